@@ -1,0 +1,17 @@
+import { SCHEMA } from '@infobank/migrations';
+import { runProcess, startHttpApp } from '@infobank/platform';
+import { EthicsBoardModule } from './ethics-board.module';
+
+const description = "The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits.";
+
+void runProcess('ethics-board', async (config, logger) => {
+  await startHttpApp(EthicsBoardModule, {
+    service: 'ethics-board',
+    title: 'Infobank data ethics board API',
+    description,
+    config,
+    logger,
+    ...SCHEMA,
+    port: config.http.ports.ethicsBoard,
+  });
+});

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, JobContext, JobHandler, PRUNE_OUTBOX_JOB } from '@infobank/platform';
+
+const RETENTION_DAYS = 7;
+
+/** Deletes outbox rows completed over a week ago; their effects live in the tables they changed. */
+@Injectable()
+@HandlesJob(PRUNE_OUTBOX_JOB)
+export class PruneOutboxProcessor implements JobHandler {
+  async handle(_payload: unknown, context: JobContext): Promise<void> {
+    await context.transaction.query(`DELETE FROM "outbox" WHERE "completed_at" < now() - make_interval(days => $1)`, [RETENTION_DAYS]);
+  }
+}

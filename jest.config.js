@@ -1,0 +1,39 @@
+// Three suites, one run: unit (pure, beside the code), integration (real Postgres and Redis)
+// and end-to-end (the apps over HTTP plus the worker). See test/support/global-setup.ts.
+const swc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+  // Nest 12 and jose 6 ship ESM only; Jest on Node 20 needs them transformed to CommonJS.
+  transformIgnorePatterns: [],
+  moduleNameMapper: {
+    '^@infobank/migrations$': '<rootDir>/prisma-free-migrations/index.ts',
+    '^@infobank/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
+
+module.exports = {
+  transform: shared.transform,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,prisma-free-migrations}/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { BankKeyRing } from './bank-key-ring';
+import { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
+import { CryptoModule, KEY_MATERIAL } from './crypto.module';
+import { EnvelopeEncryption } from './envelope-encryption';
+import type { KeyMaterial } from './key-material';
+import { PseudonymousIds, pseudonymousSubjectId } from './pseudonymous-id';
+
+/** Stands in for TypeOrmModule: registers a DataSource under its class (never connected here). */
+@Module({ providers: [{ provide: DataSource, useValue: new DataSource({ type: 'postgres', entities: [] }) }], exports: [DataSource] })
+class UnconnectedDataSourceModule {}
+
+const KEYS_SETTINGS = Symbol('KEYS_SETTINGS');
+
+@Module({ providers: [{ provide: KEYS_SETTINGS, useValue: {} }], exports: [KEYS_SETTINGS] })
+class SettingsModule {}
+
+describe('CryptoModule', () => {
+  let keysDirectory: string;
+  let app: TestingModule;
+
+  beforeAll(async () => {
+    keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-crypto-module-'));
+    app = await Test.createTestingModule({
+      imports: [
+        UnconnectedDataSourceModule,
+        CryptoModule.forRoot({
+          imports: [SettingsModule, UnconnectedDataSourceModule],
+          inject: [KEYS_SETTINGS],
+          useFactory: () => ({ keysDirectory, generateIfMissing: true }),
+        }),
+        BankKeysHttpModule,
+      ],
+    }).compile();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await rm(keysDirectory, { recursive: true, force: true });
+  });
+
+  it('loads key material once and provides the key ring, envelope encryption and pseudonymous ids', async () => {
+    const material = app.get<KeyMaterial>(KEY_MATERIAL);
+    const keyRing = app.get(BankKeyRing);
+
+    expect(keyRing.currentKid).toBe(material.signingKeys.currentKid);
+    expect(app.get(EnvelopeEncryption)).toBeInstanceOf(EnvelopeEncryption);
+    expect(app.get(PseudonymousIds).forRecipient('r-1', 's-1')).toBe(pseudonymousSubjectId(material.pseudonymSecret, 'r-1', 's-1'));
+    await expect(keyRing.verifyBankJws(await keyRing.signJws({ ok: true }, { typ: 'test+jws' }))).resolves.toMatchObject({
+      payload: { ok: true },
+    });
+  });
+
+  it('serves the public JWKS through BankKeysHttpModule', () => {
+    const jwks = app.get(BankJwksController).jwks();
+    expect(jwks.keys.map((key) => key.kid)).toEqual([app.get(BankKeyRing).currentKid]);
+    expect(JSON.stringify(jwks)).not.toContain('"d"');
+  });
+});

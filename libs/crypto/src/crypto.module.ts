@@ -1,0 +1,80 @@
+import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { BankKeyRing } from './bank-key-ring';
+import { EnvelopeEncryption } from './envelope-encryption';
+import { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
+import { LocalKeyManagementService, type KeyManagementService } from './key-management.service';
+import { KeyMaterial, loadKeyMaterial, type KeyMaterialSettings } from './key-material';
+import { PseudonymousIds } from './pseudonymous-id';
+
+/** Injection token of the loaded KeyMaterial. */
+export const KEY_MATERIAL = Symbol('KEY_MATERIAL');
+/** Injection token of the KeyManagementService that wraps data keys. */
+export const KEY_MANAGEMENT_SERVICE = Symbol('KEY_MANAGEMENT_SERVICE');
+/** Injection token of the DataKeyStore behind EnvelopeEncryption. */
+export const DATA_KEY_STORE = Symbol('DATA_KEY_STORE');
+const KEY_MATERIAL_SETTINGS = Symbol('KEY_MATERIAL_SETTINGS');
+
+/** How an app tells CryptoModule where its keys are (usually from the validated config). */
+export interface CryptoModuleOptions {
+  imports?: ModuleMetadata['imports'];
+  useFactory: (...args: never[]) => KeyMaterialSettings | Promise<KeyMaterialSettings>;
+  inject?: Array<InjectionToken | OptionalFactoryDependency>;
+}
+
+/**
+ * Global module giving every app and the worker the bank's key ring, envelope encryption and
+ * pseudonymous ids. Needs TypeORM's DataSource registered (TypeOrmModule.forRoot*).
+ */
+@Module({})
+export class CryptoModule {
+  /** Loads key material once at start; startup fails if it is missing or invalid. */
+  static forRoot(options: CryptoModuleOptions): DynamicModule {
+    return {
+      module: CryptoModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: KEY_MATERIAL_SETTINGS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: KEY_MATERIAL,
+          useFactory: (settings: KeyMaterialSettings) => loadKeyMaterial(settings),
+          inject: [KEY_MATERIAL_SETTINGS],
+        },
+        { provide: BankKeyRing, useFactory: (material: KeyMaterial) => BankKeyRing.fromKeyMaterial(material), inject: [KEY_MATERIAL] },
+        {
+          provide: KEY_MANAGEMENT_SERVICE,
+          useFactory: (material: KeyMaterial) => new LocalKeyManagementService(material.keyEncryptionKeys),
+          inject: [KEY_MATERIAL],
+        },
+        { provide: DATA_KEY_STORE, useFactory: (dataSource: DataSource) => new TypeOrmDataKeyStore(dataSource), inject: [DataSource] },
+        {
+          provide: EnvelopeEncryption,
+          useFactory: (keyManagement: KeyManagementService, store: TypeOrmDataKeyStore) => new EnvelopeEncryption(keyManagement, store),
+          inject: [KEY_MANAGEMENT_SERVICE, DATA_KEY_STORE],
+        },
+        {
+          provide: PseudonymousIds,
+          useFactory: (material: KeyMaterial) => new PseudonymousIds(material.pseudonymSecret),
+          inject: [KEY_MATERIAL],
+        },
+      ],
+      exports: [KEY_MATERIAL, BankKeyRing, KEY_MANAGEMENT_SERVICE, DATA_KEY_STORE, EnvelopeEncryption, PseudonymousIds],
+    };
+  }
+
+  /** The usual registration: key material located by the process's validated configuration. */
+  static forPlatform(): DynamicModule {
+    return CryptoModule.forRoot({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): KeyMaterialSettings => ({
+        keysDirectory: config.keys.directory,
+        signingKeysFile: config.keys.signingKeysFile,
+        keyEncryptionKeys: config.keys.keyEncryptionKeys,
+        pseudonymSecret: config.keys.pseudonymSecret,
+        generateIfMissing: config.keys.generateIfMissing,
+      }),
+    });
+  }
+}

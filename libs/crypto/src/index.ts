@@ -1,0 +1,47 @@
+// The public surface of libs/crypto: the only module in Infobank that talks to jose.
+export type { JWK, JWTPayload } from 'jose';
+export { BankKeyRing, type BankJwtOptions, type VerifiedBankJws } from './bank-key-ring';
+export { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
+export { CryptoError, isCryptoError, type CryptoErrorCode } from './crypto.errors';
+export { CryptoModule, DATA_KEY_STORE, KEY_MANAGEMENT_SERVICE, KEY_MATERIAL, type CryptoModuleOptions } from './crypto.module';
+export type { DataKeyStore, StoredDataKey } from './data-key-store';
+export { verifyDpopProofSignature, type VerifiedDpopProof } from './dpop-proof';
+export { EnvelopeEncryption, type EnvelopeCiphertext, type EnvelopePlaintext } from './envelope-encryption';
+export { CRYPTO_ENTITIES, DataKeyEntity } from './infrastructure/data-key.entity';
+export { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
+export {
+  ALLOWED_JWE_CONTENT_ENCRYPTION,
+  ALLOWED_JWE_KEY_MANAGEMENT,
+  ALLOWED_JWS_ALGORITHMS,
+  BANK_SIGNING_ALGORITHM,
+  type AllowedJwsAlgorithm,
+} from './jose-algorithms';
+export { decryptJwe, encryptJweForRecipient, type DecryptedJwe } from './jwe';
+export {
+  generateKeyPairJwk,
+  jwkThumbprint,
+  toPublicJwk,
+  type GeneratedKeyAlgorithm,
+  type GeneratedKeyPairJwk,
+  type PublicJwk,
+} from './jwk';
+export {
+  parseJsonPayload,
+  verifyJwsWithKeys,
+  verifyJwtWithKeys,
+  type JwsVerificationOptions,
+  type JwtVerificationOptions,
+  type VerifiedJws,
+  type VerifiedJwt,
+} from './jws';
+export { LocalKeyManagementService, type KeyManagementService } from './key-management.service';
+export {
+  generateKeyEncryptionKeyEntry,
+  KeyMaterial,
+  loadKeyMaterial,
+  rotateSigningKey,
+  type KeyEncryptionKeys,
+  type KeyMaterialSettings,
+} from './key-material';
+export { PseudonymousIds, pseudonymousSubjectId } from './pseudonymous-id';
+export type { BankSigningKey, BankSigningKeys } from './signing-keys';

@@ -1,0 +1,109 @@
+/** Which deployment the process runs in: production demands real secrets and never generates keys. */
+export type Environment = 'development' | 'test' | 'production';
+
+/** The validated configuration of one Infobank process. Read once at start (see loadConfig). */
+export interface AppConfig {
+  environment: Environment;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: {
+    host: string;
+    port: number;
+    user: string;
+    password: string;
+    name: string;
+    poolSize: number;
+    ssl: boolean;
+    migrateAtBoot: boolean;
+  };
+  redis: { host: string; port: number; password: string | undefined; prefix: string };
+  http: {
+    host: string;
+    bodyLimitBytes: number;
+    shutdownTimeoutMs: number;
+    ports: { portal: number; intake: number; gateway: number; ethicsBoard: number };
+    publicUrls: { portal: string; intake: string; gateway: string; ethicsBoard: string };
+  };
+  keys: {
+    directory: string;
+    signingKeysFile: string | undefined;
+    keyEncryptionKeys: string | undefined;
+    pseudonymSecret: string | undefined;
+    generateIfMissing: boolean;
+  };
+  outbox: { pollIntervalMs: number; batchSize: number; reconcileIntervalMs: number; reconcileGraceMs: number };
+  worker: { concurrency: number };
+}
+
+/** One configuration variable: its name, default, whether it is a secret, and a line for the README. */
+export interface VariableSpec {
+  name: string;
+  default?: string;
+  secret?: boolean;
+  requiredIn?: Environment[];
+  description: string;
+}
+
+/** Every variable Infobank reads. The README's configuration table is checked against this list. */
+export const CONFIG_VARIABLES: readonly VariableSpec[] = [
+  { name: 'NODE_ENV', default: 'development', description: '`development`, `test` or `production`' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace, silent' },
+  { name: 'DATABASE_HOST', default: '127.0.0.1', description: 'PostgreSQL host' },
+  { name: 'DATABASE_PORT', default: '5432', description: 'PostgreSQL port' },
+  { name: 'DATABASE_USER', default: 'postgres', description: 'PostgreSQL user' },
+  { name: 'DATABASE_PASSWORD', default: '', secret: true, description: 'PostgreSQL password' },
+  { name: 'DATABASE_NAME', default: 'infobank', description: 'PostgreSQL database' },
+  { name: 'DATABASE_POOL_SIZE', default: '10', description: 'connections per process' },
+  { name: 'DATABASE_SSL', default: 'false', description: 'connect to PostgreSQL over TLS' },
+  {
+    name: 'MIGRATE_AT_BOOT',
+    default: 'false',
+    description: 'run pending migrations at start (under an advisory lock) instead of `npm run migrate`',
+  },
+  { name: 'REDIS_HOST', default: '127.0.0.1', description: 'Redis host' },
+  { name: 'REDIS_PORT', default: '6379', description: 'Redis port' },
+  { name: 'REDIS_PASSWORD', secret: true, description: 'Redis password (none by default)' },
+  { name: 'REDIS_PREFIX', default: 'infobank', description: 'prefix of every Redis key (BullMQ uses it as a Cluster hash tag)' },
+  { name: 'HTTP_HOST', default: '127.0.0.1', description: 'address the HTTP apps listen on (`0.0.0.0` in containers)' },
+  { name: 'HTTP_BODY_LIMIT_BYTES', default: '1048576', description: 'largest accepted request body; larger bodies get 413' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long a stopping process waits for in-flight work' },
+  { name: 'PORTAL_PORT', default: '3000', description: 'individuals’ portal port' },
+  { name: 'INTAKE_PORT', default: '3001', description: 'providers’ intake API port' },
+  { name: 'GATEWAY_PORT', default: '3002', description: 'recipients’ gateway API port' },
+  { name: 'ETHICS_BOARD_PORT', default: '3003', description: 'data ethics board port' },
+  { name: 'PORTAL_PUBLIC_URL', default: 'http://localhost:3000', description: 'URL individuals use to reach the portal' },
+  { name: 'INTAKE_PUBLIC_URL', default: 'http://localhost:3001', description: 'URL providers use to reach intake' },
+  { name: 'GATEWAY_PUBLIC_URL', default: 'http://localhost:3002', description: 'URL recipients use to reach the gateway' },
+  { name: 'ETHICS_BOARD_PUBLIC_URL', default: 'http://localhost:3003', description: 'URL board members use' },
+  { name: 'BANK_KEYS_DIR', default: '.data/keys', description: 'where development key material is generated and read' },
+  {
+    name: 'BANK_SIGNING_KEYS_FILE',
+    secret: true,
+    requiredIn: ['production'],
+    description: 'JSON file of the bank’s Ed25519 signing keys (development: generated in BANK_KEYS_DIR)',
+  },
+  {
+    name: 'BANK_KEK',
+    secret: true,
+    requiredIn: ['production'],
+    description: 'key-encryption keys, `kid:base64url(32 bytes)[,…]`, first is current (development: generated)',
+  },
+  {
+    name: 'BANK_PSEUDONYM_SECRET',
+    secret: true,
+    requiredIn: ['production'],
+    description: 'base64url secret (≥32 bytes) for recipients’ pseudonymous subject ids (development: generated)',
+  },
+  { name: 'OUTBOX_POLL_INTERVAL_MS', default: '200', description: 'how often the relay looks for new outbox rows' },
+  { name: 'OUTBOX_BATCH_SIZE', default: '200', description: 'rows the relay claims at once' },
+  {
+    name: 'OUTBOX_RECONCILE_INTERVAL_MS',
+    default: '15000',
+    description: 'how often dispatched-but-unfinished rows are checked against Redis',
+  },
+  {
+    name: 'OUTBOX_RECONCILE_GRACE_MS',
+    default: '5000',
+    description: 'how long after dispatch a row may be missing from Redis before it is re-enqueued',
+  },
+  { name: 'WORKER_CONCURRENCY', default: '8', description: 'jobs one worker process runs at once per queue' },
+];

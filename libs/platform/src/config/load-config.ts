@@ -1,0 +1,136 @@
+import { AppConfig, CONFIG_VARIABLES, Environment } from './config.schema';
+
+/** Start-up stops with this error; its message names every bad variable, never a secret's value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Source = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration once. `source` defaults to the process environment. */
+export function loadConfig(source: Source = process.env): AppConfig {
+  const problems: string[] = [];
+  const defaults = new Map(CONFIG_VARIABLES.map((variable) => [variable.name, variable]));
+  const raw = (name: string): string | undefined => {
+    const value = source[name];
+    if (value !== undefined && value !== '') return value;
+    return defaults.get(name)?.default;
+  };
+  const text = (name: string): string => raw(name) ?? '';
+  const optional = (name: string): string | undefined => raw(name) || undefined;
+  const integer = (name: string, min: number, max: number): number => {
+    const value = raw(name) ?? '';
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}${describe(name, value)}`);
+      return min;
+    }
+    return parsed;
+  };
+  const port = (name: string): number => integer(name, 1, 65535);
+  const boolean = (name: string): boolean => {
+    const value = (raw(name) ?? '').toLowerCase();
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no', ''].includes(value)) return false;
+    problems.push(`${name} must be true or false${describe(name, value)}`);
+    return false;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
+    const value = raw(name) ?? '';
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')}${describe(name, value)}`);
+    return allowed[0];
+  };
+  const url = (name: string): string => {
+    const value = text(name);
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+      return value.replace(/\/+$/, '');
+    } catch {
+      problems.push(`${name} must be an http(s) URL${describe(name, value)}`);
+      return value;
+    }
+  };
+  // Variables are only ever shown when they are not secrets.
+  function describe(name: string, value: string): string {
+    return defaults.get(name)?.secret ? '' : ` (got "${value}")`;
+  }
+
+  const environment = oneOf<Environment>('NODE_ENV', ['development', 'test', 'production']);
+  for (const variable of CONFIG_VARIABLES) {
+    if (variable.requiredIn?.includes(environment) && !optional(variable.name)) {
+      problems.push(`${variable.name} is required when NODE_ENV=${environment}`);
+    }
+  }
+
+  const config: AppConfig = {
+    environment,
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    database: {
+      host: text('DATABASE_HOST'),
+      port: port('DATABASE_PORT'),
+      user: text('DATABASE_USER'),
+      password: text('DATABASE_PASSWORD'),
+      name: text('DATABASE_NAME'),
+      poolSize: integer('DATABASE_POOL_SIZE', 1, 200),
+      ssl: boolean('DATABASE_SSL'),
+      migrateAtBoot: boolean('MIGRATE_AT_BOOT'),
+    },
+    redis: {
+      host: text('REDIS_HOST'),
+      port: port('REDIS_PORT'),
+      password: optional('REDIS_PASSWORD'),
+      prefix: text('REDIS_PREFIX'),
+    },
+    http: {
+      host: text('HTTP_HOST'),
+      bodyLimitBytes: integer('HTTP_BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
+      shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+      ports: {
+        portal: port('PORTAL_PORT'),
+        intake: port('INTAKE_PORT'),
+        gateway: port('GATEWAY_PORT'),
+        ethicsBoard: port('ETHICS_BOARD_PORT'),
+      },
+      publicUrls: {
+        portal: url('PORTAL_PUBLIC_URL'),
+        intake: url('INTAKE_PUBLIC_URL'),
+        gateway: url('GATEWAY_PUBLIC_URL'),
+        ethicsBoard: url('ETHICS_BOARD_PUBLIC_URL'),
+      },
+    },
+    keys: {
+      directory: text('BANK_KEYS_DIR'),
+      signingKeysFile: optional('BANK_SIGNING_KEYS_FILE'),
+      keyEncryptionKeys: optional('BANK_KEK'),
+      pseudonymSecret: optional('BANK_PSEUDONYM_SECRET'),
+      generateIfMissing: environment !== 'production',
+    },
+    outbox: {
+      pollIntervalMs: integer('OUTBOX_POLL_INTERVAL_MS', 10, 60_000),
+      batchSize: integer('OUTBOX_BATCH_SIZE', 1, 5_000),
+      reconcileIntervalMs: integer('OUTBOX_RECONCILE_INTERVAL_MS', 100, 3_600_000),
+      reconcileGraceMs: integer('OUTBOX_RECONCILE_GRACE_MS', 0, 3_600_000),
+    },
+    worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
+  };
+  if (!/^[A-Za-z0-9_.-]+$/.test(config.redis.prefix)) {
+    problems.push(`REDIS_PREFIX may hold only letters, digits, '_', '.' and '-' (got "${config.redis.prefix}")`);
+  }
+  const ports = [
+    ['PORTAL_PORT', config.http.ports.portal],
+    ['INTAKE_PORT', config.http.ports.intake],
+    ['GATEWAY_PORT', config.http.ports.gateway],
+    ['ETHICS_BOARD_PORT', config.http.ports.ethicsBoard],
+  ] as const;
+  ports.forEach(([name, value], index) => {
+    const clash = ports.slice(0, index).find(([, other]) => other === value);
+    if (clash) problems.push(`${clash[0]} and ${name} are both ${value}; each app needs its own port`);
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

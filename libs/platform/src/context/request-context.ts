@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+/** Who is acting: the subject of every audit entry and provision record. */
+export type Actor =
+  | { type: 'anonymous' }
+  | { type: 'individual'; id: string }
+  | { type: 'organisation'; id: string; roles: readonly ('provider' | 'recipient')[] }
+  | { type: 'board_member'; id: string }
+  | { type: 'operator'; name: string }
+  | { type: 'system'; name: string };
+
+/** Passed first to every use case: who acts, which request this is, and the open transaction. */
+export interface RequestContext {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly transaction?: EntityManager;
+}
+
+/** Creates a context; a correlation id is generated when none is given. */
+export function createRequestContext(actor: Actor, correlationId: string = randomUUID()): RequestContext {
+  return { actor, correlationId };
+}
+
+/** Returns the same context bound to a transaction. */
+export function withTransaction(context: RequestContext, transaction: EntityManager): RequestContext {
+  return { ...context, transaction };
+}
+
+/** What logging needs to know about the current request or job, wherever the code runs. */
+export interface LogScope {
+  correlationId: string;
+}
+
+const scope = new AsyncLocalStorage<LogScope>();
+
+/** Runs `work` with a correlation id that every log line written inside it carries. */
+export function runInLogScope<T>(value: LogScope, work: () => T): T {
+  return scope.run(value, work);
+}
+
+/** The correlation id of the request or job this code runs for, if any. */
+export function currentCorrelationId(): string | undefined {
+  return scope.getStore()?.correlationId;
+}
+
+const correlationIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Accepts a caller's correlation id only if it is short and plain; otherwise makes a new one. */
+export function acceptCorrelationId(candidate: unknown): string {
+  return typeof candidate === 'string' && correlationIdPattern.test(candidate) ? candidate : randomUUID();
+}

@@ -1,0 +1,38 @@
+/** One problem with one field of the input, as shown in problem+json `errors[]`. */
+export interface FieldProblem {
+  /** JSON-pointer-like path of the offending field, e.g. `/records/3/observedAt`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Base of every error a library throws on purpose. `code` is stable and part of the API; each app's
+ * problem+json filter maps it to an HTTP status. Libraries never throw HTTP exceptions.
+ */
+export class DomainError<Code extends string = string> extends Error {
+  readonly errors: FieldProblem[];
+
+  constructor(
+    readonly code: Code,
+    detail: string,
+    options: { cause?: unknown; errors?: FieldProblem[] } = {},
+  ) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.errors = options.errors ?? [];
+  }
+}
+
+/** The request (or job payload) is not what the contract says. */
+export class ValidationFailedError extends DomainError<'VALIDATION_FAILED'> {
+  constructor(errors: FieldProblem[], detail = 'The request is not valid; see errors for each field.') {
+    super('VALIDATION_FAILED', detail, { errors });
+  }
+}
+
+/** The object does not exist, or the caller may not know that it exists. */
+export class NotFoundError extends DomainError<'NOT_FOUND'> {
+  constructor(detail = 'Not found.') {
+    super('NOT_FOUND', detail);
+  }
+}

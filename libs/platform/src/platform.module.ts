@@ -1,0 +1,67 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { MixedList } from 'typeorm';
+import type { AppConfig } from './config/config.schema';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { MetricsRegistry } from './metrics/metrics.registry';
+import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
+import { QueueRegistry } from './queue/queue-registry';
+import { createFailFastRedis } from './queue/redis-connection';
+
+type Constructor = new (...args: never[]) => unknown;
+
+/** What a process hands the platform: its config, its logger and the schema it works with. */
+export interface PlatformOptions {
+  config: AppConfig;
+  logger: Logger;
+  service: string;
+  entities: MixedList<Constructor>;
+  migrations?: Constructor[];
+}
+
+@Injectable()
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+    this.redis.disconnect();
+  }
+}
+
+/** Config, logger, Postgres (TypeORM), Redis and queues for one process; imported once by each app. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(
+            options.config,
+            { entities: options.entities, migrations: options.migrations },
+            { applicationName: `infobank-${options.service}` },
+          ),
+          // A process that cannot reach Postgres at start retries for about 20 s, then exits non-zero.
+          retryAttempts: 10,
+          retryDelay: 2_000,
+        }),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: LOGGER, useValue: options.logger },
+        { provide: REDIS, useFactory: () => createFailFastRedis(options.config, options.logger) },
+        { provide: QueueRegistry, useFactory: () => new QueueRegistry(options.config) },
+        { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) },
+        ConnectionCloser,
+      ],
+      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { CRYPTO_ENTITIES } from '@infobank/crypto';
+import { PLATFORM_ENTITIES } from '@infobank/platform';
+import { MIGRATIONS } from './migrations';
+
+export { MIGRATIONS };
+
+/** Every entity of every library: the schema the migrations must produce (checked by a test). */
+export const ENTITIES = [...PLATFORM_ENTITIES, ...CRYPTO_ENTITIES];
+
+/** What every process hands the platform: the entities and the migrations that build their tables. */
+export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

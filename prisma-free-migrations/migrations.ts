@@ -1,0 +1,4 @@
+import { CreateOutboxAndDataKeys1795335390954 } from './1795335390954-create-outbox-and-data-keys';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
+export const MIGRATIONS = [CreateOutboxAndDataKeys1795335390954];

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { AppConfig, buildDataSourceOptions, createLogger, loadConfig } from '@infobank/platform';
+import { SCHEMA } from '@infobank/migrations';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { createDatabase, dropDatabase } from './test-environment';
+
+/** This run's configuration, read by the same loader the apps use (global setup set the variables). */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({ ...process.env, ...overrides });
+}
+
+/** A logger at the run's level (silent unless TEST_LOG_LEVEL is set). */
+export function testLogger(service = 'test'): Logger {
+  return createLogger({ level: process.env.LOG_LEVEL ?? 'silent', service });
+}
+
+/** A connected data source on this run's migrated database. Destroy it in afterAll. */
+export async function openTestDataSource(config: AppConfig = testConfig()): Promise<DataSource> {
+  return new DataSource(buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-test' })).initialize();
+}
+
+/** Waits until `check` returns a truthy value, polling; fails with `what` after the timeout. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A migrated database and Redis prefix of a suite's own, for suites whose relay or worker must see only their own work. */
+export interface IsolatedEnvironment {
+  config: AppConfig;
+  dataSource: DataSource;
+  dispose(): Promise<void>;
+}
+
+/** Clones the run's migrated template into a new database and picks a new Redis prefix. */
+export async function isolatedEnvironment(overrides: Record<string, string> = {}): Promise<IsolatedEnvironment> {
+  const base = process.env.DATABASE_NAME ?? 'infobank_test';
+  const name = `${base}_${randomBytes(3).toString('hex')}`;
+  await createDatabase(name, process.env.TEST_DATABASE_TEMPLATE);
+  const config = testConfig({ DATABASE_NAME: name, REDIS_PREFIX: name, ...overrides });
+  const dataSource = await openTestDataSource(config);
+  return {
+    config,
+    dataSource,
+    dispose: async () => {
+      await dataSource.destroy();
+      await dropDatabase(name);
+    },
+  };
+}
