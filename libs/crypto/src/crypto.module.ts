@@ -8,6 +8,17 @@ import { LocalKeyManagementService, type KeyManagementService } from './key-mana
 import { KeyMaterial, loadKeyMaterial, type KeyMaterialSettings } from './key-material';
 import { PseudonymousIds } from './pseudonymous-id';
 
+/** Where the process's key material is, according to its validated configuration. */
+export function keyMaterialSettingsFrom(config: AppConfig): KeyMaterialSettings {
+  return {
+    keysDirectory: config.keys.directory,
+    signingKeysFile: config.keys.signingKeysFile,
+    keyEncryptionKeys: config.keys.keyEncryptionKeys,
+    pseudonymSecret: config.keys.pseudonymSecret,
+    generateIfMissing: config.keys.generateIfMissing,
+  };
+}
+
 /** Injection token of the loaded KeyMaterial. */
 export const KEY_MATERIAL = Symbol('KEY_MATERIAL');
 /** Injection token of the KeyManagementService that wraps data keys. */
@@ -68,13 +79,7 @@ export class CryptoModule {
   static forPlatform(): DynamicModule {
     return CryptoModule.forRoot({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): KeyMaterialSettings => ({
-        keysDirectory: config.keys.directory,
-        signingKeysFile: config.keys.signingKeysFile,
-        keyEncryptionKeys: config.keys.keyEncryptionKeys,
-        pseudonymSecret: config.keys.pseudonymSecret,
-        generateIfMissing: config.keys.generateIfMissing,
-      }),
+      useFactory: keyMaterialSettingsFrom,
     });
   }
 }

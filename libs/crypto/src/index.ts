@@ -3,7 +3,14 @@ export type { JWK, JWTPayload } from 'jose';
 export { BankKeyRing, type BankJwtOptions, type VerifiedBankJws } from './bank-key-ring';
 export { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
 export { CryptoError, isCryptoError, type CryptoErrorCode } from './crypto.errors';
-export { CryptoModule, DATA_KEY_STORE, KEY_MANAGEMENT_SERVICE, KEY_MATERIAL, type CryptoModuleOptions } from './crypto.module';
+export {
+  CryptoModule,
+  keyMaterialSettingsFrom,
+  DATA_KEY_STORE,
+  KEY_MANAGEMENT_SERVICE,
+  KEY_MATERIAL,
+  type CryptoModuleOptions,
+} from './crypto.module';
 export type { DataKeyStore, StoredDataKey } from './data-key-store';
 export { verifyDpopProofSignature, type VerifiedDpopProof } from './dpop-proof';
 export { EnvelopeEncryption, type EnvelopeCiphertext, type EnvelopePlaintext } from './envelope-encryption';
