@@ -36,6 +36,8 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   { files: ['libs/crypto/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  // Tests read loosely typed JSON responses.
+  { files: ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   {
     // Domain folders are plain TypeScript: no Nest, TypeORM, jose or BullMQ.
     files: ['libs/*/src/domain/**/*.ts'],

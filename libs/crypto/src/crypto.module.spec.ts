@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, loadConfig } from '@infobank/platform';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { BankKeyRing } from './bank-key-ring';
 import { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
-import { CryptoModule, KEY_MATERIAL } from './crypto.module';
+import { KEY_MATERIAL } from './crypto.module';
 import { EnvelopeEncryption } from './envelope-encryption';
 import type { KeyMaterial } from './key-material';
 import { PseudonymousIds, pseudonymousSubjectId } from './pseudonymous-id';
@@ -15,10 +16,11 @@ import { PseudonymousIds, pseudonymousSubjectId } from './pseudonymous-id';
 @Module({ providers: [{ provide: DataSource, useValue: new DataSource({ type: 'postgres', entities: [] }) }], exports: [DataSource] })
 class UnconnectedDataSourceModule {}
 
-const KEYS_SETTINGS = Symbol('KEYS_SETTINGS');
-
-@Module({ providers: [{ provide: KEYS_SETTINGS, useValue: {} }], exports: [KEYS_SETTINGS] })
-class SettingsModule {}
+/** Stands in for PlatformModule's configuration: only the keys directory matters here. */
+function configModule(keysDirectory: string): DynamicModule {
+  const config = loadConfig({ NODE_ENV: 'test', BANK_KEYS_DIR: keysDirectory });
+  return { module: class ConfigModule {}, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+}
 
 describe('CryptoModule', () => {
   let keysDirectory: string;
@@ -27,15 +29,8 @@ describe('CryptoModule', () => {
   beforeAll(async () => {
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-crypto-module-'));
     app = await Test.createTestingModule({
-      imports: [
-        UnconnectedDataSourceModule,
-        CryptoModule.forRoot({
-          imports: [SettingsModule, UnconnectedDataSourceModule],
-          inject: [KEYS_SETTINGS],
-          useFactory: () => ({ keysDirectory, generateIfMissing: true }),
-        }),
-        BankKeysHttpModule,
-      ],
+      // BankKeysHttpModule registers CryptoModule.forPlatform(): key material located by the configuration.
+      imports: [configModule(keysDirectory), { module: UnconnectedDataSourceModule, global: true }, BankKeysHttpModule],
     }).compile();
   });
 

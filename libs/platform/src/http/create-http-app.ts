@@ -42,8 +42,11 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
   const app = await NestFactory.create<NestFastifyApplication>(composeHttpRoot(appModule, options), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // JSON only (Fastify's own parser); apps add parsers such as application/jose where they need them.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   const metrics = app.get(MetricsRegistry);
 
   fastify.addHook('onRequest', (request, reply, done) => {
