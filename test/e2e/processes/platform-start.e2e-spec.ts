@@ -1,0 +1,96 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../support/private-redis';
+import { dropDatabase, uniqueTestName } from '../../support/test-environment';
+
+// These tests run the built processes exactly as `npm start` does (`npm test` builds first).
+const dist = join(__dirname, '..', '..', '..', 'dist');
+const main = (app: string): string => join(dist, 'apps', app, 'src', 'main.js');
+
+function run(app: string, env: Record<string, string>): { status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [main(app)], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stderr: result.stderr };
+}
+
+describe('process start-up', () => {
+  beforeAll(() => {
+    if (!existsSync(main('admin'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  });
+
+  it('stops with exit code 1 and names an invalid port', () => {
+    const result = run('portal', { PORTAL_PORT: '70000' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORTAL_PORT');
+  });
+
+  it('stops in production when a required secret is missing, naming it', () => {
+    const result = run('worker', { NODE_ENV: 'production', BANK_KEK: '', BANK_PSEUDONYM_SECRET: 'x'.repeat(43), BANK_SIGNING_KEYS_FILE: '/nowhere.json' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('BANK_KEK is required when NODE_ENV=production');
+  });
+});
+
+describe('npm start (platform:start)', () => {
+  const database = uniqueTestName('infobank_test_start');
+  const keysRoot = mkdtempSync(join(tmpdir(), 'infobank-test-start-'));
+  let child: ChildProcess;
+  let output = '';
+  let ports: number[];
+
+  beforeAll(async () => {
+    ports = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [portal, intake, gateway, ethicsBoard] = ports;
+    child = spawn(process.execPath, [main('admin'), 'platform:start'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        DATABASE_NAME: database,
+        REDIS_PREFIX: database,
+        BANK_KEYS_DIR: join(keysRoot, 'keys'),
+        PORTAL_PORT: String(portal),
+        INTAKE_PORT: String(intake),
+        GATEWAY_PORT: String(gateway),
+        ETHICS_BOARD_PORT: String(ethicsBoard),
+        PORTAL_PUBLIC_URL: `http://127.0.0.1:${portal}`,
+        INTAKE_PUBLIC_URL: `http://127.0.0.1:${intake}`,
+        GATEWAY_PUBLIC_URL: `http://127.0.0.1:${gateway}`,
+        ETHICS_BOARD_PUBLIC_URL: `http://127.0.0.1:${ethicsBoard}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes('Infobank is running') && child.exitCode === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 70_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await dropDatabase(database);
+    rmSync(keysRoot, { recursive: true, force: true });
+  });
+
+  it('creates the database, generates keys, migrates, and brings up five processes that answer /health', async () => {
+    expect(output).toContain(`database ${database}: created, 1 migration(s) applied`);
+    expect(existsSync(join(keysRoot, 'keys', 'signing-keys.json'))).toBe(true);
+    expect(output).toContain('Infobank is running');
+    for (const port of ports) {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(response.status).toBe(200);
+    }
+    expect(output).toMatch(/worker\s+\S+ INFO\s+worker started/);
+    for (const port of ports) expect(output).toContain(`http://127.0.0.1:${port}`);
+  });
+
+  it('stops every process on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    for (const port of ports) await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  }, 30_000);
+});
