@@ -26,7 +26,12 @@ describe('process start-up', () => {
   });
 
   it('stops in production when a required secret is missing, naming it', () => {
-    const result = run('worker', { NODE_ENV: 'production', BANK_KEK: '', BANK_PSEUDONYM_SECRET: 'x'.repeat(43), BANK_SIGNING_KEYS_FILE: '/nowhere.json' });
+    const result = run('worker', {
+      NODE_ENV: 'production',
+      BANK_KEK: '',
+      BANK_PSEUDONYM_SECRET: 'x'.repeat(43),
+      BANK_SIGNING_KEYS_FILE: '/nowhere.json',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('BANK_KEK is required when NODE_ENV=production');
   });
