@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { runProcess } from '@infobank/platform';
 import { CliUsageError, parseCliArguments } from './cli-arguments';
 import { migrateCommand, revertCommand } from './commands/database.commands';
-import { ensureKeysCommand, rotateKeysCommand } from './commands/keys.commands';
+import { ensureKeysCommand, generateKeysCommand, rotateKeysCommand } from './commands/keys.commands';
 import { platformStartCommand } from './commands/platform-start.command';
 
 const usage = `Infobank operator CLI: npm run admin -- <command> [options]
@@ -10,6 +10,7 @@ const usage = `Infobank operator CLI: npm run admin -- <command> [options]
   db:migrate       create the database if missing and apply pending migrations (under a lock)
   db:revert        revert the most recent migration
   keys:ensure      generate development key material where missing (never in production)
+  keys:generate    --out DIR: write fresh key material into a new directory (for production secrets)
   keys:rotate      add a new bank signing key and make it current; old keys keep verifying
   platform:start   first-run setup, then run the four apps and the worker (what npm start does)
 `;
@@ -32,6 +33,8 @@ void runProcess('admin', async (config) => {
       return print(await revertCommand(config));
     case 'keys:ensure':
       return print(await ensureKeysCommand(config));
+    case 'keys:generate':
+      return print(await generateKeysCommand(parsed.options.get('out')));
     case 'keys:rotate':
       return print(await rotateKeysCommand(config));
     case 'platform:start':
