@@ -54,8 +54,8 @@ export async function platformStartCommand(config: AppConfig, distRoot: string):
   const children: ChildProcess[] = [];
   let stopping = false;
   const exited = specs.map((spec, index) => {
+    // Children inherit this process's environment, so they read the same configuration.
     const child = spawn(process.execPath, [join(distRoot, 'apps', spec.name, 'src', 'main.js')], {
-      env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { openTestDataSource } from '../../../../test/support/platform';
 import { CryptoError, type CryptoErrorCode } from '../crypto.errors';
 import type { DataKeyStore, StoredDataKey } from '../data-key-store';
 import { EnvelopeEncryption } from '../envelope-encryption';
@@ -66,17 +67,8 @@ describe('EnvelopeEncryption over Postgres (data_keys)', () => {
   const aad = Buffer.from('record:1');
 
   beforeAll(async () => {
-    // The run's global setup points these at a freshly migrated test database.
-    dataSource = await new DataSource({
-      type: 'postgres',
-      host: process.env.DATABASE_HOST ?? '127.0.0.1',
-      port: Number(process.env.DATABASE_PORT ?? 5432),
-      username: process.env.DATABASE_USER ?? 'postgres',
-      password: process.env.DATABASE_PASSWORD ?? '',
-      database: process.env.DATABASE_NAME,
-      entities: [DataKeyEntity],
-      poolSize: 10,
-    }).initialize();
+    // The run's migrated test database, read through the same configuration the apps use.
+    dataSource = await openTestDataSource();
     envelope = new EnvelopeEncryption(kms, new TypeOrmDataKeyStore(dataSource));
   });
 
