@@ -13,7 +13,9 @@ import {
   OutboxRelay,
   OutboxRelayRunner,
   QueueRegistry,
+  REDIS,
 } from '@infobank/platform';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -36,9 +38,23 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(JOB_CONTRACTS) private readonly contracts: readonly JobContract<unknown>[],
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.start();
+    } catch (error) {
+      // A worker that cannot start must not hold connections open while the process reports the failure.
+      await this.onApplicationShutdown();
+      this.redis.disconnect();
+      await this.queues.close();
+      if (this.dataSource.isInitialized) await this.dataSource.destroy();
+      throw error;
+    }
+  }
+
+  private async start(): Promise<void> {
     const jobs = this.discoverHandlers();
     assertEveryJobHasOneHandler(
       this.contracts,
