@@ -1,7 +1,7 @@
 import { buildDataSourceOptions, migrateUnderLock, revertLastMigrationUnderLock } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { testConfig } from '../test/support/platform';
-import { createDatabase, dropDatabase, uniqueTestName } from '../test/support/test-environment';
+import { createDatabase, dropDatabase } from '../test/support/test-environment';
 import { MIGRATIONS, SCHEMA } from './index';
 
 async function tableNames(dataSource: DataSource): Promise<string[]> {
@@ -18,7 +18,7 @@ async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
 }
 
 describe('migrations', () => {
-  const name = uniqueTestName('infobank_test_migrations');
+  const name = `${process.env.DATABASE_NAME}_migrations`;
   let dataSource: DataSource;
 
   beforeAll(async () => {

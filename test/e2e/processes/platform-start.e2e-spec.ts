@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../support/private-redis';
-import { dropDatabase, uniqueTestName } from '../../support/test-environment';
+import { dropDatabase } from '../../support/test-environment';
 
 // These tests run the built processes exactly as `npm start` does (`npm test` builds first).
 const dist = join(__dirname, '..', '..', '..', 'dist');
@@ -38,7 +38,8 @@ describe('process start-up', () => {
 });
 
 describe('npm start (platform:start)', () => {
-  const database = uniqueTestName('infobank_test_start');
+  // Named after this run's database and prefix, so the run's teardown removes them even after a crash.
+  const database = `${process.env.DATABASE_NAME}_start`;
   const keysRoot = mkdtempSync(join(tmpdir(), 'infobank-test-start-'));
   let child: ChildProcess;
   let output = '';
