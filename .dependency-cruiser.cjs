@@ -22,7 +22,7 @@ module.exports = {
       from: { path: '^libs/[^/]+/src/domain/' },
       to: { path: 'node_modules/(@nestjs|typeorm|jose|bullmq|ioredis)' },
     },
-    { name: 'only-crypto-imports-jose', severity: 'error', from: { pathNot: '^libs/crypto/' }, to: { path: 'node_modules/jose/' } },
+    { name: 'only-crypto-imports-jose', severity: 'error', from: { pathNot: '^(libs/crypto|test)/' }, to: { path: 'node_modules/jose/' } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

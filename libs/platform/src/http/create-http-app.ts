@@ -20,6 +20,8 @@ export interface HttpAppOptions extends PlatformOptions {
   description: string;
   /** The app's own domain error codes and their HTTP status, on top of the platform's. */
   errorStatus?: Readonly<Record<string, number>>;
+  /** Accept `application/x-www-form-urlencoded` bodies (OAuth token endpoints, RFC 6749 §4.4). */
+  acceptFormBodies?: boolean;
 }
 
 /**
@@ -47,6 +49,17 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  if (options.acceptFormBodies) {
+    fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+      // Repeated parameters are an error in OAuth (RFC 6749 §3.1); keep them as arrays so validation rejects them.
+      const fields: Record<string, string | string[]> = {};
+      for (const [key, value] of new URLSearchParams(body as string)) {
+        const existing = fields[key];
+        fields[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+      }
+      done(null, fields);
+    });
+  }
   const metrics = app.get(MetricsRegistry);
 
   fastify.addHook('onRequest', (request, reply, done) => {
