@@ -1,3 +1,5 @@
+import { DomainError } from '@infobank/platform';
+
 /** Stable codes for everything libs/crypto refuses; apps map them to problem+json statuses. */
 export type CryptoErrorCode =
   | 'JOSE_ALGORITHM_NOT_ALLOWED'
@@ -23,13 +25,9 @@ export type CryptoErrorCode =
  * A cryptographic check failed or key material is unusable. Messages name files, settings and
  * header fields, never key material, tokens or plaintext, so they are safe to log.
  */
-export class CryptoError extends Error {
-  constructor(
-    readonly code: CryptoErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+export class CryptoError extends DomainError<CryptoErrorCode> {
+  constructor(code: CryptoErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options?.cause === undefined ? {} : { cause: options.cause });
     this.name = 'CryptoError';
   }
 }
