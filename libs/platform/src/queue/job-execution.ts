@@ -10,8 +10,8 @@ export type JobOutcome = 'done' | 'already-done';
 
 /**
  * Runs one delivery of a job: validates the payload (a bad one is unrecoverable), then runs the handler
- * in a transaction. For outbox jobs that transaction first locks the outbox row and ends by marking it
- * completed, so a second delivery (a retry, or a re-enqueue after a Redis flush) finds it done.
+ * in a transaction. For outbox jobs that transaction first marks the outbox row completed (which locks
+ * it) and commits that only together with the handler's effects, so a second delivery (a retry, or a re-enqueue after a Redis flush) finds it done.
  */
 export async function executeJob(
   dataSource: DataSource,
@@ -25,13 +25,20 @@ export async function executeJob(
   return dataSource.transaction(async (manager) => {
     let correlationId = jobId;
     if (contract.origin === 'outbox') {
-      const rows: { completed_at: Date | null; correlation_id: string | null }[] = await manager.query(
-        `SELECT "completed_at", "correlation_id" FROM "outbox" WHERE "id" = $1 FOR UPDATE`,
+      // One statement locks the row and marks it completed; if the handler fails, the rollback undoes both.
+      // (Wrapped in a CTE so TypeORM returns the rows themselves rather than [rows, count] for an UPDATE.)
+      const claimed: { correlation_id: string | null }[] = await manager.query(
+        `WITH "claimed" AS (
+           UPDATE "outbox" SET "completed_at" = now() WHERE "id" = $1 AND "completed_at" IS NULL RETURNING "correlation_id"
+         ) SELECT "correlation_id" FROM "claimed"`,
         [jobId],
       );
-      if (rows.length === 0) throw new UnrecoverableError(`Job ${contract.name} ${jobId} has no outbox row`);
-      if (rows[0].completed_at !== null) return 'already-done';
-      correlationId = rows[0].correlation_id ?? jobId;
+      if (claimed.length === 0) {
+        const exists: unknown[] = await manager.query(`SELECT 1 FROM "outbox" WHERE "id" = $1`, [jobId]);
+        if (exists.length === 0) throw new UnrecoverableError(`Job ${contract.name} ${jobId} has no outbox row`);
+        return 'already-done';
+      }
+      correlationId = claimed[0].correlation_id ?? jobId;
     }
     const context: JobContext = {
       ...createRequestContext({ type: 'system', name: `job:${contract.name}` }, correlationId),
@@ -41,9 +48,6 @@ export async function executeJob(
       logger.debug({ job: contract.name, jobId, attempt: job.attemptsMade + 1 }, 'job started');
       await handler.handle(payload, context);
     });
-    if (contract.origin === 'outbox') {
-      await manager.query(`UPDATE "outbox" SET "completed_at" = now() WHERE "id" = $1`, [jobId]);
-    }
     return 'done';
   });
 }
