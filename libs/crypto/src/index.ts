@@ -33,6 +33,12 @@ export {
   type PublicJwk,
 } from './jwk';
 export {
+  MINIMUM_RSA_MODULUS_BITS,
+  ORGANISATION_SIGNING_ALGORITHMS,
+  validatePublicEncryptionJwk,
+  validatePublicSigningJwk,
+} from './jwk-validation';
+export {
   parseJsonPayload,
   verifyJwsWithKeys,
   verifyJwtWithKeys,
