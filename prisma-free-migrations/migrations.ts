@@ -1,4 +1,5 @@
 import { CreateOutboxAndDataKeys1795335390954 } from './1795335390954-create-outbox-and-data-keys';
+import { CreateOrganisations1795340000000 } from './1795340000000-create-organisations';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [CreateOutboxAndDataKeys1795335390954];
+export const MIGRATIONS = [CreateOutboxAndDataKeys1795335390954, CreateOrganisations1795340000000];

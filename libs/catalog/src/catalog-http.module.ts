@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { CatalogController } from './http/catalog.controller';
+
+/** Serves `GET /v1/catalog`; every HTTP app imports it. Needs no database. */
+@Module({ controllers: [CatalogController] })
+export class CatalogHttpModule {}
