@@ -30,11 +30,18 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** How the app is built beyond config: form bodies as an app's main.ts asks, and a fixed port (default: any free one). */
+export interface TestAppOptions {
+  acceptFormBodies?: boolean;
+  port?: number;
+}
+
 /** Starts `module` through the platform's createHttpApp with this run's config plus overrides. */
 export async function startTestApp(
   module: Type<unknown>,
   overrides: Record<string, string> = {},
-  errorStatus: Record<string, number> = {},
+  errorStatus: Readonly<Record<string, number>> = {},
+  options: TestAppOptions = {},
 ): Promise<RunningApp> {
   const config = testConfig(overrides);
   const log = new CapturedLog();
@@ -46,9 +53,10 @@ export async function startTestApp(
     config,
     logger,
     errorStatus,
+    acceptFormBodies: options.acceptFormBodies,
     ...SCHEMA,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, log, config, close: () => app.close() };
 }

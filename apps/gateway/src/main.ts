@@ -1,14 +1,11 @@
 import { SCHEMA } from '@infobank/migrations';
 import { runProcess, startHttpApp } from '@infobank/platform';
-import { GatewayModule } from './gateway.module';
-
-const description = "The recipients' API (提供先向け): offers, transfers and deletion attestations.";
+import { GATEWAY_HTTP_OPTIONS, GatewayModule } from './gateway.module';
 
 void runProcess('gateway', async (config, logger) => {
   await startHttpApp(GatewayModule, {
     service: 'gateway',
-    title: 'Infobank gateway API',
-    description,
+    ...GATEWAY_HTTP_OPTIONS,
     config,
     logger,
     ...SCHEMA,

@@ -1,14 +1,11 @@
 import { SCHEMA } from '@infobank/migrations';
 import { runProcess, startHttpApp } from '@infobank/platform';
-import { IntakeModule } from './intake.module';
-
-const description = "The providers' API (情報提供元向け): linking customers and depositing their records.";
+import { INTAKE_HTTP_OPTIONS, IntakeModule } from './intake.module';
 
 void runProcess('intake', async (config, logger) => {
   await startHttpApp(IntakeModule, {
     service: 'intake',
-    title: 'Infobank intake API',
-    description,
+    ...INTAKE_HTTP_OPTIONS,
     config,
     logger,
     ...SCHEMA,
