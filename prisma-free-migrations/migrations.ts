@@ -1,5 +1,12 @@
 import { CreateOutboxAndDataKeys1795335390954 } from './1795335390954-create-outbox-and-data-keys';
 import { CreateOrganisations1795340000000 } from './1795340000000-create-organisations';
+import { CreateAccountsAndSessions1795340001000 } from './1795340001000-create-accounts-and-sessions';
+import { CreateBoardMembers1795340002000 } from './1795340002000-create-board-members';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [CreateOutboxAndDataKeys1795335390954, CreateOrganisations1795340000000];
+export const MIGRATIONS = [
+  CreateOutboxAndDataKeys1795335390954,
+  CreateOrganisations1795340000000,
+  CreateAccountsAndSessions1795340001000,
+  CreateBoardMembers1795340002000,
+];

@@ -1,5 +1,6 @@
 import { SCHEMA } from '@infobank/migrations';
 import { runProcess, startHttpApp } from '@infobank/platform';
+import { ETHICS_BOARD_ERROR_STATUS } from './ethics-board.errors';
 import { EthicsBoardModule } from './ethics-board.module';
 
 const description = "The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits.";
@@ -11,6 +12,7 @@ void runProcess('ethics-board', async (config, logger) => {
     description,
     config,
     logger,
+    errorStatus: ETHICS_BOARD_ERROR_STATUS,
     ...SCHEMA,
     port: config.http.ports.ethicsBoard,
   });

@@ -1,5 +1,6 @@
 import { SCHEMA } from '@infobank/migrations';
 import { runProcess, startHttpApp } from '@infobank/platform';
+import { PORTAL_ERROR_STATUS } from './portal.errors';
 import { PortalModule } from './portal.module';
 
 const description = "The individuals' API (本人向け): links, consents, provision history, disclosure requests.";
@@ -11,6 +12,7 @@ void runProcess('portal', async (config, logger) => {
     description,
     config,
     logger,
+    errorStatus: PORTAL_ERROR_STATUS,
     ...SCHEMA,
     port: config.http.ports.portal,
   });

@@ -2,6 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MIGRATIONS } from '@infobank/migrations';
 import { freePort } from '../../support/private-redis';
 import { dropDatabase } from '../../support/test-environment';
 
@@ -82,7 +83,7 @@ describe('npm start (platform:start)', () => {
   });
 
   it('creates the database, generates keys, migrates, and brings up five processes that answer /health', async () => {
-    expect(output).toContain(`database ${database}: created, 1 migration(s) applied`);
+    expect(output).toContain(`database ${database}: created, ${MIGRATIONS.length} migration(s) applied`);
     expect(existsSync(join(keysRoot, 'keys', 'signing-keys.json'))).toBe(true);
     expect(output).toContain('Infobank is running');
     for (const port of ports) {

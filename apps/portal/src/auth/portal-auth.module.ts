@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { SessionsModule, type LoginRateLimits } from '@infobank/auth';
+import { MeController } from '../me/me.controller';
+import { AuthController } from './auth.controller';
+
+/** What a deployment (or a test) may tune about the portal's sessions. */
+export interface PortalAuthOptions {
+  loginRateLimits?: Partial<LoginRateLimits>;
+}
+
+/** Individuals' registration, sign-in, sessions, step-up and `/v1/me`; tokens are issued for the portal's URL. */
+@Module({})
+export class PortalAuthModule {
+  static forRoot(options: PortalAuthOptions = {}): DynamicModule {
+    return {
+      module: PortalAuthModule,
+      imports: [
+        SessionsModule.forRoot({
+          accountKind: 'individual',
+          publicUrl: (config) => config.http.publicUrls.portal,
+          loginRateLimits: options.loginRateLimits,
+        }),
+      ],
+      controllers: [AuthController, MeController],
+    };
+  }
+}

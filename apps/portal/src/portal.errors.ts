@@ -1,0 +1,4 @@
+import { SESSION_ERROR_STATUS } from '@infobank/auth';
+
+/** HTTP status of every library error code the portal can answer with (on top of the platform's). */
+export const PORTAL_ERROR_STATUS: Readonly<Record<string, number>> = { ...SESSION_ERROR_STATUS };

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { normaliseEmail } from '../domain/account';
+import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
+import { AccountEntity } from '../infrastructure/account.entity';
+import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
+import { InvalidCredentialsError } from '../sessions.errors';
+import { PasswordHasher } from './password-hasher';
+import { SessionIssuer } from './session-issuer';
+import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
+import { inTransaction } from './transactions';
+
+/** E-mail and password, and the address the attempt comes from (for throttling). */
+export interface LogInCommand {
+  email: string;
+  password: string;
+  clientAddress: string;
+}
+
+/**
+ * Signs a person in at this app and starts a session (a new refresh token family). An unknown e-mail,
+ * a wrong password, a disabled account and an account this app does not serve all fail alike with
+ * INVALID_CREDENTIALS after the same scrypt work; failures are throttled (RATE_LIMITED).
+ */
+@Injectable()
+export class LogInUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: LoginRateLimiter,
+    private readonly issuer: SessionIssuer,
+    @Inject(SESSION_REALM) private readonly realm: SessionRealm,
+    @Inject(ACCOUNT_CLAIMS_SOURCE) private readonly claimsSource: AccountClaimsSource,
+  ) {}
+
+  async execute(ctx: RequestContext, command: LogInCommand): Promise<SessionTokenPair> {
+    const email = normaliseEmail(command.email);
+    const attempt = await this.limiter.begin(email, command.clientAddress);
+    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { kind: this.realm.accountKind, email } });
+    const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
+    if (account === null || !passwordMatches || account.disabledAt !== null) throw new InvalidCredentialsError();
+    const claims = await this.claimsSource.claimsFor(account.id);
+    if (claims === null) throw new InvalidCredentialsError();
+    await this.limiter.succeeded(attempt);
+
+    const refreshToken = await inTransaction(ctx, this.dataSource, async (manager) => {
+      if (this.hasher.needsRehash(account.passwordHash)) {
+        await manager.update(AccountEntity, { id: account.id }, { passwordHash: await this.hasher.hash(command.password) });
+      }
+      return this.issuer.storeRefreshToken(manager, account.id);
+    });
+    return this.issuer.pair(account.id, claims, refreshToken);
+  }
+}

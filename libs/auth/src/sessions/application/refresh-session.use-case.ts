@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { decideRefresh, isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
+import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
+import { AccountEntity } from '../infrastructure/account.entity';
+import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
+import { InvalidRefreshTokenError } from '../sessions.errors';
+import { SessionIssuer } from './session-issuer';
+import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
+import { inTransaction } from './transactions';
+
+type Outcome = { refreshed: true; accountId: string; claims: Record<string, unknown>; refreshToken: string } | { refreshed: false };
+
+/**
+ * Exchanges a refresh token for a new pair (rotation: the presented token is spent). Presenting a
+ * spent token again means a copy is in someone else's hands: the whole family is revoked, so the
+ * token the rotation handed out stops working too, and the answer is INVALID_REFRESH_TOKEN.
+ */
+@Injectable()
+export class RefreshSessionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly issuer: SessionIssuer,
+    @Inject(SESSION_REALM) private readonly realm: SessionRealm,
+    @Inject(ACCOUNT_CLAIMS_SOURCE) private readonly claimsSource: AccountClaimsSource,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { refreshToken: string }): Promise<SessionTokenPair> {
+    if (!isRefreshTokenShaped(command.refreshToken)) throw new InvalidRefreshTokenError();
+    const tokenHash = refreshTokenDigest(command.refreshToken);
+    // The revocation must commit even though the caller is refused, so the refusal is thrown after the transaction.
+    const outcome = await inTransaction<Outcome>(ctx, this.dataSource, async (manager) => {
+      const now = new Date();
+      // The row lock serialises concurrent refreshes of one token: exactly one rotates.
+      const token = await manager.findOne(RefreshTokenEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+      if (token === null) return { refreshed: false };
+      const account = await manager.findOne(AccountEntity, { where: { id: token.accountId } });
+      // Another app's token: not ours to judge or revoke.
+      if (account === null || account.kind !== this.realm.accountKind) return { refreshed: false };
+      const decision = decideRefresh(token, now);
+      if (decision.outcome === 'revoke_family') await this.issuer.revokeFamily(manager, token.familyId, now);
+      if (decision.outcome !== 'rotate') return { refreshed: false };
+      const claims = account.disabledAt === null ? await this.claimsSource.claimsFor(account.id, manager) : null;
+      if (claims === null) {
+        await this.issuer.revokeFamily(manager, token.familyId, now);
+        return { refreshed: false };
+      }
+      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
+      const refreshToken = await this.issuer.storeRefreshToken(manager, account.id, token.familyId, now);
+      return { refreshed: true, accountId: account.id, claims, refreshToken };
+    });
+    if (!outcome.refreshed) throw new InvalidRefreshTokenError();
+    return this.issuer.pair(outcome.accountId, outcome.claims, outcome.refreshToken);
+  }
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BankKeyRing, isCryptoError, type JWTPayload } from '@infobank/crypto';
+import { randomUUID } from 'node:crypto';
+import { StepUpRequiredError, UnauthenticatedError } from '../sessions.errors';
+import {
+  ACCESS_TOKEN_LIFETIME_SECONDS,
+  ACCESS_TOKEN_TYPE,
+  STEP_UP_TOKEN_LIFETIME_SECONDS,
+  STEP_UP_TOKEN_TYPE,
+  type AccessTokenClaims,
+  type SessionRealm,
+  type SessionRole,
+} from '../domain/session-tokens';
+import { SESSION_REALM } from './session-settings';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// Registered claims an app's extra claims may not overwrite.
+const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'role']);
+
+/**
+ * Issues and checks this app's bank-signed JWTs (EdDSA): access tokens (`at+jwt`, 15 minutes) and
+ * step-up tokens (`step-up+jwt`, 5 minutes). Verification pins the algorithm, `typ`, issuer and
+ * audience (this app's public URL), so a token of another app or another kind never passes.
+ */
+@Injectable()
+export class SessionTokens {
+  constructor(
+    private readonly keyRing: BankKeyRing,
+    @Inject(SESSION_REALM) private readonly realm: SessionRealm,
+  ) {}
+
+  /** An access token for the account, carrying `role` and the app's extra claims. */
+  async issueAccessToken(accountId: string, extra: Record<string, unknown>): Promise<{ token: string; expiresIn: number }> {
+    const claims: JWTPayload = { ...withoutReserved(extra), role: this.realm.accountKind };
+    const token = await this.keyRing.signJwt(claims, {
+      typ: ACCESS_TOKEN_TYPE,
+      expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS,
+      issuer: this.realm.publicUrl,
+      audience: this.realm.publicUrl,
+      subject: accountId,
+      jti: randomUUID(),
+    });
+    return { token, expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
+  }
+
+  /** Checks an access token for `role` at this app; anything wrong is UNAUTHENTICATED. */
+  async verifyAccessToken(token: string, role: SessionRole): Promise<AccessTokenClaims> {
+    const payload = await this.verify(
+      token,
+      ACCESS_TOKEN_TYPE,
+      (cause) => new UnauthenticatedError('The access token is not valid.', { cause }),
+    );
+    if (payload.role !== role || role !== this.realm.accountKind) {
+      throw new UnauthenticatedError('The access token is not valid here.');
+    }
+    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat: _iat, jti: _jti, role: _role, ...extra } = payload;
+    return { accountId: sub as string, role, extra };
+  }
+
+  /** A step-up token: proof that the account's holder re-entered the password just now. */
+  async issueStepUpToken(accountId: string): Promise<{ token: string; expiresIn: number }> {
+    const token = await this.keyRing.signJwt(
+      { role: this.realm.accountKind },
+      {
+        typ: STEP_UP_TOKEN_TYPE,
+        expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS,
+        issuer: this.realm.publicUrl,
+        audience: this.realm.publicUrl,
+        subject: accountId,
+        jti: randomUUID(),
+      },
+    );
+    return { token, expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS };
+  }
+
+  /** Checks that `token` is a live step-up token of this app for `accountId`; otherwise STEP_UP_REQUIRED. */
+  async verifyStepUpToken(token: string | undefined, accountId: string): Promise<void> {
+    if (token === undefined || token.length === 0) throw new StepUpRequiredError();
+    const payload = await this.verify(token, STEP_UP_TOKEN_TYPE, (cause) => new StepUpRequiredError({ cause }));
+    if (payload.sub !== accountId || payload.role !== this.realm.accountKind) throw new StepUpRequiredError();
+  }
+
+  private async verify(token: string, typ: string, refuse: (cause: unknown) => Error): Promise<JWTPayload> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await this.keyRing.verifyBankJwt(token, { audience: this.realm.publicUrl, issuer: this.realm.publicUrl, typ }));
+    } catch (error) {
+      if (isCryptoError(error)) throw refuse(error);
+      throw error;
+    }
+    if (typeof payload.sub !== 'string' || !uuidPattern.test(payload.sub)) throw refuse(undefined);
+    return payload;
+  }
+}
+
+function withoutReserved(claims: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(claims).filter(([name]) => !RESERVED_CLAIMS.has(name)));
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import type { SessionRealm } from '../domain/session-tokens';
+import { AccountEntity } from '../infrastructure/account.entity';
+import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
+import { InvalidCredentialsError, UnauthenticatedError } from '../sessions.errors';
+import { PasswordHasher } from './password-hasher';
+import { actingAccountId } from './acting-account';
+import { SESSION_REALM } from './session-settings';
+import { SessionTokens } from './session-tokens';
+
+/** A short-lived proof of a fresh password entry, for sensitive actions. */
+export interface StepUpToken {
+  stepUpToken: string;
+  /** Seconds it stays valid (300). */
+  expiresIn: number;
+}
+
+/**
+ * Re-checks the signed-in person's password and issues a 5-minute step-up token, required for
+ * sensitive actions (consent to sensitive data, erasure). A wrong password counts as a failed
+ * sign-in for the account's throttle, so step-up is no password oracle.
+ */
+@Injectable()
+export class StepUpUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: LoginRateLimiter,
+    private readonly tokens: SessionTokens,
+    @Inject(SESSION_REALM) private readonly realm: SessionRealm,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { password: string; clientAddress: string }): Promise<StepUpToken> {
+    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
+    if (accountId === null) throw new UnauthenticatedError();
+    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
+    if (account === null || account.disabledAt !== null) throw new UnauthenticatedError();
+    const attempt = await this.limiter.begin(account.email, command.clientAddress);
+    if (!(await this.hasher.verify(command.password, account.passwordHash))) throw new InvalidCredentialsError();
+    await this.limiter.succeeded(attempt);
+    const issued = await this.tokens.issueStepUpToken(account.id);
+    return { stepUpToken: issued.token, expiresIn: issued.expiresIn };
+  }
+}

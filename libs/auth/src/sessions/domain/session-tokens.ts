@@ -1,0 +1,36 @@
+import type { AccountKind } from './account';
+
+/** Media type (`typ` header) of the bank's access tokens (RFC 9068). */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+/** Media type of step-up tokens; distinct so that neither kind of token passes for the other. */
+export const STEP_UP_TOKEN_TYPE = 'step-up+jwt';
+/** Access tokens live 15 minutes; the refresh token gets the next one. */
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 15 * 60;
+/** A step-up (password re-entry) counts for 5 minutes of sensitive actions. */
+export const STEP_UP_TOKEN_LIFETIME_SECONDS = 5 * 60;
+
+/** The role an access token grants: the kind of account it was issued to. */
+export type SessionRole = AccountKind;
+
+/** Which accounts sign in at an app, and the URL that issues and accepts its tokens. */
+export interface SessionRealm {
+  accountKind: AccountKind;
+  /** The app's public URL: `iss` and `aud` of every token it issues and the only ones it accepts. */
+  publicUrl: string;
+}
+
+/** What an app hands out when a person signs in or refreshes. */
+export interface SessionTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token is valid for. */
+  expiresIn: number;
+}
+
+/** What a verified access token says about its bearer. */
+export interface AccessTokenClaims {
+  accountId: string;
+  role: SessionRole;
+  /** Claims the app added for this account (board members: expertise, external). */
+  extra: Readonly<Record<string, unknown>>;
+}

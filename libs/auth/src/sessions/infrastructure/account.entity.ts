@@ -1,0 +1,39 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { AccountKind, Language } from '../domain/account';
+
+/**
+ * A person who signs in: an individual (portal) or a board member (ethics board). The e-mail is
+ * stored normalised and is unique per kind. Matches migration CreateAccountsAndSessions.
+ */
+@Entity({ name: 'accounts' })
+@Unique('uq_accounts_kind_email', ['kind', 'email'])
+@Check('ck_accounts_kind', `"kind" IN ('individual', 'board_member')`)
+@Check('ck_accounts_language', `"language" IN ('ja', 'en')`)
+export class AccountEntity {
+  @PrimaryColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_accounts' })
+  id: string;
+
+  @Column('text', { name: 'kind' })
+  kind: AccountKind;
+
+  /** Normalised (see normaliseEmail). */
+  @Column('text', { name: 'email' })
+  email: string;
+
+  /** scrypt, self-describing (see hashPassword); never the password. */
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text', { name: 'language' })
+  language: Language;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  /** Set when the bank disables the account: it can no longer sign in or refresh. */
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+}

@@ -1,0 +1,51 @@
+import { DomainError } from '@infobank/platform';
+
+/**
+ * The e-mail and password do not name an enabled account of this app. Deliberately the same for an
+ * unknown e-mail, a wrong password and a disabled account, so that sign-in reveals nothing.
+ */
+export class InvalidCredentialsError extends DomainError<'INVALID_CREDENTIALS'> {
+  constructor() {
+    super('INVALID_CREDENTIALS', 'The e-mail address or password is not correct.');
+  }
+}
+
+/** The refresh token is unknown, expired, spent or revoked (all answered alike). */
+export class InvalidRefreshTokenError extends DomainError<'INVALID_REFRESH_TOKEN'> {
+  constructor() {
+    super('INVALID_REFRESH_TOKEN', 'The refresh token is not valid; sign in again.');
+  }
+}
+
+/** The request carries no valid access token for this app. */
+export class UnauthenticatedError extends DomainError<'UNAUTHENTICATED'> {
+  constructor(detail = 'A valid access token is required.', options: { cause?: unknown } = {}) {
+    super('UNAUTHENTICATED', detail, options);
+  }
+}
+
+/** The action is sensitive and needs a fresh step-up token (password re-entry) for this account. */
+export class StepUpRequiredError extends DomainError<'STEP_UP_REQUIRED'> {
+  constructor(options: { cause?: unknown } = {}) {
+    super('STEP_UP_REQUIRED', 'This action needs a step-up token: re-enter your password at POST /v1/auth/step-up.', options);
+  }
+}
+
+/** Too many failed sign-ins for this account or from this address; `retryAfterSeconds` says when to retry. */
+export class LoginRateLimitedError extends DomainError<'RATE_LIMITED'> {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+/** Stable codes of the sessions part of libs/auth. */
+export type SessionErrorCode = 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'UNAUTHENTICATED' | 'STEP_UP_REQUIRED' | 'RATE_LIMITED';
+
+/** HTTP status for each session error code, for the portal's and the board's problem+json filters. */
+export const SESSION_ERROR_STATUS: Readonly<Record<SessionErrorCode, number>> = {
+  INVALID_CREDENTIALS: 401,
+  INVALID_REFRESH_TOKEN: 401,
+  UNAUTHENTICATED: 401,
+  STEP_UP_REQUIRED: 401,
+  RATE_LIMITED: 429,
+};

@@ -1,0 +1,105 @@
+import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@infobank/platform';
+import { CreateAccountUseCase } from './application/create-account.use-case';
+import { GetOwnAccountUseCase } from './application/get-own-account.use-case';
+import { LogInUseCase } from './application/log-in.use-case';
+import { LogOutUseCase } from './application/log-out.use-case';
+import { PasswordHasher } from './application/password-hasher';
+import { RefreshSessionUseCase } from './application/refresh-session.use-case';
+import { RegisterIndividualUseCase } from './application/register-individual.use-case';
+import { SessionIssuer } from './application/session-issuer';
+import {
+  ACCOUNT_CLAIMS_SOURCE,
+  DEFAULT_LOGIN_RATE_LIMITS,
+  LOGIN_RATE_LIMITS,
+  NO_EXTRA_CLAIMS,
+  SESSION_REALM,
+  type AccountClaimsSource,
+  type LoginRateLimit,
+  type LoginRateLimits,
+} from './application/session-settings';
+import { SessionTokens } from './application/session-tokens';
+import { StepUpUseCase } from './application/step-up.use-case';
+import type { AccountKind } from './domain/account';
+import type { SessionRealm } from './domain/session-tokens';
+import { LoginRateLimiter } from './infrastructure/login-rate-limiter';
+import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
+import { RetryAfterInterceptor } from './http/retry-after.interceptor';
+import { StepUpGuard } from './http/step-up.guard';
+
+const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase];
+
+/**
+ * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,
+ * libs/review). Needs TypeORM's DataSource only.
+ */
+@Module({ providers: ACCOUNT_PROVIDERS, exports: ACCOUNT_PROVIDERS })
+export class AccountsModule {}
+
+/** How an app runs sessions. */
+export interface SessionsModuleOptions {
+  /** Which accounts sign in at this app. */
+  accountKind: AccountKind;
+  /** This app's public URL (issuer and audience of its tokens), picked from the configuration. */
+  publicUrl: (config: AppConfig) => string;
+  /** Sign-in throttling; defaults to DEFAULT_LOGIN_RATE_LIMITS (tests pass small ones). */
+  loginRateLimits?: Partial<LoginRateLimits>;
+  /** A provider (from `imports`) adding claims to this app's tokens, e.g. the board member's expertise. */
+  claimsSource?: Type<AccountClaimsSource>;
+  imports?: ModuleMetadata['imports'];
+}
+
+const SESSION_PROVIDERS = [
+  SessionTokens,
+  SessionIssuer,
+  LoginRateLimiter,
+  LogInUseCase,
+  RefreshSessionUseCase,
+  LogOutUseCase,
+  StepUpUseCase,
+  GetOwnAccountUseCase,
+  IndividualAuthGuard,
+  BoardMemberAuthGuard,
+  StepUpGuard,
+  RetryAfterInterceptor,
+];
+
+/**
+ * Sign-in, refresh, logout, step-up and the access token guards of one app (the portal or the
+ * ethics board). Global, so every feature module of the app can guard its routes. Needs the
+ * platform (DataSource, REDIS, APP_CONFIG) and the bank's key ring (CryptoModule).
+ */
+@Module({})
+export class SessionsModule {
+  static forRoot(options: SessionsModuleOptions): DynamicModule {
+    const limits = loginRateLimits(options.loginRateLimits);
+    return {
+      module: SessionsModule,
+      global: true,
+      imports: [AccountsModule, ...(options.imports ?? [])],
+      providers: [
+        {
+          provide: SESSION_REALM,
+          useFactory: (config: AppConfig): SessionRealm => ({ accountKind: options.accountKind, publicUrl: options.publicUrl(config) }),
+          inject: [APP_CONFIG],
+        },
+        { provide: LOGIN_RATE_LIMITS, useValue: limits },
+        options.claimsSource === undefined
+          ? { provide: ACCOUNT_CLAIMS_SOURCE, useValue: NO_EXTRA_CLAIMS }
+          : { provide: ACCOUNT_CLAIMS_SOURCE, useExisting: options.claimsSource },
+        ...SESSION_PROVIDERS,
+      ],
+      exports: [AccountsModule, SESSION_REALM, ...SESSION_PROVIDERS],
+    };
+  }
+}
+
+function loginRateLimits(overrides: Partial<LoginRateLimits> = {}): LoginRateLimits {
+  const limits = { ...DEFAULT_LOGIN_RATE_LIMITS, ...overrides };
+  const valid = (limit: LoginRateLimit) =>
+    Number.isSafeInteger(limit.maxFailures) && limit.maxFailures > 0 && Number.isSafeInteger(limit.windowMs) && limit.windowMs > 0;
+  if (!valid(limits.perAccount) || !valid(limits.perAddress)) {
+    throw new Error('Login rate limits need whole, positive maxFailures and windowMs.');
+  }
+  return limits;
+}
