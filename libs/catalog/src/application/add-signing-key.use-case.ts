@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { JWK } from '@infobank/crypto';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { SigningKeyExistsError, TooManySigningKeysError } from '../catalog.errors';
 import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
 import { lockOrganisation, requireOrganisationId } from './organisation-commands';
 import { canonicalJwk, checkSigningKey, MAX_SIGNING_KEYS } from './organisation-keys';
-import { inTransaction } from './transactions';
 
 /** Which key to register for which organisation. */
 export interface AddSigningKeyCommand {

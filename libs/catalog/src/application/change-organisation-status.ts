@@ -1,9 +1,8 @@
-import type { RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext } from '@infobank/platform';
 import type { DataSource } from 'typeorm';
 import type { OrganisationStatus } from '../domain/organisation';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { lockOrganisation, requireOrganisationId } from './organisation-commands';
-import { inTransaction } from './transactions';
 
 /** Moves an organisation to `status` (no-op when it is there already); shared by suspend and activate. */
 export async function changeOrganisationStatus(

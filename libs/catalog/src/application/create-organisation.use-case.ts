@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { JWK, PublicJwk } from '@infobank/crypto';
-import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationExistsError } from '../catalog.errors';
@@ -9,7 +9,6 @@ import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-sig
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { CATALOG_SETTINGS, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { canonicalJwk, checkEncryptionKey, checkSigningKeys } from './organisation-keys';
-import { inTransaction } from './transactions';
 
 /** What the operator registers about a new organisation. Private keys never reach the bank. */
 export interface CreateOrganisationCommand {

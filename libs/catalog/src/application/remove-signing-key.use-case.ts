@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { LastSigningKeyError, SigningKeyNotFoundError } from '../catalog.errors';
 import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
 import { lockOrganisation, requireOrganisationId } from './organisation-commands';
-import { inTransaction } from './transactions';
 
 /** Which key to withdraw from which organisation. */
 export interface RemoveSigningKeyCommand {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Who is acting: the subject of every audit entry and provision record. */
 export type Actor =
@@ -26,6 +26,15 @@ export function createRequestContext(actor: Actor, correlationId: string = rando
 /** Returns the same context bound to a transaction. */
 export function withTransaction(context: RequestContext, transaction: EntityManager): RequestContext {
   return { ...context, transaction };
+}
+
+/** Runs `work` in the context's open transaction, or in a new one when the caller has none. */
+export function inTransaction<T>(
+  context: RequestContext,
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return context.transaction === undefined ? dataSource.transaction(work) : work(context.transaction);
 }
 
 /** What logging needs to know about the current request or job, wherever the code runs. */

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { accountDetailsProblems, CreateAccountUseCase, type Language } from '@infobank/auth';
-import { ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
+import { inTransaction, ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { boardMemberProblems, sameProfile, type Expertise } from '../domain/board-member';
 import { BoardMemberEntity } from '../infrastructure/board-member.entity';
 import { BoardMemberExistsError } from '../review.errors';
-import { inTransaction } from './transactions';
 
 /** What the operator registers about a new board member (`board:add-member`). */
 export interface AddBoardMemberCommand {

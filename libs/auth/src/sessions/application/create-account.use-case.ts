@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { accountDetailsProblems, normaliseEmail, type AccountDetails, type AccountKind } from '../domain/account';
 import { AccountEntity } from '../infrastructure/account.entity';
 import { PasswordHasher } from './password-hasher';
-import { inTransaction } from './transactions';
 
 /** A new account of either kind. */
 export interface CreateAccountCommand extends AccountDetails {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { normaliseEmail } from '../domain/account';
 import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
@@ -9,7 +9,6 @@ import { InvalidCredentialsError } from '../sessions.errors';
 import { PasswordHasher } from './password-hasher';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
-import { inTransaction } from './transactions';
 
 /** E-mail and password, and the address the attempt comes from (for throttling). */
 export interface LogInCommand {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
 import type { SessionRealm } from '../domain/session-tokens';
@@ -7,7 +7,6 @@ import { AccountEntity } from '../infrastructure/account.entity';
 import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
 import { SessionIssuer } from './session-issuer';
 import { SESSION_REALM } from './session-settings';
-import { inTransaction } from './transactions';
 
 /**
  * Ends the session a refresh token belongs to: every token of its family is revoked. Idempotent and

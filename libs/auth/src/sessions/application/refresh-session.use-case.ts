@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { decideRefresh, isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
 import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
@@ -8,7 +8,6 @@ import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
 import { InvalidRefreshTokenError } from '../sessions.errors';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
-import { inTransaction } from './transactions';
 
 type Outcome = { refreshed: true; accountId: string; claims: Record<string, unknown>; refreshToken: string } | { refreshed: false };
 
