@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../prisma-free-migrations/migrations';
@@ -33,12 +34,14 @@ export default async function globalSetup(): Promise<void> {
   // Suites that need a database of their own (they run a relay, or migrate down) clone the template.
   await createDatabase(name, template);
 
+  const keysDirectory = createKeysDirectory();
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_NAME: name,
     TEST_DATABASE_TEMPLATE: template,
     REDIS_PREFIX: name,
-    BANK_KEYS_DIR: createKeysDirectory(),
+    BANK_KEYS_DIR: keysDirectory,
+    DEMO_DATA_DIR: join(dirname(keysDirectory), 'demo'),
   });
 }

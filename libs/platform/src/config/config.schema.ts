@@ -30,6 +30,8 @@ export interface AppConfig {
     pseudonymSecret: string | undefined;
     generateIfMissing: boolean;
   };
+  /** Where `seed:demo` writes the demo organisations' private keys and the demo accounts' passwords. */
+  demo: { directory: string };
   outbox: { pollIntervalMs: number; batchSize: number; reconcileIntervalMs: number; reconcileGraceMs: number };
   worker: { concurrency: number };
 }
@@ -92,6 +94,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     secret: true,
     requiredIn: ['production'],
     description: 'base64url secret (≥32 bytes) for recipients’ pseudonymous subject ids (development: generated)',
+  },
+  {
+    name: 'DEMO_DATA_DIR',
+    default: '.data/demo',
+    description: 'where `seed:demo` writes demo organisations’ private keys and demo accounts’ passwords (development only)',
   },
   { name: 'OUTBOX_POLL_INTERVAL_MS', default: '200', description: 'how often the relay looks for new outbox rows' },
   { name: 'OUTBOX_BATCH_SIZE', default: '200', description: 'rows the relay claims at once' },

@@ -110,6 +110,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       pseudonymSecret: optional('BANK_PSEUDONYM_SECRET'),
       generateIfMissing: environment !== 'production',
     },
+    demo: { directory: text('DEMO_DATA_DIR') },
     outbox: {
       pollIntervalMs: integer('OUTBOX_POLL_INTERVAL_MS', 10, 60_000),
       batchSize: integer('OUTBOX_BATCH_SIZE', 1, 5_000),
