@@ -3,12 +3,20 @@ import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
 import { REVIEW_ENTITIES } from '@infobank/review';
+import { VAULT_ENTITIES } from '@infobank/vault';
 import { MIGRATIONS } from './migrations';
 
 export { MIGRATIONS };
 
 /** Every entity of every library: the schema the migrations must produce (checked by a test). */
-export const ENTITIES = [...PLATFORM_ENTITIES, ...CRYPTO_ENTITIES, ...CATALOG_ENTITIES, ...AUTH_SESSION_ENTITIES, ...REVIEW_ENTITIES];
+export const ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...CRYPTO_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...AUTH_SESSION_ENTITIES,
+  ...REVIEW_ENTITIES,
+  ...VAULT_ENTITIES,
+];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

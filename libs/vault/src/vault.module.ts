@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LINK_PROVIDERS } from './links/links.providers';
+import { RECORD_PROVIDERS } from './records/records.providers';
+
+const VAULT_PROVIDERS = [...LINK_PROVIDERS, ...RECORD_PROVIDERS];
+
+/**
+ * The vault: provider links, deposited records and erasure. Needs the platform (DataSource, REDIS,
+ * APP_CONFIG), the bank's crypto (CryptoModule) and the catalog (CatalogModule.forRoot()).
+ */
+@Module({ providers: VAULT_PROVIDERS, exports: VAULT_PROVIDERS })
+export class VaultModule {}
