@@ -50,4 +50,10 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // Examples an organisation can run as they are: plain Node.js ESM using jose and fetch.
+  {
+    files: ['test/examples/**/*.mjs'],
+    languageOptions: { globals: { fetch: 'readonly', URLSearchParams: 'readonly' } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

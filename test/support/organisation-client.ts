@@ -10,6 +10,7 @@ import {
   exportJWK,
   exportSPKI,
   generateKeyPair,
+  importJWK,
   SignJWT,
   UnsecuredJWT,
   type CryptoKey,
@@ -39,6 +40,19 @@ export async function generateOrganisationKey(alg: OrganisationSigningAlgorithm 
   const bare = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(bare);
   return { alg, kid, privateKey, publicKey, publicJwk: { ...bare, kid, alg, use: 'sig' } };
+}
+
+/** The key pair an organisation keeps as a private JWK file (as seed:demo writes them). */
+export async function keyPairFromPrivateJwk(privateJwk: JWK): Promise<OrganisationKeyPair> {
+  const alg = privateJwk.alg as OrganisationSigningAlgorithm;
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+  return {
+    alg,
+    kid: privateJwk.kid as string,
+    privateKey: (await importJWK(privateJwk, alg)) as CryptoKey,
+    publicKey: (await importJWK(publicJwk, alg)) as CryptoKey,
+    publicJwk,
+  };
 }
 
 /** Seconds since the epoch, as JWT claims count time. */

@@ -1,19 +1,20 @@
-import { join } from 'node:path';
-import { runProcess } from '@infobank/platform';
-import { CliUsageError, parseCliArguments } from './cli-arguments';
-import { migrateCommand, revertCommand } from './commands/database.commands';
-import { ensureKeysCommand, generateKeysCommand, rotateKeysCommand } from './commands/keys.commands';
-import { platformStartCommand } from './commands/platform-start.command';
+import { DomainError, runProcess } from '@infobank/platform';
+import { CliUsageError, CommandOptions, parseCliArguments } from './cli-arguments';
+import { optionForPath, type AdminCommand } from './commands/admin-command';
+import { ADMIN_COMMANDS } from './commands';
 
-const usage = `Infobank operator CLI: npm run admin -- <command> [options]
+function usage(): string {
+  const lines = ADMIN_COMMANDS.map((command) => `  ${command.name.padEnd(17)}${command.usage}`);
+  return `Infobank operator CLI: npm run admin -- <command> [options]\nEach prints JSON on success; errors go to stderr as JSON with a stable code.\n\n${lines.join('\n')}\n`;
+}
 
-  db:migrate       create the database if missing and apply pending migrations (under a lock)
-  db:revert        revert the most recent migration
-  keys:ensure      generate development key material where missing (never in production)
-  keys:generate    --out DIR: write fresh key material into a new directory (for production secrets)
-  keys:rotate      add a new bank signing key and make it current; old keys keep verifying
-  platform:start   first-run setup, then run the four apps and the worker (what npm start does)
-`;
+/** A refused command: JSON on stderr naming the code, and each problem with the option it came from. */
+function reportDomainError(command: AdminCommand, error: DomainError): void {
+  const errors = error.errors.map((problem) => ({ option: optionForPath(command, problem.path), ...problem }));
+  const report = { error: { code: error.code, message: error.message, ...(errors.length > 0 ? { errors } : {}) } };
+  process.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exitCode = 1;
+}
 
 void runProcess('admin', async (config) => {
   let parsed;
@@ -21,27 +22,27 @@ void runProcess('admin', async (config) => {
     parsed = parseCliArguments(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${usage}`);
+    process.stderr.write(`${error.message}\n\n${usage()}`);
     process.exitCode = 2;
     return;
   }
-  const print = (result: unknown): void => void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  switch (parsed.command) {
-    case 'db:migrate':
-      return print(await migrateCommand(config));
-    case 'db:revert':
-      return print(await revertCommand(config));
-    case 'keys:ensure':
-      return print(await ensureKeysCommand(config));
-    case 'keys:generate':
-      return print(await generateKeysCommand(parsed.options.get('out')));
-    case 'keys:rotate':
-      return print(await rotateKeysCommand(config));
-    case 'platform:start':
-      // dist/apps/admin/src/main.js → dist/
-      return platformStartCommand(config, join(__dirname, '..', '..', '..'));
-    default:
-      process.stderr.write(parsed.command ? `Unknown command "${parsed.command}".\n\n${usage}` : usage);
+  const command = ADMIN_COMMANDS.find((candidate) => candidate.name === parsed.command);
+  if (command === undefined) {
+    process.stderr.write(parsed.command ? `Unknown command "${parsed.command}".\n\n${usage()}` : usage());
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    const result = await command.run(config, new CommandOptions(command.name, parsed.options, command.options));
+    if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`${error.message}\n\nUsage: npm run admin -- ${command.name} ${command.usage}\n`);
       process.exitCode = 2;
+    } else if (error instanceof DomainError) {
+      reportDomainError(command, error);
+    } else {
+      throw error;
+    }
   }
 });

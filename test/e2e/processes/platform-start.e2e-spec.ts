@@ -57,6 +57,7 @@ describe('npm start (platform:start)', () => {
         DATABASE_NAME: database,
         REDIS_PREFIX: database,
         BANK_KEYS_DIR: join(keysRoot, 'keys'),
+        DEMO_DATA_DIR: join(keysRoot, 'demo'),
         PORTAL_PORT: String(portal),
         INTAKE_PORT: String(intake),
         GATEWAY_PORT: String(gateway),
@@ -80,6 +81,12 @@ describe('npm start (platform:start)', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
     await dropDatabase(database);
     rmSync(keysRoot, { recursive: true, force: true });
+  });
+
+  it('seeds the demo data and says where its sign-in details are', () => {
+    const credentials = join(keysRoot, 'demo', 'credentials.json');
+    expect(output).toContain(`demo data: 5 organisations, 6 board members, 3 individuals; sign-in details and keys in ${credentials}`);
+    expect(existsSync(credentials)).toBe(true);
   });
 
   it('creates the database, generates keys, migrates, and brings up five processes that answer /health', async () => {

@@ -5,6 +5,7 @@ import type { AppConfig } from '@infobank/platform';
 import { migrateCommand } from './database.commands';
 import { ensureKeysCommand } from './keys.commands';
 import { formatChildLine } from './log-formatter';
+import { seedDemo } from './seed-demo.command';
 
 interface ChildSpec {
   name: string;
@@ -47,7 +48,10 @@ export async function platformStartCommand(config: AppConfig, distRoot: string):
   write(`database ${database.database}: ${database.created ? 'created' : 'exists'}, ${database.applied.length} migration(s) applied`);
   const keys = await ensureKeysCommand(config);
   write(`bank keys in ${keys.directory} (signing key ${keys.currentSigningKid})`);
-  write('demo data: nothing to seed yet (organisations and individuals arrive with the identity issue)');
+  const demo = await seedDemo(config);
+  write(
+    `demo data: ${demo.organisations.length} organisations, ${demo.boardMembers.length} board members, ${demo.individuals.length} individuals; sign-in details and keys in ${demo.credentialsFile}`,
+  );
 
   const useColour = process.stdout.isTTY === true;
   const specs = childSpecs(config);

@@ -1,0 +1,39 @@
+import { userInfo } from 'node:os';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AccountsModule } from '@infobank/auth';
+import { CatalogModule } from '@infobank/catalog';
+import { CryptoModule } from '@infobank/crypto';
+import { SCHEMA } from '@infobank/migrations';
+import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
+import { ReviewModule } from '@infobank/review';
+
+@Module({})
+class AdminModule {
+  static register(config: AppConfig): DynamicModule {
+    const logger = createLogger({ level: 'warn', service: 'admin' });
+    return {
+      module: AdminModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'admin', config, logger, ...SCHEMA }),
+        CryptoModule.forPlatform(),
+        CatalogModule,
+        AccountsModule,
+        ReviewModule,
+      ],
+    };
+  }
+}
+
+/** Runs an operator command with the libraries' use cases available, then closes every connection. */
+export async function withAdminContext<T>(
+  config: AppConfig,
+  work: (app: INestApplicationContext, context: RequestContext) => Promise<T>,
+): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AdminModule.register(config), { logger: false, abortOnError: false });
+  try {
+    return await work(app, createRequestContext({ type: 'operator', name: userInfo().username }));
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import type { AdminCommand } from './admin-command';
+import { BOARD_COMMANDS } from './board.commands';
+import { migrateCommand, revertCommand } from './database.commands';
+import { ensureKeysCommand, generateKeysCommand, rotateKeysCommand } from './keys.commands';
+import { ORGANISATION_COMMANDS } from './organisation.commands';
+import { platformStartCommand } from './platform-start.command';
+import { SEED_DEMO_COMMAND } from './seed-demo.command';
+
+const PLATFORM_COMMANDS: readonly AdminCommand[] = [
+  {
+    name: 'db:migrate',
+    usage: 'create the database if missing and apply pending migrations (under a lock)',
+    options: [],
+    run: (config) => migrateCommand(config),
+  },
+  { name: 'db:revert', usage: 'revert the most recent migration', options: [], run: (config) => revertCommand(config) },
+  {
+    name: 'keys:ensure',
+    usage: 'generate development key material where missing (never in production)',
+    options: [],
+    run: (config) => ensureKeysCommand(config),
+  },
+  {
+    name: 'keys:generate',
+    usage: '--out DIR: write fresh key material into a new directory (for production secrets)',
+    options: ['out'],
+    run: (_config, options) => generateKeysCommand(options.required('out')),
+  },
+  {
+    name: 'keys:rotate',
+    usage: 'add a new bank signing key and make it current; old keys keep verifying',
+    options: [],
+    run: (config) => rotateKeysCommand(config),
+  },
+  {
+    name: 'platform:start',
+    usage: 'first-run setup and demo data, then run the four apps and the worker (what npm start does)',
+    options: [],
+    // dist/apps/admin/src/commands/index.js → dist/
+    run: (config) => platformStartCommand(config, join(__dirname, '..', '..', '..', '..')),
+  },
+];
+
+/** Every operator command, in the order the usage text lists them. */
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [
+  ...PLATFORM_COMMANDS,
+  SEED_DEMO_COMMAND,
+  ...ORGANISATION_COMMANDS,
+  ...BOARD_COMMANDS,
+];

@@ -1,0 +1,140 @@
+import { CreateOrganisationUseCase } from '@infobank/catalog';
+import { RegisterIndividualUseCase } from '@infobank/auth';
+import { generateKeyPairJwk, toPublicJwk, type GeneratedKeyAlgorithm, type JWK } from '@infobank/crypto';
+import type { AppConfig } from '@infobank/platform';
+import { AddBoardMemberUseCase } from '@infobank/review';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { withAdminContext } from '../admin-context';
+import { CliUsageError } from '../cli-arguments';
+import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION } from '../demo/demo-dataset';
+import type { AdminCommand } from './admin-command';
+
+/** What seed:demo reports (passwords and private keys stay in the files). */
+export interface DemoSummary {
+  directory: string;
+  credentialsFile: string;
+  organisations: { slug: string; id: string; name: string; roles: string[] }[];
+  boardMembers: { id: string; name: string; expertise: string; external: boolean }[];
+  individuals: { id: string; email: string }[];
+}
+
+/** A private JWK file of the demo (0600); made once, then reused so re-seeding registers the same keys. */
+async function demoKey(path: string, alg: GeneratedKeyAlgorithm): Promise<{ path: string; publicJwk: JWK; kid: string }> {
+  if (!existsSync(path)) writeSecretFile(path, JSON.stringify((await generateKeyPairJwk(alg)).privateJwk, null, 2));
+  const privateJwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
+  if (typeof privateJwk.kid !== 'string') throw new Error(`${path} holds a key without a kid; delete the demo directory and seed again`);
+  return { path, publicJwk: toPublicJwk(privateJwk), kid: privateJwk.kid };
+}
+
+/** Writes through a temporary file, so a crash never leaves half a key or half the passwords. */
+function writeSecretFile(path: string, content: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, path);
+}
+
+/** Demo passwords by e-mail: generated once and kept, so seeding again never changes a sign-in. */
+function demoPasswords(path: string, emails: readonly string[]): Record<string, string> {
+  const passwords = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+  const missing = emails.filter((email) => passwords[email] === undefined);
+  for (const email of missing) passwords[email] = randomBytes(12).toString('base64url');
+  if (missing.length > 0) writeSecretFile(path, JSON.stringify(passwords, null, 2));
+  return passwords;
+}
+
+/**
+ * `seed:demo`: demo providers and recipients with their keys (private halves under DEMO_DATA_DIR),
+ * six board members (one per field, four external) and three individuals. Safe to run again: keys and
+ * passwords are reused and every use case is idempotent, so a second run changes nothing.
+ */
+export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
+  if (config.environment === 'production') throw new CliUsageError('seed:demo refuses to run with NODE_ENV=production');
+  const directory = resolve(config.demo.directory);
+  mkdirSync(join(directory, 'organisations'), { recursive: true, mode: 0o700 });
+  const keys = new Map<string, { signing: Awaited<ReturnType<typeof demoKey>>; encryption: Awaited<ReturnType<typeof demoKey>> }>();
+  for (const organisation of DEMO_ORGANISATIONS) {
+    const base = join(directory, 'organisations', organisation.slug);
+    keys.set(organisation.slug, {
+      signing: await demoKey(`${base}.signing.private.jwk.json`, 'EdDSA'),
+      encryption: await demoKey(`${base}.encryption.private.jwk.json`, 'ECDH-ES+A256KW'),
+    });
+  }
+  const people = [...DEMO_BOARD_MEMBERS, ...DEMO_INDIVIDUALS];
+  const passwords = demoPasswords(
+    join(directory, 'passwords.json'),
+    people.map((person) => person.email),
+  );
+
+  const seeded = await withAdminContext(config, async (app, ctx) => {
+    const organisations = [];
+    for (const organisation of DEMO_ORGANISATIONS) {
+      const { signing, encryption } = keys.get(organisation.slug) as NonNullable<ReturnType<typeof keys.get>>;
+      const { id } = await app.get(CreateOrganisationUseCase).execute(ctx, {
+        corporateNumber: organisation.corporateNumber,
+        name: organisation.name,
+        country: 'JP',
+        roles: organisation.roles,
+        signingKeys: [signing.publicJwk],
+        encryptionKey: encryption.publicJwk,
+        termsVersion: DEMO_TERMS_VERSION,
+      });
+      organisations.push({ ...organisation, id, signing, encryption });
+    }
+    const boardMembers = [];
+    for (const member of DEMO_BOARD_MEMBERS) {
+      const { id } = await app.get(AddBoardMemberUseCase).execute(ctx, { ...member, password: passwords[member.email] });
+      boardMembers.push({ ...member, id });
+    }
+    const individuals = [];
+    for (const individual of DEMO_INDIVIDUALS) {
+      const { id } = await app.get(RegisterIndividualUseCase).execute(ctx, { ...individual, password: passwords[individual.email] });
+      individuals.push({ ...individual, id });
+    }
+    return { organisations, boardMembers, individuals };
+  });
+
+  const urls = config.http.publicUrls;
+  const credentialsFile = join(directory, 'credentials.json');
+  const credentials = {
+    note: 'Demo data for a development machine only. Private keys and passwords here must never be used anywhere real.',
+    portal: { url: urls.portal, individuals: seeded.individuals.map((person) => ({ ...person, password: passwords[person.email] })) },
+    ethicsBoard: {
+      url: urls.ethicsBoard,
+      members: seeded.boardMembers.map((member) => ({ ...member, password: passwords[member.email] })),
+    },
+    organisations: seeded.organisations.map((organisation) => ({
+      slug: organisation.slug,
+      id: organisation.id,
+      name: organisation.name,
+      roles: organisation.roles,
+      about: organisation.about,
+      // The APIs it may call; each has its token endpoint at `<url>/oauth/token`.
+      apis: {
+        ...(organisation.roles.includes('provider') ? { intake: urls.intake } : {}),
+        ...(organisation.roles.includes('recipient') ? { gateway: urls.gateway } : {}),
+      },
+      signingKid: organisation.signing.kid,
+      signingKeyFile: organisation.signing.path,
+      encryptionKeyFile: organisation.encryption.path,
+    })),
+  };
+  writeSecretFile(credentialsFile, JSON.stringify(credentials, null, 2));
+  return {
+    directory,
+    credentialsFile,
+    organisations: seeded.organisations.map(({ slug, id, name, roles }) => ({ slug, id, name: name.ja, roles })),
+    boardMembers: seeded.boardMembers.map(({ id, name, expertise, external }) => ({ id, name, expertise, external })),
+    individuals: seeded.individuals.map(({ id, email }) => ({ id, email })),
+  };
+}
+
+export const SEED_DEMO_COMMAND: AdminCommand = {
+  name: 'seed:demo',
+  usage:
+    'demo organisations with keys, board members and individuals; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
+  options: [],
+  run: (config) => seedDemo(config),
+};
