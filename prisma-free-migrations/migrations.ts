@@ -2,6 +2,7 @@ import { CreateOutboxAndDataKeys1795335390954 } from './1795335390954-create-out
 import { CreateOrganisations1795340000000 } from './1795340000000-create-organisations';
 import { CreateAccountsAndSessions1795340001000 } from './1795340001000-create-accounts-and-sessions';
 import { CreateBoardMembers1795340002000 } from './1795340002000-create-board-members';
+import { CreateProviderLinks1795340003000 } from './1795340003000-create-provider-links';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateOrganisations1795340000000,
   CreateAccountsAndSessions1795340001000,
   CreateBoardMembers1795340002000,
+  CreateProviderLinks1795340003000,
 ];

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AUTH_ERROR_STATUS, OrganisationClientModule } from '@infobank/auth';
-import { CATALOG_ERROR_STATUS, CatalogHttpModule } from '@infobank/catalog';
+import { CATALOG_ERROR_STATUS, CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { VAULT_ERROR_STATUS, VaultModule } from '@infobank/vault';
+import { LinksController } from './links/links.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 
 /** How the intake is built as an HTTP app (shared by main.ts and the end-to-end tests). */
@@ -10,12 +12,18 @@ export const INTAKE_HTTP_OPTIONS = {
   description: "The providers' API (情報提供元向け): linking customers and depositing their records.",
   // POST /oauth/token takes form bodies (RFC 6749 §4.4).
   acceptFormBodies: true,
-  errorStatus: { ...AUTH_ERROR_STATUS, ...CATALOG_ERROR_STATUS },
+  errorStatus: { ...AUTH_ERROR_STATUS, ...CATALOG_ERROR_STATUS, ...VAULT_ERROR_STATUS },
 };
 
 /** The providers' API (情報提供元向け): linking customers and depositing their records. */
 @Module({
-  imports: [BankKeysHttpModule, CatalogHttpModule, OrganisationClientModule.forApi({ api: 'intake', role: 'provider' })],
-  controllers: [OrganisationController],
+  imports: [
+    BankKeysHttpModule,
+    CatalogHttpModule,
+    OrganisationClientModule.forApi({ api: 'intake', role: 'provider' }),
+    CatalogModule.forRoot(),
+    VaultModule,
+  ],
+  controllers: [OrganisationController, LinksController],
 })
 export class IntakeModule {}

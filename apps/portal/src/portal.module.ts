@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CatalogHttpModule } from '@infobank/catalog';
+import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { PortalAuthModule } from './auth/portal-auth.module';
+import { PortalLinksModule } from './links/portal-links.module';
 
 /** The individuals' API (本人向け): links, consents, provision history, disclosure requests. */
-@Module({ imports: [BankKeysHttpModule, CatalogHttpModule, PortalAuthModule.forRoot()] })
+@Module({ imports: [BankKeysHttpModule, CatalogHttpModule, PortalAuthModule.forRoot(), CatalogModule.forRoot(), PortalLinksModule] })
 export class PortalModule {}

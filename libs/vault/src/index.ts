@@ -1,6 +1,21 @@
 // The public surface of libs/vault: provider links (store consent, 預託の同意), deposited records
 // (encrypted under each individual's data key) and erasure.
-export { LINK_ERROR_STATUS } from './links/links.errors';
+export { CreateLinkUseCase, type CreateLinkCommand, type CreatedLink } from './links/application/create-link.use-case';
+export { LinkClock } from './links/application/link-clock';
+export { LinkDirectory, type ActiveLink } from './links/application/link-directory';
+export { ListOwnLinksUseCase, type OwnLink } from './links/application/list-own-links.use-case';
+export { RedeemLinkCodeUseCase, type RedeemLinkCodeCommand, type RedeemedLink } from './links/application/redeem-link-code.use-case';
+export { RemoveOwnLinkUseCase } from './links/application/remove-own-link.use-case';
+export { UnlinkCustomerUseCase } from './links/application/unlink-customer.use-case';
+export { LINK_CODE_ALPHABET, LINK_CODE_LENGTH, LINK_CODE_LIFETIME_MS } from './links/domain/link-code';
+export {
+  CUSTOMER_REF_MAX_LENGTH,
+  LINK_STATUSES,
+  MAX_LINK_CATEGORIES,
+  type LinkDisplayStatus,
+  type LinkStatus,
+} from './links/domain/provider-link';
+export * from './links/links.errors';
 export { RECORD_ERROR_STATUS } from './records/records.errors';
 export { VAULT_ENTITIES } from './vault.entities';
 export { VAULT_ERROR_STATUS } from './vault.errors';

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { displayStatus, type LinkDisplayStatus } from '../domain/provider-link';
+import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import { actingIndividualId } from './link-actors';
+import { LinkClock } from './link-clock';
+
+/**
+ * One of the individual's provider links as they see it. The customer reference is shown: it is the
+ * provider's own identifier for this individual, about them and held by the bank, so its owner may
+ * see it (APPI disclosure) and needs it to tell two accounts at one provider apart. The link code and
+ * its hash never appear.
+ */
+export interface OwnLink {
+  linkId: string;
+  providerId: string;
+  /** The provider's registered names, or null if the provider is no longer in the directory. */
+  providerName: OrganisationName | null;
+  categories: string[];
+  status: LinkDisplayStatus;
+  customerRef: string | null;
+  createdAt: Date;
+  /** Until when the link code could be redeemed (meaningful while pending). */
+  codeExpiresAt: Date;
+  linkedAt: Date | null;
+  removedAt: Date | null;
+}
+
+/** The acting individual's provider links, newest first, removed ones included (their history). */
+@Injectable()
+export class ListOwnLinksUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationDirectory,
+    private readonly clock: LinkClock,
+  ) {}
+
+  async execute(ctx: RequestContext): Promise<OwnLink[]> {
+    const individualId = actingIndividualId(ctx);
+    const manager = ctx.transaction ?? this.dataSource.manager;
+    const links = await manager.find(ProviderLinkEntity, { where: { individualId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const names = new Map<string, OrganisationName | null>();
+    for (const providerId of new Set(links.map((link) => link.providerId))) {
+      names.set(providerId, (await this.organisations.findCredentials(providerId, manager))?.name ?? null);
+    }
+    const now = this.clock.now();
+    return links.map((link) => ({
+      linkId: link.id,
+      providerId: link.providerId,
+      providerName: names.get(link.providerId) ?? null,
+      categories: link.categories,
+      status: displayStatus(link, now),
+      customerRef: link.customerRef,
+      createdAt: link.createdAt,
+      codeExpiresAt: link.codeExpiresAt,
+      linkedAt: link.linkedAt,
+      removedAt: link.removedAt,
+    }));
+  }
+}
