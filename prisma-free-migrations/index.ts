@@ -1,6 +1,7 @@
 import { AUTH_SESSION_ENTITIES } from '@infobank/auth';
 import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
+import { OFFER_ENTITIES } from '@infobank/offers';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
 import { REVIEW_ENTITIES } from '@infobank/review';
 import { VAULT_ENTITIES } from '@infobank/vault';
@@ -16,6 +17,7 @@ export const ENTITIES = [
   ...AUTH_SESSION_ENTITIES,
   ...REVIEW_ENTITIES,
   ...VAULT_ENTITIES,
+  ...OFFER_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

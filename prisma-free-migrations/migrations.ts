@@ -3,6 +3,8 @@ import { CreateOrganisations1795340000000 } from './1795340000000-create-organis
 import { CreateAccountsAndSessions1795340001000 } from './1795340001000-create-accounts-and-sessions';
 import { CreateBoardMembers1795340002000 } from './1795340002000-create-board-members';
 import { CreateProviderLinks1795340003000 } from './1795340003000-create-provider-links';
+import { CreateOffers1795340005000 } from './1795340005000-create-offers';
+import { CreateReviewCasesAndOrders1795340006000 } from './1795340006000-create-review-cases-and-orders';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateAccountsAndSessions1795340001000,
   CreateBoardMembers1795340002000,
   CreateProviderLinks1795340003000,
+  CreateOffers1795340005000,
+  CreateReviewCasesAndOrders1795340006000,
 ];

@@ -117,6 +117,8 @@ export interface ResourceCallOptions {
   proof?: string | null;
   proofOptions?: ProofOptions;
   authorization?: string;
+  /** A JSON body to send (as application/json). */
+  body?: unknown;
 }
 
 /**
@@ -239,7 +241,9 @@ export class OrganisationClient {
         ? await this.dpopProof({ method, url: url.split('?')[0], accessToken: accessToken ?? undefined, ...options.proofOptions })
         : options.proof;
     if (proof !== null) headers.set('dpop', proof);
-    return send(url, { method, headers });
+    if (options.body === undefined) return send(url, { method, headers });
+    headers.set('content-type', 'application/json');
+    return send(url, { method, headers, body: JSON.stringify(options.body) });
   }
 }
 

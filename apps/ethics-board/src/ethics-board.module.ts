@@ -3,11 +3,14 @@ import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { ReviewModule } from '@infobank/review';
 import { BoardAuthModule } from './auth/board-auth.module';
+import { BoardCompositionController } from './board/composition.controller';
+import { CasesController } from './cases/cases.controller';
 import { BoardMembersController } from './members/members.controller';
+import { OrdersController } from './orders/orders.controller';
 
 /** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
 @Module({
   imports: [BankKeysHttpModule, CatalogHttpModule, BoardAuthModule.forRoot(), ReviewModule],
-  controllers: [BoardMembersController],
+  controllers: [BoardMembersController, BoardCompositionController, CasesController, OrdersController],
 })
 export class EthicsBoardModule {}

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AUTH_ERROR_STATUS, OrganisationClientModule } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS, CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { OFFERS_ERROR_STATUS, OffersModule } from '@infobank/offers';
+import { OffersController } from './offers/offers.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 
 /** How the gateway is built as an HTTP app (shared by main.ts and the end-to-end tests). */
@@ -10,12 +12,12 @@ export const GATEWAY_HTTP_OPTIONS = {
   description: "The recipients' API (提供先向け): offers, transfers and deletion attestations.",
   // POST /oauth/token takes form bodies (RFC 6749 §4.4).
   acceptFormBodies: true,
-  errorStatus: { ...AUTH_ERROR_STATUS, ...CATALOG_ERROR_STATUS },
+  errorStatus: { ...AUTH_ERROR_STATUS, ...CATALOG_ERROR_STATUS, ...OFFERS_ERROR_STATUS },
 };
 
 /** The recipients' API (提供先向け): offers, transfers and deletion attestations. */
 @Module({
-  imports: [BankKeysHttpModule, CatalogHttpModule, OrganisationClientModule.forApi({ api: 'gateway', role: 'recipient' })],
-  controllers: [OrganisationController],
+  imports: [BankKeysHttpModule, CatalogHttpModule, OrganisationClientModule.forApi({ api: 'gateway', role: 'recipient' }), OffersModule],
+  controllers: [OrganisationController, OffersController],
 })
 export class GatewayModule {}

@@ -3,7 +3,7 @@ export { ActivateOrganisationUseCase } from './application/activate-organisation
 export { AddSigningKeyUseCase, type AddSigningKeyCommand } from './application/add-signing-key.use-case';
 export { CATALOG_SETTINGS, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './application/catalog-settings';
 export { CreateOrganisationUseCase, type CreateOrganisationCommand } from './application/create-organisation.use-case';
-export { OrganisationDirectory, type OrganisationCredentials } from './application/organisation-directory';
+export { OrganisationDirectory, type OrganisationCredentials, type OrganisationProfile } from './application/organisation-directory';
 export { MAX_SIGNING_KEYS } from './application/organisation-keys';
 export { RemoveSigningKeyUseCase, type RemoveSigningKeyCommand } from './application/remove-signing-key.use-case';
 export { SuspendOrganisationUseCase } from './application/suspend-organisation.use-case';

@@ -227,13 +227,22 @@ describe('operator CLI (npm run admin)', () => {
       const roles = (first.json.organisations as { roles: string[] }[]).flatMap((organisation) => organisation.roles);
       expect(roles).toEqual(expect.arrayContaining(['provider', 'recipient']));
       expect(first.json.individuals.length).toBeGreaterThanOrEqual(3);
+      // Every demo recipient has an offer the demo board approved (decided cases, signed decisions).
+      const recipientIds = (first.json.organisations as { id: string; roles: string[] }[])
+        .filter((organisation) => organisation.roles.includes('recipient'))
+        .map((organisation) => organisation.id);
+      const approved = await environment.dataSource.query(
+        `SELECT DISTINCT o.recipient_id FROM offers o JOIN review_cases c ON c.offer_id = o.id AND c.status = 'decided' AND c.decision_jws IS NOT NULL WHERE o.status = 'approved'`,
+      );
+      expect(approved.map((row: { recipient_id: string }) => row.recipient_id).sort()).toEqual([...recipientIds].sort());
+      expect(first.json.offers.every((offer: { status: string }) => offer.status === 'approved')).toBe(true);
 
       const counts = await environment.dataSource.query(
         `SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM board_members)::int AS members`,
       );
       expect(counts[0]).toEqual({ organisations: first.json.organisations.length, members: 6 });
       expect(statSync(first.json.credentialsFile).mode & 0o077).toBe(0);
-    });
+    }, 30_000);
 
     it('a demo provider authenticates at intake with its key file, with the README example as written', async () => {
       const credentialsFile = join(demoDirectory, 'credentials.json');

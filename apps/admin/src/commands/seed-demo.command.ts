@@ -8,7 +8,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { withAdminContext } from '../admin-context';
 import { CliUsageError } from '../cli-arguments';
-import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION } from '../demo/demo-dataset';
+import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION, type DemoBoardMember } from '../demo/demo-dataset';
+import { DEMO_APPROVERS, seedDemoOffers } from '../demo/demo-offers';
 import type { AdminCommand } from './admin-command';
 
 /** What seed:demo reports (passwords and private keys stay in the files). */
@@ -18,6 +19,8 @@ export interface DemoSummary {
   organisations: { slug: string; id: string; name: string; roles: string[] }[];
   boardMembers: { id: string; name: string; expertise: string; external: boolean }[];
   individuals: { id: string; email: string }[];
+  /** The demo recipients' offers, approved by the demo board. */
+  offers: { recipient: string; id: string; status: string }[];
 }
 
 /** A private JWK file of the demo (0600); made once, then reused so re-seeding registers the same keys. */
@@ -47,8 +50,8 @@ function demoPasswords(path: string, emails: readonly string[]): Record<string, 
 
 /**
  * `seed:demo`: demo providers and recipients with their keys (private halves under DEMO_DATA_DIR),
- * six board members (one per field, four external) and three individuals. Safe to run again: keys and
- * passwords are reused and every use case is idempotent, so a second run changes nothing.
+ * six board members (one per field, four external), three individuals, and approved offers from the
+ * demo recipients. Safe to run again: keys and passwords are reused and every use case is idempotent, so a second run changes nothing.
  */
 export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
   if (config.environment === 'production') throw new CliUsageError('seed:demo refuses to run with NODE_ENV=production');
@@ -83,7 +86,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
       });
       organisations.push({ ...organisation, id, signing, encryption });
     }
-    const boardMembers = [];
+    const boardMembers: (DemoBoardMember & { id: string })[] = [];
     for (const member of DEMO_BOARD_MEMBERS) {
       const { id } = await app.get(AddBoardMemberUseCase).execute(ctx, { ...member, password: passwords[member.email] });
       boardMembers.push({ ...member, id });
@@ -93,7 +96,10 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
       const { id } = await app.get(RegisterIndividualUseCase).execute(ctx, { ...individual, password: passwords[individual.email] });
       individuals.push({ ...individual, id });
     }
-    return { organisations, boardMembers, individuals };
+    const recipients = new Map(organisations.filter((o) => o.roles.includes('recipient')).map((o) => [o.slug, o.id]));
+    const approvers = DEMO_APPROVERS.map((expertise) => boardMembers.find((member) => member.expertise === expertise)?.id as string);
+    const offers = await seedDemoOffers(app, recipients, approvers);
+    return { organisations, boardMembers, individuals, offers };
   });
 
   const urls = config.http.publicUrls;
@@ -128,13 +134,14 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     organisations: seeded.organisations.map(({ slug, id, name, roles }) => ({ slug, id, name: name.ja, roles })),
     boardMembers: seeded.boardMembers.map(({ id, name, expertise, external }) => ({ id, name, expertise, external })),
     individuals: seeded.individuals.map(({ id, email }) => ({ id, email })),
+    offers: seeded.offers,
   };
 }
 
 export const SEED_DEMO_COMMAND: AdminCommand = {
   name: 'seed:demo',
   usage:
-    'demo organisations with keys, board members and individuals; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
+    'demo organisations with keys, board members, individuals and approved offers; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
   options: [],
   run: (config) => seedDemo(config),
 };

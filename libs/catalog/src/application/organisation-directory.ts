@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PublicJwk } from '@infobank/crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { isUuid } from '../domain/identifiers';
 import type { OrganisationName, OrganisationRole, OrganisationStatus } from '../domain/organisation';
 import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
@@ -16,6 +16,18 @@ export interface OrganisationCredentials {
   /** Public key packages are encrypted to, if the organisation registered one. */
   encryptionKey: PublicJwk | null;
   name: OrganisationName;
+}
+
+/** What anyone dealing with an organisation may know of it: who it is, where it is and whether it is active. */
+export interface OrganisationProfile {
+  id: string;
+  name: OrganisationName;
+  /** 法人番号 (13 digits). */
+  corporateNumber: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  country: string;
+  roles: OrganisationRole[];
+  status: OrganisationStatus;
 }
 
 /** Looks organisations up for authentication and packaging; reads only, never changes anything. */
@@ -38,7 +50,33 @@ export class OrganisationDirectory {
       roles: [...organisation.roles],
       signingKeys: keys.map((key) => key.jwk),
       encryptionKey: organisation.encryptionJwk,
-      name: organisation.nameEn === null ? { ja: organisation.nameJa } : { ja: organisation.nameJa, en: organisation.nameEn },
+      name: organisationName(organisation),
     };
   }
+
+  /** The public profiles of these organisations, by id; ids that are not UUIDs or name no organisation are left out. */
+  async findProfiles(
+    organisationIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, OrganisationProfile>> {
+    const ids = [...new Set(organisationIds.filter(isUuid))];
+    const organisations = ids.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(ids) } });
+    return new Map(
+      organisations.map((organisation) => [
+        organisation.id,
+        {
+          id: organisation.id,
+          name: organisationName(organisation),
+          corporateNumber: organisation.corporateNumber,
+          country: organisation.country,
+          roles: [...organisation.roles],
+          status: organisation.status,
+        },
+      ]),
+    );
+  }
+}
+
+function organisationName(organisation: OrganisationEntity): OrganisationName {
+  return organisation.nameEn === null ? { ja: organisation.nameJa } : { ja: organisation.nameJa, en: organisation.nameEn };
 }

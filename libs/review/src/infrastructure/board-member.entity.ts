@@ -31,6 +31,3 @@ export class BoardMemberEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }
-
-/** The tables libs/review contributes to the application's data source. */
-export const REVIEW_ENTITIES = [BoardMemberEntity];

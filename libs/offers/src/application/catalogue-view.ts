@@ -1,0 +1,94 @@
+import { findDataItem, findPurpose, type OrganisationDirectory, type OrganisationProfile } from '@infobank/catalog';
+import { In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { ONWARD_TRANSFER, type OfferConditions, type OfferText } from '../domain/offer';
+import { summariseOffer, type OfferSummary, type SummaryLanguage } from '../domain/offer-summary';
+import { OfferReviewOutcomeEntity } from '../infrastructure/offer-review-outcome.entity';
+import { OfferEntity } from '../infrastructure/offer.entity';
+import { conditionsOf, snapshotItem } from '../infrastructure/offer-snapshot';
+
+/** An approved offer as individuals browse it: who asks, for what, why, for how long, and what they get. */
+export interface CatalogueOffer extends OfferConditions {
+  id: string;
+  recipient: { id: string; name: OfferText; corporateNumber: string; country: string };
+  purpose: { code: string; label: { ja: string; en: string }; dpv: string };
+  purposeText: OfferText;
+  items: { itemId: string; categoryId: string; label: { ja: string; en: string }; required: boolean; sensitive: boolean }[];
+  onwardTransfer: typeof ONWARD_TRANSFER;
+  termsVersion: string;
+  validUntil: string;
+  /** When the data ethics board approved the offer. */
+  approvedAt: string | null;
+}
+
+/** A catalogue offer with its plain-language summary in the individual's language. */
+export interface CatalogueOfferDetail extends CatalogueOffer {
+  language: SummaryLanguage;
+  summary: OfferSummary;
+}
+
+/** Rows individuals may see at `now`: approved (so not suspended, withdrawn or under review) and still valid. */
+export function visibleOffers(now: Date, extra: FindOptionsWhere<OfferEntity> = {}): FindOptionsWhere<OfferEntity> {
+  return { ...extra, status: 'approved', validUntil: MoreThan(now) };
+}
+
+/**
+ * The catalogue entries of these rows, leaving out offers whose recipient is unknown or suspended by
+ * the operator (it could not receive anything anyway).
+ */
+export async function catalogueOffers(
+  manager: EntityManager,
+  directory: OrganisationDirectory,
+  offers: OfferEntity[],
+): Promise<CatalogueOffer[]> {
+  if (offers.length === 0) return [];
+  const profiles = await directory.findProfiles(
+    offers.map((offer) => offer.recipientId),
+    manager,
+  );
+  const approvals = await manager.find(OfferReviewOutcomeEntity, {
+    where: { offerId: In(offers.map((offer) => offer.id)), outcome: 'approved' },
+  });
+  return offers.flatMap((offer) => {
+    const recipient = profiles.get(offer.recipientId);
+    if (recipient === undefined || recipient.status !== 'active') return [];
+    const approval = approvals.find((outcome) => outcome.offerId === offer.id && outcome.round === offer.round);
+    return [catalogueOffer(offer, recipient, approval?.decidedAt ?? null)];
+  });
+}
+
+function catalogueOffer(offer: OfferEntity, recipient: OrganisationProfile, approvedAt: Date | null): CatalogueOffer {
+  const purpose = findPurpose(offer.purposeCode);
+  return {
+    id: offer.id,
+    recipient: { id: recipient.id, name: recipient.name, corporateNumber: recipient.corporateNumber, country: recipient.country },
+    purpose: {
+      code: offer.purposeCode,
+      label: purpose?.label ?? { ja: offer.purposeCode, en: offer.purposeCode },
+      dpv: purpose?.dpv ?? '',
+    },
+    purposeText: offer.purposeText,
+    items: offer.items.map((item) => ({
+      ...snapshotItem(item),
+      label: findDataItem(item.itemId)?.label ?? { ja: item.itemId, en: item.itemId },
+    })),
+    ...conditionsOf(offer),
+    onwardTransfer: ONWARD_TRANSFER,
+    termsVersion: offer.termsVersion,
+    validUntil: offer.validUntil.toISOString(),
+    approvedAt: approvedAt?.toISOString() ?? null,
+  };
+}
+
+/** The entry with its plain-language summary in `language`. */
+export function withSummary(offer: CatalogueOffer, language: SummaryLanguage): CatalogueOfferDetail {
+  const purpose = findPurpose(offer.purpose.code);
+  const summary = summariseOffer(
+    {
+      ...offer,
+      purpose: { label: offer.purpose.label, description: purpose?.description ?? offer.purpose.label },
+      decidedAt: offer.approvedAt === null ? null : new Date(offer.approvedAt),
+    },
+    language,
+  );
+  return { ...offer, language, summary };
+}

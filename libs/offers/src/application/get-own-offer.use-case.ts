@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { loadOffer, requireRecipientId } from './offer-access';
+import { recipientView, type RecipientOfferView } from './recipient-offer-view';
+
+/** One of the acting recipient's own offers with its status and the board's reasons; another's reads as not found. */
+@Injectable()
+export class GetOwnOfferUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
+    const recipientId = requireRecipientId(ctx);
+    const manager = this.dataSource.manager;
+    return recipientView(manager, await loadOffer(manager, offerId, { recipientId }));
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { assertBoardMember } from './acting-member';
+import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
+
+/** The statuses an order list can be filtered by. */
+export const ORDER_STATUSES = ['proposed', 'effective', 'lifted'] as const;
+
+/** Most orders one list returns (newest first). */
+const MAX_LISTED_ORDERS = 200;
+
+/** The board's stop-use orders, newest first, optionally of one status. */
+@Injectable()
+export class ListStopUseOrdersUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext, filter: { status?: string } = {}): Promise<StopUseOrderView[]> {
+    assertBoardMember(ctx);
+    const status = filter.status;
+    if (status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(status)) {
+      throw new ValidationFailedError([{ path: '/status', message: `must be one of ${ORDER_STATUSES.join(', ')}` }]);
+    }
+    const rows = await this.dataSource.manager.find(StopUseOrderEntity, {
+      where: status === undefined ? {} : { status: status as StopUseOrderEntity['status'] },
+      order: { proposedAt: 'DESC', id: 'ASC' },
+      take: MAX_LISTED_ORDERS,
+    });
+    return rows.map(toStopUseOrderView);
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { SetOffersSuspendedUseCase } from '@infobank/offers';
+import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { DataSource, Not } from 'typeorm';
+import { decideOrder, orderCovers, type StopUseOrderCommand, type StopUseOrderRefusal } from '../domain/stop-use-order';
+import { lockOrdersExclusively } from '../infrastructure/order-lock';
+import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { loadStopUseOrder, storeOrderEvents } from '../infrastructure/stop-use-order.repository';
+import { SecondMemberRequiredError, StopUseOrderStateError } from '../review.errors';
+import { actingMember } from './acting-member';
+import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
+
+/**
+ * Runs a member's step on an existing order in one transaction: locks it, decides by the two-member
+ * rule, stores the step, and applies the order to the offers the moment it takes effect or is lifted
+ * (a lifted order restores only offers no other effective order covers).
+ */
+@Injectable()
+export class StopUseOrderCommands {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly setOffersSuspended: SetOffersSuspendedUseCase,
+  ) {}
+
+  async run(
+    ctx: RequestContext,
+    orderId: string,
+    command: (memberId: string, now: Date) => StopUseOrderCommand,
+  ): Promise<StopUseOrderView> {
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      const member = await actingMember(ctx, manager);
+      const { row, state } = await loadStopUseOrder(manager, orderId, { lock: true });
+      const decision = decideOrder(command(member.id, new Date()), state);
+      if (decision.outcome === 'refused') throw refusalError(decision.reason, row.id, state.status);
+      await storeOrderEvents(manager, row.id, decision.events);
+      const target = { type: row.targetType, id: row.targetId };
+      const inTx = withTransaction(ctx, manager);
+      for (const event of decision.events) {
+        if (event.type === 'order_confirmed') {
+          await lockOrdersExclusively(manager);
+          await this.setOffersSuspended.execute(inTx, { target, suspended: true });
+        } else if (event.type === 'order_lifted') {
+          await lockOrdersExclusively(manager);
+          const others = await manager.find(StopUseOrderEntity, { where: { status: 'effective', id: Not(row.id) } });
+          await this.setOffersSuspended.execute(inTx, {
+            target,
+            suspended: false,
+            stillSuspended: (offer) => others.some((other) => orderCovers({ type: other.targetType, id: other.targetId }, offer)),
+          });
+        }
+      }
+      return toStopUseOrderView((await loadStopUseOrder(manager, row.id)).row);
+    });
+  }
+}
+
+function refusalError(reason: StopUseOrderRefusal, orderId: string, status: string): Error {
+  switch (reason) {
+    case 'same_member':
+      return new SecondMemberRequiredError(orderId);
+    case 'not_proposed':
+    case 'already_issued':
+      return new StopUseOrderStateError('STOP_USE_ORDER_NOT_PROPOSED', orderId, status);
+    case 'not_effective':
+      return new StopUseOrderStateError('STOP_USE_ORDER_NOT_EFFECTIVE', orderId, status);
+  }
+}
