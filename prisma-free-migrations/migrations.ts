@@ -5,6 +5,7 @@ import { CreateBoardMembers1795340002000 } from './1795340002000-create-board-me
 import { CreateProviderLinks1795340003000 } from './1795340003000-create-provider-links';
 import { CreateOffers1795340005000 } from './1795340005000-create-offers';
 import { CreateReviewCasesAndOrders1795340006000 } from './1795340006000-create-review-cases-and-orders';
+import { CreateVaultRecords1795340007000 } from './1795340007000-create-vault-records';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateProviderLinks1795340003000,
   CreateOffers1795340005000,
   CreateReviewCasesAndOrders1795340006000,
+  CreateVaultRecords1795340007000,
 ];

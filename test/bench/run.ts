@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { withBenchEnvironment, type BenchEnvironment } from './bench-environment';
 import { compareToBaselines, progress, roundTo, within, type ScenarioMeasurement } from './measure';
 import { rawBullmqAddNoop } from './scenarios/bullmq.bench';
+import { deposits, DEPOSITS_TIMEOUT_MS } from './scenarios/deposits.bench';
 import { envelopeEncryption } from './scenarios/envelope.bench';
 import { outboxEndToEnd } from './scenarios/outbox-end-to-end.bench';
 import { outboxEnqueue } from './scenarios/outbox-enqueue.bench';
@@ -12,23 +13,45 @@ import { ed25519Signing } from './scenarios/signing.bench';
 /** A scenario still running after this long is stuck (say, Redis went away): the run fails and cleans up. */
 const SCENARIO_TIMEOUT_MS = 60_000;
 
+/** One scenario: its measurements name their baselines, which it measures itself in the same run. */
+interface Scenario {
+  /** What `npm run bench -- <name>` selects it by. */
+  name: string;
+  run: (environment: BenchEnvironment) => Promise<ScenarioMeasurement[]>;
+  timeoutMs: number;
+}
+
 /** Baselines first: every measured scenario is compared to a baseline of the same run. */
-const SCENARIOS: readonly ((environment: BenchEnvironment) => Promise<ScenarioMeasurement[]>)[] = [
-  rawPostgresInsert,
-  rawBullmqAddNoop,
-  ed25519Signing,
-  outboxEnqueue,
-  outboxEndToEnd,
-  envelopeEncryption,
+const SCENARIOS: readonly Scenario[] = [
+  { name: 'postgres', run: rawPostgresInsert, timeoutMs: SCENARIO_TIMEOUT_MS },
+  { name: 'bullmq', run: rawBullmqAddNoop, timeoutMs: SCENARIO_TIMEOUT_MS },
+  { name: 'signing', run: ed25519Signing, timeoutMs: SCENARIO_TIMEOUT_MS },
+  { name: 'outbox-enqueue', run: outboxEnqueue, timeoutMs: SCENARIO_TIMEOUT_MS },
+  { name: 'outbox-end-to-end', run: outboxEndToEnd, timeoutMs: SCENARIO_TIMEOUT_MS },
+  { name: 'envelope', run: envelopeEncryption, timeoutMs: SCENARIO_TIMEOUT_MS },
+  { name: 'deposits', run: deposits, timeoutMs: DEPOSITS_TIMEOUT_MS },
 ];
 
-/** `npm run bench`: one JSON document on stdout, progress on stderr, a non-zero exit code on failure. */
+/** The scenarios named on the command line (`npm run bench -- deposits`), or all of them. */
+function selectedScenarios(names: readonly string[]): readonly Scenario[] {
+  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.map((scenario) => scenario.name).join(', ')}`);
+  }
+  return names.length === 0 ? SCENARIOS : SCENARIOS.filter((scenario) => names.includes(scenario.name));
+}
+
+/**
+ * `npm run bench [-- <scenario> ...]`: one JSON document on stdout, progress on stderr, a non-zero exit
+ * code on failure.
+ */
 async function main(): Promise<void> {
   const started = performance.now();
+  const scenarios = selectedScenarios(process.argv.slice(2));
   const measurements = await withBenchEnvironment(async (environment) => {
     const lines: ScenarioMeasurement[] = [];
-    for (const scenario of SCENARIOS) {
-      lines.push(...(await within(scenario(environment), SCENARIO_TIMEOUT_MS, `scenario ${scenario.name}`)));
+    for (const scenario of scenarios) {
+      lines.push(...(await within(scenario.run(environment), scenario.timeoutMs, `scenario ${scenario.name}`)));
     }
     return lines;
   });

@@ -7,6 +7,7 @@ import { CryptoModule } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
 import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
 import { ReviewModule } from '@infobank/review';
+import { VaultModule } from '@infobank/vault';
 
 @Module({})
 class AdminModule {
@@ -17,9 +18,11 @@ class AdminModule {
       imports: [
         PlatformModule.forRoot({ service: 'admin', config, logger, ...SCHEMA }),
         CryptoModule.forPlatform(),
-        CatalogModule,
+        // Global, as in the apps: the vault's use cases (demo links and deposits) look organisations up.
+        CatalogModule.forRoot(),
         AccountsModule,
         ReviewModule,
+        VaultModule,
       ],
     };
   }

@@ -3,6 +3,8 @@ import { AUTH_ERROR_STATUS, OrganisationClientModule } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS, CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { VAULT_ERROR_STATUS, VaultModule } from '@infobank/vault';
+import { DepositBodyParsing } from './deposits/deposit-body';
+import { DepositsController } from './deposits/deposits.controller';
 import { LinksController } from './links/links.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 
@@ -24,6 +26,7 @@ export const INTAKE_HTTP_OPTIONS = {
     CatalogModule.forRoot(),
     VaultModule,
   ],
-  controllers: [OrganisationController, LinksController],
+  providers: [DepositBodyParsing],
+  controllers: [OrganisationController, LinksController, DepositsController],
 })
 export class IntakeModule {}

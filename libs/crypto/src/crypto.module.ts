@@ -2,7 +2,9 @@ import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, t
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { BankKeyRing } from './bank-key-ring';
+import { BatchEnvelopeEncryption } from './batch-envelope-encryption';
 import { EnvelopeEncryption } from './envelope-encryption';
+import { TypeOrmDataKeyBatchStore } from './infrastructure/typeorm-data-key-batch.store';
 import { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
 import { LocalKeyManagementService, type KeyManagementService } from './key-management.service';
 import { KeyMaterial, loadKeyMaterial, type KeyMaterialSettings } from './key-material';
@@ -35,8 +37,8 @@ export interface CryptoModuleOptions {
 }
 
 /**
- * Global module giving every app and the worker the bank's key ring, envelope encryption and
- * pseudonymous ids. Needs TypeORM's DataSource registered (TypeOrmModule.forRoot*).
+ * Global module giving every app and the worker the bank's key ring, envelope encryption (one record
+ * or whole batches) and pseudonymous ids. Needs TypeORM's DataSource registered (TypeOrmModule.forRoot*).
  */
 @Module({})
 export class CryptoModule {
@@ -66,12 +68,26 @@ export class CryptoModule {
           inject: [KEY_MANAGEMENT_SERVICE, DATA_KEY_STORE],
         },
         {
+          provide: BatchEnvelopeEncryption,
+          useFactory: (keyManagement: KeyManagementService, dataSource: DataSource) =>
+            new BatchEnvelopeEncryption(keyManagement, new TypeOrmDataKeyBatchStore(dataSource)),
+          inject: [KEY_MANAGEMENT_SERVICE, DataSource],
+        },
+        {
           provide: PseudonymousIds,
           useFactory: (material: KeyMaterial) => new PseudonymousIds(material.pseudonymSecret),
           inject: [KEY_MATERIAL],
         },
       ],
-      exports: [KEY_MATERIAL, BankKeyRing, KEY_MANAGEMENT_SERVICE, DATA_KEY_STORE, EnvelopeEncryption, PseudonymousIds],
+      exports: [
+        KEY_MATERIAL,
+        BankKeyRing,
+        KEY_MANAGEMENT_SERVICE,
+        DATA_KEY_STORE,
+        EnvelopeEncryption,
+        BatchEnvelopeEncryption,
+        PseudonymousIds,
+      ],
     };
   }
 

@@ -1,13 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { CryptoError } from './crypto.errors';
+import { randomBytes } from 'node:crypto';
 import type { DataKeyStore } from './data-key-store';
+import { DATA_KEY_BYTES, dataKeyNotFound, openEnvelope, sealEnvelope } from './envelope-format';
 import type { KeyManagementService } from './key-management.service';
-
-const FORMAT_VERSION = 0x01;
-const DATA_KEY_BYTES = 32;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 
 /** One record to encrypt for an individual; `aad` binds the ciphertext to its context (e.g. record id). */
 export interface EnvelopePlaintext {
@@ -44,7 +38,7 @@ export class EnvelopeEncryption<Transaction = unknown> {
   async encryptMany(subjectId: string, items: readonly EnvelopePlaintext[], transaction?: Transaction): Promise<Buffer[]> {
     const dataKey = await this.obtainDataKey(subjectId, transaction);
     try {
-      return items.map((item) => sealRecord(dataKey, item.plaintext, item.aad));
+      return items.map((item) => sealEnvelope(dataKey, item.plaintext, item.aad));
     } finally {
       dataKey.fill(0);
     }
@@ -62,7 +56,7 @@ export class EnvelopeEncryption<Transaction = unknown> {
     if (stored === null) throw dataKeyNotFound();
     const dataKey = await this.keyManagement.unwrapDataKey(stored.kekId, stored.wrappedKey);
     try {
-      return items.map((item) => openRecord(dataKey, item.ciphertext, item.aad));
+      return items.map((item) => openEnvelope(dataKey, item.ciphertext, item.aad));
     } finally {
       dataKey.fill(0);
     }
@@ -90,33 +84,4 @@ export class EnvelopeEncryption<Transaction = unknown> {
     }
     return this.keyManagement.unwrapDataKey(stored.kekId, stored.wrappedKey);
   }
-}
-
-function sealRecord(dataKey: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.of(FORMAT_VERSION), iv, cipher.getAuthTag(), ciphertext]);
-}
-
-function openRecord(dataKey: Buffer, sealed: Buffer, aad: Buffer): Buffer {
-  if (sealed.length < HEADER_BYTES || sealed[0] !== FORMAT_VERSION) {
-    throw new CryptoError('ENVELOPE_MALFORMED', 'The ciphertext is not in envelope format version 1.');
-  }
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', dataKey, sealed.subarray(1, 1 + IV_BYTES), { authTagLength: TAG_BYTES });
-    decipher.setAAD(aad);
-    decipher.setAuthTag(sealed.subarray(1 + IV_BYTES, HEADER_BYTES));
-    return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES)), decipher.final()]);
-  } catch (error) {
-    throw new CryptoError('ENVELOPE_DECRYPTION_FAILED', 'The ciphertext failed authentication (wrong AAD, key or tampered data).', {
-      cause: error,
-    });
-  }
-}
-
-function dataKeyNotFound(): CryptoError {
-  // No subject id in the message: it is personal data in the sense of the logs.
-  return new CryptoError('DATA_KEY_NOT_FOUND', "The individual's data key does not exist (erased, or never created).");
 }

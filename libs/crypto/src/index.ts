@@ -1,6 +1,7 @@
 // The public surface of libs/crypto: the only module in Infobank that talks to jose.
 export type { JWK, JWTPayload } from 'jose';
 export { BankKeyRing, type BankJwtOptions, type VerifiedBankJws } from './bank-key-ring';
+export { BatchEnvelopeEncryption, OpenedDataKeys } from './batch-envelope-encryption';
 export { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
 export { CryptoError, isCryptoError, type CryptoErrorCode } from './crypto.errors';
 export {
@@ -11,10 +12,12 @@ export {
   KEY_MATERIAL,
   type CryptoModuleOptions,
 } from './crypto.module';
+export type { DataKeyBatchStore } from './data-key-batch-store';
 export type { DataKeyStore, StoredDataKey } from './data-key-store';
 export { verifyDpopProofSignature, type VerifiedDpopProof } from './dpop-proof';
 export { EnvelopeEncryption, type EnvelopeCiphertext, type EnvelopePlaintext } from './envelope-encryption';
 export { CRYPTO_ENTITIES, DataKeyEntity } from './infrastructure/data-key.entity';
+export { TypeOrmDataKeyBatchStore } from './infrastructure/typeorm-data-key-batch.store';
 export { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
 export {
   ALLOWED_JWE_CONTENT_ENCRYPTION,
@@ -48,6 +51,8 @@ export {
   type VerifiedJwt,
 } from './jws';
 export { LocalKeyManagementService, type KeyManagementService } from './key-management.service';
+export { KeyedDigest } from './keyed-digest';
+export { signJsonAsOrganisation } from './organisation-jws';
 export {
   generateKeyEncryptionKeyEntry,
   KeyMaterial,

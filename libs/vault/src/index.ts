@@ -16,7 +16,22 @@ export {
   type LinkStatus,
 } from './links/domain/provider-link';
 export * from './links/links.errors';
-export { RECORD_ERROR_STATUS } from './records/records.errors';
+export { CloseMyAccountUseCase, type ClosedAccount } from './records/application/close-my-account.use-case';
+export { DepositRecordsUseCase, type DepositOutcome, type DepositRecordsCommand } from './records/application/deposit-records.use-case';
+export { DEPOSIT_BATCH_JWS_TYPE } from './records/application/deposit-signature.verifier';
+export { EraseMyDataUseCase, type ErasedData } from './records/application/erase-my-data.use-case';
+export {
+  ListMyRecordsUseCase,
+  type OwnRecord,
+  type OwnRecordsPage,
+  type RecordProvenance,
+} from './records/application/list-my-records.use-case';
+export { DEFAULT_RECORD_PAGE, MAX_RECORD_PAGE, type EraseQueryInput, type RecordQueryInput } from './records/application/record-query';
+export { RemoveLinkAndEraseUseCase } from './records/application/remove-link-and-erase.use-case';
+export { SummariseMyDataUseCase, type DataHolding } from './records/application/summarise-my-data.use-case';
+export type { DepositResponse, RecordRejectionCode, RecordResult, RecordStatus } from './records/domain/deposit-outcome';
+export { MAX_IDENTIFIER_LENGTH, MAX_RECORDS_PER_BATCH } from './records/domain/deposit-payload';
+export * from './records/records.errors';
 export { VAULT_ENTITIES } from './vault.entities';
 export { VAULT_ERROR_STATUS } from './vault.errors';
 export { VaultModule } from './vault.module';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@infobank/auth';
 import { LINK_PROVIDERS } from './links/links.providers';
 import { RECORD_PROVIDERS } from './records/records.providers';
 
@@ -6,7 +7,8 @@ const VAULT_PROVIDERS = [...LINK_PROVIDERS, ...RECORD_PROVIDERS];
 
 /**
  * The vault: provider links, deposited records and erasure. Needs the platform (DataSource, REDIS,
- * APP_CONFIG), the bank's crypto (CryptoModule) and the catalog (CatalogModule.forRoot()).
+ * APP_CONFIG), the bank's crypto (CryptoModule) and the catalog (CatalogModule.forRoot()); brings
+ * libs/auth's accounts (closing an account).
  */
-@Module({ providers: VAULT_PROVIDERS, exports: VAULT_PROVIDERS })
+@Module({ imports: [AccountsModule], providers: VAULT_PROVIDERS, exports: VAULT_PROVIDERS })
 export class VaultModule {}

@@ -242,6 +242,31 @@ describe('operator CLI (npm run admin)', () => {
       );
       expect(counts[0]).toEqual({ organisations: first.json.organisations.length, members: 6 });
       expect(statSync(first.json.credentialsFile).mode & 0o077).toBe(0);
+
+      // Every demo individual is linked to demo providers, which deposited realistic records of the
+      // catalog's categories through intake's use case: stored once, encrypted, however often seeded.
+      const held = await environment.dataSource.query(
+        `SELECT o.corporate_number, r.category, count(DISTINCT r.individual_id)::int AS individuals, count(*)::int AS records,
+                max(r.version)::int AS version, bool_and(length(r.ciphertext) > r.plaintext_bytes) AS encrypted
+           FROM vault_records r JOIN organisations o ON o.id = r.provider_id
+          GROUP BY o.corporate_number, r.category ORDER BY r.category`,
+      );
+      expect(held.map((row: { category: string }) => row.category)).toEqual([
+        'finance.transactions',
+        'mobility.trips',
+        'purchase.receipts',
+      ]);
+      for (const row of held) expect(row).toMatchObject({ records: expect.any(Number), version: 1, encrypted: true });
+      expect(held.reduce((sum: number, row: { records: number }) => sum + row.records, 0)).toBe(
+        first.json.deposits.reduce((sum: number, deposit: { records: number }) => sum + deposit.records, 0),
+      );
+      const linked = await environment.dataSource.query(
+        `SELECT count(DISTINCT individual_id)::int AS individuals, count(*)::int AS links, count(*) FILTER (WHERE status = 'active')::int AS active
+           FROM provider_links`,
+      );
+      expect(linked).toEqual([{ individuals: first.json.individuals.length, links: 7, active: 7 }]);
+      const batches = await environment.dataSource.query(`SELECT count(*)::int AS n FROM deposit_batches`);
+      expect(batches).toEqual([{ n: first.json.deposits.length }]);
     }, 30_000);
 
     it('a demo provider authenticates at intake with its key file, with the README example as written', async () => {

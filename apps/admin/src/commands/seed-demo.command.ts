@@ -10,6 +10,7 @@ import { withAdminContext } from '../admin-context';
 import { CliUsageError } from '../cli-arguments';
 import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION, type DemoBoardMember } from '../demo/demo-dataset';
 import { DEMO_APPROVERS, seedDemoOffers } from '../demo/demo-offers';
+import { seedDemoDeposits, type SeededDeposits } from '../demo/seed-demo-deposits';
 import type { AdminCommand } from './admin-command';
 
 /** What seed:demo reports (passwords and private keys stay in the files). */
@@ -21,6 +22,8 @@ export interface DemoSummary {
   individuals: { id: string; email: string }[];
   /** The demo recipients' offers, approved by the demo board. */
   offers: { recipient: string; id: string; status: string }[];
+  /** Each demo provider's links to demo individuals and the records it deposited about them. */
+  deposits: SeededDeposits[];
 }
 
 /** A private JWK file of the demo (0600); made once, then reused so re-seeding registers the same keys. */
@@ -50,8 +53,10 @@ function demoPasswords(path: string, emails: readonly string[]): Record<string, 
 
 /**
  * `seed:demo`: demo providers and recipients with their keys (private halves under DEMO_DATA_DIR),
- * six board members (one per field, four external), three individuals, and approved offers from the
- * demo recipients. Safe to run again: keys and passwords are reused and every use case is idempotent, so a second run changes nothing.
+ * six board members (one per field, four external), three individuals, their links to the demo
+ * providers and realistic records deposited under them, and approved offers from the demo
+ * recipients. Safe to run again: keys and passwords are reused and every use case is idempotent,
+ * so a second run changes nothing.
  */
 export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
   if (config.environment === 'production') throw new CliUsageError('seed:demo refuses to run with NODE_ENV=production');
@@ -99,7 +104,9 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     const recipients = new Map(organisations.filter((o) => o.roles.includes('recipient')).map((o) => [o.slug, o.id]));
     const approvers = DEMO_APPROVERS.map((expertise) => boardMembers.find((member) => member.expertise === expertise)?.id as string);
     const offers = await seedDemoOffers(app, recipients, approvers);
-    return { organisations, boardMembers, individuals, offers };
+    const providers = organisations.map(({ slug, id, signing }) => ({ slug, id, signingKeyFile: signing.path }));
+    const deposits = await seedDemoDeposits(app, ctx, providers, individuals);
+    return { organisations, boardMembers, individuals, offers, deposits };
   });
 
   const urls = config.http.publicUrls;
@@ -135,13 +142,14 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     boardMembers: seeded.boardMembers.map(({ id, name, expertise, external }) => ({ id, name, expertise, external })),
     individuals: seeded.individuals.map(({ id, email }) => ({ id, email })),
     offers: seeded.offers,
+    deposits: seeded.deposits,
   };
 }
 
 export const SEED_DEMO_COMMAND: AdminCommand = {
   name: 'seed:demo',
   usage:
-    'demo organisations with keys, board members, individuals and approved offers; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
+    'demo organisations with keys, board members, individuals linked to the demo providers with deposited records, and approved offers; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
   options: [],
   run: (config) => seedDemo(config),
 };

@@ -1,17 +1,20 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { CreateLinkUseCase, ListOwnLinksUseCase, RemoveOwnLinkUseCase } from '@infobank/vault';
-import { CreateLinkDto, LinkCreatedDto, OwnLinkDto } from './dto/links.dto';
+import { CreateLinkUseCase, ListOwnLinksUseCase, RemoveLinkAndEraseUseCase, RemoveOwnLinkUseCase } from '@infobank/vault';
+import { CreateLinkDto, LinkCreatedDto, OwnLinkDto, RemoveLinkQueryDto } from './dto/links.dto';
+import { StepUpWhenErasingGuard } from './step-up-when-erasing.guard';
 
 /** My provider links (預託の同意): which companies may deposit which of my data with the bank. */
 @ApiTags('links')
@@ -23,6 +26,7 @@ export class LinksController {
     private readonly createLink: CreateLinkUseCase,
     private readonly listLinks: ListOwnLinksUseCase,
     private readonly removeLink: RemoveOwnLinkUseCase,
+    private readonly removeLinkAndErase: RemoveLinkAndEraseUseCase,
   ) {}
 
   @Post()
@@ -43,10 +47,25 @@ export class LinksController {
 
   @Delete(':linkId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a link: the provider may deposit nothing more under it (idempotent)' })
+  @UseGuards(StepUpWhenErasingGuard)
+  @ApiOperation({
+    summary:
+      "Remove a link: the provider may deposit nothing more under it (idempotent); with erase=true also erase that provider's records about me",
+  })
+  @ApiHeader({
+    name: 'X-Step-Up-Token',
+    required: false,
+    description: 'step-up token from POST /v1/auth/step-up; required with erase=true',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'LINK_NOT_FOUND: you have no link with this id' })
-  remove(@CurrentRequestContext() ctx: RequestContext, @Param('linkId') linkId: string): Promise<void> {
-    return this.removeLink.execute(ctx, { linkId });
+  @ApiUnauthorizedResponse({ description: 'STEP_UP_REQUIRED: erase=true without a step-up token' })
+  async remove(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Param('linkId') linkId: string,
+    @Query() query: RemoveLinkQueryDto,
+  ): Promise<void> {
+    if (query.erase === 'true') await this.removeLinkAndErase.execute(ctx, { linkId });
+    else await this.removeLink.execute(ctx, { linkId });
   }
 }

@@ -1,6 +1,7 @@
 // Sessions of people (individuals at the portal, board members at the ethics board): accounts,
 // passwords, sign-in throttling, access/refresh/step-up tokens and the guards that check them.
 export { actingAccountId } from './application/acting-account';
+export { CloseAccountUseCase, closedAccountEmail } from './application/close-account.use-case';
 export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './application/create-account.use-case';
 export { GetOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
 export { LogInUseCase, type LogInCommand } from './application/log-in.use-case';

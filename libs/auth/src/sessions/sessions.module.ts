@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
+import { CloseAccountUseCase } from './application/close-account.use-case';
 import { CreateAccountUseCase } from './application/create-account.use-case';
 import { GetOwnAccountUseCase } from './application/get-own-account.use-case';
 import { LogInUseCase } from './application/log-in.use-case';
@@ -27,11 +28,11 @@ import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.g
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
 
-const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase];
+const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, CloseAccountUseCase];
 
 /**
  * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,
- * libs/review). Needs TypeORM's DataSource only.
+ * libs/review) and closing an individual's account (libs/vault). Needs TypeORM's DataSource only.
  */
 @Module({ providers: ACCOUNT_PROVIDERS, exports: ACCOUNT_PROVIDERS })
 export class AccountsModule {}

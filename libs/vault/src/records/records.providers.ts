@@ -1,4 +1,29 @@
 import type { Provider } from '@nestjs/common';
+import { CatalogCategoryRules } from './application/catalog-category-rules';
+import { CloseMyAccountUseCase } from './application/close-my-account.use-case';
+import { DepositRecordsUseCase } from './application/deposit-records.use-case';
+import { DepositSignatureVerifier } from './application/deposit-signature.verifier';
+import { EraseMyDataUseCase } from './application/erase-my-data.use-case';
+import { ListMyRecordsUseCase } from './application/list-my-records.use-case';
+import { RecordContentDigest } from './application/record-content-digest';
+import { RemoveLinkAndEraseUseCase } from './application/remove-link-and-erase.use-case';
+import { SummariseMyDataUseCase } from './application/summarise-my-data.use-case';
+import { DepositBatchStore } from './infrastructure/deposit-batch.store';
+import { IndividualRecordsQueries } from './infrastructure/individual-records.queries';
+import { VaultRecordStore } from './infrastructure/vault-record.store';
 
 /** The records part of the vault: deposits, the individual's view and erasure (exported by VaultModule). */
-export const RECORD_PROVIDERS: Provider[] = [];
+export const RECORD_PROVIDERS: Provider[] = [
+  CatalogCategoryRules,
+  DepositSignatureVerifier,
+  RecordContentDigest,
+  DepositBatchStore,
+  VaultRecordStore,
+  IndividualRecordsQueries,
+  DepositRecordsUseCase,
+  SummariseMyDataUseCase,
+  ListMyRecordsUseCase,
+  EraseMyDataUseCase,
+  RemoveLinkAndEraseUseCase,
+  CloseMyAccountUseCase,
+];

@@ -7,7 +7,7 @@ import {
   MAX_LINK_CATEGORIES,
   type LinkDisplayStatus,
 } from '@infobank/vault';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** `POST /v1/me/links`: which provider may deposit which data categories about me. */
 export class CreateLinkDto {
@@ -26,6 +26,18 @@ export class CreateLinkDto {
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   categories: string[];
+}
+
+/** `DELETE /v1/me/links/:linkId` query. */
+export class RemoveLinkQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: "true: also erase every record this link's provider deposited about me (needs a step-up token)",
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  erase?: 'true' | 'false';
 }
 
 /** A new pending link and its one-time code (shown only in this answer). */

@@ -1,8 +1,10 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { createRequestContext, type Actor, type RequestContext } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { SessionTokens } from '../application/session-tokens';
 import type { SessionRole } from '../domain/session-tokens';
+import { AccountEntity } from '../infrastructure/account.entity';
 import { UnauthenticatedError } from '../sessions.errors';
 
 /** A request once a guard has authenticated it. */
@@ -12,14 +14,19 @@ const bearerPattern = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$
 
 /**
  * Admits a request only with `Authorization: Bearer <access token>` issued by this app to `role`
- * (EdDSA, typ at+jwt, iss/aud = this app's URL, unexpired); sets the request's actor. Refusals are
- * 401 UNAUTHENTICATED with `WWW-Authenticate: Bearer` (RFC 6750).
+ * (EdDSA, typ at+jwt, iss/aud = this app's URL, unexpired) to an account that still exists and is
+ * not disabled or closed (one primary-key lookup per request, so closing an account ends its access
+ * tokens at once on every instance); sets the request's actor. Refusals are 401 UNAUTHENTICATED with
+ * `WWW-Authenticate: Bearer` (RFC 6750).
  */
 @Injectable()
 export abstract class AccessTokenGuard implements CanActivate {
   protected abstract readonly role: SessionRole;
 
-  constructor(private readonly tokens: SessionTokens) {}
+  constructor(
+    private readonly tokens: SessionTokens,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
@@ -32,6 +39,11 @@ export abstract class AccessTokenGuard implements CanActivate {
     }
     try {
       const claims = await this.tokens.verifyAccessToken(match[1], this.role);
+      const account = await this.dataSource.manager.findOne(AccountEntity, {
+        where: { id: claims.accountId, kind: claims.role },
+        select: { id: true, disabledAt: true },
+      });
+      if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is closed or disabled.');
       request.actor = { type: claims.role, id: claims.accountId };
       return true;
     } catch (error) {

@@ -3,7 +3,6 @@ import { SCHEMA } from '@infobank/migrations';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { testConfig } from '../../../../../test/support/platform';
-import { LinkClock } from './link-clock';
 import { LinkDirectory } from './link-directory';
 
 /** Counts the SQL statements a data source sends, so a test can hold "one query" to its word. */
@@ -69,7 +68,7 @@ describe('LinkDirectory over Postgres', () => {
 
   beforeAll(async () => {
     dataSource = await openCountingDataSource(testConfig(), counter);
-    directory = new LinkDirectory(dataSource, new LinkClock());
+    directory = new LinkDirectory(dataSource);
     [providerId, otherProviderId] = [await insertProvider(), await insertProvider()];
     individualIds = await insertIndividuals(BATCH + 2);
     await insertActiveLinks(providerId, individualIds.slice(0, BATCH), ['purchase.receipts', 'finance.transactions']);
@@ -129,7 +128,7 @@ describe('LinkDirectory over Postgres', () => {
     expect((await directory.findActiveLinks(providerId, ['CUST-7'])).size).toBe(1);
   });
 
-  it('removes every link of an individual at account closure, pending ones included, once', async () => {
+  it('deletes every link of an individual at account closure, pending ones included, once', async () => {
     const [individual] = await insertIndividuals(1);
     const provider = await insertProvider();
     await insertActiveLinks(provider, [individual], ['profile.basic']);
@@ -140,13 +139,9 @@ describe('LinkDirectory over Postgres', () => {
     );
     expect((await directory.findActiveLinks(provider, ['CUST-0'])).get('CUST-0')?.individualId).toBe(individual);
 
-    expect(await directory.removeAllOf(ctx, individual)).toBe(2);
+    expect(await directory.deleteAllOf(ctx, individual)).toBe(2);
     expect((await directory.findActiveLinks(provider, ['CUST-0'])).size).toBe(0);
-    const rows = await dataSource.query(`SELECT status, code_hash, removed_at FROM provider_links WHERE individual_id = $1`, [individual]);
-    expect(rows).toEqual([
-      { status: 'removed', code_hash: null, removed_at: expect.any(Date) },
-      { status: 'removed', code_hash: null, removed_at: expect.any(Date) },
-    ]);
-    expect(await directory.removeAllOf(ctx, individual)).toBe(0);
+    expect(await dataSource.query(`SELECT id FROM provider_links WHERE individual_id = $1`, [individual])).toEqual([]);
+    expect(await directory.deleteAllOf(ctx, individual)).toBe(0);
   });
 });

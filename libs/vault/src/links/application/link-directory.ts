@@ -4,8 +4,6 @@ import { inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { individualLockName, lockLinkNames } from '../infrastructure/link-locks';
 import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
-import { LinkClock } from './link-clock';
-import { removedNow } from './link-removal';
 
 /** A provider's active link to one individual: whose data it may deposit, and in which categories. */
 export interface ActiveLink {
@@ -17,10 +15,7 @@ export interface ActiveLink {
 /** Read side of provider links for other parts of the vault (deposits, account closure). */
 @Injectable()
 export class LinkDirectory {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: LinkClock,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** The provider's active links for these customer refs (refs without one are absent from the map). */
   async findActiveLinks(
@@ -40,18 +35,17 @@ export class LinkDirectory {
     return links;
   }
 
-  /** Removes every link of the individual (account closure); returns how many. */
-  async removeAllOf(ctx: RequestContext, individualId: string): Promise<number> {
+  /**
+   * Deletes every link of the individual, whatever its status (account closure): the rows go, with
+   * the providers' customer references for them. Waits for deposits in flight under those links
+   * (they share-lock them), so none commits afterwards. Returns how many links were deleted.
+   */
+  async deleteAllOf(ctx: RequestContext, individualId: string): Promise<number> {
     if (!isUuid(individualId)) return 0;
     return inTransaction(ctx, this.dataSource, async (manager) => {
       await lockLinkNames(manager, [individualLockName(individualId)]);
-      const removed = await manager
-        .createQueryBuilder()
-        .update(ProviderLinkEntity)
-        .set(removedNow(this.clock.now()))
-        .where(`individual_id = :individualId AND status <> 'removed'`, { individualId })
-        .execute();
-      return removed.affected ?? 0;
+      const deleted = await manager.delete(ProviderLinkEntity, { individualId });
+      return deleted.affected ?? 0;
     });
   }
 }

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { CloseAccountUseCase } from '@infobank/auth';
+import { EnvelopeEncryption } from '@infobank/crypto';
+import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actingIndividualId } from '../../links/application/link-actors';
+import { LinkDirectory } from '../../links/application/link-directory';
+import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
+
+/** What closing the account removed. */
+export interface ClosedAccount {
+  erasedRecords: number;
+  removedLinks: number;
+}
+
+/**
+ * Closes the signed-in individual's account (退会) and erases what the bank holds about them:
+ *
+ * 1. their data key is deleted first, in its own transaction (crypto-shredding): from then on every
+ *    ciphertext of theirs, in the table, a backup, a replica or a copy, is unreadable, even if a
+ *    later step fails;
+ * 2. then, in one transaction: every provider link is deleted (this waits for deposits in flight for
+ *    them, which share-lock their links, so their records are erased too and no deposit follows),
+ *    their records and all versions are deleted, a data key a racing deposit may have created is
+ *    deleted again, and the account is closed in libs/auth (refresh tokens revoked, personal details
+ *    overwritten, access and step-up tokens refused from then on, so it can never sign in again).
+ *
+ * Running it again after a failure between the steps finishes the job.
+ */
+@Injectable()
+export class CloseMyAccountUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly envelope: EnvelopeEncryption<EntityManager>,
+    private readonly links: LinkDirectory,
+    private readonly queries: IndividualRecordsQueries,
+    private readonly closeAccount: CloseAccountUseCase,
+  ) {}
+
+  async execute(ctx: RequestContext): Promise<ClosedAccount> {
+    const individualId = actingIndividualId(ctx);
+    await this.envelope.shred(individualId);
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      const inside = withTransaction(ctx, manager);
+      const removedLinks = await this.links.deleteAllOf(inside, individualId);
+      const erasedRecords = await this.queries.erase(manager, individualId, {});
+      await this.envelope.shred(individualId, manager);
+      await this.closeAccount.execute(inside, { accountId: individualId });
+      return { erasedRecords, removedLinks };
+    });
+  }
+}

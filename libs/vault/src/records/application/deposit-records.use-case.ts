@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { BatchEnvelopeEncryption, type OpenedDataKeys } from '@infobank/crypto';
+import { DomainError, inTransaction, type RequestContext } from '@infobank/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actingProviderId } from '../../links/application/link-actors';
+import { LinkDirectory, type ActiveLink } from '../../links/application/link-directory';
+import { canonicalJson } from '../domain/canonical-json';
+import type { DepositResponse, RecordRejection, RecordResult } from '../domain/deposit-outcome';
+import { checkDepositPayload, checkRecordShape, MAX_RECORDS_PER_BATCH, recordIdOf, type DepositRecord } from '../domain/deposit-payload';
+import { parseRfc3339 } from '../domain/observed-at';
+import { recordAad } from '../domain/record-aad';
+import { checkRecordContent, checkRecordLink, decideRejection } from '../domain/record-checks';
+import { lockActiveLinks } from '../infrastructure/active-link-locks';
+import { DepositBatchStore } from '../infrastructure/deposit-batch.store';
+import { VaultRecordStore, type BatchProvenance, type CurrentRecord, type RecordVersionRow } from '../infrastructure/vault-record.store';
+import { BatchIdReusedError, DepositPayloadInvalidError, DepositTooLargeError } from '../records.errors';
+import { CatalogCategoryRules } from './catalog-category-rules';
+import { DepositSignatureVerifier } from './deposit-signature.verifier';
+import { RecordContentDigest } from './record-content-digest';
+
+/** A provider's deposit: the compact JWS exactly as received. */
+export interface DepositRecordsCommand {
+  jws: string;
+}
+
+/** The answer, and whether it is the stored answer to the same batch sent earlier. */
+export interface DepositOutcome {
+  response: DepositResponse;
+  replayed: boolean;
+}
+
+/** A record that passed every check and is about to be stored. */
+interface Candidate {
+  index: number;
+  record: DepositRecord;
+  individualId: string;
+  observedAt: Date;
+  plaintext: Buffer;
+  contentDigest: Buffer;
+}
+
+/**
+ * Deposits a provider's signed batch of records about its customers (預託). The batch is verified
+ * as a whole (signature by a registered key); each record is then judged on its own: an active link
+ * of this provider for the customer covering the category, a valid observation time, data valid
+ * under the category's schema and no 個人番号. Good records are encrypted under their individual's
+ * data key and stored in one transaction with one statement per table; bad ones are reported with
+ * JSON pointers and never block the rest.
+ *
+ * Idempotent: a record sent again unchanged is a `duplicate`; with new content it is `superseded`
+ * (the old version kept as history). The same batchId with the same payload returns the stored
+ * answer; with another payload it is refused (BATCH_ID_REUSED) rather than silently ignored.
+ */
+@Injectable()
+export class DepositRecordsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly verifier: DepositSignatureVerifier,
+    private readonly rules: CatalogCategoryRules,
+    private readonly links: LinkDirectory,
+    private readonly envelope: BatchEnvelopeEncryption<EntityManager>,
+    private readonly digest: RecordContentDigest,
+    private readonly batches: DepositBatchStore,
+    private readonly records: VaultRecordStore,
+  ) {}
+
+  async execute(ctx: RequestContext, command: DepositRecordsCommand): Promise<DepositOutcome> {
+    const providerId = actingProviderId(ctx);
+    const verified = await this.verifier.verify(providerId, command.jws);
+    const checked = checkDepositPayload(verified.payload);
+    if (checked.problems !== undefined) {
+      throw checked.tooMany ? new DepositTooLargeError(MAX_RECORDS_PER_BATCH) : new DepositPayloadInvalidError(checked.problems);
+    }
+    const { batchId, records } = checked.payload;
+    const now = new Date();
+    const results: RecordResult[] = records.map((record) => ({ recordId: recordIdOf(record), status: 'accepted' }));
+    const reject = (index: number, rejection: RecordRejection) => {
+      results[index] = { recordId: results[index].recordId, status: 'rejected', code: rejection.code, errors: rejection.errors };
+    };
+
+    // Checks that need no database, before the transaction starts.
+    const shaped: { index: number; record: DepositRecord; content: RecordRejection | null }[] = [];
+    const seen = new Set<string>();
+    records.forEach((raw, index) => {
+      const shape = checkRecordShape(raw, index);
+      if ('rejection' in shape) return reject(index, shape.rejection);
+      if (seen.has(shape.record.recordId)) {
+        return reject(index, {
+          code: 'RECORD_ID_REPEATED',
+          errors: [{ path: `/records/${index}/recordId`, message: 'appears earlier in this batch' }],
+        });
+      }
+      seen.add(shape.record.recordId);
+      shaped.push({ index, record: shape.record, content: checkRecordContent(shape.record, index, this.rules, now) });
+    });
+
+    // The provider's active links for these customers, read once before the transaction; inside it,
+    // those links are locked and any removed meanwhile no longer counts.
+    const customerRefs = [...new Set(shaped.map(({ record }) => record.customerRef))];
+    const found = await this.links.findActiveLinks(providerId, customerRefs, ctx.transaction);
+    if (ctx.transaction === undefined) await this.createMissingDataKeys(shaped, found);
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      const depositBatchId = randomUUID();
+      const claimed = await this.batches.claim(manager, {
+        id: depositBatchId,
+        providerId,
+        batchId,
+        jwsDigest: verified.jwsDigest,
+        payloadDigest: verified.payloadDigest,
+        signingKid: verified.kid,
+        recordCount: records.length,
+        receivedAt: now,
+      });
+      if (!claimed) {
+        const earlier = await this.batches.findAnswered(manager, providerId, batchId);
+        if (earlier?.response == null || !earlier.payloadDigest.equals(verified.payloadDigest)) throw new BatchIdReusedError();
+        return { response: earlier.response, replayed: true };
+      }
+
+      const stillActive = await lockActiveLinks(manager, [...new Set([...found.values()].map((link) => link.linkId))]);
+      const candidates: Candidate[] = [];
+      for (const { index, record, content } of shaped) {
+        const link = found.get(record.customerRef);
+        const rejection = decideRejection(content, checkRecordLink(record, index, link && stillActive.has(link.linkId) ? link : undefined));
+        if (rejection !== null) {
+          reject(index, rejection);
+          continue;
+        }
+        const individualId = (link as { individualId: string }).individualId;
+        const observedAt = parseRfc3339(record.observedAt) as Date;
+        // Canonical (members sorted), so that the same content sent in another order is a duplicate.
+        const plaintext = Buffer.from(canonicalJson(record.data), 'utf8');
+        const { recordId, category } = record;
+        candidates.push({
+          index,
+          record,
+          individualId,
+          observedAt,
+          plaintext,
+          contentDigest: this.digest.of({ providerId, recordId, individualId, category, observedAt, canonicalData: plaintext }),
+        });
+      }
+
+      const provenance: BatchProvenance = {
+        providerId,
+        depositBatchId,
+        jwsDigest: verified.jwsDigest,
+        signingKid: verified.kid,
+        receivedAt: now,
+      };
+      const keys = await this.envelope.openForWriting(
+        candidates.map((candidate) => candidate.individualId),
+        manager,
+      );
+      try {
+        let pending = candidates;
+        // Twice at most: a record another batch inserted between our lock and our insert is existing the second time.
+        for (let round = 0; round < 2 && pending.length > 0; round += 1) {
+          const current = await this.records.lockCurrent(
+            manager,
+            providerId,
+            pending.map(({ record }) => record.recordId),
+          );
+          const fresh: RecordVersionRow[] = [];
+          const replacing: RecordVersionRow[] = [];
+          for (const candidate of pending) {
+            const existing = current.get(candidate.record.recordId);
+            const outcome = this.classify(candidate, existing);
+            if (outcome === 'duplicate') results[candidate.index].status = 'duplicate';
+            else if (outcome === 'owner_changed') {
+              reject(candidate.index, {
+                code: 'RECORD_OWNER_CHANGED',
+                errors: [
+                  { path: `/records/${candidate.index}/customerRef`, message: 'differs from the customer this recordId was deposited for' },
+                ],
+              });
+            } else if (existing === undefined) fresh.push(this.seal(keys, candidate, randomUUID(), 1));
+            else {
+              replacing.push(this.seal(keys, candidate, existing.id, existing.version + 1));
+              results[candidate.index].status = 'superseded';
+            }
+          }
+          const inserted = await this.records.insertNew(manager, fresh, provenance);
+          await this.records.supersede(manager, replacing, provenance);
+          const raced = new Set(fresh.filter((row) => !inserted.has(row.recordId)).map((row) => row.recordId));
+          pending = pending.filter(({ record }) => raced.has(record.recordId));
+        }
+        // Only if a record appeared and vanished again between our statements (erased meanwhile): never
+        // answer "accepted" for a record that is not stored; the provider sends the batch again.
+        if (pending.length > 0)
+          throw new DomainError('CONFLICT', 'Records of this batch changed under another request; send the batch again.');
+      } finally {
+        keys.close();
+      }
+
+      const response: DepositResponse = { batchId, results };
+      await this.batches.saveResponse(manager, depositBatchId, response);
+      return { response, replayed: false };
+    });
+  }
+
+  /**
+   * Creates the data keys of individuals this batch will store records for and who have none yet, in
+   * a short transaction of its own: inside the deposit's, a new key would make every other batch for
+   * the same individual wait until this one commits. Their links are share-locked first and keys are
+   * made only under links still active, so a closure (which shreds the key and deletes the links)
+   * either waits for this and shreds the key, or has already removed the links and gets no new key.
+   */
+  private async createMissingDataKeys(
+    shaped: readonly { record: DepositRecord; content: RecordRejection | null }[],
+    links: ReadonlyMap<string, ActiveLink>,
+  ): Promise<void> {
+    const linkOf = new Map<string, string>();
+    for (const { record, content } of shaped) {
+      const link = links.get(record.customerRef);
+      if (content === null && link !== undefined && link.categories.includes(record.category)) linkOf.set(link.individualId, link.linkId);
+    }
+    const missing = await this.envelope.withoutDataKey(linkOf.keys());
+    if (missing.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      const active = await lockActiveLinks(manager, [...new Set(missing.map((individualId) => linkOf.get(individualId) as string))]);
+      await this.envelope.ensureDataKeys(
+        missing.filter((individualId) => active.has(linkOf.get(individualId) as string)),
+        manager,
+      );
+    });
+  }
+
+  private classify(candidate: Candidate, existing: CurrentRecord | undefined): 'new' | 'duplicate' | 'superseded' | 'owner_changed' {
+    if (existing === undefined) return 'new';
+    if (existing.individualId !== candidate.individualId) return 'owner_changed';
+    return existing.contentDigest.equals(candidate.contentDigest) ? 'duplicate' : 'superseded';
+  }
+
+  private seal(keys: OpenedDataKeys, candidate: Candidate, id: string, version: number): RecordVersionRow {
+    return {
+      id,
+      recordId: candidate.record.recordId,
+      individualId: candidate.individualId,
+      category: candidate.record.category,
+      observedAt: candidate.observedAt,
+      version,
+      contentDigest: candidate.contentDigest,
+      ciphertext: keys.seal(candidate.individualId, candidate.plaintext, recordAad(id, version, candidate.individualId)),
+      plaintextBytes: candidate.plaintext.length,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { actingIndividualId } from '../../links/application/link-actors';
+import { RemoveOwnLinkUseCase } from '../../links/application/remove-own-link.use-case';
+import { ProviderLinkEntity } from '../../links/infrastructure/provider-link.entity';
+import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
+import type { ErasedData } from './erase-my-data.use-case';
+
+/**
+ * The individual removes one of their links and erases, with it, every record that link's provider
+ * deposited about them (all categories, every version), in one transaction. The link is removed
+ * first: that waits for a deposit under it still in flight, so its records are erased too and none
+ * can follow. Someone else's link, or an unknown id, is LINK_NOT_FOUND and changes nothing.
+ */
+@Injectable()
+export class RemoveLinkAndEraseUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly removeLink: RemoveOwnLinkUseCase,
+    private readonly queries: IndividualRecordsQueries,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
+    const individualId = actingIndividualId(ctx);
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      await this.removeLink.execute(withTransaction(ctx, manager), command);
+      const link = await manager.findOneOrFail(ProviderLinkEntity, {
+        where: { id: command.linkId, individualId },
+        select: { providerId: true },
+      });
+      return { erasedRecords: await this.queries.erase(manager, individualId, { providerId: link.providerId }) };
+    });
+  }
+}

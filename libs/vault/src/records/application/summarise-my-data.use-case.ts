@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { findDataCategory, OrganisationDirectory, type LocalisedText, type OrganisationName } from '@infobank/catalog';
+import type { RequestContext } from '@infobank/platform';
+import { actingIndividualId } from '../../links/application/link-actors';
+import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
+
+/** What the bank holds about the individual from one provider in one category. */
+export interface DataHolding {
+  providerId: string;
+  /** The provider's registered names (null if it is no longer registered). */
+  providerName: OrganisationName | null;
+  category: string;
+  /** The category's name in ja and en (null for a category the catalog no longer has). */
+  categoryLabel: LocalisedText | null;
+  count: number;
+  latestObservedAt: string;
+}
+
+/** The signed-in individual's deposited data at a glance: per provider × category, how many records and the latest. */
+@Injectable()
+export class SummariseMyDataUseCase {
+  constructor(
+    private readonly queries: IndividualRecordsQueries,
+    private readonly organisations: OrganisationDirectory,
+  ) {}
+
+  async execute(ctx: RequestContext): Promise<{ holdings: DataHolding[] }> {
+    const groups = await this.queries.groups(actingIndividualId(ctx));
+    const names = new Map<string, OrganisationName | null>();
+    // A handful of providers per individual: one lookup each.
+    for (const providerId of new Set(groups.map((group) => group.providerId))) {
+      names.set(providerId, (await this.organisations.findCredentials(providerId))?.name ?? null);
+    }
+    return {
+      holdings: groups.map((group) => ({
+        providerId: group.providerId,
+        providerName: names.get(group.providerId) ?? null,
+        category: group.category,
+        categoryLabel: findDataCategory(group.category)?.label ?? null,
+        count: group.count,
+        latestObservedAt: group.latestObservedAt.toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Detection of the My Number (個人番号): 12 digits, the last a check digit computed as 行政手続における
+ * 特定の個人を識別するための番号の利用等に関する法律施行令 第8条 prescribes. The bank must never store one
+ * (APPI / 番号法), whatever a provider sends, so deposits are scanned for values that look like one.
+ * Requiring a valid check digit keeps ordinary 12-digit numbers (9 in 10 of them) from being refused.
+ */
+
+/** True when `digits` is exactly 12 ASCII digits whose last is the 個人番号 check digit of the first 11. */
+export function isIndividualNumber(digits: string): boolean {
+  if (!/^[0-9]{12}$/.test(digits)) return false;
+  return checkDigit(digits.slice(0, 11)) === Number(digits[11]);
+}
+
+/**
+ * The check digit of 11 digits: with Pn the n-th digit counted from the right (n = 1..11) and
+ * Qn = n + 1 for n ≤ 6, n − 5 for n ≥ 7, it is 11 − (Σ Pn × Qn mod 11), or 0 when the remainder is ≤ 1.
+ */
+export function checkDigit(elevenDigits: string): number {
+  let sum = 0;
+  for (let n = 1; n <= 11; n += 1) {
+    const digit = Number(elevenDigits[11 - n]);
+    sum += digit * (n <= 6 ? n + 1 : n - 5);
+  }
+  const remainder = sum % 11;
+  return remainder <= 1 ? 0 : 11 - remainder;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+function countDigits(text: string): number {
+  let digits = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits;
+}
+
+// Runs of digits joined by single separators people type between groups (after NFKC, which turns
+// full-width digits and hyphens into ASCII): space, hyphen, the Unicode dashes, minus, long vowel mark.
+const DIGIT_CHAIN = /[0-9]+(?:[ \-\u2010-\u2015\u2212\u30FC][0-9]+)*/g;
+
+/**
+ * True when the text holds something that reads as a 個人番号: 12 digits with a valid check digit,
+ * written plain (`123456789018`) or in the card's groups of four (`1234 5678 9018`,
+ * `１２３４－５６７８－９０１８`), not part of a longer number.
+ */
+export function containsIndividualNumber(text: string): boolean {
+  // NFKC changes nothing in printable ASCII; and text with fewer than 12 digits cannot hold one (most text).
+  const normalised = PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC');
+  if (countDigits(normalised) < 12) return false;
+  for (const [chain] of normalised.matchAll(DIGIT_CHAIN)) {
+    const groups = chain.split(/[^0-9]/);
+    // Twelve digits in one run. Other splits of twelve digits (a store number and a receipt number,
+    // 0012-34567890) are ordinary identifiers: with a valid check digit one in ten of them would
+    // otherwise be refused.
+    if (groups.length === 1 && isIndividualNumber(groups[0])) return true;
+    // The card's own layout (4-4-4), alone or inside a longer chain, e.g. after a date; not three
+    // groups of a longer run of 4-digit groups (a 16-digit card number).
+    const isQuad = (index: number) => groups[index]?.length === 4;
+    for (let start = 0; start + 3 <= groups.length; start += 1) {
+      const window = groups.slice(start, start + 3);
+      const stands = isQuad(start) && isQuad(start + 1) && isQuad(start + 2) && !isQuad(start - 1) && !isQuad(start + 3);
+      if (stands && isIndividualNumber(window.join(''))) return true;
+    }
+  }
+  return false;
+}
+
+/** Escapes one JSON pointer token (RFC 6901). */
+export function pointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * JSON pointers (relative to `value`) of every string, property name or whole number in it that
+ * reads as a 個人番号, at most `limit` of them.
+ */
+export function findIndividualNumbers(value: unknown, limit = 10): string[] {
+  const found: string[] = [];
+  // The path is kept as tokens and written out only for a finding: most records have none.
+  const tokens: (string | number)[] = [];
+  const pointer = () => tokens.map((token) => `/${pointerToken(token)}`).join('');
+  const visit = (node: unknown): void => {
+    if (found.length >= limit) return;
+    if (typeof node === 'string') {
+      if (containsIndividualNumber(node)) found.push(pointer());
+    } else if (typeof node === 'number') {
+      // Only a whole number of exactly 12 digits can be one.
+      if (Number.isSafeInteger(node) && node >= 1e11 && node < 1e12 && isIndividualNumber(String(node))) found.push(pointer());
+    } else if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index += 1) {
+        tokens.push(index);
+        visit(node[index]);
+        tokens.pop();
+      }
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key of Object.keys(node)) {
+        tokens.push(key);
+        if (containsIndividualNumber(key) && found.length < limit) found.push(pointer());
+        visit((node as Record<string, unknown>)[key]);
+        tokens.pop();
+      }
+    }
+  };
+  visit(value);
+  return found;
+}

@@ -1,0 +1,304 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { SCHEMA } from '@infobank/migrations';
+import { createHttpApp, createRequestContext, type AppConfig } from '@infobank/platform';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { INTAKE_HTTP_OPTIONS, IntakeModule } from '../../../apps/intake/src/intake.module';
+import type { BenchEnvironment } from '../bench-environment';
+import { BenchProvider } from '../intake-provider';
+import { progress, summarise, type ScenarioMeasurement, type Timing } from '../measure';
+
+const INDIVIDUALS = 10_000;
+const PROVIDERS = 4;
+const BATCHES_PER_PROVIDER = 3;
+const RECORDS_PER_BATCH = 5_000;
+const RECORDS = PROVIDERS * BATCHES_PER_PROVIDER * RECORDS_PER_BATCH;
+const WARM_UP_RECORDS = 200;
+
+/** The deposits scenario needs more time than the others: 60,000 records, 10,000 accounts and 40,000 links set up first. */
+export const DEPOSITS_TIMEOUT_MS = 300_000;
+
+const PRODUCTS = [
+  { name: 'おにぎり 鮭', jan: '4901234567894', price: 150, category: '惣菜' },
+  { name: '緑茶 525ml', jan: '4909411084837', price: 140, category: '飲料' },
+  { name: '食パン 6枚切', jan: '4903110123453', price: 198, category: 'パン' },
+  { name: '牛乳 1000ml', jan: '4902720123458', price: 238, category: '乳製品' },
+  { name: '卵 10個入', jan: '4580123456786', price: 268, category: '卵' },
+  { name: 'バナナ', jan: '2000012345671', price: 158, category: '青果' },
+  { name: '鶏もも肉 300g', jan: '2012345678907', price: 420, category: '精肉' },
+  { name: 'カップ麺 しょうゆ', jan: '4902105123459', price: 178, category: '加工食品' },
+  { name: '洗濯用洗剤 詰替', jan: '4901301123456', price: 348, category: '日用品' },
+  { name: 'ヨーグルト 400g', jan: '4902705123455', price: 168, category: '乳製品' },
+];
+const STORES = [
+  { name: 'さくらマート 渋谷駅前店', prefecture: '13' },
+  { name: 'さくらマート 横浜西口店', prefecture: '14' },
+  { name: 'さくらマート 梅田店', prefecture: '27' },
+  { name: 'さくらマート 札幌大通店', prefecture: '01' },
+];
+const PAYMENTS = ['cash', 'credit_card', 'electronic_money', 'qr_code'];
+
+/** A realistic receipt of 1-5 products for customer `customer` of provider `slug`. */
+function receipt(slug: string, recordId: string, customer: number, observedAt: Date): Record<string, unknown> {
+  const lineItems = Array.from({ length: randomInt(1, 6) }, () => {
+    const product = PRODUCTS[randomInt(PRODUCTS.length)];
+    const quantity = randomInt(1, 4);
+    return {
+      name: product.name,
+      janCode: product.jan,
+      productCategory: product.category,
+      quantity,
+      unitPriceYen: product.price,
+      amountYen: quantity * product.price,
+    };
+  });
+  const totalYen = lineItems.reduce((sum, item) => sum + item.amountYen, 0);
+  const at = observedAt.toISOString().replace('Z', '+00:00');
+  return {
+    recordId,
+    customerRef: `${slug}-customer-${customer}`,
+    category: 'purchase.receipts',
+    observedAt: at,
+    data: {
+      receiptId: `${String(randomInt(1, 9999)).padStart(4, '0')}-${String(randomInt(0, 99_999_999)).padStart(8, '0')}`,
+      purchasedAt: at,
+      channel: 'store',
+      store: { ...STORES[randomInt(STORES.length)], chain: 'さくらマート' },
+      lineItems,
+      totalYen,
+      taxYen: Math.floor((totalYen * 8) / 108),
+      paymentMethod: PAYMENTS[randomInt(PAYMENTS.length)],
+      pointsEarned: Math.floor(totalYen / 100),
+    },
+  };
+}
+
+function batchOf(slug: string, batch: string, size: number): { batchId: string; records: Record<string, unknown>[] } {
+  const now = Date.now();
+  return {
+    batchId: `${slug}-${batch}`,
+    records: Array.from({ length: size }, (_, index) =>
+      receipt(slug, `${slug}-${batch}-${index}`, randomInt(INDIVIDUALS), new Date(now - randomInt(1, 90 * 24 * 3_600_000))),
+    ),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The real intake app, built as main.ts builds it, on a loopback port its public URL names. */
+async function startIntake(environment: BenchEnvironment): Promise<{ app: NestFastifyApplication; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const base = environment.config;
+  const config: AppConfig = {
+    ...base,
+    http: { ...base.http, publicUrls: { ...base.http.publicUrls, intake: url } },
+    keys: { ...base.keys, directory: environment.keysDirectory },
+  };
+  const app = await createHttpApp(IntakeModule, {
+    service: 'intake',
+    ...INTAKE_HTTP_OPTIONS,
+    config,
+    logger: environment.logger,
+    ...SCHEMA,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, url };
+}
+
+/** 10,000 individuals and, for each provider, an active purchase.receipts link to every one of them (SQL: no scrypt, no link codes). */
+async function seedLinkedIndividuals(pool: Pool, providers: readonly { id: string; slug: string }[]): Promise<void> {
+  const ids = Array.from({ length: INDIVIDUALS }, () => randomUUID());
+  await pool.query(
+    `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language")
+     SELECT id, 'individual', 'bench-' || n || '@bench.example.jp', 'no-sign-in', 'ベンチ 太郎', 'ja' FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+    [ids],
+  );
+  for (const provider of providers) {
+    await pool.query(
+      `INSERT INTO "provider_links" ("id", "individual_id", "provider_id", "categories", "status", "code_expires_at", "customer_ref", "linked_at")
+       SELECT gen_random_uuid(), id, $2, ARRAY['purchase.receipts'], 'active', now(), $3 || (n - 1), now()
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+      [ids, provider.id, `${provider.slug}-customer-`],
+    );
+  }
+}
+
+/** Each provider posts its batches one after another, all providers at once; one latency sample per batch. */
+async function postConcurrently(providers: readonly BenchProvider[], batches: readonly string[][]): Promise<Timing> {
+  const latenciesMs: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    providers.map(async (provider, index) => {
+      for (const jws of batches[index]) {
+        const before = performance.now();
+        const answer = await provider.deposit(jws);
+        latenciesMs.push(performance.now() - before);
+        const refused = answer.results.filter((result) => result.status !== 'accepted').length;
+        if (refused > 0) throw new Error(`deposits: ${refused} records of a batch were not accepted`);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+/**
+ * Baseline: the same number of rows, of the same sizes as the deposited records' rows, written with one
+ * multi-row INSERT (unnest of arrays) per 5,000 rows into a table without any index or key, by as many
+ * concurrent clients as there are providers.
+ */
+async function rawMultiRowInsert(pool: Pool, ciphertextSizes: readonly number[]): Promise<Timing> {
+  await pool.query(
+    `CREATE TABLE "bench_deposit_rows" ("id" uuid, "provider_id" uuid, "record_id" text, "individual_id" uuid, "category" text,
+       "observed_at" timestamptz, "version" integer, "content_digest" bytea, "ciphertext" bytea, "plaintext_bytes" integer,
+       "deposit_batch_id" uuid, "jws_digest" bytea, "signing_kid" text, "received_at" timestamptz, "first_received_at" timestamptz)`,
+  );
+  // Parameters are made before the clock starts: the baseline times Postgres, not random bytes.
+  const batches = Array.from({ length: PROVIDERS * BATCHES_PER_PROVIDER + 1 }, (_, batch) => {
+    const sizes = ciphertextSizes.slice((batch % (PROVIDERS * BATCHES_PER_PROVIDER)) * RECORDS_PER_BATCH).slice(0, RECORDS_PER_BATCH);
+    return [
+      randomUUID(),
+      randomUUID(),
+      randomBytes(32),
+      'k'.repeat(43),
+      sizes.map(() => randomUUID()),
+      sizes.map((_, index) => `baseline-${batch}-${index}`),
+      sizes.map(() => randomUUID()),
+      sizes.map(() => new Date()),
+      sizes.map(() => randomBytes(32)),
+      sizes.map((size) => randomBytes(size)),
+      sizes.map((size) => size - 29),
+    ];
+  });
+  const insert = (batch: number) =>
+    pool.query(
+      `INSERT INTO "bench_deposit_rows"
+       SELECT v.id, $1::uuid, v.record_id, v.individual_id, 'purchase.receipts', v.observed_at, 1, v.digest, v.ciphertext, v.bytes,
+              $2::uuid, $3::bytea, $4::text, now(), now()
+         FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::timestamptz[], $9::bytea[], $10::bytea[], $11::int[])
+           AS v(id, record_id, individual_id, observed_at, digest, ciphertext, bytes)`,
+      batches[batch],
+    );
+  await insert(PROVIDERS * BATCHES_PER_PROVIDER);
+  await pool.query(`TRUNCATE "bench_deposit_rows"`);
+  const latenciesMs: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: PROVIDERS }, async (_, client) => {
+      for (let batch = 0; batch < BATCHES_PER_PROVIDER; batch += 1) {
+        const before = performance.now();
+        await insert(client * BATCHES_PER_PROVIDER + batch);
+        latenciesMs.push(performance.now() - before);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "bench_deposit_rows"`);
+  if (rows[0].n !== RECORDS) throw new Error(`raw_multirow_insert: expected ${RECORDS} rows, found ${rows[0].n}`);
+  return { seconds, latenciesMs };
+}
+
+/**
+ * `npm run bench -- deposits`: ${PROVIDERS} providers post ${BATCHES_PER_PROVIDER} signed batches of 5,000 purchase.receipts
+ * records each, concurrently, through the real intake app over HTTP (private_key_jwt + DPoP, application/jose),
+ * for 10,000 linked individuals; compared to a raw multi-row INSERT of rows of the same sizes.
+ */
+export async function deposits(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
+  const { app, url } = await startIntake(environment);
+  const pool = new Pool({ ...environment.postgres, max: PROVIDERS });
+  try {
+    const providers: BenchProvider[] = [];
+    const registered: { id: string; slug: string }[] = [];
+    for (let index = 0; index < PROVIDERS; index += 1) {
+      const provider = await BenchProvider.create(url);
+      const base = `7001200${String(index).padStart(5, '0')}`;
+      const { id } = await app
+        .get(CreateOrganisationUseCase, { strict: false })
+        .execute(createRequestContext({ type: 'operator', name: 'bench' }), {
+          corporateNumber: validCorporateNumber(base),
+          name: { ja: `ベンチマート${index}株式会社`, en: `Bench Mart ${index} K.K.` },
+          country: 'JP',
+          roles: ['provider'],
+          signingKeys: [provider.signing.publicJwk],
+          termsVersion: '2026-04',
+        });
+      providers.push(provider.registeredAs(id));
+      registered.push({ id, slug: `mart${index}` });
+    }
+    await seedLinkedIndividuals(pool, registered);
+    for (const provider of providers) await provider.signIn();
+    progress(`deposits: ${INDIVIDUALS} individuals linked to ${PROVIDERS} providers; signing ${PROVIDERS * BATCHES_PER_PROVIDER} batches`);
+
+    // Signing is the provider's work, not the bank's: done before the clock starts.
+    const batches: string[][] = [];
+    const ciphertextSizes: number[] = [];
+    for (const [index, provider] of providers.entries()) {
+      const signed: string[] = [];
+      for (let batch = 0; batch < BATCHES_PER_PROVIDER; batch += 1) {
+        const payload = batchOf(registered[index].slug, `b${batch}`, RECORDS_PER_BATCH);
+        for (const record of payload.records) ciphertextSizes.push(Buffer.byteLength(JSON.stringify(record.data)) + 29);
+        signed.push(await provider.signBatch(payload));
+      }
+      batches.push(signed);
+    }
+    const warmUp = await Promise.all(
+      providers.map((provider, index) => provider.signBatch(batchOf(registered[index].slug, 'warm-up', WARM_UP_RECORDS))),
+    );
+    await postConcurrently(
+      providers,
+      warmUp.map((jws) => [jws]),
+    );
+
+    progress(`deposits: ${PROVIDERS} providers x ${BATCHES_PER_PROVIDER} batches of ${RECORDS_PER_BATCH} records`);
+    const deposited = await postConcurrently(providers, batches);
+    const [{ n: stored }] = await environment.dataSource.query(`SELECT count(*)::int AS n FROM "vault_records"`);
+    if (stored !== RECORDS + PROVIDERS * WARM_UP_RECORDS)
+      throw new Error(`deposits: expected ${RECORDS + PROVIDERS * WARM_UP_RECORDS} records, found ${stored}`);
+    const bodyBytes = batches.flat().reduce((sum, jws) => sum + jws.length, 0);
+
+    progress(`raw_multirow_insert: ${RECORDS} rows in batches of ${RECORDS_PER_BATCH}, ${PROVIDERS} clients`);
+    const baseline = await rawMultiRowInsert(pool, ciphertextSizes);
+
+    const line = { operations: RECORDS };
+    return [
+      summarise(
+        {
+          ...line,
+          name: 'raw_multirow_insert',
+          description: `one INSERT ... SELECT FROM unnest of ${RECORDS_PER_BATCH} rows shaped like vault_records rows (same ciphertext sizes) into a table without indexes, ${PROVIDERS} concurrent clients; a rate is rows/s, a latency one INSERT`,
+          baseline: null,
+        },
+        baseline,
+      ),
+      summarise(
+        {
+          ...line,
+          name: 'deposits',
+          description: `POST /v1/deposits of signed ${RECORDS_PER_BATCH}-record purchase.receipts batches over HTTP (DPoP), ${PROVIDERS} providers at once, ${INDIVIDUALS} linked individuals; a rate is records/s, a latency one batch`,
+          baseline: 'raw_multirow_insert',
+          details: {
+            providers: PROVIDERS,
+            batches: PROVIDERS * BATCHES_PER_PROVIDER,
+            recordsPerBatch: RECORDS_PER_BATCH,
+            individuals: INDIVIDUALS,
+            meanBatchBodyBytes: Math.round(bodyBytes / (PROVIDERS * BATCHES_PER_PROVIDER)),
+            meanRecordBytes: Math.round(ciphertextSizes.reduce((sum, size) => sum + size - 29, 0) / ciphertextSizes.length),
+          },
+        },
+        deposited,
+      ),
+    ];
+  } finally {
+    await pool.end();
+    await app.close();
+  }
+}
