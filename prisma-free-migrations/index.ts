@@ -1,9 +1,12 @@
 import { AUTH_SESSION_ENTITIES } from '@infobank/auth';
 import { CATALOG_ENTITIES } from '@infobank/catalog';
+import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES } from '@infobank/consent';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
 import { OFFER_ENTITIES } from '@infobank/offers';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
+import { PROVISION_ENTITIES } from '@infobank/provision';
 import { REVIEW_ENTITIES } from '@infobank/review';
+import { RIGHTS_ENTITIES } from '@infobank/rights';
 import { VAULT_ENTITIES } from '@infobank/vault';
 import { MIGRATIONS } from './migrations';
 
@@ -18,6 +21,11 @@ export const ENTITIES = [
   ...REVIEW_ENTITIES,
   ...VAULT_ENTITIES,
   ...OFFER_ENTITIES,
+  ...PROVISION_ENTITIES,
+  ...CONSENT_LEDGER_ENTITIES,
+  ...STANDING_CONDITION_ENTITIES,
+  ...APPROVAL_ENTITIES,
+  ...RIGHTS_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

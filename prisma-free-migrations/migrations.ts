@@ -6,6 +6,9 @@ import { CreateProviderLinks1795340003000 } from './1795340003000-create-provide
 import { CreateOffers1795340005000 } from './1795340005000-create-offers';
 import { CreateReviewCasesAndOrders1795340006000 } from './1795340006000-create-review-cases-and-orders';
 import { CreateVaultRecords1795340007000 } from './1795340007000-create-vault-records';
+import { CreateTransparencyLog1795340008000 } from './1795340008000-create-transparency-log';
+import { CreateConsentLedger1795340009000 } from './1795340009000-create-consent-ledger';
+import { CreateStandingConditionsApprovalsNotifications1795340010000 } from './1795340010000-create-standing-conditions-approvals-notifications';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   CreateOffers1795340005000,
   CreateReviewCasesAndOrders1795340006000,
   CreateVaultRecords1795340007000,
+  CreateTransparencyLog1795340008000,
+  CreateConsentLedger1795340009000,
+  CreateStandingConditionsApprovalsNotifications1795340010000,
 ];

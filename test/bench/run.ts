@@ -5,6 +5,7 @@ import { compareToBaselines, progress, roundTo, within, type ScenarioMeasurement
 import { rawBullmqAddNoop } from './scenarios/bullmq.bench';
 import { deposits, DEPOSITS_TIMEOUT_MS } from './scenarios/deposits.bench';
 import { envelopeEncryption } from './scenarios/envelope.bench';
+import { ledger, LEDGER_TIMEOUT_MS } from './scenarios/ledger.bench';
 import { outboxEndToEnd } from './scenarios/outbox-end-to-end.bench';
 import { outboxEnqueue } from './scenarios/outbox-enqueue.bench';
 import { rawPostgresInsert } from './scenarios/postgres.bench';
@@ -30,6 +31,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'outbox-end-to-end', run: outboxEndToEnd, timeoutMs: SCENARIO_TIMEOUT_MS },
   { name: 'envelope', run: envelopeEncryption, timeoutMs: SCENARIO_TIMEOUT_MS },
   { name: 'deposits', run: deposits, timeoutMs: DEPOSITS_TIMEOUT_MS },
+  { name: 'ledger', run: ledger, timeoutMs: LEDGER_TIMEOUT_MS },
 ];
 
 /** The scenarios named on the command line (`npm run bench -- deposits`), or all of them. */

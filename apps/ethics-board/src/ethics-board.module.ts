@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { TransparencyLogHttpModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
@@ -10,7 +11,7 @@ import { OrdersController } from './orders/orders.controller';
 
 /** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
 @Module({
-  imports: [BankKeysHttpModule, CatalogHttpModule, BoardAuthModule.forRoot(), ReviewModule],
+  imports: [BankKeysHttpModule, CatalogHttpModule, TransparencyLogHttpModule, BoardAuthModule.forRoot(), ReviewModule],
   controllers: [BoardMembersController, BoardCompositionController, CasesController, OrdersController],
 })
 export class EthicsBoardModule {}

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { TransparencyLogHttpModule } from '@infobank/provision';
+import { PortalApprovalsModule } from './approvals/portal-approvals.module';
 import { PortalAuthModule } from './auth/portal-auth.module';
+import { PortalConsentsModule } from './consents/portal-consents.module';
 import { PortalDataModule } from './data/portal-data.module';
 import { PortalLinksModule } from './links/portal-links.module';
+import { PortalNotificationsModule } from './notifications/portal-notifications.module';
 import { PortalOffersModule } from './offers/catalogue.module';
+import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,
@@ -14,11 +19,16 @@ import { PortalOffersModule } from './offers/catalogue.module';
   imports: [
     BankKeysHttpModule,
     CatalogHttpModule,
+    TransparencyLogHttpModule,
     PortalAuthModule.forRoot(),
     CatalogModule.forRoot(),
     PortalLinksModule,
     PortalOffersModule,
     PortalDataModule,
+    PortalConsentsModule,
+    PortalStandingConditionsModule,
+    PortalApprovalsModule,
+    PortalNotificationsModule,
   ],
 })
 export class PortalModule {}

@@ -1,18 +1,46 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import {
+  APPROVAL_JOBS,
+  ApprovalsModule,
+  CONSENT_LEDGER_JOBS,
+  ConsentModule,
+  STANDING_CONDITION_JOBS,
+  StandingConditionsModule,
+} from '@infobank/consent';
 import { CryptoModule } from '@infobank/crypto';
 import { OFFER_JOBS } from '@infobank/offers';
 import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@infobank/platform';
+import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
+import { ExpireApprovalProcessor } from './processors/approvals.processor';
+import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
+import { SealTransparencyLogProcessor } from './processors/ledger.processor';
 import { OpenReviewCaseProcessor } from './processors/review.processor';
 import { PruneOutboxProcessor } from './processors/schedules.processor';
+import { EvaluateStandingConditionsProcessor, OfferApprovedProcessor } from './processors/standing-conditions.processor';
 import { JOB_CONTRACTS, WorkerRuntime } from './worker.runtime';
 
 /** Every job contract in Infobank; each library's list is added here as it lands. */
-export const ALL_JOBS: readonly JobContract<unknown>[] = [...PLATFORM_JOBS, ...OFFER_JOBS];
+export const ALL_JOBS: readonly JobContract<unknown>[] = [
+  ...PLATFORM_JOBS,
+  ...OFFER_JOBS,
+  ...PROVISION_JOBS,
+  ...STANDING_CONDITION_JOBS,
+  ...APPROVAL_JOBS,
+  ...CONSENT_LEDGER_JOBS,
+];
 
 /** Every job handler the worker runs. */
-export const PROCESSORS: Provider[] = [PruneOutboxProcessor, OpenReviewCaseProcessor];
+export const PROCESSORS: Provider[] = [
+  PruneOutboxProcessor,
+  OpenReviewCaseProcessor,
+  SealTransparencyLogProcessor,
+  OfferApprovedProcessor,
+  EvaluateStandingConditionsProcessor,
+  ExpireApprovalProcessor,
+  ExpireConsentsProcessor,
+];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */
 @Module({})
@@ -20,7 +48,16 @@ export class WorkerModule {
   static register(options: PlatformOptions & { jobs?: readonly JobContract<unknown>[]; processors?: Provider[] }): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(options), CryptoModule.forPlatform(), DiscoveryModule, ReviewModule],
+      imports: [
+        PlatformModule.forRoot(options),
+        CryptoModule.forPlatform(),
+        DiscoveryModule,
+        ReviewModule,
+        ProvisionModule,
+        StandingConditionsModule,
+        ApprovalsModule,
+        ConsentModule,
+      ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };
   }

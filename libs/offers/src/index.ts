@@ -27,5 +27,5 @@ export { OFFER_LIMITS, OFFER_TERM_FIELDS, offerTermsProblems } from './domain/of
 export { summariseOffer, type OfferSummary, type SummaryLanguage } from './domain/offer-summary';
 export { OFFER_ENTITIES } from './infrastructure/offers.entities';
 export * from './offers.errors';
-export { OFFER_JOBS, OPEN_REVIEW_CASE_JOB } from './offers.jobs';
+export { OFFER_APPROVED_JOB, OFFER_JOBS, OPEN_REVIEW_CASE_JOB } from './offers.jobs';
 export { OffersModule } from './offers.module';

@@ -7,5 +7,12 @@ export const OPEN_REVIEW_CASE_JOB = defineJob({
   fields: { offerId: 'uuid', round: 'integer' },
 });
 
-/** The jobs libs/offers declares (their handlers live with the board's review, in libs/review). */
-export const OFFER_JOBS = [OPEN_REVIEW_CASE_JOB];
+/** An offer was approved by the board (not suspended); written in the same transaction. Standing conditions are evaluated against it. */
+export const OFFER_APPROVED_JOB = defineJob({
+  queue: 'notifications',
+  name: 'offers.approved',
+  fields: { offerId: 'uuid', round: 'integer' },
+});
+
+/** The jobs libs/offers declares (their handlers live with the board's review and with consent's standing conditions). */
+export const OFFER_JOBS = [OPEN_REVIEW_CASE_JOB, OFFER_APPROVED_JOB];

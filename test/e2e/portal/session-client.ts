@@ -11,7 +11,7 @@ export interface JsonResponse {
 /** Calls an app as a browser or mobile client would: JSON in, JSON (or problem+json) out. */
 export async function callJson(
   baseUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { body?: unknown; bearer?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse> {

@@ -3,6 +3,7 @@ import type { AdminCommand } from './admin-command';
 import { BOARD_COMMANDS } from './board.commands';
 import { migrateCommand, revertCommand } from './database.commands';
 import { ensureKeysCommand, generateKeysCommand, rotateKeysCommand } from './keys.commands';
+import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
 import { platformStartCommand } from './platform-start.command';
 import { SEED_DEMO_COMMAND } from './seed-demo.command';
@@ -48,4 +49,5 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   SEED_DEMO_COMMAND,
   ...ORGANISATION_COMMANDS,
   ...BOARD_COMMANDS,
+  ...LOG_COMMANDS,
 ];

@@ -6,6 +6,7 @@ export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } 
 export { GetOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
 export { LogInUseCase, type LogInCommand } from './application/log-in.use-case';
 export { LogOutUseCase } from './application/log-out.use-case';
+export { OpenIndividualAccounts } from './application/open-individual-accounts';
 export { PasswordHasher } from './application/password-hasher';
 export { RefreshSessionUseCase } from './application/refresh-session.use-case';
 export { RegisterIndividualUseCase, type RegisterIndividualCommand } from './application/register-individual.use-case';

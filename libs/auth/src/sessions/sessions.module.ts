@@ -27,12 +27,13 @@ import { LoginRateLimiter } from './infrastructure/login-rate-limiter';
 import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
+import { OpenIndividualAccounts } from './application/open-individual-accounts';
 
-const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, CloseAccountUseCase];
+const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, CloseAccountUseCase, OpenIndividualAccounts];
 
 /**
  * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,
- * libs/review) and closing an individual's account (libs/vault). Needs TypeORM's DataSource only.
+ * libs/review) and closing an individual's account (libs/vault), and telling which individuals' accounts are open (libs/consent). Needs TypeORM's DataSource only.
  */
 @Module({ providers: ACCOUNT_PROVIDERS, exports: ACCOUNT_PROVIDERS })
 export class AccountsModule {}

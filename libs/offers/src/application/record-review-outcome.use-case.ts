@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { REVIEW_OUTCOMES, type OfferSnapshot, type ReviewOutcome } from '../domain/offer';
 import { recordOutcome } from '../domain/offer-lifecycle';
@@ -8,6 +8,7 @@ import { OfferReviewOutcomeEntity } from '../infrastructure/offer-review-outcome
 import { OfferEntity } from '../infrastructure/offer.entity';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
 import { OfferStatusConflictError, ReviewOutcomeConflictError } from '../offers.errors';
+import { OFFER_APPROVED_JOB } from '../offers.jobs';
 import { loadOffer } from './offer-access';
 
 /** The board's decision on one round of an offer, as libs/review reports it. */
@@ -59,6 +60,9 @@ export class RecordReviewOutcomeUseCase {
         decidedAt: command.decidedAt,
       });
       await manager.update(OfferEntity, { id: offer.id }, { status: transition.to });
+      if (transition.to === 'approved') {
+        await enqueueJob({ ...ctx, transaction: manager }, OFFER_APPROVED_JOB, { offerId: offer.id, round: command.round });
+      }
       return toOfferSnapshot({ ...offer, status: transition.to });
     });
   }

@@ -34,6 +34,8 @@ export interface AppConfig {
   demo: { directory: string };
   outbox: { pollIntervalMs: number; batchSize: number; reconcileIntervalMs: number; reconcileGraceMs: number };
   worker: { concurrency: number };
+  /** Ask mode (個別確認): hours an approval request waits for the individual before it counts as denied. */
+  consent: { approvalTimeoutHours: number };
 }
 
 /** One configuration variable: its name, default, whether it is a secret, and a line for the README. */
@@ -113,4 +115,9 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'how long after dispatch a row may be missing from Redis before it is re-enqueued',
   },
   { name: 'WORKER_CONCURRENCY', default: '8', description: 'jobs one worker process runs at once per queue' },
+  {
+    name: 'APPROVAL_TIMEOUT_HOURS',
+    default: '72',
+    description: 'hours an ask-mode approval request waits for the individual; no answer by then is a denial',
+  },
 ];

@@ -118,6 +118,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       reconcileGraceMs: integer('OUTBOX_RECONCILE_GRACE_MS', 0, 3_600_000),
     },
     worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
+    consent: { approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365) },
   };
   if (!/^[A-Za-z0-9_.-]+$/.test(config.redis.prefix)) {
     problems.push(`REDIS_PREFIX may hold only letters, digits, '_', '.' and '-' (got "${config.redis.prefix}")`);

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
+import type { AppConfig } from '@infobank/platform';
+import { parseBankJwks, verifyLogProofDocument, type BankJwks } from '@infobank/provision';
+import { CliUsageError } from '../cli-arguments';
+import type { AdminCommand } from './admin-command';
+
+const JWKS_FETCH_TIMEOUT_MS = 10_000;
+
+export const LOG_COMMANDS: readonly AdminCommand[] = [
+  {
+    name: 'log:verify-proof',
+    usage:
+      '--file FILE [--jwks FILE|URL]: check a transparency-log inclusion or consistency proof offline against the bank JWKS (default: the configured bank keys)',
+    options: ['file', 'jwks'],
+    run: async (config, options) => {
+      const document = await readJson(options.required('file'), 'file');
+      const jwksSource = options.optional('jwks');
+      const jwks = jwksSource === undefined ? await configuredJwks(config) : await readJwks(jwksSource);
+      return verifyLogProofDocument(document, jwks);
+    },
+  },
+];
+
+/** The public half of the bank keys this installation is configured with (never generates keys). */
+async function configuredJwks(config: AppConfig): Promise<BankJwks> {
+  const material = await loadKeyMaterial({ ...keyMaterialSettingsFrom(config), generateIfMissing: false });
+  return (await BankKeyRing.fromKeyMaterial(material)).publicJwks();
+}
+
+async function readJwks(source: string): Promise<BankJwks> {
+  if (!/^https?:\/\//.test(source)) return parseBankJwks(await readJson(source, 'jwks'));
+  let response: Response;
+  try {
+    response = await fetch(source, { signal: AbortSignal.timeout(JWKS_FETCH_TIMEOUT_MS), redirect: 'error' });
+  } catch (error) {
+    throw new CliUsageError(`--jwks: cannot fetch ${source} (${(error as Error).name})`);
+  }
+  if (!response.ok) throw new CliUsageError(`--jwks: ${source} answered ${response.status}`);
+  return parseBankJwks(await response.json().catch(() => null));
+}
+
+async function readJson(path: string, option: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`--${option}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CliUsageError(`--${option}: ${path} is not JSON`);
+  }
+}

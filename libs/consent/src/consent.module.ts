@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { OffersModule } from '@infobank/offers';
+import { ProvisionModule } from '@infobank/provision';
+import { PauseConsentUseCase, ResumeConsentUseCase, RevokeConsentUseCase } from './application/change-consent.use-cases';
+import { ConsentLedger } from './application/consent-ledger';
+import { ExpireConsentsUseCase } from './application/expire-consents.use-case';
+import { GrantConsentUseCase } from './application/grant-consent.use-case';
+import {
+  GetConsentProofUseCase,
+  GetOwnConsentUseCase,
+  ListConsentReceiptsUseCase,
+  ListConsentsUseCase,
+} from './application/read-consents.use-cases';
+
+const CONSENT_LEDGER_PROVIDERS = [
+  GrantConsentUseCase,
+  PauseConsentUseCase,
+  ResumeConsentUseCase,
+  RevokeConsentUseCase,
+  ListConsentsUseCase,
+  GetOwnConsentUseCase,
+  ListConsentReceiptsUseCase,
+  GetConsentProofUseCase,
+  ExpireConsentsUseCase,
+];
+
+/**
+ * The consent ledger: grants, pauses, resumes, revocations and expiries with signed receipts, each
+ * event a transparency log leaf. Needs TypeORM's DataSource and APP_CONFIG (PlatformModule), the
+ * bank's key ring (CryptoModule) and the catalog (CatalogModule.forRoot()).
+ */
+@Module({
+  imports: [OffersModule, ProvisionModule],
+  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger],
+  exports: CONSENT_LEDGER_PROVIDERS,
+})
+export class ConsentModule {}

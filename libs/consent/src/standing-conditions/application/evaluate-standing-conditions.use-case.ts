@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { OpenIndividualAccounts } from '@infobank/auth';
+import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
+import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { NotifyIndividual } from '@infobank/rights';
+import { DataSource, type EntityManager } from 'typeorm';
+import { GrantConsentUseCase } from '../../application/grant-consent.use-case';
+import { ConsentExistsError } from '../../consent.errors';
+import { matchStandingConditions, type MatchableOffer, type StandingConditionMatch } from '../domain/standing-condition-match';
+import { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
+import { EVALUATE_STANDING_CONDITIONS_JOB } from '../standing-conditions.jobs';
+import { conditionsOfRow } from './own-standing-conditions.use-cases';
+
+/** Individuals evaluated per page (one job, one transaction). */
+export const STANDING_CONDITIONS_PAGE_SIZE = 200;
+
+/** Where to start: before every individual id. */
+export const FIRST_INDIVIDUAL_CURSOR = '00000000-0000-0000-0000-000000000000';
+
+/** What one page did. */
+export interface StandingConditionsPageResult {
+  evaluated: number;
+  granted: number;
+  /** The cursor of the next page's job, or null when this was the last page (or the offer is no longer approved). */
+  nextAfterIndividualId: string | null;
+}
+
+/**
+ * The bank judges an approved offer on behalf of one page of individuals who set standing conditions
+ * naming its purpose: wherever it fits, it grants a `standing_condition` consent carrying the
+ * explanation of every criterion (ja/en) and notifies the individual. Runs in the caller's (job's)
+ * transaction; a full page enqueues the next page through the outbox in the same transaction.
+ */
+@Injectable()
+export class EvaluateStandingConditionsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly offers: GetCatalogueOfferUseCase,
+    private readonly grant: GrantConsentUseCase,
+    private readonly notifications: NotifyIndividual,
+    private readonly accounts: OpenIndividualAccounts,
+  ) {}
+
+  async execute(
+    ctx: RequestContext,
+    page: { offerId: string; afterIndividualId: string },
+    pageSize: number = STANDING_CONDITIONS_PAGE_SIZE,
+  ): Promise<StandingConditionsPageResult> {
+    const offer = await this.approvedOffer(ctx, page.offerId);
+    if (offer === null) return { evaluated: 0, granted: 0, nextAfterIndividualId: null };
+    const matchable: MatchableOffer = {
+      status: 'approved',
+      recipientId: offer.recipient.id,
+      purposeCode: offer.purpose.code,
+      purposeLabel: offer.purpose.label,
+      items: offer.items,
+      processingCountries: offer.processingCountries,
+      profiling: offer.profiling,
+      benefit: offer.benefit,
+    };
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(StandingConditionsEntity, 'conditions')
+        .where('conditions.purposes @> ARRAY[:purpose]::text[]', { purpose: offer.purpose.code })
+        .andWhere('conditions.individualId > :after', { after: page.afterIndividualId })
+        .orderBy('conditions.individualId', 'ASC')
+        .limit(pageSize)
+        .getMany();
+      // A closed account keeps its id (ledgers refer to it) but is never granted anything again.
+      const open = await this.accounts.among(
+        rows.map((row) => row.individualId),
+        manager,
+      );
+      let granted = 0;
+      for (const row of rows) {
+        if (!open.has(row.individualId)) continue;
+        const match = matchStandingConditions(conditionsOfRow(row), matchable);
+        if (match.fits && (await this.grantFor(ctx, manager, row, offer, match))) granted += 1;
+      }
+      const last = rows.at(-1);
+      const nextAfterIndividualId = rows.length === pageSize && last !== undefined ? last.individualId : null;
+      if (nextAfterIndividualId !== null) {
+        await enqueueJob({ ...ctx, transaction: manager }, EVALUATE_STANDING_CONDITIONS_JOB, {
+          offerId: offer.id,
+          afterIndividualId: nextAfterIndividualId,
+        });
+      }
+      return { evaluated: rows.length, granted, nextAfterIndividualId };
+    });
+  }
+
+  private async approvedOffer(ctx: RequestContext, offerId: string): Promise<CatalogueOfferDetail | null> {
+    try {
+      return await this.offers.execute(ctx, { offerId, language: 'ja' });
+    } catch (error) {
+      // Withdrawn, suspended or expired since approval: nothing to consent to any more.
+      if (error instanceof OfferNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** Grants and notifies; false when the individual already holds a live consent to the offer. */
+  private async grantFor(
+    ctx: RequestContext,
+    manager: EntityManager,
+    row: StandingConditionsEntity,
+    offer: CatalogueOfferDetail,
+    match: StandingConditionMatch,
+  ): Promise<boolean> {
+    try {
+      const result = await this.grant.execute(
+        { ...ctx, transaction: manager },
+        {
+          offerId: offer.id,
+          optionalItems: match.optionalItems,
+          mode: row.mode,
+          acknowledgedCountries: row.allowCrossBorder ? [...offer.processingCountries] : [],
+          source: 'standing_condition',
+          explanation: match.explanation,
+          individualId: row.individualId,
+        },
+      );
+      await this.notifications.notify(manager, {
+        individualId: row.individualId,
+        kind: 'consent_granted_by_standing_condition',
+        subject: { type: 'consent', id: result.consentId },
+        message: {
+          title: {
+            ja: `予め指定した条件に基づき、${offer.recipient.name.ja}のオファーに同意しました`,
+            en: `Under your standing conditions, the bank consented to an offer of ${offer.recipient.name.en ?? offer.recipient.name.ja}`,
+          },
+          lines: {
+            ja: [...match.explanation.ja, 'この同意はいつでも撤回できます（同意の一覧から）。'],
+            en: [...match.explanation.en, 'You can revoke this consent at any time (from your consents).'],
+          },
+        },
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof ConsentExistsError) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
+import { findPurpose } from '@infobank/catalog';
+import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { NO_STANDING_CONDITIONS, standingConditionsProblems, type StandingConditions } from '../domain/standing-conditions';
+import { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
+
+/** An individual's standing conditions as they read them; `updatedAt` is null while they never set any. */
+export interface OwnStandingConditions extends StandingConditions {
+  updatedAt: Date | null;
+}
+
+function actingIndividualId(ctx: RequestContext): string {
+  const id = actingAccountId(ctx.actor, 'individual');
+  if (id === null) throw new UnauthenticatedError('Only a signed-in individual manages their standing conditions.');
+  return id;
+}
+
+/** The conditions a stored row holds. */
+export function conditionsOfRow(row: StandingConditionsEntity): StandingConditions {
+  return {
+    purposes: row.purposes,
+    allowCrossBorder: row.allowCrossBorder,
+    allowProfiling: row.allowProfiling,
+    minimumBenefit:
+      row.minimumBenefitType === null || row.minimumBenefitAmount === null
+        ? null
+        : { type: row.minimumBenefitType, amount: row.minimumBenefitAmount },
+    excludedRecipients: row.excludedRecipients,
+    mode: row.mode,
+  };
+}
+
+/** The acting individual's standing conditions (予め指定した条件), or the defaults (nothing granted) if never set. */
+@Injectable()
+export class GetOwnStandingConditionsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext): Promise<OwnStandingConditions> {
+    const individualId = actingIndividualId(ctx);
+    const manager = ctx.transaction ?? this.dataSource.manager;
+    const row = await manager.findOne(StandingConditionsEntity, { where: { individualId } });
+    return row === null ? { ...NO_STANDING_CONDITIONS, updatedAt: null } : { ...conditionsOfRow(row), updatedAt: row.updatedAt };
+  }
+}
+
+/**
+ * Replaces the acting individual's standing conditions. They apply to offers approved from now on;
+ * consents already granted stay as they are (the individual revokes them as usual).
+ */
+@Injectable()
+export class PutOwnStandingConditionsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext, conditions: StandingConditions): Promise<OwnStandingConditions> {
+    const individualId = actingIndividualId(ctx);
+    const problems = standingConditionsProblems(conditions, (code) => findPurpose(code) !== undefined);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    const updatedAt = new Date();
+    const row = {
+      individualId,
+      purposes: [...conditions.purposes],
+      allowCrossBorder: conditions.allowCrossBorder,
+      allowProfiling: conditions.allowProfiling,
+      minimumBenefitType: conditions.minimumBenefit?.type ?? null,
+      minimumBenefitAmount: conditions.minimumBenefit?.amount ?? null,
+      excludedRecipients: [...conditions.excludedRecipients],
+      mode: conditions.mode,
+      updatedAt,
+    };
+    await inTransaction(ctx, this.dataSource, (manager) => manager.upsert(StandingConditionsEntity, row, ['individualId']));
+    return { ...conditionsOfRow(row as StandingConditionsEntity), updatedAt };
+  }
+}

@@ -1,0 +1,13 @@
+import { defineJob } from '@infobank/platform';
+
+/** Seals the transparency log: indexes finished appends, extends the Merkle tree, signs a checkpoint. */
+export const SEAL_TRANSPARENCY_LOG_JOB = defineJob({
+  queue: 'ledger',
+  name: 'ledger.seal',
+  fields: {},
+  origin: 'schedule',
+  repeatEveryMs: 1000,
+});
+
+/** The jobs libs/provision declares. */
+export const PROVISION_JOBS = [SEAL_TRANSPARENCY_LOG_JOB];

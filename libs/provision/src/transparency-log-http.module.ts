@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TransparencyLog } from './transparency-log/application/transparency-log';
+import { TransparencyLogController } from './transparency-log/http/transparency-log.controller';
+
+/** Serves `GET /v1/log/checkpoints/latest` and `GET /v1/log/consistency`; every HTTP app imports it. */
+@Module({ controllers: [TransparencyLogController], providers: [TransparencyLog] })
+export class TransparencyLogHttpModule {}

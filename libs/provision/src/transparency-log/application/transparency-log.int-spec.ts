@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
+import { merkleTreeHash } from '../domain/merkle-tree';
+import { SealTransparencyLogUseCase, type SealOutcome } from './seal-transparency-log.use-case';
+import { TransparencyLog } from './transparency-log';
+import { verifyCheckpoint, verifyConsistencyProofAgainstJwks, verifyInclusionProofAgainstJwks } from './verify-log-proofs';
+
+describe('the transparency log over Postgres', () => {
+  let environment: IsolatedEnvironment;
+  let keysDirectory: string;
+  let keyRing: BankKeyRing;
+  let log: TransparencyLog;
+  let sealer: SealTransparencyLogUseCase;
+
+  beforeAll(async () => {
+    environment = await isolatedEnvironment();
+    keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-log-'));
+    keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
+    log = new TransparencyLog(environment.dataSource);
+    sealer = new SealTransparencyLogUseCase(keyRing);
+  });
+  afterAll(async () => {
+    await environment?.dispose();
+    await rm(keysDirectory, { recursive: true, force: true });
+  });
+
+  const seal = (): Promise<SealOutcome> => environment.dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+  const append = (body: string): Promise<string> =>
+    environment.dataSource.transaction((manager) => log.append(manager, { kind: 'test.leaf', body: Buffer.from(body) }));
+  /** What a database superuser could do: switch the append-only trigger off and change a leaf. */
+  const changeFirstByte = (id: string, character: string): Promise<void> =>
+    environment.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      await manager.query(
+        `UPDATE "transparency_log_leaves" SET "body" = overlay("body" placing convert_to($2, 'UTF8') from 1 for 1) WHERE "id" = $1`,
+        [id, character],
+      );
+    });
+  /** Seals until every leaf in `ids` has a proof (other transactions on the cluster may hold the xmin back briefly). */
+  const sealedProofs = (ids: readonly string[]) =>
+    eventually(`leaves ${ids.length} sealed`, async () => {
+      await seal();
+      const proofs = await Promise.all(ids.map((id) => log.inclusionProof(id)));
+      return proofs.every((proof) => proof !== null) ? proofs.map((proof) => proof!) : null;
+    });
+
+  it('Given appended leaves, When sealed, Then each inclusion proof verifies offline against the JWKS', async () => {
+    const ids = [await append('first'), await append('second'), await append('third')];
+    expect(await log.inclusionProof(ids[0])).toBeNull();
+
+    const proofs = await sealedProofs(ids);
+
+    const jwks = keyRing.publicJwks();
+    for (const [position, proof] of proofs.entries()) {
+      const checkpoint = await verifyInclusionProofAgainstJwks(proof, jwks);
+      expect(Buffer.from(proof.leaf, 'base64url').toString()).toBe(['first', 'second', 'third'][position]);
+      expect(checkpoint.treeSize).toBeGreaterThan(proof.leafIndex);
+    }
+  });
+
+  it('Given a sealed leaf, When one byte of it is changed in the database, Then its proof no longer verifies', async () => {
+    const id = await append('a consent event');
+    const [before] = await sealedProofs([id]);
+    await expect(verifyInclusionProofAgainstJwks(before, keyRing.publicJwks())).resolves.toBeDefined();
+
+    // The append-only trigger refuses the change...
+    await expect(
+      environment.dataSource.query(`UPDATE "transparency_log_leaves" SET "body" = $2 WHERE "id" = $1`, [id, Buffer.from('x')]),
+    ).rejects.toThrow(/append-only/);
+    // ...so the attacker is a superuser who switches triggers off.
+    await changeFirstByte(id, 'A');
+
+    const after = await log.inclusionProof(id);
+    expect(Buffer.from(after!.leaf, 'base64url').toString()).toBe('A consent event');
+    await expect(verifyInclusionProofAgainstJwks(after!, keyRing.publicJwks())).rejects.toMatchObject({ code: 'LOG_PROOF_INVALID' });
+
+    // Restoring the byte makes it verify again (and keeps the tree whole for the other tests).
+    await changeFirstByte(id, 'a');
+    await expect(verifyInclusionProofAgainstJwks((await log.inclusionProof(id))!, keyRing.publicJwks())).resolves.toBeDefined();
+  });
+
+  it('Given two checkpoints, When a consistency proof between them is served, Then it verifies, and a forged one does not', async () => {
+    await sealedProofs([await append('before the first checkpoint')]);
+    const first = (await log.latestCheckpoint())!;
+    await sealedProofs([await append('later 1'), await append('later 2'), await append('later 3')]);
+    const second = (await log.latestCheckpoint())!;
+    expect(second.treeSize).toBeGreaterThan(first.treeSize);
+
+    const proof = await log.consistencyProof(first.treeSize, second.treeSize);
+    expect(proof.fromCheckpoint).toBe(first.checkpoint);
+    expect(proof.toCheckpoint).toBe(second.checkpoint);
+    const verified = await verifyConsistencyProofAgainstJwks(
+      { consistencyPath: proof.consistencyPath, fromCheckpoint: first.checkpoint, toCheckpoint: second.checkpoint },
+      keyRing.publicJwks(),
+    );
+    expect(verified.to.rootHash).toBe(second.rootHash);
+    const forged = [...proof.consistencyPath];
+    forged[0] = randomBytes(32).toString('base64url');
+    await expect(
+      verifyConsistencyProofAgainstJwks(
+        { consistencyPath: forged, fromCheckpoint: first.checkpoint, toCheckpoint: second.checkpoint },
+        keyRing.publicJwks(),
+      ),
+    ).rejects.toMatchObject({ code: 'LOG_PROOF_INVALID' });
+    await expect(log.consistencyProof(first.treeSize, second.treeSize + 1)).rejects.toMatchObject({ code: 'LOG_RANGE_INVALID' });
+  });
+
+  it('Given a transaction that appended first but commits last, Then later leaves wait for it and none is skipped', async () => {
+    const runner = environment.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const slow = await log.append(runner.manager, { kind: 'test.leaf', body: Buffer.from('slow') });
+      const fast = await append('fast');
+      await seal();
+      expect(await log.inclusionProof(fast)).toBeNull();
+      await runner.commitTransaction();
+      const [slowProof, fastProof] = await sealedProofs([slow, fast]);
+      expect(fastProof.leafIndex).toBe(slowProof.leafIndex + 1);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('Given many concurrent transactions appending while two sealers run, Then every leaf is sealed exactly once', async () => {
+    let appending = true;
+    const sealLoop = async (): Promise<void> => {
+      while (appending) await seal();
+    };
+    const sealers = [sealLoop(), sealLoop()];
+    const ids = (
+      await Promise.all(
+        Array.from({ length: 16 }, (_unused, writer) =>
+          environment.dataSource.transaction(async (manager) => {
+            const written: string[] = [];
+            for (let leaf = 0; leaf < 5; leaf += 1) {
+              written.push(await log.append(manager, { kind: 'test.concurrent', body: Buffer.from(`writer ${writer} leaf ${leaf}`) }));
+              await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
+            }
+            return written;
+          }),
+        ),
+      )
+    ).flat();
+    appending = false;
+    await Promise.all(sealers);
+    await sealedProofs(ids);
+
+    const rows: { leaf_index: string; body: Buffer }[] = await environment.dataSource.query(
+      `SELECT "leaf_index", "body" FROM "transparency_log_leaves" ORDER BY "leaf_index"`,
+    );
+    expect(rows.map((row) => Number(row.leaf_index))).toEqual(rows.map((_row, index) => index));
+    const latest = (await log.latestCheckpoint())!;
+    expect(latest.treeSize).toBe(rows.length);
+    const checkpoint = await verifyCheckpoint(latest.checkpoint, keyRing.publicJwks());
+    expect(Buffer.from(checkpoint.rootHash, 'base64url').equals(merkleTreeHash(rows.map((row) => row.body)))).toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TransparencyLog } from '../application/transparency-log';
+import { CheckpointDto, ConsistencyProofDto, ConsistencyQueryDto } from './transparency-log.dto';
+
+/** The public face of the transparency log: anyone may fetch checkpoints and consistency proofs. */
+@ApiTags('transparency log')
+@Controller('v1/log')
+export class TransparencyLogController {
+  constructor(private readonly log: TransparencyLog) {}
+
+  @Get('checkpoints/latest')
+  @ApiOperation({ summary: 'The latest signed checkpoint (tree size, root hash, time)' })
+  @ApiOkResponse({ type: CheckpointDto })
+  @Header('Cache-Control', 'public, max-age=1')
+  latest(): Promise<CheckpointDto> {
+    return this.log.requireLatestCheckpoint();
+  }
+
+  @Get('consistency')
+  @ApiOperation({ summary: 'RFC 9162 consistency proof between two tree sizes' })
+  @ApiOkResponse({ type: ConsistencyProofDto })
+  consistency(@Query() query: ConsistencyQueryDto): Promise<ConsistencyProofDto> {
+    return this.log.consistencyProof(Number(query.from), Number(query.to));
+  }
+}

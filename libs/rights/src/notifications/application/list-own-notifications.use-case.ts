@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import type { NotificationKind, NotificationMessage, NotificationSubject } from '../domain/notification';
+import { NotificationEntity } from '../infrastructure/notification.entity';
+
+/** Most notifications one page returns. */
+export const MAX_NOTIFICATIONS = 100;
+
+/** One notification as its individual reads it. */
+export interface OwnNotification {
+  notificationId: string;
+  kind: NotificationKind;
+  subject: NotificationSubject;
+  message: NotificationMessage;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** The acting individual's notifications, newest first (at most `limit`, default and cap MAX_NOTIFICATIONS). */
+@Injectable()
+export class ListOwnNotificationsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext, query: { limit?: number } = {}): Promise<OwnNotification[]> {
+    const individualId = actingAccountId(ctx.actor, 'individual');
+    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
+    const manager = ctx.transaction ?? this.dataSource.manager;
+    const rows = await manager.find(NotificationEntity, {
+      where: { individualId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: Math.min(query.limit ?? MAX_NOTIFICATIONS, MAX_NOTIFICATIONS),
+    });
+    return rows.map((row) => ({
+      notificationId: row.id,
+      kind: row.kind,
+      subject: { type: row.subjectType, id: row.subjectId },
+      message: row.message,
+      createdAt: row.createdAt,
+      readAt: row.readAt,
+    }));
+  }
+}

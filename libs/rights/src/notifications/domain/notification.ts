@@ -1,0 +1,25 @@
+/** What a notification tells the individual about; the portal shows its text, clients may branch on the kind. */
+export type NotificationKind = 'consent_granted_by_standing_condition' | 'approval_requested';
+
+/** Every notification kind (the `notifications.kind` column). */
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['consent_granted_by_standing_condition', 'approval_requested'];
+
+/** A notification's user-facing text: a title and lines, in Japanese and English. */
+export interface NotificationMessage {
+  title: { ja: string; en: string };
+  lines: { ja: string[]; en: string[] };
+}
+
+/** What a notification is about: a consent, an approval request, an offer (ids only, never personal data). */
+export interface NotificationSubject {
+  type: 'consent' | 'approval_request' | 'offer';
+  id: string;
+}
+
+/** A notification to write for one individual. */
+export interface NewNotification {
+  individualId: string;
+  kind: NotificationKind;
+  subject: NotificationSubject;
+  message: NotificationMessage;
+}
