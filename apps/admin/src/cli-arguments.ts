@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
 
-/** A parsed command line: the command and its `--name value` options (`--flag` alone is "true"). */
+/**
+ * A parsed command line: the command, its `--name value` options (`--flag` alone is "true") and at
+ * most one bare argument right after the command (`log:verify-proof FILE`).
+ */
 export interface CliArguments {
   command: string | undefined;
   options: Map<string, string>;
+  argument?: string;
 }
 
-/** Parses `command --name value --flag` style arguments. */
+/** Parses `command [argument] --name value --flag` style arguments. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   const [command, ...rest] = argv;
   const options = new Map<string, string>();
+  const argument = rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift() : undefined;
   for (let index = 0; index < rest.length; index += 1) {
     const token = rest[index];
     if (!token.startsWith('--')) throw new CliUsageError(`Unexpected argument "${token}"; options look like --name value`);
@@ -23,7 +28,20 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       index += 1;
     }
   }
-  return { command, options };
+  return { command, options, argument };
+}
+
+/**
+ * The options with the bare argument filled into the option the command names for it. A command
+ * without one, or an option given both ways, is a usage error.
+ */
+export function withArgument(parsed: CliArguments, argumentOption: string | undefined): Map<string, string> {
+  if (parsed.argument === undefined) return parsed.options;
+  if (argumentOption === undefined) {
+    throw new CliUsageError(`Unexpected argument "${parsed.argument}"; options look like --name value`);
+  }
+  if (parsed.options.has(argumentOption)) throw new CliUsageError(`--${argumentOption} is given twice`);
+  return new Map([...parsed.options, [argumentOption, parsed.argument]]);
 }
 
 /** The command line is wrong; the message says how. */

@@ -1,5 +1,5 @@
 import { DomainError, runProcess } from '@infobank/platform';
-import { CliUsageError, CommandOptions, parseCliArguments } from './cli-arguments';
+import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from './cli-arguments';
 import { optionForPath, type AdminCommand } from './commands/admin-command';
 import { ADMIN_COMMANDS } from './commands';
 
@@ -33,7 +33,8 @@ void runProcess('admin', async (config) => {
     return;
   }
   try {
-    const result = await command.run(config, new CommandOptions(command.name, parsed.options, command.options));
+    const options = new CommandOptions(command.name, withArgument(parsed, command.argument), command.options);
+    const result = await command.run(config, options);
     if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (error) {
     if (error instanceof CliUsageError) {

@@ -8,6 +8,8 @@ export interface AdminCommand {
   usage: string;
   /** Every option it accepts (without `--`); anything else is a usage error. */
   options: readonly string[];
+  /** The option a bare argument after the command fills (`log:verify-proof FILE` = `--file FILE`). */
+  argument?: string;
   /**
    * Which option each field of the use case's input comes from (JSON pointer prefix → option), so an
    * error names what the operator typed rather than an internal path.

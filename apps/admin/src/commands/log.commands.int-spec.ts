@@ -5,7 +5,7 @@ import { BankKeyRing, generateKeyPairJwk, keyMaterialSettingsFrom, loadKeyMateri
 import { DomainError } from '@infobank/platform';
 import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView } from '@infobank/provision';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
-import { CliUsageError, CommandOptions } from '../cli-arguments';
+import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from '../cli-arguments';
 import { LOG_COMMANDS } from './log.commands';
 
 describe('npm run admin -- log:verify-proof', () => {
@@ -47,6 +47,17 @@ describe('npm run admin -- log:verify-proof', () => {
     const jwks = await writeJson('jwks.json', keyRing.publicJwks());
     await expect(run({ file, jwks })).resolves.toMatchObject({ valid: true, proof: 'inclusion', leafIndex: proof.leafIndex });
     await expect(run({ file })).resolves.toMatchObject({ valid: true, checkpoint: { treeSize: proof.leafIndex + 1 } });
+  });
+
+  it('takes the proof file as a bare argument (`log:verify-proof FILE`), and not twice', async () => {
+    const file = await writeJson('bare.json', proof);
+    const parsed = parseCliArguments(['log:verify-proof', file]);
+    const options = new CommandOptions(command.name, withArgument(parsed, command.argument), command.options);
+    await expect(command.run(environment.config, options)).resolves.toMatchObject({ valid: true, proof: 'inclusion' });
+    expect(() => withArgument(parseCliArguments(['log:verify-proof', file, '--file', file]), command.argument)).toThrow(
+      '--file is given twice',
+    );
+    expect(() => withArgument(parseCliArguments(['org:suspend', 'stray']), undefined)).toThrow('Unexpected argument "stray"');
   });
 
   it('refuses a proof whose leaf was changed, or one checked against another JWKS', async () => {

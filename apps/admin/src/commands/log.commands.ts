@@ -11,8 +11,9 @@ export const LOG_COMMANDS: readonly AdminCommand[] = [
   {
     name: 'log:verify-proof',
     usage:
-      '--file FILE [--jwks FILE|URL]: check a transparency-log inclusion or consistency proof offline against the bank JWKS (default: the configured bank keys)',
+      'FILE [--jwks FILE|URL] (or --file FILE): check a transparency-log inclusion or consistency proof offline against the bank JWKS (default: the configured bank keys)',
     options: ['file', 'jwks'],
+    argument: 'file',
     run: async (config, options) => {
       const document = await readJson(options.required('file'), 'file');
       const jwksSource = options.optional('jwks');
