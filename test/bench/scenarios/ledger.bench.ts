@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
 import { SealTransparencyLogUseCase, TransparencyLog } from '@infobank/provision';
-import { Pool } from 'pg';
 import type { BenchEnvironment } from '../bench-environment';
 import { progress, ScenarioMeasurement, sleep, summarise, timeConcurrent, type Timing } from '../measure';
 
@@ -37,19 +36,17 @@ const APPEND_TO_CHAIN = `
 export async function ledger(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
   const bodies = Array.from({ length: LEAVES }, (_unused, index) => leafBody(index));
 
-  const pool = new Pool({ ...environment.postgres, max: CLIENTS });
-  let chain: Timing;
-  try {
-    for (const statement of CREATE_CHAIN) await pool.query(statement);
-    progress(`naive_hash_chain_append: ${LEAVES} appends from ${CLIENTS} clients`);
-    chain = await timeConcurrent(LEAVES, CLIENTS, (index) => pool.query(APPEND_TO_CHAIN, [bodies[index]]));
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "bench_chain"`);
-    if (rows[0].n !== LEAVES) throw new Error(`naive_hash_chain_append: expected ${LEAVES} rows, found ${rows[0].n}`);
-  } finally {
-    await pool.end();
-  }
-
   const { dataSource } = environment;
+  for (const statement of CREATE_CHAIN) await dataSource.query(statement);
+  progress(`naive_hash_chain_append: ${LEAVES} appends from ${CLIENTS} clients`);
+  // Through the same client and transaction as the log's appends: a ledger append always runs inside
+  // the transaction of the event it records, so the naive head lock is held until that commit.
+  const chain = await timeConcurrent(LEAVES, CLIENTS, (index) =>
+    dataSource.transaction((manager) => manager.query(APPEND_TO_CHAIN, [bodies[index]])),
+  );
+  const [{ n: chained }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "bench_chain"`);
+  if (chained !== LEAVES) throw new Error(`naive_hash_chain_append: expected ${LEAVES} rows, found ${chained}`);
+
   const log = new TransparencyLog(dataSource);
   const keyRing = await BankKeyRing.fromKeyMaterial(
     await loadKeyMaterial({ keysDirectory: environment.keysDirectory, generateIfMissing: true }),
@@ -79,7 +76,7 @@ export async function ledger(environment: BenchEnvironment): Promise<ScenarioMea
     summarise(
       {
         name: 'naive_hash_chain_append',
-        description: `per-row SQL hash chain: each append locks the head row and chains sha256 (${CLIENTS} clients); sealed at commit`,
+        description: `per-row SQL hash chain: each append, in its own transaction like the log's, locks the head row and chains sha256 (${CLIENTS} clients); sealed at commit`,
         operations: LEAVES,
         baseline: null,
       },
