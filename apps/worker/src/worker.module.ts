@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ACCOUNT_JOBS } from '@infobank/auth';
 import {
   APPROVAL_JOBS,
   ApprovalsModule,
@@ -17,6 +18,7 @@ import { ExpireApprovalProcessor } from './processors/approvals.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
 import { SealTransparencyLogProcessor } from './processors/ledger.processor';
 import { OpenReviewCaseProcessor } from './processors/review.processor';
+import { AccountClosedProcessor } from './processors/account-closure.processor';
 import { PruneOutboxProcessor } from './processors/schedules.processor';
 import { EvaluateStandingConditionsProcessor, OfferApprovedProcessor } from './processors/standing-conditions.processor';
 import { JOB_CONTRACTS, WorkerRuntime } from './worker.runtime';
@@ -29,6 +31,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...STANDING_CONDITION_JOBS,
   ...APPROVAL_JOBS,
   ...CONSENT_LEDGER_JOBS,
+  ...ACCOUNT_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -40,6 +43,7 @@ export const PROCESSORS: Provider[] = [
   EvaluateStandingConditionsProcessor,
   ExpireApprovalProcessor,
   ExpireConsentsProcessor,
+  AccountClosedProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OffersModule } from '@infobank/offers';
 import { ProvisionModule } from '@infobank/provision';
-import { PauseConsentUseCase, ResumeConsentUseCase, RevokeConsentUseCase } from './application/change-consent.use-cases';
+import {
+  PauseConsentUseCase,
+  ResumeConsentUseCase,
+  RevokeConsentsOfClosedAccountUseCase,
+  RevokeConsentUseCase,
+} from './application/change-consent.use-cases';
 import { ConsentLedger } from './application/consent-ledger';
 import { ExpireConsentsUseCase } from './application/expire-consents.use-case';
 import { GrantConsentUseCase } from './application/grant-consent.use-case';
@@ -22,6 +27,7 @@ const CONSENT_LEDGER_PROVIDERS = [
   ListConsentReceiptsUseCase,
   GetConsentProofUseCase,
   ExpireConsentsUseCase,
+  RevokeConsentsOfClosedAccountUseCase,
 ];
 
 /**

@@ -2,7 +2,9 @@
 // signed receipts, and the mayProvide policy check. Standing conditions and approvals add theirs below.
 export {
   MAX_REVOCATION_REASON_LENGTH,
+  ACCOUNT_CLOSED_REASON,
   PauseConsentUseCase,
+  RevokeConsentsOfClosedAccountUseCase,
   ResumeConsentUseCase,
   RevokeConsentUseCase,
 } from './application/change-consent.use-cases';

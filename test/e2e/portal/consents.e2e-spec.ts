@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ExpireConsentsUseCase } from '@infobank/consent';
+import { ACCOUNT_CLOSED_JOB } from '@infobank/auth';
+import { ExpireConsentsUseCase, RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
 import {
   CreateOfferUseCase,
   RecordReviewOutcomeUseCase,
@@ -257,6 +258,38 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
       ['consent_granted', 'individual'],
       ['consent_expired', 'bank'],
     ]);
+  });
+
+  it('revokes every live consent once the account is closed (announced through the outbox), each with a receipt', async () => {
+    const carol = await session();
+    const offers = [await approvedOffer(), await approvedOffer()];
+    const consentIds: string[] = [];
+    for (const id of offers) {
+      const granted = await post('/v1/me/consents', carol.accessToken, { offerId: id, optionalItems: [], mode: 'auto' });
+      expect(granted.status).toBe(201);
+      consentIds.push(granted.body.consentId);
+    }
+    expect((await post(`/v1/me/consents/${consentIds[1]}/pause`, carol.accessToken)).status).toBeLessThan(300);
+
+    const closed = await callJson(portal.url, 'DELETE', '/v1/me', {
+      bearer: carol.accessToken,
+      headers: { 'x-step-up-token': carol.stepUpToken },
+    });
+    expect(closed.status).toBeLessThan(300);
+    const announced = await dataSource.query(`SELECT payload FROM "outbox" WHERE job_name = $1`, [ACCOUNT_CLOSED_JOB.name]);
+    expect(announced.filter((row: { payload: { individualId: string } }) => row.payload.individualId === carol.id)).toHaveLength(1);
+
+    // What the worker's account.closed handler runs; a job delivered again revokes nothing more.
+    const worker = createRequestContext({ type: 'system', name: 'worker' });
+    await expect(use(RevokeConsentsOfClosedAccountUseCase).execute(worker, { individualId: carol.id })).resolves.toEqual({ revoked: 2 });
+    await expect(use(RevokeConsentsOfClosedAccountUseCase).execute(worker, { individualId: carol.id })).resolves.toEqual({ revoked: 0 });
+    const states = await dataSource.query(`SELECT id, status FROM consents WHERE individual_id = $1 ORDER BY id`, [carol.id]);
+    expect(states).toEqual([...consentIds].sort().map((id) => ({ id, status: 'revoked' })));
+    const revocations = await dataSource.query(
+      `SELECT count(*)::int AS n FROM consent_events WHERE consent_id = ANY($1::uuid[]) AND type = 'consent_revoked' AND payload->>'reason' = 'account_closed' AND receipt_jws <> ''`,
+      [consentIds],
+    );
+    expect(revocations).toEqual([{ n: 2 }]);
   });
 
   it('rejects unknown fields and bad values with problem+json and writes nothing', async () => {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { ConsentNotFoundError } from '../consent.errors';
+import { DataSource, In } from 'typeorm';
+import { ConsentCommandRefusedError, ConsentNotFoundError } from '../consent.errors';
+import { ConsentEntity } from '../infrastructure/consent.entity';
 import { ConsentLedger } from './consent-ledger';
 import type { ConsentChangeResult } from './grant-consent.use-case';
 
@@ -52,5 +54,45 @@ export class RevokeConsentUseCase {
     return resultOf(
       await this.ledger.change(ctx, consentId, ownerOf(ctx, consentId), (now) => ({ type: 'revoke', reason, now }), 'individual'),
     );
+  }
+}
+
+/** Why the bank revoked the consents of a closed account (stored in each revocation event and receipt). */
+export const ACCOUNT_CLOSED_REASON = 'account_closed';
+
+/**
+ * The individual closed their account (退会): every live consent of theirs is revoked, each a ledger
+ * event with its receipt and log leaf, so nothing can be provided or granted under it again. Each
+ * consent is revoked in its own transaction; running it again revokes only what is still live.
+ */
+@Injectable()
+export class RevokeConsentsOfClosedAccountUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: ConsentLedger,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { individualId: string }): Promise<{ revoked: number }> {
+    const live = await this.dataSource.manager.find(ConsentEntity, {
+      where: { individualId: command.individualId, status: In(['active', 'paused']) },
+      select: { id: true },
+    });
+    let revoked = 0;
+    for (const { id } of live) {
+      try {
+        await this.ledger.change(
+          ctx,
+          id,
+          { individualId: command.individualId },
+          (now) => ({ type: 'revoke', reason: ACCOUNT_CLOSED_REASON, now }),
+          'individual',
+        );
+        revoked += 1;
+      } catch (error) {
+        // Revoked or expired meanwhile: already what closure wants.
+        if (!(error instanceof ConsentCommandRefusedError)) throw error;
+      }
+    }
+    return { revoked };
   }
 }

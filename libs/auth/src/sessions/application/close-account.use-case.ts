@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
+import { ACCOUNT_CLOSED_JOB } from '../account.jobs';
 import { AccountEntity } from '../infrastructure/account.entity';
 import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
 
@@ -14,7 +15,9 @@ export function closedAccountEmail(accountId: string): string {
  * account is anonymised and disabled. Its e-mail, display name and password hash are overwritten, so
  * the e-mail can register a new account; the row stays (with its id only) because links and ledgers
  * refer to it. Access tokens already issued stop working at once: the access token guard admits only
- * accounts that exist and are not disabled. Idempotent; joins the caller's transaction if it has one.
+ * accounts that exist and are not disabled. The closure is announced through the outbox
+ * (ACCOUNT_CLOSED_JOB), so the consent ledger revokes what the bank could otherwise still grant or
+ * provide. Idempotent; joins the caller's transaction if it has one.
  */
 @Injectable()
 export class CloseAccountUseCase {
@@ -41,6 +44,7 @@ export class CloseAccountUseCase {
         // "!" is no scrypt hash: no password ever matches it.
         { email: closedAccountEmail(account.id), displayName: '-', passwordHash: '!closed', disabledAt: account.disabledAt ?? now },
       );
+      await enqueueJob({ ...ctx, transaction: manager }, ACCOUNT_CLOSED_JOB, { individualId: account.id });
       return { closed: true };
     });
   }

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ACCOUNT_CLOSED_JOB } from '@infobank/auth';
+import { RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
+import { assertPayload, HandlesJob, LOGGER, type JobContext, type JobHandler } from '@infobank/platform';
+import type { Logger } from 'pino';
+
+/** An account was closed: its live consents are revoked (each with its receipt and log leaf). */
+@Injectable()
+@HandlesJob(ACCOUNT_CLOSED_JOB)
+export class AccountClosedProcessor implements JobHandler {
+  constructor(
+    private readonly revokeConsents: RevokeConsentsOfClosedAccountUseCase,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async handle(payload: unknown, context: JobContext): Promise<void> {
+    const { individualId } = assertPayload(ACCOUNT_CLOSED_JOB, payload);
+    // Each consent is revoked in its own transaction, so the job's transaction is not passed on.
+    const result = await this.revokeConsents.execute({ actor: context.actor, correlationId: context.correlationId }, { individualId });
+    // Counts only: the individual's id stays out of the log.
+    this.logger.info({ job: ACCOUNT_CLOSED_JOB.name, revoked: result.revoked }, 'consents of a closed account revoked');
+  }
+}
