@@ -6,7 +6,7 @@ import { IntakeModule } from '../../../apps/intake/src/intake.module';
 import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
 import { startTestApp, type RunningApp } from '../../support/http-app';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
 
 async function getJson(url: string): Promise<{ status: number; contentType: string; body: any }> {
   const response = await fetch(url);
@@ -31,10 +31,16 @@ describe('the public transparency log endpoints', () => {
   });
 
   const appendAndSeal = async (count: number): Promise<void> => {
+    const ids: string[] = [];
     await environment.dataSource.transaction(async (manager) => {
-      for (let leaf = 0; leaf < count; leaf += 1) await log.append(manager, { kind: 'test.leaf', body: Buffer.from(`leaf ${leaf}`) });
+      for (let leaf = 0; leaf < count; leaf += 1)
+        ids.push(await log.append(manager, { kind: 'test.leaf', body: Buffer.from(`leaf ${leaf}`) }));
     });
-    await environment.dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+    // Another test's open transaction on this cluster can hold the sealer back for a moment: seal until it took them.
+    await eventually(`${count} leaves sealed`, async () => {
+      await environment.dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+      return (await log.inclusionProof(ids[ids.length - 1])) !== null;
+    });
   };
 
   it('answers 404 problem+json before anything is sealed, then serves checkpoints that verify against the JWKS', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BankKeyRing, generateKeyPairJwk, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
 import { DomainError } from '@infobank/platform';
 import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView } from '@infobank/provision';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from '../cli-arguments';
 import { LOG_COMMANDS } from './log.commands';
 
@@ -24,8 +24,11 @@ describe('npm run admin -- log:verify-proof', () => {
     const id = await environment.dataSource.transaction((manager) =>
       log.append(manager, { kind: 'test.leaf', body: Buffer.from('granted') }),
     );
-    await environment.dataSource.transaction((manager) => new SealTransparencyLogUseCase(keyRing).execute(manager, { now: new Date() }));
-    proof = (await log.inclusionProof(id))!;
+    // Another test's open transaction on this cluster can hold the sealer back for a moment: seal until it took the leaf.
+    proof = await eventually('the leaf sealed', async () => {
+      await environment.dataSource.transaction((manager) => new SealTransparencyLogUseCase(keyRing).execute(manager, { now: new Date() }));
+      return log.inclusionProof(id);
+    });
   });
   afterAll(async () => {
     await environment?.dispose();
