@@ -44,10 +44,13 @@ export class CreateTransparencyLog1795340008000 implements MigrationInterface {
       CREATE FUNCTION "transparency_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- The sealer's one permitted change: giving an unsealed leaf its index, nothing else.
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'transparency_log_leaves' AND OLD."leaf_index" IS NULL
-           AND NEW."leaf_index" IS NOT NULL AND NEW."id" = OLD."id" AND NEW."kind" = OLD."kind"
-           AND NEW."body" = OLD."body" AND NEW."appended_xid" = OLD."appended_xid" AND NEW."appended_at" = OLD."appended_at" THEN
-          RETURN NEW;
+        -- (Nested, because a row of another table, or a TRUNCATE, has no leaf columns to compare.)
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'transparency_log_leaves' THEN
+          IF OLD."leaf_index" IS NULL
+             AND NEW."leaf_index" IS NOT NULL AND NEW."id" = OLD."id" AND NEW."kind" = OLD."kind"
+             AND NEW."body" = OLD."body" AND NEW."appended_xid" = OLD."appended_xid" AND NEW."appended_at" = OLD."appended_at" THEN
+            RETURN NEW;
+          END IF;
         END IF;
         RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
       END
@@ -55,6 +58,9 @@ export class CreateTransparencyLog1795340008000 implements MigrationInterface {
     for (const table of ['transparency_log_leaves', 'transparency_log_nodes', 'transparency_log_checkpoints']) {
       await queryRunner.query(
         `CREATE TRIGGER "tr_${table}_append_only" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "transparency_log_append_only"()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER "tr_${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION "transparency_log_append_only"()`,
       );
     }
   }

@@ -71,6 +71,7 @@ describe('the transparency log over Postgres', () => {
     await expect(
       environment.dataSource.query(`UPDATE "transparency_log_leaves" SET "body" = $2 WHERE "id" = $1`, [id, Buffer.from('x')]),
     ).rejects.toThrow(/append-only/);
+    await expect(environment.dataSource.query(`TRUNCATE "transparency_log_checkpoints"`)).rejects.toThrow(/append-only/);
     // ...so the attacker is a superuser who switches triggers off.
     await changeFirstByte(id, 'A');
 
