@@ -41,15 +41,15 @@ export class ListOwnLinksUseCase {
     const individualId = actingIndividualId(ctx);
     const manager = ctx.transaction ?? this.dataSource.manager;
     const links = await manager.find(ProviderLinkEntity, { where: { individualId }, order: { createdAt: 'DESC', id: 'ASC' } });
-    const names = new Map<string, OrganisationName | null>();
-    for (const providerId of new Set(links.map((link) => link.providerId))) {
-      names.set(providerId, (await this.organisations.findCredentials(providerId, manager))?.name ?? null);
-    }
+    const profiles = await this.organisations.findProfiles(
+      links.map((link) => link.providerId),
+      manager,
+    );
     const now = this.clock.now();
     return links.map((link) => ({
       linkId: link.id,
       providerId: link.providerId,
-      providerName: names.get(link.providerId) ?? null,
+      providerName: profiles.get(link.providerId)?.name ?? null,
       categories: link.categories,
       status: displayStatus(link, now),
       customerRef: link.customerRef,

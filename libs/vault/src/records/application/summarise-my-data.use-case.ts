@@ -26,15 +26,11 @@ export class SummariseMyDataUseCase {
 
   async execute(ctx: RequestContext): Promise<{ holdings: DataHolding[] }> {
     const groups = await this.queries.groups(actingIndividualId(ctx));
-    const names = new Map<string, OrganisationName | null>();
-    // A handful of providers per individual: one lookup each.
-    for (const providerId of new Set(groups.map((group) => group.providerId))) {
-      names.set(providerId, (await this.organisations.findCredentials(providerId))?.name ?? null);
-    }
+    const profiles = await this.organisations.findProfiles(groups.map((group) => group.providerId));
     return {
       holdings: groups.map((group) => ({
         providerId: group.providerId,
-        providerName: names.get(group.providerId) ?? null,
+        providerName: profiles.get(group.providerId)?.name ?? null,
         category: group.category,
         categoryLabel: findDataCategory(group.category)?.label ?? null,
         count: group.count,
