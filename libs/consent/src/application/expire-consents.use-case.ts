@@ -10,6 +10,9 @@ import { ConsentLedger } from './consent-ledger';
 /** Consents expired per run at most (the schedule runs every minute, so a backlog drains in pages). */
 export const EXPIRY_BATCH = 200;
 
+/** Offers with live consents read per page while looking for offers that ended. */
+const OFFER_PAGE = 1_000;
+
 /** How an offer's status ends the consents to it; approved and suspended (a lift restores it) do not. */
 const CAUSE_OF_OFFER_STATUS: Readonly<Record<string, ExpiryCause>> = {
   expired: 'offer_expired',
@@ -42,21 +45,30 @@ export class ExpireConsentsUseCase {
     });
     let expired = 0;
     for (const { id } of due) expired += await this.expire(ctx, id, 'expires_at');
-    const offers: { offer_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT "offer_id" FROM "consents" WHERE "ended_at" IS NULL ORDER BY "offer_id" LIMIT $1`,
-      [EXPIRY_BATCH * 5],
-    );
-    for (const { offer_id: offerId } of offers) {
-      const cause = await this.causeForOffer(ctx, offerId);
-      if (cause === null) continue;
-      const live = await this.dataSource.manager.find(ConsentEntity, {
-        where: { offerId, endedAt: IsNull() },
-        select: { id: true },
-        take: EXPIRY_BATCH,
-      });
-      for (const { id } of live) expired += await this.expire(ctx, id, cause);
+    // Every offer with live consents, page by page (keyset), so no offer is left behind however many there are.
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const offers: { offer_id: string }[] = await this.dataSource.query(
+        `SELECT DISTINCT "offer_id" FROM "consents" WHERE "ended_at" IS NULL AND "offer_id" > $1 ORDER BY "offer_id" LIMIT $2`,
+        [after, OFFER_PAGE],
+      );
+      for (const { offer_id: offerId } of offers) expired += await this.expireUnderOffer(ctx, offerId);
+      if (offers.length < OFFER_PAGE) break;
+      after = offers[offers.length - 1].offer_id;
     }
     return { expired };
+  }
+
+  private async expireUnderOffer(ctx: RequestContext, offerId: string): Promise<number> {
+    const cause = await this.causeForOffer(ctx, offerId);
+    if (cause === null) return 0;
+    const live = await this.dataSource.manager.find(ConsentEntity, {
+      where: { offerId, endedAt: IsNull() },
+      select: { id: true },
+      take: EXPIRY_BATCH,
+    });
+    let expired = 0;
+    for (const { id } of live) expired += await this.expire(ctx, id, cause);
+    return expired;
   }
 
   private async causeForOffer(ctx: RequestContext, offerId: string): Promise<ExpiryCause | null> {
