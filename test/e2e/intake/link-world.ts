@@ -58,12 +58,7 @@ export class LinkWorld {
 
   /** Calls intake as `provider` with a fresh DPoP-bound token and a proof for exactly this request. */
   async atIntake(provider: OrganisationClient, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<HttpResult> {
-    const url = `${this.intake.url}${path}`;
-    const accessToken = await provider.accessToken();
-    const proof = await provider.dpopProof({ method, url, accessToken });
-    const headers: Record<string, string> = { authorization: `DPoP ${accessToken}`, dpop: proof };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return send(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return provider.call(method, path, body === undefined ? {} : { body });
   }
 
   /** The individual creates a link at the portal; fails the test unless it is created. */

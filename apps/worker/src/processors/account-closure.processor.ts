@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCOUNT_CLOSED_JOB } from '@infobank/auth';
 import { RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
-import { assertPayload, HandlesJob, LOGGER, type JobContext, type JobHandler } from '@infobank/platform';
+import { HandlesJob, LOGGER, type JobContext, type JobHandler } from '@infobank/platform';
 import type { Logger } from 'pino';
+
+type AccountClosedPayload = NonNullable<(typeof ACCOUNT_CLOSED_JOB)['payloadType']>;
 
 /** An account was closed: its live consents are revoked (each with its receipt and log leaf). */
 @Injectable()
@@ -13,8 +15,8 @@ export class AccountClosedProcessor implements JobHandler {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async handle(payload: unknown, context: JobContext): Promise<void> {
-    const { individualId } = assertPayload(ACCOUNT_CLOSED_JOB, payload);
+  // The runtime has checked the payload against the job contract before calling.
+  async handle({ individualId }: AccountClosedPayload, context: JobContext): Promise<void> {
     // Each consent is revoked in its own transaction, so the job's transaction is not passed on.
     const result = await this.revokeConsents.execute({ actor: context.actor, correlationId: context.correlationId }, { individualId });
     // Counts only: the individual's id stays out of the log.
