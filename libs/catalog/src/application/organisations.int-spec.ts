@@ -1,5 +1,5 @@
 import { generateKeyPairJwk, type GeneratedKeyPairJwk } from '@infobank/crypto';
-import { createRequestContext, DomainError, ValidationFailedError, withTransaction } from '@infobank/platform';
+import { createRequestContext, ValidationFailedError, withTransaction } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../test/support/platform';
@@ -11,19 +11,11 @@ import { CreateOrganisationUseCase, type CreateOrganisationCommand } from './cre
 import { OrganisationDirectory } from './organisation-directory';
 import { RemoveSigningKeyUseCase } from './remove-signing-key.use-case';
 import { SuspendOrganisationUseCase } from './suspend-organisation.use-case';
+import { rejection } from '../../../../test/support/refusals';
 
 /** A fresh valid corporate number, so parallel runs never collide. */
 function randomCorporateNumber(): string {
   return validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0'));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe('organisations over Postgres', () => {

@@ -1,19 +1,11 @@
 import { CreateAccountUseCase, PasswordHasher } from '@infobank/auth';
-import { createRequestContext, DomainError } from '@infobank/platform';
+import { createRequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../test/support/platform';
 import { AddBoardMemberUseCase, type AddBoardMemberCommand } from './add-board-member.use-case';
 import { ListBoardMembersUseCase } from './list-board-members.use-case';
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+import { rejection } from '../../../../test/support/refusals';
 
 describe('adding board members over Postgres', () => {
   const ctx = createRequestContext({ type: 'operator', name: 'test' });
