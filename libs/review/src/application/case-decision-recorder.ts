@@ -8,7 +8,7 @@ import { decisionRecord, reasonsFor, REVIEW_DECISION_TYPE } from '../domain/revi
 import { orderCovers } from '../domain/stop-use-order';
 import { lockOrdersShared } from '../infrastructure/order-lock';
 import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
-import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { effectiveOrderTargets } from '../infrastructure/stop-use-order.repository';
 
 /**
  * Records a decided case in the caller's transaction: signs the decision (bank JWS over the offer as
@@ -33,8 +33,7 @@ export class CaseDecisionRecorder {
       typ: REVIEW_DECISION_TYPE,
     });
     await lockOrdersShared(manager);
-    const effective = await manager.find(StopUseOrderEntity, { where: { status: 'effective' } });
-    const suspended = effective.some((order) => orderCovers({ type: order.targetType, id: order.targetId }, offer));
+    const suspended = (await effectiveOrderTargets(manager)).some((target) => orderCovers(target, offer));
     await manager.update(
       ReviewCaseEntity,
       { id: row.id },

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { SetOffersSuspendedUseCase } from '@infobank/offers';
 import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { decideOrder, orderCovers, type StopUseOrderCommand, type StopUseOrderRefusal } from '../domain/stop-use-order';
 import { lockOrdersExclusively } from '../infrastructure/order-lock';
-import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
-import { loadStopUseOrder, storeOrderEvents } from '../infrastructure/stop-use-order.repository';
+import { effectiveOrderTargets, loadStopUseOrder, storeOrderEvents } from '../infrastructure/stop-use-order.repository';
 import { SecondMemberRequiredError, StopUseOrderStateError } from '../review.errors';
 import { actingMember } from './acting-member';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
@@ -41,11 +40,11 @@ export class StopUseOrderCommands {
           await this.setOffersSuspended.execute(inTx, { target, suspended: true });
         } else if (event.type === 'order_lifted') {
           await lockOrdersExclusively(manager);
-          const others = await manager.find(StopUseOrderEntity, { where: { status: 'effective', id: Not(row.id) } });
+          const others = await effectiveOrderTargets(manager, row.id);
           await this.setOffersSuspended.execute(inTx, {
             target,
             suspended: false,
-            stillSuspended: (offer) => others.some((other) => orderCovers({ type: other.targetType, id: other.targetId }, offer)),
+            stillSuspended: (offer) => others.some((other) => orderCovers(other, offer)),
           });
         }
       }

@@ -1,6 +1,6 @@
 import { isUuid } from '@infobank/catalog';
-import type { EntityManager } from 'typeorm';
-import type { StopUseOrderEvent, StopUseOrderState } from '../domain/stop-use-order';
+import { Not, type EntityManager } from 'typeorm';
+import type { OrderTarget, StopUseOrderEvent, StopUseOrderState } from '../domain/stop-use-order';
 import { StopUseOrderNotFoundError } from '../review.errors';
 import { StopUseOrderEntity } from './stop-use-order.entity';
 
@@ -73,4 +73,12 @@ export async function storeOrderEvents(manager: EntityManager, orderId: string, 
         break;
     }
   }
+}
+
+/** The targets of every effective stop-use order (but `exceptOrderId`): what keeps offers suspended. */
+export async function effectiveOrderTargets(manager: EntityManager, exceptOrderId?: string): Promise<OrderTarget[]> {
+  const orders = await manager.find(StopUseOrderEntity, {
+    where: exceptOrderId === undefined ? { status: 'effective' } : { status: 'effective', id: Not(exceptOrderId) },
+  });
+  return orders.map((order) => ({ type: order.targetType, id: order.targetId }));
 }
