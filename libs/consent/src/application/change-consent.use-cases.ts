@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { ConsentCommandRefusedError, ConsentNotFoundError } from '../consent.errors';
 import { ConsentEntity } from '../infrastructure/consent.entity';
 import { ConsentLedger } from './consent-ledger';
-import type { ConsentChangeResult } from './grant-consent.use-case';
+import { changeResultOf, type ConsentChangeResult } from './grant-consent.use-case';
 
 /** Longest revocation reason kept (free text the individual writes). */
 export const MAX_REVOCATION_REASON_LENGTH = 500;
@@ -14,20 +14,15 @@ function ownerOf(ctx: RequestContext, consentId: string): { individualId: string
   return { individualId: ctx.actor.id };
 }
 
-function resultOf(recorded: {
-  state: { consentId: string; status: ConsentChangeResult['state']; version: number };
-  receipt: string;
-}): ConsentChangeResult {
-  return { consentId: recorded.state.consentId, state: recorded.state.status, version: recorded.state.version, receipt: recorded.receipt };
-}
-
 /** Pauses my consent (一時停止): nothing is provided until I resume it. CONSENT_ALREADY_PAUSED, CONSENT_ENDED. */
 @Injectable()
 export class PauseConsentUseCase {
   constructor(private readonly ledger: ConsentLedger) {}
 
   async execute(ctx: RequestContext, consentId: string): Promise<ConsentChangeResult> {
-    return resultOf(await this.ledger.change(ctx, consentId, ownerOf(ctx, consentId), (now) => ({ type: 'pause', now }), 'individual'));
+    return changeResultOf(
+      await this.ledger.change(ctx, consentId, ownerOf(ctx, consentId), (now) => ({ type: 'pause', now }), 'individual'),
+    );
   }
 }
 
@@ -37,7 +32,9 @@ export class ResumeConsentUseCase {
   constructor(private readonly ledger: ConsentLedger) {}
 
   async execute(ctx: RequestContext, consentId: string): Promise<ConsentChangeResult> {
-    return resultOf(await this.ledger.change(ctx, consentId, ownerOf(ctx, consentId), (now) => ({ type: 'resume', now }), 'individual'));
+    return changeResultOf(
+      await this.ledger.change(ctx, consentId, ownerOf(ctx, consentId), (now) => ({ type: 'resume', now }), 'individual'),
+    );
   }
 }
 
@@ -51,7 +48,7 @@ export class RevokeConsentUseCase {
     if (reason !== null && reason.length > MAX_REVOCATION_REASON_LENGTH) {
       throw new ValidationFailedError([{ path: '/reason', message: `must be at most ${MAX_REVOCATION_REASON_LENGTH} characters` }]);
     }
-    return resultOf(
+    return changeResultOf(
       await this.ledger.change(ctx, consentId, ownerOf(ctx, consentId), (now) => ({ type: 'revoke', reason, now }), 'individual'),
     );
   }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CONSENT_MODES, type ConsentExplanation, type ConsentMode, type ConsentSource, type ConsentStatus } from '../domain/consent';
 import type { ConsentedOffer } from '../domain/consent-receipt';
 import { ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../consent.errors';
-import { ConsentLedger } from './consent-ledger';
+import { ConsentLedger, type RecordedConsentChange } from './consent-ledger';
 
 /** What granting a consent needs: the offer, the optional items chosen, the mode and an optional end. */
 export interface GrantConsentCommand {
@@ -84,13 +84,13 @@ export class GrantConsentUseCase {
         { actor: source === 'individual' ? 'individual' : 'bank', offer: consentedOffer(offer) },
       ),
     );
-    return {
-      consentId: recorded.state.consentId,
-      state: recorded.state.status,
-      version: recorded.state.version,
-      receipt: recorded.receipt,
-    };
+    return changeResultOf(recorded);
   }
+}
+
+/** The answer to a consent command: the consent's new state and version, and its event's receipt. */
+export function changeResultOf(recorded: RecordedConsentChange): ConsentChangeResult {
+  return { consentId: recorded.state.consentId, state: recorded.state.status, version: recorded.state.version, receipt: recorded.receipt };
 }
 
 function grantingIndividual(ctx: RequestContext, source: ConsentSource, command: GrantConsentCommand): string {
