@@ -12,12 +12,10 @@ export {
   KEY_MATERIAL,
   type CryptoModuleOptions,
 } from './crypto.module';
-export type { DataKeyBatchStore } from './data-key-batch-store';
 export type { DataKeyStore, StoredDataKey } from './data-key-store';
 export { verifyDpopProofSignature, type VerifiedDpopProof } from './dpop-proof';
 export { EnvelopeEncryption, type EnvelopeCiphertext, type EnvelopePlaintext } from './envelope-encryption';
 export { CRYPTO_ENTITIES, DataKeyEntity } from './infrastructure/data-key.entity';
-export { TypeOrmDataKeyBatchStore } from './infrastructure/typeorm-data-key-batch.store';
 export { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
 export {
   ALLOWED_JWE_CONTENT_ENCRYPTION,

@@ -4,16 +4,11 @@ export { CreateOfferUseCase } from './application/create-offer.use-case';
 export { GetCatalogueOfferUseCase } from './application/get-catalogue-offer.use-case';
 export { GetOfferForReviewUseCase } from './application/get-offer-for-review.use-case';
 export { GetOwnOfferUseCase } from './application/get-own-offer.use-case';
-export { ListCatalogueOffersUseCase, MAX_CATALOGUE_OFFERS, type CatalogueFilter } from './application/list-catalogue-offers.use-case';
-export { ListOwnOffersUseCase, MAX_OWN_OFFERS } from './application/list-own-offers.use-case';
+export { ListCatalogueOffersUseCase, type CatalogueFilter } from './application/list-catalogue-offers.use-case';
+export { ListOwnOffersUseCase } from './application/list-own-offers.use-case';
 export { ListRecipientOffersForReviewUseCase } from './application/list-recipient-offers-for-review.use-case';
 export type { RecipientOfferView } from './application/recipient-offer-view';
-export {
-  MAX_REVIEW_REASON_LENGTH,
-  MAX_REVIEW_REASONS,
-  RecordReviewOutcomeUseCase,
-  type RecordReviewOutcomeCommand,
-} from './application/record-review-outcome.use-case';
+export { RecordReviewOutcomeUseCase, type RecordReviewOutcomeCommand } from './application/record-review-outcome.use-case';
 export {
   SetOffersSuspendedUseCase,
   type SetOffersSuspendedCommand,
@@ -23,8 +18,8 @@ export { SubmitOfferUseCase } from './application/submit-offer.use-case';
 export { UpdateOfferUseCase, type UpdateOfferCommand } from './application/update-offer.use-case';
 export { WithdrawOfferUseCase } from './application/withdraw-offer.use-case';
 export * from './domain/offer';
-export { OFFER_LIMITS, OFFER_TERM_FIELDS, offerTermsProblems } from './domain/offer-terms';
-export { summariseOffer, type OfferSummary, type SummaryLanguage } from './domain/offer-summary';
+export { OFFER_LIMITS } from './domain/offer-terms';
+export type { OfferSummary, SummaryLanguage } from './domain/offer-summary';
 export { OFFER_ENTITIES } from './infrastructure/offers.entities';
 export * from './offers.errors';
 export { OFFER_APPROVED_JOB, OFFER_JOBS, OPEN_REVIEW_CASE_JOB } from './offers.jobs';

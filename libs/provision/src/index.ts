@@ -1,11 +1,6 @@
 // The public surface of libs/provision: the transparency log (provision records come with transfers).
+export { SealTransparencyLogUseCase, type SealOutcome } from './transparency-log/application/seal-transparency-log.use-case';
 export {
-  SealTransparencyLogUseCase,
-  MAX_LEAVES_PER_SEAL,
-  type SealOutcome,
-} from './transparency-log/application/seal-transparency-log.use-case';
-export {
-  MAX_LOG_LEAF_BYTES,
   TransparencyLog,
   type ConsistencyProofView,
   type InclusionProofView,
@@ -21,14 +16,7 @@ export {
   type BankJwks,
   type VerifiedLogProofDocument,
 } from './transparency-log/application/verify-log-proofs';
-export { CHECKPOINT_TYPE, parseCheckpointPayload, type CheckpointPayload } from './transparency-log/domain/checkpoint';
-export { leafHash, merkleTreeHash, nodeHash } from './transparency-log/domain/merkle-tree';
-export {
-  verifyConsistencyProof,
-  verifyInclusionProof,
-  type ConsistencyProofInput,
-  type InclusionProofInput,
-} from './transparency-log/domain/proof-verification';
+export type { CheckpointPayload } from './transparency-log/domain/checkpoint';
 export { TRANSPARENCY_LOG_ENTITIES as PROVISION_ENTITIES } from './transparency-log/infrastructure/transparency-log.entities';
 export * from './provision.errors';
 export { PROVISION_JOBS, SEAL_TRANSPARENCY_LOG_JOB } from './provision.jobs';

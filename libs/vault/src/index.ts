@@ -8,13 +8,7 @@ export { RedeemLinkCodeUseCase, type RedeemLinkCodeCommand, type RedeemedLink } 
 export { RemoveOwnLinkUseCase } from './links/application/remove-own-link.use-case';
 export { UnlinkCustomerUseCase } from './links/application/unlink-customer.use-case';
 export { LINK_CODE_ALPHABET, LINK_CODE_LENGTH, LINK_CODE_LIFETIME_MS } from './links/domain/link-code';
-export {
-  CUSTOMER_REF_MAX_LENGTH,
-  LINK_STATUSES,
-  MAX_LINK_CATEGORIES,
-  type LinkDisplayStatus,
-  type LinkStatus,
-} from './links/domain/provider-link';
+export { CUSTOMER_REF_MAX_LENGTH, MAX_LINK_CATEGORIES, type LinkDisplayStatus, type LinkStatus } from './links/domain/provider-link';
 export * from './links/links.errors';
 export { CloseMyAccountUseCase, type ClosedAccount } from './records/application/close-my-account.use-case';
 export { DepositRecordsUseCase, type DepositOutcome, type DepositRecordsCommand } from './records/application/deposit-records.use-case';
@@ -30,7 +24,7 @@ export { DEFAULT_RECORD_PAGE, MAX_RECORD_PAGE, type EraseQueryInput, type Record
 export { RemoveLinkAndEraseUseCase } from './records/application/remove-link-and-erase.use-case';
 export { SummariseMyDataUseCase, type DataHolding } from './records/application/summarise-my-data.use-case';
 export type { DepositResponse, RecordRejectionCode, RecordResult, RecordStatus } from './records/domain/deposit-outcome';
-export { MAX_IDENTIFIER_LENGTH, MAX_RECORDS_PER_BATCH } from './records/domain/deposit-payload';
+export { MAX_RECORDS_PER_BATCH } from './records/domain/deposit-payload';
 export * from './records/records.errors';
 export { VAULT_ENTITIES } from './vault.entities';
 export { VAULT_ERROR_STATUS } from './vault.errors';

@@ -2,7 +2,7 @@
 // passwords, sign-in throttling, access/refresh/step-up tokens and the guards that check them.
 export { ACCOUNT_CLOSED_JOB, ACCOUNT_JOBS } from './account.jobs';
 export { actingAccountId } from './application/acting-account';
-export { CloseAccountUseCase, closedAccountEmail } from './application/close-account.use-case';
+export { CloseAccountUseCase } from './application/close-account.use-case';
 export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './application/create-account.use-case';
 export { GetOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
 export { LogInUseCase, type LogInCommand } from './application/log-in.use-case';
