@@ -4,7 +4,7 @@ import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
 import { OFFER_ENTITIES } from '@infobank/offers';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
-import { PROVISION_ENTITIES } from '@infobank/provision';
+import { TRANSPARENCY_LOG_ENTITIES } from '@infobank/transparency-log';
 import { REVIEW_ENTITIES } from '@infobank/review';
 import { RIGHTS_ENTITIES } from '@infobank/rights';
 import { VAULT_ENTITIES } from '@infobank/vault';
@@ -21,7 +21,7 @@ export const ENTITIES = [
   ...REVIEW_ENTITIES,
   ...VAULT_ENTITIES,
   ...OFFER_ENTITIES,
-  ...PROVISION_ENTITIES,
+  ...TRANSPARENCY_LOG_ENTITIES,
   ...CONSENT_LEDGER_ENTITIES,
   ...STANDING_CONDITION_ENTITIES,
   ...APPROVAL_ENTITIES,

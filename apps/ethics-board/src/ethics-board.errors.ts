@@ -1,7 +1,7 @@
 import { SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
-import { PROVISION_ERROR_STATUS } from '@infobank/provision';
+import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
 import { REVIEW_ERROR_STATUS } from '@infobank/review';
 
 /** HTTP status of every library error code the ethics board app can answer with (on top of the platform's). */
@@ -10,5 +10,5 @@ export const ETHICS_BOARD_ERROR_STATUS: Readonly<Record<string, number>> = {
   ...CATALOG_ERROR_STATUS,
   ...OFFERS_ERROR_STATUS,
   ...REVIEW_ERROR_STATUS,
-  ...PROVISION_ERROR_STATUS,
+  ...TRANSPARENCY_LOG_ERROR_STATUS,
 };

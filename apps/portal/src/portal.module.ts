@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
-import { TransparencyLogHttpModule } from '@infobank/provision';
+import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { PortalApprovalsModule } from './approvals/portal-approvals.module';
 import { PortalAuthModule } from './auth/portal-auth.module';
 import { PortalConsentsModule } from './consents/portal-consents.module';

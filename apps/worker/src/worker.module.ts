@@ -12,7 +12,7 @@ import {
 import { CryptoModule } from '@infobank/crypto';
 import { OFFER_JOBS } from '@infobank/offers';
 import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@infobank/platform';
-import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
+import { TRANSPARENCY_LOG_JOBS, TransparencyLogModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { ExpireApprovalProcessor } from './processors/approvals.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
@@ -27,7 +27,7 @@ import { JOB_CONTRACTS, WorkerRuntime } from './worker.runtime';
 export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...PLATFORM_JOBS,
   ...OFFER_JOBS,
-  ...PROVISION_JOBS,
+  ...TRANSPARENCY_LOG_JOBS,
   ...STANDING_CONDITION_JOBS,
   ...APPROVAL_JOBS,
   ...CONSENT_LEDGER_JOBS,
@@ -57,7 +57,7 @@ export class WorkerModule {
         CryptoModule.forPlatform(),
         DiscoveryModule,
         ReviewModule,
-        ProvisionModule,
+        TransparencyLogModule,
         StandingConditionsModule,
         ApprovalsModule,
         ConsentModule,

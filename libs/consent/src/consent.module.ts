@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OffersModule } from '@infobank/offers';
-import { ProvisionModule } from '@infobank/provision';
+import { TransparencyLogModule } from '@infobank/transparency-log';
 import {
   PauseConsentUseCase,
   ResumeConsentUseCase,
@@ -36,7 +36,7 @@ const CONSENT_LEDGER_PROVIDERS = [
  * bank's key ring (CryptoModule) and the catalog (CatalogModule.forRoot()).
  */
 @Module({
-  imports: [OffersModule, ProvisionModule],
+  imports: [OffersModule, TransparencyLogModule],
   providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger],
   exports: CONSENT_LEDGER_PROVIDERS,
 })

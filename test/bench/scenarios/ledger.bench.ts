@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
-import { SealTransparencyLogUseCase, TransparencyLog } from '@infobank/provision';
+import { SealTransparencyLogUseCase, TransparencyLog } from '@infobank/transparency-log';
 import type { BenchEnvironment } from '../bench-environment';
 import { progress, ScenarioMeasurement, sleep, summarise, timeConcurrent, type Timing } from '../measure';
 

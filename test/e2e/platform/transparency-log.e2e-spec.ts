@@ -1,5 +1,10 @@
 import { BankKeyRing } from '@infobank/crypto';
-import { SealTransparencyLogUseCase, TransparencyLog, verifyCheckpoint, verifyConsistencyProofAgainstJwks } from '@infobank/provision';
+import {
+  SealTransparencyLogUseCase,
+  TransparencyLog,
+  verifyCheckpoint,
+  verifyConsistencyProofAgainstJwks,
+} from '@infobank/transparency-log';
 import { EthicsBoardModule } from '../../../apps/ethics-board/src/ethics-board.module';
 import { GatewayModule } from '../../../apps/gateway/src/gateway.module';
 import { IntakeModule } from '../../../apps/intake/src/intake.module';

@@ -10,7 +10,7 @@ import {
   type OfferTerms,
 } from '@infobank/offers';
 import { createRequestContext } from '@infobank/platform';
-import { SealTransparencyLogUseCase, verifyInclusionProofAgainstJwks, type BankJwks } from '@infobank/provision';
+import { SealTransparencyLogUseCase, verifyInclusionProofAgainstJwks, type BankJwks } from '@infobank/transparency-log';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';

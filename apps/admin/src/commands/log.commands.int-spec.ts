@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, generateKeyPairJwk, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
 import { DomainError } from '@infobank/platform';
-import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView } from '@infobank/provision';
+import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from '../cli-arguments';
 import { LOG_COMMANDS } from './log.commands';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
 import type { AppConfig } from '@infobank/platform';
-import { parseBankJwks, verifyLogProofDocument, type BankJwks } from '@infobank/provision';
+import { parseBankJwks, verifyLogProofDocument, type BankJwks } from '@infobank/transparency-log';
 import { CliUsageError } from '../cli-arguments';
 import type { AdminCommand } from './admin-command';
 

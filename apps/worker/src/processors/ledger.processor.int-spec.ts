@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { SCHEMA } from '@infobank/migrations';
-import { TransparencyLog } from '@infobank/provision';
+import { TransparencyLog } from '@infobank/transparency-log';
 import { eventually, isolatedEnvironment, testLogger, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { WorkerModule } from '../worker.module';
 

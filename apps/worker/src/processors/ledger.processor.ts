@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HandlesJob, LOGGER, type JobContext, type JobHandler } from '@infobank/platform';
-import { SEAL_TRANSPARENCY_LOG_JOB, SealTransparencyLogUseCase } from '@infobank/provision';
+import { SEAL_TRANSPARENCY_LOG_JOB, SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import type { Logger } from 'pino';
 
 /** Seals the transparency log every second: indexes finished appends and signs a checkpoint. */

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
 import { APP_CONFIG, inTransaction, type AppConfig, type RequestContext } from '@infobank/platform';
-import { TransparencyLog } from '@infobank/provision';
+import { TransparencyLog } from '@infobank/transparency-log';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { TransparencyLog, type InclusionProofView } from '@infobank/provision';
+import { TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConsentNotFoundError, ConsentProofPendingError } from '../consent.errors';
 import { ConsentEventEntity } from '../infrastructure/consent-event.entity';

@@ -1,4 +1,4 @@
-// The public surface of libs/provision: the transparency log (provision records come with transfers).
+// The public surface of libs/transparency-log: the Merkle transparency log every ledger appends to (consent events, provision records).
 export { SealTransparencyLogUseCase, type SealOutcome } from './transparency-log/application/seal-transparency-log.use-case';
 export {
   TransparencyLog,
@@ -17,8 +17,8 @@ export {
   type VerifiedLogProofDocument,
 } from './transparency-log/application/verify-log-proofs';
 export type { CheckpointPayload } from './transparency-log/domain/checkpoint';
-export { TRANSPARENCY_LOG_ENTITIES as PROVISION_ENTITIES } from './transparency-log/infrastructure/transparency-log.entities';
-export * from './provision.errors';
-export { PROVISION_JOBS, SEAL_TRANSPARENCY_LOG_JOB } from './provision.jobs';
-export { ProvisionModule } from './provision.module';
+export { TRANSPARENCY_LOG_ENTITIES } from './transparency-log/infrastructure/transparency-log.entities';
+export * from './transparency-log.errors';
+export { TRANSPARENCY_LOG_JOBS, SEAL_TRANSPARENCY_LOG_JOB } from './transparency-log.jobs';
+export { TransparencyLogModule } from './transparency-log.module';
 export { TransparencyLogHttpModule } from './transparency-log-http.module';

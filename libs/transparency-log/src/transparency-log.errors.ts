@@ -28,11 +28,11 @@ export class LogProofInvalidError extends DomainError<'LOG_PROOF_INVALID'> {
   }
 }
 
-/** Stable codes of libs/provision's errors. */
-export type ProvisionErrorCode = 'LOG_LEAF_INVALID' | 'LOG_RANGE_INVALID' | 'LOG_CHECKPOINT_NOT_FOUND' | 'LOG_PROOF_INVALID';
+/** Stable codes of libs/transparency-log's errors. */
+export type TransparencyLogErrorCode = 'LOG_LEAF_INVALID' | 'LOG_RANGE_INVALID' | 'LOG_CHECKPOINT_NOT_FOUND' | 'LOG_PROOF_INVALID';
 
 /** HTTP status for each provision error code, for apps' problem+json filters. */
-export const PROVISION_ERROR_STATUS: Readonly<Record<ProvisionErrorCode, number>> = {
+export const TRANSPARENCY_LOG_ERROR_STATUS: Readonly<Record<TransparencyLogErrorCode, number>> = {
   LOG_LEAF_INVALID: 422,
   LOG_RANGE_INVALID: 400,
   LOG_CHECKPOINT_NOT_FOUND: 404,

@@ -1,7 +1,7 @@
 import { BANK_SIGNING_ALGORITHM, isCryptoError, parseJsonPayload, verifyJwsWithKeys, type JWK } from '@infobank/crypto';
 import { CHECKPOINT_TYPE, parseCheckpointPayload, type CheckpointPayload } from '../domain/checkpoint';
 import { verifyConsistencyProof, verifyInclusionProof } from '../domain/proof-verification';
-import { LogProofInvalidError } from '../../provision.errors';
+import { LogProofInvalidError } from '../../transparency-log.errors';
 import type { ConsistencyProofView, InclusionProofView } from './transparency-log';
 
 /** The bank's published JWKS (`/.well-known/jwks.json`). */

@@ -9,7 +9,7 @@ import {
   subtreeKey,
   type LeafRange,
 } from '../domain/merkle-tree';
-import { LogCheckpointNotFoundError, LogLeafInvalidError, LogRangeInvalidError } from '../../provision.errors';
+import { LogCheckpointNotFoundError, LogLeafInvalidError, LogRangeInvalidError } from '../../transparency-log.errors';
 import { readSubtreeHashes } from './transparency-log-nodes';
 
 /** Leaf bodies are canonical records (a consent event, a provision record), never documents. */

@@ -9,5 +9,5 @@ export const SEAL_TRANSPARENCY_LOG_JOB = defineJob({
   repeatEveryMs: 1000,
 });
 
-/** The jobs libs/provision declares. */
-export const PROVISION_JOBS = [SEAL_TRANSPARENCY_LOG_JOB];
+/** The jobs libs/transparency-log declares. */
+export const TRANSPARENCY_LOG_JOBS = [SEAL_TRANSPARENCY_LOG_JOB];
