@@ -3,6 +3,7 @@ import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES } from '@infobank/consent';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
 import { OFFER_ENTITIES } from '@infobank/offers';
+import { PROVISION_ENTITIES } from '@infobank/provision';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
 import { TRANSPARENCY_LOG_ENTITIES } from '@infobank/transparency-log';
 import { REVIEW_ENTITIES } from '@infobank/review';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ...STANDING_CONDITION_ENTITIES,
   ...APPROVAL_ENTITIES,
   ...RIGHTS_ENTITIES,
+  ...PROVISION_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

@@ -9,6 +9,8 @@ import { CreateVaultRecords1795340007000 } from './1795340007000-create-vault-re
 import { CreateTransparencyLog1795340008000 } from './1795340008000-create-transparency-log';
 import { CreateConsentLedger1795340009000 } from './1795340009000-create-consent-ledger';
 import { CreateStandingConditionsApprovalsNotifications1795340010000 } from './1795340010000-create-standing-conditions-approvals-notifications';
+import { CreateTransfersAndProvisions1795340011000 } from './1795340011000-create-transfers-and-provisions';
+import { CreateBenefitLedger1795340012000 } from './1795340012000-create-benefit-ledger';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   CreateTransparencyLog1795340008000,
   CreateConsentLedger1795340009000,
   CreateStandingConditionsApprovalsNotifications1795340010000,
+  CreateTransfersAndProvisions1795340011000,
+  CreateBenefitLedger1795340012000,
 ];

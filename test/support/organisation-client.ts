@@ -119,6 +119,8 @@ export interface ResourceCallOptions {
   authorization?: string;
   /** A JSON body to send (as application/json). */
   body?: unknown;
+  /** Further request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -241,21 +243,23 @@ export class OrganisationClient {
         ? await this.dpopProof({ method, url: url.split('?')[0], accessToken: accessToken ?? undefined, ...options.proofOptions })
         : options.proof;
     if (proof !== null) headers.set('dpop', proof);
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     if (options.body === undefined) return send(url, { method, headers });
     headers.set('content-type', 'application/json');
     return send(url, { method, headers, body: JSON.stringify(options.body) });
   }
 }
 
-/** Sends a request and reads the answer as JSON (problem+json included). */
+/** Sends a request and reads the answer: JSON (problem+json included) parsed, anything else (a JWE part) as text. */
 export async function send(url: string, init: RequestInit): Promise<HttpResult> {
   const response = await fetch(url, init);
   const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
   return {
     status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
+    contentType,
     headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
+    body: text ? (contentType.startsWith('application/jose') ? text : JSON.parse(text)) : undefined,
   };
 }
 
@@ -264,6 +268,8 @@ export interface RegistrationOptions {
   roles: OrganisationRole[];
   signingKeys?: OrganisationKeyPair[];
   name?: { ja: string; en?: string };
+  /** Public key packages are encrypted to (X25519 or P-256). */
+  encryptionKey?: JWK;
 }
 
 /**
@@ -280,6 +286,7 @@ export async function registerOrganisation(running: RunningApp, options: Registr
     roles: options.roles,
     signingKeys: signingKeys.map((key) => key.publicJwk),
     termsVersion: '2025-01',
+    ...(options.encryptionKey === undefined ? {} : { encryptionKey: options.encryptionKey }),
   });
   return new OrganisationClient(running.url, id, signingKeys[0], await generateOrganisationKey('EdDSA'));
 }

@@ -3,9 +3,11 @@ import { AUTH_ERROR_STATUS, OrganisationClientModule } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS, CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { OFFERS_ERROR_STATUS, OffersModule } from '@infobank/offers';
+import { PROVISION_ERROR_STATUS, ProvisionModule } from '@infobank/provision';
 import { TRANSPARENCY_LOG_ERROR_STATUS, TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { OffersController } from './offers/offers.controller';
 import { OrganisationController } from './organisation/organisation.controller';
+import { TransfersController } from './transfers/transfers.controller';
 
 /** How the gateway is built as an HTTP app (shared by main.ts and the end-to-end tests). */
 export const GATEWAY_HTTP_OPTIONS = {
@@ -13,7 +15,13 @@ export const GATEWAY_HTTP_OPTIONS = {
   description: "The recipients' API (提供先向け): offers, transfers and deletion attestations.",
   // POST /oauth/token takes form bodies (RFC 6749 §4.4).
   acceptFormBodies: true,
-  errorStatus: { ...AUTH_ERROR_STATUS, ...CATALOG_ERROR_STATUS, ...OFFERS_ERROR_STATUS, ...TRANSPARENCY_LOG_ERROR_STATUS },
+  errorStatus: {
+    ...AUTH_ERROR_STATUS,
+    ...CATALOG_ERROR_STATUS,
+    ...OFFERS_ERROR_STATUS,
+    ...TRANSPARENCY_LOG_ERROR_STATUS,
+    ...PROVISION_ERROR_STATUS,
+  },
 };
 
 /** The recipients' API (提供先向け): offers, transfers and deletion attestations. */
@@ -24,7 +32,8 @@ export const GATEWAY_HTTP_OPTIONS = {
     TransparencyLogHttpModule,
     OrganisationClientModule.forApi({ api: 'gateway', role: 'recipient' }),
     OffersModule,
+    ProvisionModule,
   ],
-  controllers: [OrganisationController, OffersController],
+  controllers: [OrganisationController, OffersController, TransfersController],
 })
 export class GatewayModule {}

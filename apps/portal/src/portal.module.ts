@@ -4,11 +4,13 @@ import { BankKeysHttpModule } from '@infobank/crypto';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { PortalApprovalsModule } from './approvals/portal-approvals.module';
 import { PortalAuthModule } from './auth/portal-auth.module';
+import { PortalBenefitsModule } from './benefits/portal-benefits.module';
 import { PortalConsentsModule } from './consents/portal-consents.module';
 import { PortalDataModule } from './data/portal-data.module';
 import { PortalLinksModule } from './links/portal-links.module';
 import { PortalNotificationsModule } from './notifications/portal-notifications.module';
 import { PortalOffersModule } from './offers/catalogue.module';
+import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
 
 /**
@@ -29,6 +31,8 @@ import { PortalStandingConditionsModule } from './standing-conditions/portal-sta
     PortalStandingConditionsModule,
     PortalApprovalsModule,
     PortalNotificationsModule,
+    PortalBenefitsModule,
+    PortalProvisionsModule,
   ],
 })
 export class PortalModule {}

@@ -11,6 +11,7 @@ import {
 } from '@infobank/consent';
 import { CryptoModule } from '@infobank/crypto';
 import { OFFER_JOBS } from '@infobank/offers';
+import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
 import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@infobank/platform';
 import { TRANSPARENCY_LOG_JOBS, TransparencyLogModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
@@ -21,6 +22,7 @@ import { OpenReviewCaseProcessor } from './processors/review.processor';
 import { AccountClosedProcessor } from './processors/account-closure.processor';
 import { PruneOutboxProcessor } from './processors/schedules.processor';
 import { EvaluateStandingConditionsProcessor, OfferApprovedProcessor } from './processors/standing-conditions.processor';
+import { BuildTransferProcessor, ExpirePartsProcessor, SettleApprovalProcessor } from './processors/transfers.processor';
 import { JOB_CONTRACTS, WorkerRuntime } from './worker.runtime';
 
 /** Every job contract in Infobank; each library's list is added here as it lands. */
@@ -32,6 +34,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...APPROVAL_JOBS,
   ...CONSENT_LEDGER_JOBS,
   ...ACCOUNT_JOBS,
+  ...PROVISION_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -44,6 +47,9 @@ export const PROCESSORS: Provider[] = [
   ExpireApprovalProcessor,
   ExpireConsentsProcessor,
   AccountClosedProcessor,
+  BuildTransferProcessor,
+  SettleApprovalProcessor,
+  ExpirePartsProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */
@@ -61,6 +67,7 @@ export class WorkerModule {
         StandingConditionsModule,
         ApprovalsModule,
         ConsentModule,
+        ProvisionModule,
       ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };

@@ -10,6 +10,8 @@ import {
 import { ConsentLedger } from './application/consent-ledger';
 import { ExpireConsentsUseCase } from './application/expire-consents.use-case';
 import { GrantConsentUseCase } from './application/grant-consent.use-case';
+import { ListConsentsForOfferUseCase } from './application/list-consents-for-offer.use-case';
+import { LockConsentsForProvisionUseCase } from './application/lock-consents-for-provision.use-case';
 import {
   GetConsentProofUseCase,
   GetOwnConsentUseCase,
@@ -28,6 +30,8 @@ const CONSENT_LEDGER_PROVIDERS = [
   GetConsentProofUseCase,
   ExpireConsentsUseCase,
   RevokeConsentsOfClosedAccountUseCase,
+  ListConsentsForOfferUseCase,
+  LockConsentsForProvisionUseCase,
 ];
 
 /**

@@ -12,6 +12,8 @@ export { BANK_NAME } from './application/consent-ledger';
 export type { ConsentDetail, ConsentEventView, ConsentView } from './application/consent-view';
 export { ExpireConsentsUseCase } from './application/expire-consents.use-case';
 export { GrantConsentUseCase, type ConsentChangeResult, type GrantConsentCommand } from './application/grant-consent.use-case';
+export { ListConsentsForOfferUseCase } from './application/list-consents-for-offer.use-case';
+export { LockConsentsForProvisionUseCase, MAX_LOCKED_CONSENTS } from './application/lock-consents-for-provision.use-case';
 export {
   GetConsentProofUseCase,
   GetOwnConsentUseCase,
@@ -29,10 +31,11 @@ export { CONSENT_LEDGER_ENTITIES } from './infrastructure/consent.entities';
 // Standing conditions (予め指定した条件) and ask-mode approvals (個別確認).
 export { APPROVAL_ENTITIES } from './approvals/approvals.entities';
 export * from './approvals/approvals.errors';
-export { APPROVAL_JOBS, EXPIRE_APPROVAL_JOB } from './approvals/approvals.jobs';
+export { APPROVAL_ANSWERED_JOB, APPROVAL_JOBS, EXPIRE_APPROVAL_JOB } from './approvals/approvals.jobs';
 export { ApprovalsModule } from './approvals/approvals.module';
 export type { ApprovalView } from './approvals/application/approval-view';
 export { ExpireApprovalUseCase, type ApprovalTimeoutOutcome } from './approvals/application/expire-approval.use-case';
+export { GetApprovalOutcomeUseCase, type ApprovalOutcome } from './approvals/application/get-approval-outcome.use-case';
 export { DecideApprovalUseCase, ListOwnApprovalsUseCase, MAX_LISTED_APPROVALS } from './approvals/application/own-approvals.use-cases';
 export { RequestApprovalUseCase, type RequestApprovalCommand } from './approvals/application/request-approval.use-case';
 export * from './approvals/domain/approval-request';

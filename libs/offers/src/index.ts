@@ -2,6 +2,7 @@
 export type { CatalogueOffer, CatalogueOfferDetail } from './application/catalogue-view';
 export { CreateOfferUseCase } from './application/create-offer.use-case';
 export { GetCatalogueOfferUseCase } from './application/get-catalogue-offer.use-case';
+export { GetOfferForProvisionUseCase, type GetOfferForProvisionOptions } from './application/get-offer-for-provision.use-case';
 export { GetOfferForReviewUseCase } from './application/get-offer-for-review.use-case';
 export { GetOwnOfferUseCase } from './application/get-own-offer.use-case';
 export { ListCatalogueOffersUseCase, type CatalogueFilter } from './application/list-catalogue-offers.use-case';

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CreateOfferUseCase } from './application/create-offer.use-case';
 import { GetCatalogueOfferUseCase } from './application/get-catalogue-offer.use-case';
+import { GetOfferForProvisionUseCase } from './application/get-offer-for-provision.use-case';
 import { GetOfferForReviewUseCase } from './application/get-offer-for-review.use-case';
 import { GetOwnOfferUseCase } from './application/get-own-offer.use-case';
 import { ListCatalogueOffersUseCase } from './application/list-catalogue-offers.use-case';
@@ -29,4 +30,6 @@ export const OFFER_PROVIDERS: Provider[] = [
   // Individuals (portal).
   ListCatalogueOffersUseCase,
   GetCatalogueOfferUseCase,
+  // Transfers (libs/provision, the worker).
+  GetOfferForProvisionUseCase,
 ];

@@ -1,5 +1,9 @@
-// The public surface of libs/rights: the individuals' notifications inbox (disclosure, complaints and benefits come later).
+// The public surface of libs/rights: the individuals' notifications inbox and the benefits ledger (disclosure and complaints come later).
 export * from './notifications/domain/notification';
+export * from './benefits/domain/benefit';
+export { DEFAULT_BENEFIT_PAGE, MAX_BENEFIT_PAGE } from './benefits/domain/benefit-page';
+export { BenefitLedger } from './benefits/application/benefit-ledger';
+export { GetMyBenefitsUseCase, type GetMyBenefitsQuery } from './benefits/application/get-my-benefits.use-case';
 export {
   ListOwnNotificationsUseCase,
   MAX_NOTIFICATIONS,

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { BenefitLedger } from './benefits/application/benefit-ledger';
+import { GetMyBenefitsUseCase } from './benefits/application/get-my-benefits.use-case';
 import { ListOwnNotificationsUseCase } from './notifications/application/list-own-notifications.use-case';
 import { NotifyIndividual } from './notifications/application/notify-individual';
 
-const RIGHTS_PROVIDERS = [NotifyIndividual, ListOwnNotificationsUseCase];
+const RIGHTS_PROVIDERS = [NotifyIndividual, ListOwnNotificationsUseCase, BenefitLedger, GetMyBenefitsUseCase];
 
-/** The individual's rights: for now the notifications inbox other contexts write to. Needs TypeORM's DataSource. */
+/** The individual's rights: the notifications inbox and the benefits ledger other contexts write to. Needs TypeORM's DataSource. */
 @Module({ providers: RIGHTS_PROVIDERS, exports: RIGHTS_PROVIDERS })
 export class RightsModule {}

@@ -11,6 +11,11 @@ export { LINK_CODE_ALPHABET, LINK_CODE_LENGTH, LINK_CODE_LIFETIME_MS } from './l
 export { CUSTOMER_REF_MAX_LENGTH, MAX_LINK_CATEGORIES, type LinkDisplayStatus, type LinkStatus } from './links/domain/provider-link';
 export * from './links/links.errors';
 export { CloseMyAccountUseCase, type ClosedAccount } from './records/application/close-my-account.use-case';
+export {
+  CountRecordsForProvisionUseCase,
+  type CountRecordsForProvisionCommand,
+  type RecordCounts,
+} from './records/application/count-records-for-provision.use-case';
 export { DepositRecordsUseCase, type DepositOutcome, type DepositRecordsCommand } from './records/application/deposit-records.use-case';
 export { DEPOSIT_BATCH_JWS_TYPE } from './records/application/deposit-signature.verifier';
 export { EraseMyDataUseCase, type ErasedData } from './records/application/erase-my-data.use-case';
@@ -20,6 +25,12 @@ export {
   type OwnRecordsPage,
   type RecordProvenance,
 } from './records/application/list-my-records.use-case';
+export { MAX_PROVISION_INDIVIDUALS, type ObservationRange } from './records/application/provision-reads';
+export {
+  ReadRecordsForProvisionUseCase,
+  type ProvisionSourceRecord,
+  type ReadRecordsForProvisionCommand,
+} from './records/application/read-records-for-provision.use-case';
 export { DEFAULT_RECORD_PAGE, MAX_RECORD_PAGE, type EraseQueryInput, type RecordQueryInput } from './records/application/record-query';
 export { RemoveLinkAndEraseUseCase } from './records/application/remove-link-and-erase.use-case';
 export { SummariseMyDataUseCase, type DataHolding } from './records/application/summarise-my-data.use-case';

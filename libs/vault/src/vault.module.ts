@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@infobank/catalog';
 import { AccountsModule } from '@infobank/auth';
 import { LINK_PROVIDERS } from './links/links.providers';
 import { RECORD_PROVIDERS } from './records/records.providers';
@@ -10,5 +11,5 @@ const VAULT_PROVIDERS = [...LINK_PROVIDERS, ...RECORD_PROVIDERS];
  * APP_CONFIG), the bank's crypto (CryptoModule) and the catalog (CatalogModule.forRoot()); brings
  * libs/auth's accounts (closing an account).
  */
-@Module({ imports: [AccountsModule], providers: VAULT_PROVIDERS, exports: VAULT_PROVIDERS })
+@Module({ imports: [AccountsModule, CatalogModule], providers: VAULT_PROVIDERS, exports: VAULT_PROVIDERS })
 export class VaultModule {}

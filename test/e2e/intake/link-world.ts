@@ -22,6 +22,11 @@ export class LinkWorld {
     readonly intake: RunningApp,
   ) {}
 
+  /** A world over apps already started (e.g. against a suite's isolated database). */
+  static over(portal: RunningApp, intake: RunningApp): LinkWorld {
+    return new LinkWorld(portal, intake);
+  }
+
   static async start(): Promise<LinkWorld> {
     const [portal, intake] = await Promise.all([
       startTestApp(PortalModule, {}, PORTAL_ERROR_STATUS),

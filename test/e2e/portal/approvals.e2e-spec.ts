@@ -1,4 +1,11 @@
-import { EXPIRE_APPROVAL_JOB, ExpireApprovalUseCase, RequestApprovalUseCase, type ApprovalView } from '@infobank/consent';
+import {
+  APPROVAL_ANSWERED_JOB,
+  EXPIRE_APPROVAL_JOB,
+  ExpireApprovalUseCase,
+  GetApprovalOutcomeUseCase,
+  RequestApprovalUseCase,
+  type ApprovalView,
+} from '@infobank/consent';
 import { createRequestContext, OutboxMessageEntity } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -39,6 +46,14 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     expect(response.status).toBe(200);
     return response.body;
   };
+  /** The outbox rows telling the transfer that this request was answered (approved, denied or expired). */
+  const answeredJobs = async (approvalRequestId: string): Promise<number> => {
+    const rows = await dataSource.getRepository(OutboxMessageEntity).find({ where: { jobName: APPROVAL_ANSWERED_JOB.name } });
+    const mine = rows.filter((row) => row.payload.approvalRequestId === approvalRequestId);
+    expect(mine.every((row) => row.queue === 'transfers' && Object.keys(row.payload).length === 1)).toBe(true);
+    return mine.length;
+  };
+  const outcome = (approvalRequestId: string) => use(GetApprovalOutcomeUseCase).execute(transfers, { approvalRequestId });
 
   beforeAll(async () => {
     portal = await startTestApp(PortalModule, {}, PORTAL_ERROR_STATUS);
@@ -85,7 +100,15 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     const approved = await answer(token, request.approvalRequestId, { decision: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', decidedAt: expect.any(String) });
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
     expectProblem(await answer(token, request.approvalRequestId, { decision: 'deny' }), 409, 'APPROVAL_ALREADY_DECIDED');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
+    expect(await outcome(request.approvalRequestId)).toEqual({
+      id: request.approvalRequestId,
+      consentId,
+      reference: request.reference,
+      status: 'approved',
+    });
     expect((await list(token))[0].status).toBe('approved');
     expect(await list(token, '?status=pending')).toEqual([]);
   });
@@ -95,6 +118,10 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     const request = await ask(consentId);
     const denied = await answer(token, request.approvalRequestId, { decision: 'deny' });
     expect(denied.body.status).toBe('denied');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
+    expectProblem(await answer(token, request.approvalRequestId, { decision: 'deny' }), 409, 'APPROVAL_ALREADY_DECIDED');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
+    expect((await outcome(request.approvalRequestId))?.status).toBe('denied');
   });
 
   it("another individual's request is answered as not found (404), and stays pending", async () => {
@@ -106,6 +133,7 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     expectProblem(await answer(stranger, 'not-an-id', { decision: 'approve' }), 404, 'APPROVAL_NOT_FOUND');
     expect(await list(stranger)).toEqual([]);
     expect((await list(token))[0].status).toBe('pending');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(0);
   });
 
   it('a bad or missing decision, or an unknown field, is 400 and changes nothing', async () => {
@@ -116,6 +144,8 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     expectProblem(await answer(token, request.approvalRequestId, { decision: 'approve', status: 'approved' }), 400, 'VALIDATION_FAILED');
     expectProblem(await callJson(portal.url, 'GET', '/v1/me/approvals?status=done', { bearer: token }), 400, 'VALIDATION_FAILED');
     expect((await list(token))[0].status).toBe('pending');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(0);
+    expect((await outcome(request.approvalRequestId))?.status).toBe('pending');
   });
 
   it('no answer before the timeout is a denial: the timeout job expires it and a later answer is 409', async () => {
@@ -124,11 +154,15 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     const expire = use(ExpireApprovalUseCase);
     expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId }, new Date())).toBe('not_due');
     expect((await list(token))[0].status).toBe('pending');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(0);
     const due = new Date(new Date(request.expiresAt).getTime() + 1);
     expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId }, due)).toBe('expired');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
     expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId }, due)).toBe('already_answered');
     expect((await list(token))[0]).toMatchObject({ status: 'expired', decidedAt: request.expiresAt.toISOString() });
     expectProblem(await answer(token, request.approvalRequestId, { decision: 'approve' }), 409, 'APPROVAL_EXPIRED');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
+    expect((await outcome(request.approvalRequestId))?.status).toBe('expired');
   });
 
   it('an answer after the timeout is refused even before the timeout job ran, and the request is recorded as expired', async () => {
@@ -141,9 +175,15 @@ describe('portal: ask-mode approvals (個別確認)', () => {
       past,
     ]);
     expect((await list(token))[0].status).toBe('expired');
+    expect((await outcome(request.approvalRequestId))?.status).toBe('expired');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(0);
     expectProblem(await answer(token, request.approvalRequestId, { decision: 'approve' }), 409, 'APPROVAL_EXPIRED');
     const [row] = await dataSource.query(`SELECT "status" FROM "approval_requests" WHERE "id" = $1`, [request.approvalRequestId]);
     expect(row.status).toBe('expired');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
+    expectProblem(await answer(token, request.approvalRequestId, { decision: 'deny' }), 409, 'APPROVAL_EXPIRED');
+    expect(await use(ExpireApprovalUseCase).execute(transfers, { approvalRequestId: request.approvalRequestId })).toBe('already_answered');
+    expect(await answeredJobs(request.approvalRequestId)).toBe(1);
   });
 
   it('requests are made only under a live ask-mode consent', async () => {
@@ -154,5 +194,22 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     expect((await rejection(ask(revokedAsk.consentId))).code).toBe('APPROVAL_NOT_NEEDED');
     expect((await rejection(ask(randomUUID()))).code).toBe('APPROVAL_NOT_NEEDED');
     expect((await rejection(ask('nope'))).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('the transfer reads an outcome by request id; an unknown request is null; individuals cannot read it', async () => {
+    const { consentId } = await consenting('ask');
+    const request = await ask(consentId);
+    expect(await outcome(request.approvalRequestId)).toEqual({
+      id: request.approvalRequestId,
+      consentId,
+      reference: request.reference,
+      status: 'pending',
+    });
+    expect(await outcome(randomUUID())).toBeNull();
+    expect(await outcome('not-an-id')).toBeNull();
+    const individual = createRequestContext({ type: 'individual', id: randomUUID() });
+    await expect(use(GetApprovalOutcomeUseCase).execute(individual, { approvalRequestId: request.approvalRequestId })).rejects.toThrow(
+      /bank's own processes only/,
+    );
   });
 });

@@ -19,9 +19,14 @@ export async function signedInIndividual(portal: RunningApp): Promise<string> {
 
 /** A new recipient's offer (offerTerms with `overrides`) submitted and approved by the board; writes OFFER_APPROVED_JOB to the outbox. */
 export async function approvedOffer(portal: RunningApp, overrides: Record<string, unknown> = {}): Promise<string> {
-  const use = <T>(type: new (...args: never[]) => T): T => portal.app.get(type, { strict: false });
   const recipient = (await registerOrganisation(portal, { roles: ['recipient'] })).organisationId;
-  const ctx = createRequestContext({ type: 'organisation', id: recipient, roles: ['recipient'] });
+  return approveOfferOf(portal, recipient, overrides);
+}
+
+/** An offer of `recipientId` drafted, submitted and approved by the board through the use cases of a running app. */
+export async function approveOfferOf(running: RunningApp, recipientId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const use = <T>(type: new (...args: never[]) => T): T => running.app.get(type, { strict: false });
+  const ctx = createRequestContext({ type: 'organisation', id: recipientId, roles: ['recipient'] });
   const { id } = await use(CreateOfferUseCase).execute(ctx, offerTerms(overrides) as unknown as OfferTerms);
   await use(SubmitOfferUseCase).execute(ctx, id);
   await use(RecordReviewOutcomeUseCase).execute(createRequestContext({ type: 'system', name: 'review' }), {

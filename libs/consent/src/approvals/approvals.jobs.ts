@@ -7,5 +7,15 @@ export const EXPIRE_APPROVAL_JOB = defineJob({
   fields: { approvalRequestId: 'uuid' },
 });
 
+/**
+ * One approval request left `pending` (approved, denied or expired): the transfer waiting on it reads
+ * the outcome and goes on. Written in the same transaction as the answer.
+ */
+export const APPROVAL_ANSWERED_JOB = defineJob({
+  queue: 'transfers',
+  name: 'approvals.answered',
+  fields: { approvalRequestId: 'uuid' },
+});
+
 /** The jobs ask-mode approvals declare. */
-export const APPROVAL_JOBS = [EXPIRE_APPROVAL_JOB];
+export const APPROVAL_JOBS = [EXPIRE_APPROVAL_JOB, APPROVAL_ANSWERED_JOB];

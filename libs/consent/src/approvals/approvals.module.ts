@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
 import { RightsModule } from '@infobank/rights';
 import { ExpireApprovalUseCase } from './application/expire-approval.use-case';
+import { GetApprovalOutcomeUseCase } from './application/get-approval-outcome.use-case';
 import { DecideApprovalUseCase, ListOwnApprovalsUseCase } from './application/own-approvals.use-cases';
 import { RequestApprovalUseCase } from './application/request-approval.use-case';
 
-const APPROVAL_PROVIDERS = [RequestApprovalUseCase, ListOwnApprovalsUseCase, DecideApprovalUseCase, ExpireApprovalUseCase];
+const APPROVAL_PROVIDERS = [
+  RequestApprovalUseCase,
+  ListOwnApprovalsUseCase,
+  DecideApprovalUseCase,
+  ExpireApprovalUseCase,
+  GetApprovalOutcomeUseCase,
+];
 
 /** Ask mode (個別確認): approval requests, the individual's answers and the timeout. Needs DataSource and APP_CONFIG. */
 @Module({ imports: [RightsModule], providers: APPROVAL_PROVIDERS, exports: APPROVAL_PROVIDERS })

@@ -16,6 +16,7 @@ import type { ConsentedOffer } from '../domain/consent-receipt';
 @Index('ix_consents_individual_granted', ['individualId', 'grantedAt'])
 @Index('ix_consents_live_expires', ['expiresAt'], { where: `"ended_at" IS NULL` })
 @Index('ix_consents_live_offer', ['offerId'], { where: `"ended_at" IS NULL` })
+@Index('ix_consents_offer_individual', ['offerId', 'individualId'])
 // One live consent per individual and offer; a new one may follow a revocation or expiry.
 @Index('uq_consents_live_individual_offer', ['individualId', 'offerId'], { unique: true, where: `"ended_at" IS NULL` })
 export class ConsentEntity {

@@ -36,6 +36,8 @@ export interface AppConfig {
   worker: { concurrency: number };
   /** Ask mode (個別確認): hours an approval request waits for the individual before it counts as denied. */
   consent: { approvalTimeoutHours: number };
+  /** Transfers: subjects per package part (at most 1,000) and hours a built part stays downloadable. */
+  transfers: { partMaxSubjects: number; partTtlHours: number };
 }
 
 /** One configuration variable: its name, default, whether it is a secret, and a line for the README. */
@@ -119,5 +121,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'APPROVAL_TIMEOUT_HOURS',
     default: '72',
     description: 'hours an ask-mode approval request waits for the individual; no answer by then is a denial',
+  },
+  { name: 'TRANSFER_PART_MAX_SUBJECTS', default: '1000', description: 'subjects in one package part (one JWE each), 1 to 1000' },
+  {
+    name: 'TRANSFER_PART_TTL_HOURS',
+    default: '24',
+    description: 'hours a built package part can be downloaded; then its bytes are deleted',
   },
 ];

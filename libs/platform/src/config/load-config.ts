@@ -119,6 +119,10 @@ export function loadConfig(source: Source = process.env): AppConfig {
     },
     worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
     consent: { approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365) },
+    transfers: {
+      partMaxSubjects: integer('TRANSFER_PART_MAX_SUBJECTS', 1, 1000),
+      partTtlHours: integer('TRANSFER_PART_TTL_HOURS', 1, 24 * 30),
+    },
   };
   if (!/^[A-Za-z0-9_.-]+$/.test(config.redis.prefix)) {
     problems.push(`REDIS_PREFIX may hold only letters, digits, '_', '.' and '-' (got "${config.redis.prefix}")`);

@@ -1,10 +1,12 @@
 import type { Provider } from '@nestjs/common';
 import { CatalogCategoryRules } from './application/catalog-category-rules';
 import { CloseMyAccountUseCase } from './application/close-my-account.use-case';
+import { CountRecordsForProvisionUseCase } from './application/count-records-for-provision.use-case';
 import { DepositRecordsUseCase } from './application/deposit-records.use-case';
 import { DepositSignatureVerifier } from './application/deposit-signature.verifier';
 import { EraseMyDataUseCase } from './application/erase-my-data.use-case';
 import { ListMyRecordsUseCase } from './application/list-my-records.use-case';
+import { ReadRecordsForProvisionUseCase } from './application/read-records-for-provision.use-case';
 import { RecordContentDigest } from './application/record-content-digest';
 import { RemoveLinkAndEraseUseCase } from './application/remove-link-and-erase.use-case';
 import { SummariseMyDataUseCase } from './application/summarise-my-data.use-case';
@@ -12,7 +14,7 @@ import { DepositBatchStore } from './infrastructure/deposit-batch.store';
 import { IndividualRecordsQueries } from './infrastructure/individual-records.queries';
 import { VaultRecordStore } from './infrastructure/vault-record.store';
 
-/** The records part of the vault: deposits, the individual's view and erasure (exported by VaultModule). */
+/** The records part of the vault: deposits, the individual's view, erasure and reads for transfers (exported by VaultModule). */
 export const RECORD_PROVIDERS: Provider[] = [
   CatalogCategoryRules,
   DepositSignatureVerifier,
@@ -26,4 +28,7 @@ export const RECORD_PROVIDERS: Provider[] = [
   EraseMyDataUseCase,
   RemoveLinkAndEraseUseCase,
   CloseMyAccountUseCase,
+  // The transfer builder (worker).
+  CountRecordsForProvisionUseCase,
+  ReadRecordsForProvisionUseCase,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { EXPIRE_APPROVAL_JOB } from '../approvals.jobs';
+import { APPROVAL_ANSWERED_JOB, EXPIRE_APPROVAL_JOB } from '../approvals.jobs';
 import { expireApproval } from '../domain/approval-request';
 import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
 
@@ -11,6 +11,7 @@ export type ApprovalTimeoutOutcome = 'expired' | 'already_answered' | 'not_due' 
 /**
  * The approval timeout: a request still pending at its `expiresAt` becomes `expired` (a denial).
  * Idempotent; an answered request stays answered; run early, it re-schedules itself for `expiresAt`.
+ * Expiring one writes APPROVAL_ANSWERED_JOB to the outbox in the same transaction.
  */
 @Injectable()
 export class ExpireApprovalUseCase {
@@ -26,6 +27,7 @@ export class ExpireApprovalUseCase {
       const { expire, due } = expireApproval(row, now);
       if (expire) {
         await manager.update(ApprovalRequestEntity, { id: row.id }, { status: 'expired', decidedAt: row.expiresAt });
+        await enqueueJob({ ...ctx, transaction: manager }, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
         return 'expired';
       }
       if (row.status !== 'pending') return 'already_answered';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { isUuid } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { ApprovalAlreadyDecidedError, ApprovalExpiredError, ApprovalNotFoundError } from '../approvals.errors';
+import { APPROVAL_ANSWERED_JOB } from '../approvals.jobs';
 import { APPROVAL_DECISIONS, decideApproval, type ApprovalDecision } from '../domain/approval-request';
 import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
 import { approvalView, type ApprovalView } from './approval-view';
@@ -39,7 +40,8 @@ export class ListOwnApprovalsUseCase {
 /**
  * The acting individual approves or denies one request before its timeout. Someone else's request is
  * APPROVAL_NOT_FOUND; an answered one APPROVAL_ALREADY_DECIDED; a timed-out one APPROVAL_EXPIRED
- * (and is marked expired if the timeout job has not run yet).
+ * (and is marked expired if the timeout job has not run yet). Whenever the request leaves `pending`,
+ * APPROVAL_ANSWERED_JOB is written to the outbox in the same transaction.
  */
 @Injectable()
 export class DecideApprovalUseCase {
@@ -64,11 +66,14 @@ export class DecideApprovalUseCase {
       const transition = decideApproval(row, command.decision, now);
       if (!transition.allowed) {
         if (transition.reason === 'already_decided') throw new ApprovalAlreadyDecidedError(transition.status);
-        if (row.status === 'pending')
+        if (row.status === 'pending') {
           await manager.update(ApprovalRequestEntity, { id: row.id }, { status: 'expired', decidedAt: row.expiresAt });
+          await enqueueJob({ ...ctx, transaction: manager }, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
+        }
         return 'expired' as const;
       }
       await manager.update(ApprovalRequestEntity, { id: row.id, status: 'pending' }, { status: transition.to, decidedAt: now });
+      await enqueueJob({ ...ctx, transaction: manager }, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
       return approvalView({ ...row, status: transition.to, decidedAt: now }, now);
     });
     // Thrown after the commit, so that marking a timed-out request expired is kept.

@@ -62,17 +62,22 @@ export class TransparencyLog {
    * and an inclusion proof) within about a second after that transaction commits; a rollback removes it.
    */
   async append(manager: EntityManager, leaf: LogLeafInput): Promise<string> {
-    if (typeof leaf.kind !== 'string' || !LEAF_KIND.test(leaf.kind)) throw new LogLeafInvalidError('The leaf kind is not a valid kind.');
-    if (!Buffer.isBuffer(leaf.body) || leaf.body.length === 0 || leaf.body.length > MAX_LOG_LEAF_BYTES) {
-      throw new LogLeafInvalidError(`A leaf body must be 1 to ${MAX_LOG_LEAF_BYTES} bytes.`);
-    }
-    const id = randomUUID();
+    const [id] = await this.appendMany(manager, [leaf]);
+    return id;
+  }
+
+  /** Appends several leaves in the caller's transaction with one statement; returns their ids in order. */
+  async appendMany(manager: EntityManager, leaves: readonly LogLeafInput[]): Promise<string[]> {
+    for (const leaf of leaves) checkLeaf(leaf);
+    const ids = leaves.map(() => randomUUID());
+    if (ids.length === 0) return ids;
     // The transaction id lets the sealer wait for every transaction that might still commit a leaf.
     await manager.query(
-      `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid") VALUES ($1, $2, $3, pg_current_xact_id()::text::bigint)`,
-      [id, leaf.kind, leaf.body],
+      `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
+       SELECT "id", "kind", "body", pg_current_xact_id()::text::bigint FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t("id", "kind", "body")`,
+      [ids, leaves.map((leaf) => leaf.kind), leaves.map((leaf) => leaf.body)],
     );
-    return id;
+    return ids;
   }
 
   /** The inclusion proof of a leaf against the latest checkpoint, or null while it is unsealed (or unknown). */
@@ -129,6 +134,13 @@ export class TransparencyLog {
       ranges.flatMap((range) => perfectSubtreesOf(range)),
     );
     return rangeHashes(ranges, (subtree) => stored.get(subtreeKey(subtree))).map((hash) => hash.toString('base64url'));
+  }
+}
+
+function checkLeaf(leaf: LogLeafInput): void {
+  if (typeof leaf.kind !== 'string' || !LEAF_KIND.test(leaf.kind)) throw new LogLeafInvalidError('The leaf kind is not a valid kind.');
+  if (!Buffer.isBuffer(leaf.body) || leaf.body.length === 0 || leaf.body.length > MAX_LOG_LEAF_BYTES) {
+    throw new LogLeafInvalidError(`A leaf body must be 1 to ${MAX_LOG_LEAF_BYTES} bytes.`);
   }
 }
 

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@infobank/catalog';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { assertBankActor } from '../../application/bank-actor';
+import { effectiveApprovalStatus, type ApprovalStatus } from '../domain/approval-request';
+import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
+
+/** Where one approval request stands, as the transfer that asked reads it. */
+export interface ApprovalOutcome {
+  id: string;
+  consentId: string;
+  /** The caller's id of what was asked for (the transfer). */
+  reference: string;
+  /** As of now: a pending request past its timeout reads `expired` even before the timeout job ran. */
+  status: ApprovalStatus;
+}
+
+/** The outcome of one approval request (transfers, system or operator actor); null when there is no such request. */
+@Injectable()
+export class GetApprovalOutcomeUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext, query: { approvalRequestId: string }, now: Date = new Date()): Promise<ApprovalOutcome | null> {
+    assertBankActor(ctx, 'Reading an approval outcome');
+    if (!isUuid(query.approvalRequestId)) return null;
+    const row = await (ctx.transaction ?? this.dataSource.manager).findOne(ApprovalRequestEntity, {
+      where: { id: query.approvalRequestId },
+    });
+    if (row === null) return null;
+    return { id: row.id, consentId: row.consentId, reference: row.reference, status: effectiveApprovalStatus(row, now) };
+  }
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@infobank/catalog';
+import { ApprovalsModule, ConsentModule } from '@infobank/consent';
+import { OffersModule } from '@infobank/offers';
+import { RightsModule } from '@infobank/rights';
+import { TransparencyLogModule } from '@infobank/transparency-log';
+import { VaultModule } from '@infobank/vault';
+import { GetProvisionProofUseCase } from './provisions/application/get-provision-proof.use-case';
+import { ListMyProvisionsUseCase } from './provisions/application/list-my-provisions.use-case';
+import { ProvisionRecorder } from './provisions/application/record-provisions';
+import { BuildTransferUseCase } from './transfers/application/build-transfer.use-case';
+import { DownloadPartUseCase } from './transfers/application/download-part.use-case';
+import { ExpirePartsUseCase } from './transfers/application/expire-parts.use-case';
+import { PartPackager } from './transfers/application/part-packager';
+import { GetTransferUseCase, ListTransfersUseCase } from './transfers/application/read-transfers.use-cases';
+import { RequestTransferUseCase } from './transfers/application/request-transfer.use-case';
+import { SettleApprovalUseCase } from './transfers/application/settle-approval.use-case';
+import { TransferAdmission } from './transfers/application/transfer-admission';
+
+const USE_CASES = [
+  RequestTransferUseCase,
+  GetTransferUseCase,
+  ListTransfersUseCase,
+  DownloadPartUseCase,
+  BuildTransferUseCase,
+  SettleApprovalUseCase,
+  ExpirePartsUseCase,
+  ListMyProvisionsUseCase,
+  GetProvisionProofUseCase,
+];
+
+/**
+ * Transfers and provision records. Needs TypeORM's DataSource and APP_CONFIG (PlatformModule) and the
+ * bank's keys (CryptoModule.forPlatform()).
+ */
+@Module({
+  imports: [CatalogModule, OffersModule, ConsentModule, ApprovalsModule, VaultModule, RightsModule, TransparencyLogModule],
+  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder],
+  exports: USE_CASES,
+})
+export class ProvisionModule {}

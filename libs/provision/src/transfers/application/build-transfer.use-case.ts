@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { GetOfferForProvisionUseCase } from '@infobank/offers';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { lockTransfer, refreshTransferStatus } from '../infrastructure/transfer-store';
+import { TransferEntity } from '../infrastructure/transfer.entity';
+import { PartPackager } from './part-packager';
+import { TransferAdmission } from './transfer-admission';
+
+/** Hooks for tests that need to stop a build between parts (a crash mid-build). */
+export interface BuildHooks {
+  afterPart?: (built: number) => void | Promise<void>;
+}
+
+/**
+ * Builds a transfer (the worker's `transfers.build` job): on the first run admits its subjects, then
+ * packages pending subjects part by part until none is left. Idempotent and resumable: every step
+ * commits on its own and the next run continues from what is stored, so a crash and retry yields one set of parts.
+ */
+@Injectable()
+export class BuildTransferUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly getOffer: GetOfferForProvisionUseCase,
+    private readonly admission: TransferAdmission,
+    private readonly packager: PartPackager,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { transferId: string }, hooks: BuildHooks = {}): Promise<void> {
+    // Each step runs in its own transaction, never the caller's: a part once built stays built.
+    const own: RequestContext = { actor: ctx.actor, correlationId: ctx.correlationId };
+    await this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const transfer = await lockTransfer(manager, command.transferId);
+      if (transfer === null || transfer.status !== 'requested') return;
+      const txCtx = { ...own, transaction: manager };
+      const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
+      if (offer.status !== 'approved') {
+        await manager.update(TransferEntity, { id: transfer.id }, { status: 'cancelled', updatedAt: now });
+        return;
+      }
+      await this.admission.admit(txCtx, transfer, offer, now);
+      await manager.update(TransferEntity, { id: transfer.id }, { status: 'processing', updatedAt: now });
+      await refreshTransferStatus(manager, { ...transfer, status: 'processing' }, now);
+    });
+    let built = 0;
+    while (await this.packager.buildNext(own, command.transferId)) {
+      built += 1;
+      await hooks.afterPart?.(built);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, OrganisationDirectory } from '@infobank/catalog';
+import { LockConsentsForProvisionUseCase, mayProvide } from '@infobank/consent';
+import { GetOfferForProvisionUseCase } from '@infobank/offers';
+import { enqueueJob, type RequestContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProvisionRecorder } from '../../provisions/application/record-provisions';
+import { PackageStaleError, PartGoneError, PartNotFoundError, TransferNotFoundError } from '../../provision.errors';
+import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
+import type { DenialReason } from '../domain/transfer-status';
+import { refreshTransferStatus } from '../infrastructure/transfer-store';
+import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
+import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
+import { TransferEntity } from '../infrastructure/transfer.entity';
+import { denySubjects } from './part-packager';
+import { requireRecipient } from './transfer-access';
+
+const MAX_PART = 1_000_000;
+const DELIVERY_ACTOR = { type: 'system', name: 'transfers.delivery' } as const;
+
+/**
+ * A recipient downloads one part (gateway `GET /v1/transfers/:id/parts/:n`). In one transaction: lock
+ * the part, lock its consents FOR SHARE and the offer FOR SHARE, check every consent is unchanged since the
+ * part was built and the offer still approved (no stop-use order), then record one provision per subject
+ * (with its log leaf and benefit credit) and mark the part delivered; the bytes are returned only after
+ * that commits. If anything changed, the part is marked stale and rebuilt without the subjects that may no
+ * longer be provided, and the caller gets PACKAGE_STALE. A delivered part downloads again unchanged and
+ * records nothing new.
+ */
+@Injectable()
+export class DownloadPartUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly getOffer: GetOfferForProvisionUseCase,
+    private readonly lockConsents: LockConsentsForProvisionUseCase,
+    private readonly organisations: OrganisationDirectory,
+    private readonly recorder: ProvisionRecorder,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { transferId: unknown; part: unknown }): Promise<string> {
+    const recipientId = requireRecipient(ctx);
+    const part = typeof command.part === 'string' && /^[1-9]\d{0,6}$/.test(command.part) ? Number(command.part) : command.part;
+    if (!isUuid(command.transferId)) throw new TransferNotFoundError();
+    if (typeof part !== 'number' || !Number.isSafeInteger(part) || part < 1 || part > MAX_PART) throw new PartNotFoundError(0);
+    const transferId = command.transferId;
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const transfer = await manager.findOne(TransferEntity, { where: { id: transferId, recipientId } });
+      if (transfer === null) throw new TransferNotFoundError();
+      const row = await manager.findOne(TransferPartEntity, { where: { transferId, part }, lock: { mode: 'pessimistic_write' } });
+      if (row === null) throw new PartNotFoundError(part);
+      const now = new Date();
+      if (row.status === 'delivered' && row.package !== null) return { package: row.package };
+      if (row.status === 'stale') return { stale: true as const };
+      if (row.status !== 'ready' || row.package === null || row.expiresAt.getTime() <= now.getTime()) {
+        throw new PartGoneError(part, row.status === 'void' ? 'void' : 'expired');
+      }
+      return this.deliver(ctx, manager, transfer, row, now);
+    });
+    if ('stale' in outcome) throw new PackageStaleError(part);
+    return outcome.package;
+  }
+
+  private async deliver(
+    ctx: RequestContext,
+    manager: EntityManager,
+    transfer: TransferEntity,
+    row: TransferPartEntity,
+    now: Date,
+  ): Promise<{ package: string } | { stale: true }> {
+    // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
+    const txCtx = { actor: DELIVERY_ACTOR, correlationId: ctx.correlationId, transaction: manager };
+    const subjects = await manager.find(TransferSubjectEntity, {
+      where: { transferId: transfer.id, part: row.part, status: 'ready' },
+      order: { subjectId: 'ASC' },
+    });
+    const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
+    const consents = await this.lockConsents.execute(txCtx, { consentIds: subjects.map((subject) => subject.consentId as string) });
+    const denied: { subjectId: string; reason: DenialReason }[] = [];
+    const changed: string[] = [];
+    for (const subject of subjects) {
+      const consent = consents.get(subject.consentId as string);
+      const verdict =
+        consent === undefined ? { allowed: false as const, reason: 'no_consent' as const } : mayProvide(consent, offer, consent.items, now);
+      if (!verdict.allowed) denied.push({ subjectId: subject.subjectId, reason: verdict.reason });
+      else if (consent?.version !== subject.consentVersion) changed.push(subject.subjectId);
+    }
+    if (denied.length > 0 || changed.length > 0) {
+      // Invariant 2: nothing is provided under a consent that changed; the part is rebuilt without the denied subjects.
+      await manager.update(
+        TransferPartEntity,
+        { transferId: transfer.id, part: row.part },
+        { status: 'stale', package: null, packageDigest: null },
+      );
+      await manager.query(
+        `UPDATE "transfer_subjects" SET "status" = 'pending', "updated_at" = $3 WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = 'ready'`,
+        [transfer.id, row.part, now],
+      );
+      await denySubjects(manager, transfer.id, denied, now);
+      await enqueueJob(txCtx, BUILD_TRANSFER_JOB, { transferId: transfer.id });
+      await refreshTransferStatus(manager, transfer, now);
+      return { stale: true };
+    }
+    const recipient = (await this.organisations.findProfiles([transfer.recipientId], manager)).get(transfer.recipientId);
+    await this.recorder.record(
+      manager,
+      { transferId: transfer.id, part: row.part, offer, recipientName: recipient?.name ?? { ja: transfer.recipientId }, providedAt: now },
+      subjects.map((subject) => ({
+        individualId: subject.individualId as string,
+        subjectId: subject.subjectId,
+        consentId: subject.consentId as string,
+        consentVersion: subject.consentVersion as number,
+        items: subject.items ?? [],
+        recordDigests: subject.recordDigests ?? [],
+      })),
+    );
+    await manager.query(
+      `UPDATE "transfer_subjects" SET "status" = 'delivered', "updated_at" = $3 WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = 'ready'`,
+      [transfer.id, row.part, now],
+    );
+    await manager.update(TransferPartEntity, { transferId: transfer.id, part: row.part }, { status: 'delivered', deliveredAt: now });
+    await refreshTransferStatus(manager, transfer, now);
+    return { package: row.package as string };
+  }
+}

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { categoryOfItem, OrganisationDirectory } from '@infobank/catalog';
+import { LockConsentsForProvisionUseCase, mayProvide, type GrantedConsent } from '@infobank/consent';
+import { BankKeyRing, encryptJweForRecipient } from '@infobank/crypto';
+import { GetOfferForProvisionUseCase } from '@infobank/offers';
+import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
+import { ReadRecordsForProvisionUseCase, type ProvisionSourceRecord } from '@infobank/vault';
+import { Inject } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { EncryptionKeyMissingError } from '../../provision.errors';
+import { observationRange } from '../domain/offer-limits';
+import { selectItems, type PackagedRecord, type PackagedSubject, type PackagePayload } from '../domain/package-contents';
+import { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE } from '../domain/package-format';
+import type { DenialReason } from '../domain/transfer-status';
+import { lockTransfer, refreshTransferStatus } from '../infrastructure/transfer-store';
+import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
+import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
+import { TransferEntity } from '../infrastructure/transfer.entity';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** A subject packaged into a part: what its provision record will say. */
+interface PackagedEntry {
+  subjectId: string;
+  items: string[];
+  recordDigests: string[];
+  consentVersion: number;
+}
+
+/**
+ * Packages a transfer one part at a time, each part in its own transaction (a crash loses at most the
+ * part being built; the retry continues with the subjects still pending). A stale part is rebuilt first,
+ * under its own number; otherwise up to TRANSFER_PART_MAX_SUBJECTS pending subjects make a new part.
+ * Consents are re-checked under FOR SHARE while packaging; only consented items of in-range records
+ * go in. One JWS (bank signature) and one JWE (to the recipient's key) per part, never per subject.
+ */
+@Injectable()
+export class PartPackager {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly getOffer: GetOfferForProvisionUseCase,
+    private readonly lockConsents: LockConsentsForProvisionUseCase,
+    private readonly readRecords: ReadRecordsForProvisionUseCase,
+    private readonly organisations: OrganisationDirectory,
+    private readonly keyRing: BankKeyRing,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Builds the next part; false when nothing was left to build. */
+  async buildNext(ctx: RequestContext, transferId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const transfer = await lockTransfer(manager, transferId);
+      if (transfer === null || transfer.status === 'requested' || transfer.status === 'cancelled' || transfer.status === 'expired')
+        return false;
+      const stale = await manager.findOne(TransferPartEntity, { where: { transferId, status: 'stale' }, order: { part: 'ASC' } });
+      const subjects = await manager.find(TransferSubjectEntity, {
+        where: { transferId, status: 'pending', part: stale === null ? IsNull() : stale.part },
+        order: { subjectId: 'ASC' },
+        ...(stale === null ? { take: this.config.transfers.partMaxSubjects } : {}),
+      });
+      if (stale === null && subjects.length === 0) return false;
+
+      const txCtx = { ...ctx, transaction: manager };
+      const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
+      const consents = await this.lockConsents.execute(txCtx, { consentIds: subjects.map((subject) => subject.consentId as string) });
+      const categories = [...new Set(offer.items.map((item) => item.categoryId))];
+      const records = await this.readRecords.execute(txCtx, {
+        individualIds: subjects.map((subject) => subject.individualId as string),
+        categories,
+        range: observationRange(offer.dataRange, now),
+      });
+
+      const packaged: PackagedSubject[] = [];
+      const entries: PackagedEntry[] = [];
+      const denied: { subjectId: string; reason: DenialReason }[] = [];
+      for (const subject of subjects) {
+        const consent = consents.get(subject.consentId as string);
+        const verdict =
+          consent === undefined
+            ? { allowed: false as const, reason: 'no_consent' as const }
+            : mayProvide(consent, offer, consent.items, now);
+        if (!verdict.allowed) {
+          denied.push({ subjectId: subject.subjectId, reason: verdict.reason });
+          continue;
+        }
+        const packagedRecords = packageRecords(records.get(subject.individualId as string) ?? [], consent as GrantedConsent);
+        if (packagedRecords.length === 0) {
+          denied.push({ subjectId: subject.subjectId, reason: 'out_of_range' });
+          continue;
+        }
+        packaged.push({ subject: subject.subjectId, records: packagedRecords });
+        entries.push({
+          subjectId: subject.subjectId,
+          items: [...(consent as GrantedConsent).items],
+          recordDigests: packagedRecords.map(recordDigest),
+          consentVersion: (consent as GrantedConsent).version,
+        });
+      }
+
+      const partNumber = stale?.part ?? transfer.partCount + 1;
+      if (packaged.length > 0) {
+        const pkg = await this.seal(transfer.recipientId, {
+          transferId,
+          part: partNumber,
+          offerId: transfer.offerId,
+          recipient: transfer.recipientId,
+          createdAt: now.toISOString(),
+          subjects: packaged,
+        });
+        const values = {
+          status: 'ready' as const,
+          subjectCount: packaged.length,
+          package: pkg,
+          packageDigest: createHash('sha256').update(pkg).digest(),
+          builtAt: now,
+          expiresAt: new Date(now.getTime() + this.config.transfers.partTtlHours * HOUR_MS),
+          deliveredAt: null,
+        };
+        if (stale === null) {
+          await manager.insert(TransferPartEntity, { transferId, part: partNumber, generation: 1, ...values });
+          await manager.update(TransferEntity, { id: transferId }, { partCount: partNumber });
+        } else {
+          await manager.update(TransferPartEntity, { transferId, part: partNumber }, { ...values, generation: stale.generation + 1 });
+        }
+        await markPackaged(manager, transferId, partNumber, entries, now);
+      } else if (stale !== null) {
+        await manager.update(TransferPartEntity, { transferId, part: stale.part }, { status: 'void', package: null, packageDigest: null });
+      }
+      await denySubjects(manager, transferId, denied, now);
+      await refreshTransferStatus(manager, transfer, now);
+      return true;
+    });
+  }
+
+  private async seal(recipientId: string, payload: PackagePayload): Promise<string> {
+    const credentials = await this.organisations.findCredentials(recipientId);
+    if (credentials?.encryptionKey == null) throw new EncryptionKeyMissingError();
+    const jws = await this.keyRing.signJws(payload, { typ: PACKAGE_JWS_TYPE });
+    return encryptJweForRecipient(jws, credentials.encryptionKey, { typ: PACKAGE_JWE_TYPE, contentType: PACKAGE_JWS_TYPE });
+  }
+}
+
+/** The records of one subject as the recipient gets them: consented items only, categories without any left out. */
+function packageRecords(records: readonly ProvisionSourceRecord[], consent: GrantedConsent): PackagedRecord[] {
+  const pointers = new Map<string, string[]>();
+  for (const item of consent.items) {
+    const category = categoryOfItem(item)?.code;
+    if (category === undefined) continue;
+    pointers.set(category, [...(pointers.get(category) ?? []), item.slice(item.indexOf('#') + 1)]);
+  }
+  return records
+    .filter((record) => pointers.has(record.category))
+    .map((record) => ({
+      category: record.category,
+      observedAt: record.observedAt.toISOString(),
+      provenance: { providerId: record.providerId, receivedAt: record.receivedAt.toISOString() },
+      items: selectItems(record.data, pointers.get(record.category) as string[]),
+    }));
+}
+
+/** SHA-256 (base64url) of a record's JSON exactly as it appears in the package. */
+function recordDigest(record: PackagedRecord): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('base64url');
+}
+
+async function markPackaged(
+  manager: EntityManager,
+  transferId: string,
+  part: number,
+  entries: readonly PackagedEntry[],
+  now: Date,
+): Promise<void> {
+  await manager.query(
+    `UPDATE "transfer_subjects" s
+        SET "status" = 'ready', "part" = $2, "items" = e."items"::text[], "record_digests" = e."digests"::text[],
+            "consent_version" = e."version", "updated_at" = $3
+       FROM (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x("subject_id" text, "items" jsonb, "digests" jsonb, "version" int)) AS r
+       CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r."items")) AS "items",
+                                  ARRAY(SELECT jsonb_array_elements_text(r."digests")) AS "digests", r."version" AS "version") AS e
+      WHERE s."transfer_id" = $1 AND s."subject_id" = r."subject_id"`,
+    [
+      transferId,
+      part,
+      now,
+      JSON.stringify(
+        entries.map((entry) => ({
+          subject_id: entry.subjectId,
+          items: entry.items,
+          digests: entry.recordDigests,
+          version: entry.consentVersion,
+        })),
+      ),
+    ],
+  );
+}
+
+/** Marks subjects denied with their reasons (they leave any part they were in). */
+export async function denySubjects(
+  manager: EntityManager,
+  transferId: string,
+  denied: readonly { subjectId: string; reason: DenialReason }[],
+  now: Date,
+): Promise<void> {
+  if (denied.length === 0) return;
+  await manager.query(
+    `UPDATE "transfer_subjects" s SET "status" = 'denied', "reason" = d."reason", "part" = NULL, "updated_at" = $2
+       FROM unnest($3::text[], $4::text[]) AS d("subject_id", "reason")
+      WHERE s."transfer_id" = $1 AND s."subject_id" = d."subject_id"`,
+    [transferId, now, denied.map((entry) => entry.subjectId), denied.map((entry) => entry.reason)],
+  );
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@infobank/catalog';
+import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
+import { TransferNotFoundError } from '../../provision.errors';
+import type { PartStatus, SubjectStatus, TransferStatus } from '../domain/transfer-status';
+import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
+import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
+import { TransferEntity } from '../infrastructure/transfer.entity';
+import { requireRecipient } from './transfer-access';
+
+/** One subject of a transfer as its recipient sees it: the pseudonymous id, status, and why if denied. */
+export interface TransferSubjectView {
+  subject: string;
+  status: SubjectStatus;
+  reason: string | null;
+  part: number | null;
+}
+
+/** One part as its recipient sees it. */
+export interface TransferPartView {
+  part: number;
+  status: PartStatus;
+  subjects: number;
+  builtAt: string;
+  expiresAt: string;
+  deliveredAt: string | null;
+}
+
+/** A transfer in a list. */
+export interface TransferSummary {
+  id: string;
+  offerId: string;
+  status: TransferStatus;
+  parts: number;
+  requestedAt: string;
+  readyAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** A transfer with its parts, subjects and counts per subject status. */
+export interface TransferDetail extends TransferSummary {
+  counts: Record<SubjectStatus, number>;
+  partList: TransferPartView[];
+  subjects: TransferSubjectView[];
+}
+
+/** The recipient's own transfer (another recipient's reads as not found). */
+@Injectable()
+export class GetTransferUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext, transferId: unknown): Promise<TransferDetail> {
+    const recipientId = requireRecipient(ctx);
+    if (!isUuid(transferId)) throw new TransferNotFoundError();
+    const manager = ctx.transaction ?? this.dataSource.manager;
+    const transfer = await manager.findOne(TransferEntity, { where: { id: transferId, recipientId } });
+    if (transfer === null) throw new TransferNotFoundError();
+    const parts = await manager.find(TransferPartEntity, { where: { transferId }, order: { part: 'ASC' } });
+    const subjects = await manager.find(TransferSubjectEntity, {
+      where: { transferId },
+      select: { subjectId: true, status: true, reason: true, part: true },
+      order: { subjectId: 'ASC' },
+    });
+    const counts: Record<SubjectStatus, number> = { pending: 0, awaiting_approval: 0, ready: 0, delivered: 0, denied: 0, expired: 0 };
+    for (const subject of subjects) counts[subject.status] += 1;
+    return {
+      ...summary(transfer),
+      counts,
+      partList: parts.map((part) => ({
+        part: part.part,
+        status: part.status,
+        subjects: part.subjectCount,
+        builtAt: part.builtAt.toISOString(),
+        expiresAt: part.expiresAt.toISOString(),
+        deliveredAt: part.deliveredAt?.toISOString() ?? null,
+      })),
+      subjects: subjects.map((subject) => ({
+        subject: subject.subjectId,
+        status: subject.status,
+        reason: subject.reason,
+        part: subject.part,
+      })),
+    };
+  }
+}
+
+/** Most transfers one page lists. */
+export const TRANSFER_PAGE_SIZE = 50;
+
+/** The recipient's transfers, newest first, optionally of one offer; keyset pages. */
+@Injectable()
+export class ListTransfersUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(
+    ctx: RequestContext,
+    query: { offerId?: unknown; cursor?: unknown },
+  ): Promise<{ transfers: TransferSummary[]; nextCursor: string | null }> {
+    const recipientId = requireRecipient(ctx);
+    const problems: FieldProblem[] = [];
+    if (query.offerId !== undefined && !isUuid(query.offerId)) problems.push({ path: '/offerId', message: 'must be a UUID' });
+    const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    if (cursor === undefined) problems.push({ path: '/cursor', message: 'is not a cursor this API gave out' });
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    const builder = (ctx.transaction ?? this.dataSource.manager)
+      .createQueryBuilder(TransferEntity, 't')
+      .where('t.recipient_id = :recipientId', { recipientId })
+      .orderBy('t.requested_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .take(TRANSFER_PAGE_SIZE + 1);
+    if (query.offerId !== undefined) builder.andWhere('t.offer_id = :offerId', { offerId: query.offerId });
+    if (cursor) builder.andWhere('(t.requested_at, t.id) < (:at::timestamptz, :id::uuid)', { at: cursor.at, id: cursor.id });
+    const rows = await builder.getMany();
+    const page = rows.slice(0, TRANSFER_PAGE_SIZE);
+    return {
+      transfers: page.map(summary),
+      nextCursor: rows.length > TRANSFER_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+}
+
+function summary(transfer: TransferEntity): TransferSummary {
+  return {
+    id: transfer.id,
+    offerId: transfer.offerId,
+    status: transfer.status,
+    parts: transfer.partCount,
+    requestedAt: transfer.requestedAt.toISOString(),
+    readyAt: transfer.readyAt?.toISOString() ?? null,
+    deliveredAt: transfer.deliveredAt?.toISOString() ?? null,
+  };
+}
+
+function decodeCursor(value: unknown): { at: string; id: string } | undefined {
+  if (typeof value !== 'string' || value.length > 200) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
+    if (typeof parsed.at !== 'string' || Number.isNaN(Date.parse(parsed.at)) || !isUuid(parsed.id)) return undefined;
+    return { at: parsed.at, id: parsed.id };
+  } catch {
+    return undefined;
+  }
+}
+
+function encodeCursor(transfer: { requestedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ at: transfer.requestedAt.toISOString(), id: transfer.id })).toString('base64url');
+}

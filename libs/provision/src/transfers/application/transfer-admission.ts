@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { categoryOfItem } from '@infobank/catalog';
+import { ListConsentsForOfferUseCase, mayProvide, RequestApprovalUseCase, type GrantedConsent } from '@infobank/consent';
+import { PseudonymousIds } from '@infobank/crypto';
+import type { OfferSnapshot } from '@infobank/offers';
+import type { RequestContext } from '@infobank/platform';
+import { CountRecordsForProvisionUseCase, type RecordCounts } from '@infobank/vault';
+import type { EntityManager } from 'typeorm';
+import { fetchAllowance, observationRange } from '../domain/offer-limits';
+import type { DenialReason } from '../domain/transfer-status';
+import { insertSubjects, lockOfferReservations, reservationCounts, type NewTransferSubject } from '../infrastructure/transfer-store';
+import type { TransferEntity } from '../infrastructure/transfer.entity';
+
+type Context = RequestContext & { transaction: EntityManager };
+
+/**
+ * Admits a transfer's subjects once, when building starts: resolves the recipient's pseudonymous ids
+ * (or takes everyone with a live consent), and for each applies `mayProvide`, the offer's fetch limit
+ * (reserved under a per-offer lock so concurrent transfers cannot overrun it) and its data range.
+ * Ask-mode subjects get an approval request and wait; the others are `pending` for packaging.
+ */
+@Injectable()
+export class TransferAdmission {
+  constructor(
+    private readonly listConsents: ListConsentsForOfferUseCase,
+    private readonly countRecords: CountRecordsForProvisionUseCase,
+    private readonly requestApproval: RequestApprovalUseCase,
+    private readonly pseudonyms: PseudonymousIds,
+  ) {}
+
+  async admit(ctx: Context, transfer: TransferEntity, offer: OfferSnapshot, now: Date): Promise<void> {
+    const consents = await this.listConsents.execute(ctx, { offerId: offer.id });
+    const bySubject = new Map(
+      consents.map((consent) => [this.pseudonyms.forRecipient(transfer.recipientId, consent.individualId), consent]),
+    );
+    const wanted =
+      transfer.requestedSubjects ??
+      [...bySubject].filter(([, consent]) => consent.status === 'active' || consent.status === 'paused').map(([subject]) => subject);
+
+    const verdicts = new Map<string, DenialReason | 'ask' | 'auto'>();
+    for (const subject of wanted) {
+      const consent = bySubject.get(subject);
+      const verdict = consent === undefined ? undefined : mayProvide(consent, offer, consent.items, now);
+      verdicts.set(subject, verdict === undefined ? 'no_consent' : verdict.allowed ? verdict.mode : verdict.reason);
+    }
+    const admissible = wanted.filter((subject) => verdicts.get(subject) === 'ask' || verdicts.get(subject) === 'auto');
+    const individualIds = admissible.map((subject) => (bySubject.get(subject) as GrantedConsent).individualId);
+
+    await lockOfferReservations(ctx.transaction, offer.id);
+    const allowance = fetchAllowance(offer.fetch, now);
+    const used = await reservationCounts(ctx.transaction, offer.id, individualIds, allowance.since, transfer.id);
+    const counts = await this.countRecords.execute(ctx, {
+      individualIds,
+      categories: [...new Set(offer.items.map((item) => item.categoryId))],
+      range: observationRange(offer.dataRange, now),
+    });
+
+    const rows: NewTransferSubject[] = [];
+    for (const subject of wanted) {
+      const consent = bySubject.get(subject);
+      let outcome = verdicts.get(subject) as DenialReason | 'ask' | 'auto';
+      if (consent !== undefined && (outcome === 'ask' || outcome === 'auto')) {
+        if ((used.get(consent.individualId) ?? 0) >= allowance.limit) outcome = 'frequency_exceeded';
+        else outcome = recordsVerdict(counts, consent) ?? outcome;
+      }
+      const row: NewTransferSubject = {
+        subjectId: subject,
+        individualId: consent?.individualId ?? null,
+        consentId: consent?.consentId ?? null,
+        consentVersion: consent?.version ?? null,
+        status: 'pending',
+        reason: null,
+        approvalRequestId: null,
+      };
+      if (outcome === 'ask') {
+        const approval = await this.requestApproval.execute(ctx, {
+          consentId: (consent as GrantedConsent).consentId,
+          reference: transfer.id,
+        });
+        row.status = 'awaiting_approval';
+        row.approvalRequestId = approval.approvalRequestId;
+      } else if (outcome !== 'auto') {
+        row.status = 'denied';
+        row.reason = outcome;
+      }
+      rows.push(row);
+    }
+    await insertSubjects(ctx.transaction, transfer, rows, now);
+  }
+}
+
+/** `no_records` when the individual holds nothing in the consented categories, `out_of_range` when nothing in the data range. */
+function recordsVerdict(counts: RecordCounts, consent: GrantedConsent): DenialReason | undefined {
+  const categories = new Set(consent.items.map((item) => categoryOfItem(item)?.code));
+  const held = counts.get(consent.individualId);
+  let total = 0;
+  let inRange = 0;
+  for (const [category, count] of held ?? []) {
+    if (!categories.has(category)) continue;
+    total += count.total;
+    inRange += count.inRange;
+  }
+  if (total === 0) return 'no_records';
+  return inRange === 0 ? 'out_of_range' : undefined;
+}

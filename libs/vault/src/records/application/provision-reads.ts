@@ -1,0 +1,34 @@
+import type { RequestContext } from '@infobank/platform';
+
+/** The observation times a transfer asks for: `from` inclusive, `to` exclusive; null leaves that side open. */
+export interface ObservationRange {
+  from: Date | null;
+  to: Date | null;
+}
+
+/** The most individuals one provision read or count may name (the transfer builder works in chunks of this size). */
+export const MAX_PROVISION_INDIVIDUALS = 1_000;
+
+/**
+ * Only the bank's side reads records for a provision (the worker building a package, the operator).
+ * Anything else reaching these use cases is a wiring mistake, not a request to refuse politely.
+ */
+export function assertProvisionReader(ctx: RequestContext, individualIds: readonly string[]): void {
+  if (ctx.actor.type !== 'system' && ctx.actor.type !== 'operator') {
+    throw new Error(`Records are read for a provision by the bank's worker or operator only, not by an actor of type ${ctx.actor.type}.`);
+  }
+  if (individualIds.length > MAX_PROVISION_INDIVIDUALS) {
+    throw new Error(`A provision read names at most ${MAX_PROVISION_INDIVIDUALS} individuals; got ${individualIds.length}.`);
+  }
+}
+
+/**
+ * The SQL condition "observed_at is inside the range", with the range's ends as parameters `$from`
+ * and `$to` (positional numbers given by the caller). A null end binds as NULL and leaves that side open.
+ */
+export function inRangeCondition(fromParameter: number, toParameter: number, column = '"observed_at"'): string {
+  return (
+    `($${fromParameter}::timestamptz IS NULL OR ${column} >= $${fromParameter}::timestamptz)` +
+    ` AND ($${toParameter}::timestamptz IS NULL OR ${column} < $${toParameter}::timestamptz)`
+  );
+}
