@@ -10,6 +10,7 @@ import { outboxEndToEnd } from './scenarios/outbox-end-to-end.bench';
 import { outboxEnqueue } from './scenarios/outbox-enqueue.bench';
 import { rawPostgresInsert } from './scenarios/postgres.bench';
 import { ed25519Signing } from './scenarios/signing.bench';
+import { transfers, TRANSFERS_TIMEOUT_MS } from './scenarios/transfers.bench';
 
 /** A scenario still running after this long is stuck (say, Redis went away): the run fails and cleans up. */
 const SCENARIO_TIMEOUT_MS = 60_000;
@@ -32,6 +33,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'envelope', run: envelopeEncryption, timeoutMs: SCENARIO_TIMEOUT_MS },
   { name: 'deposits', run: deposits, timeoutMs: DEPOSITS_TIMEOUT_MS },
   { name: 'ledger', run: ledger, timeoutMs: LEDGER_TIMEOUT_MS },
+  { name: 'transfers', run: transfers, timeoutMs: TRANSFERS_TIMEOUT_MS },
 ];
 
 /** The scenarios named on the command line (`npm run bench -- deposits`), or all of them. */

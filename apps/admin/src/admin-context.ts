@@ -6,7 +6,9 @@ import { CatalogModule } from '@infobank/catalog';
 import { CryptoModule } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
 import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
+import { ProvisionModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
+import { TransparencyLogModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
 
 @Module({})
@@ -23,6 +25,9 @@ class AdminModule {
         AccountsModule,
         ReviewModule,
         VaultModule,
+        // seed:demo: a demo transfer (consent, request, build, download) and a sealed log.
+        ProvisionModule,
+        TransparencyLogModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { PseudonymousIds } from '@infobank/crypto';
 import { SetOffersSuspendedUseCase } from '@infobank/offers';
+import { ExpirePartsUseCase } from '@infobank/provision';
 import { createRequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { Individual } from '../intake/link-world';
@@ -137,5 +138,35 @@ describe('gateway: transfers stay consistent with consents, orders and retries',
     const own = await recipient.client.call('GET', `/v1/transfers?offerId=${offerId}`);
     expect(own.body.transfers.map((transfer: { id: string }) => transfer.id)).toEqual([transferId]);
     expect(await provisionsOf(transferId)).toEqual([]);
+  });
+
+  // Runs last: it expires every part of this suite's world.
+  it('parts expire after TRANSFER_PART_TTL_HOURS: an undownloaded part is deleted and leaves no provision record, a delivered one keeps its records', async () => {
+    const { offerId: downloadedOffer } = await consented(1);
+    const { offerId: abandonedOffer } = await consented(1);
+    const downloaded = await world.requested(recipient, { offerId: downloadedOffer });
+    const abandoned = await world.requested(recipient, { offerId: abandonedOffer });
+    await world.build(downloaded);
+    await world.build(abandoned);
+    expect((await world.download(recipient, downloaded, 1)).status).toBe(200);
+
+    const dayLater = new Date(Date.now() + 25 * 3600 * 1000);
+    expect(await world.use(ExpirePartsUseCase).execute(system, dayLater)).toBeGreaterThanOrEqual(2);
+
+    const gone = await world.download(recipient, abandoned, 1);
+    expect(gone.status).toBe(410);
+    expect(gone.body.code).toBe('PART_GONE');
+    expect(await provisionsOf(abandoned)).toEqual([]);
+    const abandonedDetail = (await world.transfer(recipient, abandoned)).body;
+    expect(abandonedDetail).toMatchObject({ status: 'expired', counts: expect.objectContaining({ expired: 1 }) });
+
+    expect((await world.download(recipient, downloaded, 1)).status).toBe(410);
+    expect(await provisionsOf(downloaded)).toHaveLength(1);
+    expect((await world.transfer(recipient, downloaded)).body.status).toBe('delivered');
+    const bytes = await world.environment.dataSource.query(
+      `SELECT count(*)::int AS "n" FROM "transfer_parts" WHERE "transfer_id" = ANY($1::uuid[]) AND "package" IS NOT NULL`,
+      [[downloaded, abandoned]],
+    );
+    expect(bytes).toEqual([{ n: 0 }]);
   });
 });

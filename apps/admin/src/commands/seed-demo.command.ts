@@ -11,6 +11,7 @@ import { CliUsageError } from '../cli-arguments';
 import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION, type DemoBoardMember } from '../demo/demo-dataset';
 import { DEMO_APPROVERS, seedDemoOffers } from '../demo/demo-offers';
 import { seedDemoDeposits, type SeededDeposits } from '../demo/seed-demo-deposits';
+import { seedDemoTransfer } from '../demo/seed-demo-transfer';
 import type { AdminCommand } from './admin-command';
 
 /** What seed:demo reports (passwords and private keys stay in the files). */
@@ -24,6 +25,8 @@ export interface DemoSummary {
   offers: { recipient: string; id: string; status: string }[];
   /** Each demo provider's links to demo individuals and the records it deposited about them. */
   deposits: SeededDeposits[];
+  /** A demo recipient's transfer, downloaded: it shows in the first demo individual's provision history. */
+  transfer: { transferId: string; status: string; delivered: number };
 }
 
 /** A private JWK file of the demo (0600); made once, then reused so re-seeding registers the same keys. */
@@ -106,7 +109,15 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     const offers = await seedDemoOffers(app, recipients, approvers);
     const providers = organisations.map(({ slug, id, signing }) => ({ slug, id, signingKeyFile: signing.path }));
     const deposits = await seedDemoDeposits(app, ctx, providers, individuals);
-    return { organisations, boardMembers, individuals, offers, deposits };
+    // 山田花子 lets ひだまりヘルスケア have her shopping (the offer's optional item); it fetches once.
+    const healthOffer = offers.find((offer) => offer.recipient === 'hidamari-health') as (typeof offers)[number];
+    const transfer = await seedDemoTransfer(app, {
+      individualId: individuals[0].id,
+      recipientId: recipients.get('hidamari-health') as string,
+      offerId: healthOffer.id,
+      optionalItems: ['purchase.receipts#/lineItems'],
+    });
+    return { organisations, boardMembers, individuals, offers, deposits, transfer };
   });
 
   const urls = config.http.publicUrls;
@@ -143,6 +154,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     individuals: seeded.individuals.map(({ id, email }) => ({ id, email })),
     offers: seeded.offers,
     deposits: seeded.deposits,
+    transfer: seeded.transfer,
   };
 }
 

@@ -4,7 +4,7 @@ import { ListConsentsForOfferUseCase, mayProvide, RequestApprovalUseCase, type G
 import { PseudonymousIds } from '@infobank/crypto';
 import type { OfferSnapshot } from '@infobank/offers';
 import type { RequestContext } from '@infobank/platform';
-import { CountRecordsForProvisionUseCase, type RecordCounts } from '@infobank/vault';
+import { CountRecordsForProvisionUseCase, MAX_PROVISION_INDIVIDUALS, type RecordCounts } from '@infobank/vault';
 import type { EntityManager } from 'typeorm';
 import { fetchAllowance, observationRange } from '../domain/offer-limits';
 import type { DenialReason } from '../domain/transfer-status';
@@ -49,11 +49,7 @@ export class TransferAdmission {
     await lockOfferReservations(ctx.transaction, offer.id);
     const allowance = fetchAllowance(offer.fetch, now);
     const used = await reservationCounts(ctx.transaction, offer.id, individualIds, allowance.since, transfer.id);
-    const counts = await this.countRecords.execute(ctx, {
-      individualIds,
-      categories: [...new Set(offer.items.map((item) => item.categoryId))],
-      range: observationRange(offer.dataRange, now),
-    });
+    const counts = await this.recordCounts(ctx, individualIds, offer, now);
 
     const rows: NewTransferSubject[] = [];
     for (const subject of wanted) {
@@ -86,6 +82,20 @@ export class TransferAdmission {
       rows.push(row);
     }
     await insertSubjects(ctx.transaction, transfer, rows, now);
+  }
+
+  /** How many records each individual holds in the offer's categories, in and out of its range (asked 1,000 individuals at a time). */
+  private async recordCounts(ctx: Context, individualIds: readonly string[], offer: OfferSnapshot, now: Date): Promise<RecordCounts> {
+    const categories = [...new Set(offer.items.map((item) => item.categoryId))];
+    const range = observationRange(offer.dataRange, now);
+    const counts: RecordCounts = new Map();
+    for (let start = 0; start < individualIds.length; start += MAX_PROVISION_INDIVIDUALS) {
+      const chunk = individualIds.slice(start, start + MAX_PROVISION_INDIVIDUALS);
+      for (const [individualId, byCategory] of await this.countRecords.execute(ctx, { individualIds: chunk, categories, range })) {
+        counts.set(individualId, byCategory);
+      }
+    }
+    return counts;
   }
 }
 

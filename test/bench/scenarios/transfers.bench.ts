@@ -1,0 +1,360 @@
+import { DynamicModule, Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CatalogModule, CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { ConsentModule, GrantConsentUseCase } from '@infobank/consent';
+import { BankKeyRing, CryptoModule } from '@infobank/crypto';
+import { SCHEMA } from '@infobank/migrations';
+import { CreateOfferUseCase, OffersModule, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
+import { createRequestContext, PlatformModule, type PlatformOptions, type RequestContext } from '@infobank/platform';
+import {
+  BuildTransferUseCase,
+  DownloadPartUseCase,
+  GetTransferUseCase,
+  PACKAGE_JWE_TYPE,
+  PACKAGE_JWS_TYPE,
+  ProvisionModule,
+  RequestTransferUseCase,
+  type PackagePayload,
+} from '@infobank/provision';
+import { DepositRecordsUseCase, VaultModule } from '@infobank/vault';
+import { CompactEncrypt, compactDecrypt, compactVerify, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { randomInt, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import type { BenchEnvironment } from '../bench-environment';
+import { BenchProvider } from '../intake-provider';
+import {
+  percentiles,
+  progress,
+  roundTo,
+  summarise,
+  timeConcurrent,
+  timeSequential,
+  type ScenarioMeasurement,
+  type Timing,
+} from '../measure';
+import { rawBullmqAddNoop } from './bullmq.bench';
+import { realisticReceipt } from '../realistic-receipts';
+
+const SUBJECTS = 10_000;
+const RECORDS_PER_SUBJECT = 3;
+const RECORDS_PER_BATCH = 5_000;
+const GRANT_CONCURRENCY = 8;
+const JWE_BASELINE_MS = 3_000;
+const JWE_WARM_UP = 50;
+const JWE_BASELINE_PAYLOAD = JSON.stringify({ subject: 'x'.repeat(43), records: [{ category: 'purchase.receipts' }] });
+const DAY_MS = 24 * 3_600_000;
+const PROVIDER_SLUG = 'mart';
+
+/** Seeding 10,000 consented subjects with 30,000 records, then building and downloading one transfer for all of them. */
+export const TRANSFERS_TIMEOUT_MS = 360_000;
+
+/** The offer the recipient's transfer is for: purchase receipts' line items (required) and store (optional), last 90 days. */
+const OFFER_TERMS = {
+  purposeCode: 'marketing',
+  purposeText: { ja: 'お買い物の傾向に合わせたクーポンをお届けします。', en: 'We send you coupons that match how you shop.' },
+  items: [
+    { itemId: 'purchase.receipts#/lineItems', required: true },
+    { itemId: 'purchase.receipts#/store', required: false },
+  ],
+  dataRange: { fromDaysAgo: 90 },
+  fetch: { type: 'periodic', per: 'month', max: 4 },
+  dataLifeDays: 365,
+  benefit: { type: 'points', amount: 500, description: { ja: '毎月500ポイント', en: '500 points a month' } },
+  processingCountries: ['JP'],
+  profiling: false,
+  termsVersion: '2025-01',
+};
+
+/** The libraries the bank's apps wire for this path (deposits, offers, consents, transfers), in one context. */
+@Module({})
+class TransfersBenchModule {
+  static register(options: PlatformOptions): DynamicModule {
+    return {
+      module: TransfersBenchModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        CryptoModule.forPlatform(),
+        CatalogModule.forRoot(),
+        VaultModule,
+        OffersModule,
+        ConsentModule,
+        ProvisionModule,
+      ],
+    };
+  }
+}
+
+/** The recipient as the benchmark's client: its organisation actor and the private half of its X25519 key. */
+interface BenchRecipient {
+  ctx: RequestContext;
+  publicKey: JWK;
+  decryptionKey: JWK;
+}
+
+async function registerRecipient(app: INestApplicationContext, operator: RequestContext): Promise<BenchRecipient> {
+  const { publicKey, privateKey } = await generateKeyPair('ECDH-ES+A256KW', { crv: 'X25519', extractable: true });
+  const encryptionKey = { ...(await exportJWK(publicKey)), use: 'enc', alg: 'ECDH-ES+A256KW' };
+  const signing = await BenchProvider.create('');
+  const { id } = await app.get(CreateOrganisationUseCase, { strict: false }).execute(operator, {
+    corporateNumber: validCorporateNumber('700130000001'),
+    name: { ja: 'ベンチ分析株式会社', en: 'Bench Analytics K.K.' },
+    country: 'JP',
+    roles: ['recipient'],
+    signingKeys: [signing.signing.publicJwk],
+    encryptionKey,
+    termsVersion: '2026-04',
+  });
+  return {
+    ctx: createRequestContext({ type: 'organisation', id, roles: ['recipient'] }),
+    publicKey: encryptionKey,
+    decryptionKey: await exportJWK(privateKey),
+  };
+}
+
+async function approvedOffer(app: INestApplicationContext, recipient: BenchRecipient): Promise<string> {
+  const terms = { ...OFFER_TERMS, validUntil: new Date(Date.now() + 365 * DAY_MS).toISOString() };
+  const { id } = await app.get(CreateOfferUseCase, { strict: false }).execute(recipient.ctx, terms as unknown as OfferTerms);
+  await app.get(SubmitOfferUseCase, { strict: false }).execute(recipient.ctx, id);
+  await app.get(RecordReviewOutcomeUseCase, { strict: false }).execute(createRequestContext({ type: 'system', name: 'bench.review' }), {
+    offerId: id,
+    round: 1,
+    outcome: 'approved',
+    reasons: ['ベンチマーク用の承認'],
+    decidedAt: new Date(),
+    caseId: randomUUID(),
+    suspended: false,
+  });
+  return id;
+}
+
+/**
+ * 10,000 individuals, each with an account and an active purchase.receipts link to the provider: the
+ * rows the portal's sign-up and link redemption would write (SQL: no scrypt, no link codes), as deposits.bench does.
+ */
+async function seedLinkedIndividuals(pool: Pool, providerId: string): Promise<string[]> {
+  const ids = Array.from({ length: SUBJECTS }, () => randomUUID());
+  await pool.query(
+    `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language")
+     SELECT id, 'individual', 'transfer-bench-' || n || '@bench.example.jp', 'no-sign-in', 'ベンチ 花子', 'ja'
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+    [ids],
+  );
+  await pool.query(
+    `INSERT INTO "provider_links" ("id", "individual_id", "provider_id", "categories", "status", "code_expires_at", "customer_ref", "linked_at")
+     SELECT gen_random_uuid(), id, $2, ARRAY['purchase.receipts'], 'active', now(), $3 || (n - 1), now()
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+    [ids, providerId, `${PROVIDER_SLUG}-customer-`],
+  );
+  return ids;
+}
+
+/** RECORDS_PER_SUBJECT receipts for every customer, deposited through DepositRecordsUseCase (real envelope encryption) in signed batches. */
+async function depositRecords(app: INestApplicationContext, provider: BenchProvider, providerId: string): Promise<void> {
+  const records = Array.from({ length: SUBJECTS * RECORDS_PER_SUBJECT }, (_, index) =>
+    realisticReceipt(`r-${index}`, `${PROVIDER_SLUG}-customer-${index % SUBJECTS}`, new Date(Date.now() - randomInt(1, 80 * DAY_MS))),
+  );
+  const deposit = app.get(DepositRecordsUseCase, { strict: false });
+  const ctx = createRequestContext({ type: 'organisation', id: providerId, roles: ['provider'] });
+  for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
+    const jws = await provider.signBatch({ batchId: `transfers-${start}`, records: records.slice(start, start + RECORDS_PER_BATCH) });
+    const { response } = await deposit.execute(ctx, { jws });
+    const refused = response.results.filter((result) => result.status !== 'accepted');
+    if (refused.length > 0)
+      throw new Error(`transfers: ${refused.length} seeded records were not accepted (${JSON.stringify(refused[0])})`);
+  }
+}
+
+/**
+ * Baseline: jose CompactEncrypt (ECDH-ES+A256KW, A256GCM) of a small payload to an X25519 key, back to
+ * back for about JWE_BASELINE_MS: what one JWE per subject would cost.
+ */
+async function rawJweEncryptions(publicJwk: JWK): Promise<Timing> {
+  const payload = new TextEncoder().encode(JWE_BASELINE_PAYLOAD);
+  const encrypt = () =>
+    new CompactEncrypt(payload).setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', typ: PACKAGE_JWE_TYPE }).encrypt(publicJwk);
+  await timeSequential(JWE_WARM_UP, encrypt);
+  const latenciesMs: number[] = [];
+  const started = performance.now();
+  while (performance.now() - started < JWE_BASELINE_MS) {
+    const before = performance.now();
+    await encrypt();
+    latenciesMs.push(performance.now() - before);
+  }
+  return { seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+/** What the recipient does with a part: decrypt with its private key, verify the bank's signature against the published JWKS. */
+async function openPart(jwe: string, recipient: BenchRecipient, jwks: ReturnType<typeof createLocalJWKSet>): Promise<PackagePayload> {
+  const { plaintext, protectedHeader } = await compactDecrypt(jwe, recipient.decryptionKey, {
+    keyManagementAlgorithms: ['ECDH-ES+A256KW'],
+    contentEncryptionAlgorithms: ['A256GCM'],
+  });
+  if (protectedHeader.typ !== PACKAGE_JWE_TYPE) throw new Error(`transfers: unexpected JWE typ ${String(protectedHeader.typ)}`);
+  const verified = await compactVerify(new TextDecoder().decode(plaintext), jwks, { algorithms: ['EdDSA'] });
+  if (verified.protectedHeader.typ !== PACKAGE_JWS_TYPE)
+    throw new Error(`transfers: unexpected JWS typ ${String(verified.protectedHeader.typ)}`);
+  return JSON.parse(new TextDecoder().decode(verified.payload)) as PackagePayload;
+}
+
+/**
+ * `npm run bench -- transfers`: 10,000 individuals with 3 deposited receipts each and an `auto` consent
+ * to one approved offer; one transfer for all of them, timed from RequestTransferUseCase to the last part
+ * downloaded (DownloadPartUseCase records the provisions) and decrypted + verified by the recipient.
+ * Baselines of the same run: raw BullMQ no-op jobs/s and raw jose JWE encryptions/s.
+ */
+export async function transfers(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
+  const [bullmqAdd, bullmqDrain] = await rawBullmqAddNoop(environment);
+
+  const config = { ...environment.config, keys: { ...environment.config.keys, directory: environment.keysDirectory } };
+  const app = await NestFactory.createApplicationContext(
+    TransfersBenchModule.register({ service: 'bench', config, logger: environment.logger, ...SCHEMA }),
+    { logger: false, abortOnError: false },
+  );
+  const pool = new Pool({ ...environment.postgres, max: 2 });
+  try {
+    const operator = createRequestContext({ type: 'operator', name: 'bench' });
+    const seeding = performance.now();
+    const provider = await BenchProvider.create('');
+    const { id: providerId } = await app.get(CreateOrganisationUseCase, { strict: false }).execute(operator, {
+      corporateNumber: validCorporateNumber('700130000000'),
+      name: { ja: 'さくらマート株式会社', en: 'Sakura Mart K.K.' },
+      country: 'JP',
+      roles: ['provider'],
+      signingKeys: [provider.signing.publicJwk],
+      termsVersion: '2026-04',
+    });
+    provider.registeredAs(providerId);
+    const recipient = await registerRecipient(app, operator);
+    const offerId = await approvedOffer(app, recipient);
+    const individuals = await seedLinkedIndividuals(pool, providerId);
+    progress(`transfers: ${SUBJECTS} individuals linked; depositing ${SUBJECTS * RECORDS_PER_SUBJECT} records`);
+    await depositRecords(app, provider, providerId);
+    progress(`transfers: records deposited after ${roundTo((performance.now() - seeding) / 1000, 1)} s; granting ${SUBJECTS} consents`);
+    const grant = app.get(GrantConsentUseCase, { strict: false });
+    const granting = await timeConcurrent(SUBJECTS, GRANT_CONCURRENCY, (index) =>
+      grant.execute(createRequestContext({ type: 'individual', id: individuals[index] }), {
+        offerId,
+        optionalItems: ['purchase.receipts#/store'],
+        mode: 'auto',
+      }),
+    );
+    const seedSeconds = (performance.now() - seeding) / 1000;
+    progress(
+      `transfers: seeded in ${roundTo(seedSeconds, 1)} s (${SUBJECTS} consents in ${roundTo(granting.seconds, 1)} s, ${GRANT_CONCURRENCY} at a time)`,
+    );
+
+    const keyRing = app.get(BankKeyRing, { strict: false });
+    const jwks = createLocalJWKSet(keyRing.publicJwks() as { keys: JWK[] });
+    const system = createRequestContext({ type: 'system', name: 'bench.transfers' });
+
+    progress(`transfers: one transfer for ${SUBJECTS} subjects (request, build, download and open every part)`);
+    const started = performance.now();
+    const { transferId } = await app
+      .get(RequestTransferUseCase, { strict: false })
+      .execute(recipient.ctx, { offerId, idempotencyKey: randomUUID() });
+    const requested = performance.now();
+    // When each part finished building: the first mark also covers admission (consents listed, records counted, subjects inserted).
+    const partBuilt: number[] = [];
+    await app
+      .get(BuildTransferUseCase, { strict: false })
+      .execute(system, { transferId }, { afterPart: () => void partBuilt.push(performance.now()) });
+    const built = await app.get(GetTransferUseCase, { strict: false }).execute(recipient.ctx, transferId);
+    const ready = performance.now();
+    if (built.status !== 'ready' || built.counts.pending > 0 || built.partList.some((part) => part.status !== 'ready')) {
+      throw new Error(`transfers: after building, the transfer is ${built.status} with ${built.counts.pending} subjects pending`);
+    }
+    const parts = built.parts;
+    const download = app.get(DownloadPartUseCase, { strict: false });
+    const delivered = new Set<string>();
+    const downloadMs: number[] = [];
+    const openMs: number[] = [];
+    let packageBytes = 0;
+    const downloading = await timeSequential(parts, async (index) => {
+      const before = performance.now();
+      const jwe = await download.execute(recipient.ctx, { transferId, part: index + 1 });
+      const downloaded = performance.now();
+      const payload = await openPart(jwe, recipient, jwks);
+      downloadMs.push(downloaded - before);
+      openMs.push(performance.now() - downloaded);
+      packageBytes += jwe.length;
+      for (const subject of payload.subjects) delivered.add(subject.subject);
+    });
+    const finished = performance.now();
+
+    const [{ subjects, provisions, records }] = await environment.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM "transfer_subjects" WHERE "transfer_id" = $1 AND "status" = 'delivered') AS "subjects",
+              (SELECT count(*)::int FROM "provision_records") AS "provisions",
+              (SELECT count(*)::int FROM "vault_records") AS "records"`,
+      [transferId],
+    );
+    if (delivered.size !== SUBJECTS || subjects !== SUBJECTS || provisions !== SUBJECTS) {
+      throw new Error(
+        `transfers: expected ${SUBJECTS} subjects delivered and provision records; the recipient opened ${delivered.size}, ` +
+          `${subjects} subjects are delivered, ${provisions} provision records`,
+      );
+    }
+
+    const jwe = await rawJweEncryptions(recipient.publicKey);
+    const jweRate = jwe.latenciesMs.length / jwe.seconds;
+    const total: Timing = { seconds: (finished - started) / 1000, latenciesMs: downloading.latenciesMs };
+    const toReady: Timing = { seconds: (ready - started) / 1000, latenciesMs: [] };
+    const rename = (line: ScenarioMeasurement, name: string): ScenarioMeasurement => ({ ...line, name });
+    return [
+      rename(bullmqAdd, 'transfers_raw_bullmq_add_noop'),
+      rename(bullmqDrain, 'transfers_raw_bullmq_noop_drain'),
+      summarise(
+        {
+          name: 'transfers_raw_jose_jwe_encrypt',
+          description: `jose CompactEncrypt ECDH-ES+A256KW/A256GCM of a ${JWE_BASELINE_PAYLOAD.length}-byte payload to an X25519 key, back to back for ~${JWE_BASELINE_MS / 1000} s`,
+          operations: jwe.latenciesMs.length,
+          baseline: null,
+        },
+        jwe,
+      ),
+      summarise(
+        {
+          name: 'transfers_request_to_ready',
+          description: `RequestTransferUseCase + BuildTransferUseCase (called directly) until the transfer is ready with every part built; a rate is subjects/s, compared to one no-op BullMQ job per subject`,
+          operations: SUBJECTS,
+          baseline: 'transfers_raw_bullmq_noop_drain',
+          details: { requestSeconds: roundTo((requested - started) / 1000, 4), buildSeconds: roundTo((ready - requested) / 1000, 4) },
+        },
+        toReady,
+      ),
+      summarise(
+        {
+          name: 'transfers',
+          description: `one transfer for ${SUBJECTS} consented subjects (${RECORDS_PER_SUBJECT} receipts each): request to the last part downloaded (DownloadPartUseCase) and decrypted + verified with jose by the recipient; a rate is subjects/s (compared to one raw JWE per subject), a latency is one part's download + record + decrypt + verify`,
+          operations: SUBJECTS,
+          baseline: 'transfers_raw_jose_jwe_encrypt',
+          details: {
+            notes:
+              'Build path: BuildTransferUseCase called in-process right after the request (no worker, no outbox relay, no BullMQ hop); parts downloaded one after another once the transfer is ready.',
+            parts,
+            subjectsDelivered: subjects,
+            provisionRecords: provisions,
+            vaultRecords: records,
+            seedSeconds: roundTo(seedSeconds, 1),
+            consentGrantsPerSecond: roundTo(SUBJECTS / granting.seconds, 1),
+            requestToReadySeconds: roundTo(toReady.seconds, 3),
+            admissionAndFirstPartSeconds: roundTo(((partBuilt[0] ?? ready) - requested) / 1000, 3),
+            buildPartMsP50: percentiles(partBuilt.slice(1).map((at, index) => at - partBuilt[index]))?.p50 ?? 0,
+            downloadSeconds: roundTo(downloading.seconds, 3),
+            downloadPartUseCaseMsP50: percentiles(downloadMs)?.p50 ?? 0,
+            downloadPartUseCaseMsP95: percentiles(downloadMs)?.p95 ?? 0,
+            recipientDecryptVerifyMsP50: percentiles(openMs)?.p50 ?? 0,
+            meanPartBytes: Math.round(packageBytes / parts),
+            jweSecondsAtOnePerPart: roundTo(parts / jweRate, 4),
+            jweSecondsAtOnePerSubject: roundTo(SUBJECTS / jweRate, 4),
+            jwePerSubjectOverPerPart: roundTo(SUBJECTS / parts, 1),
+          },
+        },
+        total,
+      ),
+    ];
+  } finally {
+    await pool.end();
+    await app.close();
+  }
+}
