@@ -60,6 +60,9 @@ function freshCorporateNumber(): string {
   return validCorporateNumber(String(randomInt(100_000, 1_000_000)) + String(randomInt(100_000, 1_000_000)));
 }
 
+// Each test spawns the CLI (a Node process that builds the platform); on a loaded 2-core machine that takes seconds.
+jest.setTimeout(60_000);
+
 describe('operator CLI (npm run admin)', () => {
   const files = mkdtempSync(join(tmpdir(), 'infobank-test-cli-'));
   let gateway: RunningApp;
@@ -267,7 +270,15 @@ describe('operator CLI (npm run admin)', () => {
       expect(linked).toEqual([{ individuals: first.json.individuals.length, links: 7, active: 7 }]);
       const batches = await environment.dataSource.query(`SELECT count(*)::int AS n FROM deposit_batches`);
       expect(batches).toEqual([{ n: first.json.deposits.length }]);
-    }, 30_000);
+
+      // A demo recipient's transfer reached the first demo individual's provision history, once however often seeded,
+      // and its leaf is sealed (the proof is ready at once).
+      expect(first.json.transfer).toMatchObject({ status: 'delivered', delivered: 1 });
+      const provisions = await environment.dataSource.query(
+        `SELECT p.individual_id, l.leaf_index IS NOT NULL AS sealed FROM provision_records p JOIN transparency_log_leaves l ON l.id = p.leaf_id`,
+      );
+      expect(provisions).toEqual([{ individual_id: first.json.individuals[0].id, sealed: true }]);
+    }, 90_000);
 
     it('a demo provider authenticates at intake with its key file, with the README example as written', async () => {
       const credentialsFile = join(demoDirectory, 'credentials.json');
