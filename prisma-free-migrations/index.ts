@@ -7,6 +7,7 @@ import { PROVISION_ENTITIES } from '@infobank/provision';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
 import { TRANSPARENCY_LOG_ENTITIES } from '@infobank/transparency-log';
 import { REVIEW_ENTITIES } from '@infobank/review';
+import { REVOCATION_ENTITIES } from '@infobank/revocation';
 import { RIGHTS_ENTITIES } from '@infobank/rights';
 import { VAULT_ENTITIES } from '@infobank/vault';
 import { MIGRATIONS } from './migrations';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   ...APPROVAL_ENTITIES,
   ...RIGHTS_ENTITIES,
   ...PROVISION_ENTITIES,
+  ...REVOCATION_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

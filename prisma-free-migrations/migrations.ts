@@ -11,6 +11,8 @@ import { CreateConsentLedger1795340009000 } from './1795340009000-create-consent
 import { CreateStandingConditionsApprovalsNotifications1795340010000 } from './1795340010000-create-standing-conditions-approvals-notifications';
 import { CreateTransfersAndProvisions1795340011000 } from './1795340011000-create-transfers-and-provisions';
 import { CreateBenefitLedger1795340012000 } from './1795340012000-create-benefit-ledger';
+import { CreateWithdrawalNotices1795340013000 } from './1795340013000-create-withdrawal-notices';
+import { AddWithdrawalAttestedNotification1795340013500 } from './1795340013500-add-withdrawal-attested-notification';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   CreateStandingConditionsApprovalsNotifications1795340010000,
   CreateTransfersAndProvisions1795340011000,
   CreateBenefitLedger1795340012000,
+  CreateWithdrawalNotices1795340013000,
+  AddWithdrawalAttestedNotification1795340013500,
 ];

@@ -9,6 +9,7 @@ import { ledger, LEDGER_TIMEOUT_MS } from './scenarios/ledger.bench';
 import { outboxEndToEnd } from './scenarios/outbox-end-to-end.bench';
 import { outboxEnqueue } from './scenarios/outbox-enqueue.bench';
 import { rawPostgresInsert } from './scenarios/postgres.bench';
+import { revocationRace, REVOCATION_RACE_TIMEOUT_MS } from './scenarios/revocation-race.bench';
 import { ed25519Signing } from './scenarios/signing.bench';
 import { transfers, TRANSFERS_TIMEOUT_MS } from './scenarios/transfers.bench';
 
@@ -34,6 +35,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'deposits', run: deposits, timeoutMs: DEPOSITS_TIMEOUT_MS },
   { name: 'ledger', run: ledger, timeoutMs: LEDGER_TIMEOUT_MS },
   { name: 'transfers', run: transfers, timeoutMs: TRANSFERS_TIMEOUT_MS },
+  { name: 'revocation-race', run: revocationRace, timeoutMs: REVOCATION_RACE_TIMEOUT_MS },
 ];
 
 /** The scenarios named on the command line (`npm run bench -- deposits`), or all of them. */

@@ -270,6 +270,8 @@ export interface RegistrationOptions {
   name?: { ja: string; en?: string };
   /** Public key packages are encrypted to (X25519 or P-256). */
   encryptionKey?: JWK;
+  /** Where withdrawal notices are POSTed. */
+  webhookUrl?: string;
 }
 
 /**
@@ -287,6 +289,7 @@ export async function registerOrganisation(running: RunningApp, options: Registr
     signingKeys: signingKeys.map((key) => key.publicJwk),
     termsVersion: '2025-01',
     ...(options.encryptionKey === undefined ? {} : { encryptionKey: options.encryptionKey }),
+    ...(options.webhookUrl === undefined ? {} : { webhookUrl: options.webhookUrl }),
   });
   return new OrganisationClient(running.url, id, signingKeys[0], await generateOrganisationKey('EdDSA'));
 }

@@ -3,6 +3,8 @@ import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
+import { RevocationModule } from '@infobank/revocation';
+import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
 import { CasesController } from './cases/cases.controller';
@@ -11,7 +13,7 @@ import { OrdersController } from './orders/orders.controller';
 
 /** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
 @Module({
-  imports: [BankKeysHttpModule, CatalogHttpModule, TransparencyLogHttpModule, BoardAuthModule.forRoot(), ReviewModule],
-  controllers: [BoardMembersController, BoardCompositionController, CasesController, OrdersController],
+  imports: [BankKeysHttpModule, CatalogHttpModule, TransparencyLogHttpModule, BoardAuthModule.forRoot(), ReviewModule, RevocationModule],
+  controllers: [BoardMembersController, BoardCompositionController, CasesController, OrdersController, AttestationsController],
 })
 export class EthicsBoardModule {}

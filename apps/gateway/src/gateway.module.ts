@@ -4,7 +4,10 @@ import { CATALOG_ERROR_STATUS, CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { OFFERS_ERROR_STATUS, OffersModule } from '@infobank/offers';
 import { PROVISION_ERROR_STATUS, ProvisionModule } from '@infobank/provision';
+import { REVOCATION_ERROR_STATUS, RevocationModule } from '@infobank/revocation';
 import { TRANSPARENCY_LOG_ERROR_STATUS, TransparencyLogHttpModule } from '@infobank/transparency-log';
+import { AttestationBodyParsing } from './notices/attestation-body';
+import { NoticesController } from './notices/notices.controller';
 import { OffersController } from './offers/offers.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { TransfersController } from './transfers/transfers.controller';
@@ -21,6 +24,7 @@ export const GATEWAY_HTTP_OPTIONS = {
     ...OFFERS_ERROR_STATUS,
     ...TRANSPARENCY_LOG_ERROR_STATUS,
     ...PROVISION_ERROR_STATUS,
+    ...REVOCATION_ERROR_STATUS,
   },
 };
 
@@ -33,7 +37,9 @@ export const GATEWAY_HTTP_OPTIONS = {
     OrganisationClientModule.forApi({ api: 'gateway', role: 'recipient' }),
     OffersModule,
     ProvisionModule,
+    RevocationModule,
   ],
-  controllers: [OrganisationController, OffersController, TransfersController],
+  controllers: [OrganisationController, OffersController, TransfersController, NoticesController],
+  providers: [AttestationBodyParsing],
 })
 export class GatewayModule {}

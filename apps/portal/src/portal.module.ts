@@ -12,6 +12,7 @@ import { PortalNotificationsModule } from './notifications/portal-notifications.
 import { PortalOffersModule } from './offers/catalogue.module';
 import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
+import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,
@@ -33,6 +34,7 @@ import { PortalStandingConditionsModule } from './standing-conditions/portal-sta
     PortalNotificationsModule,
     PortalBenefitsModule,
     PortalProvisionsModule,
+    PortalWithdrawalsModule,
   ],
 })
 export class PortalModule {}

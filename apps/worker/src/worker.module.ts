@@ -14,15 +14,25 @@ import { OFFER_JOBS } from '@infobank/offers';
 import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
 import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@infobank/platform';
 import { TRANSPARENCY_LOG_JOBS, TransparencyLogModule } from '@infobank/transparency-log';
-import { ReviewModule } from '@infobank/review';
+import { REVIEW_JOBS, ReviewModule } from '@infobank/review';
+import { REVOCATION_JOBS, RevocationModule } from '@infobank/revocation';
+import { VAULT_JOBS } from '@infobank/vault';
 import { ExpireApprovalProcessor } from './processors/approvals.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
 import { SealTransparencyLogProcessor } from './processors/ledger.processor';
+import { MarkOverdueNoticesProcessor } from './processors/notices.processor';
 import { OpenReviewCaseProcessor } from './processors/review.processor';
 import { AccountClosedProcessor } from './processors/account-closure.processor';
+import {
+  ConsentEndedProcessor,
+  DataErasedProcessor,
+  DataLifeNoticesProcessor,
+  StopUseOrderEffectiveProcessor,
+} from './processors/revocations.processor';
 import { PruneOutboxProcessor } from './processors/schedules.processor';
 import { EvaluateStandingConditionsProcessor, OfferApprovedProcessor } from './processors/standing-conditions.processor';
 import { BuildTransferProcessor, ExpirePartsProcessor, SettleApprovalProcessor } from './processors/transfers.processor';
+import { DeliverNoticeWebhookProcessor } from './processors/webhooks.processor';
 import { JOB_CONTRACTS, WorkerRuntime } from './worker.runtime';
 
 /** Every job contract in Infobank; each library's list is added here as it lands. */
@@ -35,6 +45,9 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...CONSENT_LEDGER_JOBS,
   ...ACCOUNT_JOBS,
   ...PROVISION_JOBS,
+  ...REVOCATION_JOBS,
+  ...REVIEW_JOBS,
+  ...VAULT_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -50,6 +63,12 @@ export const PROCESSORS: Provider[] = [
   BuildTransferProcessor,
   SettleApprovalProcessor,
   ExpirePartsProcessor,
+  MarkOverdueNoticesProcessor,
+  DeliverNoticeWebhookProcessor,
+  ConsentEndedProcessor,
+  StopUseOrderEffectiveProcessor,
+  DataErasedProcessor,
+  DataLifeNoticesProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */
@@ -68,6 +87,7 @@ export class WorkerModule {
         ApprovalsModule,
         ConsentModule,
         ProvisionModule,
+        RevocationModule,
       ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };

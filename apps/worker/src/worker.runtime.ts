@@ -62,7 +62,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     );
     this.host = new JobWorkerHost(this.config, this.dataSource, this.queues, this.logger);
     await this.host.start(jobs);
-    const relay = new OutboxRelay(this.dataSource, this.queues, this.logger, this.config.outbox);
+    const relay = new OutboxRelay(this.dataSource, this.queues, this.logger, this.config.outbox, this.contracts);
     this.relay = new OutboxRelayRunner(relay, this.logger, this.config.outbox);
     this.relay.start();
     this.logger.info({ jobs: jobs.map((job) => job.contract.name) }, 'worker started');

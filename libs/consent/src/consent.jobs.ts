@@ -9,5 +9,15 @@ export const EXPIRE_CONSENTS_JOB = defineJob({
   repeatEveryMs: 60 * 1000,
 });
 
+/**
+ * A consent ended (revoked, including by account closure, or expired): written by the ledger in the same
+ * transaction as the event, so that the worker tells every recipient that holds data under it.
+ */
+export const CONSENT_ENDED_JOB = defineJob({
+  queue: 'revocations',
+  name: 'consent.ended',
+  fields: { consentId: 'uuid' },
+});
+
 /** The jobs the consent ledger declares (standing conditions and approvals add theirs). */
-export const CONSENT_LEDGER_JOBS = [EXPIRE_CONSENTS_JOB];
+export const CONSENT_LEDGER_JOBS = [EXPIRE_CONSENTS_JOB, CONSENT_ENDED_JOB];

@@ -22,7 +22,7 @@ export {
   MAX_LISTED_CONSENTS,
 } from './application/read-consents.use-cases';
 export * from './consent.errors';
-export { CONSENT_LEDGER_JOBS, EXPIRE_CONSENTS_JOB } from './consent.jobs';
+export { CONSENT_ENDED_JOB, CONSENT_LEDGER_JOBS, EXPIRE_CONSENTS_JOB } from './consent.jobs';
 export { ConsentModule } from './consent.module';
 export * from './domain/consent';
 export { CONSENT_RECEIPT_SCHEMA, CONSENT_RECEIPT_TYPE, type ConsentedOffer, type ConsentText } from './domain/consent-receipt';
@@ -34,6 +34,7 @@ export * from './approvals/approvals.errors';
 export { APPROVAL_ANSWERED_JOB, APPROVAL_JOBS, EXPIRE_APPROVAL_JOB } from './approvals/approvals.jobs';
 export { ApprovalsModule } from './approvals/approvals.module';
 export type { ApprovalView } from './approvals/application/approval-view';
+export { CancelPendingApprovalsUseCase } from './approvals/application/cancel-pending-approvals.use-case';
 export { ExpireApprovalUseCase, type ApprovalTimeoutOutcome } from './approvals/application/expire-approval.use-case';
 export { GetApprovalOutcomeUseCase, type ApprovalOutcome } from './approvals/application/get-approval-outcome.use-case';
 export { DecideApprovalUseCase, ListOwnApprovalsUseCase, MAX_LISTED_APPROVALS } from './approvals/application/own-approvals.use-cases';

@@ -5,6 +5,12 @@ export { BUILD_TRANSFER_JOB, EXPIRE_TRANSFER_PARTS_JOB, PROVISION_JOBS } from '.
 export { ProvisionModule } from './provision.module';
 export { GetProvisionProofUseCase, type ProvenProvision, type ProvisionProof } from './provisions/application/get-provision-proof.use-case';
 export { ListMyProvisionsUseCase, type MyProvisionsPage, type MyProvisionView } from './provisions/application/list-my-provisions.use-case';
+export {
+  ProvisionsForNoticeUseCase,
+  type DataLifeCursor,
+  type DataLifePage,
+  type ProvisionForNotice,
+} from './provisions/application/provisions-for-notice.use-case';
 export { DEFAULT_PROVISION_PAGE, MAX_PROVISION_PAGE, type ProvisionHistoryQueryInput } from './provisions/domain/provision-history-query';
 export { PROVISION_LEAF_KIND, provisionLeafBody, type ProvisionLeafFacts } from './provisions/domain/provision-leaf';
 export { BuildTransferUseCase, type BuildHooks } from './transfers/application/build-transfer.use-case';
@@ -27,4 +33,5 @@ export {
 export { SettleApprovalUseCase } from './transfers/application/settle-approval.use-case';
 export type { PackagedRecord, PackagedSubject, PackagePayload } from './transfers/domain/package-contents';
 export { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE, PACKAGE_MEDIA_TYPE } from './transfers/domain/package-format';
+export { WithdrawFromTransfersUseCase, type WithdrawnWork } from './transfers/application/withdraw-from-transfers.use-case';
 export * from './transfers/domain/transfer-status';

@@ -7,6 +7,7 @@ import { TransparencyLogModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
 import { GetProvisionProofUseCase } from './provisions/application/get-provision-proof.use-case';
 import { ListMyProvisionsUseCase } from './provisions/application/list-my-provisions.use-case';
+import { ProvisionsForNoticeUseCase } from './provisions/application/provisions-for-notice.use-case';
 import { ProvisionRecorder } from './provisions/application/record-provisions';
 import { BuildTransferUseCase } from './transfers/application/build-transfer.use-case';
 import { DownloadPartUseCase } from './transfers/application/download-part.use-case';
@@ -16,6 +17,7 @@ import { GetTransferUseCase, ListTransfersUseCase } from './transfers/applicatio
 import { RequestTransferUseCase } from './transfers/application/request-transfer.use-case';
 import { SettleApprovalUseCase } from './transfers/application/settle-approval.use-case';
 import { TransferAdmission } from './transfers/application/transfer-admission';
+import { WithdrawFromTransfersUseCase } from './transfers/application/withdraw-from-transfers.use-case';
 
 const USE_CASES = [
   RequestTransferUseCase,
@@ -27,6 +29,8 @@ const USE_CASES = [
   ExpirePartsUseCase,
   ListMyProvisionsUseCase,
   GetProvisionProofUseCase,
+  ProvisionsForNoticeUseCase,
+  WithdrawFromTransfersUseCase,
 ];
 
 /**

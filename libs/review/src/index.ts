@@ -10,6 +10,7 @@ export { LiftStopUseOrderUseCase } from './application/lift-stop-use-order.use-c
 export { ListBoardMembersUseCase } from './application/list-board-members.use-case';
 export { CASE_STATUSES, ListReviewCasesUseCase } from './application/list-review-cases.use-case';
 export { ListStopUseOrdersUseCase, ORDER_STATUSES } from './application/list-stop-use-orders.use-case';
+export { OffersOfStopUseOrderUseCase, type StopUseOrderOffers } from './application/offers-of-stop-use-order.use-case';
 export { OpenReviewCaseUseCase, type OpenReviewCaseCommand, type OpenReviewCaseResult } from './application/open-review-case.use-case';
 export { ProposeStopUseOrderUseCase, type ProposeStopUseOrderCommand } from './application/propose-stop-use-order.use-case';
 export { RecuseFromCaseUseCase } from './application/recuse-from-case.use-case';
@@ -24,4 +25,5 @@ export { ORDER_TARGET_TYPES, type OrderTarget, type OrderTargetType } from './do
 export { BoardMemberEntity } from './infrastructure/board-member.entity';
 export { REVIEW_ENTITIES } from './infrastructure/review.entities';
 export * from './review.errors';
+export { REVIEW_JOBS, STOP_USE_ORDER_EFFECTIVE_JOB } from './review.jobs';
 export { ReviewModule } from './review.module';

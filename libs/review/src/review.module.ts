@@ -13,6 +13,7 @@ import { LiftStopUseOrderUseCase } from './application/lift-stop-use-order.use-c
 import { ListBoardMembersUseCase } from './application/list-board-members.use-case';
 import { ListReviewCasesUseCase } from './application/list-review-cases.use-case';
 import { ListStopUseOrdersUseCase } from './application/list-stop-use-orders.use-case';
+import { OffersOfStopUseOrderUseCase } from './application/offers-of-stop-use-order.use-case';
 import { OpenReviewCaseUseCase } from './application/open-review-case.use-case';
 import { ProposeStopUseOrderUseCase } from './application/propose-stop-use-order.use-case';
 import { RecuseFromCaseUseCase } from './application/recuse-from-case.use-case';
@@ -33,6 +34,7 @@ const REVIEW_PROVIDERS = [
   ConfirmStopUseOrderUseCase,
   LiftStopUseOrderUseCase,
   ListStopUseOrdersUseCase,
+  OffersOfStopUseOrderUseCase,
 ];
 
 /**

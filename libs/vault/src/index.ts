@@ -39,4 +39,5 @@ export { MAX_RECORDS_PER_BATCH } from './records/domain/deposit-payload';
 export * from './records/records.errors';
 export { VAULT_ENTITIES } from './vault.entities';
 export { VAULT_ERROR_STATUS } from './vault.errors';
+export { DATA_ERASED_JOB, VAULT_JOBS } from './vault.jobs';
 export { VaultModule } from './vault.module';

@@ -1,22 +1,21 @@
-import { DynamicModule, Module, type INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CatalogModule, CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
-import { ConsentModule, GrantConsentUseCase } from '@infobank/consent';
-import { BankKeyRing, CryptoModule } from '@infobank/crypto';
+import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { GrantConsentUseCase } from '@infobank/consent';
+import { BankKeyRing } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
-import { CreateOfferUseCase, OffersModule, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
-import { createRequestContext, PlatformModule, type PlatformOptions, type RequestContext } from '@infobank/platform';
+import { CreateOfferUseCase, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
+import { createRequestContext, type RequestContext } from '@infobank/platform';
 import {
   BuildTransferUseCase,
   DownloadPartUseCase,
   GetTransferUseCase,
   PACKAGE_JWE_TYPE,
   PACKAGE_JWS_TYPE,
-  ProvisionModule,
   RequestTransferUseCase,
   type PackagePayload,
 } from '@infobank/provision';
-import { DepositRecordsUseCase, VaultModule } from '@infobank/vault';
+import { DepositRecordsUseCase } from '@infobank/vault';
 import { CompactEncrypt, compactDecrypt, compactVerify, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +34,7 @@ import {
 } from '../measure';
 import { rawBullmqAddNoop } from './bullmq.bench';
 import { realisticReceipt } from '../realistic-receipts';
+import { marketingOfferTerms, ProvisionPathModule } from '../provision-path';
 
 const SUBJECTS = 10_000;
 const RECORDS_PER_SUBJECT = 3;
@@ -48,42 +48,6 @@ const PROVIDER_SLUG = 'mart';
 
 /** Seeding 10,000 consented subjects with 30,000 records, then building and downloading one transfer for all of them. */
 export const TRANSFERS_TIMEOUT_MS = 360_000;
-
-/** The offer the recipient's transfer is for: purchase receipts' line items (required) and store (optional), last 90 days. */
-const OFFER_TERMS = {
-  purposeCode: 'marketing',
-  purposeText: { ja: 'お買い物の傾向に合わせたクーポンをお届けします。', en: 'We send you coupons that match how you shop.' },
-  items: [
-    { itemId: 'purchase.receipts#/lineItems', required: true },
-    { itemId: 'purchase.receipts#/store', required: false },
-  ],
-  dataRange: { fromDaysAgo: 90 },
-  fetch: { type: 'periodic', per: 'month', max: 4 },
-  dataLifeDays: 365,
-  benefit: { type: 'points', amount: 500, description: { ja: '毎月500ポイント', en: '500 points a month' } },
-  processingCountries: ['JP'],
-  profiling: false,
-  termsVersion: '2025-01',
-};
-
-/** The libraries the bank's apps wire for this path (deposits, offers, consents, transfers), in one context. */
-@Module({})
-class TransfersBenchModule {
-  static register(options: PlatformOptions): DynamicModule {
-    return {
-      module: TransfersBenchModule,
-      imports: [
-        PlatformModule.forRoot(options),
-        CryptoModule.forPlatform(),
-        CatalogModule.forRoot(),
-        VaultModule,
-        OffersModule,
-        ConsentModule,
-        ProvisionModule,
-      ],
-    };
-  }
-}
 
 /** The recipient as the benchmark's client: its organisation actor and the private half of its X25519 key. */
 interface BenchRecipient {
@@ -113,7 +77,10 @@ async function registerRecipient(app: INestApplicationContext, operator: Request
 }
 
 async function approvedOffer(app: INestApplicationContext, recipient: BenchRecipient): Promise<string> {
-  const terms = { ...OFFER_TERMS, validUntil: new Date(Date.now() + 365 * DAY_MS).toISOString() };
+  const terms = marketingOfferTerms([
+    { itemId: 'purchase.receipts#/lineItems', required: true },
+    { itemId: 'purchase.receipts#/store', required: false },
+  ]);
   const { id } = await app.get(CreateOfferUseCase, { strict: false }).execute(recipient.ctx, terms as unknown as OfferTerms);
   await app.get(SubmitOfferUseCase, { strict: false }).execute(recipient.ctx, id);
   await app.get(RecordReviewOutcomeUseCase, { strict: false }).execute(createRequestContext({ type: 'system', name: 'bench.review' }), {
@@ -208,7 +175,7 @@ export async function transfers(environment: BenchEnvironment): Promise<Scenario
 
   const config = { ...environment.config, keys: { ...environment.config.keys, directory: environment.keysDirectory } };
   const app = await NestFactory.createApplicationContext(
-    TransfersBenchModule.register({ service: 'bench', config, logger: environment.logger, ...SCHEMA }),
+    ProvisionPathModule.register({ service: 'bench', config, logger: environment.logger, ...SCHEMA }),
     { logger: false, abortOnError: false },
   );
   const pool = new Pool({ ...environment.postgres, max: 2 });

@@ -86,10 +86,15 @@ export class TransferWorld {
   }
 
   /** A recipient registered for the gateway with a fresh X25519 encryption key. */
-  async recipient(name?: { ja: string; en?: string }): Promise<Recipient> {
+  async recipient(name?: { ja: string; en?: string }, webhookUrl?: string): Promise<Recipient> {
     const { publicKey, privateKey } = await generateKeyPair('ECDH-ES+A256KW', { crv: 'X25519', extractable: true });
     const encryptionKey = { ...(await exportJWK(publicKey)), use: 'enc', alg: 'ECDH-ES+A256KW' };
-    const client = await registerOrganisation(this.gateway, { roles: ['recipient'], encryptionKey, ...(name ? { name } : {}) });
+    const client = await registerOrganisation(this.gateway, {
+      roles: ['recipient'],
+      encryptionKey,
+      ...(name ? { name } : {}),
+      ...(webhookUrl ? { webhookUrl } : {}),
+    });
     return { client, decryptionKey: await exportJWK(privateKey) };
   }
 

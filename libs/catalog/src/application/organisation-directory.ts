@@ -54,6 +54,16 @@ export class OrganisationDirectory {
     };
   }
 
+  /** Where the organisation takes notices by webhook, or null when it registered none (it then pulls them). */
+  async findWebhookUrl(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    if (!isUuid(organisationId)) return null;
+    const organisation = await manager.findOne(OrganisationEntity, {
+      select: { id: true, webhookUrl: true },
+      where: { id: organisationId },
+    });
+    return organisation?.webhookUrl ?? null;
+  }
+
   /** The public profiles of these organisations, by id; ids that are not UUIDs or name no organisation are left out. */
   async findProfiles(
     organisationIds: readonly string[],

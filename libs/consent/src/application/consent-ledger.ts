@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { APP_CONFIG, inTransaction, type AppConfig, type RequestContext } from '@infobank/platform';
+import { APP_CONFIG, enqueueJob, inTransaction, type AppConfig, type RequestContext } from '@infobank/platform';
 import { TransparencyLog } from '@infobank/transparency-log';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';
 import { CONSENT_RECEIPT_TYPE, receiptPayload, type ConsentedOffer, type ReceiptActor } from '../domain/consent-receipt';
 import { ConsentCommandRefusedError, ConsentExistsError, ConsentNotFoundError, ConsentVersionConflictError } from '../consent.errors';
+import { CONSENT_ENDED_JOB } from '../consent.jobs';
 import { ConsentEventEntity } from '../infrastructure/consent-event.entity';
 import { ConsentEntity } from '../infrastructure/consent.entity';
 import { eventPayload, rowValuesOf, stateOfRow } from '../infrastructure/consent-state.mapper';
@@ -23,6 +24,7 @@ export interface RecordedConsentChange {
 }
 
 const ATTEMPTS = 3;
+const LEDGER_ACTOR = { type: 'system', name: 'consent.ledger' } as const;
 
 /**
  * Writes the consent ledger: decides a command with the pure rules, then in one transaction writes
@@ -57,7 +59,11 @@ export class ConsentLedger {
           if (row === null || (owner.individualId !== undefined && row.individualId !== owner.individualId)) {
             throw new ConsentNotFoundError(consentId);
           }
-          return this.record(manager, stateOfRow(row), command(new Date()), { actor, offer: row.offerSnapshot });
+          return this.record(manager, stateOfRow(row), command(new Date()), {
+            actor,
+            offer: row.offerSnapshot,
+            correlationId: ctx.correlationId,
+          });
         });
       } catch (error) {
         if (!(error instanceof ConsentVersionConflictError) || ctx.transaction !== undefined || attempt >= ATTEMPTS) throw error;
@@ -65,12 +71,15 @@ export class ConsentLedger {
     }
   }
 
-  /** Decides and records one command in the caller's transaction (a grant inserts the row; the partial unique index allows one live consent per offer). */
+  /**
+   * Decides and records one command in the caller's transaction (a grant inserts the row; the partial unique
+   * index allows one live consent per offer). A revocation or expiry also writes CONSENT_ENDED_JOB to the outbox.
+   */
   async record(
     manager: EntityManager,
     state: ConsentState,
     command: ConsentCommand,
-    context: { actor: ReceiptActor; offer: ConsentedOffer },
+    context: { actor: ReceiptActor; offer: ConsentedOffer; correlationId?: string },
   ): Promise<RecordedConsentChange> {
     const decision = decide(command, state);
     if (decision.outcome === 'refused') throw new ConsentCommandRefusedError(decision.reason);
@@ -96,6 +105,11 @@ export class ConsentLedger {
         if (result.affected !== 1) throw new ConsentVersionConflictError();
       }
       last = await this.appendEvent(manager, next, event, context);
+      if (event.type === 'consent_revoked' || event.type === 'consent_expired') {
+        // Withdrawal propagates to recipients (notices, work in flight stopped) from this commit on.
+        const jobCtx = { actor: LEDGER_ACTOR, correlationId: context.correlationId ?? randomUUID(), transaction: manager };
+        await enqueueJob(jobCtx, CONSENT_ENDED_JOB, { consentId: next.consentId });
+      }
     }
     return last as RecordedConsentChange;
   }

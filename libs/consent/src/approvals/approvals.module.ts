@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RightsModule } from '@infobank/rights';
+import { CancelPendingApprovalsUseCase } from './application/cancel-pending-approvals.use-case';
 import { ExpireApprovalUseCase } from './application/expire-approval.use-case';
 import { GetApprovalOutcomeUseCase } from './application/get-approval-outcome.use-case';
 import { DecideApprovalUseCase, ListOwnApprovalsUseCase } from './application/own-approvals.use-cases';
@@ -11,6 +12,7 @@ const APPROVAL_PROVIDERS = [
   DecideApprovalUseCase,
   ExpireApprovalUseCase,
   GetApprovalOutcomeUseCase,
+  CancelPendingApprovalsUseCase,
 ];
 
 /** Ask mode (個別確認): approval requests, the individual's answers and the timeout. Needs DataSource and APP_CONFIG. */

@@ -38,6 +38,10 @@ export interface AppConfig {
   consent: { approvalTimeoutHours: number };
   /** Transfers: subjects per package part (at most 1,000) and hours a built part stays downloadable. */
   transfers: { partMaxSubjects: number; partTtlHours: number };
+  /** Notice webhooks: allow plain-http loopback and private addresses (local development and tests only; never in production). */
+  webhooks: { allowLocal: boolean };
+  /** Withdrawal notices: minutes a recipient has to attest deletion before the notice is overdue. */
+  notices: { dueMinutes: number };
 }
 
 /** One configuration variable: its name, default, whether it is a secret, and a line for the README. */
@@ -127,5 +131,15 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'TRANSFER_PART_TTL_HOURS',
     default: '24',
     description: 'hours a built package part can be downloaded; then its bytes are deleted',
+  },
+  {
+    name: 'WEBHOOK_ALLOW_LOCAL',
+    default: 'false',
+    description: 'let notice webhooks reach loopback and private addresses (development and tests only; not production)',
+  },
+  {
+    name: 'NOTICE_DUE_MINUTES',
+    default: '10080',
+    description: 'minutes a recipient has to attest deletion after a withdrawal notice (default 7 days); then it is overdue',
   },
 ];

@@ -123,7 +123,12 @@ export function loadConfig(source: Source = process.env): AppConfig {
       partMaxSubjects: integer('TRANSFER_PART_MAX_SUBJECTS', 1, 1000),
       partTtlHours: integer('TRANSFER_PART_TTL_HOURS', 1, 24 * 30),
     },
+    webhooks: { allowLocal: boolean('WEBHOOK_ALLOW_LOCAL') },
+    notices: { dueMinutes: integer('NOTICE_DUE_MINUTES', 1, 60 * 24 * 365) },
   };
+  if (config.webhooks.allowLocal && environment === 'production') {
+    problems.push('WEBHOOK_ALLOW_LOCAL must be false when NODE_ENV=production (local webhooks are for development and tests)');
+  }
   if (!/^[A-Za-z0-9_.-]+$/.test(config.redis.prefix)) {
     problems.push(`REDIS_PREFIX may hold only letters, digits, '_', '.' and '-' (got "${config.redis.prefix}")`);
   }

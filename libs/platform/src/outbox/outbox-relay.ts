@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, QueueRegistry } from '../queue/queue-registry';
+import type { JobContract } from '../queue/job-contract';
+import { jobOptionsFor, QueueRegistry } from '../queue/queue-registry';
 import type { QueueName } from '../queue/queue-names';
 
 interface OutboxRow {
@@ -15,12 +16,18 @@ interface OutboxRow {
  * any dispatched-but-unfinished row whose job Redis no longer has. Postgres stays the system of record.
  */
 export class OutboxRelay {
+  private readonly contracts: ReadonlyMap<string, JobContract<unknown>>;
+
+  /** `contracts` supply per-job retry policies; a job whose contract is not given gets the defaults. */
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
     private readonly logger: Logger,
     private readonly settings: { batchSize: number; reconcileGraceMs: number },
-  ) {}
+    contracts: readonly JobContract<unknown>[] = [],
+  ) {
+    this.contracts = new Map(contracts.map((contract) => [contract.name, contract]));
+  }
 
   /** Claims up to one batch of due rows (other relays skip them), enqueues them, marks them dispatched. */
   async relayOnce(): Promise<number> {
@@ -71,9 +78,13 @@ export class OutboxRelay {
     const byQueue = new Map<QueueName, OutboxRow[]>();
     for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
     for (const [queue, queueRows] of byQueue) {
-      await this.queues
-        .get(queue)
-        .addBulk(queueRows.map((row) => ({ name: row.job_name, data: row.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: row.id } })));
+      await this.queues.get(queue).addBulk(
+        queueRows.map((row) => ({
+          name: row.job_name,
+          data: row.payload,
+          opts: { ...jobOptionsFor(this.contracts.get(row.job_name)), jobId: row.id },
+        })),
+      );
     }
   }
 }

@@ -22,8 +22,16 @@ export interface JobContract<Payload = Record<string, string | number>> {
   readonly origin: 'outbox' | 'schedule';
   /** For `schedule` jobs: how often the worker runs it. */
   readonly repeatEveryMs?: number;
+  /** Deliveries and the first exponential backoff delay, when the platform's defaults do not suit (e.g. remote webhooks). */
+  readonly retry?: JobRetry;
   /** Marker for the payload type only; never set. */
   readonly payloadType?: Payload;
+}
+
+/** How often a job is tried and how long BullMQ waits before the first retry (doubling each time). */
+export interface JobRetry {
+  readonly attempts: number;
+  readonly backoffMs: number;
 }
 
 /** Declares a job contract. */
@@ -33,6 +41,7 @@ export function defineJob<const Fields extends Record<string, PayloadFieldKind>>
   fields: Fields;
   origin?: 'outbox' | 'schedule';
   repeatEveryMs?: number;
+  retry?: JobRetry;
 }): JobContract<PayloadOf<Fields>> {
   return { origin: 'outbox', ...definition };
 }

@@ -1,5 +1,6 @@
 import { JobsOptions, Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.schema';
+import type { JobContract } from './job-contract';
 import { bullConnectionOptions } from './redis-connection';
 import { QUEUE_NAMES, QueueName, bullPrefix } from './queue-names';
 
@@ -10,6 +11,12 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
   removeOnFail: false,
 };
+
+/** The options a job is added with: the defaults, with the contract's own retry policy if it declares one. */
+export function jobOptionsFor(contract: Pick<JobContract<unknown>, 'retry'> | undefined): JobsOptions {
+  if (contract?.retry === undefined) return DEFAULT_JOB_OPTIONS;
+  return { ...DEFAULT_JOB_OPTIONS, attempts: contract.retry.attempts, backoff: { type: 'exponential', delay: contract.retry.backoffMs } };
+}
 
 /** One BullMQ Queue per queue name, created on first use and closed together. */
 export class QueueRegistry {

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { SetOffersSuspendedUseCase } from '@infobank/offers';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { decideOrder, orderCovers, type StopUseOrderCommand, type StopUseOrderRefusal } from '../domain/stop-use-order';
 import { lockOrdersExclusively } from '../infrastructure/order-lock';
 import { effectiveOrderTargets, loadStopUseOrder, storeOrderEvents } from '../infrastructure/stop-use-order.repository';
+import { StopUseOrderOfferEntity } from '../infrastructure/stop-use-order-offer.entity';
 import { SecondMemberRequiredError, StopUseOrderStateError } from '../review.errors';
+import { STOP_USE_ORDER_EFFECTIVE_JOB } from '../review.jobs';
 import { actingMember } from './acting-member';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
 /**
  * Runs a member's step on an existing order in one transaction: locks it, decides by the two-member
  * rule, stores the step, and applies the order to the offers the moment it takes effect or is lifted
- * (a lifted order restores only offers no other effective order covers).
+ * (a lifted order restores only offers no other effective order covers). Taking effect records the offers it
+ * suspended and writes STOP_USE_ORDER_EFFECTIVE_JOB to the outbox.
  */
 @Injectable()
 export class StopUseOrderCommands {
@@ -37,7 +40,18 @@ export class StopUseOrderCommands {
       for (const event of decision.events) {
         if (event.type === 'order_confirmed') {
           await lockOrdersExclusively(manager);
-          await this.setOffersSuspended.execute(inTx, { target, suspended: true });
+          const { offerIds } = await this.setOffersSuspended.execute(inTx, { target, suspended: true });
+          // Kept for propagation: the worker stops work in flight and notifies recipients of these offers' data.
+          if (offerIds.length > 0) {
+            await manager
+              .createQueryBuilder()
+              .insert()
+              .into(StopUseOrderOfferEntity)
+              .values(offerIds.map((offerId) => ({ orderId: row.id, offerId })))
+              .orIgnore()
+              .execute();
+          }
+          await enqueueJob({ ...ctx, transaction: manager }, STOP_USE_ORDER_EFFECTIVE_JOB, { orderId: row.id });
         } else if (event.type === 'order_lifted') {
           await lockOrdersExclusively(manager);
           const others = await effectiveOrderTargets(manager, row.id);

@@ -1,11 +1,12 @@
 /**
  * Where an ask-mode approval request (個別確認) is: waiting for the individual, or answered — by them
- * (`approved`, `denied`) or by the timeout (`expired`, which counts as a denial).
+ * (`approved`, `denied`) or by the timeout (`expired`, which counts as a denial) — or `cancelled` because
+ * the consent ended or a stop-use order stopped the offer before anyone answered.
  */
-export type ApprovalStatus = 'pending' | 'approved' | 'denied' | 'expired';
+export type ApprovalStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'cancelled';
 
 /** Every approval status. */
-export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'denied', 'expired'];
+export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'denied', 'expired', 'cancelled'];
 
 /** The individual's answer to one request. */
 export type ApprovalDecision = 'approve' | 'deny';

@@ -9,7 +9,7 @@ import type { ApprovalStatus } from '../domain/approval-request';
  * CreateStandingConditionsApprovalsNotifications.
  */
 @Entity({ name: 'approval_requests' })
-@Check('ck_approval_requests_status', `"status" IN ('pending', 'approved', 'denied', 'expired')`)
+@Check('ck_approval_requests_status', `"status" IN ('pending', 'approved', 'denied', 'expired', 'cancelled')`)
 @Check('ck_approval_requests_decided', `("decided_at" IS NULL) = ("status" = 'pending')`)
 @Check('ck_approval_requests_window', `"expires_at" > "requested_at"`)
 @Index('ix_approval_requests_individual', ['individualId', 'requestedAt'])

@@ -24,6 +24,9 @@ export interface ProvisionBenefit {
 @Index('ix_provision_records_individual_time', ['individualId', 'providedAt', 'id'])
 @Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt'])
 @Index('ix_provision_records_consent', ['consentId'])
+// The data-life run walks provisions by the end of their data life (an expression index, so the migration owns it:
+// (provided_at AT TIME ZONE 'UTC') + make_interval(days => data_life_days), id).
+@Index('ix_provision_records_data_life_end', { synchronize: false })
 export class ProvisionRecordEntity {
   @PrimaryColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_provision_records' })
   id: string;

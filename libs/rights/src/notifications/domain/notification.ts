@@ -1,8 +1,12 @@
 /** What a notification tells the individual about; the portal shows its text, clients may branch on the kind. */
-export type NotificationKind = 'consent_granted_by_standing_condition' | 'approval_requested';
+export type NotificationKind = 'consent_granted_by_standing_condition' | 'approval_requested' | 'withdrawal_attested';
 
 /** Every notification kind (the `notifications.kind` column). */
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['consent_granted_by_standing_condition', 'approval_requested'];
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'consent_granted_by_standing_condition',
+  'approval_requested',
+  'withdrawal_attested',
+];
 
 /** A notification's user-facing text: a title and lines, in Japanese and English. */
 export interface NotificationMessage {

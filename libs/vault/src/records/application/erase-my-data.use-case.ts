@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { actingIndividualId } from '../../links/application/link-actors';
+import { DATA_ERASED_JOB } from '../../vault.jobs';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 import { parseEraseQuery, type EraseQueryInput } from './record-query';
 
@@ -14,7 +16,8 @@ export interface ErasedData {
  * Erases the signed-in individual's records of one provider, optionally of one category: the rows
  * and every earlier version of them are deleted. The individual's data key stays for their other
  * records (erasing everything for good, key included, is closing the account). A link that is still
- * active lets the provider deposit again afterwards; removing the link stops that.
+ * active lets the provider deposit again afterwards; removing the link stops that. An erasure that removed
+ * anything writes DATA_ERASED_JOB to the outbox in the same transaction.
  */
 @Injectable()
 export class EraseMyDataUseCase {
@@ -26,6 +29,12 @@ export class EraseMyDataUseCase {
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
     const individualId = actingIndividualId(ctx);
     const filter = parseEraseQuery(query);
-    return { erasedRecords: await inTransaction(ctx, this.dataSource, (manager) => this.queries.erase(manager, individualId, filter)) };
+    const erasedRecords = await inTransaction(ctx, this.dataSource, async (manager) => {
+      const erased = await this.queries.erase(manager, individualId, filter);
+      // Recipients that received this individual's data are told to delete it (notices, from the worker).
+      if (erased > 0) await enqueueJob({ ...ctx, transaction: manager }, DATA_ERASED_JOB, { individualId, erasureId: randomUUID() });
+      return erased;
+    });
+    return { erasedRecords };
   }
 }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { actingIndividualId } from '../../links/application/link-actors';
 import { RemoveOwnLinkUseCase } from '../../links/application/remove-own-link.use-case';
 import { ProviderLinkEntity } from '../../links/infrastructure/provider-link.entity';
+import { DATA_ERASED_JOB } from '../../vault.jobs';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 import type { ErasedData } from './erase-my-data.use-case';
 
@@ -29,7 +31,11 @@ export class RemoveLinkAndEraseUseCase {
         where: { id: command.linkId, individualId },
         select: { providerId: true },
       });
-      return { erasedRecords: await this.queries.erase(manager, individualId, { providerId: link.providerId }) };
+      const erasedRecords = await this.queries.erase(manager, individualId, { providerId: link.providerId });
+      if (erasedRecords > 0) {
+        await enqueueJob({ ...ctx, transaction: manager }, DATA_ERASED_JOB, { individualId, erasureId: randomUUID() });
+      }
+      return { erasedRecords };
     });
   }
 }

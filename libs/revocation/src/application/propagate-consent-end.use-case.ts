@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { ACCOUNT_CLOSED_REASON, CancelPendingApprovalsUseCase, LockConsentsForProvisionUseCase } from '@infobank/consent';
+import { inTransaction, type RequestContext } from '@infobank/platform';
+import { ProvisionsForNoticeUseCase, WithdrawFromTransfersUseCase } from '@infobank/provision';
+import { DataSource } from 'typeorm';
+import type { NoticeKind } from '../domain/notice';
+import { NoticeIssuer } from './notice-issuer';
+import type { Propagation } from './propagation';
+
+/**
+ * A consent ended (the `consent.ended` job): work in flight under it is denied (`revoked` or `expired`)
+ * and its waiting approval requests cancelled, and every recipient that received data under it gets a
+ * notice — `account_closed` when the bank revoked it because the account closed. Idempotent: a second
+ * run finds nothing in flight and every provision already noticed. A consent that has not ended does nothing.
+ */
+@Injectable()
+export class PropagateConsentEndUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lockConsents: LockConsentsForProvisionUseCase,
+    private readonly withdraw: WithdrawFromTransfersUseCase,
+    private readonly cancelApprovals: CancelPendingApprovalsUseCase,
+    private readonly provisions: ProvisionsForNoticeUseCase,
+    private readonly issuer: NoticeIssuer,
+  ) {}
+
+  async execute(ctx: RequestContext, command: { consentId: string }, now: Date = new Date()): Promise<Propagation> {
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      const txCtx = { ...ctx, transaction: manager };
+      const consent = (await this.lockConsents.execute(txCtx, { consentIds: [command.consentId] })).get(command.consentId);
+      if (consent === undefined || (consent.status !== 'revoked' && consent.status !== 'expired')) {
+        return { noticeIds: [], deniedSubjects: 0, cancelledApprovals: 0 };
+      }
+      const kind: NoticeKind =
+        consent.status === 'expired' ? 'consent_expired' : consent.reason === ACCOUNT_CLOSED_REASON ? 'account_closed' : 'consent_revoked';
+      const withdrawn = await this.withdraw.execute(
+        txCtx,
+        { consentIds: [command.consentId], reason: consent.status === 'expired' ? 'expired' : 'revoked' },
+        now,
+      );
+      const cancelled = await this.cancelApprovals.execute(txCtx, { consentIds: [command.consentId] }, now);
+      const noticeIds = await this.issuer.issue(manager, {
+        kind,
+        sourceKey: `consent:${command.consentId}`,
+        provisions: await this.provisions.byConsent(txCtx, command.consentId),
+        now,
+        correlationId: ctx.correlationId,
+      });
+      return { noticeIds, deniedSubjects: withdrawn.deniedSubjects, cancelledApprovals: cancelled.length };
+    });
+  }
+}

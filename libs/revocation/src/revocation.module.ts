@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@infobank/catalog';
+import { ApprovalsModule, ConsentModule } from '@infobank/consent';
+import { ProvisionModule } from '@infobank/provision';
+import { ReviewModule } from '@infobank/review';
+import { RightsModule } from '@infobank/rights';
+import { AttestNoticeUseCase } from './application/attest-notice.use-case';
+import { DeliverNoticeWebhookUseCase } from './application/deliver-notice-webhook.use-case';
+import { GetConsentWithdrawalUseCase } from './application/get-consent-withdrawal.use-case';
+import { GetNoticeUseCase } from './application/get-notice.use-case';
+import { IssueDataLifeNoticesUseCase } from './application/issue-data-life-notices.use-case';
+import { ListNoticesUseCase } from './application/list-notices.use-case';
+import { ListOverdueNoticesUseCase } from './application/list-overdue-notices.use-case';
+import { MarkOverdueNoticesUseCase } from './application/mark-overdue-notices.use-case';
+import { NoticeIssuer } from './application/notice-issuer';
+import { PropagateConsentEndUseCase } from './application/propagate-consent-end.use-case';
+import { PropagateErasureUseCase } from './application/propagate-erasure.use-case';
+import { PropagateStopUseOrderUseCase } from './application/propagate-stop-use-order.use-case';
+import { SummariseRecipientAttestationsUseCase } from './application/summarise-recipient-attestations.use-case';
+import { WithdrawalCompletion } from './application/withdrawal-completion';
+import { WebhookClient } from './infrastructure/webhook-client';
+
+/** Use cases other contexts and the apps call. */
+const REVOCATION_USE_CASES: Array<new (...args: never[]) => unknown> = [
+  ListNoticesUseCase,
+  GetNoticeUseCase,
+  AttestNoticeUseCase,
+  MarkOverdueNoticesUseCase,
+  ListOverdueNoticesUseCase,
+  SummariseRecipientAttestationsUseCase,
+  GetConsentWithdrawalUseCase,
+  DeliverNoticeWebhookUseCase,
+  PropagateConsentEndUseCase,
+  PropagateStopUseOrderUseCase,
+  PropagateErasureUseCase,
+  IssueDataLifeNoticesUseCase,
+];
+
+/** Internal collaborators (not exported). */
+const REVOCATION_INTERNALS: Array<new (...args: never[]) => unknown> = [WithdrawalCompletion, WebhookClient, NoticeIssuer];
+
+/**
+ * Withdrawal propagation: notices to recipients, attestations, webhooks, overdue escalation. Needs the
+ * platform (DataSource, APP_CONFIG) and the bank's keys (CryptoModule.forPlatform()).
+ */
+@Module({
+  imports: [CatalogModule, ConsentModule, ApprovalsModule, ProvisionModule, RightsModule, ReviewModule],
+  providers: [...REVOCATION_USE_CASES, ...REVOCATION_INTERNALS],
+  exports: REVOCATION_USE_CASES,
+})
+export class RevocationModule {}
