@@ -44,7 +44,11 @@ export class DownloadPartUseCase {
     if (typeof part !== 'number' || !Number.isSafeInteger(part) || part < 1 || part > MAX_PART) throw new PartNotFoundError(0);
     const transferId = command.transferId;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const transfer = await manager.findOne(TransferEntity, { where: { id: transferId, recipientId } });
+      // Transfer first, then part, then consents: the order the builder and the withdrawal take them in (no deadlock).
+      const transfer = await manager.findOne(TransferEntity, {
+        where: { id: transferId, recipientId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (transfer === null) throw new TransferNotFoundError();
       const row = await manager.findOne(TransferPartEntity, { where: { transferId, part }, lock: { mode: 'pessimistic_write' } });
       if (row === null) throw new PartNotFoundError(part);

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { refreshTransferStatus } from '../infrastructure/transfer-store';
 import { TransferEntity } from '../infrastructure/transfer.entity';
 
-/** Parts handled in one run; the schedule comes back for the rest. */
-const BATCH = 500;
+/** Transfers handled in one run; the schedule comes back for the rest. */
+const BATCH = 200;
 
 /**
  * Deletes the bytes of parts past their `expires_at` (the schedule `transfers.expire-parts`): an
@@ -18,10 +18,17 @@ export class ExpirePartsUseCase {
 
   async execute(_ctx: RequestContext, now: Date = new Date()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Transfers before their parts, as downloads, builders and withdrawals lock them (no deadlock); busy ones wait for the next run.
+      const locked: { id: string }[] = await manager.query(
+        `SELECT "id" FROM "transfers" WHERE "id" IN (
+           SELECT DISTINCT "transfer_id" FROM "transfer_parts" WHERE "package" IS NOT NULL AND "expires_at" <= $1 LIMIT ${BATCH})
+         ORDER BY "id" FOR UPDATE SKIP LOCKED`,
+        [now],
+      );
       const parts: { transfer_id: string; part: number; status: string }[] = await manager.query(
         `SELECT "transfer_id", "part", "status" FROM "transfer_parts"
-          WHERE "package" IS NOT NULL AND "expires_at" <= $1 ORDER BY "expires_at" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        [now],
+          WHERE "transfer_id" = ANY($2::uuid[]) AND "package" IS NOT NULL AND "expires_at" <= $1 ORDER BY "transfer_id", "part" FOR UPDATE`,
+        [now, locked.map((row) => row.id)],
       );
       if (parts.length === 0) return 0;
       const transfers = [...new Set(parts.map((part) => part.transfer_id))];
