@@ -373,8 +373,9 @@ export async function runRevocationRace(environment: RaceEnvironment, options: R
     const started = performance.now();
     await inBatches(trials, concurrency, async (index) => {
       const subject = world.subjects[index];
-      // The download runs several statements before it locks the consent, the revocation one: starting the
-      // revocation 0..maxDelayMs later lets either win (a head start for the revocation would settle every race).
+      // The download locks the transfer (so concurrent trials' downloads queue) and runs several statements before
+      // it locks the consent; the revocation needs one row. Starting the revocation 0..maxDelayMs later lets either
+      // win (with no delay the revocation settles almost every race).
       const delay = randomInt(0, maxDelayMs + 1);
       const before = performance.now();
       const [downloaded, revoked] = await Promise.allSettled([

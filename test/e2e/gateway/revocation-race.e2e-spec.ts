@@ -48,7 +48,7 @@ describe('gateway: revocation wins races against part downloads (invariant 2, by
   it(`${TRIALS} concurrent trials of revoke against download: every provision committed before its consent's revocation, or none was made`, async () => {
     const result: RaceResult = await runRevocationRace(
       { config: environment.config, dataSource: environment.dataSource, logger: testLogger('revocation-race') },
-      { trials: TRIALS, concurrency: 8, maxDelayMs: 3 },
+      { trials: TRIALS, concurrency: 8, maxDelayMs: 150 },
     );
     const { trialLatenciesMs, findings, ...counts } = result;
     console.info(`revocation race: ${JSON.stringify(counts)}`);
