@@ -13,6 +13,7 @@ import { CreateTransfersAndProvisions1795340011000 } from './1795340011000-creat
 import { CreateBenefitLedger1795340012000 } from './1795340012000-create-benefit-ledger';
 import { CreateWithdrawalNotices1795340013000 } from './1795340013000-create-withdrawal-notices';
 import { AddWithdrawalAttestedNotification1795340013500 } from './1795340013500-add-withdrawal-attested-notification';
+import { IndexReadySubjectsByIndividual1795340014000 } from './1795340014000-index-ready-subjects-by-individual';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateBenefitLedger1795340012000,
   CreateWithdrawalNotices1795340013000,
   AddWithdrawalAttestedNotification1795340013500,
+  IndexReadySubjectsByIndividual1795340014000,
 ];

@@ -33,5 +33,6 @@ export {
 export { SettleApprovalUseCase } from './transfers/application/settle-approval.use-case';
 export type { PackagedRecord, PackagedSubject, PackagePayload } from './transfers/domain/package-contents';
 export { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE, PACKAGE_MEDIA_TYPE } from './transfers/domain/package-format';
+export { RepackageAfterErasureUseCase } from './transfers/application/repackage-after-erasure.use-case';
 export { WithdrawFromTransfersUseCase, type WithdrawnWork } from './transfers/application/withdraw-from-transfers.use-case';
 export * from './transfers/domain/transfer-status';

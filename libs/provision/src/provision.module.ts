@@ -17,6 +17,7 @@ import { GetTransferUseCase, ListTransfersUseCase } from './transfers/applicatio
 import { RequestTransferUseCase } from './transfers/application/request-transfer.use-case';
 import { SettleApprovalUseCase } from './transfers/application/settle-approval.use-case';
 import { TransferAdmission } from './transfers/application/transfer-admission';
+import { RepackageAfterErasureUseCase } from './transfers/application/repackage-after-erasure.use-case';
 import { WithdrawFromTransfersUseCase } from './transfers/application/withdraw-from-transfers.use-case';
 
 const USE_CASES = [
@@ -31,6 +32,7 @@ const USE_CASES = [
   GetProvisionProofUseCase,
   ProvisionsForNoticeUseCase,
   WithdrawFromTransfersUseCase,
+  RepackageAfterErasureUseCase,
 ];
 
 /**

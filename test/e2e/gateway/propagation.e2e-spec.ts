@@ -262,4 +262,33 @@ describe('gateway: withdrawal reaches every recipient that holds the data, and w
       transfers: [transferId],
     });
   });
+
+  it('a part built before an erasure is rebuilt without the erased records: the individual is denied out_of_range, the others still provided', async () => {
+    const { offerId, individuals } = await consented(2);
+    const [erasing, staying] = individuals;
+    const transferId = await transfers().requested(recipient, { offerId });
+    await transfers().build(transferId);
+
+    const erased = await atPortalStepped(
+      transfers().links,
+      erasing,
+      'DELETE',
+      `/v1/me/data?provider=${provider.organisationId}`,
+      await stepUp(transfers().links, erasing),
+    );
+    expect(erased.status).toBe(204);
+    await world.propagateErasures();
+    expect((await detail(transferId)).partList).toEqual([expect.objectContaining({ part: 1, status: 'stale' })]);
+
+    await transfers().build(transferId);
+    const part = await transfers().download(recipient, transferId, 1);
+    expect(part.status).toBe(200);
+    const { payload } = await transfers().open(recipient, part.body);
+    expect(payload.subjects.map((subject) => subject.subject)).toEqual([world.subjectOf(staying, recipient)]);
+    expect((await detail(transferId)).subjects).toEqual(
+      expect.arrayContaining([{ subject: world.subjectOf(erasing, recipient), status: 'denied', reason: 'out_of_range', part: null }]),
+    );
+    const provided = await dataSource().query(`SELECT "individual_id" FROM "provision_records" WHERE "transfer_id" = $1`, [transferId]);
+    expect(provided).toEqual([{ individual_id: staying.id }]);
+  });
 });

@@ -79,25 +79,7 @@ async function withdrawFromTransfer(
   );
   if (subjects.length === 0) return { denied: 0, staleParts: 0 };
   const readyParts = [...new Set(subjects.filter((subject) => subject.status === 'ready').map((subject) => subject.part as number))];
-  let staleParts = 0;
-  if (readyParts.length > 0) {
-    // Wrapped in a CTE: a bare UPDATE … RETURNING comes back from TypeORM as [rows, count].
-    const stale: { part: number }[] = await manager.query(
-      `WITH "stale" AS (
-         UPDATE "transfer_parts" SET "status" = 'stale', "package" = NULL, "package_digest" = NULL
-          WHERE "transfer_id" = $1 AND "part" = ANY($2::int[]) AND "status" = 'ready'
-          RETURNING "part"
-       ) SELECT "part" FROM "stale"`,
-      [transferId, readyParts],
-    );
-    staleParts = stale.length;
-    // The part's other subjects wait to be packaged again under the same number.
-    await manager.query(
-      `UPDATE "transfer_subjects" SET "status" = 'pending', "updated_at" = $3
-        WHERE "transfer_id" = $1 AND "part" = ANY($2::int[]) AND "status" = 'ready'`,
-      [transferId, stale.map((row) => row.part), now],
-    );
-  }
+  const staleParts = await makePartsStale(manager, transferId, readyParts, now);
   await denySubjects(
     manager,
     transferId,
@@ -105,4 +87,27 @@ async function withdrawFromTransfer(
     now,
   );
   return { denied: subjects.length, staleParts };
+}
+
+/**
+ * Makes these downloadable parts stale (package cleared) and puts their ready subjects back to pending under
+ * the same part number, for the builder to package again; returns how many parts it changed. Under the transfer's lock.
+ */
+export async function makePartsStale(manager: EntityManager, transferId: string, parts: readonly number[], now: Date): Promise<number> {
+  if (parts.length === 0) return 0;
+  // Wrapped in a CTE: a bare UPDATE … RETURNING comes back from TypeORM as [rows, count].
+  const stale: { part: number }[] = await manager.query(
+    `WITH "stale" AS (
+       UPDATE "transfer_parts" SET "status" = 'stale', "package" = NULL, "package_digest" = NULL
+        WHERE "transfer_id" = $1 AND "part" = ANY($2::int[]) AND "status" = 'ready'
+        RETURNING "part"
+     ) SELECT "part" FROM "stale"`,
+    [transferId, parts],
+  );
+  await manager.query(
+    `UPDATE "transfer_subjects" SET "status" = 'pending', "updated_at" = $3
+      WHERE "transfer_id" = $1 AND "part" = ANY($2::int[]) AND "status" = 'ready'`,
+    [transferId, stale.map((row) => row.part), now],
+  );
+  return stale.length;
 }

@@ -15,6 +15,7 @@ import type { SubjectStatus } from '../domain/transfer-status';
   where: `"status" IN ('pending', 'awaiting_approval', 'ready', 'delivered')`,
 })
 @Index('ix_transfer_subjects_consent', ['consentId'], { where: `"status" IN ('pending', 'awaiting_approval', 'ready')` })
+@Index('ix_transfer_subjects_individual_ready', ['individualId'], { where: `"status" = 'ready'` })
 @Index('ix_transfer_subjects_approval', ['approvalRequestId'], { where: `"approval_request_id" IS NOT NULL` })
 export class TransferSubjectEntity {
   @PrimaryColumn('uuid', { name: 'transfer_id', primaryKeyConstraintName: 'pk_transfer_subjects' })
