@@ -5,21 +5,13 @@ import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
 import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { openTestDataSource } from '../../support/platform';
-import { callJson, expectProblem, newIndividual } from './session-client';
+import { callJson, expectProblem, signedInWithId } from './session-client';
 
 describe('portal: the notifications inbox (お知らせ)', () => {
   let portal: RunningApp;
   let dataSource: DataSource;
 
-  async function signIn(): Promise<{ token: string; individualId: string }> {
-    const individual = newIndividual();
-    await callJson(portal.url, 'POST', '/v1/auth/register', { body: individual });
-    const token = (
-      await callJson(portal.url, 'POST', '/v1/auth/login', { body: { email: individual.email, password: individual.password } })
-    ).body.accessToken as string;
-    const me = await callJson(portal.url, 'GET', '/v1/me', { bearer: token });
-    return { token, individualId: me.body.id as string };
-  }
+  const signIn = () => signedInWithId(portal.url);
 
   const notify = (individualId: string, at: Date, title: string) => {
     const notification: NewNotification = {

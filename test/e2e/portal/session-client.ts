@@ -59,3 +59,13 @@ export function expectProblem(response: JsonResponse, status: number, code: stri
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 }
+
+/** Registers and signs in a new individual at `portalUrl`; returns the access token and the account id. */
+export async function signedInWithId(portalUrl: string): Promise<{ token: string; individualId: string }> {
+  const individual = newIndividual();
+  await callJson(portalUrl, 'POST', '/v1/auth/register', { body: individual });
+  const token = (await callJson(portalUrl, 'POST', '/v1/auth/login', { body: { email: individual.email, password: individual.password } }))
+    .body.accessToken as string;
+  const me = await callJson(portalUrl, 'GET', '/v1/me', { bearer: token });
+  return { token, individualId: me.body.id as string };
+}

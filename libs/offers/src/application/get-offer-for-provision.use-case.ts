@@ -5,6 +5,7 @@ import type { OfferSnapshot } from '../domain/offer';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
 import { OfferNotFoundError } from '../offers.errors';
 import { actingRecipientId, loadOffer } from './offer-access';
+import { isBankActor } from '@infobank/platform';
 
 /** How the transfer builder reads the offer: `lock: 'share'` holds it unchanged until the caller's transaction ends. */
 export interface GetOfferForProvisionOptions {
@@ -25,7 +26,7 @@ export class GetOfferForProvisionUseCase {
     if (options.lock === 'share' && ctx.transaction === undefined) {
       throw new Error('An offer is share-locked for a provision only inside a transaction: pass ctx.transaction.');
     }
-    const bankSide = ctx.actor.type === 'system' || ctx.actor.type === 'operator';
+    const bankSide = isBankActor(ctx.actor);
     const recipientId = bankSide ? undefined : actingRecipientId(ctx);
     if (recipientId === null) throw new OfferNotFoundError(String(offerId).slice(0, 64));
     const offer = await loadOffer(ctx.transaction ?? this.dataSource.manager, offerId, { recipientId, lock: options.lock });

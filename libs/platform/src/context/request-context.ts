@@ -11,6 +11,11 @@ export type Actor =
   | { type: 'operator'; name: string }
   | { type: 'system'; name: string };
 
+/** True for the bank's own actors (its processes and its operator), who act across individuals and organisations. */
+export function isBankActor(actor: Actor): boolean {
+  return actor.type === 'system' || actor.type === 'operator';
+}
+
 /** Passed first to every use case: who acts, which request this is, and the open transaction. */
 export interface RequestContext {
   readonly actor: Actor;

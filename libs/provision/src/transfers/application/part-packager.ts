@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { categoryOfItem, OrganisationDirectory } from '@infobank/catalog';
 import { LockConsentsForProvisionUseCase, mayProvide, type GrantedConsent } from '@infobank/consent';
 import { BankKeyRing, encryptJweForRecipient } from '@infobank/crypto';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
 import { ReadRecordsForProvisionUseCase, type ProvisionSourceRecord } from '@infobank/vault';
-import { Inject } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { EncryptionKeyMissingError } from '../../provision.errors';
 import { observationRange } from '../domain/offer-limits';

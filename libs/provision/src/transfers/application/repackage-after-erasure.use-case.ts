@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '@infobank/auth';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import { lockTransfer, refreshTransferStatus } from '../infrastructure/transfer-store';
@@ -17,7 +17,7 @@ export class RepackageAfterErasureUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, command: { individualId: string }, now: Date = new Date()): Promise<{ staleParts: number }> {
-    if (ctx.actor.type !== 'system' && ctx.actor.type !== 'operator') {
+    if (!isBankActor(ctx.actor)) {
       throw new UnauthenticatedError('Only the bank repackages transfers.');
     }
     return inTransaction(ctx, this.dataSource, async (manager) => {

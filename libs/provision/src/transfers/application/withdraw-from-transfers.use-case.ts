@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '@infobank/auth';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import type { DenialReason } from '../domain/transfer-status';
@@ -33,7 +33,7 @@ export class WithdrawFromTransfersUseCase {
     command: { consentIds?: string[]; offerIds?: string[]; reason: DenialReason },
     now: Date = new Date(),
   ): Promise<WithdrawnWork> {
-    if (ctx.actor.type !== 'system' && ctx.actor.type !== 'operator') {
+    if (!isBankActor(ctx.actor)) {
       throw new UnauthenticatedError('Only the bank withdraws work from transfers.');
     }
     const consentIds = command.consentIds ?? [];

@@ -1,4 +1,5 @@
 import type { RequestContext } from '@infobank/platform';
+import { isBankActor } from '@infobank/platform';
 
 /** The observation times a transfer asks for: `from` inclusive, `to` exclusive; null leaves that side open. */
 export interface ObservationRange {
@@ -14,7 +15,7 @@ export const MAX_PROVISION_INDIVIDUALS = 1_000;
  * Anything else reaching these use cases is a wiring mistake, not a request to refuse politely.
  */
 export function assertProvisionReader(ctx: RequestContext, individualIds: readonly string[]): void {
-  if (ctx.actor.type !== 'system' && ctx.actor.type !== 'operator') {
+  if (!isBankActor(ctx.actor)) {
     throw new Error(`Records are read for a provision by the bank's worker or operator only, not by an actor of type ${ctx.actor.type}.`);
   }
   if (individualIds.length > MAX_PROVISION_INDIVIDUALS) {
