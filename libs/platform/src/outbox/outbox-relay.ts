@@ -8,12 +8,12 @@ interface OutboxRow {
   id: string;
   queue: QueueName;
   job_name: string;
-  payload: Record<string, unknown>;
 }
 
 /**
  * Moves committed outbox rows to BullMQ (jobId = row id, so a repeated add is a no-op) and puts back
- * any dispatched-but-unfinished row whose job Redis no longer has. Postgres stays the system of record.
+ * any dispatched-but-unfinished row whose job Redis no longer has. Postgres stays the system of record:
+ * a job carries the row id only (empty data), and the worker reads the payload from the row.
  */
 export class OutboxRelay {
   private readonly contracts: ReadonlyMap<string, JobContract<unknown>>;
@@ -33,7 +33,7 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT "id", "queue", "job_name", "payload" FROM "outbox"
+        `SELECT "id", "queue", "job_name" FROM "outbox"
           WHERE "dispatched_at" IS NULL AND "available_at" <= now()
           ORDER BY "available_at" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.settings.batchSize],
@@ -55,7 +55,7 @@ export class OutboxRelay {
   async reconcileOnce(limit = 1_000): Promise<number> {
     const missing = await this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT "id", "queue", "job_name", "payload" FROM "outbox"
+        `SELECT "id", "queue", "job_name" FROM "outbox"
           WHERE "dispatched_at" IS NOT NULL AND "completed_at" IS NULL
             AND "dispatched_at" < now() - make_interval(secs => $1::double precision / 1000)
           ORDER BY "dispatched_at" LIMIT $2 FOR UPDATE SKIP LOCKED`,
@@ -81,7 +81,7 @@ export class OutboxRelay {
       await this.queues.get(queue).addBulk(
         queueRows.map((row) => ({
           name: row.job_name,
-          data: row.payload,
+          data: {},
           opts: { ...jobOptionsFor(this.contracts.get(row.job_name)), jobId: row.id },
         })),
       );

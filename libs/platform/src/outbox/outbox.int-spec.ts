@@ -12,6 +12,8 @@ import { enqueueJob } from './enqueue-job';
 import { OutboxRelay } from './outbox-relay';
 
 const EFFECT_JOB = defineJob({ queue: 'ledger', name: 'test.record-effect', fields: { thingId: 'uuid' } });
+const OTHER_JOB = defineJob({ queue: 'ledger', name: 'test.other-effect', fields: { thingId: 'uuid' } });
+const SWEEP_JOB = defineJob({ queue: 'ledger', name: 'test.sweep', fields: {}, origin: 'schedule', repeatEveryMs: 60_000 });
 
 /**
  * Each delivery inserts a row with no uniqueness guard, so the effect table counts how often the
@@ -74,6 +76,13 @@ describe('transactional outbox', () => {
       thingIds,
     ]);
     return row.n;
+  }
+
+  async function outboxIdOf(thingId: string): Promise<string> {
+    const [row]: { id: string }[] = await environment.dataSource.query(`SELECT "id" FROM "outbox" WHERE "payload"->>'thingId' = $1`, [
+      thingId,
+    ]);
+    return row.id;
   }
 
   async function unfinished(): Promise<number> {
@@ -160,9 +169,94 @@ describe('transactional outbox', () => {
     expect(await effectCount([thingId])).toBe(1);
   });
 
-  it('treats a payload that breaks the contract as unrecoverable, without running the handler', async () => {
-    const delivery = { id: randomUUID(), data: { thingId: 'not-an-id', name: 'Taro' }, attemptsMade: 0 };
-    await expect(executeJob(environment.dataSource, logger, EFFECT_JOB, handler, delivery)).rejects.toBeInstanceOf(UnrecoverableError);
+  it('relays a job with no data: Redis carries only the outbox row id', async () => {
+    const [thingId] = await commitJobs(1);
+    await relay.relayOnce();
+    const id = await outboxIdOf(thingId);
+    const job = await queues.get('ledger').getJob(id);
+    expect({ id: job?.id, data: job?.data }).toEqual({ id, data: {} });
+
+    await host.start([{ contract: EFFECT_JOB, handler }]);
+    await eventually('the job to complete', async () => (await unfinished()) === 0);
+    expect(await effectCount([thingId])).toBe(1);
+  });
+
+  it('acts on the payload stored in the outbox row when the job data in Redis is changed to point at another individual', async () => {
+    const [mine, someoneElse] = await commitJobs(2);
+    await relay.relayOnce();
+    const job = await queues.get('ledger').getJob(await outboxIdOf(mine));
+    // Someone who can write to Redis points this job at another individual's thing.
+    await job!.updateData({ thingId: someoneElse });
+
+    await host.start([{ contract: EFFECT_JOB, handler }]);
+    await eventually('both jobs to complete', async () => (await unfinished()) === 0);
+    expect(await effectCount([mine])).toBe(1);
+    expect(await effectCount([someoneElse])).toBe(1);
+  });
+
+  it('refuses a job whose outbox row does not exist (unrecoverable, tried once, nothing done)', async () => {
+    const thingId = randomUUID();
+    const forged = await queues.get('ledger').add(EFFECT_JOB.name, { thingId }, { jobId: randomUUID(), attempts: 3 });
+
+    await host.start([{ contract: EFFECT_JOB, handler }]);
+    const failed = await eventually('the forged job to fail', async () =>
+      (await forged.getState()) === 'failed' ? queues.get('ledger').getJob(forged.id!) : null,
+    );
+    expect({ attemptsMade: failed?.attemptsMade, failedReason: failed?.failedReason }).toEqual({
+      attemptsMade: 1,
+      failedReason: `Job ${EFFECT_JOB.name} ${forged.id} has no outbox row`,
+    });
     expect(handler.started).toBe(0);
+    expect(await effectCount([thingId])).toBe(0);
+  });
+
+  it("refuses a job that points at another job's outbox row, leaving that row unfinished for its own job", async () => {
+    const victim = randomUUID();
+    const rowId = await environment.dataSource.transaction((transaction) =>
+      enqueueJob({ ...createRequestContext({ type: 'system', name: 'test' }), transaction }, OTHER_JOB, { thingId: victim }),
+    );
+    const delivery = { id: rowId, data: { thingId: victim }, attemptsMade: 0 };
+    try {
+      await expect(executeJob(environment.dataSource, logger, EFFECT_JOB, handler, delivery)).rejects.toThrow(
+        new UnrecoverableError(`Job ${EFFECT_JOB.name} ${rowId}: its outbox row is for another job`),
+      );
+      expect(handler.started).toBe(0);
+      expect(await effectCount([victim])).toBe(0);
+      const [row]: { completed_at: Date | null }[] = await environment.dataSource.query(
+        `SELECT "completed_at" FROM "outbox" WHERE "id" = $1`,
+        [rowId],
+      );
+      expect(row.completed_at).toBeNull();
+    } finally {
+      await environment.dataSource.query(`DELETE FROM "outbox" WHERE "id" = $1`, [rowId]);
+    }
+  });
+
+  it('treats a stored payload that breaks the contract as unrecoverable, without running the handler', async () => {
+    const rowId = randomUUID();
+    await environment.dataSource.query(`INSERT INTO "outbox" ("id", "queue", "job_name", "payload") VALUES ($1, $2, $3, $4::jsonb)`, [
+      rowId,
+      EFFECT_JOB.queue,
+      EFFECT_JOB.name,
+      JSON.stringify({ thingId: 'not-an-id', name: 'Taro' }),
+    ]);
+    try {
+      const delivery = { id: rowId, data: {}, attemptsMade: 0 };
+      await expect(executeJob(environment.dataSource, logger, EFFECT_JOB, handler, delivery)).rejects.toBeInstanceOf(UnrecoverableError);
+      expect(handler.started).toBe(0);
+    } finally {
+      await environment.dataSource.query(`DELETE FROM "outbox" WHERE "id" = $1`, [rowId]);
+    }
+  });
+
+  it('runs a schedule job without an outbox row, but only with the empty payload its contract allows', async () => {
+    let runs = 0;
+    const sweep: JobHandler<unknown> = { handle: async () => void (runs += 1) };
+    const scheduled = { id: `repeat:${SWEEP_JOB.name}:1`, attemptsMade: 0 };
+    expect(await executeJob(environment.dataSource, logger, SWEEP_JOB, sweep, { ...scheduled, data: {} })).toBe('done');
+    await expect(
+      executeJob(environment.dataSource, logger, SWEEP_JOB, sweep, { ...scheduled, data: { individualId: randomUUID() } }),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(runs).toBe(1);
   });
 });

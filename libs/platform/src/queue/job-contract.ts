@@ -34,7 +34,10 @@ export interface JobRetry {
   readonly backoffMs: number;
 }
 
-/** Declares a job contract. */
+/**
+ * Declares a job contract. A schedule job carries no payload at all (no fields) and names its period: it
+ * has no outbox row, so the empty payload is the only thing the worker accepts from Redis for it.
+ */
 export function defineJob<const Fields extends Record<string, PayloadFieldKind>>(definition: {
   queue: QueueName;
   name: string;
@@ -43,6 +46,11 @@ export function defineJob<const Fields extends Record<string, PayloadFieldKind>>
   repeatEveryMs?: number;
   retry?: JobRetry;
 }): JobContract<PayloadOf<Fields>> {
+  if (definition.origin === 'schedule') {
+    if (Object.keys(definition.fields).length > 0) throw new Error(`Schedule job ${definition.name} must declare no payload fields`);
+    if (!Number.isSafeInteger(definition.repeatEveryMs) || (definition.repeatEveryMs ?? 0) <= 0)
+      throw new Error(`Schedule job ${definition.name} must declare repeatEveryMs`);
+  }
   return { origin: 'outbox', ...definition };
 }
 
