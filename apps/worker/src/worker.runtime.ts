@@ -24,7 +24,8 @@ export const JOB_CONTRACTS = Symbol('JOB_CONTRACTS');
 
 /**
  * Finds every job handler, refuses to start unless each contract has exactly one, then runs the BullMQ
- * workers and the outbox relay; on shutdown stops taking work and lets running jobs finish.
+ * workers, the outbox relay and the check that keeps every schedule in Redis; on shutdown stops taking
+ * work and lets running jobs finish.
  */
 @Injectable()
 export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -63,7 +64,10 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.host = new JobWorkerHost(this.config, this.dataSource, this.queues, this.logger);
     await this.host.start(jobs);
     const relay = new OutboxRelay(this.dataSource, this.queues, this.logger, this.config.outbox, this.contracts);
-    this.relay = new OutboxRelayRunner(relay, this.logger, this.config.outbox);
+    this.relay = new OutboxRelayRunner(relay, this.logger, this.config.outbox, {
+      keeper: this.host.schedules,
+      checkIntervalMs: this.config.schedules.checkIntervalMs,
+    });
     this.relay.start();
     this.logger.info({ jobs: jobs.map((job) => job.contract.name) }, 'worker started');
   }

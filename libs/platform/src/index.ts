@@ -19,6 +19,7 @@ export * from './process/run-process';
 export * from './queue/job-contract';
 export * from './queue/job-execution';
 export * from './queue/job-handler';
+export * from './queue/job-schedules';
 export * from './queue/job-worker-host';
 export * from './queue/platform-jobs';
 export * from './queue/queue-names';

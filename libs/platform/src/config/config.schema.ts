@@ -34,6 +34,8 @@ export interface AppConfig {
   demo: { directory: string };
   outbox: { pollIntervalMs: number; batchSize: number; reconcileIntervalMs: number; reconcileGraceMs: number };
   worker: { concurrency: number };
+  /** Job schedules: how often the worker checks that Redis still holds every schedule, re-adding any it lost. */
+  schedules: { checkIntervalMs: number };
   /** Ask mode (個別確認): hours an approval request waits for the individual before it counts as denied. */
   consent: { approvalTimeoutHours: number };
   /** Transfers: subjects per package part (at most 1,000) and hours a built part stays downloadable. */
@@ -121,6 +123,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'how long after dispatch a row may be missing from Redis before it is re-enqueued',
   },
   { name: 'WORKER_CONCURRENCY', default: '8', description: 'jobs one worker process runs at once per queue' },
+  {
+    name: 'SCHEDULE_CHECK_INTERVAL_MS',
+    default: '2000',
+    description: 'how often the worker re-adds any job schedule Redis lost (a flush, a failover)',
+  },
   {
     name: 'APPROVAL_TIMEOUT_HOURS',
     default: '72',

@@ -118,6 +118,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       reconcileGraceMs: integer('OUTBOX_RECONCILE_GRACE_MS', 0, 3_600_000),
     },
     worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
+    schedules: { checkIntervalMs: integer('SCHEDULE_CHECK_INTERVAL_MS', 100, 600_000) },
     consent: { approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365) },
     transfers: {
       partMaxSubjects: integer('TRANSFER_PART_MAX_SUBJECTS', 1, 1000),

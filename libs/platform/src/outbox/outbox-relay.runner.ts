@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
+import type { JobSchedules } from '../queue/job-schedules';
 import type { OutboxRelay } from './outbox-relay';
 
-/** Runs the relay and the reconciler on timers until stopped; a failed pass is logged and retried. */
+/**
+ * Runs the relay and the reconciler on timers until stopped, and, when given the worker's schedules, the
+ * check that re-adds any schedule Redis lost. A failed pass is logged and retried.
+ */
 export class OutboxRelayRunner {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private running = false;
@@ -11,6 +15,7 @@ export class OutboxRelayRunner {
     private readonly relay: OutboxRelay,
     private readonly logger: Logger,
     private readonly settings: { pollIntervalMs: number; reconcileIntervalMs: number },
+    private readonly schedules?: { keeper: JobSchedules; checkIntervalMs: number },
   ) {}
 
   start(): void {
@@ -20,6 +25,8 @@ export class OutboxRelayRunner {
       while (this.running && (await this.relay.relayOnce()) > 0);
     });
     this.loop('reconcile', this.settings.reconcileIntervalMs, () => this.relay.reconcileOnce());
+    const schedules = this.schedules;
+    if (schedules) this.loop('schedules', schedules.checkIntervalMs, () => schedules.keeper.ensure());
   }
 
   async stop(): Promise<void> {

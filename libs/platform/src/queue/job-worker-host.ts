@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config.schema';
 import { executeJob } from './job-execution';
 import type { JobContract } from './job-contract';
 import type { JobHandler } from './job-handler';
+import { JobSchedules } from './job-schedules';
 import { bullPrefix, QueueName } from './queue-names';
 import type { QueueRegistry } from './queue-registry';
 import { bullConnectionOptions } from './redis-connection';
@@ -15,9 +16,13 @@ export interface BoundJob {
   handler: JobHandler<unknown>;
 }
 
-/** Runs one BullMQ worker per queue that has jobs, dispatching each job by name to its handler. */
+/**
+ * Runs one BullMQ worker per queue that has jobs, dispatching each job by name to its handler, and adds
+ * the schedules of the schedule jobs among them (`schedules` re-adds them later if Redis loses them).
+ */
 export class JobWorkerHost {
   private readonly workers: Worker[] = [];
+  private jobSchedules?: JobSchedules;
 
   constructor(
     private readonly config: AppConfig,
@@ -54,13 +59,18 @@ export class JobWorkerHost {
       worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'worker error'));
       this.workers.push(worker);
     }
-    for (const { contract } of jobs) {
-      if (contract.origin === 'schedule' && contract.repeatEveryMs) {
-        await this.queues
-          .get(contract.queue)
-          .upsertJobScheduler(contract.name, { every: contract.repeatEveryMs }, { name: contract.name, data: {} });
-      }
-    }
+    this.jobSchedules = new JobSchedules(
+      this.queues,
+      this.logger,
+      jobs.map((job) => job.contract),
+    );
+    await this.jobSchedules.ensure();
+  }
+
+  /** The schedules of the jobs this host runs (after start). */
+  get schedules(): JobSchedules {
+    if (!this.jobSchedules) throw new Error('JobWorkerHost.schedules is known once the host has started');
+    return this.jobSchedules;
   }
 
   /**
