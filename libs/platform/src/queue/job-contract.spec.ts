@@ -7,7 +7,13 @@ describe('job contracts', () => {
 
     it('Given a schedule job declared with payload fields, then declaring it throws (it has no outbox row to carry them)', () => {
       expect(() =>
-        defineJob({ queue: 'schedules', name: 'test.sweep-one', fields: { individualId: 'uuid' }, origin: 'schedule', repeatEveryMs: 1_000 }),
+        defineJob({
+          queue: 'schedules',
+          name: 'test.sweep-one',
+          fields: { individualId: 'uuid' },
+          origin: 'schedule',
+          repeatEveryMs: 1_000,
+        }),
       ).toThrow('Schedule job test.sweep-one must declare no payload fields');
     });
 
