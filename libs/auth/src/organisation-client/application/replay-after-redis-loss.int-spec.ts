@@ -2,9 +2,8 @@ import { CreateOrganisationUseCase, OrganisationDirectory, validCorporateNumber 
 import { createRequestContext } from '@infobank/platform';
 import type { Redis } from 'ioredis';
 import { randomInt } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { generateOrganisationKey, OrganisationClient } from '../../../../../test/support/organisation-client';
-import { openTestDataSource } from '../../../../../test/support/platform';
+import { isolatedEnvironment, testLogger, type IsolatedEnvironment } from '../../../../../test/support/platform';
 import { PrivateRedis } from '../../../../../test/support/private-redis';
 import { rejection } from '../../../../../test/support/refusals';
 import { ReplayCache } from '../infrastructure/redis-replay-cache';
@@ -14,18 +13,20 @@ import { DpopProofChecker } from './dpop-proof.checker';
 const issuer = 'https://intake.bank.example';
 const tokenEndpointUrl = `${issuer}/oauth/token`;
 
-// A private redis-server, so that the data loss (FLUSHALL) touches no other suite's keys.
-describe('jti replay caches across a Redis data loss (real Redis, real jose)', () => {
+// A private redis-server, so that the data loss (FLUSHALL) touches no other suite's keys, and a database
+// of its own, whose marker row this suite controls.
+describe('jti replay caches across a Redis data loss (real Redis, real Postgres, real jose)', () => {
   let redis: PrivateRedis;
   let client: Redis;
-  let dataSource: DataSource;
+  let environment: IsolatedEnvironment;
   let organisation: OrganisationClient;
   let directory: OrganisationDirectory;
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     client = redis.client();
-    dataSource = await openTestDataSource();
+    environment = await isolatedEnvironment();
+    const dataSource = environment.dataSource;
     directory = new OrganisationDirectory(dataSource);
     const signingKey = await generateOrganisationKey('ES256');
     const { id } = await new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true }).execute(
@@ -44,12 +45,18 @@ describe('jti replay caches across a Redis data loss (real Redis, real jose)', (
   afterAll(async () => {
     client?.disconnect();
     await redis?.stop();
-    await dataSource?.destroy();
+    await environment?.dispose();
   });
+
+  /** A bank that has never run: an empty Redis, and no record of a marker ever written. */
+  async function firstStart(): Promise<void> {
+    await redis.flushAll();
+    await environment.dataSource.query(`DELETE FROM "replay_cache_markers"`);
+  }
 
   /** A process of the bank: its own replay cache over the shared Redis, as intake builds it. */
   async function bankProcess() {
-    const cache = new ReplayCache(client);
+    const cache = new ReplayCache(client, environment.dataSource, testLogger());
     await cache.onApplicationBootstrap();
     return { proofs: new DpopProofChecker(cache), assertions: new ClientAssertionVerifier(directory, cache) };
   }
@@ -67,7 +74,7 @@ describe('jti replay caches across a Redis data loss (real Redis, real jose)', (
   const seconds = () => Math.floor(Date.now() / 1000);
 
   it('refuses a client assertion and a DPoP proof used before the loss, when they come again after it', async () => {
-    await redis.flushAll();
+    await firstStart();
     const bank = await bankProcess();
     const now = seconds();
     const assertion = await organisation.clientAssertion({ issuedAt: now, expiresAt: now + 120 });
@@ -92,7 +99,7 @@ describe('jti replay caches across a Redis data loss (real Redis, real jose)', (
   });
 
   it('lets tokens issued after the loss through once nothing of before it could be them', async () => {
-    await redis.flushAll();
+    await firstStart();
     const bank = await bankProcess();
     await presentProof(bank, await organisation.dpopProof(), seconds());
     await redis.flushAll();
@@ -110,11 +117,23 @@ describe('jti replay caches across a Redis data loss (real Redis, real jose)', (
     expect((await rejection(presentAssertion(bank, undated, lossNoticedAt + 30))).code).toBe('SERVICE_UNAVAILABLE');
   });
 
-  it('refuses nothing on a first start (no marker ever seen: no loss known)', async () => {
-    await redis.flushAll();
+  it('refuses nothing on a first start (no marker was ever written)', async () => {
+    await firstStart();
     const bank = await bankProcess();
     const now = seconds();
     await expect(presentProof(bank, await organisation.dpopProof({ issuedAt: now }), now)).resolves.toBeUndefined();
     await expect(presentAssertion(bank, await organisation.clientAssertion(), now)).resolves.toBeUndefined();
+  });
+
+  it('a process started after the loss notices it too (Postgres remembers that the marker was written)', async () => {
+    await firstStart();
+    const before = await bankProcess();
+    const now = seconds();
+    const proof = await organisation.dpopProof({ issuedAt: now });
+    await presentProof(before, proof, now);
+    await redis.flushAll();
+
+    const startedAfter = await bankProcess();
+    expect((await rejection(presentProof(startedAfter, proof, now + 5))).code).toBe('SERVICE_UNAVAILABLE');
   });
 });

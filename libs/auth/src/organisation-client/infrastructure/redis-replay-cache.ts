@@ -1,7 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { REDIS } from '@infobank/platform';
+import { LOGGER, REDIS } from '@infobank/platform';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import { ReplayCacheUnavailableError } from '../../auth.errors';
 
 /** The key whose value is the start of the current replay epoch (seconds; 0 = no loss known). */
@@ -22,20 +24,22 @@ export interface JtiUse {
  * Remembers the `jti` of every client assertion and DPoP proof the bank accepted, in Redis (shared by
  * every instance of every app), for as long as the token could otherwise be accepted again.
  *
- * A marker key (never expiring) tells whether Redis still holds what was written: when it is missing,
- * Redis lost its data (restart without persistence, flush), so every id spent before is forgotten. The
- * first instance to notice starts a new epoch at its clock; callers refuse tokens that could have been
- * accepted before it. A process that has never seen the marker cannot tell a loss from a first start,
- * and starts the epoch at 0 (no loss known).
+ * A marker key (never expiring) tells whether Redis still holds what was written. Postgres records
+ * that the marker was written once (one row), so a missing marker is told apart for sure: no row,
+ * a first start (epoch 0, nothing to refuse); a row, a data loss of Redis (restart without persistence,
+ * flush, failover to an empty replica), and the first instance to notice starts a new epoch at its
+ * clock. Callers refuse tokens that could have been accepted before the epoch began. Nothing is
+ * written to Postgres per request: only when the marker is missing.
  */
 @Injectable()
 export class ReplayCache implements OnApplicationBootstrap {
-  /** Whether this process has seen the marker: if so, its disappearance is a loss. */
-  private markerSeen = false;
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
-
-  /** Reads the marker at start, so that a loss after it is noticed as one even before the first token. */
+  /** Reads (or first writes) the marker at start, before any token arrives. */
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.epochStart(Math.floor(Date.now() / 1000));
@@ -63,12 +67,18 @@ export class ReplayCache implements OnApplicationBootstrap {
   private async epochStart(now: number): Promise<number> {
     let marker = await this.redis.get(EPOCH_KEY);
     if (marker === null) {
+      const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM "replay_cache_markers" WHERE "id" = 1`);
+      const lost = rows.length > 0;
       // Several instances may notice at once: the first write wins and all read it back.
-      await this.redis.set(EPOCH_KEY, String(this.markerSeen ? now : 0), 'NX');
+      await this.redis.set(EPOCH_KEY, String(lost ? now : 0), 'NX');
+      if (lost) {
+        this.logger.warn({ epochStart: now }, 'the jti replay cache lost its data; tokens that may predate it are refused');
+      } else {
+        await this.dataSource.query(`INSERT INTO "replay_cache_markers" ("id") VALUES (1) ON CONFLICT ("id") DO NOTHING`);
+      }
       marker = await this.redis.get(EPOCH_KEY);
     }
     if (marker === null) return now;
-    this.markerSeen = true;
     const epochStart = Number(marker);
     // An unreadable marker is treated as a loss noticed now: refusing is the safe side.
     return Number.isSafeInteger(epochStart) && epochStart >= 0 ? epochStart : now;
