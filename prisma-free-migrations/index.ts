@@ -1,4 +1,4 @@
-import { AUTH_SESSION_ENTITIES } from '@infobank/auth';
+import { AUTH_SESSION_ENTITIES, ORGANISATION_CLIENT_ENTITIES } from '@infobank/auth';
 import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES } from '@infobank/consent';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
@@ -20,6 +20,7 @@ export const ENTITIES = [
   ...CRYPTO_ENTITIES,
   ...CATALOG_ENTITIES,
   ...AUTH_SESSION_ENTITIES,
+  ...ORGANISATION_CLIENT_ENTITIES,
   ...REVIEW_ENTITIES,
   ...VAULT_ENTITIES,
   ...OFFER_ENTITIES,

@@ -51,10 +51,10 @@ export class BenchProvider {
     const tokenUrl = `${this.intakeUrl}/oauth/token`;
     const now = Math.floor(Date.now() / 1000);
     const assertion = await new SignJWT({ jti: randomUUID() })
-      .setProtectedHeader({ alg: 'ES256', kid: this.signing.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: 'ES256', kid: this.signing.kid, typ: 'client-authentication+jwt' })
       .setIssuer(this.organisationId)
       .setSubject(this.organisationId)
-      .setAudience(tokenUrl)
+      .setAudience(this.intakeUrl)
       .setIssuedAt(now)
       .setExpirationTime(now + 60)
       .sign(this.signing.privateKey);

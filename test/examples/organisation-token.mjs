@@ -12,16 +12,20 @@ const credentials = JSON.parse(await readFile(credentialsFile, 'utf8'));
 const organisation = credentials.organisations.find((candidate) => candidate.slug === slug);
 const apiUrl = organisation?.apis[api];
 if (apiUrl === undefined) throw new Error(`${slug} is not an organisation that may call ${api}`);
-const tokenEndpoint = `${apiUrl}/oauth/token`;
 
-// 1. The client assertion: iss = sub = the organisation id, aud = the token endpoint, short-lived, unique jti.
+// 0. The API's OAuth metadata (RFC 8414): its issuer identifier and token endpoint.
+const metadata = await (await fetch(`${apiUrl}/.well-known/oauth-authorization-server`)).json();
+const { issuer, token_endpoint: tokenEndpoint } = metadata;
+
+// 1. The client assertion: typ client-authentication+jwt, iss = sub = the organisation id, aud = the
+//    bank's issuer identifier, short-lived, unique jti.
 const privateJwk = JSON.parse(await readFile(organisation.signingKeyFile, 'utf8'));
 const signingKey = await importJWK(privateJwk, privateJwk.alg);
 const clientAssertion = await new SignJWT({})
-  .setProtectedHeader({ alg: privateJwk.alg, kid: privateJwk.kid, typ: 'JWT' })
+  .setProtectedHeader({ alg: privateJwk.alg, kid: privateJwk.kid, typ: 'client-authentication+jwt' })
   .setIssuer(organisation.id)
   .setSubject(organisation.id)
-  .setAudience(tokenEndpoint)
+  .setAudience(issuer)
   .setIssuedAt()
   .setExpirationTime('60s')
   .setJti(randomUUID())
@@ -50,7 +54,7 @@ const tokenResponse = await fetch(tokenEndpoint, {
   }),
 });
 const token = await tokenResponse.json();
-if (!tokenResponse.ok) throw new Error(`token refused: ${token.code}: ${token.detail}`);
+if (!tokenResponse.ok) throw new Error(`token refused: ${token.error}: ${token.error_description}`);
 
 // 4. A resource call: the token in `Authorization: DPoP …` and a proof bound to this method, URL and token.
 const resourceUrl = `${apiUrl}/v1/organisation`;

@@ -9,6 +9,7 @@ import {
   calculateJwkThumbprint,
   exportJWK,
   exportSPKI,
+  FlattenedSign,
   generateKeyPair,
   importJWK,
   SignJWT,
@@ -76,6 +77,8 @@ export interface AssertionOptions {
   /** Sign with this key instead of the registered one (its kid goes in the header unless `kid` is set). */
   key?: OrganisationKeyPair;
   kid?: string | null;
+  /** The `typ` header (default client-authentication+jwt); null leaves it out. */
+  typ?: string | null;
   extraClaims?: JWTPayload;
 }
 
@@ -149,7 +152,7 @@ export class OrganisationClient {
     return `${this.apiUrl}/oauth/token`;
   }
 
-  /** A client assertion: iss = sub = organisation id, aud = token endpoint, 60 s lifetime, fresh jti. */
+  /** A client assertion: typ client-authentication+jwt, iss = sub = organisation id, aud = token endpoint, 60 s lifetime, fresh jti. */
   async clientAssertion(options: AssertionOptions = {}): Promise<string> {
     const now = nowSeconds();
     const key = options.key ?? this.signingKey;
@@ -163,7 +166,8 @@ export class OrganisationClient {
       ...options.extraClaims,
     });
     const kid = pick(options.kid, key.kid);
-    return new SignJWT(claims).setProtectedHeader(withoutNulls({ alg: key.alg, kid, typ: 'JWT' }) as { alg: string }).sign(key.privateKey);
+    const typ = pick(options.typ, 'client-authentication+jwt');
+    return new SignJWT(claims).setProtectedHeader(withoutNulls({ alg: key.alg, kid, typ }) as { alg: string }).sign(key.privateKey);
   }
 
   /** An unsecured (`alg: none`) assertion with otherwise valid claims. */
@@ -327,4 +331,16 @@ function pick<T>(value: T | null | undefined, fallback: T): T | null {
 
 function withoutNulls<T extends Record<string, unknown>>(record: T): JWTPayload {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/**
+ * A compact JWS with an unencoded payload (RFC 7797: `b64: false` under `crit`), signed correctly with
+ * `key`: the payload travels as raw JSON between the dots. jose builds only the flattened form of it.
+ */
+export async function unencodedPayloadJws(key: OrganisationKeyPair, payload: unknown, header: Record<string, unknown>): Promise<string> {
+  const text = JSON.stringify(payload);
+  const signed = await new FlattenedSign(Buffer.from(text, 'utf8'))
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, ...header, b64: false, crit: ['b64'] })
+    .sign(key.privateKey);
+  return `${signed.protected}.${text}.${signed.signature}`;
 }

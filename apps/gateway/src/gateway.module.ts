@@ -6,7 +6,7 @@ import { OFFERS_ERROR_STATUS, OffersModule } from '@infobank/offers';
 import { PROVISION_ERROR_STATUS, ProvisionModule } from '@infobank/provision';
 import { REVOCATION_ERROR_STATUS, RevocationModule } from '@infobank/revocation';
 import { TRANSPARENCY_LOG_ERROR_STATUS, TransparencyLogHttpModule } from '@infobank/transparency-log';
-import { AttestationBodyParsing } from './notices/attestation-body';
+import { ATTESTATION_ROUTE, AttestationBodyParsing } from './notices/attestation-body';
 import { NoticesController } from './notices/notices.controller';
 import { OffersController } from './offers/offers.controller';
 import { OrganisationController } from './organisation/organisation.controller';
@@ -34,7 +34,12 @@ export const GATEWAY_HTTP_OPTIONS = {
     BankKeysHttpModule,
     CatalogHttpModule,
     TransparencyLogHttpModule,
-    OrganisationClientModule.forApi({ api: 'gateway', role: 'recipient' }),
+    // Attestations are read only once the recipient is authenticated.
+    OrganisationClientModule.forApi({
+      api: 'gateway',
+      role: 'recipient',
+      authenticateBeforeBody: [{ method: 'POST', url: ATTESTATION_ROUTE }],
+    }),
     OffersModule,
     ProvisionModule,
     RevocationModule,

@@ -4,7 +4,7 @@ import { CATALOG_ERROR_STATUS, CatalogHttpModule, CatalogModule } from '@infoban
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { TRANSPARENCY_LOG_ERROR_STATUS, TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { VAULT_ERROR_STATUS, VaultModule } from '@infobank/vault';
-import { DepositBodyParsing } from './deposits/deposit-body';
+import { DEPOSIT_ROUTE, DepositBodyParsing } from './deposits/deposit-body';
 import { DepositsController } from './deposits/deposits.controller';
 import { LinksController } from './links/links.controller';
 import { OrganisationController } from './organisation/organisation.controller';
@@ -24,7 +24,8 @@ export const INTAKE_HTTP_OPTIONS = {
     BankKeysHttpModule,
     CatalogHttpModule,
     TransparencyLogHttpModule,
-    OrganisationClientModule.forApi({ api: 'intake', role: 'provider' }),
+    // Deposits are up to 10 MB: the provider is authenticated before the body is read.
+    OrganisationClientModule.forApi({ api: 'intake', role: 'provider', authenticateBeforeBody: [{ method: 'POST', url: DEPOSIT_ROUTE }] }),
     CatalogModule.forRoot(),
     VaultModule,
   ],

@@ -53,8 +53,19 @@ export class WrongRoleError extends DomainError<'WRONG_ROLE'> {
 
 /** The replay cache (Redis) cannot be reached: authentication fails closed rather than accept a possible replay. */
 export class ReplayCacheUnavailableError extends DomainError<'SERVICE_UNAVAILABLE'> {
-  constructor(options: { cause?: unknown } = {}) {
-    super('SERVICE_UNAVAILABLE', 'Authentication is unavailable for a moment; try again shortly.', options);
+  constructor(options: { cause?: unknown } = {}, detail = 'Authentication is unavailable for a moment; try again shortly.') {
+    super('SERVICE_UNAVAILABLE', detail, options);
+  }
+}
+
+/**
+ * The replay cache lost its data (Redis restarted empty or was flushed) and this token could have been
+ * accepted before that: whether it was is forgotten, so it is refused (fail closed). Fresh tokens pass
+ * again once they are newer than any token of before the loss (about a minute for DPoP proofs).
+ */
+export class ReplayCacheResetError extends ReplayCacheUnavailableError {
+  constructor() {
+    super({}, 'Authentication was reset a moment ago; try again shortly with a freshly issued proof and assertion.');
   }
 }
 

@@ -48,6 +48,14 @@ describe('verifyDpopProofSignature', () => {
     });
   });
 
+  it('rejects a proof with a "crit" header', async () => {
+    const critical = await new SignJWT({ jti: 'p-2', htm: 'POST', htu: 'https://bank.example/token' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: client.publicJwk as JWK, crit: ['x-ext'], 'x-ext': 'v' })
+      .setIssuedAt()
+      .sign(await importJWK(client.privateJwk), { crit: { 'x-ext': true } });
+    await expect(verifyDpopProofSignature(critical, { maxTokenAge: '60s' })).rejects.toMatchObject({ code: 'JOSE_HEADER_NOT_ALLOWED' });
+  });
+
   it('rejects a stale proof', async () => {
     const stale = await proof({}, { iat: Math.floor(Date.now() / 1000) - 600 });
     await expect(verifyDpopProofSignature(stale, { maxTokenAge: '60s' })).rejects.toMatchObject({ code: 'JOSE_TOKEN_EXPIRED' });

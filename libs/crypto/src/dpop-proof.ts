@@ -3,7 +3,7 @@ import { CryptoError } from './crypto.errors';
 import { jwsAlgorithmFitsKey, sameMediaType, type AllowedJwsAlgorithm } from './jose-algorithms';
 import { toCryptoError } from './jose-error-mapping';
 import { jwkThumbprint, toPublicJwk } from './jwk';
-import { checkJwsAlgorithm, decodeCompactJwsHeader, rejectKeyCarryingHeaders } from './jws';
+import { checkJwsAlgorithm, decodeCompactJwsHeader, rejectKeyCarryingHeaders, rejectProcessingHeaders } from './jws';
 
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 
@@ -35,6 +35,7 @@ export async function verifyDpopProofSignature(
   }
   const algorithm = checkJwsAlgorithm(header.alg, options.algorithms);
   rejectKeyCarryingHeaders(header, ['jwk']);
+  rejectProcessingHeaders(header);
   const embedded = header.jwk as JWK | undefined;
   if (typeof embedded !== 'object' || embedded === null || Array.isArray(embedded)) {
     throw new CryptoError('JOSE_KEY_NOT_FOUND', 'The DPoP proof carries no "jwk" header.');

@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { CompactSign, importJWK, SignJWT, type JWK } from 'jose';
+import { CompactSign, FlattenedSign, importJWK, SignJWT, type JWK } from 'jose';
 import { CryptoError, type CryptoErrorCode } from './crypto.errors';
 import { generateKeyPairJwk, type GeneratedKeyPairJwk } from './jwk';
 import { parseJsonPayload, verifyJwsWithKeys, verifyJwtWithKeys } from './jws';
@@ -104,6 +104,23 @@ describe('verifyJwsWithKeys (an organisation signs, the bank verifies against re
   it.each(['jku', 'x5u'])('rejects a "%s" header pointing at a key', async (header) => {
     const jws = await signWith(ed25519, { [header]: 'https://attacker.example/keys' });
     await expectCryptoError(verifyJwsWithKeys(jws, registered), 'JOSE_HEADER_NOT_ALLOWED');
+  });
+
+  it('rejects an unencoded payload (b64: false under crit, RFC 7797) even when correctly signed', async () => {
+    const payload = '{"hello":"world"}';
+    const signed = await new FlattenedSign(Buffer.from(payload))
+      .setProtectedHeader({ alg: 'EdDSA', kid: ed25519.kid, b64: false, crit: ['b64'] })
+      .sign(await importJWK(ed25519.privateJwk));
+    const jws = `${signed.protected}.${payload}.${signed.signature}`;
+    await expectCryptoError(verifyJwsWithKeys(jws, registered), 'JOSE_HEADER_NOT_ALLOWED');
+  });
+
+  it('rejects any "crit" header, and "b64" without one', async () => {
+    const critical = await new CompactSign(Buffer.from('{}'))
+      .setProtectedHeader({ alg: 'EdDSA', kid: ed25519.kid, crit: ['x-ext'], 'x-ext': 'v' })
+      .sign(await importJWK(ed25519.privateJwk), { crit: { 'x-ext': true } });
+    await expectCryptoError(verifyJwsWithKeys(critical, registered), 'JOSE_HEADER_NOT_ALLOWED');
+    await expectCryptoError(verifyJwsWithKeys(await signWith(ed25519, { b64: true }), registered), 'JOSE_HEADER_NOT_ALLOWED');
   });
 
   it('rejects an algorithm that does not fit the key named by kid', async () => {

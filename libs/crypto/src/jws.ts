@@ -22,6 +22,12 @@ import { toPublicJwk } from './jwk';
 /** Header parameters that point at or embed a key: a token must never choose its own key. */
 const KEY_CARRYING_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const;
 
+/**
+ * Header parameters that change how a JWS is processed: `crit` makes extensions mandatory, and `b64`
+ * (RFC 7797, honoured only under `crit`) turns off payload encoding. The bank accepts no extension.
+ */
+const PROCESSING_HEADERS = ['crit', 'b64'] as const;
+
 /** Options shared by every JWS/JWT verification against registered keys. */
 export interface JwsVerificationOptions {
   /** A subset of ALLOWED_JWS_ALGORITHMS; defaults to all of them. */
@@ -117,6 +123,7 @@ export async function selectVerificationKey(
   const header = decodeCompactJwsHeader(token);
   const algorithm = checkJwsAlgorithm(header.alg, options.algorithms);
   rejectKeyCarryingHeaders(header, []);
+  rejectProcessingHeaders(header);
   if (options.typ !== undefined && !sameMediaType(header.typ, options.typ)) {
     throw new CryptoError('JOSE_TYPE_MISMATCH', `The JWS "typ" header is not "${options.typ}".`);
   }
@@ -164,6 +171,15 @@ export function checkJwsAlgorithm(alg: unknown, subset: readonly AllowedJwsAlgor
     throw new CryptoError('JOSE_ALGORITHM_NOT_ALLOWED', `The JWS "alg" ${JSON.stringify(String(alg)).slice(0, 40)} is not allowed.`);
   }
   return alg;
+}
+
+/** Rejects `crit` and `b64`: every JWS the bank accepts is plain RFC 7515, with no critical extension. */
+export function rejectProcessingHeaders(header: ProtectedHeaderParameters): void {
+  for (const name of PROCESSING_HEADERS) {
+    if (Object.hasOwn(header, name)) {
+      throw new CryptoError('JOSE_HEADER_NOT_ALLOWED', `The "${name}" header is not accepted: no JWS extension is.`);
+    }
+  }
 }
 
 /** Rejects `jwk`/`jku`/`x5u`/`x5c` headers except those the caller explicitly expects. */

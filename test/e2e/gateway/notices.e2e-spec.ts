@@ -5,8 +5,10 @@ import {
   generateOrganisationKey,
   registerOrganisation,
   startOrganisationApi,
+  unencodedPayloadJws,
   type OrganisationClient,
 } from '../../support/organisation-client';
+import { sendHeadAndFirstBytes } from '../../support/raw-http';
 import { expectRefused } from '../../support/refusals';
 import { attest, attestationPayload, postAttestation, seedNotice, signAttestation, storedNotice, type SeededNotice } from './notice-world';
 
@@ -146,6 +148,25 @@ describe('gateway: notices to delete data, and deletion attestations signed with
     expectRefused(await postAttestation(recipient, mine.id, othersKey), 400, 'ATTESTATION_SIGNATURE_INVALID');
     const wrongTyp = await signAttestation(recipient, attestationPayload(mine), { typ: 'JWT' });
     expectRefused(await postAttestation(recipient, mine.id, wrongTyp), 400, 'ATTESTATION_SIGNATURE_INVALID');
+    await expectUnattested(mine.id);
+  });
+
+  it('refuses an attestation signed with an unencoded payload (b64: false under crit), and the notice stays open', async () => {
+    const mine = await notice();
+    const jws = await unencodedPayloadJws(recipient.signingKey, attestationPayload(mine), { typ: 'deletion-attestation+jws' });
+    expectRefused(await postAttestation(recipient, mine.id, jws), 400, 'ATTESTATION_SIGNATURE_INVALID');
+    await expectUnattested(mine.id);
+  });
+
+  it('refuses an unauthenticated attestation on its headers, answering 401 before reading the body', async () => {
+    const mine = await notice();
+    const answer = await sendHeadAndFirstBytes(
+      `${gateway.url}/v1/notices/${mine.id}/attestation`,
+      { method: 'POST', headers: { 'content-type': 'application/jose', 'content-length': String(512 * 1024) }, bodyStart: 'eyJh' },
+      5_000,
+    );
+    expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 401, code: 'INVALID_TOKEN' });
+    expect(answer.headers['www-authenticate']).toMatch(/^DPoP algs=/);
     await expectUnattested(mine.id);
   });
 

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 
+/** The route recipients post deletion attestations at (as the controller declares it). */
+export const ATTESTATION_ROUTE = '/v1/notices/:id/attestation';
+
 /** Media type of a compact JWS body (RFC 7515 §9.2.1). */
 export const JOSE_MEDIA_TYPE = 'application/jose';
 

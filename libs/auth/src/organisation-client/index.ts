@@ -22,4 +22,5 @@ export { OrganisationAuthGuard } from './http/organisation-auth.guard';
 export { CurrentOrganisation, OrganisationRequestContext, OrganisationRoute } from './http/organisation-route.decorator';
 export { OrganisationNameDto, OrganisationProfileDto, TokenRequestDto, TokenResponseDto } from './http/token.dto';
 export { TokenController } from './http/token.controller';
+export { ORGANISATION_CLIENT_ENTITIES } from './infrastructure/replay-cache-marker.entity';
 export { OrganisationClientModule, type OrganisationApiOptions } from './organisation-client.module';

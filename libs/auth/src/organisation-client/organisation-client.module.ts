@@ -7,6 +7,8 @@ import { ClientAssertionVerifier } from './application/client-assertion.verifier
 import { DpopProofChecker } from './application/dpop-proof.checker';
 import { IssueAccessTokenUseCase } from './application/issue-access-token.use-case';
 import { ORGANISATION_CLIENT_SETTINGS, type OrganisationClientSettings } from './application/organisation-client-settings';
+import { AuthorizationServerMetadataController } from './http/authorization-server-metadata.controller';
+import { AUTHENTICATE_BEFORE_BODY_ROUTES, OrganisationClientHttpHooks, type BodyRoute } from './http/authenticate-before-body';
 import { OrganisationAuthGuard } from './http/organisation-auth.guard';
 import { TokenController } from './http/token.controller';
 import { ReplayCache } from './infrastructure/redis-replay-cache';
@@ -15,11 +17,13 @@ import { ReplayCache } from './infrastructure/redis-replay-cache';
 export interface OrganisationApiOptions {
   api: 'intake' | 'gateway';
   role: OrganisationRole;
+  /** Routes with large bodies (deposits, attestations): the organisation is authenticated before the body is read. */
+  authenticateBeforeBody?: readonly BodyRoute[];
 }
 
 /**
- * Organisation client authentication for one API: `POST /oauth/token` and the OrganisationAuthGuard
- * behind `@OrganisationRoute(role)`. Needs PlatformModule (config, Redis, TypeORM).
+ * Organisation client authentication for one API: `POST /oauth/token`, its RFC 8414 metadata and the
+ * OrganisationAuthGuard behind `@OrganisationRoute(role)`. Needs PlatformModule (config, Redis, TypeORM).
  */
 @Module({})
 export class OrganisationClientModule {
@@ -30,7 +34,7 @@ export class OrganisationClientModule {
       // BankKeysHttpModule, not CryptoModule.forPlatform() again: a second dynamic registration would load
       // (or, in development, generate) the key material twice. The bank's JWKS is what verifiers need anyway.
       imports: [CatalogModule, BankKeysHttpModule],
-      controllers: [TokenController],
+      controllers: [TokenController, AuthorizationServerMetadataController],
       providers: [
         {
           provide: ORGANISATION_CLIENT_SETTINGS,
@@ -40,6 +44,8 @@ export class OrganisationClientModule {
           }),
           inject: [APP_CONFIG],
         },
+        { provide: AUTHENTICATE_BEFORE_BODY_ROUTES, useValue: options.authenticateBeforeBody ?? [] },
+        OrganisationClientHttpHooks,
         ReplayCache,
         DpopProofChecker,
         ClientAssertionVerifier,

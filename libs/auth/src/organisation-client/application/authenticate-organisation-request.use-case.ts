@@ -55,7 +55,7 @@ export class AuthenticateOrganisationRequestUseCase {
       now,
     });
     if (proof.jkt !== claims.jkt) throw new InvalidTokenError('The access token is bound to a different DPoP key.');
-    await this.proofs.spend(proof);
+    await this.proofs.spend(proof, now);
     const organisation = await this.directory.findCredentials(claims.organisationId);
     if (organisation === null || organisation.status !== 'active') throw new InvalidTokenError('The organisation is not active.');
     if (!organisation.roles.includes(role)) throw new WrongRoleError(role);

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationCredentials } from '@infobank/catalog';
 import { isCryptoError, verifyJwtWithKeys, type JWTPayload } from '@infobank/crypto';
-import { InvalidClientError } from '../../auth.errors';
+import { InvalidClientError, ReplayCacheResetError } from '../../auth.errors';
 import {
+  CLIENT_ASSERTION_TYPE,
+  clientAssertionAudienceProblem,
+  clientAssertionEarliestAcceptance,
   clientAssertionReplayWindowSeconds,
   clientAssertionTimeProblem,
   CLOCK_SKEW_SECONDS,
   isUsableJti,
+  mayPredateReplayEpoch,
 } from '../domain/client-authentication-policy';
 import { ReplayCache } from '../infrastructure/redis-replay-cache';
 
@@ -18,12 +22,26 @@ export interface VerifiedClientAssertion {
   organisation: OrganisationCredentials;
   jti: string;
   exp: number;
+  /** The earliest moment this assertion could have been accepted (seconds since the epoch). */
+  earliestAcceptance: number;
+}
+
+/** Who a client assertion must be addressed to, and when it is checked. */
+export interface ClientAssertionContext {
+  /** The bank's issuer identifier for this API (RFC 8414): its public URL. */
+  issuer: string;
+  tokenEndpointUrl: string;
+  /** `client_id` as the token request sent it, if it did. */
+  clientId?: string;
+  /** Seconds since the epoch. */
+  now: number;
 }
 
 /**
- * Verifies `private_key_jwt` client assertions (RFC 7523 §3): signed by one of the organisation's
- * registered keys (chosen by `kid`, algorithm pinned), `iss` = `sub` = organisation id, `aud` = the
- * token endpoint URL, `exp` at most 5 minutes ahead, and a `jti` never seen before.
+ * Verifies `private_key_jwt` client assertions (RFC 7523 §3, draft-ietf-oauth-rfc7523bis): `typ`
+ * client-authentication+jwt, signed by one of the organisation's registered keys (chosen by `kid`,
+ * algorithm pinned), `iss` = `sub` = organisation id, `aud` = the issuer identifier or the token
+ * endpoint URL (nothing else), `exp` at most 5 minutes ahead, and a `jti` never seen before.
  */
 @Injectable()
 export class ClientAssertionVerifier {
@@ -33,20 +51,19 @@ export class ClientAssertionVerifier {
   ) {}
 
   /** Checks the assertion and its organisation's registration; changes nothing. */
-  async verify(
-    assertion: string,
-    { tokenEndpointUrl, clientId, now }: { tokenEndpointUrl: string; clientId?: string; now: number },
-  ): Promise<VerifiedClientAssertion> {
+  async verify(assertion: string, { issuer, tokenEndpointUrl, clientId, now }: ClientAssertionContext): Promise<VerifiedClientAssertion> {
     if (assertion.length > MAX_ASSERTION_LENGTH) throw new InvalidClientError('The client assertion is too long.');
     // The issuer names the keys to check the signature with; nothing else is read before the signature holds.
-    const issuer = unverifiedIssuer(assertion);
-    if (clientId !== undefined && clientId !== issuer) throw new InvalidClientError();
-    const organisation = issuer === undefined ? null : await this.directory.findCredentials(issuer);
+    const claimedIssuer = unverifiedIssuer(assertion);
+    if (clientId !== undefined && clientId !== claimedIssuer) throw new InvalidClientError();
+    const organisation = claimedIssuer === undefined ? null : await this.directory.findCredentials(claimedIssuer);
     if (organisation === null) throw new InvalidClientError();
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await verifyJwtWithKeys(assertion, organisation.signingKeys, {
-        audience: tokenEndpointUrl,
+        // jose requires one of these; the audience rule below refuses arrays that name anyone else too.
+        audience: [issuer, tokenEndpointUrl],
+        typ: CLIENT_ASSERTION_TYPE,
         issuer: organisation.id,
         subject: organisation.id,
         clockTolerance: CLOCK_SKEW_SECONDS,
@@ -59,19 +76,26 @@ export class ClientAssertionVerifier {
       if (isCryptoError(error)) throw new InvalidClientError(undefined, { cause: error });
       throw error;
     }
+    const audienceProblem = clientAssertionAudienceProblem(claims.aud, { issuer, tokenEndpointUrl });
+    if (audienceProblem !== undefined) throw new InvalidClientError(`The client assertion is not acceptable: ${audienceProblem}.`);
     const timeProblem = clientAssertionTimeProblem(claims, now);
     if (timeProblem !== undefined) throw new InvalidClientError(`The client assertion is not acceptable: ${timeProblem}.`);
     if (!isUsableJti(claims.jti)) throw new InvalidClientError('The client assertion has no usable "jti".');
     if (organisation.status !== 'active') throw new InvalidClientError('The organisation is suspended.');
-    return { organisation, jti: claims.jti, exp: claims.exp as number };
+    // clientAssertionTimeProblem found exp numeric.
+    const exp = claims.exp as number;
+    return { organisation, jti: claims.jti, exp, earliestAcceptance: clientAssertionEarliestAcceptance({ ...claims, exp }) };
   }
 
-  /** Spends the assertion's `jti` until the assertion expires; a second use is refused. */
+  /**
+   * Spends the assertion's `jti` until the assertion expires; a second use is refused, and so is an
+   * assertion that could have been used before the replay cache last lost its data.
+   */
   async spend(assertion: VerifiedClientAssertion, now: number): Promise<void> {
     const ttl = clientAssertionReplayWindowSeconds(assertion.exp, now);
-    if (!(await this.replayCache.firstUse(`assertion:${assertion.organisation.id}`, assertion.jti, ttl))) {
-      throw new InvalidClientError('The client assertion was used before.');
-    }
+    const use = await this.replayCache.record(`assertion:${assertion.organisation.id}`, assertion.jti, ttl, now);
+    if (!use.firstUse) throw new InvalidClientError('The client assertion was used before.');
+    if (mayPredateReplayEpoch(assertion.earliestAcceptance, use.epochStart)) throw new ReplayCacheResetError();
   }
 }
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isCryptoError, verifyDpopProofSignature, type VerifiedDpopProof } from '@infobank/crypto';
 import { createHash } from 'node:crypto';
-import { InvalidDpopProofError } from '../../auth.errors';
+import { InvalidDpopProofError, ReplayCacheResetError } from '../../auth.errors';
 import {
+  dpopEarliestAcceptance,
   dpopIssuedAtProblem,
   dpopReplayWindowSeconds,
   DPOP_PROOF_WINDOW_SECONDS,
   isUsableJti,
+  mayPredateReplayEpoch,
 } from '../domain/client-authentication-policy';
 import { sameHttpTarget } from '../domain/http-target';
 import { ReplayCache } from '../infrastructure/redis-replay-cache';
@@ -31,6 +33,8 @@ export interface CheckedDpopProof {
   /** RFC 7638 thumbprint of the proof's key: the token's `cnf.jkt`. */
   jkt: string;
   jti: string;
+  /** The proof's `iat` (seconds since the epoch). */
+  iat: number;
 }
 
 /** Checks DPoP proofs (RFC 9449 §4.3) and spends their `jti` so that none is accepted twice. */
@@ -72,14 +76,18 @@ export class DpopProofChecker {
         throw new InvalidDpopProofError('The DPoP proof "ath" does not match the access token.');
       }
     }
-    return { jkt: jwkThumbprint, jti: payload.jti };
+    // dpopIssuedAtProblem found iat numeric.
+    return { jkt: jwkThumbprint, jti: payload.jti, iat: payload.iat as number };
   }
 
-  /** Spends the proof's `jti` (per key); a second use is refused. */
-  async spend(proof: CheckedDpopProof): Promise<void> {
-    if (!(await this.replayCache.firstUse(`dpop:${proof.jkt}`, proof.jti, dpopReplayWindowSeconds()))) {
-      throw new InvalidDpopProofError('The DPoP proof was used before.');
-    }
+  /**
+   * Spends the proof's `jti` (per key); a second use is refused, and so is a proof that could have been
+   * used before the replay cache last lost its data.
+   */
+  async spend(proof: CheckedDpopProof, now: number): Promise<void> {
+    const use = await this.replayCache.record(`dpop:${proof.jkt}`, proof.jti, dpopReplayWindowSeconds(), now);
+    if (!use.firstUse) throw new InvalidDpopProofError('The DPoP proof was used before.');
+    if (mayPredateReplayEpoch(dpopEarliestAcceptance(proof.iat), use.epochStart)) throw new ReplayCacheResetError();
   }
 }
 

@@ -54,11 +54,16 @@ export class IssueAccessTokenUseCase {
     const now = Math.floor(Date.now() / 1000);
     const tokenEndpointUrl = endpointUrl(this.settings.publicUrl, TOKEN_ENDPOINT_PATH);
     const proof = await this.proofs.check(command.dpopProof, { method: command.method, url: tokenEndpointUrl, now });
-    const assertion = await this.assertions.verify(command.clientAssertion, { tokenEndpointUrl, clientId: command.clientId, now });
+    const assertion = await this.assertions.verify(command.clientAssertion, {
+      issuer: this.settings.publicUrl,
+      tokenEndpointUrl,
+      clientId: command.clientId,
+      now,
+    });
     const { organisation } = assertion;
     if (!organisation.roles.includes(this.settings.role)) throw new UnauthorizedClientError(this.settings.role);
     await this.assertions.spend(assertion, now);
-    await this.proofs.spend(proof);
+    await this.proofs.spend(proof, now);
     const accessToken = await this.keyRing.signJwt(
       { client_id: organisation.id, roles: [...organisation.roles], cnf: { jkt: proof.jkt } },
       {

@@ -1,9 +1,13 @@
 import {
+  clientAssertionAudienceProblem,
+  clientAssertionEarliestAcceptance,
   clientAssertionReplayWindowSeconds,
   clientAssertionTimeProblem,
+  dpopEarliestAcceptance,
   dpopIssuedAtProblem,
   isUsableJti,
   MAX_JTI_LENGTH,
+  mayPredateReplayEpoch,
 } from './client-authentication-policy';
 import { endpointUrl, parseDpopAuthorization, sameHttpTarget } from './http-target';
 
@@ -27,6 +31,52 @@ describe('client assertion times', () => {
   it('remembers a used jti until the assertion expires, plus the clock skew', () => {
     expect(clientAssertionReplayWindowSeconds(now + 60, now)).toBe(70);
     expect(clientAssertionReplayWindowSeconds(now - 5, now)).toBe(5);
+  });
+});
+
+describe('client assertion audience', () => {
+  const bank = { issuer: 'https://intake.bank.example', tokenEndpointUrl: 'https://intake.bank.example/oauth/token' };
+
+  it.each([
+    ['the issuer identifier', bank.issuer],
+    ['the token endpoint URL', bank.tokenEndpointUrl],
+    ['an array of the issuer alone', [bank.issuer]],
+    ['an array of both', [bank.issuer, bank.tokenEndpointUrl]],
+  ])('accepts %s', (_name, aud) => {
+    expect(clientAssertionAudienceProblem(aud, bank)).toBeUndefined();
+  });
+
+  it.each([
+    ['another server', 'https://gateway.bank.example'],
+    ['an array that also names another server', [bank.issuer, 'https://attacker.example']],
+    ['an empty array', []],
+    ['no aud', undefined],
+    ['the issuer with a trailing slash', `${bank.issuer}/`],
+  ])('refuses %s', (_name, aud) => {
+    expect(clientAssertionAudienceProblem(aud, bank)).toBeDefined();
+  });
+});
+
+describe('replay epochs (the spent ids before a Redis data loss are gone)', () => {
+  const lossAt = now;
+
+  it('refuses a DPoP proof that could have been accepted before the loss, and one issued after the window', () => {
+    // A proof dated up to 60 s ahead was acceptable before the loss; one dated after that (and the skew) was not.
+    expect(mayPredateReplayEpoch(dpopEarliestAcceptance(lossAt - 30), lossAt)).toBe(true);
+    expect(mayPredateReplayEpoch(dpopEarliestAcceptance(lossAt + 60), lossAt)).toBe(true);
+    expect(mayPredateReplayEpoch(dpopEarliestAcceptance(lossAt + 71), lossAt)).toBe(false);
+  });
+
+  it('judges an assertion by its iat when it has one, by its exp otherwise', () => {
+    expect(mayPredateReplayEpoch(clientAssertionEarliestAcceptance({ iat: lossAt - 5, exp: lossAt + 55 }), lossAt)).toBe(true);
+    expect(mayPredateReplayEpoch(clientAssertionEarliestAcceptance({ iat: lossAt + 21, exp: lossAt + 81 }), lossAt)).toBe(false);
+    // Without iat, only an exp beyond what was acceptable before the loss proves it new.
+    expect(mayPredateReplayEpoch(clientAssertionEarliestAcceptance({ exp: lossAt + 81 }), lossAt)).toBe(true);
+    expect(mayPredateReplayEpoch(clientAssertionEarliestAcceptance({ exp: lossAt + 331 }), lossAt)).toBe(false);
+  });
+
+  it('refuses nothing while no loss is known (epoch start 0)', () => {
+    expect(mayPredateReplayEpoch(dpopEarliestAcceptance(lossAt), 0)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { OrganisationRole } from '@infobank/catalog';
 import { ALLOWED_JWS_ALGORITHMS } from '@infobank/crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidDpopProofError, InvalidTokenError } from '../../auth.errors';
+import { InvalidDpopProofError, InvalidTokenError, WrongRoleError } from '../../auth.errors';
 import {
   AuthenticateOrganisationRequestUseCase,
   type AuthenticatedOrganisation,
@@ -41,18 +41,37 @@ export class OrganisationAuthGuard implements CanActivate {
     if (role === undefined) throw new Error('OrganisationAuthGuard needs @OrganisationRoute(role) on the route.');
     const http = context.switchToHttp();
     const request = http.getRequest<OrganisationAuthenticatedRequest>();
-    try {
-      request[AUTHENTICATED_ORGANISATION] = await this.authenticate.execute(
-        { authorization: request.headers.authorization, dpop: request.headers.dpop, method: request.method, url: request.url },
-        role,
-      );
+    // Routes whose body is large were authenticated before it was read (AuthenticateBeforeBody); the role is
+    // checked again here, against this route's own metadata.
+    const authenticated = request[AUTHENTICATED_ORGANISATION];
+    if (authenticated !== undefined) {
+      if (!authenticated.roles.includes(role)) throw new WrongRoleError(role);
       return true;
-    } catch (error) {
-      // The problem+json filter writes the body; the challenge header is set here, where the cause is known.
-      const challenge = challengeFor(error, request.headers.authorization === undefined);
-      if (challenge !== undefined) void http.getResponse<FastifyReply>().header('www-authenticate', challenge);
-      throw error;
     }
+    await authenticateOrganisationRequest(this.authenticate, request, http.getResponse<FastifyReply>(), role);
+    return true;
+  }
+}
+
+/**
+ * Authenticates `request` from its headers alone and leaves the organisation on it. On refusal the
+ * `WWW-Authenticate` challenge is set here, where the cause is known; the problem+json filter writes the body.
+ */
+export async function authenticateOrganisationRequest(
+  authenticate: AuthenticateOrganisationRequestUseCase,
+  request: OrganisationAuthenticatedRequest,
+  reply: FastifyReply,
+  role: OrganisationRole,
+): Promise<void> {
+  try {
+    request[AUTHENTICATED_ORGANISATION] = await authenticate.execute(
+      { authorization: request.headers.authorization, dpop: request.headers.dpop, method: request.method, url: request.url },
+      role,
+    );
+  } catch (error) {
+    const challenge = challengeFor(error, request.headers.authorization === undefined);
+    if (challenge !== undefined) void reply.header('www-authenticate', challenge);
+    throw error;
   }
 }
 

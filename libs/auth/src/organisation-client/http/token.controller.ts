@@ -25,8 +25,10 @@ export class TokenController {
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiHeader({ name: 'DPoP', required: true, description: 'A DPoP proof (RFC 9449) with htm POST and htu this URL' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, UNSUPPORTED_GRANT_TYPE or UNAUTHORIZED_CLIENT (problem+json)' })
-  @ApiUnauthorizedResponse({ description: 'INVALID_CLIENT or INVALID_DPOP_PROOF (problem+json)' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED, UNSUPPORTED_GRANT_TYPE or UNAUTHORIZED_CLIENT (problem+json with OAuth error and error_description)',
+  })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CLIENT or INVALID_DPOP_PROOF (problem+json with OAuth error and error_description)' })
   async token(
     @Body() body: TokenRequestDto,
     @Req() request: FastifyRequest,

@@ -15,7 +15,11 @@ export class TokenRequestDto {
   @Equals(JWT_BEARER_ASSERTION_TYPE)
   client_assertion_type: string;
 
-  @ApiProperty({ description: 'JWT signed by one of the organisation’s registered keys: iss = sub = organisation id, aud = this URL' })
+  @ApiProperty({
+    description:
+      'JWT with typ client-authentication+jwt, signed by one of the organisation’s registered keys: iss = sub = organisation id, ' +
+      'aud = the issuer identifier (see /.well-known/oauth-authorization-server) or this URL',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(8192)
