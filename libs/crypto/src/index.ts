@@ -71,6 +71,7 @@ export {
 export { GenerationKeyManagementService } from './kek-generations/generation-key-management.service';
 export { generationOfKekId, kekIdOfGeneration } from './kek-generations/kek-generation-id';
 export { KekGenerationFiles } from './kek-generations/kek-generation-files';
+export { KekGenerationStore } from './kek-generations/infrastructure/kek-generation.store';
 export { KEK_GENERATION_POLICY } from './kek-generations/kek-generation.tokens';
 export { CRYPTO_JOBS, MAINTAIN_KEK_GENERATIONS_JOB } from './kek-generations/kek-generations.jobs';
 export { KeyedDigest } from './keyed-digest';
