@@ -9,6 +9,7 @@ import {
   KekGenerationFiles,
   KekGenerationStore,
   KekStatusUseCase,
+  MaintainKekGenerationsUseCase,
   keyMaterialSettingsFrom,
   loadKeyMaterial,
   RewrapDataKeysUseCase,
@@ -38,7 +39,16 @@ export class KekGenerationWorld {
     const environment = await isolatedEnvironment({ BANK_KEK_DIR: join(directory, 'generations') });
     const files = new KekGenerationFiles(environment.config.kekGenerations.directory);
     const legacy = (await loadKeyMaterial(keyMaterialSettingsFrom(environment.config))).keyEncryptionKeys;
-    const keyManagement = new GenerationKeyManagementService(files, legacy, { newestTtlMs: 0, keyTtlMs: 0 });
+    const store = new KekGenerationStore();
+    const keyManagement = new GenerationKeyManagementService(
+      files,
+      legacy,
+      () => store.newestGenerationNumber(environment.dataSource.manager),
+      {
+        newestTtlMs: 0,
+        keyTtlMs: 0,
+      },
+    );
     return new KekGenerationWorld(environment, directory, files, legacy, keyManagement, policy);
   }
 
@@ -47,6 +57,9 @@ export class KekGenerationWorld {
   }
 
   readonly store = new KekGenerationStore();
+
+  /** What the database calls the newest generation, as the KMS asks for it. */
+  readonly newestSource = () => this.store.newestGenerationNumber(this.dataSource.manager);
 
   envelope(keyManagement = this.keyManagement): EnvelopeEncryption<EntityManager> {
     return new EnvelopeEncryption(keyManagement, new TypeOrmDataKeyStore(this.dataSource));
@@ -62,6 +75,18 @@ export class KekGenerationWorld {
 
   destroy(): DestroyKekGenerationUseCase {
     return new DestroyKekGenerationUseCase(this.dataSource, this.store, this.files, this.keyManagement, this.policy);
+  }
+
+  maintain(): MaintainKekGenerationsUseCase {
+    return new MaintainKekGenerationsUseCase(
+      this.dataSource,
+      this.store,
+      this.files,
+      this.rotate(),
+      this.rewrap(),
+      this.destroy(),
+      this.policy,
+    );
   }
 
   status(): KekStatusUseCase {

@@ -30,7 +30,10 @@ export function keyMaterialSettingsFrom(config: AppConfig): KeyMaterialSettings 
     pseudonymSecret: config.keys.pseudonymSecret,
     generateIfMissing: config.keys.generateIfMissing,
     kekGenerationsDirectory: config.kekGenerations.directory,
-    kekGenerationPolicy: { rotationDays: config.kekGenerations.rotationDays, backupRetentionDays: config.kekGenerations.backupRetentionDays },
+    kekGenerationPolicy: {
+      rotationDays: config.kekGenerations.rotationDays,
+      backupRetentionDays: config.kekGenerations.backupRetentionDays,
+    },
   };
 }
 
@@ -83,8 +86,9 @@ export class CryptoModule {
         },
         {
           provide: GenerationKeyManagementService,
-          useFactory: (material: KeyMaterial, files: KekGenerationFiles) => new GenerationKeyManagementService(files, material.keyEncryptionKeys),
-          inject: [KEY_MATERIAL, KekGenerationFiles],
+          useFactory: (material: KeyMaterial, files: KekGenerationFiles, store: KekGenerationStore, dataSource: DataSource) =>
+            new GenerationKeyManagementService(files, material.keyEncryptionKeys, () => store.newestGenerationNumber(dataSource.manager)),
+          inject: [KEY_MATERIAL, KekGenerationFiles, KekGenerationStore, DataSource],
         },
         { provide: KEY_MANAGEMENT_SERVICE, useExisting: GenerationKeyManagementService },
         KekGenerationStore,

@@ -112,7 +112,10 @@ export function parseKeyEncryptionKeys(value: string, source: string): KeyEncryp
       throw new CryptoError('KEY_MATERIAL_INVALID', `Key-encryption key ${index + 1} in ${source} has no valid "kid:" prefix.`);
     }
     if (kekId.startsWith(GENERATION_KEK_ID_PREFIX)) {
-      throw new CryptoError('KEY_MATERIAL_INVALID', `Key-encryption key id "${kekId}" in ${source} uses the prefix reserved for KEK generations.`);
+      throw new CryptoError(
+        'KEY_MATERIAL_INVALID',
+        `Key-encryption key id "${kekId}" in ${source} uses the prefix reserved for KEK generations.`,
+      );
     }
     const key = decodeBase64Url(encoded);
     if (key?.length !== KEK_BYTES) {

@@ -7,6 +7,7 @@ import {
   EnvelopeEncryption,
   GenerationKeyManagementService,
   KekGenerationFiles,
+  KekGenerationStore,
   keyMaterialSettingsFrom,
   loadKeyMaterial,
   TypeOrmDataKeyStore,
@@ -63,7 +64,15 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
     const legacy = (await loadKeyMaterial(keyMaterialSettingsFrom(environment.config))).keyEncryptionKeys;
     const files = new KekGenerationFiles(environment.config.kekGenerations.directory);
     envelope = new EnvelopeEncryption(
-      new GenerationKeyManagementService(files, legacy, { newestTtlMs: 0, keyTtlMs: 0 }),
+      new GenerationKeyManagementService(
+        files,
+        legacy,
+        () => new KekGenerationStore().newestGenerationNumber(environment.dataSource.manager),
+        {
+          newestTtlMs: 0,
+          keyTtlMs: 0,
+        },
+      ),
       new TypeOrmDataKeyStore(environment.dataSource),
     );
   });

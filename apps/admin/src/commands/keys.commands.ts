@@ -64,7 +64,9 @@ export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ 
     const rewrap = await app.get(RewrapDataKeysUseCase).execute({
       now,
       onProgress: (progress) =>
-        process.stderr.write(`re-wrapped ${progress.rewrappedKeys} data keys into generation ${progress.generation}, ${progress.remainingKeys} remain (${progress.percent}%)\n`),
+        process.stderr.write(
+          `re-wrapped ${progress.rewrappedKeys} data keys into generation ${progress.generation}, ${progress.remainingKeys} remain (${progress.percent}%)\n`,
+        ),
     });
     return { rotated, rewrap };
   });
@@ -73,5 +75,7 @@ export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ 
 /** `keys:kek-destroy --generation N`: destroys a drained generation once the backup retention window has passed. */
 export function kekDestroyCommand(config: AppConfig, generation: string): Promise<DestroyedKekGeneration> {
   if (!/^[1-9]\d{0,8}$/.test(generation)) throw new CliUsageError(`--generation must be a generation number (got "${generation}")`);
-  return withAdminContext(config, (app) => app.get(DestroyKekGenerationUseCase).execute({ generation: Number(generation), now: new Date() }));
+  return withAdminContext(config, (app) =>
+    app.get(DestroyKekGenerationUseCase).execute({ generation: Number(generation), now: new Date() }),
+  );
 }

@@ -8,7 +8,10 @@ import { KekGenerationEntity } from '../kek-generations/infrastructure/kek-gener
  */
 @Entity({ name: 'data_keys' })
 @Index('ix_data_keys_kek_generation', ['kekGeneration'])
-@Check('ck_data_keys_kek_generation', `("kek_generation" IS NULL AND "kek_id" NOT LIKE 'kek-gen-%') OR "kek_id" = 'kek-gen-' || "kek_generation"`)
+@Check(
+  'ck_data_keys_kek_generation',
+  `("kek_generation" IS NULL AND "kek_id" NOT LIKE 'kek-gen-%') OR "kek_id" = 'kek-gen-' || "kek_generation"`,
+)
 export class DataKeyEntity {
   @PrimaryColumn('uuid', { name: 'subject_id', primaryKeyConstraintName: 'pk_data_keys' })
   subjectId: string;

@@ -11,7 +11,13 @@ import { unwrapWithKek } from '../key-management.service';
 
 const run = promisify(execFile);
 const DAY = 24 * 60 * 60 * 1000;
-const pgEnvironment = { ...process.env, PGHOST: services.host, PGPORT: String(services.port), PGUSER: services.user, PGPASSWORD: services.password };
+const pgEnvironment = {
+  ...process.env,
+  PGHOST: services.host,
+  PGPORT: String(services.port),
+  PGUSER: services.user,
+  PGPASSWORD: services.password,
+};
 
 /** One deposited record as a backup holds it: the ciphertext, its AAD, and whose it is. */
 interface BackedUpRecord {
@@ -33,7 +39,9 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
   beforeAll(async () => {
     world = await KekGenerationWorld.start({ rotationDays: 30, backupRetentionDays: 35 });
     // Stand-in for the vault's tables: ciphertexts that a backup carries along with data_keys.
-    await world.dataSource.query(`CREATE TABLE "backup_probe" ("subject_id" uuid NOT NULL, "aad" bytea NOT NULL, "ciphertext" bytea NOT NULL)`);
+    await world.dataSource.query(
+      `CREATE TABLE "backup_probe" ("subject_id" uuid NOT NULL, "aad" bytea NOT NULL, "ciphertext" bytea NOT NULL)`,
+    );
   });
 
   afterAll(async () => {
@@ -109,7 +117,9 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
     expect((await world.envelope().decrypt(bystander, live.ciphertext, live.aad)).toString()).toBe('{"diagnosis":"still a customer"}');
 
     const status = await world.status().execute();
-    expect(status.generations.map(({ generation, state, keyFile, liveDataKeys }) => ({ generation, state, keyFile, liveDataKeys }))).toEqual([
+    expect(
+      status.generations.map(({ generation, state, keyFile, liveDataKeys }) => ({ generation, state, keyFile, liveDataKeys })),
+    ).toEqual([
       { generation: 1, state: 'destroyed', keyFile: 'erased', liveDataKeys: 0 },
       { generation: 2, state: 'active', keyFile: 'held', liveDataKeys: 1 },
     ]);
@@ -118,11 +128,10 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
   it('refuses, in the database, a data key stored under a destroyed generation', async () => {
     const [{ generation }] = await world.dataSource.query(`SELECT "generation" FROM "kek_generations" WHERE "state" = 'destroyed'`);
     await expect(
-      world.dataSource.query(`INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key") VALUES ($1, $2, $3, '\\x00')`, [
-        randomUUID(),
-        `kek-gen-${generation}`,
-        generation,
-      ]),
+      world.dataSource.query(
+        `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key") VALUES ($1, $2, $3, '\\x00')`,
+        [randomUUID(), `kek-gen-${generation}`, generation],
+      ),
     ).rejects.toThrow(/destroyed/);
   });
 });

@@ -8,16 +8,22 @@ import { KekGenerationFiles } from './kek-generation-files';
 describe('GenerationKeyManagementService over KEK generation files', () => {
   let directory: string;
   let files: KekGenerationFiles;
+  /** What the database calls the newest generation. */
+  let newest: number | null;
+  const newestSource = async () => newest;
   const legacyKek = randomBytes(32);
   const legacy = { currentKekId: 'kek-legacy', keys: new Map([['kek-legacy', legacyKek]]) };
   const noCache = { newestTtlMs: 0, keyTtlMs: 0 };
 
-  async function addGeneration(generation: number): Promise<void> {
+  /** A rotation as RotateKekUseCase does it: the file first, then the database names it newest. */
+  async function rotateTo(generation: number): Promise<void> {
     await files.createPending(generation);
     await files.activate(generation);
+    newest = generation;
   }
 
   beforeEach(async () => {
+    newest = null;
     directory = await mkdtemp(join(tmpdir(), 'infobank-kek-generations-'));
     files = new KekGenerationFiles(join(directory, 'generations'));
   });
@@ -27,12 +33,12 @@ describe('GenerationKeyManagementService over KEK generation files', () => {
   });
 
   it('wraps with the legacy KEK while no generation exists, then with the newest generation', async () => {
-    const kms = new GenerationKeyManagementService(files, legacy, noCache);
+    const kms = new GenerationKeyManagementService(files, legacy, newestSource, noCache);
     const dataKey = randomBytes(32);
     const before = await kms.wrapDataKey(dataKey);
     expect(before.kekId).toBe('kek-legacy');
 
-    await addGeneration(1);
+    await rotateTo(1);
     const after = await kms.wrapDataKey(dataKey);
 
     expect(after.kekId).toBe('kek-gen-1');
@@ -41,12 +47,12 @@ describe('GenerationKeyManagementService over KEK generation files', () => {
   });
 
   it('lets another process pick up a new generation without restart, and read keys wrapped under it', async () => {
-    const worker = new GenerationKeyManagementService(files, legacy, noCache);
-    const portal = new GenerationKeyManagementService(files, legacy, { newestTtlMs: 60_000, keyTtlMs: 60_000 });
-    await addGeneration(1);
+    const worker = new GenerationKeyManagementService(files, legacy, newestSource, noCache);
+    const portal = new GenerationKeyManagementService(files, legacy, newestSource, { newestTtlMs: 60_000, keyTtlMs: 60_000 });
+    await rotateTo(1);
     expect((await portal.wrapDataKey(randomBytes(32))).kekId).toBe('kek-gen-1');
 
-    await addGeneration(2);
+    await rotateTo(2);
     const dataKey = randomBytes(32);
     const wrapped = await worker.wrapDataKey(dataKey);
 
@@ -56,10 +62,10 @@ describe('GenerationKeyManagementService over KEK generation files', () => {
   });
 
   it('refuses a generation whose file was erased: its data keys are gone for good', async () => {
-    const kms = new GenerationKeyManagementService(files, legacy, noCache);
-    await addGeneration(1);
+    const kms = new GenerationKeyManagementService(files, legacy, newestSource, noCache);
+    await rotateTo(1);
     const wrapped = await kms.wrapDataKey(randomBytes(32));
-    await addGeneration(2);
+    await rotateTo(2);
 
     expect(await files.erase(1)).toBe(true);
 
@@ -68,19 +74,36 @@ describe('GenerationKeyManagementService over KEK generation files', () => {
   });
 
   it('authenticates the generation: a key wrapped under one generation does not open as another', async () => {
-    const kms = new GenerationKeyManagementService(files, legacy, noCache);
-    await addGeneration(1);
+    const kms = new GenerationKeyManagementService(files, legacy, newestSource, noCache);
+    await rotateTo(1);
     const wrapped = await kms.wrapUnderGeneration(randomBytes(32), 1);
-    await addGeneration(2);
+    await rotateTo(2);
     await expect(kms.unwrapDataKey('kek-gen-2', wrapped.wrappedKey)).rejects.toMatchObject({ code: 'KEY_UNWRAP_FAILED' });
   });
 
-  it('never wraps under a pending generation (not yet recorded by the database)', async () => {
-    const kms = new GenerationKeyManagementService(files, legacy, noCache);
-    await addGeneration(1);
+  it('wraps only under the generation the database names, not whatever file the directory holds', async () => {
+    const kms = new GenerationKeyManagementService(files, legacy, newestSource, noCache);
+    await rotateTo(1);
+    // A file of another database sharing the directory, or one a crashed rotation left.
     await files.createPending(2);
+    await files.activate(2);
     expect((await kms.wrapDataKey(randomBytes(32))).kekId).toBe('kek-gen-1');
-    await expect(kms.wrapUnderGeneration(randomBytes(32), 2)).rejects.toMatchObject({ code: 'KEK_NOT_FOUND' });
+  });
+
+  it('does not wait for a slow database: a stale newest generation still wraps', async () => {
+    let slow = false;
+    const kms = new GenerationKeyManagementService(
+      files,
+      legacy,
+      () => (slow ? new Promise<number | null>(() => undefined) : newestSource()),
+      noCache,
+    );
+    await rotateTo(1);
+    expect((await kms.wrapDataKey(randomBytes(32))).kekId).toBe('kek-gen-1');
+    slow = true;
+    const started = Date.now();
+    expect((await kms.wrapDataKey(randomBytes(32))).kekId).toBe('kek-gen-1');
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 

@@ -4,9 +4,9 @@ import type { KeyEncryptionKeys } from '../key-material';
 import { generationOfKekId, kekIdOfGeneration } from './kek-generation-id';
 import type { KekGenerationFiles } from './kek-generation-files';
 
-/** How long a process trusts what it read from the generation directory. */
+/** How long a process trusts what it read from the database and the generation directory. */
 export interface GenerationCacheOptions {
-  /** How long the newest generation number is trusted before the directory is listed again. */
+  /** How long the newest generation number is trusted before the database is asked again. */
   newestTtlMs: number;
   /** How long a generation's key stays in memory before its file is read again (so a destroyed one leaves memory). */
   keyTtlMs: number;
@@ -14,21 +14,32 @@ export interface GenerationCacheOptions {
 
 const DEFAULT_CACHE: GenerationCacheOptions = { newestTtlMs: 5_000, keyTtlMs: 30_000 };
 
+/** Where the newest generation's number comes from: the database (`kek_generations`), null before the first rotation. */
+export type NewestGenerationSource = () => Promise<number | null>;
+
+// A wrap inside a caller's transaction must not wait long for a second connection: a stale answer is safe.
+const REFRESH_WAIT_MS = 250;
+
 /**
- * The KMS over KEK generation files: new data keys are wrapped under the newest generation held, any
- * generation still held unwraps, and data keys from before generations existed are unwrapped by the
- * legacy KEKs from config (which also wrap while no generation exists yet). Every process picks up a
- * new generation without restart: the newest is re-read every few seconds, and an unknown generation
- * is read from its file at once. A destroyed generation's key leaves every process's memory within
- * `keyTtlMs`, after which its data keys fail with KEK_NOT_FOUND.
+ * The KMS over KEK generation files: new data keys are wrapped under the generation the database calls
+ * newest, any generation whose file is still held unwraps, and data keys from before generations existed
+ * are unwrapped by the legacy KEKs from config (which also wrap while no generation exists yet). Every
+ * process picks up a new generation without restart: the newest is asked for every few seconds, and an
+ * unknown generation is read from its file at once. A destroyed generation's key leaves every process's
+ * memory within `keyTtlMs`, after which its data keys fail with KEK_NOT_FOUND.
+ *
+ * A stale answer is harmless: a retired generation still wraps correctly, and the re-wrap moves such keys
+ * on; a destroyed one is refused by the database (see the migration AddKekGenerations).
  */
 export class GenerationKeyManagementService implements KeyManagementService {
   private newest: { generation: number | null; readAt: number } | undefined;
+  private refreshing: Promise<number | null> | undefined;
   private readonly keys = new Map<number, { key: Buffer; readAt: number }>();
 
   constructor(
     private readonly files: KekGenerationFiles,
     private readonly legacy: KeyEncryptionKeys,
+    private readonly newestSource: NewestGenerationSource,
     private readonly cache: GenerationCacheOptions = DEFAULT_CACHE,
   ) {}
 
@@ -60,12 +71,17 @@ export class GenerationKeyManagementService implements KeyManagementService {
   }
 
   private async newestGeneration(): Promise<number | null> {
-    const now = Date.now();
-    if (this.newest === undefined || now - this.newest.readAt >= this.cache.newestTtlMs) {
-      const { held } = await this.files.list();
-      this.newest = { generation: held.length === 0 ? null : held[held.length - 1], readAt: now };
-    }
-    return this.newest.generation;
+    const known = this.newest;
+    if (known !== undefined && Date.now() - known.readAt < this.cache.newestTtlMs) return known.generation;
+    this.refreshing ??= this.newestSource()
+      .then((generation) => {
+        this.newest = { generation, readAt: Date.now() };
+        return generation;
+      })
+      .finally(() => (this.refreshing = undefined));
+    if (known === undefined) return this.refreshing;
+    const fallback = new Promise<number | null>((settle) => setTimeout(() => settle(known.generation), REFRESH_WAIT_MS).unref());
+    return Promise.race([this.refreshing, fallback]).catch(() => known.generation);
   }
 
   private async generationKey(generation: number): Promise<Buffer> {

@@ -54,7 +54,10 @@ export class KekGenerationFiles {
     if (text === undefined) return undefined;
     const key = /^[A-Za-z0-9_-]+$/.test(text.trim()) ? Buffer.from(text.trim(), 'base64url') : undefined;
     if (key?.length !== GENERATION_KEK_BYTES) {
-      throw new CryptoError('KEY_MATERIAL_INVALID', `KEK generation file ${this.heldPath(generation)} is not base64url of ${GENERATION_KEK_BYTES} bytes.`);
+      throw new CryptoError(
+        'KEY_MATERIAL_INVALID',
+        `KEK generation file ${this.heldPath(generation)} is not base64url of ${GENERATION_KEK_BYTES} bytes.`,
+      );
     }
     return key;
   }

@@ -153,7 +153,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description:
       'directory of the key-encryption key generations, one owner-only file each, shared by every process and never in a database backup (default: `BANK_KEYS_DIR/kek-generations`)',
   },
-  { name: 'KEK_ROTATION_DAYS', default: '30', description: 'days after which the worker makes a new key-encryption key generation and re-wraps every data key under it' },
+  {
+    name: 'KEK_ROTATION_DAYS',
+    default: '30',
+    description: 'days after which the worker makes a new key-encryption key generation and re-wraps every data key under it',
+  },
   {
     name: 'BACKUP_RETENTION_DAYS',
     default: '35',

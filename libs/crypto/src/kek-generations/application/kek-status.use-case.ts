@@ -70,7 +70,12 @@ export class KekStatusUseCase {
               : pending.has(generation.generation)
                 ? 'pending'
                 : 'missing';
-        return { ...generation, liveDataKeys: live.get(generation.generation) ?? 0, keyFile, destroyableFrom: destroyableFrom(generation, this.policy) };
+        return {
+          ...generation,
+          liveDataKeys: live.get(generation.generation) ?? 0,
+          keyFile,
+          destroyableFrom: destroyableFrom(generation, this.policy),
+        };
       }),
       legacyDataKeys: live.get(null) ?? 0,
       rewrap: await this.rewrap.progress(manager),

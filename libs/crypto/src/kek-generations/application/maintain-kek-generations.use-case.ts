@@ -36,7 +36,6 @@ export class MaintainKekGenerationsUseCase {
 
   async execute(command: { now: Date; timeBudgetMs: number }): Promise<KekMaintenance> {
     const deadline = Date.now() + command.timeBudgetMs;
-    await this.rotate.reconcile();
     const manager = this.dataSource.manager;
     const rotatedTo = rotationDue(await this.store.newest(manager), command.now, this.policy)
       ? (await this.rotate.execute({ now: command.now })).generation

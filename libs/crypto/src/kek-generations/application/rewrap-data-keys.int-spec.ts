@@ -11,7 +11,7 @@ class CrashingKeyManagement extends GenerationKeyManagementService {
     inner: KekGenerationWorld,
     private readonly crashAt: number,
   ) {
-    super(inner.files, inner.legacy, { newestTtlMs: 0, keyTtlMs: 0 });
+    super(inner.files, inner.legacy, inner.newestSource, { newestTtlMs: 0, keyTtlMs: 0 });
   }
 
   override async wrapUnderGeneration(dataKey: Buffer, generation: number) {
@@ -54,7 +54,13 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
     // A first run stops after one batch (its time budget), having committed 10 keys.
     const first = await world.rewrap().execute({ now, batchSize: 10, maxBatches: 1 });
     expect(first).toMatchObject({ generation: 2, rewrappedThisRun: 10, rewrappedKeys: 10, remainingKeys: 15, percent: 40, done: false });
-    expect((await world.status().execute()).rewrap).toMatchObject({ generation: 2, rewrappedKeys: 10, remainingKeys: 15, percent: 40, completedAt: null });
+    expect((await world.status().execute()).rewrap).toMatchObject({
+      generation: 2,
+      rewrappedKeys: 10,
+      remainingKeys: 15,
+      percent: 40,
+      completedAt: null,
+    });
 
     // A second run is killed in the middle of its batch: that batch rolls back, the committed progress stays.
     await expect(world.rewrap(new CrashingKeyManagement(world, 4)).execute({ now, batchSize: 10 })).rejects.toThrow('process killed');
@@ -84,11 +90,10 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
     // A process that has not noticed the rotation yet wraps under generation 1.
     const dataKey = Buffer.alloc(32, 7);
     const wrapped = await world.keyManagement.wrapUnderGeneration(dataKey, 1);
-    await world.dataSource.query(`INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key") VALUES ($1, $2, 1, $3)`, [
-      lagging,
-      wrapped.kekId,
-      wrapped.wrappedKey,
-    ]);
+    await world.dataSource.query(
+      `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key") VALUES ($1, $2, 1, $3)`,
+      [lagging, wrapped.kekId, wrapped.wrappedKey],
+    );
     const later = new Date(now.getTime() + 60_000);
 
     const run = await world.rewrap().execute({ now: later });

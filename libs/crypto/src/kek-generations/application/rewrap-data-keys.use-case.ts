@@ -73,13 +73,25 @@ export class RewrapDataKeysUseCase {
   async progress(manager: EntityManager): Promise<RewrapProgressReport> {
     const newest = await this.store.newest(manager);
     if (newest === null) {
-      return { generation: null, rewrappedKeys: 0, remainingKeys: await this.store.dataKeysBehind(manager, 1), percent: 0, completedAt: null };
+      return {
+        generation: null,
+        rewrappedKeys: 0,
+        remainingKeys: await this.store.dataKeysBehind(manager, 1),
+        percent: 0,
+        completedAt: null,
+      };
     }
     const progress = await this.store.progress(manager, newest.generation);
     const remainingKeys = await this.store.dataKeysBehind(manager, newest.generation);
     const total = progress.rewrappedKeys + remainingKeys;
     const percent = total === 0 ? 100 : Math.floor((progress.rewrappedKeys * 1000) / total) / 10;
-    return { generation: newest.generation, rewrappedKeys: progress.rewrappedKeys, remainingKeys, percent, completedAt: progress.completedAt };
+    return {
+      generation: newest.generation,
+      rewrappedKeys: progress.rewrappedKeys,
+      remainingKeys,
+      percent,
+      completedAt: progress.completedAt,
+    };
   }
 
   private async step(manager: EntityManager, now: Date, batchSize: number): Promise<{ moved: number; done: boolean }> {
@@ -107,7 +119,9 @@ export class RewrapDataKeysUseCase {
         dataKey.fill(0);
       }
     }
-    const oldGenerations = [...new Set(behind.map((key) => key.kekGeneration).filter((generation): generation is number => generation !== null))];
+    const oldGenerations = [
+      ...new Set(behind.map((key) => key.kekGeneration).filter((generation): generation is number => generation !== null)),
+    ];
     await this.store.storeRewrapped(manager, newest.generation, rewrapped, oldGenerations);
     await this.store.saveProgress(manager, newest.generation, {
       rewrappedKeys: progress.rewrappedKeys + behind.length,

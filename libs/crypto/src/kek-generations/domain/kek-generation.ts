@@ -57,12 +57,7 @@ export type DestructionVerdict = { allowed: true } | { allowed: false; reason: s
  * AND every database backup that may hold a data key wrapped under it is older than the backup
  * retention window (so a backup that may still be restored is still readable).
  */
-export function mayDestroy(
-  generation: KekGeneration,
-  liveDataKeys: number,
-  now: Date,
-  policy: KekGenerationPolicy,
-): DestructionVerdict {
+export function mayDestroy(generation: KekGeneration, liveDataKeys: number, now: Date, policy: KekGenerationPolicy): DestructionVerdict {
   const name = `Generation ${generation.generation}`;
   if (generation.state === 'destroyed') return { allowed: false, reason: `${name} is already destroyed.` };
   if (generation.state === 'active') {

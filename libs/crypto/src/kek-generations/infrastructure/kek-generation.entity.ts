@@ -10,7 +10,10 @@ import type { KekGenerationState } from '../domain/kek-generation';
 @Index('uq_kek_generations_active', ['state'], { unique: true, where: `"state" = 'active'` })
 @Check('ck_kek_generations_generation', `"generation" >= 1`)
 @Check('ck_kek_generations_state', `"state" IN ('active', 'retired', 'destroyed')`)
-@Check('ck_kek_generations_lifecycle', `("state" = 'active') = ("retired_at" IS NULL) AND ("state" = 'destroyed') = ("destroyed_at" IS NOT NULL)`)
+@Check(
+  'ck_kek_generations_lifecycle',
+  `("state" = 'active') = ("retired_at" IS NULL) AND ("state" = 'destroyed') = ("destroyed_at" IS NOT NULL)`,
+)
 @Check('ck_kek_generations_rewrapped_keys', `"rewrapped_keys" >= 0`)
 export class KekGenerationEntity {
   @PrimaryColumn('integer', { name: 'generation', primaryKeyConstraintName: 'pk_kek_generations' })

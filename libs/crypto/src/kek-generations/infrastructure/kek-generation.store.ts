@@ -49,6 +49,12 @@ export class KekGenerationStore {
     return rows.length === 0 ? null : toGeneration(rows[0]);
   }
 
+  /** The newest generation's number, null before the first rotation (what the KMS wraps under). */
+  async newestGenerationNumber(manager: EntityManager): Promise<number | null> {
+    const rows: { generation: number }[] = await manager.query(`SELECT "generation" FROM "kek_generations" WHERE "state" = 'active'`);
+    return rows.length === 0 ? null : rows[0].generation;
+  }
+
   /** One generation, row-locked against concurrent destruction and new data keys wrapped under it. */
   async lockGeneration(manager: EntityManager, generation: number): Promise<KekGeneration | null> {
     const rows: GenerationRow[] = await manager.query(`SELECT ${COLUMNS} FROM "kek_generations" WHERE "generation" = $1 FOR UPDATE`, [
@@ -67,7 +73,9 @@ export class KekGenerationStore {
   }
 
   async highestGeneration(manager: EntityManager): Promise<number> {
-    const [row]: { highest: number }[] = await manager.query(`SELECT coalesce(max("generation"), 0)::int AS "highest" FROM "kek_generations"`);
+    const [row]: { highest: number }[] = await manager.query(
+      `SELECT coalesce(max("generation"), 0)::int AS "highest" FROM "kek_generations"`,
+    );
     return row.highest;
   }
 
@@ -117,7 +125,12 @@ export class KekGenerationStore {
        ORDER BY "subject_id" LIMIT $3 FOR UPDATE`,
       [newest, cursor, limit],
     );
-    return rows.map((row) => ({ subjectId: row.subject_id, kekId: row.kek_id, kekGeneration: row.kek_generation, wrappedKey: row.wrapped_key }));
+    return rows.map((row) => ({
+      subjectId: row.subject_id,
+      kekId: row.kek_id,
+      kekGeneration: row.kek_generation,
+      wrappedKey: row.wrapped_key,
+    }));
   }
 
   /** Stores re-wrapped keys (same data keys, new wrapping) and marks their old generations as not drained. */
@@ -157,7 +170,10 @@ export class KekGenerationStore {
   }
 
   async markDestroyed(manager: EntityManager, generation: number, now: Date): Promise<void> {
-    await manager.query(`UPDATE "kek_generations" SET "state" = 'destroyed', "destroyed_at" = $2 WHERE "generation" = $1`, [generation, now]);
+    await manager.query(`UPDATE "kek_generations" SET "state" = 'destroyed', "destroyed_at" = $2 WHERE "generation" = $1`, [
+      generation,
+      now,
+    ]);
   }
 }
 
