@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isCryptoError } from '../../crypto.errors';
 import { mayDestroy, rotationDue, type KekGenerationPolicy } from '../domain/kek-generation';
 import { KekGenerationFiles } from '../kek-generation-files';
 import { KEK_GENERATION_POLICY } from '../kek-generation.tokens';
@@ -48,10 +49,14 @@ export class MaintainKekGenerationsUseCase {
         await this.files.erase(generation.generation); // finishes an erasure a crash interrupted
         continue;
       }
-      if (mayDestroy(generation, live.get(generation.generation) ?? 0, command.now, this.policy).allowed) {
+      if (!mayDestroy(generation, live.get(generation.generation) ?? 0, command.now, this.policy).allowed) continue;
+      try {
         // Checked again under the row lock inside; this pass only picks candidates.
         await this.destroy.execute({ generation: generation.generation, now: command.now });
         destroyed.push(generation.generation);
+      } catch (error) {
+        // A data key arrived under it since the count: the next run re-wraps it and tries again.
+        if (!isCryptoError(error, 'INVALID_ARGUMENT')) throw error;
       }
     }
     return { rotatedTo, rewrapped: run.rewrappedThisRun, rewrapDone: run.done, destroyed };
