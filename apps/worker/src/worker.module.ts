@@ -9,7 +9,7 @@ import {
   STANDING_CONDITION_JOBS,
   StandingConditionsModule,
 } from '@infobank/consent';
-import { CryptoModule } from '@infobank/crypto';
+import { CRYPTO_JOBS, CryptoModule } from '@infobank/crypto';
 import { OFFER_JOBS } from '@infobank/offers';
 import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
 import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@infobank/platform';
@@ -19,6 +19,7 @@ import { REVOCATION_JOBS, RevocationModule } from '@infobank/revocation';
 import { VAULT_JOBS } from '@infobank/vault';
 import { ExpireApprovalProcessor } from './processors/approvals.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
+import { MaintainKekGenerationsProcessor } from './processors/kek-generations.processor';
 import { SealTransparencyLogProcessor } from './processors/ledger.processor';
 import { MarkOverdueNoticesProcessor } from './processors/notices.processor';
 import { OpenReviewCaseProcessor } from './processors/review.processor';
@@ -48,6 +49,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...REVOCATION_JOBS,
   ...REVIEW_JOBS,
   ...VAULT_JOBS,
+  ...CRYPTO_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -69,6 +71,7 @@ export const PROCESSORS: Provider[] = [
   StopUseOrderEffectiveProcessor,
   DataErasedProcessor,
   DataLifeNoticesProcessor,
+  MaintainKekGenerationsProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */

@@ -1,4 +1,4 @@
-import { DomainError } from '@infobank/platform';
+import { DomainError, type FieldProblem } from '@infobank/platform';
 
 /** Stable codes for everything libs/crypto refuses; apps map them to problem+json statuses. */
 export type CryptoErrorCode =
@@ -26,8 +26,11 @@ export type CryptoErrorCode =
  * header fields, never key material, tokens or plaintext, so they are safe to log.
  */
 export class CryptoError extends DomainError<CryptoErrorCode> {
-  constructor(code: CryptoErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, message, options?.cause === undefined ? {} : { cause: options.cause });
+  constructor(code: CryptoErrorCode, message: string, options?: { cause?: unknown; errors?: FieldProblem[] }) {
+    super(code, message, {
+      ...(options?.cause === undefined ? {} : { cause: options.cause }),
+      ...(options?.errors === undefined ? {} : { errors: options.errors }),
+    });
     this.name = 'CryptoError';
   }
 }

@@ -1,12 +1,23 @@
 import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BankKeyRing } from './bank-key-ring';
 import { BatchEnvelopeEncryption } from './batch-envelope-encryption';
 import { EnvelopeEncryption } from './envelope-encryption';
 import { TypeOrmDataKeyBatchStore } from './infrastructure/typeorm-data-key-batch.store';
 import { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
-import { LocalKeyManagementService, type KeyManagementService } from './key-management.service';
+import { DestroyKekGenerationUseCase } from './kek-generations/application/destroy-kek-generation.use-case';
+import { KekStatusUseCase } from './kek-generations/application/kek-status.use-case';
+import { MaintainKekGenerationsUseCase } from './kek-generations/application/maintain-kek-generations.use-case';
+import { RewrapDataKeysUseCase } from './kek-generations/application/rewrap-data-keys.use-case';
+import { RotateKekUseCase } from './kek-generations/application/rotate-kek.use-case';
+import type { KekGenerationPolicy } from './kek-generations/domain/kek-generation';
+import { GenerationKeyManagementService } from './kek-generations/generation-key-management.service';
+import { KEK_GENERATION_POLICY } from './kek-generations/kek-generation.tokens';
+import { KekGenerationFiles } from './kek-generations/kek-generation-files';
+import { KekGenerationStore } from './kek-generations/infrastructure/kek-generation.store';
+import type { KeyManagementService } from './key-management.service';
 import { KeyMaterial, loadKeyMaterial, type KeyMaterialSettings } from './key-material';
 import { PseudonymousIds } from './pseudonymous-id';
 
@@ -18,6 +29,11 @@ export function keyMaterialSettingsFrom(config: AppConfig): KeyMaterialSettings 
     keyEncryptionKeys: config.keys.keyEncryptionKeys,
     pseudonymSecret: config.keys.pseudonymSecret,
     generateIfMissing: config.keys.generateIfMissing,
+    kekGenerationsDirectory: config.kekGenerations.directory,
+    kekGenerationPolicy: {
+      rotationDays: config.kekGenerations.rotationDays,
+      backupRetentionDays: config.kekGenerations.backupRetentionDays,
+    },
   };
 }
 
@@ -28,6 +44,7 @@ export const KEY_MANAGEMENT_SERVICE = Symbol('KEY_MANAGEMENT_SERVICE');
 /** Injection token of the DataKeyStore behind EnvelopeEncryption. */
 export const DATA_KEY_STORE = Symbol('DATA_KEY_STORE');
 const KEY_MATERIAL_SETTINGS = Symbol('KEY_MATERIAL_SETTINGS');
+const DEFAULT_KEK_GENERATION_POLICY: KekGenerationPolicy = { rotationDays: 30, backupRetentionDays: 35 };
 
 /** How an app tells CryptoModule where its keys are (usually from the validated config). */
 export interface CryptoModuleOptions {
@@ -57,10 +74,29 @@ export class CryptoModule {
         },
         { provide: BankKeyRing, useFactory: (material: KeyMaterial) => BankKeyRing.fromKeyMaterial(material), inject: [KEY_MATERIAL] },
         {
-          provide: KEY_MANAGEMENT_SERVICE,
-          useFactory: (material: KeyMaterial) => new LocalKeyManagementService(material.keyEncryptionKeys),
-          inject: [KEY_MATERIAL],
+          provide: KekGenerationFiles,
+          useFactory: (settings: KeyMaterialSettings) =>
+            new KekGenerationFiles(settings.kekGenerationsDirectory ?? join(settings.keysDirectory, 'kek-generations')),
+          inject: [KEY_MATERIAL_SETTINGS],
         },
+        {
+          provide: KEK_GENERATION_POLICY,
+          useFactory: (settings: KeyMaterialSettings): KekGenerationPolicy => settings.kekGenerationPolicy ?? DEFAULT_KEK_GENERATION_POLICY,
+          inject: [KEY_MATERIAL_SETTINGS],
+        },
+        {
+          provide: GenerationKeyManagementService,
+          useFactory: (material: KeyMaterial, files: KekGenerationFiles, store: KekGenerationStore, dataSource: DataSource) =>
+            new GenerationKeyManagementService(files, material.keyEncryptionKeys, () => store.newestGenerationNumber(dataSource.manager)),
+          inject: [KEY_MATERIAL, KekGenerationFiles, KekGenerationStore, DataSource],
+        },
+        { provide: KEY_MANAGEMENT_SERVICE, useExisting: GenerationKeyManagementService },
+        KekGenerationStore,
+        RotateKekUseCase,
+        RewrapDataKeysUseCase,
+        DestroyKekGenerationUseCase,
+        KekStatusUseCase,
+        MaintainKekGenerationsUseCase,
         { provide: DATA_KEY_STORE, useFactory: (dataSource: DataSource) => new TypeOrmDataKeyStore(dataSource), inject: [DataSource] },
         {
           provide: EnvelopeEncryption,
@@ -83,6 +119,14 @@ export class CryptoModule {
         KEY_MATERIAL,
         BankKeyRing,
         KEY_MANAGEMENT_SERVICE,
+        GenerationKeyManagementService,
+        KekGenerationFiles,
+        KEK_GENERATION_POLICY,
+        RotateKekUseCase,
+        RewrapDataKeysUseCase,
+        DestroyKekGenerationUseCase,
+        KekStatusUseCase,
+        MaintainKekGenerationsUseCase,
         DATA_KEY_STORE,
         EnvelopeEncryption,
         BatchEnvelopeEncryption,

@@ -48,7 +48,32 @@ export {
   type VerifiedJws,
   type VerifiedJwt,
 } from './jws';
-export { LocalKeyManagementService, type KeyManagementService } from './key-management.service';
+export { LocalKeyManagementService, unwrapWithKek, type KeyManagementService } from './key-management.service';
+export { DestroyKekGenerationUseCase, type DestroyedKekGeneration } from './kek-generations/application/destroy-kek-generation.use-case';
+export { KekStatusUseCase, type KekGenerationStatus, type KekStatus } from './kek-generations/application/kek-status.use-case';
+export { MaintainKekGenerationsUseCase, type KekMaintenance } from './kek-generations/application/maintain-kek-generations.use-case';
+export {
+  RewrapDataKeysUseCase,
+  type RewrapCommand,
+  type RewrapProgressReport,
+  type RewrapRun,
+} from './kek-generations/application/rewrap-data-keys.use-case';
+export { RotateKekUseCase, type RotatedKek } from './kek-generations/application/rotate-kek.use-case';
+export {
+  destroyableFrom,
+  mayDestroy,
+  rotationDue,
+  type DestructionVerdict,
+  type KekGeneration,
+  type KekGenerationPolicy,
+  type KekGenerationState,
+} from './kek-generations/domain/kek-generation';
+export { GenerationKeyManagementService } from './kek-generations/generation-key-management.service';
+export { generationOfKekId, kekIdOfGeneration } from './kek-generations/kek-generation-id';
+export { KekGenerationFiles } from './kek-generations/kek-generation-files';
+export { KekGenerationStore } from './kek-generations/infrastructure/kek-generation.store';
+export { KEK_GENERATION_POLICY } from './kek-generations/kek-generation.tokens';
+export { CRYPTO_JOBS, MAINTAIN_KEK_GENERATIONS_JOB } from './kek-generations/kek-generations.jobs';
 export { KeyedDigest } from './keyed-digest';
 export { signJsonAsOrganisation } from './organisation-jws';
 export {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { CryptoError } from './crypto.errors';
+import type { KekGenerationPolicy } from './kek-generations/domain/kek-generation';
+import { GENERATION_KEK_ID_PREFIX } from './kek-generations/kek-generation-id';
 import { createFileOnce, readOptionalFile, replaceFileAtomically } from './key-files';
 import { generateBankSigningKey, parseSigningKeys, serializeSigningKeys, type BankSigningKeys } from './signing-keys';
 
@@ -16,6 +18,10 @@ export interface KeyMaterialSettings {
   pseudonymSecret?: string;
   /** Make missing files (development, demo); production provisions keys and sets this false. */
   generateIfMissing: boolean;
+  /** Directory of the KEK generation files; defaults to `<keysDirectory>/kek-generations`. */
+  kekGenerationsDirectory?: string;
+  /** Rotation period and backup retention of KEK generations; default 30 and 35 days. */
+  kekGenerationPolicy?: KekGenerationPolicy;
 }
 
 /** The key-encryption keys that wrap individuals' data keys: the current one wraps, all unwrap. */
@@ -104,6 +110,12 @@ export function parseKeyEncryptionKeys(value: string, source: string): KeyEncryp
     const encoded = entry.slice(separator + 1);
     if (!/^[A-Za-z0-9._-]+$/.test(kekId)) {
       throw new CryptoError('KEY_MATERIAL_INVALID', `Key-encryption key ${index + 1} in ${source} has no valid "kid:" prefix.`);
+    }
+    if (kekId.startsWith(GENERATION_KEK_ID_PREFIX)) {
+      throw new CryptoError(
+        'KEY_MATERIAL_INVALID',
+        `Key-encryption key id "${kekId}" in ${source} uses the prefix reserved for KEK generations.`,
+      );
     }
     const key = decodeBase64Url(encoded);
     if (key?.length !== KEK_BYTES) {

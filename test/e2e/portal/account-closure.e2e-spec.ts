@@ -1,4 +1,4 @@
-import { KEY_MANAGEMENT_SERVICE, KEY_MATERIAL, type KeyManagementService, type KeyMaterial } from '@infobank/crypto';
+import { KekGenerationFiles, KEY_MANAGEMENT_SERVICE, KEY_MATERIAL, type KeyManagementService, type KeyMaterial } from '@infobank/crypto';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { OrganisationClient } from '../../support/organisation-client';
@@ -113,13 +113,15 @@ describe('portal: closing my account (DELETE /v1/me) shreds my data key, then re
     expect(await count('provider_links', 'individual_id', individual.id)).toBe(0);
 
     // Every key the bank still holds: each remaining data key its KMS can unwrap (other suites of the run
-    // may leave keys wrapped by KEKs this bank does not have), each KEK, the pseudonym secret.
+    // may leave keys wrapped by KEKs this bank does not have), each KEK (legacy and generations), the pseudonym secret.
     const keys: Buffer[] = [];
-    const keyEncryptionKeys = keyMaterial.keyEncryptionKeys.keys;
     for (const row of (await dataSource.query(`SELECT kek_id, wrapped_key FROM data_keys`)) as any[]) {
-      if (keyEncryptionKeys.has(row.kek_id)) keys.push(await keyManagement.unwrapDataKey(row.kek_id, row.wrapped_key));
+      const dataKey = await keyManagement.unwrapDataKey(row.kek_id, row.wrapped_key).catch(() => undefined);
+      if (dataKey !== undefined) keys.push(dataKey);
     }
-    keys.push(...keyEncryptionKeys.values(), keyMaterial.pseudonymSecret);
+    keys.push(...keyMaterial.keyEncryptionKeys.keys.values(), keyMaterial.pseudonymSecret);
+    const generations = world.portal.app.get(KekGenerationFiles, { strict: false });
+    for (const generation of (await generations.list()).held) keys.push((await generations.read(generation))!);
     expect(keys.length).toBeGreaterThan(2); // the bystander's data key at least, and the KEK
     let attempts = 0;
     for (const copy of await copied()) {

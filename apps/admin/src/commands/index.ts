@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { AdminCommand } from './admin-command';
 import { BOARD_COMMANDS } from './board.commands';
 import { migrateCommand, revertCommand } from './database.commands';
-import { ensureKeysCommand, generateKeysCommand, rotateKeysCommand } from './keys.commands';
+import {
+  ensureKeysCommand,
+  generateKeysCommand,
+  kekDestroyCommand,
+  kekRotateCommand,
+  kekStatusCommand,
+  rotateKeysCommand,
+} from './keys.commands';
 import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
 import { platformStartCommand } from './platform-start.command';
@@ -33,6 +40,25 @@ const PLATFORM_COMMANDS: readonly AdminCommand[] = [
     usage: 'add a new bank signing key and make it current; old keys keep verifying',
     options: [],
     run: (config) => rotateKeysCommand(config),
+  },
+  {
+    name: 'keys:kek-status',
+    usage: 'KEK generations: state, key file, live data keys under each, when each may be destroyed, re-wrap progress',
+    options: [],
+    run: (config) => kekStatusCommand(config),
+  },
+  {
+    name: 'keys:kek-rotate',
+    usage: '[--resume]: make a new KEK generation now and re-wrap every live data key under it (--resume: only finish the re-wrap)',
+    options: ['resume'],
+    run: (config, options) => kekRotateCommand(config, options.flag('resume')),
+  },
+  {
+    name: 'keys:kek-destroy',
+    usage: '--generation N: erase a KEK generation no live data key uses, once BACKUP_RETENTION_DAYS have passed since its drain',
+    options: ['generation'],
+    fields: { '/generation': 'generation' },
+    run: (config, options) => kekDestroyCommand(config, options.required('generation')),
   },
   {
     name: 'platform:start',

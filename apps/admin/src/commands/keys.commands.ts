@@ -1,7 +1,21 @@
-import { keyMaterialSettingsFrom, loadKeyMaterial, rotateSigningKey } from '@infobank/crypto';
+import {
+  DestroyKekGenerationUseCase,
+  KekStatusUseCase,
+  keyMaterialSettingsFrom,
+  loadKeyMaterial,
+  RewrapDataKeysUseCase,
+  RotateKekUseCase,
+  rotateSigningKey,
+  type DestroyedKekGeneration,
+  type KekStatus,
+  type RewrapRun,
+  type RotatedKek,
+} from '@infobank/crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AppConfig } from '@infobank/platform';
+import { withAdminContext } from '../admin-context';
+import { CliUsageError } from '../cli-arguments';
 
 /** `keys:ensure`: generates development key material where it is missing (never in production). */
 export async function ensureKeysCommand(config: AppConfig): Promise<{ directory: string; currentSigningKid: string }> {
@@ -31,4 +45,37 @@ export async function generateKeysCommand(
     throw new Error(`${directory} is not empty; refusing to overwrite key material`);
   const material = await loadKeyMaterial({ keysDirectory: directory, generateIfMissing: true });
   return { directory, currentSigningKid: material.signingKeys.currentKid, files: readdirSync(directory).sort() };
+}
+
+/** `keys:kek-status`: every KEK generation, its file, the live data keys under it, and the re-wrap's progress. */
+export function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
+  return withAdminContext(config, (app) => app.get(KekStatusUseCase).execute());
+}
+
+/**
+ * `keys:kek-rotate`: makes a new KEK generation now (whatever the schedule) and re-wraps every live data
+ * key under it, printing progress to stderr. Interrupted, it resumes where it stopped when run with
+ * `--resume` or at the worker's next scheduled run.
+ */
+export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ rotated: RotatedKek | null; rewrap: RewrapRun }> {
+  return withAdminContext(config, async (app) => {
+    const now = new Date();
+    const rotated = resume ? null : await app.get(RotateKekUseCase).execute({ now });
+    const rewrap = await app.get(RewrapDataKeysUseCase).execute({
+      now,
+      onProgress: (progress) =>
+        process.stderr.write(
+          `re-wrapped ${progress.rewrappedKeys} data keys into generation ${progress.generation}, ${progress.remainingKeys} remain (${progress.percent}%)\n`,
+        ),
+    });
+    return { rotated, rewrap };
+  });
+}
+
+/** `keys:kek-destroy --generation N`: destroys a drained generation once the backup retention window has passed. */
+export function kekDestroyCommand(config: AppConfig, generation: string): Promise<DestroyedKekGeneration> {
+  if (!/^[1-9]\d{0,8}$/.test(generation)) throw new CliUsageError(`--generation must be a generation number (got "${generation}")`);
+  return withAdminContext(config, (app) =>
+    app.get(DestroyKekGenerationUseCase).execute({ generation: Number(generation), now: new Date() }),
+  );
 }

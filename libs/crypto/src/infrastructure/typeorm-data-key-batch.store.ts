@@ -1,6 +1,7 @@
 import { EntityManager, type DataSource } from 'typeorm';
 import type { DataKeyBatchStore } from '../data-key-batch-store';
 import type { StoredDataKey } from '../data-key-store';
+import { generationOfKekId } from '../kek-generations/kek-generation-id';
 
 /**
  * Wrapped data keys in Postgres (`data_keys`), many individuals per statement (`= ANY`, `unnest`).
@@ -29,10 +30,15 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore<EntityManager
     const entries = [...keys].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
     // The primary key elects one data key per individual even when two batches create it at once.
     await manager.query(
-      `INSERT INTO "data_keys" ("subject_id", "kek_id", "wrapped_key")
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[])
+      `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bytea[])
        ON CONFLICT ("subject_id") DO NOTHING`,
-      [entries.map(([subjectId]) => subjectId), entries.map(([, key]) => key.kekId), entries.map(([, key]) => key.wrappedKey)],
+      [
+        entries.map(([subjectId]) => subjectId),
+        entries.map(([, key]) => key.kekId),
+        entries.map(([, key]) => generationOfKekId(key.kekId)),
+        entries.map(([, key]) => key.wrappedKey),
+      ],
     );
   }
 }

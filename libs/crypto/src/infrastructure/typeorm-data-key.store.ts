@@ -1,5 +1,6 @@
 import { EntityManager, type DataSource } from 'typeorm';
 import type { DataKeyStore, StoredDataKey } from '../data-key-store';
+import { generationOfKekId } from '../kek-generations/kek-generation-id';
 import { DataKeyEntity } from './data-key.entity';
 
 /**
@@ -21,8 +22,9 @@ export class TypeOrmDataKeyStore implements DataKeyStore<EntityManager> {
   async insertIfAbsent(subjectId: string, dataKey: StoredDataKey, manager: EntityManager = this.defaultManager): Promise<void> {
     // The primary key elects one data key per individual even when two processes create it at once.
     await manager.query(
-      `INSERT INTO "data_keys" ("subject_id", "kek_id", "wrapped_key") VALUES ($1, $2, $3) ON CONFLICT ("subject_id") DO NOTHING`,
-      [subjectId, dataKey.kekId, dataKey.wrappedKey],
+      `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key") VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("subject_id") DO NOTHING`,
+      [subjectId, dataKey.kekId, generationOfKekId(dataKey.kekId), dataKey.wrappedKey],
     );
   }
 

@@ -44,6 +44,12 @@ export interface AppConfig {
   webhooks: { allowLocal: boolean };
   /** Withdrawal notices: minutes a recipient has to attest deletion before the notice is overdue. */
   notices: { dueMinutes: number };
+  /**
+   * Key-encryption key generations (crypto-shredding that holds against backups): where their files
+   * live, how often a new one is made, and how long backups are kept (no generation a kept backup
+   * needs is destroyed).
+   */
+  kekGenerations: { directory: string; rotationDays: number; backupRetentionDays: number };
 }
 
 /** One configuration variable: its name, default, whether it is a secret, and a line for the README. */
@@ -148,5 +154,20 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'NOTICE_DUE_MINUTES',
     default: '10080',
     description: 'minutes a recipient has to attest deletion after a withdrawal notice (default 7 days); then it is overdue',
+  },
+  {
+    name: 'BANK_KEK_DIR',
+    description:
+      'directory of the key-encryption key generations, one owner-only file each, shared by every process and never in a database backup (default: `BANK_KEYS_DIR/kek-generations`)',
+  },
+  {
+    name: 'KEK_ROTATION_DAYS',
+    default: '30',
+    description: 'days after which the worker makes a new key-encryption key generation and re-wraps every data key under it',
+  },
+  {
+    name: 'BACKUP_RETENTION_DAYS',
+    default: '35',
+    description: 'days database backups are kept; a drained key-encryption key generation is destroyed only after this long',
   },
 ];

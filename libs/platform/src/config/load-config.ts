@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AppConfig, CONFIG_VARIABLES, Environment } from './config.schema';
 
 /** Start-up stops with this error; its message names every bad variable, never a secret's value. */
@@ -126,6 +127,11 @@ export function loadConfig(source: Source = process.env): AppConfig {
     },
     webhooks: { allowLocal: boolean('WEBHOOK_ALLOW_LOCAL') },
     notices: { dueMinutes: integer('NOTICE_DUE_MINUTES', 1, 60 * 24 * 365) },
+    kekGenerations: {
+      directory: optional('BANK_KEK_DIR') ?? join(text('BANK_KEYS_DIR'), 'kek-generations'),
+      rotationDays: integer('KEK_ROTATION_DAYS', 1, 3650),
+      backupRetentionDays: integer('BACKUP_RETENTION_DAYS', 0, 3650),
+    },
   };
   if (config.webhooks.allowLocal && environment === 'production') {
     problems.push('WEBHOOK_ALLOW_LOCAL must be false when NODE_ENV=production (local webhooks are for development and tests)');

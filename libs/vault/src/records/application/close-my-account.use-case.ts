@@ -17,8 +17,9 @@ export interface ClosedAccount {
  * Closes the signed-in individual's account (退会) and erases what the bank holds about them:
  *
  * 1. their data key is deleted first, in its own transaction (crypto-shredding): from then on every
- *    ciphertext of theirs, in the table, a backup, a replica or a copy, is unreadable, even if a
- *    later step fails;
+ *    ciphertext of theirs, in the table, a replica or a copy, is unreadable, even if a later step
+ *    fails; in a database backup taken before, once the KEK generation that wrapped the key there is
+ *    destroyed (libs/crypto's KEK generations: at most KEK_ROTATION_DAYS + BACKUP_RETENTION_DAYS);
  * 2. then, in one transaction: every provider link is deleted (this waits for deposits in flight for
  *    them, which share-lock their links, so their records are erased too and no deposit follows),
  *    their records and all versions are deleted, a data key a racing deposit may have created is

@@ -1,0 +1,2 @@
+/** Injection token of the KekGenerationPolicy (rotation period, backup retention). */
+export const KEK_GENERATION_POLICY = Symbol('KEK_GENERATION_POLICY');
