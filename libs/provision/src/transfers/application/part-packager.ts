@@ -92,9 +92,8 @@ export class PartPackager {
           denied.push({ subjectId: subject.subjectId, reason: verdict.reason });
           continue;
         }
-        const source = (records.get(subject.individualId as string) ?? []).filter((record) =>
-          consentedCategories(consent as GrantedConsent).has(record.category),
-        );
+        const categoriesConsented = consentedCategories(consent as GrantedConsent);
+        const source = (records.get(subject.individualId as string) ?? []).filter((record) => categoriesConsented.has(record.category));
         const packagedRecords = packageRecords(source, consent as GrantedConsent);
         if (packagedRecords.length === 0) {
           denied.push({ subjectId: subject.subjectId, reason: 'out_of_range' });

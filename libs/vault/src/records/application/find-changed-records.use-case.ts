@@ -12,8 +12,8 @@ export interface PackagedRecordRef {
 /** How a packaged record differs from the vault now: erased, or superseded by a newer version. */
 export type RecordChange = 'erased' | 'superseded';
 
-/** Most record references one call checks. */
-export const MAX_CHECKED_RECORDS = 100_000;
+/** Record ids per statement (a part of 1,000 subjects can hold many records each). */
+const IDS_PER_QUERY = 10_000;
 
 /**
  * Delivery's last look at the vault (bank's side only): which of these records no longer exist at the
@@ -27,18 +27,18 @@ export class FindChangedRecordsUseCase {
 
   async execute(ctx: RequestContext, command: { records: readonly PackagedRecordRef[] }): Promise<Map<string, RecordChange>> {
     assertProvisionReader(ctx, []);
-    if (command.records.length > MAX_CHECKED_RECORDS) {
-      throw new Error(`A record check names at most ${MAX_CHECKED_RECORDS} records; got ${command.records.length}.`);
-    }
     const changed = new Map<string, RecordChange>();
     if (command.records.length === 0) return changed;
     const manager = ctx.transaction ?? this.dataSource.manager;
     const ids = [...new Set(command.records.map((record) => record.id))];
-    const rows: { id: string; version: number }[] = await manager.query(
-      `SELECT "id", "version" FROM "vault_records" WHERE "id" = ANY($1::uuid[])`,
-      [ids],
-    );
-    const current = new Map(rows.map((row) => [row.id, row.version]));
+    const current = new Map<string, number>();
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      const rows: { id: string; version: number }[] = await manager.query(
+        `SELECT "id", "version" FROM "vault_records" WHERE "id" = ANY($1::uuid[])`,
+        [ids.slice(start, start + IDS_PER_QUERY)],
+      );
+      for (const row of rows) current.set(row.id, row.version);
+    }
     for (const record of command.records) {
       const version = current.get(record.id);
       if (version === undefined) changed.set(record.id, 'erased');
