@@ -236,9 +236,11 @@ describe('gateway: erasure, closure and withdrawal stop delivery at once, before
 
     // The leaf states the same keyed digests, and the individual's inclusion proof verifies against the bank's JWKS.
     let proof: HttpResult | undefined;
-    for (let attempt = 0; attempt < 50 && proof?.status !== 200; attempt += 1) {
+    for (let attempt = 0; attempt < 100 && proof?.status !== 200; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
       await dataSource().transaction((manager) => transfers().use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
       proof = await transfers().links.atPortal(individual, 'GET', `/v1/me/provisions/${row.id}/proof`);
+      if (proof.status !== 200) expectRefused(proof, 409, 'PROVISION_PROOF_NOT_READY');
     }
     expect(proof?.status).toBe(200);
     const leaf = JSON.parse(proof!.body.leafBody as string) as { recordDigests: string[] };
