@@ -158,6 +158,31 @@ describe('gateway: erasure, closure and withdrawal stop delivery at once, before
     expect(await provided(transferId)).toEqual([staying.id]);
   });
 
+  it('a closure or an erasure racing a download: each finishes (no deadlock, no 500), and the part is either delivered first or stale', async () => {
+    for (const [cause, delayMs] of [
+      ['close', 0],
+      ['close', 30],
+      ['erase', 0],
+      ['erase', 30],
+    ] as const) {
+      const { offerId, individuals } = await consented(2);
+      const [leaving] = individuals;
+      const transferId = await built(offerId);
+      const stepUpToken = await stepUp(transfers().links, leaving);
+      const path = cause === 'close' ? '/v1/me' : `/v1/me/data?provider=${provider.organisationId}`;
+      const [downloaded, left] = await Promise.all([
+        download(transferId),
+        new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+          atPortalStepped(transfers().links, leaving, 'DELETE', path, stepUpToken),
+        ),
+      ]);
+      expect(left.status).toBe(204);
+      expect([200, 409]).toContain(downloaded.status);
+      // Delivered before the cause committed (both provided), or refused with nothing provided.
+      expect(await provided(transferId)).toHaveLength(downloaded.status === 200 ? 2 : 0);
+    }
+  });
+
   it('a record deposited anew after the part was built: the download is 409 and the rebuilt part carries the new version', async () => {
     const offerId = await transfers().approvedOffer(recipient);
     const individual = await transfers().links.individual();
