@@ -14,6 +14,7 @@ import { CreateBenefitLedger1795340012000 } from './1795340012000-create-benefit
 import { CreateWithdrawalNotices1795340013000 } from './1795340013000-create-withdrawal-notices';
 import { AddWithdrawalAttestedNotification1795340013500 } from './1795340013500-add-withdrawal-attested-notification';
 import { IndexReadySubjectsByIndividual1795340014000 } from './1795340014000-index-ready-subjects-by-individual';
+import { RecordRefsAndInFlightSubjects1795340015000 } from './1795340015000-record-refs-and-in-flight-subjects';
 import { AddKekGenerations1795340017000 } from './1795340017000-add-kek-generations';
 import { CreateReplayCacheMarkers1795340019500 } from './1795340019500-create-replay-cache-markers';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   CreateWithdrawalNotices1795340013000,
   AddWithdrawalAttestedNotification1795340013500,
   IndexReadySubjectsByIndividual1795340014000,
+  RecordRefsAndInFlightSubjects1795340015000,
   AddKekGenerations1795340017000,
   CreateReplayCacheMarkers1795340019500,
 ];

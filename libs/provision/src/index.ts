@@ -13,6 +13,7 @@ export {
 } from './provisions/application/provisions-for-notice.use-case';
 export { DEFAULT_PROVISION_PAGE, MAX_PROVISION_PAGE, type ProvisionHistoryQueryInput } from './provisions/domain/provision-history-query';
 export { PROVISION_LEAF_KIND, provisionLeafBody, type ProvisionLeafFacts } from './provisions/domain/provision-leaf';
+export { PROVISION_RECORD_DIGEST_PURPOSE } from './provisions/domain/record-digest';
 export { BuildTransferUseCase, type BuildHooks } from './transfers/application/build-transfer.use-case';
 export { DownloadPartUseCase } from './transfers/application/download-part.use-case';
 export { ExpirePartsUseCase } from './transfers/application/expire-parts.use-case';
@@ -34,5 +35,9 @@ export { SettleApprovalUseCase } from './transfers/application/settle-approval.u
 export type { PackagedRecord, PackagedSubject, PackagePayload } from './transfers/domain/package-contents';
 export { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE, PACKAGE_MEDIA_TYPE } from './transfers/domain/package-format';
 export { RepackageAfterErasureUseCase } from './transfers/application/repackage-after-erasure.use-case';
-export { WithdrawFromTransfersUseCase, type WithdrawnWork } from './transfers/application/withdraw-from-transfers.use-case';
+export {
+  WithdrawFromTransfersUseCase,
+  type WithdrawFromTransfersCommand,
+  type WithdrawnWork,
+} from './transfers/application/withdraw-from-transfers.use-case';
 export * from './transfers/domain/transfer-status';

@@ -36,6 +36,20 @@ export class PartGoneError extends DomainError<'PART_GONE'> {
   }
 }
 
+/**
+ * A delivered part is not served again: a consent behind it was revoked or has ended, the account closed, a
+ * stop-use order covers the offer, or a record in it was erased. A recipient that lost the bytes requests a
+ * new transfer, which provides only what live consents allow.
+ */
+export class PartWithdrawnError extends DomainError<'PART_WITHDRAWN'> {
+  constructor(part: number) {
+    super(
+      'PART_WITHDRAWN',
+      `Part ${part} was delivered and may not be served again: the consent behind it no longer allows provision, or its data was erased. Request a new transfer.`,
+    );
+  }
+}
+
 /** The offer cannot be used for a transfer now (not approved, suspended by the board, withdrawn or expired). */
 export class OfferNotTransferableError extends DomainError<'OFFER_NOT_TRANSFERABLE'> {
   constructor(status: string) {
@@ -79,6 +93,7 @@ export type ProvisionErrorCode =
   | 'PART_NOT_FOUND'
   | 'PACKAGE_STALE'
   | 'PART_GONE'
+  | 'PART_WITHDRAWN'
   | 'OFFER_NOT_TRANSFERABLE'
   | 'ENCRYPTION_KEY_MISSING'
   | 'IDEMPOTENCY_KEY_REUSED'
@@ -91,6 +106,7 @@ export const PROVISION_ERROR_STATUS: Readonly<Record<ProvisionErrorCode, number>
   PART_NOT_FOUND: 404,
   PACKAGE_STALE: 409,
   PART_GONE: 410,
+  PART_WITHDRAWN: 410,
   OFFER_NOT_TRANSFERABLE: 409,
   ENCRYPTION_KEY_MISSING: 409,
   IDEMPOTENCY_KEY_REUSED: 422,

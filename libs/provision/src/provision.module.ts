@@ -10,6 +10,7 @@ import { ListMyProvisionsUseCase } from './provisions/application/list-my-provis
 import { ProvisionsForNoticeUseCase } from './provisions/application/provisions-for-notice.use-case';
 import { ProvisionRecorder } from './provisions/application/record-provisions';
 import { BuildTransferUseCase } from './transfers/application/build-transfer.use-case';
+import { DeliveryCheck } from './transfers/application/delivery-check';
 import { DownloadPartUseCase } from './transfers/application/download-part.use-case';
 import { ExpirePartsUseCase } from './transfers/application/expire-parts.use-case';
 import { PartPackager } from './transfers/application/part-packager';
@@ -41,7 +42,7 @@ const USE_CASES = [
  */
 @Module({
   imports: [CatalogModule, OffersModule, ConsentModule, ApprovalsModule, VaultModule, RightsModule, TransparencyLogModule],
-  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder],
+  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder, DeliveryCheck],
   exports: USE_CASES,
 })
 export class ProvisionModule {}

@@ -1,8 +1,11 @@
-// The public surface of libs/revocation: withdrawal notices to recipients, their deletion attestations,
-// webhook delivery and overdue escalation.
+// The public surface of libs/revocation: erasure and account closure that stop delivery at once, withdrawal
+// notices to recipients, their deletion attestations, webhook delivery and overdue escalation.
 export * from './domain/notice';
 export * from './domain/attestation';
 export { AttestNoticeUseCase, type AttestNoticeCommand } from './application/attest-notice.use-case';
+export { CloseMyAccountAndStopDeliveryUseCase } from './application/close-my-account-and-stop-delivery.use-case';
+export { EraseMyDataAndStopDeliveryUseCase } from './application/erase-my-data-and-stop-delivery.use-case';
+export { RemoveLinkAndStopDeliveryUseCase } from './application/remove-link-and-stop-delivery.use-case';
 export {
   GetConsentWithdrawalUseCase,
   type ConsentWithdrawalView,

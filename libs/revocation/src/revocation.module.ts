@@ -4,8 +4,11 @@ import { ApprovalsModule, ConsentModule } from '@infobank/consent';
 import { ProvisionModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
 import { RightsModule } from '@infobank/rights';
+import { VaultModule } from '@infobank/vault';
 import { AttestNoticeUseCase } from './application/attest-notice.use-case';
+import { CloseMyAccountAndStopDeliveryUseCase } from './application/close-my-account-and-stop-delivery.use-case';
 import { DeliverNoticeWebhookUseCase } from './application/deliver-notice-webhook.use-case';
+import { EraseMyDataAndStopDeliveryUseCase } from './application/erase-my-data-and-stop-delivery.use-case';
 import { GetConsentWithdrawalUseCase } from './application/get-consent-withdrawal.use-case';
 import { GetNoticeUseCase } from './application/get-notice.use-case';
 import { IssueDataLifeNoticesUseCase } from './application/issue-data-life-notices.use-case';
@@ -16,6 +19,7 @@ import { NoticeIssuer } from './application/notice-issuer';
 import { PropagateConsentEndUseCase } from './application/propagate-consent-end.use-case';
 import { PropagateErasureUseCase } from './application/propagate-erasure.use-case';
 import { PropagateStopUseOrderUseCase } from './application/propagate-stop-use-order.use-case';
+import { RemoveLinkAndStopDeliveryUseCase } from './application/remove-link-and-stop-delivery.use-case';
 import { SummariseRecipientAttestationsUseCase } from './application/summarise-recipient-attestations.use-case';
 import { WithdrawalCompletion } from './application/withdrawal-completion';
 import { WebhookClient } from './infrastructure/webhook-client';
@@ -34,17 +38,20 @@ const REVOCATION_USE_CASES: Array<new (...args: never[]) => unknown> = [
   PropagateStopUseOrderUseCase,
   PropagateErasureUseCase,
   IssueDataLifeNoticesUseCase,
+  EraseMyDataAndStopDeliveryUseCase,
+  RemoveLinkAndStopDeliveryUseCase,
+  CloseMyAccountAndStopDeliveryUseCase,
 ];
 
 /** Internal collaborators (not exported). */
 const REVOCATION_INTERNALS: Array<new (...args: never[]) => unknown> = [WithdrawalCompletion, WebhookClient, NoticeIssuer];
 
 /**
- * Withdrawal propagation: notices to recipients, attestations, webhooks, overdue escalation. Needs the
+ * Withdrawal propagation: erasure and account closure that stop delivery at once, notices to recipients, attestations, webhooks, overdue escalation. Needs the
  * platform (DataSource, APP_CONFIG) and the bank's keys (CryptoModule.forPlatform()).
  */
 @Module({
-  imports: [CatalogModule, ConsentModule, ApprovalsModule, ProvisionModule, RightsModule, ReviewModule],
+  imports: [CatalogModule, ConsentModule, ApprovalsModule, ProvisionModule, RightsModule, ReviewModule, VaultModule],
   providers: [...REVOCATION_USE_CASES, ...REVOCATION_INTERNALS],
   exports: REVOCATION_USE_CASES,
 })

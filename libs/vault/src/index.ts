@@ -19,6 +19,7 @@ export {
 export { DepositRecordsUseCase, type DepositOutcome, type DepositRecordsCommand } from './records/application/deposit-records.use-case';
 export { DEPOSIT_BATCH_JWS_TYPE } from './records/application/deposit-signature.verifier';
 export { EraseMyDataUseCase, type ErasedData } from './records/application/erase-my-data.use-case';
+export { FindChangedRecordsUseCase, type PackagedRecordRef, type RecordChange } from './records/application/find-changed-records.use-case';
 export {
   ListMyRecordsUseCase,
   type OwnRecord,

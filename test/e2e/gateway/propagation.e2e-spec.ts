@@ -263,7 +263,7 @@ describe('gateway: withdrawal reaches every recipient that holds the data, and w
     });
   });
 
-  it('a part built before an erasure is rebuilt without the erased records: the individual is denied out_of_range, the others still provided', async () => {
+  it('a part built before an erasure is rebuilt without the individual: denied erased, the others still provided', async () => {
     const { offerId, individuals } = await consented(2);
     const [erasing, staying] = individuals;
     const transferId = await transfers().requested(recipient, { offerId });
@@ -286,7 +286,7 @@ describe('gateway: withdrawal reaches every recipient that holds the data, and w
     const { payload } = await transfers().open(recipient, part.body);
     expect(payload.subjects.map((subject) => subject.subject)).toEqual([world.subjectOf(staying, recipient)]);
     expect((await detail(transferId)).subjects).toEqual(
-      expect.arrayContaining([{ subject: world.subjectOf(erasing, recipient), status: 'denied', reason: 'out_of_range', part: null }]),
+      expect.arrayContaining([{ subject: world.subjectOf(erasing, recipient), status: 'denied', reason: 'erased', part: null }]),
     );
     const provided = await dataSource().query(`SELECT "individual_id" FROM "provision_records" WHERE "transfer_id" = $1`, [transferId]);
     expect(provided).toEqual([{ individual_id: staying.id }]);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PseudonymousIds } from '@infobank/crypto';
+import { KEY_MATERIAL, KeyedDigest, PseudonymousIds, type KeyMaterial } from '@infobank/crypto';
+import { PROVISION_RECORD_DIGEST_PURPOSE } from '@infobank/provision';
 import { receiptRecord } from '../intake/deposits-client';
 import type { Individual } from '../intake/link-world';
 import { daysAgo, TransferWorld, type Recipient } from './transfer-world';
@@ -83,8 +84,16 @@ describe('gateway: transfers, the whole path as real clients', () => {
     );
     expect(provisions).toHaveLength(2);
     const aliceProvision = provisions.find((row: { individual_id: string }) => row.individual_id === alice.id);
-    expect(aliceProvision.record_digests).toEqual(
-      aliceRecords.map((record) => createHash('sha256').update(JSON.stringify(record)).digest('base64url')),
+    // Keyed (HMAC under a key derived from the bank's secret), never a plain hash of the record.
+    const keyed = KeyedDigest.derive(
+      world.gateway.app.get<KeyMaterial>(KEY_MATERIAL, { strict: false }).pseudonymSecret,
+      PROVISION_RECORD_DIGEST_PURPOSE,
     );
+    expect(aliceProvision.record_digests).toEqual(
+      aliceRecords.map((record) =>
+        keyed.digest(recipient.client.organisationId, subjectOf(alice), JSON.stringify(record)).toString('base64url'),
+      ),
+    );
+    expect(aliceProvision.record_digests).not.toContain(createHash('sha256').update(JSON.stringify(aliceRecords[0])).digest('base64url'));
   });
 });

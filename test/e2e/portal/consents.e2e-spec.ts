@@ -263,7 +263,7 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
     ]);
   });
 
-  it('revokes every live consent once the account is closed (announced through the outbox), each with a receipt', async () => {
+  it('closing the account revokes every live consent in the closing transaction, each with a receipt; the worker’s job then revokes nothing more', async () => {
     const carol = await session();
     const offers = [await approvedOffer(), await approvedOffer()];
     const consentIds: string[] = [];
@@ -282,9 +282,12 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
     const announced = await dataSource.query(`SELECT payload FROM "outbox" WHERE job_name = $1`, [ACCOUNT_CLOSED_JOB.name]);
     expect(announced.filter((row: { payload: { individualId: string } }) => row.payload.individualId === carol.id)).toHaveLength(1);
 
-    // What the worker's account.closed handler runs; a job delivered again revokes nothing more.
+    // Revoked before any worker ran.
+    const revokedAtOnce = await dataSource.query(`SELECT id, status FROM consents WHERE individual_id = $1 ORDER BY id`, [carol.id]);
+    expect(revokedAtOnce).toEqual([...consentIds].sort().map((id) => ({ id, status: 'revoked' })));
+    // What the worker's account.closed handler runs (a safety net): it revokes nothing more, delivered once or twice.
     const worker = createRequestContext({ type: 'system', name: 'worker' });
-    await expect(use(RevokeConsentsOfClosedAccountUseCase).execute(worker, { individualId: carol.id })).resolves.toEqual({ revoked: 2 });
+    await expect(use(RevokeConsentsOfClosedAccountUseCase).execute(worker, { individualId: carol.id })).resolves.toEqual({ revoked: 0 });
     await expect(use(RevokeConsentsOfClosedAccountUseCase).execute(worker, { individualId: carol.id })).resolves.toEqual({ revoked: 0 });
     const states = await dataSource.query(`SELECT id, status FROM consents WHERE individual_id = $1 ORDER BY id`, [carol.id]);
     expect(states).toEqual([...consentIds].sort().map((id) => ({ id, status: 'revoked' })));

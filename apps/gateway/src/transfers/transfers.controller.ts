@@ -80,12 +80,20 @@ export class TransfersController {
     summary: 'Download one part',
     description:
       `A compact JWE (typ ${PACKAGE_JWE_TYPE}, ECDH-ES+A256KW / A256GCM) to your encryption key, containing a JWS (typ ${PACKAGE_JWS_TYPE}) ` +
-      'signed by the bank (verify it against /.well-known/jwks.json). Downloading records the provision; downloading again returns the same bytes.',
+      'signed by the bank (verify it against /.well-known/jwks.json). Downloading records the provision; downloading again returns the same bytes ' +
+      'while every consent behind the part still allows provision and none of its records was erased.',
   })
   @ApiProduces(PACKAGE_MEDIA_TYPE)
   @ApiOkResponse({ description: 'the part', schema: { type: 'string' } })
-  @ApiConflictResponse({ description: 'PACKAGE_STALE: consents changed since the part was built; it is being rebuilt, try again' })
-  @ApiGoneResponse({ description: 'PART_GONE: the part expired, or no subject in it may be provided any more' })
+  @ApiConflictResponse({
+    description:
+      'PACKAGE_STALE: consents or records changed since the part was built (revocation, erasure…); it is being rebuilt, try again',
+  })
+  @ApiGoneResponse({
+    description:
+      'PART_GONE: the part expired, or no subject in it may be provided any more. PART_WITHDRAWN: a delivered part whose consent was ' +
+      'revoked or ended, whose account closed, whose offer a stop-use order covers, or whose data was erased is not served again',
+  })
   async download(
     @OrganisationRequestContext() ctx: RequestContext,
     @Param('id') id: string,

@@ -10,7 +10,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard, RequireStepUp } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { EraseMyDataUseCase, ListMyRecordsUseCase, SummariseMyDataUseCase } from '@infobank/vault';
+import { EraseMyDataAndStopDeliveryUseCase } from '@infobank/revocation';
+import { ListMyRecordsUseCase, SummariseMyDataUseCase } from '@infobank/vault';
 import { DataSummaryDto, EraseQueryDto, OwnRecordsPageDto, RecordQueryDto } from './dto/data.dto';
 
 /** My deposited data (預託データ): what the bank holds about me, the records themselves, and erasing them. */
@@ -21,7 +22,7 @@ export class DataController {
   constructor(
     private readonly summarise: SummariseMyDataUseCase,
     private readonly listRecords: ListMyRecordsUseCase,
-    private readonly erase: EraseMyDataUseCase,
+    private readonly erase: EraseMyDataAndStopDeliveryUseCase,
   ) {}
 
   @Get()
@@ -46,7 +47,11 @@ export class DataController {
   @Delete()
   @HttpCode(204)
   @RequireStepUp(IndividualAuthGuard)
-  @ApiOperation({ summary: "Erase one provider's records about me (optionally one category), every version; needs a step-up token" })
+  @ApiOperation({
+    summary: "Erase one provider's records about me (optionally one category), every version; needs a step-up token",
+    description:
+      'Transfers in flight stop providing my data at once: a package holding me that was not yet downloaded is rebuilt without me.',
+  })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: no provider, or an unknown category' })
   @ApiUnauthorizedResponse({ description: 'STEP_UP_REQUIRED: re-enter your password at POST /v1/auth/step-up first' })

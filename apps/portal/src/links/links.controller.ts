@@ -12,7 +12,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { CreateLinkUseCase, ListOwnLinksUseCase, RemoveLinkAndEraseUseCase, RemoveOwnLinkUseCase } from '@infobank/vault';
+import { RemoveLinkAndStopDeliveryUseCase } from '@infobank/revocation';
+import { CreateLinkUseCase, ListOwnLinksUseCase, RemoveOwnLinkUseCase } from '@infobank/vault';
 import { CreateLinkDto, LinkCreatedDto, OwnLinkDto, RemoveLinkQueryDto } from './dto/links.dto';
 import { StepUpWhenErasingGuard } from './step-up-when-erasing.guard';
 
@@ -26,7 +27,7 @@ export class LinksController {
     private readonly createLink: CreateLinkUseCase,
     private readonly listLinks: ListOwnLinksUseCase,
     private readonly removeLink: RemoveOwnLinkUseCase,
-    private readonly removeLinkAndErase: RemoveLinkAndEraseUseCase,
+    private readonly removeLinkAndErase: RemoveLinkAndStopDeliveryUseCase,
   ) {}
 
   @Post()
@@ -50,7 +51,7 @@ export class LinksController {
   @UseGuards(StepUpWhenErasingGuard)
   @ApiOperation({
     summary:
-      "Remove a link: the provider may deposit nothing more under it (idempotent); with erase=true also erase that provider's records about me",
+      "Remove a link: the provider may deposit nothing more under it (idempotent); with erase=true also erase that provider's records about me (transfers in flight stop providing them at once)",
   })
   @ApiHeader({
     name: 'X-Step-Up-Token',

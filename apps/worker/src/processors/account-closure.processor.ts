@@ -6,7 +6,11 @@ import type { Logger } from 'pino';
 
 type AccountClosedPayload = NonNullable<(typeof ACCOUNT_CLOSED_JOB)['payloadType']>;
 
-/** An account was closed: its live consents are revoked (each with its receipt and log leaf). */
+/**
+ * An account was closed. The closing transaction already revoked its live consents (their `consent.ended`
+ * jobs issue the notices); this revokes any consent still live (one granted while the closure ran), so it is
+ * a no-op in the usual case and safe to run twice.
+ */
 @Injectable()
 @HandlesJob(ACCOUNT_CLOSED_JOB)
 export class AccountClosedProcessor implements JobHandler {

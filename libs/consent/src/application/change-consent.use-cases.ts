@@ -59,8 +59,10 @@ export const ACCOUNT_CLOSED_REASON = 'account_closed';
 
 /**
  * The individual closed their account (退会): every live consent of theirs is revoked, each a ledger
- * event with its receipt and log leaf, so nothing can be provided or granted under it again. Each
- * consent is revoked in its own transaction; running it again revokes only what is still live.
+ * event with its receipt and log leaf (and its `consent.ended` job, which notifies recipients), so nothing
+ * can be provided or granted under it again. In the caller's transaction when it has one (the closing
+ * transaction itself: the live consents are locked FOR UPDATE in id order, then revoked, all or nothing);
+ * otherwise each consent is revoked in its own transaction. Running it again revokes only what is still live.
  */
 @Injectable()
 export class RevokeConsentsOfClosedAccountUseCase {
@@ -70,9 +72,12 @@ export class RevokeConsentsOfClosedAccountUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { individualId: string }): Promise<{ revoked: number }> {
-    const live = await this.dataSource.manager.find(ConsentEntity, {
+    const manager = ctx.transaction ?? this.dataSource.manager;
+    const live = await manager.find(ConsentEntity, {
       where: { individualId: command.individualId, status: In(['active', 'paused']) },
       select: { id: true },
+      order: { id: 'ASC' },
+      ...(ctx.transaction === undefined ? {} : { lock: { mode: 'pessimistic_write' as const } }),
     });
     let revoked = 0;
     for (const { id } of live) {

@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import { NoticeIssuer } from './notice-issuer';
 
 /**
- * An individual erased deposited data (the `data.erased` job): parts built before the erasure that still hold
- * them are rebuilt without the erased records, and every recipient that received their data gets a
- * `data_erased` notice, once per erasure. Provisions already noticed as erased are not repeated.
+ * An individual erased deposited data (the `data.erased` job): every recipient that received their data gets
+ * a `data_erased` notice, once per erasure; provisions already noticed as erased are not repeated. The
+ * erasing transaction already stopped work in flight (EraseMyDataAndStopDeliveryUseCase); a part that still
+ * holds them here (built from a snapshot taken before the erasure committed) is made stale and rebuilt from the
+ * vault as it now is, and delivery re-checks every record anyway.
  */
 @Injectable()
 export class PropagateErasureUseCase {

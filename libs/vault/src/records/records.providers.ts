@@ -5,6 +5,7 @@ import { CountRecordsForProvisionUseCase } from './application/count-records-for
 import { DepositRecordsUseCase } from './application/deposit-records.use-case';
 import { DepositSignatureVerifier } from './application/deposit-signature.verifier';
 import { EraseMyDataUseCase } from './application/erase-my-data.use-case';
+import { FindChangedRecordsUseCase } from './application/find-changed-records.use-case';
 import { ListMyRecordsUseCase } from './application/list-my-records.use-case';
 import { ReadRecordsForProvisionUseCase } from './application/read-records-for-provision.use-case';
 import { RecordContentDigest } from './application/record-content-digest';
@@ -31,4 +32,5 @@ export const RECORD_PROVIDERS: Provider[] = [
   // The transfer builder (worker).
   CountRecordsForProvisionUseCase,
   ReadRecordsForProvisionUseCase,
+  FindChangedRecordsUseCase,
 ];

@@ -103,7 +103,7 @@ export class TransferSubjectDto {
     nullable: true,
     type: String,
     description:
-      'why denied: no_consent, paused, revoked, expired, offer_suspended, offer_not_approved, frequency_exceeded, out_of_range, no_records, approval_denied, approval_expired',
+      'why denied: no_consent, paused, revoked, expired, offer_suspended, offer_not_approved, frequency_exceeded, out_of_range, no_records, approval_denied, approval_expired, erased',
   })
   reason: string | null;
 

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
-import { LockConsentsForProvisionUseCase, mayProvide } from '@infobank/consent';
-import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import { enqueueJob, type RequestContext } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProvisionRecorder } from '../../provisions/application/record-provisions';
-import { PackageStaleError, PartGoneError, PartNotFoundError, TransferNotFoundError } from '../../provision.errors';
+import { PackageStaleError, PartGoneError, PartNotFoundError, PartWithdrawnError, TransferNotFoundError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
-import type { DenialReason } from '../domain/transfer-status';
 import { refreshTransferStatus } from '../infrastructure/transfer-store';
 import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
 import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
 import { TransferEntity } from '../infrastructure/transfer.entity';
+import { DeliveryCheck } from './delivery-check';
 import { denySubjects } from './part-packager';
 import { requireRecipient } from './transfer-access';
 
@@ -20,19 +18,21 @@ const DELIVERY_ACTOR = { type: 'system', name: 'transfers.delivery' } as const;
 
 /**
  * A recipient downloads one part (gateway `GET /v1/transfers/:id/parts/:n`). In one transaction: lock
- * the part, lock its consents FOR SHARE and the offer FOR SHARE, check every consent is unchanged since the
- * part was built and the offer still approved (no stop-use order), then record one provision per subject
- * (with its log leaf and benefit credit) and mark the part delivered; the bytes are returned only after
- * that commits. If anything changed, the part is marked stale and rebuilt without the subjects that may no
- * longer be provided, and the caller gets PACKAGE_STALE. A delivered part downloads again unchanged and
- * records nothing new.
+ * the transfer and the part, then (DeliveryCheck) the offer and the subjects' consents FOR SHARE and the
+ * vault's current version of every packaged record; check every consent is unchanged since the part was
+ * built, the offer still approved (no stop-use order) and every record still there at the version
+ * packaged; then record one provision per subject (with its log leaf and benefit credit) and mark the part
+ * delivered; the bytes are returned only after that commits. If anything changed, the part is marked stale
+ * and rebuilt (without the subjects that may no longer be provided, from the vault as it now is), and the
+ * caller gets PACKAGE_STALE. A delivered part downloads again unchanged and records nothing new, but only
+ * while every consent behind it still allows provision and none of its records was erased: otherwise
+ * PART_WITHDRAWN.
  */
 @Injectable()
 export class DownloadPartUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly getOffer: GetOfferForProvisionUseCase,
-    private readonly lockConsents: LockConsentsForProvisionUseCase,
+    private readonly deliveryCheck: DeliveryCheck,
     private readonly organisations: OrganisationDirectory,
     private readonly recorder: ProvisionRecorder,
   ) {}
@@ -53,43 +53,50 @@ export class DownloadPartUseCase {
       const row = await manager.findOne(TransferPartEntity, { where: { transferId, part }, lock: { mode: 'pessimistic_write' } });
       if (row === null) throw new PartNotFoundError(part);
       const now = new Date();
-      if (row.status === 'delivered' && row.package !== null) return { package: row.package };
+      // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
+      const txCtx = { actor: DELIVERY_ACTOR, correlationId: ctx.correlationId, transaction: manager };
+      if (row.status === 'delivered' && row.package !== null) return this.redeliver(txCtx, transfer, row, now);
       if (row.status === 'stale') return { stale: true as const };
       if (row.status !== 'ready' || row.package === null || row.expiresAt.getTime() <= now.getTime()) {
         throw new PartGoneError(part, row.status === 'void' ? 'void' : 'expired');
       }
-      return this.deliver(ctx, manager, transfer, row, now);
+      return this.deliver(txCtx, transfer, row, now);
     });
     if ('stale' in outcome) throw new PackageStaleError(part);
     return outcome.package;
   }
 
+  /** A delivered part again: the same bytes while every consent behind it allows provision and nothing in it was erased. */
+  private async redeliver(
+    txCtx: RequestContext & { transaction: EntityManager },
+    transfer: TransferEntity,
+    row: TransferPartEntity,
+    now: Date,
+  ): Promise<{ package: string }> {
+    const subjects = await txCtx.transaction.find(TransferSubjectEntity, {
+      where: { transferId: transfer.id, part: row.part, status: 'delivered' },
+      order: { subjectId: 'ASC' },
+    });
+    const verdict = await this.deliveryCheck.check(txCtx, transfer.offerId, subjects, now);
+    if (subjects.length === 0 || verdict.denied.length > 0 || verdict.erased.length > 0) throw new PartWithdrawnError(row.part);
+    return { package: row.package as string };
+  }
+
   private async deliver(
-    ctx: RequestContext,
-    manager: EntityManager,
+    txCtx: RequestContext & { transaction: EntityManager },
     transfer: TransferEntity,
     row: TransferPartEntity,
     now: Date,
   ): Promise<{ package: string } | { stale: true }> {
-    // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
-    const txCtx = { actor: DELIVERY_ACTOR, correlationId: ctx.correlationId, transaction: manager };
+    const manager = txCtx.transaction;
     const subjects = await manager.find(TransferSubjectEntity, {
       where: { transferId: transfer.id, part: row.part, status: 'ready' },
       order: { subjectId: 'ASC' },
     });
-    const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
-    const consents = await this.lockConsents.execute(txCtx, { consentIds: subjects.map((subject) => subject.consentId as string) });
-    const denied: { subjectId: string; reason: DenialReason }[] = [];
-    const changed: string[] = [];
-    for (const subject of subjects) {
-      const consent = consents.get(subject.consentId as string);
-      const verdict =
-        consent === undefined ? { allowed: false as const, reason: 'no_consent' as const } : mayProvide(consent, offer, consent.items, now);
-      if (!verdict.allowed) denied.push({ subjectId: subject.subjectId, reason: verdict.reason });
-      else if (consent?.version !== subject.consentVersion) changed.push(subject.subjectId);
-    }
+    const { offer, denied, changed } = await this.deliveryCheck.check(txCtx, transfer.offerId, subjects, now);
     if (denied.length > 0 || changed.length > 0) {
-      // Invariant 2: nothing is provided under a consent that changed; the part is rebuilt without the denied subjects.
+      // Invariant 2: nothing is provided under a consent that changed, nor a record that is no longer as packaged;
+      // the part is rebuilt from the vault as it now is, without the denied subjects.
       await manager.update(
         TransferPartEntity,
         { transferId: transfer.id, part: row.part },

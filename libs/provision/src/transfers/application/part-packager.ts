@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { categoryOfItem, OrganisationDirectory } from '@infobank/catalog';
 import { LockConsentsForProvisionUseCase, mayProvide, type GrantedConsent } from '@infobank/consent';
-import { BankKeyRing, encryptJweForRecipient } from '@infobank/crypto';
+import { BankKeyRing, encryptJweForRecipient, KEY_MATERIAL, KeyedDigest, type KeyMaterial } from '@infobank/crypto';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
 import { ReadRecordsForProvisionUseCase, type ProvisionSourceRecord } from '@infobank/vault';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { PROVISION_RECORD_DIGEST_PURPOSE } from '../../provisions/domain/record-digest';
 import { EncryptionKeyMissingError } from '../../provision.errors';
 import { observationRange } from '../domain/offer-limits';
 import { selectItems, type PackagedRecord, type PackagedSubject, type PackagePayload } from '../domain/package-contents';
@@ -24,6 +25,8 @@ interface PackagedEntry {
   subjectId: string;
   items: string[];
   recordDigests: string[];
+  recordIds: string[];
+  recordVersions: number[];
   consentVersion: number;
 }
 
@@ -36,6 +39,8 @@ interface PackagedEntry {
  */
 @Injectable()
 export class PartPackager {
+  private readonly recordDigest: KeyedDigest;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly getOffer: GetOfferForProvisionUseCase,
@@ -44,7 +49,10 @@ export class PartPackager {
     private readonly organisations: OrganisationDirectory,
     private readonly keyRing: BankKeyRing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(KEY_MATERIAL) material: KeyMaterial,
+  ) {
+    this.recordDigest = KeyedDigest.derive(material.pseudonymSecret, PROVISION_RECORD_DIGEST_PURPOSE);
+  }
 
   /** Builds the next part; false when nothing was left to build. */
   async buildNext(ctx: RequestContext, transferId: string): Promise<boolean> {
@@ -84,7 +92,9 @@ export class PartPackager {
           denied.push({ subjectId: subject.subjectId, reason: verdict.reason });
           continue;
         }
-        const packagedRecords = packageRecords(records.get(subject.individualId as string) ?? [], consent as GrantedConsent);
+        const categoriesConsented = consentedCategories(consent as GrantedConsent);
+        const source = (records.get(subject.individualId as string) ?? []).filter((record) => categoriesConsented.has(record.category));
+        const packagedRecords = packageRecords(source, consent as GrantedConsent);
         if (packagedRecords.length === 0) {
           denied.push({ subjectId: subject.subjectId, reason: 'out_of_range' });
           continue;
@@ -93,7 +103,11 @@ export class PartPackager {
         entries.push({
           subjectId: subject.subjectId,
           items: [...(consent as GrantedConsent).items],
-          recordDigests: packagedRecords.map(recordDigest),
+          recordDigests: packagedRecords.map((record) =>
+            this.recordDigest.digest(transfer.recipientId, subject.subjectId, JSON.stringify(record)).toString('base64url'),
+          ),
+          recordIds: source.map((record) => record.id),
+          recordVersions: source.map((record) => record.version),
           consentVersion: (consent as GrantedConsent).version,
         });
       }
@@ -141,14 +155,25 @@ export class PartPackager {
   }
 }
 
-/** The records of one subject as the recipient gets them: consented items only, categories without any left out. */
-function packageRecords(records: readonly ProvisionSourceRecord[], consent: GrantedConsent): PackagedRecord[] {
+/** The consented items' pointers per category (a category without a consented item is absent). */
+function consentedPointers(consent: GrantedConsent): Map<string, string[]> {
   const pointers = new Map<string, string[]>();
   for (const item of consent.items) {
     const category = categoryOfItem(item)?.code;
     if (category === undefined) continue;
     pointers.set(category, [...(pointers.get(category) ?? []), item.slice(item.indexOf('#') + 1)]);
   }
+  return pointers;
+}
+
+/** The categories the consent covers at least one item of. */
+function consentedCategories(consent: GrantedConsent): Set<string> {
+  return new Set(consentedPointers(consent).keys());
+}
+
+/** The records of one subject as the recipient gets them (records of consented categories, in order): consented items only. */
+function packageRecords(records: readonly ProvisionSourceRecord[], consent: GrantedConsent): PackagedRecord[] {
+  const pointers = consentedPointers(consent);
   return records
     .filter((record) => pointers.has(record.category))
     .map((record) => ({
@@ -157,11 +182,6 @@ function packageRecords(records: readonly ProvisionSourceRecord[], consent: Gran
       provenance: { providerId: record.providerId, receivedAt: record.receivedAt.toISOString() },
       items: selectItems(record.data, pointers.get(record.category) as string[]),
     }));
-}
-
-/** SHA-256 (base64url) of a record's JSON exactly as it appears in the package. */
-function recordDigest(record: PackagedRecord): string {
-  return createHash('sha256').update(JSON.stringify(record)).digest('base64url');
 }
 
 async function markPackaged(
@@ -174,10 +194,14 @@ async function markPackaged(
   await manager.query(
     `UPDATE "transfer_subjects" s
         SET "status" = 'ready', "part" = $2, "items" = e."items"::text[], "record_digests" = e."digests"::text[],
-            "consent_version" = e."version", "updated_at" = $3
-       FROM (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x("subject_id" text, "items" jsonb, "digests" jsonb, "version" int)) AS r
+            "record_ids" = e."record_ids", "record_versions" = e."record_versions", "consent_version" = e."version", "updated_at" = $3
+       FROM (SELECT * FROM jsonb_to_recordset($4::jsonb)
+               AS x("subject_id" text, "items" jsonb, "digests" jsonb, "record_ids" jsonb, "record_versions" jsonb, "version" int)) AS r
        CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r."items")) AS "items",
-                                  ARRAY(SELECT jsonb_array_elements_text(r."digests")) AS "digests", r."version" AS "version") AS e
+                                  ARRAY(SELECT jsonb_array_elements_text(r."digests")) AS "digests",
+                                  ARRAY(SELECT jsonb_array_elements_text(r."record_ids")::uuid) AS "record_ids",
+                                  ARRAY(SELECT jsonb_array_elements_text(r."record_versions")::int) AS "record_versions",
+                                  r."version" AS "version") AS e
       WHERE s."transfer_id" = $1 AND s."subject_id" = r."subject_id"`,
     [
       transferId,
@@ -188,6 +212,8 @@ async function markPackaged(
           subject_id: entry.subjectId,
           items: entry.items,
           digests: entry.recordDigests,
+          record_ids: entry.recordIds,
+          record_versions: entry.recordVersions,
           version: entry.consentVersion,
         })),
       ),

@@ -17,40 +17,60 @@ export interface WithdrawnWork {
 /** Subject statuses that are still work in flight (not yet downloaded). */
 const IN_FLIGHT = `('pending', 'awaiting_approval', 'ready')`;
 
+/** The consents, offers and individuals whose work stops. */
+interface WorkScope {
+  consentIds: readonly string[];
+  offerIds: readonly string[];
+  individualIds: readonly string[];
+}
+
+/** "The subject belongs to the scope", with the scope's ids as parameters $1 (consents), $2 (offers), $3 (individuals). */
+const IN_SCOPE = `("consent_id" = ANY($1::uuid[]) OR "offer_id" = ANY($2::uuid[]) OR "individual_id" = ANY($3::uuid[]))`;
+
+/** Which work in flight to stop: that of these consents, offers or individuals (any of them). */
+export interface WithdrawFromTransfersCommand {
+  consentIds?: string[];
+  offerIds?: string[];
+  individualIds?: string[];
+  reason: DenialReason;
+}
+
 /**
- * Stops work in flight when consents end or a stop-use order stops offers (the transfers issue's
- * invariant 2): every subject of those consents or offers still pending, awaiting approval or in a
- * downloadable part is denied with `reason`; a ready part that held one becomes stale (its package
- * cleared) and its other subjects go back to pending under the same part number, and the transfer is
- * built again. Transfers are locked in id order (as builders lock them). The bank's own actors only.
+ * Stops work in flight when consents end, a stop-use order stops offers, or individuals erase data or
+ * close their account (the transfers issue's invariant 2): every subject of those consents, offers or
+ * individuals still pending, awaiting approval or in a downloadable part is denied with `reason`; a ready
+ * part that held one becomes stale (its package cleared, so its next download is PACKAGE_STALE) and its
+ * other subjects go back to pending under the same part number, and the transfer is built again.
+ * Transfers are locked in id order (as builders lock them), before anything a caller locks after this
+ * (consents, vault rows): the order downloads and builders take. Joins the caller's transaction. The
+ * bank's own actors only.
  */
 @Injectable()
 export class WithdrawFromTransfersUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(
-    ctx: RequestContext,
-    command: { consentIds?: string[]; offerIds?: string[]; reason: DenialReason },
-    now: Date = new Date(),
-  ): Promise<WithdrawnWork> {
+  async execute(ctx: RequestContext, command: WithdrawFromTransfersCommand, now: Date = new Date()): Promise<WithdrawnWork> {
     if (!isBankActor(ctx.actor)) {
       throw new UnauthenticatedError('Only the bank withdraws work from transfers.');
     }
     const consentIds = command.consentIds ?? [];
     const offerIds = command.offerIds ?? [];
-    if (consentIds.length === 0 && offerIds.length === 0) return { transfers: 0, deniedSubjects: 0, staleParts: 0 };
+    const individualIds = command.individualIds ?? [];
+    const scope: WorkScope = { consentIds, offerIds, individualIds };
+    if (consentIds.length === 0 && offerIds.length === 0 && individualIds.length === 0) {
+      return { transfers: 0, deniedSubjects: 0, staleParts: 0 };
+    }
     return inTransaction(ctx, this.dataSource, async (manager) => {
       const transferIds: { transfer_id: string }[] = await manager.query(
-        `SELECT DISTINCT "transfer_id" FROM "transfer_subjects"
-          WHERE "status" IN ${IN_FLIGHT} AND ("consent_id" = ANY($1::uuid[]) OR "offer_id" = ANY($2::uuid[]))
+        `SELECT DISTINCT "transfer_id" FROM "transfer_subjects" WHERE "status" IN ${IN_FLIGHT} AND ${IN_SCOPE}
           ORDER BY "transfer_id"`,
-        [consentIds, offerIds],
+        [consentIds, offerIds, individualIds],
       );
       const done: WithdrawnWork = { transfers: 0, deniedSubjects: 0, staleParts: 0 };
       for (const { transfer_id: transferId } of transferIds) {
         const transfer = await lockTransfer(manager, transferId);
         if (transfer === null) continue;
-        const { denied, staleParts } = await withdrawFromTransfer(manager, transferId, consentIds, offerIds, command.reason, now);
+        const { denied, staleParts } = await withdrawFromTransfer(manager, transferId, scope, command.reason, now);
         if (denied === 0) continue;
         await enqueueJob({ ...ctx, transaction: manager }, BUILD_TRANSFER_JOB, { transferId });
         await refreshTransferStatus(manager, transfer, now);
@@ -67,15 +87,14 @@ export class WithdrawFromTransfersUseCase {
 async function withdrawFromTransfer(
   manager: EntityManager,
   transferId: string,
-  consentIds: readonly string[],
-  offerIds: readonly string[],
+  scope: WorkScope,
   reason: DenialReason,
   now: Date,
 ): Promise<{ denied: number; staleParts: number }> {
   const subjects: { subject_id: string; status: string; part: number | null }[] = await manager.query(
     `SELECT "subject_id", "status", "part" FROM "transfer_subjects"
-      WHERE "transfer_id" = $1 AND "status" IN ${IN_FLIGHT} AND ("consent_id" = ANY($2::uuid[]) OR "offer_id" = ANY($3::uuid[]))`,
-    [transferId, consentIds, offerIds],
+      WHERE "status" IN ${IN_FLIGHT} AND ${IN_SCOPE} AND "transfer_id" = $4`,
+    [scope.consentIds, scope.offerIds, scope.individualIds, transferId],
   );
   if (subjects.length === 0) return { denied: 0, staleParts: 0 };
   const readyParts = [...new Set(subjects.filter((subject) => subject.status === 'ready').map((subject) => subject.part as number))];

@@ -13,8 +13,12 @@ export const TRANSFER_STATUSES: readonly TransferStatus[] = ['requested', 'proce
  */
 export type SubjectStatus = 'pending' | 'awaiting_approval' | 'ready' | 'delivered' | 'denied' | 'expired';
 
-/** Why a subject is not provided: a `mayProvide` refusal, or a limit of the offer, or the individual's answer. */
-export type DenialReason = ProvisionRefusal | 'frequency_exceeded' | 'out_of_range' | 'no_records' | 'approval_denied' | 'approval_expired';
+/**
+ * Why a subject is not provided: a `mayProvide` refusal, or a limit of the offer, or the individual's answer,
+ * or `erased` (the individual erased deposited data while the transfer was in flight).
+ */
+export type DenialReason =
+  ProvisionRefusal | 'frequency_exceeded' | 'out_of_range' | 'no_records' | 'approval_denied' | 'approval_expired' | 'erased';
 
 /** Where a part is: downloadable, downloaded, waiting to be rebuilt, rebuilt empty, or expired (bytes deleted). */
 export type PartStatus = 'ready' | 'delivered' | 'stale' | 'void' | 'expired';

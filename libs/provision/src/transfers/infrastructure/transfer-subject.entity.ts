@@ -10,12 +10,16 @@ import type { SubjectStatus } from '../domain/transfer-status';
 @Entity({ name: 'transfer_subjects' })
 @Check('ck_transfer_subjects_status', `"status" IN ('pending', 'awaiting_approval', 'ready', 'delivered', 'denied', 'expired')`)
 @Check('ck_transfer_subjects_reason', `("reason" IS NOT NULL) = ("status" = 'denied')`)
+@Check(
+  'ck_transfer_subjects_record_refs',
+  `("record_ids" IS NULL AND "record_versions" IS NULL) OR cardinality("record_ids") = cardinality("record_versions")`,
+)
 @Index('ix_transfer_subjects_transfer_part', ['transferId', 'part'])
 @Index('ix_transfer_subjects_offer_individual', ['offerId', 'individualId', 'reservedAt'], {
   where: `"status" IN ('pending', 'awaiting_approval', 'ready', 'delivered')`,
 })
 @Index('ix_transfer_subjects_consent', ['consentId'], { where: `"status" IN ('pending', 'awaiting_approval', 'ready')` })
-@Index('ix_transfer_subjects_individual_ready', ['individualId'], { where: `"status" = 'ready'` })
+@Index('ix_transfer_subjects_individual_in_flight', ['individualId'], { where: `"status" IN ('pending', 'awaiting_approval', 'ready')` })
 @Index('ix_transfer_subjects_approval', ['approvalRequestId'], { where: `"approval_request_id" IS NOT NULL` })
 export class TransferSubjectEntity {
   @PrimaryColumn('uuid', { name: 'transfer_id', primaryKeyConstraintName: 'pk_transfer_subjects' })
@@ -59,9 +63,17 @@ export class TransferSubjectEntity {
   @Column('text', { name: 'items', array: true, nullable: true })
   items: string[] | null;
 
-  /** SHA-256 (base64url) of each record as packaged. */
+  /** Keyed digest (HMAC-SHA-256, base64url) of each record as packaged. */
   @Column('text', { name: 'record_digests', array: true, nullable: true })
   recordDigests: string[] | null;
+
+  /** The vault ids of the records packaged (same order as recordVersions): delivery checks they still exist. */
+  @Column('uuid', { name: 'record_ids', array: true, nullable: true })
+  recordIds: string[] | null;
+
+  /** The version of each record packaged: delivery refuses the part if one moved on or was erased. */
+  @Column('integer', { name: 'record_versions', array: true, nullable: true })
+  recordVersions: number[] | null;
 
   @Column('timestamptz', { name: 'reserved_at' })
   reservedAt: Date;

@@ -27,6 +27,8 @@ export interface ClosedAccount {
  *    overwritten, access and step-up tokens refused from then on, so it can never sign in again).
  *
  * Running it again after a failure between the steps finishes the job.
+ *
+ * Apps call it through libs/revocation's CloseMyAccountAndStopDeliveryUseCase, which also stops transfers in flight in the same transaction.
  */
 @Injectable()
 export class CloseMyAccountUseCase {

@@ -18,6 +18,8 @@ export interface ErasedData {
  * records (erasing everything for good, key included, is closing the account). A link that is still
  * active lets the provider deposit again afterwards; removing the link stops that. An erasure that removed
  * anything writes DATA_ERASED_JOB to the outbox in the same transaction.
+ *
+ * Apps call it through libs/revocation's EraseMyDataAndStopDeliveryUseCase, which also stops transfers in flight in the same transaction.
  */
 @Injectable()
 export class EraseMyDataUseCase {

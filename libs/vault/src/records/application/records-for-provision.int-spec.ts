@@ -11,6 +11,7 @@ import { testConfig, testLogger } from '../../../../../test/support/platform';
 import { VaultModule } from '../../vault.module';
 import { recordAad } from '../domain/record-aad';
 import { CountRecordsForProvisionUseCase } from './count-records-for-provision.use-case';
+import { FindChangedRecordsUseCase } from './find-changed-records.use-case';
 import { ReadRecordsForProvisionUseCase } from './read-records-for-provision.use-case';
 
 /** The vault as the worker wires it: platform, crypto, catalog, accounts. */
@@ -255,6 +256,32 @@ describe('reading records for a provision, over Postgres', () => {
       const profile = await read.execute(worker, { individualIds: [alice], categories: [PROFILE], range: { from: null, to: null } });
       expect(profile.get(alice)?.map((record) => record.data)).toEqual([{ name: '花子' }]);
       expect((await read.execute(worker, { individualIds: [carol], categories: [RECEIPTS], range: april })).size).toBe(0);
+    });
+  });
+
+  describe('FindChangedRecordsUseCase', () => {
+    it('names the records no longer in the vault at the version packaged: erased, or superseded; unchanged ones are absent', async () => {
+      const find = app.get(FindChangedRecordsUseCase);
+      const [kept, superseded, erased] = await deposit([
+        { individualId: nobody, category: RECEIPTS, observedAt: at('2025-04-03T00:00:00Z'), data: { total: 10 } },
+        { individualId: nobody, category: RECEIPTS, observedAt: at('2025-04-04T00:00:00Z'), data: { total: 11 } },
+        { individualId: nobody, category: RECEIPTS, observedAt: at('2025-04-05T00:00:00Z'), data: { total: 12 } },
+      ]);
+      const packaged = [kept, superseded, erased].map((record) => ({ id: record.id, version: record.version }));
+      expect(await find.execute(worker, { records: packaged })).toEqual(new Map());
+
+      await dataSource.query(`UPDATE "vault_records" SET "version" = 2 WHERE "id" = $1`, [superseded.id]);
+      await dataSource.query(`DELETE FROM "vault_records" WHERE "id" = $1`, [erased.id]);
+      expect(await find.execute(worker, { records: packaged })).toEqual(
+        new Map([
+          [superseded.id, 'superseded'],
+          [erased.id, 'erased'],
+        ]),
+      );
+      // Only the bank's side asks.
+      await expect(find.execute(createRequestContext({ type: 'individual', id: nobody }), { records: packaged })).rejects.toThrow(
+        /bank's worker or operator only/,
+      );
     });
   });
 

@@ -14,6 +14,8 @@ import type { ErasedData } from './erase-my-data.use-case';
  * deposited about them (all categories, every version), in one transaction. The link is removed
  * first: that waits for a deposit under it still in flight, so its records are erased too and none
  * can follow. Someone else's link, or an unknown id, is LINK_NOT_FOUND and changes nothing.
+ *
+ * Apps call it through libs/revocation's RemoveLinkAndStopDeliveryUseCase, which also stops transfers in flight in the same transaction.
  */
 @Injectable()
 export class RemoveLinkAndEraseUseCase {

@@ -1,0 +1,15 @@
+import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
+import type { RequestContext } from '@infobank/platform';
+import type { EntityManager } from 'typeorm';
+
+/** The signed-in individual erasing their data or closing their account; anyone else is unauthenticated here. */
+export function erasingIndividualId(ctx: RequestContext): string {
+  const id = actingAccountId(ctx.actor, 'individual');
+  if (id === null) throw new UnauthenticatedError('Only a signed-in individual erases their data or closes their account.');
+  return id;
+}
+
+/** The bank's own actor that stops work in flight for an erasure or closure, inside the individual's transaction. */
+export function stoppingDelivery(ctx: RequestContext, manager: EntityManager, name: 'erasure' | 'account-closure'): RequestContext {
+  return { actor: { type: 'system', name: `delivery-stop.${name}` }, correlationId: ctx.correlationId, transaction: manager };
+}
