@@ -14,6 +14,7 @@ import { CreateBenefitLedger1795340012000 } from './1795340012000-create-benefit
 import { CreateWithdrawalNotices1795340013000 } from './1795340013000-create-withdrawal-notices';
 import { AddWithdrawalAttestedNotification1795340013500 } from './1795340013500-add-withdrawal-attested-notification';
 import { IndexReadySubjectsByIndividual1795340014000 } from './1795340014000-index-ready-subjects-by-individual';
+import { GrantLeastPrivilegeToAppRole1795340018000 } from './1795340018000-grant-least-privilege-to-app-role';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateWithdrawalNotices1795340013000,
   AddWithdrawalAttestedNotification1795340013500,
   IndexReadySubjectsByIndividual1795340014000,
+  GrantLeastPrivilegeToAppRole1795340018000,
 ];
