@@ -103,7 +103,8 @@ export class GrantLeastPrivilegeToAppRole1795340018000 implements MigrationInter
     await queryRunner.query(`DROP TRIGGER "tr_withdrawal_notices_no_truncate" ON "withdrawal_notices"`);
     await queryRunner.query(`DROP TRIGGER "tr_withdrawal_notices_attestation_final" ON "withdrawal_notices"`);
     await queryRunner.query(`DROP FUNCTION "withdrawal_notices_attestation_final"()`);
-    for (const table of ['review_recusals', 'review_votes']) await queryRunner.query(`DROP TRIGGER "tr_${table}_no_truncate" ON "${table}"`);
+    for (const table of ['review_recusals', 'review_votes'])
+      await queryRunner.query(`DROP TRIGGER "tr_${table}_no_truncate" ON "${table}"`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM ${APP_ROLE}`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM ${APP_ROLE}`);
     // Column grants are not covered by REVOKE ... ON ALL TABLES.

@@ -20,8 +20,21 @@ export function testLogger(service = 'test'): Logger {
  * runtime role the apps use, unless a test needs the owner (`'migration'`: migrations, extra tables)
  * or the superuser (`'admin'`: what only an attacker with superuser rights could do).
  */
-export async function openTestDataSource(config: AppConfig = testConfig(), credentials: DatabaseCredentials = 'runtime'): Promise<DataSource> {
+export async function openTestDataSource(
+  config: AppConfig = testConfig(),
+  credentials: DatabaseCredentials = 'runtime',
+): Promise<DataSource> {
   return new DataSource(buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-test', credentials })).initialize();
+}
+
+/** Refreshes a table's planner statistics. Only the owner role may (PostgreSQL 15 skips ANALYZE for others, with a mere warning). */
+export async function analyzeAsOwner(config: AppConfig, table: string): Promise<void> {
+  const owner = await openTestDataSource(config, 'migration');
+  try {
+    await owner.query(`ANALYZE "${table}"`);
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /** Waits until `check` returns a truthy value, polling; fails with `what` after the timeout. */

@@ -25,14 +25,14 @@ export function uniqueTestName(kind = 'infobank_test'): string {
   return `${kind}_${randomBytes(5).toString('hex')}`;
 }
 
-/** A connected client on the maintenance database `postgres`. */
-export async function maintenanceClient(): Promise<Client> {
+/** A connected superuser client, on the maintenance database `postgres` unless told another. */
+export async function maintenanceClient(database = 'postgres'): Promise<Client> {
   const client = new Client({
     host: services.host,
     port: services.port,
     user: services.user,
     password: services.password,
-    database: 'postgres',
+    database,
   });
   await client.connect();
   return client;

@@ -138,7 +138,8 @@ export async function ensureDatabaseRoles(config: AppConfig): Promise<DatabaseRo
       );
       if (database === undefined) await runFormatted(runner, 'CREATE DATABASE %I OWNER %I', name, owner);
       else if (database.owner !== owner) await runFormatted(runner, 'ALTER DATABASE %I OWNER TO %I', name, owner);
-      const adoptedObjects = database === undefined ? 0 : await withAdminRunner(config, name, (inDatabase) => adoptObjects(inDatabase, owner));
+      const adoptedObjects =
+        database === undefined ? 0 : await withAdminRunner(config, name, (inDatabase) => adoptObjects(inDatabase, owner));
       await runFormatted(runner, 'GRANT CONNECT ON DATABASE %I TO %I', name, RUNTIME_PRIVILEGES_ROLE);
       return { database: name, owner, runtime, createdRoles, databaseCreated: database === undefined, adoptedObjects };
     } finally {
