@@ -23,7 +23,9 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     await createDatabase(name);
-    dataSource = await new DataSource(buildDataSourceOptions(testConfig({ DATABASE_NAME: name }), SCHEMA)).initialize();
+    dataSource = await new DataSource(
+      buildDataSourceOptions(testConfig({ DATABASE_NAME: name }), SCHEMA, { credentials: 'migration' }),
+    ).initialize();
   });
 
   afterAll(async () => {
@@ -52,7 +54,9 @@ describe('migrations', () => {
 
   it('serialise concurrent runs through the advisory lock', async () => {
     for (let step = 0; step < MIGRATIONS.length; step += 1) await revertLastMigrationUnderLock(dataSource);
-    const second = await new DataSource(buildDataSourceOptions(testConfig({ DATABASE_NAME: name }), SCHEMA)).initialize();
+    const second = await new DataSource(
+      buildDataSourceOptions(testConfig({ DATABASE_NAME: name }), SCHEMA, { credentials: 'migration' }),
+    ).initialize();
     try {
       const [first, other] = await Promise.all([migrateUnderLock(dataSource), migrateUnderLock(second)]);
       expect([...first, ...other].sort()).toEqual(MIGRATIONS.map((migration) => migration.name).sort());

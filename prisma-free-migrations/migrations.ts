@@ -16,6 +16,7 @@ import { AddWithdrawalAttestedNotification1795340013500 } from './1795340013500-
 import { IndexReadySubjectsByIndividual1795340014000 } from './1795340014000-index-ready-subjects-by-individual';
 import { RecordRefsAndInFlightSubjects1795340015000 } from './1795340015000-record-refs-and-in-flight-subjects';
 import { AddKekGenerations1795340017000 } from './1795340017000-add-kek-generations';
+import { GrantLeastPrivilegeToAppRole1795340018000 } from './1795340018000-grant-least-privilege-to-app-role';
 import { CreateReplayCacheMarkers1795340019500 } from './1795340019500-create-replay-cache-markers';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   IndexReadySubjectsByIndividual1795340014000,
   RecordRefsAndInFlightSubjects1795340015000,
   AddKekGenerations1795340017000,
+  GrantLeastPrivilegeToAppRole1795340018000,
   CreateReplayCacheMarkers1795340019500,
 ];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig, buildDataSourceOptions, createLogger, loadConfig, migrateUnderLock } from '@infobank/platform';
+import { AppConfig, buildDataSourceOptions, createLogger, ensureDatabaseRoles, loadConfig, migrateUnderLock } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
 import { Redis } from 'ioredis';
 import { Client, type ClientConfig } from 'pg';
@@ -15,6 +15,10 @@ export interface BenchEnvironment {
   /** `infobank_bench_<hex>`: the database name and the Redis prefix. */
   name: string;
   config: AppConfig;
+  /**
+   * As the owner role: the scenarios' own set-up (baseline tables, TRUNCATE between rounds) needs it.
+   * Apps and use cases built from `config` connect as the runtime role, as in production.
+   */
   dataSource: DataSource;
   keysDirectory: string;
   /** Warnings (failed jobs, worker errors) go to stderr; stdout carries only the report. */
@@ -44,17 +48,21 @@ export async function withBenchEnvironment<T>(work: (environment: BenchEnvironme
   const postgres: ClientConfig = {
     host: config.database.host,
     port: config.database.port,
-    user: config.database.user,
-    password: config.database.password,
+    user: config.database.migrationUser,
+    password: config.database.migrationPassword,
     database: name,
   };
+  const superuser: ClientConfig = { ...postgres, user: config.database.adminUser, password: config.database.adminPassword };
   await assertRedisAnswers(config);
   const keysDirectory = mkdtempSync(join(tmpdir(), 'infobank-bench-keys-'));
   let dataSource: DataSource | undefined;
   try {
-    await onMaintenanceDatabase(postgres, (client) => client.query(`CREATE DATABASE "${name}"`));
+    // The roles (where missing) and the database, owned by the owner role, as `db:migrate` does in development.
+    await ensureDatabaseRoles(config);
     progress(`created database ${name}`);
-    dataSource = await new DataSource(buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-bench' })).initialize();
+    dataSource = await new DataSource(
+      buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-bench', credentials: 'migration' }),
+    ).initialize();
     const ran = await migrateUnderLock(dataSource);
     progress(`migrated (${ran.length} migrations)`);
     const logger = createLogger({ level: 'warn', service: 'bench', destination: process.stderr });
@@ -63,7 +71,7 @@ export async function withBenchEnvironment<T>(work: (environment: BenchEnvironme
     const open = dataSource;
     if (open?.isInitialized) await cleanUp('close the data source', () => open.destroy());
     await cleanUp(`drop database ${name}`, () =>
-      onMaintenanceDatabase(postgres, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+      onMaintenanceDatabase(superuser, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
     );
     await cleanUp(`delete Redis keys matching *${name}*`, async () =>
       progress(`deleted ${await deleteRedisKeys(config, name)} Redis keys`),

@@ -10,14 +10,14 @@ import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catal
 import { GrantConsentUseCase, RevokeConsentUseCase } from '@infobank/consent';
 import { SCHEMA } from '@infobank/migrations';
 import { CreateOfferUseCase, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
-import { createRequestContext, DomainError, type AppConfig, type RequestContext } from '@infobank/platform';
+import { buildDataSourceOptions, createRequestContext, DomainError, type AppConfig, type RequestContext } from '@infobank/platform';
 import { BuildTransferUseCase, DownloadPartUseCase, GetTransferUseCase, RequestTransferUseCase } from '@infobank/provision';
 import { DepositRecordsUseCase } from '@infobank/vault';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { marketingOfferTerms, ProvisionPathModule } from './provision-path';
 
 /** What the harness runs against: a migrated database of the run's own, its config and a logger. */
@@ -80,8 +80,13 @@ const MAX_FINDINGS_KEPT = 20;
  * tick waits for the earlier commit to complete: tick order is exactly the order in which the database
  * made the commits visible. (A transaction that rolls back gives its tick back with everything else.)
  */
-export async function installCommitClock(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`
+export async function installCommitClock(config: AppConfig): Promise<void> {
+  // Tables and triggers are the owner role's to create; its default privileges let the runtime role use them.
+  const owner = await new DataSource(
+    buildDataSourceOptions(config, { entities: [] }, { applicationName: 'infobank-race-clock', credentials: 'migration' }),
+  ).initialize();
+  try {
+    await owner.query(`
     CREATE TABLE IF NOT EXISTS "race_clock" ("tick" bigint NOT NULL);
     INSERT INTO "race_clock" ("tick") SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "race_clock");
     CREATE TABLE IF NOT EXISTS "race_commit_order" (
@@ -107,6 +112,9 @@ export async function installCommitClock(dataSource: DataSource): Promise<void> 
     CREATE CONSTRAINT TRIGGER "race_revocation_committed" AFTER INSERT ON "consent_events"
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."type" = 'consent_revoked') EXECUTE FUNCTION "race_record_commit"();
   `);
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /** One receipt for customer `customer`, a few days old. */
@@ -362,7 +370,7 @@ export async function runRevocationRace(environment: RaceEnvironment, options: R
   try {
     const seeding = performance.now();
     const world = await seed(app, environment.dataSource, trials, progress);
-    await installCommitClock(environment.dataSource);
+    await installCommitClock(environment.config);
     const setupSeconds = (performance.now() - seeding) / 1000;
     progress(`revocation race: set up in ${setupSeconds.toFixed(1)} s; running ${trials} trials, ${concurrency} at a time`);
 

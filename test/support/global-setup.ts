@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '../../libs/platform/src/config/load-config';
+import { buildDataSourceOptions } from '../../libs/platform/src/database/data-source-options';
+import { ensureDatabaseRoles } from '../../libs/platform/src/database/database-roles';
 import { MIGRATIONS } from '../../prisma-free-migrations/migrations';
 import { createDatabase, createKeysDirectory, services, uniqueTestName } from './test-environment';
 
@@ -9,8 +12,11 @@ import { createDatabase, createKeysDirectory, services, uniqueTestName } from '.
 export default async function globalSetup(): Promise<void> {
   const name = uniqueTestName();
   const template = `${name}_template`;
-  await createDatabase(template).catch((error: Error) => {
-    throw new Error(`Tests need PostgreSQL at ${services.host}:${services.port} (user ${services.user}): ${error.message}`);
+  // As the superuser: the owner and runtime roles (cluster-wide, created once under an advisory lock,
+  // so concurrent runs share them) and the template database, owned by the owner role.
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_NAME: template, DATABASE_ADMIN_USER: services.user });
+  await ensureDatabaseRoles(config).catch((error: Error) => {
+    throw new Error(`Tests need PostgreSQL at ${services.host}:${services.port} (superuser ${services.user}): ${error.message}`);
   });
   const redis = new Redis({ host: services.redisHost, port: services.redisPort, lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect().catch((error: Error) => {
@@ -18,16 +24,8 @@ export default async function globalSetup(): Promise<void> {
   });
   redis.disconnect();
 
-  const dataSource = new DataSource({
-    type: 'postgres',
-    host: services.host,
-    port: services.port,
-    username: services.user,
-    password: services.password,
-    database: template,
-    migrations: MIGRATIONS,
-    migrationsTableName: 'schema_migrations',
-  });
+  // Migrations run as the owner role, as `npm run migrate` does; the apps under test connect as the runtime role.
+  const dataSource = new DataSource(buildDataSourceOptions(config, { entities: [], migrations: MIGRATIONS }, { credentials: 'migration' }));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
@@ -39,6 +37,9 @@ export default async function globalSetup(): Promise<void> {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_NAME: name,
+    DATABASE_USER: config.database.user,
+    DATABASE_MIGRATION_USER: config.database.migrationUser,
+    DATABASE_ADMIN_USER: config.database.adminUser,
     TEST_DATABASE_TEMPLATE: template,
     REDIS_PREFIX: name,
     BANK_KEYS_DIR: keysDirectory,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppConfig, buildDataSourceOptions, createLogger, loadConfig } from '@infobank/platform';
+import { AppConfig, buildDataSourceOptions, createLogger, loadConfig, type DatabaseCredentials } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -15,9 +15,26 @@ export function testLogger(service = 'test'): Logger {
   return createLogger({ level: process.env.LOG_LEVEL ?? 'silent', service });
 }
 
-/** A connected data source on this run's migrated database. Destroy it in afterAll. */
-export async function openTestDataSource(config: AppConfig = testConfig()): Promise<DataSource> {
-  return new DataSource(buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-test' })).initialize();
+/**
+ * A connected data source on this run's migrated database. Destroy it in afterAll. It connects as the
+ * runtime role the apps use, unless a test needs the owner (`'migration'`: migrations, extra tables)
+ * or the superuser (`'admin'`: what only an attacker with superuser rights could do).
+ */
+export async function openTestDataSource(
+  config: AppConfig = testConfig(),
+  credentials: DatabaseCredentials = 'runtime',
+): Promise<DataSource> {
+  return new DataSource(buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-test', credentials })).initialize();
+}
+
+/** Refreshes a table's planner statistics. Only the owner role may (PostgreSQL 15 skips ANALYZE for others, with a mere warning). */
+export async function analyzeAsOwner(config: AppConfig, table: string): Promise<void> {
+  const owner = await openTestDataSource(config, 'migration');
+  try {
+    await owner.query(`ANALYZE "${table}"`);
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /** Waits until `check` returns a truthy value, polling; fails with `what` after the timeout. */

@@ -2,6 +2,7 @@ export * from './config/config.schema';
 export * from './config/load-config';
 export * from './context/request-context';
 export * from './database/data-source-options';
+export * from './database/database-roles';
 export * from './database/migrate';
 export * from './errors/domain-error';
 export * from './http/create-http-app';

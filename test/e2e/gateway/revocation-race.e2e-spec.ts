@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { installCommitClock, runRevocationRace, type RaceResult } from '../../bench/revocation-race-harness';
-import { isolatedEnvironment, testLogger, type IsolatedEnvironment } from '../../support/platform';
+import { isolatedEnvironment, openTestDataSource, testLogger, type IsolatedEnvironment } from '../../support/platform';
 
 const TRIALS = 300;
 
@@ -17,13 +17,18 @@ describe('gateway: revocation wins races against part downloads (invariant 2, by
 
   it('the commit clock orders transactions by commit, not by start: the later one committing first gets the lower tick', async () => {
     const { dataSource } = environment;
-    await installCommitClock(dataSource);
-    // A scratch table stamped by the same function the race's triggers use.
-    await dataSource.query(`
-      CREATE TABLE "race_probe" ("id" uuid PRIMARY KEY, "consent_id" uuid NOT NULL);
-      CREATE CONSTRAINT TRIGGER "race_probe_committed" AFTER INSERT ON "race_probe"
-        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "race_record_commit"();
-    `);
+    await installCommitClock(environment.config);
+    // A scratch table stamped by the same function the race's triggers use (created by the owner role).
+    const owner = await openTestDataSource(environment.config, 'migration');
+    try {
+      await owner.query(`
+        CREATE TABLE "race_probe" ("id" uuid PRIMARY KEY, "consent_id" uuid NOT NULL);
+        CREATE CONSTRAINT TRIGGER "race_probe_committed" AFTER INSERT ON "race_probe"
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "race_record_commit"();
+      `);
+    } finally {
+      await owner.destroy();
+    }
     const [earlier, later] = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
     const [startedFirst, startedSecond] = [randomUUID(), randomUUID()];
     try {

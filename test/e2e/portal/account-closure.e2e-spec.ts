@@ -2,7 +2,7 @@ import { KekGenerationFiles, KEY_MANAGEMENT_SERVICE, KEY_MATERIAL, type KeyManag
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { OrganisationClient } from '../../support/organisation-client';
-import { openTestDataSource } from '../../support/platform';
+import { openTestDataSource, testConfig } from '../../support/platform';
 import { expectRefused } from '../../support/refusals';
 import { receiptRecord } from '../intake/deposits-client';
 import { LinkWorld, type Individual } from '../intake/link-world';
@@ -21,6 +21,8 @@ import { callJson, newIndividual } from './session-client';
 describe('portal: closing my account (DELETE /v1/me) shreds my data key, then removes my records and links', () => {
   let world: LinkWorld;
   let dataSource: DataSource;
+  /** The owner role: a backup (pg_dump) reads as it; the runtime role may not create tables. */
+  let owner: DataSource;
   let provider: OrganisationClient;
   let keyManagement: KeyManagementService;
   let keyMaterial: KeyMaterial;
@@ -28,12 +30,14 @@ describe('portal: closing my account (DELETE /v1/me) shreds my data key, then re
   beforeAll(async () => {
     world = await LinkWorld.start();
     dataSource = await openTestDataSource();
+    owner = await openTestDataSource(testConfig(), 'migration');
     provider = await world.organisation(['provider'], { ja: 'さくらマート株式会社', en: 'Sakura Mart Co., Ltd.' });
     keyManagement = world.portal.app.get(KEY_MANAGEMENT_SERVICE, { strict: false });
     keyMaterial = world.portal.app.get(KEY_MATERIAL, { strict: false });
   });
   afterAll(async () => {
     await dataSource?.destroy();
+    await owner?.destroy();
     await world?.close();
   });
 
@@ -84,14 +88,14 @@ describe('portal: closing my account (DELETE /v1/me) shreds my data key, then re
 
     // A copy taken before closure, as a backup or a replica would hold it: current rows and history.
     const backup = `closure_copy_${randomBytes(4).toString('hex')}`;
-    await dataSource.query(
+    await owner.query(
       `CREATE TABLE ${backup} AS
          SELECT id AS row_id, version, individual_id, ciphertext FROM vault_records WHERE individual_id = $1
          UNION ALL
          SELECT vault_record_id, version, individual_id, ciphertext FROM vault_record_versions WHERE individual_id = $1`,
       [individual.id],
     );
-    const copied = async () => (await dataSource.query(`SELECT row_id, version, individual_id, ciphertext FROM ${backup}`)) as any[];
+    const copied = async () => (await owner.query(`SELECT row_id, version, individual_id, ciphertext FROM ${backup}`)) as any[];
     const copies = await copied();
     expect(copies).toHaveLength(3);
 
@@ -131,7 +135,7 @@ describe('portal: closing my account (DELETE /v1/me) shreds my data key, then re
       }
     }
     expect(attempts).toBe(3 * keys.length);
-    await dataSource.query(`DROP TABLE ${backup}`);
+    await owner.query(`DROP TABLE ${backup}`);
 
     // The account can do nothing any more: tokens, refresh, sign-in and step-up all fail.
     expectRefused(await world.atPortal(individual, 'GET', '/v1/me'), 401, 'UNAUTHENTICATED');

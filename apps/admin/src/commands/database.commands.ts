@@ -3,15 +3,17 @@ import {
   AppConfig,
   buildDataSourceOptions,
   ensureDatabaseExists,
+  ensureDatabaseRoles,
   migrateUnderLock,
   revertLastMigrationUnderLock,
+  type DatabaseRolesReport,
 } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 
-/** Creates the configured database if it does not exist yet (connecting to `postgres`). */
+/** Creates the configured database if it does not exist yet (connecting to `postgres` as the owner role). */
 export async function createDatabaseIfMissing(config: AppConfig): Promise<{ database: string; created: boolean }> {
   const maintenance = await new DataSource(
-    buildDataSourceOptions(config, { entities: [] }, { applicationName: 'infobank-admin', database: 'postgres' }),
+    buildDataSourceOptions(config, { entities: [] }, { applicationName: 'infobank-admin', database: 'postgres', credentials: 'migration' }),
   ).initialize();
   try {
     return { database: config.database.name, created: await ensureDatabaseExists(maintenance, config.database.name) };
@@ -20,8 +22,11 @@ export async function createDatabaseIfMissing(config: AppConfig): Promise<{ data
   }
 }
 
-async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = await new DataSource(buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-admin' })).initialize();
+// Migrations, and their reversal, run as the owner role (DATABASE_MIGRATION_USER), never as the runtime role.
+async function withOwnerDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = await new DataSource(
+    buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-admin', credentials: 'migration' }),
+  ).initialize();
   try {
     return await work(dataSource);
   } finally {
@@ -29,15 +34,27 @@ async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSourc
   }
 }
 
-/** `db:migrate`: creates the database when missing, then applies pending migrations under the advisory lock. */
+/** `db:roles`: as DATABASE_ADMIN_USER (a superuser), creates the owner and runtime roles and the database where missing. */
+export async function rolesCommand(config: AppConfig): Promise<DatabaseRolesReport> {
+  return ensureDatabaseRoles(config);
+}
+
+/**
+ * `db:migrate`: outside production, first creates the roles and the database where missing (as the
+ * superuser, like `db:roles`); in production the DBA has created them and only a missing database is
+ * created (if the owner role may). Then applies pending migrations as the owner role under the advisory lock.
+ */
 export async function migrateCommand(config: AppConfig): Promise<{ database: string; created: boolean; applied: string[] }> {
-  const { created } = await createDatabaseIfMissing(config);
-  const applied = await withDataSource(config, migrateUnderLock);
+  const created =
+    config.environment === 'production'
+      ? (await createDatabaseIfMissing(config)).created
+      : (await ensureDatabaseRoles(config)).databaseCreated;
+  const applied = await withOwnerDataSource(config, migrateUnderLock);
   return { database: config.database.name, created, applied };
 }
 
-/** `db:revert`: reverts the most recent migration. */
+/** `db:revert`: reverts the most recent migration (as the owner role). */
 export async function revertCommand(config: AppConfig): Promise<{ database: string; reverted: true }> {
-  await withDataSource(config, revertLastMigrationUnderLock);
+  await withOwnerDataSource(config, revertLastMigrationUnderLock);
   return { database: config.database.name, reverted: true };
 }

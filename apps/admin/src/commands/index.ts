@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AdminCommand } from './admin-command';
 import { BOARD_COMMANDS } from './board.commands';
-import { migrateCommand, revertCommand } from './database.commands';
+import { migrateCommand, revertCommand, rolesCommand } from './database.commands';
 import {
   ensureKeysCommand,
   generateKeysCommand,
@@ -17,8 +17,14 @@ import { SEED_DEMO_COMMAND } from './seed-demo.command';
 
 const PLATFORM_COMMANDS: readonly AdminCommand[] = [
   {
+    name: 'db:roles',
+    usage: 'as DATABASE_ADMIN_USER (a superuser): create the owner and runtime roles and the database where missing',
+    options: [],
+    run: (config) => rolesCommand(config),
+  },
+  {
     name: 'db:migrate',
-    usage: 'create the database if missing and apply pending migrations (under a lock)',
+    usage: 'as the owner role: apply pending migrations (under a lock); in development first what db:roles does',
     options: [],
     run: (config) => migrateCommand(config),
   },

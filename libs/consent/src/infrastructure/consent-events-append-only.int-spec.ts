@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../test/support/platform';
+import { openTestDataSource, testConfig } from '../../../../test/support/platform';
 
 describe('consent_events is append-only in the database (migration 1795340009000)', () => {
   let dataSource: DataSource;
@@ -8,7 +8,9 @@ describe('consent_events is append-only in the database (migration 1795340009000
   const eventId = randomUUID();
 
   beforeAll(async () => {
-    dataSource = await openTestDataSource();
+    // As the owner role: the runtime role the apps use holds no UPDATE, DELETE or TRUNCATE here at all
+    // (prisma-free-migrations/least-privilege.int-spec.ts); the trigger refuses even the table's owner.
+    dataSource = await openTestDataSource(testConfig(), 'migration');
     await dataSource.query(
       `INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "offer_snapshot", "version", "granted_at", "updated_at")
        VALUES ($1, $2, $3, $4, 'active', 'auto', 'individual', ARRAY['a.b#/c'], '{}'::jsonb, 1, now(), now())`,

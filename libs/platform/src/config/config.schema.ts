@@ -8,8 +8,15 @@ export interface AppConfig {
   database: {
     host: string;
     port: number;
+    /** The runtime role every app and the worker connect as: neither owner nor superuser (see `migrationUser`). */
     user: string;
     password: string;
+    /** The owner role that migrations run as; it owns every table. */
+    migrationUser: string;
+    migrationPassword: string;
+    /** A superuser, used only to create missing roles and the database (`db:roles`; `db:migrate` outside production). */
+    adminUser: string;
+    adminPassword: string;
     name: string;
     poolSize: number;
     ssl: boolean;
@@ -67,8 +74,24 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'LOG_LEVEL', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace, silent' },
   { name: 'DATABASE_HOST', default: '127.0.0.1', description: 'PostgreSQL host' },
   { name: 'DATABASE_PORT', default: '5432', description: 'PostgreSQL port' },
-  { name: 'DATABASE_USER', default: 'postgres', description: 'PostgreSQL user' },
-  { name: 'DATABASE_PASSWORD', default: '', secret: true, description: 'PostgreSQL password' },
+  {
+    name: 'DATABASE_USER',
+    default: 'infobank_app',
+    description: 'PostgreSQL role the apps and the worker connect as: neither owner nor superuser (`infobank_app` or a member of it)',
+  },
+  { name: 'DATABASE_PASSWORD', default: '', secret: true, description: 'password of DATABASE_USER' },
+  {
+    name: 'DATABASE_MIGRATION_USER',
+    default: 'infobank_owner',
+    description: 'PostgreSQL role that runs migrations (`db:migrate`, MIGRATE_AT_BOOT) and owns every table',
+  },
+  { name: 'DATABASE_MIGRATION_PASSWORD', default: '', secret: true, description: 'password of DATABASE_MIGRATION_USER' },
+  {
+    name: 'DATABASE_ADMIN_USER',
+    default: 'postgres',
+    description: 'superuser used only to create missing roles and the database (`db:roles`; `db:migrate` in development)',
+  },
+  { name: 'DATABASE_ADMIN_PASSWORD', default: '', secret: true, description: 'password of DATABASE_ADMIN_USER' },
   { name: 'DATABASE_NAME', default: 'infobank', description: 'PostgreSQL database' },
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'connections per process' },
   { name: 'DATABASE_SSL', default: 'false', description: 'connect to PostgreSQL over TLS' },

@@ -14,10 +14,36 @@ describe('loadConfig', () => {
   it('gives defaults that work on a development machine', () => {
     const config = loadConfig({});
     expect(config.environment).toBe('development');
-    expect(config.database).toMatchObject({ host: '127.0.0.1', port: 5432, user: 'postgres', name: 'infobank' });
+    expect(config.database).toMatchObject({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'infobank_app',
+      migrationUser: 'infobank_owner',
+      adminUser: 'postgres',
+      name: 'infobank',
+    });
     expect(config.redis).toMatchObject({ host: '127.0.0.1', port: 6379 });
     expect(config.http.ports).toEqual({ portal: 3000, intake: 3001, gateway: 3002, ethicsBoard: 3003 });
     expect(config.keys.generateIfMissing).toBe(true);
+  });
+
+  it('keeps the runtime, owner and superuser credentials apart (least privilege)', () => {
+    const config = loadConfig({
+      DATABASE_USER: 'bank_app',
+      DATABASE_PASSWORD: 'a',
+      DATABASE_MIGRATION_USER: 'bank_owner',
+      DATABASE_MIGRATION_PASSWORD: 'o',
+      DATABASE_ADMIN_USER: 'dba',
+      DATABASE_ADMIN_PASSWORD: 's',
+    });
+    expect(config.database).toMatchObject({
+      user: 'bank_app',
+      password: 'a',
+      migrationUser: 'bank_owner',
+      migrationPassword: 'o',
+      adminUser: 'dba',
+      adminPassword: 's',
+    });
   });
 
   it('rejects an invalid port, naming the variable', () => {

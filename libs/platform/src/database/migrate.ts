@@ -51,7 +51,10 @@ export async function migrateAtBootIfEnabled(
   logger: Logger,
 ): Promise<void> {
   if (!config.database.migrateAtBoot) return;
-  const dataSource = await new DataSource(buildDataSourceOptions(config, schema, { applicationName: 'infobank-migrate' })).initialize();
+  // Migrations run as the owner role; the process itself then connects as the runtime role.
+  const dataSource = await new DataSource(
+    buildDataSourceOptions(config, schema, { applicationName: 'infobank-migrate', credentials: 'migration' }),
+  ).initialize();
   try {
     const ran = await migrateUnderLock(dataSource);
     if (ran.length > 0) logger.info({ migrations: ran }, 'migrations applied at boot');

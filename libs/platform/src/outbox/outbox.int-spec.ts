@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { isolatedEnvironment, IsolatedEnvironment, eventually, testLogger } from '../../../../test/support/platform';
+import { isolatedEnvironment, IsolatedEnvironment, eventually, openTestDataSource, testLogger } from '../../../../test/support/platform';
 import { PrivateRedis } from '../../../../test/support/private-redis';
 import { createRequestContext } from '../context/request-context';
 import { defineJob } from '../queue/job-contract';
@@ -42,7 +42,10 @@ describe('transactional outbox', () => {
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     environment = await isolatedEnvironment({ REDIS_PORT: String(redis.port), OUTBOX_RECONCILE_GRACE_MS: '0' });
-    await environment.dataSource.query('CREATE TABLE "test_effects" ("thing_id" uuid NOT NULL, "at" timestamptz NOT NULL DEFAULT now())');
+    // Tables are the owner role's to create; its default privileges give the runtime role access.
+    const owner = await openTestDataSource(environment.config, 'migration');
+    await owner.query('CREATE TABLE "test_effects" ("thing_id" uuid NOT NULL, "at" timestamptz NOT NULL DEFAULT now())');
+    await owner.destroy();
     queues = new QueueRegistry(environment.config);
     relay = new OutboxRelay(environment.dataSource, queues, logger, environment.config.outbox);
   });

@@ -1,7 +1,7 @@
 import { createRequestContext, ValidationFailedError } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../test/support/platform';
+import { openTestDataSource, testConfig } from '../../../../test/support/platform';
 import { BenefitLedger } from './application/benefit-ledger';
 import { GetMyBenefitsUseCase } from './application/get-my-benefits.use-case';
 import type { BenefitCredit, BenefitEntryView, BenefitType } from './domain/benefit';
@@ -88,16 +88,22 @@ describe('the benefits ledger (便益): credit, append-only, balance and pages',
     expect((await benefitsOf(individualId)).balance.points).toBe(1500);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE (benefit_entries is append-only)', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE (benefit_entries is append-only), even to the owner role', async () => {
     const individualId = randomUUID();
     await creditAll([credit(individualId, new Date(), 'points', 10)]);
-    await expect(dataSource.query(`UPDATE "benefit_entries" SET "amount" = 20 WHERE "individual_id" = $1`, [individualId])).rejects.toThrow(
-      /benefit_entries is append-only/,
-    );
-    await expect(dataSource.query(`DELETE FROM "benefit_entries" WHERE "individual_id" = $1`, [individualId])).rejects.toThrow(
-      /benefit_entries is append-only/,
-    );
-    await expect(dataSource.query(`TRUNCATE "benefit_entries"`)).rejects.toThrow(/benefit_entries is append-only/);
+    // The runtime role holds no such privilege at all (least-privilege.int-spec); the trigger holds for the owner too.
+    const owner = await openTestDataSource(testConfig(), 'migration');
+    try {
+      await expect(owner.query(`UPDATE "benefit_entries" SET "amount" = 20 WHERE "individual_id" = $1`, [individualId])).rejects.toThrow(
+        /benefit_entries is append-only/,
+      );
+      await expect(owner.query(`DELETE FROM "benefit_entries" WHERE "individual_id" = $1`, [individualId])).rejects.toThrow(
+        /benefit_entries is append-only/,
+      );
+      await expect(owner.query(`TRUNCATE "benefit_entries"`)).rejects.toThrow(/benefit_entries is append-only/);
+    } finally {
+      await owner.destroy();
+    }
     expect((await benefitsOf(individualId)).balance.points).toBe(10);
   });
 

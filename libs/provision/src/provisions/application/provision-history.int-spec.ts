@@ -11,7 +11,7 @@ import {
   verifyLogProofDocument,
 } from '@infobank/transparency-log';
 import type { EntityManager } from 'typeorm';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
+import { analyzeAsOwner, eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
 import { PROVISION_LEAF_KIND, provisionLeafBody } from '../domain/provision-leaf';
 import { parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
 import { ProvisionRecordEntity } from '../infrastructure/provision-record.entity';
@@ -219,7 +219,7 @@ describe('provision history and proofs over Postgres', () => {
          FROM generate_series(1, 30000) AS n`,
       [heavy, recipientA, offerA],
     );
-    await environment.dataSource.query(`ANALYZE "provision_records"`);
+    await analyzeAsOwner(environment.config, 'provision_records');
     const firstPage = await list.execute(as(heavy), { limit: '50' });
     expect(firstPage.provisions).toHaveLength(50);
 

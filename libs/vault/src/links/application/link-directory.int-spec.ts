@@ -2,7 +2,7 @@ import { buildDataSourceOptions, createRequestContext, type AppConfig } from '@i
 import { SCHEMA } from '@infobank/migrations';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { testConfig } from '../../../../../test/support/platform';
+import { analyzeAsOwner, testConfig } from '../../../../../test/support/platform';
 import { LinkDirectory } from './link-directory';
 
 /** Counts the SQL statements a data source sends, so a test can hold "one query" to its word. */
@@ -74,7 +74,7 @@ describe('LinkDirectory over Postgres', () => {
     await insertActiveLinks(providerId, individualIds.slice(0, BATCH), ['purchase.receipts', 'finance.transactions']);
     // The same customer refs at another provider name other people: they must never leak across providers.
     await insertActiveLinks(otherProviderId, individualIds.slice(BATCH, BATCH + 2), ['profile.basic']);
-    await dataSource.query(`ANALYZE provider_links`);
+    await analyzeAsOwner(testConfig(), 'provider_links');
   });
   afterAll(async () => {
     await dataSource?.destroy();
