@@ -39,9 +39,13 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
   beforeAll(async () => {
     world = await KekGenerationWorld.start({ rotationDays: 30, backupRetentionDays: 35 });
     // Stand-in for the vault's tables: ciphertexts that a backup carries along with data_keys.
-    await world.dataSource.query(
-      `CREATE TABLE "backup_probe" ("subject_id" uuid NOT NULL, "aad" bytea NOT NULL, "ciphertext" bytea NOT NULL)`,
-    );
+    // Created by the owner role (the runtime role may not create tables); the app role gets its default grants.
+    const owner = await openTestDataSource(world.environment.config, 'migration');
+    try {
+      await owner.query(`CREATE TABLE "backup_probe" ("subject_id" uuid NOT NULL, "aad" bytea NOT NULL, "ciphertext" bytea NOT NULL)`);
+    } finally {
+      await owner.destroy();
+    }
   });
 
   afterAll(async () => {
