@@ -1,4 +1,6 @@
 import { AppConfig, CONFIG_VARIABLES, Environment } from './config.schema';
+import { hardeningConfig } from './hardening-config';
+import { productionProblems } from './production-readiness';
 
 /** Start-up stops with this error; its message names every bad variable, never a secret's value. */
 export class ConfigError extends Error {
@@ -125,6 +127,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
     },
     webhooks: { allowLocal: boolean('WEBHOOK_ALLOW_LOCAL') },
     notices: { dueMinutes: integer('NOTICE_DUE_MINUTES', 1, 60 * 24 * 365) },
+    hardening: hardeningConfig({ raw, integer, problems }),
   };
   if (config.webhooks.allowLocal && environment === 'production') {
     problems.push('WEBHOOK_ALLOW_LOCAL must be false when NODE_ENV=production (local webhooks are for development and tests)');
@@ -142,6 +145,12 @@ export function loadConfig(source: Source = process.env): AppConfig {
     const clash = ports.slice(0, index).find(([, other]) => other === value);
     if (clash) problems.push(`${clash[0]} and ${name} are both ${value}; each app needs its own port`);
   });
+  const metricsPort = config.hardening.metricsPort;
+  if (metricsPort !== undefined) {
+    const taken = ports.find(([, value]) => value >= metricsPort && value <= metricsPort + 3);
+    if (taken) problems.push(`METRICS_PORT ${metricsPort} to ${metricsPort + 3} (one per app) overlaps ${taken[0]} ${taken[1]}`);
+  }
+  if (environment === 'production') problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
