@@ -61,7 +61,8 @@ export class PlatformModule {
         { provide: QueueRegistry, useFactory: () => new QueueRegistry(options.config) },
         { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) },
         ConnectionCloser,
-        DatabaseRoleCheck,
+        // The operator CLI migrates as the owner role; the role check is for the apps and the worker.
+        ...(options.service === 'admin' ? [] : [DatabaseRoleCheck]),
       ],
       exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry],
     };

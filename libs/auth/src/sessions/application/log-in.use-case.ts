@@ -43,10 +43,10 @@ export class LogInUseCase {
     if (claims === null) throw new InvalidCredentialsError();
     await this.limiter.succeeded(attempt);
 
+    // A hash made with other parameters (a lower cost from before) is replaced now that the password is known.
+    const upgraded = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.rehash(command.password) : null;
     const refreshToken = await inTransaction(ctx, this.dataSource, async (manager) => {
-      if (this.hasher.needsRehash(account.passwordHash)) {
-        await manager.update(AccountEntity, { id: account.id }, { passwordHash: await this.hasher.hash(command.password) });
-      }
+      if (upgraded !== null) await manager.update(AccountEntity, { id: account.id }, { passwordHash: upgraded });
       return this.issuer.storeRefreshToken(manager, account.id);
     });
     return this.issuer.pair(account.id, claims, refreshToken);
