@@ -167,7 +167,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'TRUSTED_PROXIES',
     description: 'comma-separated addresses or CIDRs of reverse proxies whose `X-Forwarded-For` is believed (none by default)',
   },
-  { name: 'SCRYPT_LOG_N', default: '17', description: 'scrypt cost of new password hashes as log2(N), 14 to 20; at least 17 in production' },
+  {
+    name: 'SCRYPT_LOG_N',
+    default: '17',
+    description: 'scrypt cost of new password hashes as log2(N), 14 to 20; at least 17 in production',
+  },
   {
     name: 'SCRYPT_MAX_CONCURRENCY',
     default: '2',

@@ -20,7 +20,9 @@ const statMode: FileMode = (path) => {
 export function productionProblems(config: AppConfig, fileMode: FileMode = statMode): string[] {
   const problems: string[] = [];
   if (config.database.user === 'postgres') {
-    problems.push('DATABASE_USER must not be the superuser "postgres" when NODE_ENV=production (use a role that is neither owner nor superuser)');
+    problems.push(
+      'DATABASE_USER must not be the superuser "postgres" when NODE_ENV=production (use a role that is neither owner nor superuser)',
+    );
   }
   if (config.database.password === '') problems.push('DATABASE_PASSWORD must not be empty when NODE_ENV=production');
   if (config.redis.password === undefined) problems.push('REDIS_PASSWORD is required when NODE_ENV=production');
@@ -45,7 +47,9 @@ export function productionProblems(config: AppConfig, fileMode: FileMode = statM
     problems.push(`LOG_LEVEL must not be ${config.logLevel} when NODE_ENV=production (use info or above)`);
   }
   if (config.hardening.scryptLogN < PRODUCTION_SCRYPT_LOG_N_FLOOR) {
-    problems.push(`SCRYPT_LOG_N must be at least ${PRODUCTION_SCRYPT_LOG_N_FLOOR} when NODE_ENV=production (got "${config.hardening.scryptLogN}")`);
+    problems.push(
+      `SCRYPT_LOG_N must be at least ${PRODUCTION_SCRYPT_LOG_N_FLOOR} when NODE_ENV=production (got "${config.hardening.scryptLogN}")`,
+    );
   }
   return problems;
 }

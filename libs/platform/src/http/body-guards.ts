@@ -46,11 +46,7 @@ export function nulCharacterPaths(value: unknown, path = ''): string[] {
 }
 
 function escapePointer(key: string): string {
-  return key
-    .replace(/~/g, '~0')
-    .replace(/\//g, '~1')
-    .split('\u0000')
-    .join('\\u0000');
+  return key.replace(/~/g, '~0').replace(/\//g, '~1').split('\u0000').join('\\u0000');
 }
 
 /**
