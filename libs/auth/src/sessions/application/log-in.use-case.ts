@@ -38,9 +38,12 @@ export class LogInUseCase {
     const attempt = await this.limiter.begin(email, command.clientAddress);
     const account = await this.dataSource.manager.findOne(AccountEntity, { where: { kind: this.realm.accountKind, email } });
     const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
-    if (account === null || !passwordMatches || account.disabledAt !== null) throw new InvalidCredentialsError();
-    const claims = await this.claimsSource.claimsFor(account.id);
-    if (claims === null) throw new InvalidCredentialsError();
+    const claims =
+      account !== null && passwordMatches && account.disabledAt === null ? await this.claimsSource.claimsFor(account.id) : null;
+    if (account === null || claims === null) {
+      await this.limiter.failed(attempt);
+      throw new InvalidCredentialsError();
+    }
     await this.limiter.succeeded(attempt);
 
     // A hash made with other parameters (a lower cost from before) is replaced now that the password is known.

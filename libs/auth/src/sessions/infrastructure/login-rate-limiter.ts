@@ -35,6 +35,15 @@ for _, key in ipairs(KEYS) do
 end
 return {1, 0, 0}`;
 
+// A failed attempt: its delay runs from now, when the caller hears of the failure, not from when it began.
+const STAMP_FAILURE = `
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then redis.call('HSET', key, 'at', now) end
+end
+return 1`;
+
 // A successful attempt was not a failure: the account starts afresh, and the address takes its count
 // back (only that: knowing one password must not wipe an address's failures on other accounts).
 const FORGIVE_ATTEMPT = `
@@ -78,6 +87,11 @@ export class LoginRateLimiter {
     )) as [number, number, number];
     if (allowed !== 1) throw new LoginRateLimitedError(Math.max(1, Math.ceil(Math.max(accountWaitMs, addressWaitMs) / 1000)));
     return { keys };
+  }
+
+  /** The attempt failed: the delay before the next one runs from now. */
+  async failed(attempt: LoginAttempt): Promise<void> {
+    await this.run(() => this.redis.eval(STAMP_FAILURE, 2, ...attempt.keys));
   }
 
   /** The attempt succeeded: the account's failures are forgotten and the address's count takes it back. */
