@@ -34,6 +34,8 @@ export interface RunningApp {
 export interface TestAppOptions {
   acceptFormBodies?: boolean;
   port?: number;
+  /** Internal port of /metrics and /docs (default: none, so they are on the app's port). */
+  metricsPort?: number;
 }
 
 /** Starts `module` through the platform's createHttpApp with this run's config plus overrides. */
@@ -54,6 +56,7 @@ export async function startTestApp(
     logger,
     errorStatus,
     acceptFormBodies: options.acceptFormBodies,
+    metricsPort: options.metricsPort,
     ...SCHEMA,
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

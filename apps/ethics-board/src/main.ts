@@ -1,5 +1,5 @@
 import { SCHEMA } from '@infobank/migrations';
-import { runProcess, startHttpApp } from '@infobank/platform';
+import { metricsPortFor, runProcess, startHttpApp } from '@infobank/platform';
 import { ETHICS_BOARD_ERROR_STATUS } from './ethics-board.errors';
 import { EthicsBoardModule } from './ethics-board.module';
 
@@ -15,5 +15,6 @@ void runProcess('ethics-board', async (config, logger) => {
     errorStatus: ETHICS_BOARD_ERROR_STATUS,
     ...SCHEMA,
     port: config.http.ports.ethicsBoard,
+    metricsPort: metricsPortFor(config, 'ethicsBoard'),
   });
 });

@@ -1,5 +1,5 @@
 import { SCHEMA } from '@infobank/migrations';
-import { runProcess, startHttpApp } from '@infobank/platform';
+import { metricsPortFor, runProcess, startHttpApp } from '@infobank/platform';
 import { GATEWAY_HTTP_OPTIONS, GatewayModule } from './gateway.module';
 
 void runProcess('gateway', async (config, logger) => {
@@ -10,5 +10,6 @@ void runProcess('gateway', async (config, logger) => {
     logger,
     ...SCHEMA,
     port: config.http.ports.gateway,
+    metricsPort: metricsPortFor(config, 'gateway'),
   });
 });

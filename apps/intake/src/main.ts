@@ -1,5 +1,5 @@
 import { SCHEMA } from '@infobank/migrations';
-import { runProcess, startHttpApp } from '@infobank/platform';
+import { metricsPortFor, runProcess, startHttpApp } from '@infobank/platform';
 import { INTAKE_HTTP_OPTIONS, IntakeModule } from './intake.module';
 
 void runProcess('intake', async (config, logger) => {
@@ -10,5 +10,6 @@ void runProcess('intake', async (config, logger) => {
     logger,
     ...SCHEMA,
     port: config.http.ports.intake,
+    metricsPort: metricsPortFor(config, 'intake'),
   });
 });

@@ -1,5 +1,5 @@
 import { SCHEMA } from '@infobank/migrations';
-import { runProcess, startHttpApp } from '@infobank/platform';
+import { metricsPortFor, runProcess, startHttpApp } from '@infobank/platform';
 import { PORTAL_ERROR_STATUS } from './portal.errors';
 import { PortalModule } from './portal.module';
 
@@ -15,5 +15,6 @@ void runProcess('portal', async (config, logger) => {
     errorStatus: PORTAL_ERROR_STATUS,
     ...SCHEMA,
     port: config.http.ports.portal,
+    metricsPort: metricsPortFor(config, 'portal'),
   });
 });

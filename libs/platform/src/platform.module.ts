@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { MixedList } from 'typeorm';
 import type { AppConfig } from './config/config.schema';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { DatabaseRoleCheck } from './database/database-role-check';
 import { MetricsRegistry } from './metrics/metrics.registry';
 import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
 import { QueueRegistry } from './queue/queue-registry';
@@ -60,6 +61,8 @@ export class PlatformModule {
         { provide: QueueRegistry, useFactory: () => new QueueRegistry(options.config) },
         { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) },
         ConnectionCloser,
+        // The operator CLI migrates as the owner role; the role check is for the apps and the worker.
+        ...(options.service === 'admin' ? [] : [DatabaseRoleCheck]),
       ],
       exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry],
     };

@@ -194,7 +194,7 @@ describe('ethics board: review cases, votes, recusals and signed decisions', () 
     expect(bad.body.errors.map((problem: { path: string }) => problem.path).sort()).toEqual(['/decision', '/extra', '/reason']);
     expect((await caseOf(caseId)).case.votes).toEqual([]);
     expectProblem(await asMember(board, lawyer, 'GET', `/v1/cases/${randomUUID()}`), 404, 'REVIEW_CASE_NOT_FOUND');
-    expectProblem(await asMember(board, lawyer, 'GET', '/v1/cases/not-a-uuid'), 404, 'REVIEW_CASE_NOT_FOUND');
+    expectProblem(await asMember(board, lawyer, 'GET', '/v1/cases/not-a-uuid'), 400, 'VALIDATION_FAILED');
     expectProblem(await vote(board, lawyer, randomUUID(), 'approve'), 404, 'REVIEW_CASE_NOT_FOUND');
   });
 

@@ -101,7 +101,7 @@ describe('gateway: notices to delete data, and deletion attestations signed with
     expect(read.body).toMatchObject({ noticeId: mine.id, kind: 'data_life_ended', subjects: mine.subjects, status: 'open' });
     expectRefused(await otherRecipient.call('GET', `/v1/notices/${mine.id}`), 404, 'NOTICE_NOT_FOUND');
     expectRefused(await recipient.call('GET', `/v1/notices/${randomUUID()}`), 404, 'NOTICE_NOT_FOUND');
-    expectRefused(await recipient.call('GET', '/v1/notices/not-a-uuid'), 404, 'NOTICE_NOT_FOUND');
+    expectRefused(await recipient.call('GET', '/v1/notices/not-a-uuid'), 400, 'VALIDATION_FAILED');
   });
 
   it('takes a matching attestation signed with a registered key: stored, the notice attested; the same JWS again answers the same', async () => {

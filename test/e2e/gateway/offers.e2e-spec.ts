@@ -259,9 +259,9 @@ describe('gateway: recipients draft, submit and withdraw offers', () => {
     expect(await openCaseJobs(offer.id)).toEqual([]);
   });
 
-  it('answers 404 for ids that are no offer or not a UUID', async () => {
+  it('answers 404 for an id that names no offer, and 400 for one that is not a UUID', async () => {
     expectRefused(await call('GET', `/v1/offers/${randomUUID()}`), 404, 'OFFER_NOT_FOUND');
-    expectRefused(await call('GET', '/v1/offers/not-a-uuid'), 404, 'OFFER_NOT_FOUND');
+    expectRefused(await call('GET', '/v1/offers/not-a-uuid'), 400, 'VALIDATION_FAILED');
   });
 
   it('admits recipients only, with a DPoP-bound token', async () => {

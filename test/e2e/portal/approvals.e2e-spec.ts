@@ -130,7 +130,7 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     const request = await ask(consentId);
     expectProblem(await answer(stranger, request.approvalRequestId, { decision: 'approve' }), 404, 'APPROVAL_NOT_FOUND');
     expectProblem(await answer(stranger, randomUUID(), { decision: 'approve' }), 404, 'APPROVAL_NOT_FOUND');
-    expectProblem(await answer(stranger, 'not-an-id', { decision: 'approve' }), 404, 'APPROVAL_NOT_FOUND');
+    expectProblem(await answer(stranger, 'not-an-id', { decision: 'approve' }), 400, 'VALIDATION_FAILED');
     expect(await list(stranger)).toEqual([]);
     expect((await list(token))[0].status).toBe('pending');
     expect(await answeredJobs(request.approvalRequestId)).toBe(0);

@@ -156,7 +156,7 @@ describe('portal: an individual links providers (POST/GET/DELETE /v1/me/links)',
     expectRefused(deleted, 404, 'LINK_NOT_FOUND');
     expectRefused(unknown, 404, 'LINK_NOT_FOUND');
     expect({ ...deleted.body, instance: undefined }).toEqual({ ...unknown.body, instance: undefined });
-    expectRefused(await world.atPortal(bob, 'DELETE', '/v1/me/links/not-a-uuid'), 404, 'LINK_NOT_FOUND');
+    expectRefused(await world.atPortal(bob, 'DELETE', '/v1/me/links/not-a-uuid'), 400, 'VALIDATION_FAILED');
 
     expect(await world.activeLink(provider.organisationId, customerRef)).toMatchObject({
       linkId: alicesLink.linkId,

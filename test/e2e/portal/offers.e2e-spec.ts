@@ -205,6 +205,6 @@ describe('portal: the catalogue of approved offers', () => {
     const { offerId } = await offerOf('approved');
     expectProblem(await callJson(portal.url, 'GET', '/v1/offers'), 401, 'UNAUTHENTICATED');
     expectProblem(await callJson(portal.url, 'GET', `/v1/offers/${offerId}`), 401, 'UNAUTHENTICATED');
-    expectProblem(await detail('not-a-uuid'), 404, 'OFFER_NOT_FOUND');
+    expectProblem(await detail('not-a-uuid'), 400, 'VALIDATION_FAILED');
   });
 });

@@ -131,7 +131,7 @@ describe('portal: my provision history (提供履歴) and its proofs, after a re
     await expect(verifyLogProofDocument(proof.body, jwks)).resolves.toMatchObject({ valid: true, proof: 'inclusion' });
 
     expectProblem(await atPortal(alice, `/v1/me/provisions/${bobs.id}/proof`), 404, 'PROVISION_NOT_FOUND');
-    expectProblem(await atPortal(alice, '/v1/me/provisions/not-an-id/proof'), 404, 'PROVISION_NOT_FOUND');
+    expectProblem(await atPortal(alice, '/v1/me/provisions/not-an-id/proof'), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses bad parameters naming each one, and anonymous callers', async () => {

@@ -141,10 +141,12 @@ describe('portal: where the withdrawal of my consent stands at each recipient, a
     const owner = await world.individualWithRecords(provider);
     const stranger = await world.links.individual();
     const consentId = await world.consent(owner, offerId);
-    for (const id of [consentId, randomUUID(), 'not-a-uuid']) {
+    for (const id of [consentId, randomUUID()]) {
       const response = await withdrawal(stranger, id);
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'CONSENT_NOT_FOUND' });
     }
+    const malformed = await withdrawal(stranger, 'not-a-uuid');
+    expect({ status: malformed.status, code: malformed.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     expect((await world.links.atPortal(null, 'GET', `/v1/me/consents/${consentId}/withdrawal`)).status).toBe(401);
   });
 });

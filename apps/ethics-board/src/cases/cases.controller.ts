@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { CastVoteUseCase, GetReviewCaseUseCase, ListReviewCasesUseCase, RecuseFromCaseUseCase } from '@infobank/review';
 import { CastVoteDto, ListCasesQueryDto, RecusalDto } from './dto/case-requests.dto';
 import { CaseDetailDto, CaseDto, CaseListDto } from './dto/case.dto';
@@ -38,7 +38,7 @@ export class CasesController {
   @Get(':id')
   @ApiOperation({ summary: 'A case: the offer, the recipient’s profile, past cases, orders and open notices' })
   @ApiOkResponse({ type: CaseDetailDto })
-  get(@CurrentRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<CaseDetailDto> {
+  get(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<CaseDetailDto> {
     return this.getCase.execute(ctx, id);
   }
 
@@ -46,7 +46,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Vote on the case (once per round); the vote completing the quorum decides it' })
   @ApiCreatedResponse({ type: CaseDto })
   @ApiConflictResponse({ description: 'ALREADY_VOTED, MEMBER_RECUSED or REVIEW_CASE_CLOSED' })
-  vote(@CurrentRequestContext() ctx: RequestContext, @Param('id') id: string, @Body() body: CastVoteDto): Promise<CaseDto> {
+  vote(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: CastVoteDto): Promise<CaseDto> {
     return this.castVote.execute(ctx, id, body);
   }
 
@@ -54,7 +54,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Recuse yourself from this round (your vote, if any, stops counting)' })
   @ApiCreatedResponse({ type: CaseDto })
   @ApiConflictResponse({ description: 'ALREADY_RECUSED or REVIEW_CASE_CLOSED' })
-  recusal(@CurrentRequestContext() ctx: RequestContext, @Param('id') id: string, @Body() body: RecusalDto): Promise<CaseDto> {
+  recusal(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: RecusalDto): Promise<CaseDto> {
     return this.recuse.execute(ctx, id, body);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import {
   ConfirmStopUseOrderUseCase,
   LiftStopUseOrderUseCase,
@@ -51,7 +51,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto })
   @ApiNotFoundResponse({ description: 'STOP_USE_ORDER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'SECOND_MEMBER_REQUIRED or STOP_USE_ORDER_NOT_PROPOSED' })
-  confirm(@CurrentRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<OrderDto> {
+  confirm(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<OrderDto> {
     return this.confirmOrder.execute(ctx, id);
   }
 
@@ -61,7 +61,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto })
   @ApiNotFoundResponse({ description: 'STOP_USE_ORDER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'SECOND_MEMBER_REQUIRED or STOP_USE_ORDER_NOT_EFFECTIVE' })
-  lift(@CurrentRequestContext() ctx: RequestContext, @Param('id') id: string, @Body() body: LiftOrderDto): Promise<OrderDto> {
+  lift(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: LiftOrderDto): Promise<OrderDto> {
     return this.liftOrder.execute(ctx, id, body);
   }
 }

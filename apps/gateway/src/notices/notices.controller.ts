@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -11,7 +11,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { OrganisationRequestContext, OrganisationRoute } from '@infobank/auth';
-import { DomainError, type RequestContext } from '@infobank/platform';
+import { DomainError, UuidParam, type RequestContext } from '@infobank/platform';
 import {
   AttestNoticeUseCase,
   DELETION_ATTESTATION_JWS_TYPE,
@@ -44,7 +44,7 @@ export class NoticesController {
   @Get(':id')
   @ApiOperation({ summary: 'A notice: the subjects and transfers to delete, why, and by when' })
   @ApiOkResponse({ type: NoticeDto })
-  get(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<NoticeDto> {
+  get(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<NoticeDto> {
     return this.getNotice.execute(ctx, id);
   }
 
@@ -72,7 +72,7 @@ export class NoticesController {
   })
   @ApiConflictResponse({ description: 'NOTICE_ALREADY_ATTESTED: the notice was attested with another attestation' })
   @ApiUnsupportedMediaTypeResponse({ description: `UNSUPPORTED_MEDIA_TYPE: send the attestation as ${JOSE_MEDIA_TYPE}` })
-  attest(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown): Promise<NoticeDto> {
+  attest(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: unknown): Promise<NoticeDto> {
     if (typeof body !== 'string') {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Send the attestation as a compact JWS with Content-Type ${JOSE_MEDIA_TYPE}.`);
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationRequestContext, OrganisationRoute } from '@infobank/auth';
 import {
@@ -10,7 +10,7 @@ import {
   WithdrawOfferUseCase,
   type OfferTerms,
 } from '@infobank/offers';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { OfferDto } from './dto/offer.dto';
 import { OfferChangesDto, OfferTermsDto } from './dto/offer-terms.dto';
 
@@ -46,7 +46,7 @@ export class OffersController {
   @Get(':id')
   @ApiOperation({ summary: 'One offer with its status and the board’s reasons' })
   @ApiOkResponse({ type: OfferDto })
-  get(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<OfferDto> {
+  get(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<OfferDto> {
     return this.getOffer.execute(ctx, id);
   }
 
@@ -54,7 +54,7 @@ export class OffersController {
   @ApiOperation({ summary: 'Change a draft, or an offer the board returned for changes' })
   @ApiOkResponse({ type: OfferDto })
   @ApiConflictResponse({ description: 'OFFER_NOT_EDITABLE' })
-  update(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string, @Body() body: OfferChangesDto): Promise<OfferDto> {
+  update(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: OfferChangesDto): Promise<OfferDto> {
     return this.updateOffer.execute(ctx, { offerId: id, changes: body as Partial<OfferTerms> });
   }
 
@@ -63,7 +63,7 @@ export class OffersController {
   @ApiOperation({ summary: 'Submit the offer to the data ethics board (starts the next review round)' })
   @ApiOkResponse({ type: OfferDto })
   @ApiConflictResponse({ description: 'OFFER_NOT_SUBMITTABLE' })
-  submit(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<OfferDto> {
+  submit(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<OfferDto> {
     return this.submitOffer.execute(ctx, id);
   }
 
@@ -72,7 +72,7 @@ export class OffersController {
   @ApiOperation({ summary: 'Withdraw the offer; it reaches nobody from now on' })
   @ApiOkResponse({ type: OfferDto })
   @ApiConflictResponse({ description: 'OFFER_NOT_WITHDRAWABLE (while the board reviews it)' })
-  withdraw(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<OfferDto> {
+  withdraw(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<OfferDto> {
     return this.withdrawOffer.execute(ctx, id);
   }
 }

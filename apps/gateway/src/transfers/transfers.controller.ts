@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { OrganisationRequestContext, OrganisationRoute } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import {
   DownloadPartUseCase,
   GetTransferUseCase,
@@ -71,7 +71,7 @@ export class TransfersController {
   @Get(':id')
   @ApiOperation({ summary: 'A transfer: status, parts, and each subject’s status (and why, if denied)' })
   @ApiOkResponse({ type: TransferDetailDto })
-  get(@OrganisationRequestContext() ctx: RequestContext, @Param('id') id: string): Promise<TransferDetailDto> {
+  get(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<TransferDetailDto> {
     return this.getTransfer.execute(ctx, id);
   }
 
@@ -96,7 +96,7 @@ export class TransfersController {
   })
   async download(
     @OrganisationRequestContext() ctx: RequestContext,
-    @Param('id') id: string,
+    @UuidParam('id') id: string,
     @Param('part') part: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {

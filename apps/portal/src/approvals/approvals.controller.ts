@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { DecideApprovalUseCase, ListOwnApprovalsUseCase } from '@infobank/consent';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { ApprovalDto, DecideApprovalDto, ListApprovalsQueryDto } from './dto/approvals.dto';
 
 /** My ask-mode approval requests (個別確認): each provision under an `ask` consent waits for my answer. */
@@ -32,7 +32,7 @@ export class ApprovalsController {
   @ApiConflictResponse({ description: 'APPROVAL_ALREADY_DECIDED or APPROVAL_EXPIRED (no answer in time counts as a denial)' })
   decide(
     @CurrentRequestContext() ctx: RequestContext,
-    @Param('approvalRequestId') approvalRequestId: string,
+    @UuidParam('approvalRequestId') approvalRequestId: string,
     @Body() body: DecideApprovalDto,
   ): Promise<ApprovalDto> {
     return this.decideApproval.execute(ctx, { approvalRequestId, decision: body.decision });

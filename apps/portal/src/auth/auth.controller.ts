@@ -7,9 +7,9 @@ import {
   LogInUseCase,
   LogOutUseCase,
   RefreshSessionUseCase,
-  RegisterIndividualUseCase,
   RetryAfterInterceptor,
   SessionController,
+  SignUpUseCase,
   StepUpDto,
   StepUpTokenDto,
   StepUpUseCase,
@@ -26,7 +26,7 @@ export class AuthController extends SessionController {
     logIn: LogInUseCase,
     refresh: RefreshSessionUseCase,
     logOut: LogOutUseCase,
-    private readonly register: RegisterIndividualUseCase,
+    private readonly signUp: SignUpUseCase,
     private readonly stepUp: StepUpUseCase,
   ) {
     super(logIn, refresh, logOut);
@@ -35,12 +35,17 @@ export class AuthController extends SessionController {
   /**
    * Opens an account; no session (sign in next). An e-mail already registered gets the same 201 with
    * an id that names nothing, and its account is left untouched: the portal does not confirm which
-   * e-mail addresses hold accounts here.
+   * e-mail addresses hold accounts here. Throttled per client address: 429 RATE_LIMITED with Retry-After.
    */
   @Post('register')
+  @UseInterceptors(RetryAfterInterceptor)
   @ApiCreatedResponse({ type: RegisteredDto })
-  async registerIndividual(@CurrentRequestContext() ctx: RequestContext, @Body() body: RegisterDto): Promise<RegisteredDto> {
-    const account = await this.register.execute(ctx, body);
+  async registerIndividual(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Body() body: RegisterDto,
+    @ClientAddress() clientAddress: string,
+  ): Promise<RegisteredDto> {
+    const account = await this.signUp.execute(ctx, { ...body, clientAddress });
     return { id: account.created ? account.id : randomUUID() };
   }
 

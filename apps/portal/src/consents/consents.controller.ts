@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard, STEP_UP_HEADER } from '@infobank/auth';
 import {
@@ -15,7 +15,7 @@ import {
   type ConsentEventView,
   type ConsentView,
 } from '@infobank/consent';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { ConsentProofQueryDto, GrantConsentDto, RevokeConsentDto } from './dto/consents.dto';
 import { StepUpIfPresentGuard } from './step-up-if-present.guard';
 
@@ -57,34 +57,34 @@ export class ConsentsController {
 
   @Get(':consentId')
   @ApiOperation({ summary: 'One of my consents with its events and receipts' })
-  findOne(@CurrentRequestContext() ctx: RequestContext, @Param('consentId') consentId: string): Promise<ConsentDetail> {
+  findOne(@CurrentRequestContext() ctx: RequestContext, @UuidParam('consentId') consentId: string): Promise<ConsentDetail> {
     return this.get.execute(ctx, consentId);
   }
 
   @Get(':consentId/receipts')
   @ApiOperation({ summary: "The bank's signed receipts of my consent, oldest first" })
-  listReceipts(@CurrentRequestContext() ctx: RequestContext, @Param('consentId') consentId: string): Promise<ConsentEventView[]> {
+  listReceipts(@CurrentRequestContext() ctx: RequestContext, @UuidParam('consentId') consentId: string): Promise<ConsentEventView[]> {
     return this.receipts.execute(ctx, consentId);
   }
 
   @Get(':consentId/proof')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Transparency log inclusion proof of an event of my consent (409 CONSENT_PROOF_PENDING until sealed)' })
-  getProof(@CurrentRequestContext() ctx: RequestContext, @Param('consentId') consentId: string, @Query() query: ConsentProofQueryDto) {
+  getProof(@CurrentRequestContext() ctx: RequestContext, @UuidParam('consentId') consentId: string, @Query() query: ConsentProofQueryDto) {
     return this.proof.execute(ctx, consentId, query.event);
   }
 
   @Post(':consentId/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause my consent (一時停止)' })
-  pauseConsent(@CurrentRequestContext() ctx: RequestContext, @Param('consentId') consentId: string): Promise<ConsentChangeResult> {
+  pauseConsent(@CurrentRequestContext() ctx: RequestContext, @UuidParam('consentId') consentId: string): Promise<ConsentChangeResult> {
     return this.pause.execute(ctx, consentId);
   }
 
   @Post(':consentId/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume my paused consent' })
-  resumeConsent(@CurrentRequestContext() ctx: RequestContext, @Param('consentId') consentId: string): Promise<ConsentChangeResult> {
+  resumeConsent(@CurrentRequestContext() ctx: RequestContext, @UuidParam('consentId') consentId: string): Promise<ConsentChangeResult> {
     return this.resume.execute(ctx, consentId);
   }
 
@@ -93,7 +93,7 @@ export class ConsentsController {
   @ApiOperation({ summary: 'Revoke my consent (同意の撤回); revoking twice is 409 CONSENT_ALREADY_REVOKED' })
   revokeConsent(
     @CurrentRequestContext() ctx: RequestContext,
-    @Param('consentId') consentId: string,
+    @UuidParam('consentId') consentId: string,
     @Body() body: RevokeConsentDto,
   ): Promise<ConsentChangeResult> {
     return this.revoke.execute(ctx, consentId, { reason: body?.reason });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { RemoveLinkAndStopDeliveryUseCase } from '@infobank/revocation';
 import { CreateLinkUseCase, ListOwnLinksUseCase, RemoveOwnLinkUseCase } from '@infobank/vault';
 import { CreateLinkDto, LinkCreatedDto, OwnLinkDto, RemoveLinkQueryDto } from './dto/links.dto';
@@ -63,7 +63,7 @@ export class LinksController {
   @ApiUnauthorizedResponse({ description: 'STEP_UP_REQUIRED: erase=true without a step-up token' })
   async remove(
     @CurrentRequestContext() ctx: RequestContext,
-    @Param('linkId') linkId: string,
+    @UuidParam('linkId') linkId: string,
     @Query() query: RemoveLinkQueryDto,
   ): Promise<void> {
     if (query.erase === 'true') await this.removeLinkAndErase.execute(ctx, { linkId });

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, GetOwnAccountUseCase, IndividualAuthGuard } from '@infobank/auth';
 import { GetCatalogueOfferUseCase, ListCatalogueOffersUseCase } from '@infobank/offers';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { CatalogueOfferDetailDto, CatalogueOfferDto } from './dto/catalogue-offer.dto';
 import { CatalogueLanguageQueryDto, CatalogueQueryDto } from './dto/catalogue-query.dto';
 
@@ -31,7 +31,7 @@ export class CatalogueController {
   @ApiNotFoundResponse({ description: 'OFFER_NOT_FOUND: no such offer, or not open to individuals' })
   async get(
     @CurrentRequestContext() ctx: RequestContext,
-    @Param('id') id: string,
+    @UuidParam('id') id: string,
     @Query() query: CatalogueLanguageQueryDto,
   ): Promise<CatalogueOfferDetailDto> {
     // The summary speaks the individual's language unless they ask for the other one.

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { GetProvisionProofUseCase, ListMyProvisionsUseCase } from '@infobank/provision';
 import { ListMyProvisionsQueryDto, MyProvisionsPageDto, ProvisionProofDto } from './dto/provisions.dto';
 
@@ -46,7 +46,7 @@ export class ProvisionsController {
   @ApiOkResponse({ type: ProvisionProofDto })
   @ApiNotFoundResponse({ description: 'PROVISION_NOT_FOUND: no such provision among mine' })
   @ApiConflictResponse({ description: 'PROVISION_PROOF_NOT_READY: not sealed into the log yet; retry in a few seconds' })
-  getProof(@CurrentRequestContext() ctx: RequestContext, @Param('provisionId') provisionId: string): Promise<ProvisionProofDto> {
+  getProof(@CurrentRequestContext() ctx: RequestContext, @UuidParam('provisionId') provisionId: string): Promise<ProvisionProofDto> {
     return this.proof.execute(ctx, provisionId);
   }
 }

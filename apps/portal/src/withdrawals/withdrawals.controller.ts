@@ -1,7 +1,7 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { UuidParam, type RequestContext } from '@infobank/platform';
 import { GetConsentWithdrawalUseCase } from '@infobank/revocation';
 import { ConsentWithdrawalDto } from './dto/withdrawal.dto';
 
@@ -17,7 +17,7 @@ export class WithdrawalsController {
   @ApiOperation({ summary: 'When my withdrawal took effect and, per recipient, whether it has attested deleting my data' })
   @ApiOkResponse({ type: ConsentWithdrawalDto })
   @ApiNotFoundResponse({ description: 'CONSENT_NOT_FOUND' })
-  get(@CurrentRequestContext() ctx: RequestContext, @Param('consentId') consentId: string): Promise<ConsentWithdrawalDto> {
+  get(@CurrentRequestContext() ctx: RequestContext, @UuidParam('consentId') consentId: string): Promise<ConsentWithdrawalDto> {
     return this.getWithdrawal.execute(ctx, consentId);
   }
 }

@@ -18,10 +18,11 @@ export {
   NO_EXTRA_CLAIMS,
   SESSION_REALM,
   type AccountClaimsSource,
-  type LoginRateLimit,
   type LoginRateLimits,
+  type ProgressiveDelay,
 } from './application/session-settings';
 export { SessionTokens } from './application/session-tokens';
+export { SignUpUseCase, type SignUpCommand } from './application/sign-up.use-case';
 export { StepUpUseCase, type StepUpToken } from './application/step-up.use-case';
 export {
   ACCOUNT_KINDS,

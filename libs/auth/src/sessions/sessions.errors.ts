@@ -31,10 +31,27 @@ export class StepUpRequiredError extends DomainError<'STEP_UP_REQUIRED'> {
   }
 }
 
-/** Too many failed sign-ins for this account or from this address; `retryAfterSeconds` says when to retry. */
-export class LoginRateLimitedError extends DomainError<'RATE_LIMITED'> {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`);
+/** Too many attempts of some kind; `retryAfterSeconds` says when to retry (sent as `Retry-After`). */
+export class RateLimitedError extends DomainError<'RATE_LIMITED'> {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail: string,
+  ) {
+    super('RATE_LIMITED', detail);
+  }
+}
+
+/** Too many failed sign-ins for this account or from this address: wait `retryAfterSeconds` (a delay, never a lock-out). */
+export class LoginRateLimitedError extends RateLimitedError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+/** Too many new accounts from this client address this hour. */
+export class RegistrationRateLimitedError extends RateLimitedError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, `Too many accounts were opened from this address; try again in ${retryAfterSeconds} seconds.`);
   }
 }
 

@@ -16,14 +16,16 @@ import {
   NO_EXTRA_CLAIMS,
   SESSION_REALM,
   type AccountClaimsSource,
-  type LoginRateLimit,
   type LoginRateLimits,
+  type ProgressiveDelay,
 } from './application/session-settings';
 import { SessionTokens } from './application/session-tokens';
+import { SignUpUseCase } from './application/sign-up.use-case';
 import { StepUpUseCase } from './application/step-up.use-case';
 import type { AccountKind } from './domain/account';
 import type { SessionRealm } from './domain/session-tokens';
 import { LoginRateLimiter } from './infrastructure/login-rate-limiter';
+import { RegistrationRateLimiter } from './infrastructure/registration-rate-limiter';
 import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
@@ -55,6 +57,8 @@ const SESSION_PROVIDERS = [
   SessionTokens,
   SessionIssuer,
   LoginRateLimiter,
+  RegistrationRateLimiter,
+  SignUpUseCase,
   LogInUseCase,
   RefreshSessionUseCase,
   LogOutUseCase,
@@ -98,10 +102,11 @@ export class SessionsModule {
 
 function loginRateLimits(overrides: Partial<LoginRateLimits> = {}): LoginRateLimits {
   const limits = { ...DEFAULT_LOGIN_RATE_LIMITS, ...overrides };
-  const valid = (limit: LoginRateLimit) =>
-    Number.isSafeInteger(limit.maxFailures) && limit.maxFailures > 0 && Number.isSafeInteger(limit.windowMs) && limit.windowMs > 0;
-  if (!valid(limits.perAccount) || !valid(limits.perAddress)) {
-    throw new Error('Login rate limits need whole, positive maxFailures and windowMs.');
+  const whole = (value: number, min: number) => Number.isSafeInteger(value) && value >= min;
+  const valid = (delay: ProgressiveDelay) =>
+    whole(delay.freeFailures, 0) && whole(delay.baseDelayMs, 1) && whole(delay.maxDelayMs, delay.baseDelayMs);
+  if (!valid(limits.perAccount) || !valid(limits.perAddress) || !whole(limits.forgetAfterMs, 1)) {
+    throw new Error('Login rate limits need whole freeFailures ≥ 0, baseDelayMs ≥ 1, maxDelayMs ≥ baseDelayMs and forgetAfterMs ≥ 1.');
   }
   return limits;
 }

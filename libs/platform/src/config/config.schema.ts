@@ -57,6 +57,26 @@ export interface AppConfig {
    * needs is destroyed).
    */
   kekGenerations: { directory: string; rotationDays: number; backupRetentionDays: number };
+  /** Hardening (issue 14): proxies, password cost, registration throttle, body shape, operations endpoints. */
+  hardening: HardeningConfig;
+}
+
+/** What the issue-14 hardening reads: who is a trusted proxy, how costly passwords are, and where /metrics and /docs live. */
+export interface HardeningConfig {
+  /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-For is believed (empty: none). */
+  trustedProxies: string[];
+  /** scrypt cost of new password hashes, as log2(N); at least 17 (OWASP) in production. */
+  scryptLogN: number;
+  /** scrypt computations one process runs at once (each takes 128·N·r bytes: 128 MiB at N=2^17). */
+  scryptMaxConcurrency: number;
+  /** New portal accounts one client address may open per hour. */
+  registrationsPerAddressPerHour: number;
+  /** Deepest nesting of arrays and objects a JSON body may have. */
+  jsonMaxDepth: number;
+  /** Internal port of /metrics and /docs for the portal (intake +1, gateway +2, ethics board +3); undefined: the public port. */
+  metricsPort: number | undefined;
+  /** Bearer token /metrics and /docs require, wherever they are served; undefined: none. */
+  metricsToken: string | undefined;
 }
 
 /** One configuration variable: its name, default, whether it is a secret, and a line for the README. */
@@ -193,4 +213,27 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     default: '35',
     description: 'days database backups are kept; a drained key-encryption key generation is destroyed only after this long',
   },
+  // Hardening (issue 14): behind a proxy, password cost, registration throttle, bodies, operations endpoints.
+  {
+    name: 'TRUSTED_PROXIES',
+    description: 'comma-separated addresses or CIDRs of reverse proxies whose `X-Forwarded-For` is believed (none by default)',
+  },
+  {
+    name: 'SCRYPT_LOG_N',
+    default: '17',
+    description: 'scrypt cost of new password hashes as log2(N), 14 to 20; at least 17 in production',
+  },
+  {
+    name: 'SCRYPT_MAX_CONCURRENCY',
+    default: '2',
+    description: 'password hashes one process computes at once (128 MiB each at N=2^17); sign-in keeps one of them for itself',
+  },
+  { name: 'REGISTRATIONS_PER_HOUR', default: '10', description: 'portal accounts one client address may open per hour' },
+  { name: 'JSON_MAX_DEPTH', default: '32', description: 'deepest nesting of arrays and objects in a JSON body; deeper bodies get 400' },
+  {
+    name: 'METRICS_PORT',
+    description:
+      'internal port serving `/metrics` and `/docs` instead of the public one: the portal’s; intake +1, gateway +2, ethics board +3 (unset: public port, except in production)',
+  },
+  { name: 'METRICS_TOKEN', secret: true, description: 'bearer token `/metrics` and `/docs` require (≥32 characters; unset: none)' },
 ];

@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './load-config';
 
 function problemsOf(source: Record<string, string>): string[] {
@@ -67,18 +70,13 @@ describe('loadConfig', () => {
         expect.stringContaining('BANK_PSEUDONYM_SECRET'),
       ]),
     );
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      BANK_SIGNING_KEYS_FILE: '/run/secrets/signing.json',
-      BANK_KEK: 'k1:x',
-      BANK_PSEUDONYM_SECRET: 's',
-    });
+    const config = loadConfig(productionSource());
     expect(config.keys.generateIfMissing).toBe(false);
   });
 
   it('never prints a secret value in its message', () => {
     const problems = problemsOf({
-      NODE_ENV: 'production',
+      ...productionSource(),
       BANK_KEK: 'k1:super-secret-value',
       DATABASE_PASSWORD: 'hunter2',
       DATABASE_PORT: 'x',
@@ -91,4 +89,85 @@ describe('loadConfig', () => {
   it('rejects two apps on one port', () => {
     expect(problemsOf({ INTAKE_PORT: '3000' })).toEqual([expect.stringMatching(/PORTAL_PORT.*INTAKE_PORT|3000/)]);
   });
+
+  describe('in production, refusing the development defaults', () => {
+    it('accepts a production configuration without development defaults', () => {
+      expect(loadConfig(productionSource()).environment).toBe('production');
+    });
+
+    it.each([
+      ['the superuser postgres as DATABASE_USER', { DATABASE_USER: 'postgres' }, 'DATABASE_USER'],
+      ['an empty DATABASE_PASSWORD', { DATABASE_PASSWORD: '' }, 'DATABASE_PASSWORD'],
+      ['no REDIS_PASSWORD', { REDIS_PASSWORD: '' }, 'REDIS_PASSWORD'],
+      ['a plain-http PORTAL_PUBLIC_URL', { PORTAL_PUBLIC_URL: 'http://portal.bank.example' }, 'PORTAL_PUBLIC_URL'],
+      ['a plain-http INTAKE_PUBLIC_URL', { INTAKE_PUBLIC_URL: 'http://intake.bank.example' }, 'INTAKE_PUBLIC_URL'],
+      ['a plain-http GATEWAY_PUBLIC_URL', { GATEWAY_PUBLIC_URL: 'http://gateway.bank.example' }, 'GATEWAY_PUBLIC_URL'],
+      ['a plain-http ETHICS_BOARD_PUBLIC_URL', { ETHICS_BOARD_PUBLIC_URL: 'http://board.bank.example' }, 'ETHICS_BOARD_PUBLIC_URL'],
+      ['LOG_LEVEL debug', { LOG_LEVEL: 'debug' }, 'LOG_LEVEL'],
+      ['LOG_LEVEL trace', { LOG_LEVEL: 'trace' }, 'LOG_LEVEL'],
+      ['a scrypt cost below 2^17', { SCRYPT_LOG_N: '16' }, 'SCRYPT_LOG_N'],
+    ])('refuses %s, naming the variable', (_case, change, variable) => {
+      const problems = problemsOf({ ...productionSource(), ...change });
+      expect(problems).toEqual([expect.stringContaining(variable)]);
+    });
+
+    it.each([0o644, 0o604, 0o620, 0o666])('refuses a signing key file with mode %o (readable or writable by others)', (mode) => {
+      const source = productionSource();
+      chmodSync(source.BANK_SIGNING_KEYS_FILE, mode);
+      expect(problemsOf(source)).toEqual([expect.stringContaining('BANK_SIGNING_KEYS_FILE')]);
+    });
+
+    it('names every development default at once, without the database password', () => {
+      const problems = problemsOf({
+        ...productionSource(),
+        DATABASE_USER: 'postgres',
+        DATABASE_PASSWORD: '',
+        REDIS_PASSWORD: '',
+        PORTAL_PUBLIC_URL: 'http://localhost:3000',
+        LOG_LEVEL: 'trace',
+      });
+      expect(problems).toHaveLength(5);
+    });
+
+    it('accepts the same defaults outside production', () => {
+      expect(() => loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'trace', SCRYPT_LOG_N: '14' })).not.toThrow();
+    });
+  });
+
+  describe('hardening variables', () => {
+    it('reads trusted proxies as addresses and CIDR ranges, and refuses anything else', () => {
+      expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7,::1' }).hardening.trustedProxies).toEqual([
+        '10.0.0.0/8',
+        '192.168.1.7',
+        '::1',
+      ]);
+      expect(loadConfig({}).hardening.trustedProxies).toEqual([]);
+      expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.0/33,proxy.local' })).toHaveLength(2);
+    });
+
+    it('refuses a metrics port range that overlaps an app port, and a short metrics token', () => {
+      expect(problemsOf({ METRICS_PORT: '2999' })).toEqual([expect.stringContaining('METRICS_PORT')]);
+      expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([expect.stringContaining('METRICS_TOKEN')]);
+    });
+  });
 });
+
+/** A production configuration that passes every check, with a signing key file only its owner may read. */
+function productionSource(): Record<string, string> {
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'infobank-config-')), 'signing.json');
+  writeFileSync(keyFile, '{}');
+  chmodSync(keyFile, 0o600);
+  return {
+    NODE_ENV: 'production',
+    DATABASE_USER: 'infobank_app',
+    DATABASE_PASSWORD: 'app-password',
+    REDIS_PASSWORD: 'redis-password',
+    PORTAL_PUBLIC_URL: 'https://portal.bank.example',
+    INTAKE_PUBLIC_URL: 'https://intake.bank.example',
+    GATEWAY_PUBLIC_URL: 'https://gateway.bank.example',
+    ETHICS_BOARD_PUBLIC_URL: 'https://board.bank.example',
+    BANK_SIGNING_KEYS_FILE: keyFile,
+    BANK_KEK: 'k1:x',
+    BANK_PSEUDONYM_SECRET: 's',
+  };
+}

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { AppConfig, CONFIG_VARIABLES, Environment } from './config.schema';
+import { hardeningConfig } from './hardening-config';
+import { productionProblems } from './production-readiness';
 
 /** Start-up stops with this error; its message names every bad variable, never a secret's value. */
 export class ConfigError extends Error {
@@ -136,6 +138,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       rotationDays: integer('KEK_ROTATION_DAYS', 1, 3650),
       backupRetentionDays: integer('BACKUP_RETENTION_DAYS', 0, 3650),
     },
+    hardening: hardeningConfig({ raw, integer, problems }),
   };
   if (config.webhooks.allowLocal && environment === 'production') {
     problems.push('WEBHOOK_ALLOW_LOCAL must be false when NODE_ENV=production (local webhooks are for development and tests)');
@@ -153,6 +156,12 @@ export function loadConfig(source: Source = process.env): AppConfig {
     const clash = ports.slice(0, index).find(([, other]) => other === value);
     if (clash) problems.push(`${clash[0]} and ${name} are both ${value}; each app needs its own port`);
   });
+  const metricsPort = config.hardening.metricsPort;
+  if (metricsPort !== undefined) {
+    const taken = ports.find(([, value]) => value >= metricsPort && value <= metricsPort + 3);
+    if (taken) problems.push(`METRICS_PORT ${metricsPort} to ${metricsPort + 3} (one per app) overlaps ${taken[0]} ${taken[1]}`);
+  }
+  if (environment === 'production') problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

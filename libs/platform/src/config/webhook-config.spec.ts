@@ -6,6 +6,13 @@ describe('WEBHOOK_ALLOW_LOCAL', () => {
     BANK_SIGNING_KEYS_FILE: '/run/secrets/signing.json',
     BANK_KEK: 'k1:x',
     BANK_PSEUDONYM_SECRET: 's',
+    DATABASE_USER: 'infobank_app',
+    DATABASE_PASSWORD: 'app-password',
+    REDIS_PASSWORD: 'redis-password',
+    PORTAL_PUBLIC_URL: 'https://portal.bank.example',
+    INTAKE_PUBLIC_URL: 'https://intake.bank.example',
+    GATEWAY_PUBLIC_URL: 'https://gateway.bank.example',
+    ETHICS_BOARD_PUBLIC_URL: 'https://board.bank.example',
   };
 
   it('Given nothing set, then local webhooks are refused, in development as in production', () => {

@@ -8,7 +8,9 @@ import { acceptCorrelationId, runInLogScope } from '../context/request-context';
 import { PinoNestLogger } from '../logging/logger';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { PlatformModule, PlatformOptions } from '../platform.module';
+import { installBodyGuards } from './body-guards';
 import { HttpFoundationModule } from './http-foundation.module';
+import { operationsExposure, serveOperationsEndpoints } from './operations-endpoints';
 import { PLATFORM_ERROR_STATUS } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
@@ -22,12 +24,15 @@ export interface HttpAppOptions extends PlatformOptions {
   errorStatus?: Readonly<Record<string, number>>;
   /** Accept `application/x-www-form-urlencoded` bodies (OAuth token endpoints, RFC 6749 §4.4). */
   acceptFormBodies?: boolean;
+  /** Internal port of /metrics and /docs (see metricsPortFor); without one they are on the public port, except in production. */
+  metricsPort?: number;
 }
 
 /**
  * Builds a Nest application on Fastify with everything every Infobank HTTP app shares: correlation ids,
  * JSON logs, problem+json errors (Nest hands Fastify's own body errors to the same filter), strict validation, security
- * headers, the body limit, request metrics, OpenAPI at /docs and graceful shutdown.
+ * headers, the body limit and JSON depth, NUL-free strings, client addresses through trusted proxies only, request
+ * metrics and OpenAPI at /docs (public or internal port, see operationsExposure) and graceful shutdown.
  */
 export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const { config, logger } = options;
@@ -38,7 +43,8 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
       acceptCorrelationId(request.headers['x-correlation-id']),
     // Request lines are logged by our own hook below, once, without headers.
     logger: false,
-    trustProxy: false,
+    // Only the configured reverse proxies may say who the client is (X-Forwarded-For); request.ip is then the client's.
+    trustProxy: config.hardening.trustedProxies.length > 0 ? config.hardening.trustedProxies : false,
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(composeHttpRoot(appModule, options), adapter, {
@@ -49,6 +55,7 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  installBodyGuards(fastify, { jsonMaxDepth: config.hardening.jsonMaxDepth });
   if (options.acceptFormBodies) {
     fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       // Repeated parameters are an error in OAuth (RFC 6749 §3.1); keep them as arrays so validation rejects them.
@@ -97,7 +104,7 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await serveOperationsEndpoints(app, document, operationsExposure(config, options.metricsPort), { host: config.http.host, logger });
   return app;
 }
 

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { MetricsController } from './metrics.controller';
 
-/** `/health` and `/metrics`, served by every HTTP app. */
+/** `/health`, served by every HTTP app on its public port (`/metrics`: see operations-endpoints). */
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
-  controllers: [HealthController, MetricsController],
+  controllers: [HealthController],
 })
 export class HttpFoundationModule {}

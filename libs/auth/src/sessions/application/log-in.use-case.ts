@@ -38,15 +38,18 @@ export class LogInUseCase {
     const attempt = await this.limiter.begin(email, command.clientAddress);
     const account = await this.dataSource.manager.findOne(AccountEntity, { where: { kind: this.realm.accountKind, email } });
     const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
-    if (account === null || !passwordMatches || account.disabledAt !== null) throw new InvalidCredentialsError();
-    const claims = await this.claimsSource.claimsFor(account.id);
-    if (claims === null) throw new InvalidCredentialsError();
+    const claims =
+      account !== null && passwordMatches && account.disabledAt === null ? await this.claimsSource.claimsFor(account.id) : null;
+    if (account === null || claims === null) {
+      await this.limiter.failed(attempt);
+      throw new InvalidCredentialsError();
+    }
     await this.limiter.succeeded(attempt);
 
+    // A hash made with other parameters (a lower cost from before) is replaced now that the password is known.
+    const upgraded = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.rehash(command.password) : null;
     const refreshToken = await inTransaction(ctx, this.dataSource, async (manager) => {
-      if (this.hasher.needsRehash(account.passwordHash)) {
-        await manager.update(AccountEntity, { id: account.id }, { passwordHash: await this.hasher.hash(command.password) });
-      }
+      if (upgraded !== null) await manager.update(AccountEntity, { id: account.id }, { passwordHash: upgraded });
       return this.issuer.storeRefreshToken(manager, account.id);
     });
     return this.issuer.pair(account.id, claims, refreshToken);

@@ -7,24 +7,35 @@ export const LOGIN_RATE_LIMITS = Symbol('LOGIN_RATE_LIMITS');
 /** Injection token of this app's AccountClaimsSource. */
 export const ACCOUNT_CLAIMS_SOURCE = Symbol('ACCOUNT_CLAIMS_SOURCE');
 
-/** At most `maxFailures` failed sign-ins per `windowMs` (a fixed window that starts at the first failure). */
-export interface LoginRateLimit {
-  maxFailures: number;
-  windowMs: number;
+/**
+ * Progressive delay: after `freeFailures` failed sign-ins, each further attempt must wait `baseDelayMs`
+ * after the last one, doubling with every further failure up to `maxDelayMs`. Nobody is ever locked
+ * out for longer than `maxDelayMs` after the last failure.
+ */
+export interface ProgressiveDelay {
+  freeFailures: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
 }
 
 /** Sign-in throttling, counted in Redis so that every instance of the app shares it. */
 export interface LoginRateLimits {
-  /** Per e-mail address (whether or not it names an account, so the limit reveals nothing). */
-  perAccount: LoginRateLimit;
-  /** Per client address. */
-  perAddress: LoginRateLimit;
+  /** Per e-mail address (whether or not it names an account, so the delay reveals nothing). */
+  perAccount: ProgressiveDelay;
+  /** Per client address (the real client's behind TRUSTED_PROXIES). */
+  perAddress: ProgressiveDelay;
+  /** Failures are forgotten this long after the last one. */
+  forgetAfterMs: number;
 }
 
-/** 5 failures per account and 20 per address, each per 15 minutes. */
+/**
+ * Per account: 5 free failures, then 1 s doubling to at most 1 minute; per address: 20 free, then
+ * 1 s doubling to at most 1 minute; failures forgotten 15 minutes after the last.
+ */
 export const DEFAULT_LOGIN_RATE_LIMITS: Readonly<LoginRateLimits> = {
-  perAccount: { maxFailures: 5, windowMs: 15 * 60 * 1000 },
-  perAddress: { maxFailures: 20, windowMs: 15 * 60 * 1000 },
+  perAccount: { freeFailures: 5, baseDelayMs: 1_000, maxDelayMs: 60_000 },
+  perAddress: { freeFailures: 20, baseDelayMs: 1_000, maxDelayMs: 60_000 },
+  forgetAfterMs: 15 * 60 * 1000,
 };
 
 /**

@@ -38,7 +38,10 @@ export class StepUpUseCase {
     const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError();
     const attempt = await this.limiter.begin(account.email, command.clientAddress);
-    if (!(await this.hasher.verify(command.password, account.passwordHash))) throw new InvalidCredentialsError();
+    if (!(await this.hasher.verify(command.password, account.passwordHash))) {
+      await this.limiter.failed(attempt);
+      throw new InvalidCredentialsError();
+    }
     await this.limiter.succeeded(attempt);
     const issued = await this.tokens.issueStepUpToken(account.id);
     return { stepUpToken: issued.token, expiresIn: issued.expiresIn };

@@ -8,17 +8,17 @@ export interface ScryptParameters {
 }
 
 /**
- * What new passwords are hashed with: N = 2^15 (32 MiB), r = 8, p = 1, about 0.1 s on one core.
- * OWASP's minimum for p = 1 is N = 2^17; raising `logN` here is enough, because hashes carry their
- * parameters and weaker ones are re-hashed at the next successful sign-in (see `needsRehash`).
+ * What new passwords are hashed with unless SCRYPT_LOG_N says otherwise: N = 2^17 (128 MiB), r = 8,
+ * p = 1, OWASP's minimum for p = 1. Hashes carry their parameters, and ones made with other
+ * parameters are re-hashed at the next successful sign-in (see `needsRehash`).
  */
-export const CURRENT_SCRYPT_PARAMETERS: Readonly<ScryptParameters> = { logN: 15, r: 8, p: 1 };
+export const CURRENT_SCRYPT_PARAMETERS: Readonly<ScryptParameters> = { logN: 17, r: 8, p: 1 };
 
 const FORMAT_VERSION = 1;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Bounds on what a stored hash may ask for, so that a tampered row cannot make verification eat the server.
-const BOUNDS = { logN: [14, 18], r: [8, 16], p: [1, 4] } as const;
+const BOUNDS = { logN: [14, 20], r: [8, 16], p: [1, 4] } as const;
 
 /** A stored password hash, decoded. */
 export interface ParsedPasswordHash {
@@ -79,8 +79,8 @@ function withinBounds(parameters: ScryptParameters): boolean {
 
 function deriveKey(password: string, salt: Buffer, { logN, r, p }: ScryptParameters): Promise<Buffer> {
   const N = 2 ** logN;
-  // scrypt needs about 128·N·r bytes; Node refuses anything above maxmem (32 MiB by default).
-  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
+  // scrypt needs 128·N·r bytes (128 MiB at N = 2^17, r = 8); Node refuses anything above maxmem (32 MiB by default).
+  const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
