@@ -10,7 +10,8 @@ describe('the production start-up check of the database role', () => {
   const role = `infobank_test_role_${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
-    superuser = await openTestDataSource();
+    // The superuser: what the tests' own runtime role (infobank_app) is not.
+    superuser = await openTestDataSource(testConfig(), 'admin');
     await superuser.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER PASSWORD 'role-password'`);
     plainRole = await openTestDataSource(testConfig({ DATABASE_USER: role, DATABASE_PASSWORD: 'role-password' }));
   });
