@@ -1,4 +1,4 @@
-/** Architecture rules checked by `npm run lint` (see DESIGN.md §4). */
+/** Architecture rules checked by `npm run lint` (see docs/architecture.md §3). */
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'A cycle means two contexts want one concept.', from: {}, to: { circular: true } },

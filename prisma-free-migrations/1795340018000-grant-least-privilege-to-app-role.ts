@@ -31,7 +31,7 @@ const NOTICE_UPDATABLE_COLUMNS = [
 ];
 
 /**
- * Least privilege (DESIGN.md §7). Migrations run as the owner role, which owns every table; the apps
+ * Least privilege (docs/decisions/0010-two-database-roles.md). Migrations run as the owner role, which owns every table; the apps
  * and the worker connect as `infobank_app`, which gets CONNECT (from `db:roles` or the DBA), USAGE on
  * the schema and SELECT/INSERT/UPDATE/DELETE on tables, today's and (through default privileges)
  * those later migrations create, but never TRUNCATE, TRIGGER, REFERENCES or DDL. On the ledgers it

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isolatedEnvironment, openTestDataSource, type IsolatedEnvironment } from '../test/support/platform';
 
-// Every app and the worker connect as the runtime role; these are the refusals DESIGN.md §7 promises.
+// Every app and the worker connect as the runtime role; these are the refusals docs/architecture.md §8 and docs/decisions/0010 promise.
 const LEDGER_TABLES = [
   'consent_events',
   'provision_records',

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs once, when the postgres service initialises an empty data volume (docker-entrypoint-initdb.d).
-# Least privilege (DESIGN.md §7): the owner role runs migrations and owns every table; the apps and
+# Least privilege (docs/decisions/0010-two-database-roles.md): the owner role runs migrations and owns every table; the apps and
 # the workers connect as infobank_app, which is neither owner nor superuser and receives its table
 # grants from the migrations. Neither role may create roles or databases.
 # An existing volume (initialised before these roles existed): run once

@@ -1,4 +1,4 @@
-// The revocation-vs-download race (DESIGN invariant 2, "revocation wins races"), on the real database:
+// The revocation-vs-download race (invariant 2, "revocation wins races", docs/architecture.md §4.2), on the real database:
 // one transfer whose parts each hold one subject, and per part a trial that downloads the part as the
 // recipient while the individual revokes the consent behind it. The database's own commit order decides
 // the verdict (a commit clock, below), never application clocks. Shared by the e2e suite

@@ -4,7 +4,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { eventually, openTestDataSource } from '../../../../test/support/platform';
 import { LockConsentsForProvisionUseCase, MAX_LOCKED_CONSENTS } from './lock-consents-for-provision.use-case';
 
-describe('LockConsentsForProvisionUseCase (DESIGN invariant 2: provision re-checks consent under a lock)', () => {
+describe('LockConsentsForProvisionUseCase (invariant 2, docs/architecture.md §4.2: provision re-checks consent under a lock)', () => {
   let dataSource: DataSource;
   const useCase = new LockConsentsForProvisionUseCase();
   const transfers = createRequestContext({ type: 'system', name: 'transfers' });

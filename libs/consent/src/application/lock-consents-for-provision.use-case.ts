@@ -10,7 +10,7 @@ import { assertBankActor } from './bank-actor';
 export const MAX_LOCKED_CONSENTS = 1_000;
 
 /**
- * Re-reads consents at provision time under a share lock (DESIGN invariant 2): a revocation or expiry
+ * Re-reads consents at provision time under a share lock (invariant 2, docs/architecture.md §4.2): a revocation or expiry
  * (an UPDATE of the consent row) that commits before the lock is seen here, and one that comes after
  * waits until the caller's transaction commits. Requires the caller's transaction; rows are locked in
  * id order so that two callers cannot deadlock. Unknown ids are absent from the map.

@@ -1,4 +1,4 @@
-/** Where a consent is in its life (DESIGN §5): `active ⇄ paused`; `active | paused → revoked | expired`. */
+/** Where a consent is in its life (docs/architecture.md §5): `active ⇄ paused`; `active | paused → revoked | expired`. */
 export type ConsentStatus = 'active' | 'paused' | 'revoked' | 'expired';
 
 /** Every consent status, in the order screens list them. */

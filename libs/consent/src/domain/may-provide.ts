@@ -16,7 +16,7 @@ export type ProvisionVerdict = { allowed: true; mode: ConsentMode } | { allowed:
 
 /**
  * Decides whether these items of an individual may reach the offer's recipient at `now` under this
- * consent (DESIGN invariant 1): the consent must be for this offer, active and not past its expiry,
+ * consent (invariant 1, docs/architecture.md §4.1): the consent must be for this offer, active and not past its expiry,
  * the offer approved and not suspended, and every item inside the consent. Pure; the transfer
  * issue calls it under a row lock.
  */

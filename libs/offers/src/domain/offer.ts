@@ -1,5 +1,5 @@
 /**
- * Where an offer is in its life (DESIGN §5): a recipient drafts it, the data ethics board reviews it,
+ * Where an offer is in its life (docs/architecture.md §5): a recipient drafts it, the data ethics board reviews it,
  * and only an `approved` offer that is still valid reaches individuals.
  */
 export const OFFER_STATUSES = [

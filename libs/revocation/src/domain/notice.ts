@@ -1,4 +1,4 @@
-/** Why a recipient must stop using and delete data it received (DESIGN §5, notice to recipient). */
+/** Why a recipient must stop using and delete data it received (docs/architecture.md §5, notice to a recipient). */
 export type NoticeKind = 'consent_revoked' | 'consent_expired' | 'data_life_ended' | 'data_erased' | 'account_closed' | 'stop_use_order';
 
 /** Every notice kind. */
