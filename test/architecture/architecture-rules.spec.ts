@@ -86,9 +86,8 @@ describe('architecture rules', () => {
   const realDomainFiles = domainFiles();
 
   beforeAll(async () => {
-    [fixtureCruise, treeCruise, lint] = await Promise.all([
-      runner<CruiseReport>('cruise.mjs', fixtures, 'apps', 'libs'),
-      runner<CruiseReport>('cruise.mjs', repository, 'apps', 'libs'),
+    [[fixtureCruise, treeCruise], lint] = await Promise.all([
+      runner<CruiseReport[]>('cruise.mjs', fixtures, repository),
       runner<LintReport>('lint.mjs', fixtures, ...realDomainFiles),
     ]);
   }, 60_000);
