@@ -1,8 +1,31 @@
-/** Architecture rules checked by `npm run lint` (see docs/architecture.md §3). */
+/** Architecture rules checked by `npm run lint` (see docs/architecture.md §3); test/architecture proves each one fires. */
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES } = require('./architecture.cjs');
+
+/** Any `domain/` folder at any depth inside a library; group 1 is the library. */
+const LIBRARY_DOMAIN = '^libs/([^/]+)/src/(?:.*/|)domain/';
+
+const FRAMEWORKS = `node_modules/(?:${FRAMEWORK_PACKAGES.map((name) => name.replace(/[.]/g, '\\.')).join('|')})/`;
+
+/** One rule per library: it may import only the libraries ranked below it. */
+const libraryRankRules = LIBRARY_RANKS.slice(0, -1).map((library, rank) => ({
+  name: 'libraries-import-only-lower-ranks',
+  severity: 'error',
+  comment: `${library} (rank ${rank}) imports only libraries ranked below it: ${LIBRARY_RANKS.slice(0, rank).join(', ') || 'none'}.`,
+  from: { path: `^libs/${library}/` },
+  to: { path: `^libs/(?:${LIBRARY_RANKS.slice(rank + 1).join('|')})/` },
+}));
+
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'A cycle means two contexts want one concept.', from: {}, to: { circular: true } },
     { name: 'libs-never-import-apps', severity: 'error', from: { path: '^libs/' }, to: { path: '^apps/' } },
+    {
+      name: 'apps-never-import-other-apps',
+      severity: 'error',
+      comment: 'Each app is its own process; what two apps share belongs in a library.',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
     {
       name: 'apps-use-public-surfaces',
       severity: 'error',
@@ -16,17 +39,35 @@ module.exports = {
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
     },
+    ...libraryRankRules,
+    {
+      name: 'libraries-have-a-rank',
+      severity: 'error',
+      comment: 'Every library takes its place in LIBRARY_RANKS (architecture.cjs) before it imports anything.',
+      from: { path: '^libs/', pathNot: `^libs/(?:${LIBRARY_RANKS.join('|')})/` },
+      to: {},
+    },
     {
       name: 'domain-is-pure',
       severity: 'error',
-      from: { path: '^libs/[^/]+/src/domain/' },
-      to: { path: 'node_modules/(@nestjs|typeorm|jose|bullmq|ioredis)' },
+      comment: 'domain/ folders (at any depth) are plain TypeScript: no Nest, Fastify, TypeORM, pg, jose, BullMQ or Redis.',
+      from: { path: '(?:^|/)domain/' },
+      to: { path: FRAMEWORKS },
+    },
+    {
+      name: 'domain-imports-only-domain',
+      severity: 'error',
+      comment:
+        'From its own library, domain code imports only domain code: never its application, infrastructure, module, entities or errors.',
+      from: { path: LIBRARY_DOMAIN },
+      to: { path: '^libs/$1/', pathNot: LIBRARY_DOMAIN.replace('([^/]+)', '$1') },
     },
     { name: 'only-crypto-imports-jose', severity: 'error', from: { pathNot: '^(libs/crypto|test)/' }, to: { path: 'node_modules/jose/' } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$)' },
+    // test/architecture/fixtures break every rule on purpose; the architecture spec cruises them on their own.
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|^test/architecture/fixtures/)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

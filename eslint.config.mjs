@@ -1,9 +1,68 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import architecture from './architecture.cjs';
+
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES } = architecture;
+const APPS = readdirSync(join(import.meta.dirname, 'apps'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+// Import restrictions, composed per folder because ESLint's last matching block replaces a rule's options
+// (dependency-cruiser checks the same rules on resolved paths; test/architecture proves both fire).
+const JOSE = { group: ['jose', 'jose/*'], message: 'Only libs/crypto imports jose.' };
+const FRAMEWORKS = {
+  group: FRAMEWORK_PACKAGES.flatMap((name) => [name, `${name}/*`]),
+  message: 'domain/ is pure TypeScript: no Nest, Fastify, TypeORM, pg, jose, BullMQ or Redis.',
+};
+const OWN_APPLICATION_OR_INFRASTRUCTURE = {
+  regex: '^\\.\\.?/(?:.*/)?(?:application|infrastructure)(?:/|$)',
+  message: 'domain/ imports nothing from its own application or infrastructure.',
+};
+const restrict = (...patterns) => ['error', { patterns: patterns.filter((pattern) => pattern !== undefined) }];
+const higherLibraries = (rank) =>
+  rank === LIBRARY_RANKS.length - 1
+    ? undefined
+    : {
+        group: LIBRARY_RANKS.slice(rank + 1).map((library) => `@infobank/${library}`),
+        message: `${LIBRARY_RANKS[rank]} imports only libraries ranked below it (LIBRARY_RANKS in architecture.cjs).`,
+      };
+const libraryRules = LIBRARY_RANKS.flatMap((library, rank) => {
+  const jose = library === 'crypto' ? undefined : JOSE;
+  return [
+    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank)) } },
+    {
+      files: [`libs/${library}/src/**/domain/**/*.ts`],
+      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE) },
+    },
+  ];
+});
+// A library missing from LIBRARY_RANKS imports no other library until it takes its place there.
+const unrankedLibraryRule = {
+  files: ['libs/**/*.ts'],
+  ignores: LIBRARY_RANKS.map((library) => `libs/${library}/**`),
+  rules: {
+    'no-restricted-imports': restrict(JOSE, {
+      group: ['@infobank/*'],
+      message: 'A library takes its place in LIBRARY_RANKS (architecture.cjs) before it imports another library.',
+    }),
+  },
+};
+const appRules = APPS.map((app) => ({
+  files: [`apps/${app}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': restrict(JOSE, {
+      regex: `^(?:\\.\\./)+(?:apps/)?(?:${APPS.filter((other) => other !== app).join('|')})/src(?:/|$)`,
+      message: 'An app never imports another app; what two apps share belongs in a library.',
+    }),
+  },
+}));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
+  // test/architecture/fixtures break the rules on purpose; the architecture spec lints them on its own.
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test/architecture/fixtures/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +78,7 @@ export default tseslint.config(
           message: 'Read configuration through @infobank/platform loadConfig only.',
         },
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['jose', 'jose/*'], message: 'Only libs/crypto imports jose.' }] }],
+      'no-restricted-imports': restrict(JOSE),
     },
   },
   {
@@ -39,16 +98,11 @@ export default tseslint.config(
   { files: ['libs/crypto/**/*.ts', 'test/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   // Tests read loosely typed JSON responses.
   { files: ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  {
-    // Domain folders are plain TypeScript: no Nest, TypeORM, jose or BullMQ.
-    files: ['libs/*/src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'jose', 'bullmq', 'ioredis'], message: 'domain/ is pure TypeScript.' }] },
-      ],
-    },
-  },
+  // Domain folders at any depth are plain TypeScript; each library imports only lower-ranked ones.
+  { files: ['**/domain/**/*.ts'], rules: { 'no-restricted-imports': restrict(FRAMEWORKS) } },
+  unrankedLibraryRule,
+  ...libraryRules,
+  ...appRules,
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Examples an organisation can run as they are: plain Node.js ESM using jose and fetch.
   {

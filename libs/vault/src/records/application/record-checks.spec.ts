@@ -1,6 +1,6 @@
-import { CatalogCategoryRules } from '../application/catalog-category-rules';
-import { checkDepositPayload, checkRecordShape, type DepositRecord } from './deposit-payload';
-import { checkRecordContent, checkRecordLink, decideRejection } from './record-checks';
+import { CatalogCategoryRules } from './catalog-category-rules';
+import { checkDepositPayload, checkRecordShape, type DepositRecord } from '../domain/deposit-payload';
+import { checkRecordContent, checkRecordLink, decideRejection } from '../domain/record-checks';
 
 const rules = new CatalogCategoryRules();
 const now = new Date('2025-06-01T12:00:00Z');

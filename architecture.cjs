@@ -1,0 +1,40 @@
+/**
+ * The architecture rules' shared facts, read by .dependency-cruiser.cjs and eslint.config.mjs
+ * (and proved by test/architecture/architecture-rules.spec.ts).
+ */
+
+/**
+ * Libraries from lowest to highest. A library imports only libraries ranked below it, so a lower
+ * library never depends on a higher one and a new dependency must fit the order (or move code down).
+ * Derived from the imports as they are: each library's dependencies all appear to its left.
+ */
+const LIBRARY_RANKS = [
+  'platform',
+  'crypto',
+  'catalog',
+  'auth',
+  'offers',
+  'rights',
+  'transparency-log',
+  'vault',
+  'review',
+  'consent',
+  'provision',
+  'revocation',
+];
+
+/** Packages a `domain/` folder never imports: frameworks, persistence, transport and jose. */
+const FRAMEWORK_PACKAGES = [
+  '@nestjs',
+  '@fastify',
+  'fastify',
+  'typeorm',
+  'pg',
+  'jose',
+  'bullmq',
+  'ioredis',
+  'class-validator',
+  'class-transformer',
+];
+
+module.exports = { LIBRARY_RANKS, FRAMEWORK_PACKAGES };
