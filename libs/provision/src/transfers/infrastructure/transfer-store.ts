@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { transferStatusOf, type PartStatus, type SubjectStatus, type TransferStatus } from '../domain/transfer-status';
+import { transferStatusFromCounts, type SubjectStatus, type TransferCounts, type TransferStatus } from '../domain/transfer-status';
 import { TransferEntity } from './transfer.entity';
 
 /** A subject row as admission writes it. */
@@ -80,20 +80,19 @@ export async function lockOfferReservations(manager: EntityManager, offerId: str
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('transfer-reservations:' || $1, 0))`, [offerId]);
 }
 
-/** Recomputes the transfer's status from its parts and subjects and stores it (with ready/delivered times). */
+/**
+ * Recomputes the transfer's status from its status counters (kept on the transfer row in the same statement
+ * as every part and subject write) and stores it (with ready/delivered times). Reads one row, however many parts.
+ */
 export async function refreshTransferStatus(manager: EntityManager, transfer: TransferEntity, now: Date): Promise<TransferStatus> {
-  const parts: { status: PartStatus }[] = await manager.query(`SELECT "status" FROM "transfer_parts" WHERE "transfer_id" = $1`, [
-    transfer.id,
-  ]);
-  const subjects: { status: SubjectStatus }[] = await manager.query(
-    `SELECT DISTINCT "status" FROM "transfer_subjects" WHERE "transfer_id" = $1`,
+  const [counts]: TransferCounts[] = await manager.query(
+    `SELECT "parts_ready" AS "partsReady", "parts_stale" AS "partsStale", "parts_delivered" AS "partsDelivered",
+            "parts_expired" AS "partsExpired", "subjects_pending" AS "subjectsPending",
+            "subjects_awaiting_approval" AS "subjectsAwaitingApproval"
+       FROM "transfers" WHERE "id" = $1`,
     [transfer.id],
   );
-  const status = transferStatusOf(
-    transfer.status,
-    parts.map((part) => part.status),
-    new Set(subjects.map((subject) => subject.status)),
-  );
+  const status = transferStatusFromCounts(transfer.status, counts);
   const readyAt = transfer.readyAt ?? (status === 'ready' || status === 'delivered' ? now : null);
   const deliveredAt = status === 'delivered' ? (transfer.deliveredAt ?? now) : transfer.deliveredAt;
   if (status !== transfer.status || readyAt !== transfer.readyAt || deliveredAt !== transfer.deliveredAt) {
