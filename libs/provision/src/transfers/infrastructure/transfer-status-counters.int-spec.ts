@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
-import { refreshTransferStatus } from './transfer-store';
 import { TransferEntity } from './transfer.entity';
+import { TransferRepository } from './transfer.repository';
 
 const now = new Date('2026-12-01T00:00:00Z');
 
@@ -115,11 +115,11 @@ describe('transfer status counters (kept by the database with every part and sub
       [transferId, now],
     );
     const transfer = await db.manager.findOneByOrFail(TransferEntity, { id: transferId });
-    expect(await refreshTransferStatus(db.manager, transfer, now)).toBe('ready');
+    expect(await new TransferRepository().settleStatus(db.manager, transfer, now)).toBe('ready');
     await db.query(`UPDATE "transfer_parts" SET "status" = 'delivered' WHERE "transfer_id" = $1 AND "part" = 1`, [transferId]);
-    expect(await refreshTransferStatus(db.manager, await db.manager.findOneByOrFail(TransferEntity, { id: transferId }), now)).toBe(
-      'delivered',
-    );
+    expect(
+      await new TransferRepository().settleStatus(db.manager, await db.manager.findOneByOrFail(TransferEntity, { id: transferId }), now),
+    ).toBe('delivered');
     expect(await db.manager.findOneByOrFail(TransferEntity, { id: transferId })).toMatchObject({
       status: 'delivered',
       partsDelivered: 50,
