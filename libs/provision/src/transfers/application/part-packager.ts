@@ -49,7 +49,9 @@ export class PartPackager {
       const transfer = await this.transfers.lockTransfer(manager, transferId);
       if (transfer === null || transfer.status === 'requested' || transfer.status === 'cancelled' || transfer.status === 'expired')
         return false;
-      const stale = await this.transfers.findStalePart(manager, transferId);
+      // The counters say whether a part is stale or a subject pending: no scan of the parts when none is.
+      if (transfer.partsStale === 0 && transfer.subjectsPending === 0) return false;
+      const stale = transfer.partsStale === 0 ? null : await this.transfers.findStalePart(manager, transferId);
       const subjects = await this.transfers.pendingSubjects(
         manager,
         transferId,
