@@ -65,8 +65,11 @@ describe('transfer subject rules', () => {
     ])('Given a %s subject, When admitted, Then it is refused already_admitted', (_label, setup) => {
       expect(decideSubject(admit, givenSubject(...setup))).toEqual({ outcome: 'refused', reason: 'already_admitted' });
     });
-    it('Given a pending subject, When it must await approval, Then it is refused already_admitted', () => {
-      expect(decideSubject(awaitApproval, givenSubject(admit))).toEqual({ outcome: 'refused', reason: 'already_admitted' });
+    it.each([
+      ['pending', [admit]],
+      ['awaiting approval', [awaitApproval]],
+    ])('Given a %s subject, When it must await approval, Then it is refused already_admitted', (_label, setup) => {
+      expect(decideSubject(awaitApproval, givenSubject(...setup))).toEqual({ outcome: 'refused', reason: 'already_admitted' });
     });
     it('Given no subject, When denied at admission, Then it is denied with the reason', () => {
       expect(givenSubject({ type: 'deny', reason: 'frequency_exceeded' })).toEqual({ status: 'denied', reason: 'frequency_exceeded' });
@@ -105,9 +108,10 @@ describe('transfer subject rules', () => {
       expect(givenSubject(admit, packageIn(4), makeStale)).toEqual({ status: 'pending', part: 4 });
     });
     it.each([
+      ['not admitted', []],
       ['pending', [admit]],
       ['awaiting approval', [awaitApproval]],
-    ])('Given a %s subject, When delivered or made stale, Then it is refused not_ready', (_label, setup) => {
+    ])('Given a subject %s, When delivered or made stale, Then it is refused not_ready', (_label, setup) => {
       const state = givenSubject(...setup);
       expect(decideSubject(deliver, state)).toEqual({ outcome: 'refused', reason: 'not_ready' });
       expect(decideSubject(makeStale, state)).toEqual({ outcome: 'refused', reason: 'not_ready' });
@@ -196,7 +200,7 @@ describe('transfer part rules', () => {
     it.each([
       ['void', [packagePart, stalePart, rebuild(0)]],
       ['expired', [packagePart, expireAt(24)]],
-    ])('Given a %s part, When downloaded, Then it is refused gone (PART_GONE)', (_label, setup) => {
+    ])('Given a part %s, When downloaded, Then it is refused gone (PART_GONE)', (_label, setup) => {
       expect(decidePart(deliverAt(2), givenPart(...setup))).toEqual({ outcome: 'refused', reason: 'gone' });
     });
     it('Given a delivered part, When delivered again, Then it is refused already_delivered (a re-download records nothing)', () => {
@@ -211,7 +215,9 @@ describe('transfer part rules', () => {
     it.each([
       ['delivered', [packagePart, deliverAt(2)]],
       ['stale', [packagePart, stalePart]],
-    ])('Given a %s part, When made stale, Then it is refused not_ready', (_label, setup) => {
+      ['void', [packagePart, stalePart, rebuild(0)]],
+      ['expired', [packagePart, expireAt(24)]],
+    ])('Given a part %s, When made stale, Then it is refused not_ready', (_label, setup) => {
       expect(decidePart(stalePart, givenPart(...setup))).toEqual({ outcome: 'refused', reason: 'not_ready' });
     });
     it('Given a stale part, When rebuilt with subjects left, Then it is ready at the next generation with a new expiry', () => {
@@ -223,7 +229,9 @@ describe('transfer part rules', () => {
     it.each([
       ['ready', [packagePart]],
       ['delivered', [packagePart, deliverAt(2)]],
-    ])('Given a %s part, When rebuilt, Then it is refused not_stale', (_label, setup) => {
+      ['void', [packagePart, stalePart, rebuild(0)]],
+      ['expired', [packagePart, expireAt(24)]],
+    ])('Given a part %s, When rebuilt, Then it is refused not_stale', (_label, setup) => {
       expect(decidePart(rebuild(1), givenPart(...setup))).toEqual({ outcome: 'refused', reason: 'not_stale' });
     });
   });
@@ -247,7 +255,7 @@ describe('transfer part rules', () => {
       ['void', [packagePart, stalePart, rebuild(0)]],
       ['expired', [packagePart, expireAt(24)]],
       ['delivered without bytes', [packagePart, deliverAt(2), expireAt(25)]],
-    ])('Given a %s part, When expired, Then it is refused not_due (no bytes to delete)', (_label, setup) => {
+    ])('Given a part %s, When expired, Then it is refused not_due (no bytes to delete)', (_label, setup) => {
       expect(decidePart(expireAt(48), givenPart(...setup))).toEqual({ outcome: 'refused', reason: 'not_due' });
     });
   });
