@@ -18,6 +18,8 @@ import { RecordRefsAndInFlightSubjects1795340015000 } from './1795340015000-reco
 import { AddKekGenerations1795340017000 } from './1795340017000-add-kek-generations';
 import { GrantLeastPrivilegeToAppRole1795340018000 } from './1795340018000-grant-least-privilege-to-app-role';
 import { CreateReplayCacheMarkers1795340019500 } from './1795340019500-create-replay-cache-markers';
+import { AddTransferStatusCounters1795340020000 } from './1795340020000-add-transfer-status-counters';
+import { IndexUnpackagedSubjects1795340020100 } from './1795340020100-index-unpackaged-subjects';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -41,4 +43,6 @@ export const MIGRATIONS = [
   AddKekGenerations1795340017000,
   GrantLeastPrivilegeToAppRole1795340018000,
   CreateReplayCacheMarkers1795340019500,
+  AddTransferStatusCounters1795340020000,
+  IndexUnpackagedSubjects1795340020100,
 ];

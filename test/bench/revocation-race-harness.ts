@@ -231,7 +231,9 @@ async function seed(
 
   progress(`revocation race: building one transfer of ${trials} one-subject parts`);
   const { transferId } = await get(RequestTransferUseCase).execute(recipient, { offerId, idempotencyKey: randomUUID() });
+  const building = performance.now();
   await get(BuildTransferUseCase).execute(createRequestContext({ type: 'system', name: 'revocation-race' }), { transferId });
+  progress(`revocation race: built ${trials} one-subject parts in ${((performance.now() - building) / 1000).toFixed(1)} s`);
   const built = await get(GetTransferUseCase).execute(recipient, transferId);
   if (built.status !== 'ready' || built.parts !== trials) {
     throw new Error(`revocation race: the transfer is ${built.status} with ${built.parts} parts, not ready with ${trials}`);

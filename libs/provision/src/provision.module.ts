@@ -20,6 +20,7 @@ import { SettleApprovalUseCase } from './transfers/application/settle-approval.u
 import { TransferAdmission } from './transfers/application/transfer-admission';
 import { RepackageAfterErasureUseCase } from './transfers/application/repackage-after-erasure.use-case';
 import { WithdrawFromTransfersUseCase } from './transfers/application/withdraw-from-transfers.use-case';
+import { TransferRepository } from './transfers/infrastructure/transfer.repository';
 
 const USE_CASES = [
   RequestTransferUseCase,
@@ -42,7 +43,7 @@ const USE_CASES = [
  */
 @Module({
   imports: [CatalogModule, OffersModule, ConsentModule, ApprovalsModule, VaultModule, RightsModule, TransparencyLogModule],
-  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder, DeliveryCheck],
+  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder, DeliveryCheck, TransferRepository],
   exports: USE_CASES,
 })
 export class ProvisionModule {}

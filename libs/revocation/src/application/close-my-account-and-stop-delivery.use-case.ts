@@ -11,8 +11,8 @@ import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
  * (subjects denied `revoked`, their downloadable parts stale and rebuilt without them), every live consent
  * of theirs is revoked (each with its receipt, log leaf and `consent.ended` job), and the vault closes the
  * account (CloseMyAccountUseCase: data key shredded first in its own transaction, then links, records and
- * the account itself). Locks are taken transfers first, then consents, then the vault and the account: the
- * order downloads and builders take, so none of them can deadlock with a closure. Once it commits nothing
+ * the account itself). Locks are taken transfers first, then consents, then the vault and the account (the
+ * lock order TransferRepository in libs/provision states), so no download or build deadlocks with a closure. Once it commits nothing
  * more of theirs is provided; the worker's jobs only issue the notices.
  */
 @Injectable()

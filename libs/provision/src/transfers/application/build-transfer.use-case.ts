@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import type { RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { lockTransfer, refreshTransferStatus } from '../infrastructure/transfer-store';
-import { TransferEntity } from '../infrastructure/transfer.entity';
+import { decideTransfer } from '../domain/transfer-lifecycle';
+import { TransferRepository, transferStateOf } from '../infrastructure/transfer.repository';
 import { PartPackager } from './part-packager';
 import { TransferAdmission } from './transfer-admission';
 
@@ -24,6 +24,7 @@ export class BuildTransferUseCase {
     private readonly getOffer: GetOfferForProvisionUseCase,
     private readonly admission: TransferAdmission,
     private readonly packager: PartPackager,
+    private readonly transfers: TransferRepository,
   ) {}
 
   async execute(ctx: RequestContext, command: { transferId: string }, hooks: BuildHooks = {}): Promise<void> {
@@ -31,17 +32,19 @@ export class BuildTransferUseCase {
     const own: RequestContext = { actor: ctx.actor, correlationId: ctx.correlationId };
     await this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const transfer = await lockTransfer(manager, command.transferId);
+      const transfer = await this.transfers.lockTransfer(manager, command.transferId);
       if (transfer === null || transfer.status !== 'requested') return;
       const txCtx = { ...own, transaction: manager };
       const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
-      if (offer.status !== 'approved') {
-        await manager.update(TransferEntity, { id: transfer.id }, { status: 'cancelled', updatedAt: now });
+      const decision = decideTransfer({ type: 'admit', offerApproved: offer.status === 'approved', now }, transferStateOf(transfer));
+      if (decision.outcome === 'refused') return;
+      if (decision.events.some((event) => event.type === 'transfer_cancelled')) {
+        await this.transfers.setStatus(manager, transfer.id, 'cancelled', now);
         return;
       }
       await this.admission.admit(txCtx, transfer, offer, now);
-      await manager.update(TransferEntity, { id: transfer.id }, { status: 'processing', updatedAt: now });
-      await refreshTransferStatus(manager, { ...transfer, status: 'processing' }, now);
+      await this.transfers.setStatus(manager, transfer.id, 'processing', now);
+      await this.transfers.settleStatus(manager, { ...transfer, status: 'processing' }, now);
     });
     let built = 0;
     while (await this.packager.buildNext(own, command.transferId)) {

@@ -5,12 +5,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ProvisionRecorder } from '../../provisions/application/record-provisions';
 import { PackageStaleError, PartGoneError, PartNotFoundError, PartWithdrawnError, TransferNotFoundError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
-import { refreshTransferStatus } from '../infrastructure/transfer-store';
-import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
-import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
-import { TransferEntity } from '../infrastructure/transfer.entity';
+import { decidePart } from '../domain/transfer-lifecycle';
+import type { TransferPartEntity } from '../infrastructure/transfer-part.entity';
+import type { TransferEntity } from '../infrastructure/transfer.entity';
+import { partStateOf, TransferRepository } from '../infrastructure/transfer.repository';
 import { DeliveryCheck } from './delivery-check';
-import { denySubjects } from './part-packager';
 import { requireRecipient } from './transfer-access';
 
 const MAX_PART = 1_000_000;
@@ -35,6 +34,7 @@ export class DownloadPartUseCase {
     private readonly deliveryCheck: DeliveryCheck,
     private readonly organisations: OrganisationDirectory,
     private readonly recorder: ProvisionRecorder,
+    private readonly transfers: TransferRepository,
   ) {}
 
   async execute(ctx: RequestContext, command: { transferId: unknown; part: unknown }): Promise<string> {
@@ -44,23 +44,19 @@ export class DownloadPartUseCase {
     if (typeof part !== 'number' || !Number.isSafeInteger(part) || part < 1 || part > MAX_PART) throw new PartNotFoundError(0);
     const transferId = command.transferId;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      // Transfer first, then part, then consents: the order the builder and the withdrawal take them in (no deadlock).
-      const transfer = await manager.findOne(TransferEntity, {
-        where: { id: transferId, recipientId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      // The repository's lock order: the transfer, then the part; the delivery check then locks the consents.
+      const transfer = await this.transfers.lockTransfer(manager, transferId, recipientId);
       if (transfer === null) throw new TransferNotFoundError();
-      const row = await manager.findOne(TransferPartEntity, { where: { transferId, part }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.transfers.lockPart(manager, transferId, part);
       if (row === null) throw new PartNotFoundError(part);
       const now = new Date();
       // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
       const txCtx = { actor: DELIVERY_ACTOR, correlationId: ctx.correlationId, transaction: manager };
-      if (row.status === 'delivered' && row.package !== null) return this.redeliver(txCtx, transfer, row, now);
-      if (row.status === 'stale') return { stale: true as const };
-      if (row.status !== 'ready' || row.package === null || row.expiresAt.getTime() <= now.getTime()) {
-        throw new PartGoneError(part, row.status === 'void' ? 'void' : 'expired');
-      }
-      return this.deliver(txCtx, transfer, row, now);
+      const decision = decidePart({ type: 'deliver', now }, partStateOf(row));
+      if (decision.outcome === 'accepted') return this.deliver(txCtx, transfer, row, now);
+      if (decision.reason === 'already_delivered' && row.package !== null) return this.redeliver(txCtx, transfer, row, now);
+      if (decision.reason === 'stale') return { stale: true as const };
+      throw new PartGoneError(part, row.status === 'void' ? 'void' : 'expired');
     });
     if ('stale' in outcome) throw new PackageStaleError(part);
     return outcome.package;
@@ -73,10 +69,7 @@ export class DownloadPartUseCase {
     row: TransferPartEntity,
     now: Date,
   ): Promise<{ package: string }> {
-    const subjects = await txCtx.transaction.find(TransferSubjectEntity, {
-      where: { transferId: transfer.id, part: row.part, status: 'delivered' },
-      order: { subjectId: 'ASC' },
-    });
+    const subjects = await this.transfers.subjectsOfPart(txCtx.transaction, transfer.id, row.part, 'delivered');
     const verdict = await this.deliveryCheck.check(txCtx, transfer.offerId, subjects, now);
     if (subjects.length === 0 || verdict.denied.length > 0 || verdict.erased.length > 0) throw new PartWithdrawnError(row.part);
     return { package: row.package as string };
@@ -89,26 +82,15 @@ export class DownloadPartUseCase {
     now: Date,
   ): Promise<{ package: string } | { stale: true }> {
     const manager = txCtx.transaction;
-    const subjects = await manager.find(TransferSubjectEntity, {
-      where: { transferId: transfer.id, part: row.part, status: 'ready' },
-      order: { subjectId: 'ASC' },
-    });
+    const subjects = await this.transfers.subjectsOfPart(manager, transfer.id, row.part, 'ready');
     const { offer, denied, changed } = await this.deliveryCheck.check(txCtx, transfer.offerId, subjects, now);
     if (denied.length > 0 || changed.length > 0) {
       // Invariant 2: nothing is provided under a consent that changed, nor a record that is no longer as packaged;
       // the part is rebuilt from the vault as it now is, without the denied subjects.
-      await manager.update(
-        TransferPartEntity,
-        { transferId: transfer.id, part: row.part },
-        { status: 'stale', package: null, packageDigest: null },
-      );
-      await manager.query(
-        `UPDATE "transfer_subjects" SET "status" = 'pending', "updated_at" = $3 WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = 'ready'`,
-        [transfer.id, row.part, now],
-      );
-      await denySubjects(manager, transfer.id, denied, now);
+      await this.transfers.makePartsStale(manager, transfer.id, [row.part], now);
+      await this.transfers.denySubjects(manager, transfer.id, denied, now);
       await enqueueJob(txCtx, BUILD_TRANSFER_JOB, { transferId: transfer.id });
-      await refreshTransferStatus(manager, transfer, now);
+      await this.transfers.settleStatus(manager, transfer, now);
       return { stale: true };
     }
     const recipient = (await this.organisations.findProfiles([transfer.recipientId], manager)).get(transfer.recipientId);
@@ -124,12 +106,8 @@ export class DownloadPartUseCase {
         recordDigests: subject.recordDigests ?? [],
       })),
     );
-    await manager.query(
-      `UPDATE "transfer_subjects" SET "status" = 'delivered', "updated_at" = $3 WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = 'ready'`,
-      [transfer.id, row.part, now],
-    );
-    await manager.update(TransferPartEntity, { transferId: transfer.id, part: row.part }, { status: 'delivered', deliveredAt: now });
-    await refreshTransferStatus(manager, transfer, now);
+    await this.transfers.markDelivered(manager, transfer.id, row.part, now);
+    await this.transfers.settleStatus(manager, transfer, now);
     return { package: row.package as string };
   }
 }

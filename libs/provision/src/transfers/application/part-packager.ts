@@ -6,29 +6,16 @@ import { BankKeyRing, encryptJweForRecipient, KEY_MATERIAL, KeyedDigest, type Ke
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
 import { ReadRecordsForProvisionUseCase, type ProvisionSourceRecord } from '@infobank/vault';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PROVISION_RECORD_DIGEST_PURPOSE } from '../../provisions/domain/record-digest';
 import { EncryptionKeyMissingError } from '../../provision.errors';
 import { observationRange } from '../domain/offer-limits';
 import { selectItems, type PackagedRecord, type PackagedSubject, type PackagePayload } from '../domain/package-contents';
 import { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE } from '../domain/package-format';
-import type { DenialReason } from '../domain/transfer-status';
-import { lockTransfer, refreshTransferStatus } from '../infrastructure/transfer-store';
-import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
-import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
-import { TransferEntity } from '../infrastructure/transfer.entity';
+import { decidePart } from '../domain/transfer-lifecycle';
+import { partStateOf, TransferRepository, type DeniedSubject, type PackagedEntry } from '../infrastructure/transfer.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
-
-/** A subject packaged into a part: what its provision record will say. */
-interface PackagedEntry {
-  subjectId: string;
-  items: string[];
-  recordDigests: string[];
-  recordIds: string[];
-  recordVersions: number[];
-  consentVersion: number;
-}
 
 /**
  * Packages a transfer one part at a time, each part in its own transaction (a crash loses at most the
@@ -50,6 +37,7 @@ export class PartPackager {
     private readonly keyRing: BankKeyRing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(KEY_MATERIAL) material: KeyMaterial,
+    private readonly transfers: TransferRepository,
   ) {
     this.recordDigest = KeyedDigest.derive(material.pseudonymSecret, PROVISION_RECORD_DIGEST_PURPOSE);
   }
@@ -58,15 +46,18 @@ export class PartPackager {
   async buildNext(ctx: RequestContext, transferId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const transfer = await lockTransfer(manager, transferId);
+      const transfer = await this.transfers.lockTransfer(manager, transferId);
       if (transfer === null || transfer.status === 'requested' || transfer.status === 'cancelled' || transfer.status === 'expired')
         return false;
-      const stale = await manager.findOne(TransferPartEntity, { where: { transferId, status: 'stale' }, order: { part: 'ASC' } });
-      const subjects = await manager.find(TransferSubjectEntity, {
-        where: { transferId, status: 'pending', part: stale === null ? IsNull() : stale.part },
-        order: { subjectId: 'ASC' },
-        ...(stale === null ? { take: this.config.transfers.partMaxSubjects } : {}),
-      });
+      // The counters say whether a part is stale or a subject pending: no scan of the parts when none is.
+      if (transfer.partsStale === 0 && transfer.subjectsPending === 0) return false;
+      const stale = transfer.partsStale === 0 ? null : await this.transfers.findStalePart(manager, transferId);
+      const subjects = await this.transfers.pendingSubjects(
+        manager,
+        transferId,
+        stale?.part ?? null,
+        this.config.transfers.partMaxSubjects,
+      );
       if (stale === null && subjects.length === 0) return false;
 
       const txCtx = { ...ctx, transaction: manager };
@@ -81,7 +72,7 @@ export class PartPackager {
 
       const packaged: PackagedSubject[] = [];
       const entries: PackagedEntry[] = [];
-      const denied: { subjectId: string; reason: DenialReason }[] = [];
+      const denied: DeniedSubject[] = [];
       for (const subject of subjects) {
         const consent = consents.get(subject.consentId as string);
         const verdict =
@@ -113,6 +104,7 @@ export class PartPackager {
       }
 
       const partNumber = stale?.part ?? transfer.partCount + 1;
+      let sealed = null;
       if (packaged.length > 0) {
         const pkg = await this.seal(transfer.recipientId, {
           transferId,
@@ -122,27 +114,27 @@ export class PartPackager {
           createdAt: now.toISOString(),
           subjects: packaged,
         });
-        const values = {
-          status: 'ready' as const,
+        sealed = {
           subjectCount: packaged.length,
           package: pkg,
           packageDigest: createHash('sha256').update(pkg).digest(),
           builtAt: now,
           expiresAt: new Date(now.getTime() + this.config.transfers.partTtlHours * HOUR_MS),
-          deliveredAt: null,
         };
-        if (stale === null) {
-          await manager.insert(TransferPartEntity, { transferId, part: partNumber, generation: 1, ...values });
-          await manager.update(TransferEntity, { id: transferId }, { partCount: partNumber });
-        } else {
-          await manager.update(TransferPartEntity, { transferId, part: partNumber }, { ...values, generation: stale.generation + 1 });
-        }
-        await markPackaged(manager, transferId, partNumber, entries, now);
-      } else if (stale !== null) {
-        await manager.update(TransferPartEntity, { transferId, part: stale.part }, { status: 'void', package: null, packageDigest: null });
       }
-      await denySubjects(manager, transferId, denied, now);
-      await refreshTransferStatus(manager, transfer, now);
+      // A new part is packaged only with subjects in it; a stale one is rebuilt, or voided when none is left.
+      const decision =
+        stale === null
+          ? decidePart({ type: 'package', expiresAt: sealed?.expiresAt ?? now, now }, { status: 'none' })
+          : decidePart({ type: 'rebuild', subjects: packaged.length, expiresAt: sealed?.expiresAt ?? now, now }, partStateOf(stale));
+      if (decision.outcome === 'accepted' && sealed !== null && stale === null) {
+        await this.transfers.insertPart(manager, transferId, partNumber, sealed);
+      } else if (decision.outcome === 'accepted' && stale !== null) {
+        await this.transfers.storeRebuiltPart(manager, stale, sealed);
+      }
+      if (sealed !== null) await this.transfers.markPackaged(manager, transferId, partNumber, entries, now);
+      await this.transfers.denySubjects(manager, transferId, denied, now);
+      await this.transfers.settleStatus(manager, transfer, now);
       return true;
     });
   }
@@ -182,57 +174,4 @@ function packageRecords(records: readonly ProvisionSourceRecord[], consent: Gran
       provenance: { providerId: record.providerId, receivedAt: record.receivedAt.toISOString() },
       items: selectItems(record.data, pointers.get(record.category) as string[]),
     }));
-}
-
-async function markPackaged(
-  manager: EntityManager,
-  transferId: string,
-  part: number,
-  entries: readonly PackagedEntry[],
-  now: Date,
-): Promise<void> {
-  await manager.query(
-    `UPDATE "transfer_subjects" s
-        SET "status" = 'ready', "part" = $2, "items" = e."items"::text[], "record_digests" = e."digests"::text[],
-            "record_ids" = e."record_ids", "record_versions" = e."record_versions", "consent_version" = e."version", "updated_at" = $3
-       FROM (SELECT * FROM jsonb_to_recordset($4::jsonb)
-               AS x("subject_id" text, "items" jsonb, "digests" jsonb, "record_ids" jsonb, "record_versions" jsonb, "version" int)) AS r
-       CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r."items")) AS "items",
-                                  ARRAY(SELECT jsonb_array_elements_text(r."digests")) AS "digests",
-                                  ARRAY(SELECT jsonb_array_elements_text(r."record_ids")::uuid) AS "record_ids",
-                                  ARRAY(SELECT jsonb_array_elements_text(r."record_versions")::int) AS "record_versions",
-                                  r."version" AS "version") AS e
-      WHERE s."transfer_id" = $1 AND s."subject_id" = r."subject_id"`,
-    [
-      transferId,
-      part,
-      now,
-      JSON.stringify(
-        entries.map((entry) => ({
-          subject_id: entry.subjectId,
-          items: entry.items,
-          digests: entry.recordDigests,
-          record_ids: entry.recordIds,
-          record_versions: entry.recordVersions,
-          version: entry.consentVersion,
-        })),
-      ),
-    ],
-  );
-}
-
-/** Marks subjects denied with their reasons (they leave any part they were in). */
-export async function denySubjects(
-  manager: EntityManager,
-  transferId: string,
-  denied: readonly { subjectId: string; reason: DenialReason }[],
-  now: Date,
-): Promise<void> {
-  if (denied.length === 0) return;
-  await manager.query(
-    `UPDATE "transfer_subjects" s SET "status" = 'denied', "reason" = d."reason", "part" = NULL, "updated_at" = $2
-       FROM unnest($3::text[], $4::text[]) AS d("subject_id", "reason")
-      WHERE s."transfer_id" = $1 AND s."subject_id" = d."subject_id"`,
-    [transferId, now, denied.map((entry) => entry.subjectId), denied.map((entry) => entry.reason)],
-  );
 }

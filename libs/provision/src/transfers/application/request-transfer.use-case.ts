@@ -6,7 +6,8 @@ import { enqueueJob, inTransaction, ValidationFailedError, type FieldProblem, ty
 import { DataSource } from 'typeorm';
 import { EncryptionKeyMissingError, IdempotencyKeyReusedError, OfferNotTransferableError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
-import { TransferEntity } from '../infrastructure/transfer.entity';
+import type { TransferEntity } from '../infrastructure/transfer.entity';
+import { TransferRepository } from '../infrastructure/transfer.repository';
 import { requireRecipient } from './transfer-access';
 
 /** What a recipient asks for: an offer of its own, optionally only some subjects, under an Idempotency-Key. */
@@ -32,6 +33,7 @@ export class RequestTransferUseCase {
     private readonly dataSource: DataSource,
     private readonly getOffer: GetOfferForProvisionUseCase,
     private readonly organisations: OrganisationDirectory,
+    private readonly transfers: TransferRepository,
   ) {}
 
   async execute(ctx: RequestContext, command: RequestTransferCommand): Promise<{ transferId: string; created: boolean }> {
@@ -39,7 +41,7 @@ export class RequestTransferUseCase {
     const { offerId, subjects, idempotencyKey } = parse(command);
     const requestDigest = createHash('sha256').update(JSON.stringify({ offerId, subjects })).digest();
     return inTransaction(ctx, this.dataSource, async (manager) => {
-      const existing = await manager.findOne(TransferEntity, { where: { recipientId, idempotencyKey } });
+      const existing = await this.transfers.findByIdempotencyKey(manager, recipientId, idempotencyKey);
       if (existing !== null) return replay(existing, requestDigest);
       const offer = await this.getOffer.execute({ ...ctx, transaction: manager }, offerId);
       if (offer.status !== 'approved') throw new OfferNotTransferableError(offer.status);
@@ -47,30 +49,15 @@ export class RequestTransferUseCase {
       if (credentials?.encryptionKey == null) throw new EncryptionKeyMissingError();
       const now = new Date();
       const id = randomUUID();
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TransferEntity)
-        .values({
-          id,
-          recipientId,
-          offerId,
-          idempotencyKey,
-          requestDigest,
-          requestedSubjects: subjects,
-          status: 'requested',
-          partCount: 0,
-          requestedAt: now,
-          updatedAt: now,
-          readyAt: null,
-          deliveredAt: null,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) {
+      const inserted = await this.transfers.insertRequested(
+        manager,
+        { id, recipientId, offerId, idempotencyKey, requestDigest, requestedSubjects: subjects },
+        now,
+      );
+      if (!inserted) {
         // A concurrent request with the same key committed first.
-        return replay(await manager.findOneByOrFail(TransferEntity, { recipientId, idempotencyKey }), requestDigest);
+        const winner = await this.transfers.findByIdempotencyKey(manager, recipientId, idempotencyKey);
+        return replay(winner as TransferEntity, requestDigest);
       }
       await enqueueJob({ ...ctx, transaction: manager }, BUILD_TRANSFER_JOB, { transferId: id });
       return { transferId: id, created: true };

@@ -3,9 +3,8 @@ import { GetApprovalOutcomeUseCase } from '@infobank/consent';
 import { enqueueJob, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
-import { lockTransfer, refreshTransferStatus } from '../infrastructure/transfer-store';
-import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
-import { denySubjects } from './part-packager';
+import { decideSubject, type SubjectCommand } from '../domain/transfer-lifecycle';
+import { TransferRepository } from '../infrastructure/transfer.repository';
 
 /**
  * An ask-mode approval was answered (the `approvals.answered` job): an approved subject becomes
@@ -17,6 +16,7 @@ export class SettleApprovalUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outcomes: GetApprovalOutcomeUseCase,
+    private readonly transfers: TransferRepository,
   ) {}
 
   async execute(ctx: RequestContext, command: { approvalRequestId: string }): Promise<'built' | 'denied' | 'unchanged'> {
@@ -24,31 +24,31 @@ export class SettleApprovalUseCase {
       const txCtx = { actor: ctx.actor, correlationId: ctx.correlationId, transaction: manager };
       const outcome = await this.outcomes.execute(txCtx, command);
       if (outcome === null || outcome.status === 'pending') return 'unchanged';
-      const found = await manager.findOne(TransferSubjectEntity, {
-        where: { approvalRequestId: outcome.id, status: 'awaiting_approval' },
-      });
+      const found = await this.transfers.findAwaitingApproval(manager, outcome.id);
       if (found === null) return 'unchanged';
-      const transfer = await lockTransfer(manager, found.transferId);
-      const subject = await manager.findOne(TransferSubjectEntity, {
-        where: { transferId: found.transferId, subjectId: found.subjectId, status: 'awaiting_approval' },
-      });
+      const transfer = await this.transfers.lockTransfer(manager, found.transferId);
+      const subject = await this.transfers.subjectAwaitingApproval(manager, found.transferId, found.subjectId);
       if (transfer === null || subject === null) return 'unchanged';
       const now = new Date();
+      const answer: SubjectCommand =
+        outcome.status === 'approved' && transfer.status !== 'cancelled' && transfer.status !== 'expired'
+          ? { type: 'admit' }
+          : { type: 'deny', reason: outcome.status === 'denied' ? 'approval_denied' : 'approval_expired' };
+      const decision = decideSubject(answer, { status: 'awaiting_approval', approvalRequestId: outcome.id });
+      if (decision.outcome === 'refused') return 'unchanged';
+      const [event] = decision.events;
       let result: 'built' | 'denied';
-      if (outcome.status === 'approved' && transfer.status !== 'cancelled' && transfer.status !== 'expired') {
-        await manager.update(
-          TransferSubjectEntity,
-          { transferId: transfer.id, subjectId: subject.subjectId },
-          { status: 'pending', updatedAt: now },
-        );
+      if (event.type === 'subject_admitted') {
+        await this.transfers.admitApproved(manager, transfer.id, subject.subjectId, now);
         await enqueueJob(txCtx, BUILD_TRANSFER_JOB, { transferId: transfer.id });
         result = 'built';
-      } else {
-        const reason = outcome.status === 'denied' ? 'approval_denied' : 'approval_expired';
-        await denySubjects(manager, transfer.id, [{ subjectId: subject.subjectId, reason }], now);
+      } else if (event.type === 'subject_denied') {
+        await this.transfers.denySubjects(manager, transfer.id, [{ subjectId: subject.subjectId, reason: event.reason }], now);
         result = 'denied';
+      } else {
+        return 'unchanged';
       }
-      await refreshTransferStatus(manager, transfer, now);
+      await this.transfers.settleStatus(manager, transfer, now);
       return result;
     });
   }

@@ -8,7 +8,7 @@ import { CountRecordsForProvisionUseCase, MAX_PROVISION_INDIVIDUALS, type Record
 import type { EntityManager } from 'typeorm';
 import { fetchAllowance, observationRange } from '../domain/offer-limits';
 import type { DenialReason } from '../domain/transfer-status';
-import { insertSubjects, lockOfferReservations, reservationCounts, type NewTransferSubject } from '../infrastructure/transfer-store';
+import { TransferRepository, type NewTransferSubject } from '../infrastructure/transfer.repository';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
 
 type Context = RequestContext & { transaction: EntityManager };
@@ -26,6 +26,7 @@ export class TransferAdmission {
     private readonly countRecords: CountRecordsForProvisionUseCase,
     private readonly requestApproval: RequestApprovalUseCase,
     private readonly pseudonyms: PseudonymousIds,
+    private readonly transfers: TransferRepository,
   ) {}
 
   async admit(ctx: Context, transfer: TransferEntity, offer: OfferSnapshot, now: Date): Promise<void> {
@@ -46,9 +47,9 @@ export class TransferAdmission {
     const admissible = wanted.filter((subject) => verdicts.get(subject) === 'ask' || verdicts.get(subject) === 'auto');
     const individualIds = admissible.map((subject) => (bySubject.get(subject) as GrantedConsent).individualId);
 
-    await lockOfferReservations(ctx.transaction, offer.id);
+    await this.transfers.lockOfferReservations(ctx.transaction, offer.id);
     const allowance = fetchAllowance(offer.fetch, now);
-    const used = await reservationCounts(ctx.transaction, offer.id, individualIds, allowance.since, transfer.id);
+    const used = await this.transfers.reservationCounts(ctx.transaction, offer.id, individualIds, allowance.since, transfer.id);
     const counts = await this.recordCounts(ctx, individualIds, offer, now);
 
     const rows: NewTransferSubject[] = [];
@@ -81,7 +82,7 @@ export class TransferAdmission {
       }
       rows.push(row);
     }
-    await insertSubjects(ctx.transaction, transfer, rows, now);
+    await this.transfers.insertSubjects(ctx.transaction, transfer, rows, now);
   }
 
   /** How many records each individual holds in the offer's categories, in and out of its range (asked 1,000 individuals at a time). */

@@ -26,6 +26,16 @@ export type PartStatus = 'ready' | 'delivered' | 'stale' | 'void' | 'expired';
 /** Subject statuses that count against the offer's fetch limit (admitted and not released). */
 export const RESERVING_SUBJECT_STATUSES: readonly SubjectStatus[] = ['pending', 'awaiting_approval', 'ready', 'delivered'];
 
+/** How many of a transfer's parts and subjects are in the statuses its own status depends on. */
+export interface TransferCounts {
+  partsReady: number;
+  partsStale: number;
+  partsDelivered: number;
+  partsExpired: number;
+  subjectsPending: number;
+  subjectsAwaitingApproval: number;
+}
+
 /**
  * The status a transfer reads as, from its parts and subjects (a cancelled or still-requested transfer
  * keeps its status). Work left (a subject pending, or a part stale) keeps it `processing` unless a part can
@@ -38,13 +48,23 @@ export function transferStatusOf(
   parts: readonly PartStatus[],
   subjects: ReadonlySet<SubjectStatus>,
 ): TransferStatus {
+  const count = (status: PartStatus) => parts.filter((part) => part === status).length;
+  return transferStatusFromCounts(current, {
+    partsReady: count('ready'),
+    partsStale: count('stale'),
+    partsDelivered: count('delivered'),
+    partsExpired: count('expired'),
+    subjectsPending: subjects.has('pending') ? 1 : 0,
+    subjectsAwaitingApproval: subjects.has('awaiting_approval') ? 1 : 0,
+  });
+}
+
+/** `transferStatusOf` from the transfer's status counters (what the repository keeps, so no part is re-read). */
+export function transferStatusFromCounts(current: TransferStatus, counts: TransferCounts): TransferStatus {
   if (current === 'cancelled' || current === 'requested') return current;
-  const downloadable = parts.includes('ready');
-  const workLeft = subjects.has('pending') || parts.includes('stale');
-  const waiting = subjects.has('awaiting_approval');
-  if (downloadable) return 'ready';
-  if (workLeft || waiting) return 'processing';
-  if (parts.includes('expired')) return 'expired';
-  if (parts.includes('delivered')) return 'delivered';
+  if (counts.partsReady > 0) return 'ready';
+  if (counts.subjectsPending > 0 || counts.partsStale > 0 || counts.subjectsAwaitingApproval > 0) return 'processing';
+  if (counts.partsExpired > 0) return 'expired';
+  if (counts.partsDelivered > 0) return 'delivered';
   return 'ready';
 }

@@ -21,6 +21,7 @@ import type { SubjectStatus } from '../domain/transfer-status';
 @Index('ix_transfer_subjects_consent', ['consentId'], { where: `"status" IN ('pending', 'awaiting_approval', 'ready')` })
 @Index('ix_transfer_subjects_individual_in_flight', ['individualId'], { where: `"status" IN ('pending', 'awaiting_approval', 'ready')` })
 @Index('ix_transfer_subjects_approval', ['approvalRequestId'], { where: `"approval_request_id" IS NOT NULL` })
+@Index('ix_transfer_subjects_unpackaged', ['transferId', 'subjectId'], { where: `"status" = 'pending' AND "part" IS NULL` })
 export class TransferSubjectEntity {
   @PrimaryColumn('uuid', { name: 'transfer_id', primaryKeyConstraintName: 'pk_transfer_subjects' })
   transferId: string;

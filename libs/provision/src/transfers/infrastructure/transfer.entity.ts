@@ -6,6 +6,10 @@ import type { TransferStatus } from '../domain/transfer-status';
 @Unique('uq_transfers_recipient_idempotency_key', ['recipientId', 'idempotencyKey'])
 @Check('ck_transfers_status', `"status" IN ('requested', 'processing', 'ready', 'delivered', 'expired', 'cancelled')`)
 @Check('ck_transfers_part_count', `"part_count" >= 0`)
+@Check(
+  'ck_transfers_status_counters',
+  `"parts_ready" >= 0 AND "parts_stale" >= 0 AND "parts_delivered" >= 0 AND "parts_expired" >= 0 AND "subjects_pending" >= 0 AND "subjects_awaiting_approval" >= 0`,
+)
 @Index('ix_transfers_recipient_time', ['recipientId', 'requestedAt', 'id'])
 @Index('ix_transfers_offer_time', ['offerId', 'requestedAt', 'id'])
 export class TransferEntity {
@@ -47,4 +51,23 @@ export class TransferEntity {
 
   @Column('timestamptz', { name: 'delivered_at', nullable: true })
   deliveredAt: Date | null;
+
+  // Status counters (migration AddTransferStatusCounters): kept exact by triggers on every part and subject write.
+  @Column('integer', { name: 'parts_ready', default: 0 })
+  partsReady: number;
+
+  @Column('integer', { name: 'parts_stale', default: 0 })
+  partsStale: number;
+
+  @Column('integer', { name: 'parts_delivered', default: 0 })
+  partsDelivered: number;
+
+  @Column('integer', { name: 'parts_expired', default: 0 })
+  partsExpired: number;
+
+  @Column('integer', { name: 'subjects_pending', default: 0 })
+  subjectsPending: number;
+
+  @Column('integer', { name: 'subjects_awaiting_approval', default: 0 })
+  subjectsAwaitingApproval: number;
 }
