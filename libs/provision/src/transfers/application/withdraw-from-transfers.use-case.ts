@@ -23,7 +23,7 @@ export interface WithdrawFromTransfersCommand {
 
 /**
  * Stops work in flight when consents end, a stop-use order stops offers, or individuals erase data or
- * close their account (the transfers issue's invariant 2): every subject of those consents, offers or
+ * close their account (invariant 2, docs/architecture.md §4.2): every subject of those consents, offers or
  * individuals still pending, awaiting approval or in a downloadable part is denied with `reason`; a ready
  * part that held one becomes stale (its package cleared, so its next download is PACKAGE_STALE) and its
  * other subjects go back to pending under the same part number, and the transfer is built again.

@@ -2,7 +2,7 @@ import { transferStatusFromCounts, type DenialReason, type TransferCounts, type 
 
 export type { TransferCounts } from './transfer-status';
 
-// The transfer lifecycle (DESIGN §5) as pure deciders: a transfer, each of its parts and each of its subjects.
+// The transfer lifecycle (docs/architecture.md §5) as pure deciders: a transfer, each of its parts and each of its subjects.
 // `decide(command, state)` says which events a command yields or why it is refused; `evolve(state, event)`
 // applies one event. Time is passed in (`now`), never read. The repository stores what `evolve` leaves.
 

@@ -1,6 +1,6 @@
 import type { ProvisionRefusal } from '@infobank/consent';
 
-/** Where a transfer is (DESIGN §5): `requested → processing → ready → delivered | expired`, or `cancelled`. */
+/** Where a transfer is (docs/architecture.md §5): `requested → processing → ready → delivered | expired`, or `cancelled`. */
 export type TransferStatus = 'requested' | 'processing' | 'ready' | 'delivered' | 'expired' | 'cancelled';
 
 /** Every transfer status. */
