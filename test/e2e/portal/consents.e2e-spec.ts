@@ -19,7 +19,7 @@ import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { offerTerms } from '../../support/offer-terms';
 import { registerOrganisation } from '../../support/organisation-client';
-import { eventually, openTestDataSource } from '../../support/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
 import { callJson, expectProblem, newIndividual } from './session-client';
 
 describe('portal: consents (grant, pause, resume, revoke) with signed receipts', () => {
@@ -70,14 +70,21 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
   let bob: Awaited<ReturnType<typeof session>>;
   let offerId: string;
 
+  let environment: IsolatedEnvironment;
+
   beforeAll(async () => {
-    portal = await startTestApp(PortalModule, {}, PORTAL_ERROR_STATUS);
-    dataSource = await openTestDataSource();
+    // A database of its own: the expiry test sweeps every live consent, and other suites leave consents
+    // of made-up offers in the run's shared database.
+    environment = await isolatedEnvironment();
+    const { name } = environment.config.database;
+    portal = await startTestApp(PortalModule, { DATABASE_NAME: name, REDIS_PREFIX: environment.config.redis.prefix }, PORTAL_ERROR_STATUS);
+    dataSource = environment.dataSource;
     [alice, bob] = await Promise.all([session(), session()]);
     offerId = await approvedOffer();
   });
   afterAll(async () => {
-    await Promise.all([portal?.close(), dataSource?.destroy()]);
+    await portal?.close();
+    await environment?.dispose();
   });
 
   it('grants a consent whose receipt verifies with jose against /.well-known/jwks.json and carries the ISO/IEC TS 27560 fields', async () => {
