@@ -11,12 +11,12 @@ import { unwrapWithKek } from '../key-management.service';
 
 const run = promisify(execFile);
 const DAY = 24 * 60 * 60 * 1000;
-const pgEnvironment = {
-  ...process.env,
-  PGHOST: services.host,
-  PGPORT: String(services.port),
-  PGUSER: services.user,
-  PGPASSWORD: services.password,
+/** A libpq connection URI for pg_dump and pg_restore: the machine's PostgreSQL as the tests' superuser. */
+const connectionUri = (database: string): string => {
+  const credentials = services.password
+    ? `${encodeURIComponent(services.user)}:${encodeURIComponent(services.password)}`
+    : encodeURIComponent(services.user);
+  return `postgresql://${credentials}@${services.host}:${services.port}/${encodeURIComponent(database)}`;
 };
 
 /** One deposited record as a backup holds it: the ciphertext, its AAD, and whose it is. */
@@ -32,7 +32,7 @@ jest.setTimeout(120_000);
 describe('crypto-shredding holds against backups (pg_dump → close → rotate → re-wrap → destroy)', () => {
   let world: KekGenerationWorld;
   let restored: DataSource | undefined;
-  const restoredName = `${process.env.DATABASE_NAME}_restored_${randomUUID().slice(0, 8)}`;
+  const restoredName = `${testConfig().database.name}_restored_${randomUUID().slice(0, 8)}`;
   const t0 = new Date('2030-01-01T00:00:00Z');
   const at = (days: number) => new Date(t0.getTime() + days * DAY);
 
@@ -69,7 +69,7 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
 
     // 1. The nightly backup, taken while the account is open.
     const dumpFile = join(world.directory, 'before-closure.dump');
-    await run('pg_dump', ['--format=custom', `--file=${dumpFile}`, world.environment.config.database.name], { env: pgEnvironment });
+    await run('pg_dump', ['--format=custom', `--file=${dumpFile}`, `--dbname=${connectionUri(world.environment.config.database.name)}`]);
 
     // 2. The account is closed: its data key is deleted (what CloseMyAccountUseCase does first).
     expect(await world.envelope().shred(closed)).toBe(true);
@@ -81,7 +81,7 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
 
     // The backup, restored into a fresh database.
     await createDatabase(restoredName);
-    await run('pg_restore', ['--no-owner', `--dbname=${restoredName}`, dumpFile], { env: pgEnvironment });
+    await run('pg_restore', ['--no-owner', `--dbname=${connectionUri(restoredName)}`, dumpFile]);
     restored = await openTestDataSource(testConfig({ DATABASE_NAME: restoredName }));
     const [backedUpKey] = await restored.query(`SELECT "kek_id", "wrapped_key" FROM "data_keys" WHERE "subject_id" = $1`, [closed]);
     const [record]: BackedUpRecord[] = await restored.query(`SELECT * FROM "backup_probe" WHERE "subject_id" = $1`, [closed]);

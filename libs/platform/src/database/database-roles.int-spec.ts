@@ -9,8 +9,8 @@ describe('db:roles (ensureDatabaseRoles): the owner and runtime roles and the da
   const suffix = randomBytes(4).toString('hex');
   const owner = `infobank_test_${suffix}_owner`;
   const runtime = `infobank_test_${suffix}_app`;
-  const database = `${process.env.DATABASE_NAME}_roles`;
-  const adopted = `${process.env.DATABASE_NAME}_adopted`;
+  const database = `${testConfig().database.name}_roles`;
+  const adopted = `${testConfig().database.name}_adopted`;
   const config = (name: string, overrides: Record<string, string> = {}) =>
     testConfig({ DATABASE_NAME: name, DATABASE_MIGRATION_USER: owner, DATABASE_USER: runtime, ...overrides });
   let superuser: Client;
