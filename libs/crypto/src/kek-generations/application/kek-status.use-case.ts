@@ -1,19 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { destroyableFrom, nextRotationAt, type KekGenerationPolicy, type KekGenerationState } from '../domain/kek-generation';
+import { destroyableFrom, nextRotationAt, type KekGeneration, type KekGenerationPolicy } from '../domain/kek-generation';
 import { KekGenerationFiles } from '../kek-generation-files';
 import { KEK_GENERATION_POLICY } from '../kek-generation.tokens';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 import { RewrapDataKeysUseCase, type RewrapProgressReport } from './rewrap-data-keys.use-case';
 
-/** One generation as the operator sees it. */
-export interface KekGenerationStatus {
-  generation: number;
-  state: KekGenerationState;
-  createdAt: Date;
-  retiredAt: Date | null;
-  drainedAt: Date | null;
-  destroyedAt: Date | null;
+/** One generation as the operator sees it: its record, the live data keys under it, its key file. */
+export interface KekGenerationStatus extends KekGeneration {
   liveDataKeys: number;
   /** `held`: its file is in the directory; `erased`: destroyed and gone; `missing`: should be there and is not. */
   keyFile: 'held' | 'pending' | 'erased' | 'missing' | 'not erased';
