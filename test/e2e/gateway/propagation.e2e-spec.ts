@@ -1,5 +1,5 @@
+import { createRequestContext } from '@infobank/platform';
 import { PropagateConsentEndUseCase } from '@infobank/revocation';
-import { randomUUID } from 'node:crypto';
 import { expectRefused } from '../../support/refusals';
 import type { Individual } from '../intake/link-world';
 import { atPortalStepped, stepUp } from '../portal/data-world';
@@ -91,7 +91,7 @@ describe('gateway: withdrawal reaches every recipient that holds the data, and w
     // The same job delivered twice (or run by hand) issues nothing new.
     const again = await world
       .use(PropagateConsentEndUseCase)
-      .execute({ actor: { type: 'system', name: 'test' }, correlationId: randomUUID() }, { consentId: consentIds[0] });
+      .execute(createRequestContext({ type: 'system', name: 'test' }), { consentId: consentIds[0] });
     expect(again.noticeIds).toEqual([]);
     expect(await world.newNotices(recipient, before)).toHaveLength(1);
   });

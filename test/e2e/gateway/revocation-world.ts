@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { RevokeConsentsOfClosedAccountUseCase, ConsentModule } from '@infobank/consent';
 import { CryptoModule, PseudonymousIds } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
-import { createRequestContext, PlatformModule, type JobContext, type RequestContext } from '@infobank/platform';
+import { createRequestContext, PlatformModule, type JobContext, type RequestContext, withoutTransaction } from '@infobank/platform';
 import { AddBoardMemberUseCase, ConfirmStopUseOrderUseCase, ProposeStopUseOrderUseCase, ReviewModule } from '@infobank/review';
 import {
   IssueDataLifeNoticesUseCase,
@@ -113,10 +113,7 @@ export class RevocationWorld {
   /** The `account.closed` handler (revokes the closed account's consents; each revocation writes its own `consent.ended`). */
   closeAccounts(): Promise<number> {
     return this.runPending('account.closed', (payload, context) =>
-      this.use(RevokeConsentsOfClosedAccountUseCase).execute(
-        { actor: context.actor, correlationId: context.correlationId },
-        { individualId: payload.individualId },
-      ),
+      this.use(RevokeConsentsOfClosedAccountUseCase).execute(withoutTransaction(context), { individualId: payload.individualId }),
     );
   }
 

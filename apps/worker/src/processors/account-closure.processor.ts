@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCOUNT_CLOSED_JOB } from '@infobank/auth';
 import { RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
-import { HandlesJob, LOGGER, type JobContext, type JobHandler } from '@infobank/platform';
+import { HandlesJob, LOGGER, type JobContext, type JobHandler, withoutTransaction } from '@infobank/platform';
 import type { Logger } from 'pino';
 
 type AccountClosedPayload = NonNullable<(typeof ACCOUNT_CLOSED_JOB)['payloadType']>;
@@ -22,7 +22,7 @@ export class AccountClosedProcessor implements JobHandler {
   // The runtime has checked the payload against the job contract before calling.
   async handle({ individualId }: AccountClosedPayload, context: JobContext): Promise<void> {
     // Each consent is revoked in its own transaction, so the job's transaction is not passed on.
-    const result = await this.revokeConsents.execute({ actor: context.actor, correlationId: context.correlationId }, { individualId });
+    const result = await this.revokeConsents.execute(withoutTransaction(context), { individualId });
     // Counts only: the individual's id stays out of the log.
     this.logger.info({ job: ACCOUNT_CLOSED_JOB.name, revoked: result.revoked }, 'consents of a closed account revoked');
   }

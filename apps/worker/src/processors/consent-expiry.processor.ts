@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXPIRE_CONSENTS_JOB, ExpireConsentsUseCase } from '@infobank/consent';
-import { HandlesJob, LOGGER, type JobContext, type JobHandler } from '@infobank/platform';
+import { HandlesJob, LOGGER, type JobContext, type JobHandler, withoutTransaction } from '@infobank/platform';
 import type { Logger } from 'pino';
 
 /** Expires consents past their expiresAt or whose offer ended (each a ledger event with a receipt). */
@@ -14,7 +14,7 @@ export class ExpireConsentsProcessor implements JobHandler {
 
   async handle(_payload: unknown, context: JobContext): Promise<void> {
     // Each consent is expired in its own transaction, so the job's transaction is not passed on.
-    const result = await this.expireConsents.execute({ actor: context.actor, correlationId: context.correlationId });
+    const result = await this.expireConsents.execute(withoutTransaction(context));
     if (result.expired > 0) this.logger.info({ job: EXPIRE_CONSENTS_JOB.name, expired: result.expired }, 'consents expired');
   }
 }

@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { APP_CONFIG, enqueueJob, inTransaction, type AppConfig, type RequestContext } from '@infobank/platform';
+import {
+  APP_CONFIG,
+  enqueueJob,
+  inTransaction,
+  type AppConfig,
+  type RequestContext,
+  withTransaction,
+  createRequestContext,
+} from '@infobank/platform';
 import { TransparencyLog } from '@infobank/transparency-log';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
@@ -107,7 +115,7 @@ export class ConsentLedger {
       last = await this.appendEvent(manager, next, event, context);
       if (event.type === 'consent_revoked' || event.type === 'consent_expired') {
         // Withdrawal propagates to recipients (notices, work in flight stopped) from this commit on.
-        const jobCtx = { actor: LEDGER_ACTOR, correlationId: context.correlationId ?? randomUUID(), transaction: manager };
+        const jobCtx = withTransaction(createRequestContext(LEDGER_ACTOR, context.correlationId), manager);
         await enqueueJob(jobCtx, CONSENT_ENDED_JOB, { consentId: next.consentId });
       }
     }

@@ -16,21 +16,42 @@ export function isBankActor(actor: Actor): boolean {
   return actor.type === 'system' || actor.type === 'operator';
 }
 
-/** Passed first to every use case: who acts, which request this is, and the open transaction. */
+/** The time as the code under one context sees it; tests pass a fixed or stepping clock. */
+export type Clock = () => Date;
+
+/** The machine's clock. */
+export const systemClock: Clock = () => new Date();
+
+/** Passed first to every use case: who acts, which request this is, the open transaction and the clock. */
 export interface RequestContext {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly transaction?: EntityManager;
+  /** The current time; application code reads the time only through this. */
+  readonly now: Clock;
 }
 
-/** Creates a context; a correlation id is generated when none is given. */
-export function createRequestContext(actor: Actor, correlationId: string = randomUUID()): RequestContext {
-  return { actor, correlationId };
+/** Creates a context; a correlation id is generated when none is given, and the clock is the machine's unless given. */
+export function createRequestContext(actor: Actor, correlationId: string = randomUUID(), now: Clock = systemClock): RequestContext {
+  return { actor, correlationId, now };
 }
 
 /** Returns the same context bound to a transaction. */
-export function withTransaction(context: RequestContext, transaction: EntityManager): RequestContext {
+export function withTransaction(
+  context: RequestContext,
+  transaction: EntityManager,
+): RequestContext & { readonly transaction: EntityManager } {
   return { ...context, transaction };
+}
+
+/** Returns the same context outside any transaction, for work that opens its own. */
+export function withoutTransaction(context: RequestContext): RequestContext {
+  return { actor: context.actor, correlationId: context.correlationId, now: context.now };
+}
+
+/** Returns the same request (correlation id, clock and transaction) acted on by another actor, such as a system step. */
+export function withActor(context: RequestContext, actor: Actor): RequestContext {
+  return { ...context, actor };
 }
 
 /** Runs `work` in the context's open transaction, or in a new one when the caller has none. */

@@ -1,3 +1,4 @@
+import { withTransaction, withActor } from '@infobank/platform';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import type { EntityManager } from 'typeorm';
@@ -11,5 +12,5 @@ export function erasingIndividualId(ctx: RequestContext): string {
 
 /** The bank's own actor that stops work in flight for an erasure or closure, inside the individual's transaction. */
 export function stoppingDelivery(ctx: RequestContext, manager: EntityManager, name: 'erasure' | 'account-closure'): RequestContext {
-  return { actor: { type: 'system', name: `delivery-stop.${name}` }, correlationId: ctx.correlationId, transaction: manager };
+  return withTransaction(withActor(ctx, { type: 'system', name: `delivery-stop.${name}` }), manager);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, enqueueJob, type AppConfig } from '@infobank/platform';
+import { APP_CONFIG, enqueueJob, type AppConfig, withTransaction, createRequestContext } from '@infobank/platform';
 import type { ProvisionForNotice } from '@infobank/provision';
 import type { EntityManager } from 'typeorm';
 import { NOTICE_REASONS, type NoticeKind } from '../domain/notice';
@@ -85,7 +85,7 @@ export class NoticeIssuer {
         offers.size === 1 ? [...offers][0] : null,
       ],
     );
-    const jobCtx = { actor: ISSUER_ACTOR, correlationId: command.correlationId ?? randomUUID(), transaction: manager };
+    const jobCtx = withTransaction(createRequestContext(ISSUER_ACTOR, command.correlationId), manager);
     await enqueueJob(jobCtx, DELIVER_NOTICE_WEBHOOK_JOB, { noticeId });
     return noticeId;
   }

@@ -1,3 +1,4 @@
+import { withoutTransaction } from '@infobank/platform';
 import { Injectable } from '@nestjs/common';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import type { RequestContext } from '@infobank/platform';
@@ -29,7 +30,7 @@ export class BuildTransferUseCase {
 
   async execute(ctx: RequestContext, command: { transferId: string }, hooks: BuildHooks = {}): Promise<void> {
     // Each step runs in its own transaction, never the caller's: a part once built stays built.
-    const own: RequestContext = { actor: ctx.actor, correlationId: ctx.correlationId };
+    const own = withoutTransaction(ctx);
     await this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const transfer = await this.transfers.lockTransfer(manager, command.transferId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
-import { enqueueJob, type RequestContext } from '@infobank/platform';
+import { enqueueJob, type RequestContext, withTransaction, withActor } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProvisionRecorder } from '../../provisions/application/record-provisions';
 import { PackageStaleError, PartGoneError, PartNotFoundError, PartWithdrawnError, TransferNotFoundError } from '../../provision.errors';
@@ -51,7 +51,7 @@ export class DownloadPartUseCase {
       if (row === null) throw new PartNotFoundError(part);
       const now = new Date();
       // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
-      const txCtx = { actor: DELIVERY_ACTOR, correlationId: ctx.correlationId, transaction: manager };
+      const txCtx = withTransaction(withActor(ctx, DELIVERY_ACTOR), manager);
       const decision = decidePart({ type: 'deliver', now }, partStateOf(row));
       if (decision.outcome === 'accepted') return this.deliver(txCtx, transfer, row, now);
       if (decision.reason === 'already_delivered' && row.package !== null) return this.redeliver(txCtx, transfer, row, now);

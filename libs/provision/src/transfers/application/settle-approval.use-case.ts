@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GetApprovalOutcomeUseCase } from '@infobank/consent';
-import { enqueueJob, type RequestContext } from '@infobank/platform';
+import { enqueueJob, type RequestContext, withTransaction } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import { decideSubject, type SubjectCommand } from '../domain/transfer-lifecycle';
@@ -21,7 +21,7 @@ export class SettleApprovalUseCase {
 
   async execute(ctx: RequestContext, command: { approvalRequestId: string }): Promise<'built' | 'denied' | 'unchanged'> {
     return this.dataSource.transaction(async (manager) => {
-      const txCtx = { actor: ctx.actor, correlationId: ctx.correlationId, transaction: manager };
+      const txCtx = withTransaction(ctx, manager);
       const outcome = await this.outcomes.execute(txCtx, command);
       if (outcome === null || outcome.status === 'pending') return 'unchanged';
       const found = await this.transfers.findAwaitingApproval(manager, outcome.id);
