@@ -84,8 +84,8 @@ export default tseslint.config(
   {
     // The one place configuration is read, and test harness code that prepares it.
     files: [
-      'libs/platform/src/config/load-config.ts',
-      'libs/platform/src/process/run-process.ts',
+      'libs/platform/src/config/infrastructure/load-config.ts',
+      'libs/platform/src/process/infrastructure/run-process.ts',
       'test/**/*.ts',
       '**/*.spec.ts',
       '**/*.int-spec.ts',

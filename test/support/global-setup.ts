@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../libs/platform/src/config/load-config';
-import { buildDataSourceOptions } from '../../libs/platform/src/database/data-source-options';
-import { ensureDatabaseRoles } from '../../libs/platform/src/database/database-roles';
+import { loadConfig } from '../../libs/platform/src/config/infrastructure/load-config';
+import { buildDataSourceOptions } from '../../libs/platform/src/database/infrastructure/data-source-options';
+import { ensureDatabaseRoles } from '../../libs/platform/src/database/infrastructure/database-roles';
 import { MIGRATIONS } from '../../prisma-free-migrations/migrations';
 import { createDatabase, createKeysDirectory, services, uniqueTestName } from './test-environment';
 

@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { startTestApp, type RunningApp } from '../../../test/support/http-app';
 import { CatalogHttpModule } from './catalog-http.module';
 import { CatalogModule } from './catalog.module';
-import { OrganisationDirectory } from './application/organisation-directory';
-import { CATALOG_SETTINGS } from './application/catalog-settings';
-import { CATALOG_VERSION } from './domain/catalog-version';
+import { OrganisationDirectory } from './catalog/application/organisation-directory';
+import { CATALOG_SETTINGS } from './catalog/application/catalog-settings';
+import { CATALOG_VERSION } from './catalog/domain/catalog-version';
 import { Module } from '@nestjs/common';
 
 @Module({ imports: [CatalogHttpModule, CatalogModule.forRoot()] })

@@ -1,12 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
-import { ActivateOrganisationUseCase } from './application/activate-organisation.use-case';
-import { AddSigningKeyUseCase } from './application/add-signing-key.use-case';
-import { CATALOG_SETTINGS, type CatalogSettings } from './application/catalog-settings';
-import { CreateOrganisationUseCase } from './application/create-organisation.use-case';
-import { OrganisationDirectory } from './application/organisation-directory';
-import { RemoveSigningKeyUseCase } from './application/remove-signing-key.use-case';
-import { SuspendOrganisationUseCase } from './application/suspend-organisation.use-case';
+import { ActivateOrganisationUseCase } from './catalog/application/activate-organisation.use-case';
+import { AddSigningKeyUseCase } from './catalog/application/add-signing-key.use-case';
+import { CATALOG_SETTINGS, type CatalogSettings } from './catalog/application/catalog-settings';
+import { CreateOrganisationUseCase } from './catalog/application/create-organisation.use-case';
+import { OrganisationDirectory } from './catalog/application/organisation-directory';
+import { RemoveSigningKeyUseCase } from './catalog/application/remove-signing-key.use-case';
+import { SuspendOrganisationUseCase } from './catalog/application/suspend-organisation.use-case';
 
 const ORGANISATION_PROVIDERS = [
   OrganisationDirectory,

@@ -1,20 +1,24 @@
 // The public surface of libs/catalog: organisations and their keys, data categories and purposes.
-export { ActivateOrganisationUseCase } from './application/activate-organisation.use-case';
-export { AddSigningKeyUseCase, type AddSigningKeyCommand } from './application/add-signing-key.use-case';
-export { CATALOG_SETTINGS, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './application/catalog-settings';
-export { CreateOrganisationUseCase, type CreateOrganisationCommand } from './application/create-organisation.use-case';
-export { OrganisationDirectory, type OrganisationCredentials, type OrganisationProfile } from './application/organisation-directory';
-export { MAX_SIGNING_KEYS } from './application/organisation-keys';
-export { RemoveSigningKeyUseCase, type RemoveSigningKeyCommand } from './application/remove-signing-key.use-case';
-export { SuspendOrganisationUseCase } from './application/suspend-organisation.use-case';
+export { ActivateOrganisationUseCase } from './catalog/application/activate-organisation.use-case';
+export { AddSigningKeyUseCase, type AddSigningKeyCommand } from './catalog/application/add-signing-key.use-case';
+export { CATALOG_SETTINGS, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './catalog/application/catalog-settings';
+export { CreateOrganisationUseCase, type CreateOrganisationCommand } from './catalog/application/create-organisation.use-case';
+export {
+  OrganisationDirectory,
+  type OrganisationCredentials,
+  type OrganisationProfile,
+} from './catalog/application/organisation-directory';
+export { MAX_SIGNING_KEYS } from './catalog/application/organisation-keys';
+export { RemoveSigningKeyUseCase, type RemoveSigningKeyCommand } from './catalog/application/remove-signing-key.use-case';
+export { SuspendOrganisationUseCase } from './catalog/application/suspend-organisation.use-case';
 export * from './catalog.errors';
 export { CatalogHttpModule } from './catalog-http.module';
 export { CatalogModule } from './catalog.module';
-export * from './domain/catalog';
-export * from './domain/catalog-version';
-export * from './domain/corporate-number';
-export * from './domain/country-codes';
-export * from './domain/data-categories';
+export * from './catalog/domain/catalog';
+export * from './catalog/domain/catalog-version';
+export * from './catalog/domain/corporate-number';
+export * from './catalog/domain/country-codes';
+export * from './catalog/domain/data-categories';
 export {
   JSON_SCHEMA_DIALECT,
   type DataCategory,
@@ -22,12 +26,12 @@ export {
   type ItemSensitivity,
   type JsonSchema,
   type LocalisedText,
-} from './domain/data-category';
-export { isUuid } from './domain/identifiers';
-export * from './domain/organisation';
-export * from './domain/purposes';
-export { CatalogController } from './http/catalog.controller';
-export { CatalogDto, DataCategoryDto, DataItemDto, LocalisedTextDto, PurposeDto } from './http/catalog.dto';
-export { CATALOG_ENTITIES } from './infrastructure/catalog.entities';
-export { OrganisationSigningKeyEntity } from './infrastructure/organisation-signing-key.entity';
-export { OrganisationEntity } from './infrastructure/organisation.entity';
+} from './catalog/domain/data-category';
+export { isUuid } from './catalog/domain/identifiers';
+export * from './catalog/domain/organisation';
+export * from './catalog/domain/purposes';
+export { CatalogController } from './catalog/http/catalog.controller';
+export { CatalogDto, DataCategoryDto, DataItemDto, LocalisedTextDto, PurposeDto } from './catalog/http/catalog.dto';
+export { CATALOG_ENTITIES } from './catalog/infrastructure/catalog.entities';
+export { OrganisationSigningKeyEntity } from './catalog/infrastructure/organisation-signing-key.entity';
+export { OrganisationEntity } from './catalog/infrastructure/organisation.entity';

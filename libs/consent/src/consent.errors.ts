@@ -1,5 +1,5 @@
 import { DomainError } from '@infobank/platform';
-import type { ConsentRefusal } from './domain/consent';
+import type { ConsentRefusal } from './consents/domain/consent';
 
 /** The individual has no consent with this id (or it is someone else's: same answer). */
 export class ConsentNotFoundError extends DomainError<'CONSENT_NOT_FOUND'> {

@@ -6,18 +6,18 @@ import {
   ResumeConsentUseCase,
   RevokeConsentsOfClosedAccountUseCase,
   RevokeConsentUseCase,
-} from './application/change-consent.use-cases';
-import { ConsentLedger } from './application/consent-ledger';
-import { ExpireConsentsUseCase } from './application/expire-consents.use-case';
-import { GrantConsentUseCase } from './application/grant-consent.use-case';
-import { ListConsentsForOfferUseCase } from './application/list-consents-for-offer.use-case';
-import { LockConsentsForProvisionUseCase } from './application/lock-consents-for-provision.use-case';
+} from './consents/application/change-consent.use-cases';
+import { ConsentLedger } from './consents/application/consent-ledger';
+import { ExpireConsentsUseCase } from './consents/application/expire-consents.use-case';
+import { GrantConsentUseCase } from './consents/application/grant-consent.use-case';
+import { ListConsentsForOfferUseCase } from './consents/application/list-consents-for-offer.use-case';
+import { LockConsentsForProvisionUseCase } from './consents/application/lock-consents-for-provision.use-case';
 import {
   GetConsentProofUseCase,
   GetOwnConsentUseCase,
   ListConsentReceiptsUseCase,
   ListConsentsUseCase,
-} from './application/read-consents.use-cases';
+} from './consents/application/read-consents.use-cases';
 
 const CONSENT_LEDGER_PROVIDERS = [
   GrantConsentUseCase,

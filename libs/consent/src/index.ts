@@ -7,27 +7,27 @@ export {
   RevokeConsentsOfClosedAccountUseCase,
   ResumeConsentUseCase,
   RevokeConsentUseCase,
-} from './application/change-consent.use-cases';
-export { BANK_NAME } from './application/consent-ledger';
-export type { ConsentDetail, ConsentEventView, ConsentView } from './application/consent-view';
-export { ExpireConsentsUseCase } from './application/expire-consents.use-case';
-export { GrantConsentUseCase, type ConsentChangeResult, type GrantConsentCommand } from './application/grant-consent.use-case';
-export { ListConsentsForOfferUseCase } from './application/list-consents-for-offer.use-case';
-export { LockConsentsForProvisionUseCase, MAX_LOCKED_CONSENTS } from './application/lock-consents-for-provision.use-case';
+} from './consents/application/change-consent.use-cases';
+export { BANK_NAME } from './consents/application/consent-ledger';
+export type { ConsentDetail, ConsentEventView, ConsentView } from './consents/application/consent-view';
+export { ExpireConsentsUseCase } from './consents/application/expire-consents.use-case';
+export { GrantConsentUseCase, type ConsentChangeResult, type GrantConsentCommand } from './consents/application/grant-consent.use-case';
+export { ListConsentsForOfferUseCase } from './consents/application/list-consents-for-offer.use-case';
+export { LockConsentsForProvisionUseCase, MAX_LOCKED_CONSENTS } from './consents/application/lock-consents-for-provision.use-case';
 export {
   GetConsentProofUseCase,
   GetOwnConsentUseCase,
   ListConsentReceiptsUseCase,
   ListConsentsUseCase,
   MAX_LISTED_CONSENTS,
-} from './application/read-consents.use-cases';
+} from './consents/application/read-consents.use-cases';
 export * from './consent.errors';
 export { CONSENT_ENDED_JOB, CONSENT_LEDGER_JOBS, EXPIRE_CONSENTS_JOB } from './consent.jobs';
 export { ConsentModule } from './consent.module';
-export * from './domain/consent';
-export { CONSENT_RECEIPT_SCHEMA, CONSENT_RECEIPT_TYPE, type ConsentedOffer, type ConsentText } from './domain/consent-receipt';
-export { mayProvide, type OfferForProvision, type ProvisionRefusal, type ProvisionVerdict } from './domain/may-provide';
-export { CONSENT_LEDGER_ENTITIES } from './infrastructure/consent.entities';
+export * from './consents/domain/consent';
+export { CONSENT_RECEIPT_SCHEMA, CONSENT_RECEIPT_TYPE, type ConsentedOffer, type ConsentText } from './consents/domain/consent-receipt';
+export { mayProvide, type OfferForProvision, type ProvisionRefusal, type ProvisionVerdict } from './consents/domain/may-provide';
+export { CONSENT_LEDGER_ENTITIES } from './consents/infrastructure/consent.entities';
 // Standing conditions (予め指定した条件) and ask-mode approvals (個別確認).
 export { APPROVAL_ENTITIES } from './approvals/approvals.entities';
 export * from './approvals/approvals.errors';

@@ -5,12 +5,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, loadConfig } from '@infobank/platform';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { BankKeyRing } from './bank-key-ring';
-import { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
+import { BankKeyRing } from './keys/infrastructure/bank-key-ring';
+import { BankJwksController, BankKeysHttpModule } from './keys/http/bank-keys-http.module';
 import { KEY_MATERIAL } from './crypto.module';
-import { EnvelopeEncryption } from './envelope-encryption';
-import type { KeyMaterial } from './key-material';
-import { PseudonymousIds, pseudonymousSubjectId } from './pseudonymous-id';
+import { EnvelopeEncryption } from './envelopes/application/envelope-encryption';
+import type { KeyMaterial } from './keys/infrastructure/key-material';
+import { PseudonymousIds, pseudonymousSubjectId } from './keys/infrastructure/pseudonymous-id';
 
 /** Stands in for TypeOrmModule: registers a DataSource under its class (never connected here). */
 @Module({ providers: [{ provide: DataSource, useValue: new DataSource({ type: 'postgres', entities: [] }) }], exports: [DataSource] })

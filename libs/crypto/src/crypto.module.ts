@@ -2,24 +2,24 @@ import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, t
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { BankKeyRing } from './bank-key-ring';
-import { BatchEnvelopeEncryption } from './batch-envelope-encryption';
-import { EnvelopeEncryption } from './envelope-encryption';
-import { TypeOrmDataKeyBatchStore } from './infrastructure/typeorm-data-key-batch.store';
-import { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
+import { BankKeyRing } from './keys/infrastructure/bank-key-ring';
+import { BatchEnvelopeEncryption } from './envelopes/application/batch-envelope-encryption';
+import { EnvelopeEncryption } from './envelopes/application/envelope-encryption';
+import { TypeOrmDataKeyBatchStore } from './envelopes/infrastructure/typeorm-data-key-batch.store';
+import { TypeOrmDataKeyStore } from './envelopes/infrastructure/typeorm-data-key.store';
 import { DestroyKekGenerationUseCase } from './kek-generations/application/destroy-kek-generation.use-case';
 import { KekStatusUseCase } from './kek-generations/application/kek-status.use-case';
 import { MaintainKekGenerationsUseCase } from './kek-generations/application/maintain-kek-generations.use-case';
 import { RewrapDataKeysUseCase } from './kek-generations/application/rewrap-data-keys.use-case';
 import { RotateKekUseCase } from './kek-generations/application/rotate-kek.use-case';
 import type { KekGenerationPolicy } from './kek-generations/domain/kek-generation';
-import { GenerationKeyManagementService } from './kek-generations/generation-key-management.service';
+import { GenerationKeyManagementService } from './kek-generations/application/generation-key-management.service';
 import { KEK_GENERATION_POLICY } from './kek-generations/kek-generation.tokens';
-import { KekGenerationFiles } from './kek-generations/kek-generation-files';
+import { KekGenerationFiles } from './kek-generations/infrastructure/kek-generation-files';
 import { KekGenerationStore } from './kek-generations/infrastructure/kek-generation.store';
-import type { KeyManagementService } from './key-management.service';
-import { KeyMaterial, loadKeyMaterial, type KeyMaterialSettings } from './key-material';
-import { PseudonymousIds } from './pseudonymous-id';
+import type { KeyManagementService } from './keys/application/key-management.service';
+import { KeyMaterial, loadKeyMaterial, type KeyMaterialSettings } from './keys/infrastructure/key-material';
+import { PseudonymousIds } from './keys/infrastructure/pseudonymous-id';
 
 /** Where the process's key material is, according to its validated configuration. */
 export function keyMaterialSettingsFrom(config: AppConfig): KeyMaterialSettings {

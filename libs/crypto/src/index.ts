@@ -1,8 +1,8 @@
 // The public surface of libs/crypto: the only module in Infobank that talks to jose.
 export type { JWK, JWTPayload } from 'jose';
-export { BankKeyRing, type BankJwtOptions, type VerifiedBankJws } from './bank-key-ring';
-export { BatchEnvelopeEncryption, OpenedDataKeys } from './batch-envelope-encryption';
-export { BankJwksController, BankKeysHttpModule } from './bank-keys-http.module';
+export { BankKeyRing, type BankJwtOptions, type VerifiedBankJws } from './keys/infrastructure/bank-key-ring';
+export { BatchEnvelopeEncryption, OpenedDataKeys } from './envelopes/application/batch-envelope-encryption';
+export { BankJwksController, BankKeysHttpModule } from './keys/http/bank-keys-http.module';
 export { CryptoError, isCryptoError, type CryptoErrorCode } from './crypto.errors';
 export {
   CryptoModule,
@@ -12,19 +12,19 @@ export {
   KEY_MATERIAL,
   type CryptoModuleOptions,
 } from './crypto.module';
-export type { DataKeyStore, StoredDataKey } from './data-key-store';
-export { verifyDpopProofSignature, type VerifiedDpopProof } from './dpop-proof';
-export { EnvelopeEncryption, type EnvelopeCiphertext, type EnvelopePlaintext } from './envelope-encryption';
-export { CRYPTO_ENTITIES, DataKeyEntity } from './infrastructure/data-key.entity';
-export { TypeOrmDataKeyStore } from './infrastructure/typeorm-data-key.store';
+export type { DataKeyStore, StoredDataKey } from './envelopes/application/data-key-store';
+export { verifyDpopProofSignature, type VerifiedDpopProof } from './jose/infrastructure/dpop-proof';
+export { EnvelopeEncryption, type EnvelopeCiphertext, type EnvelopePlaintext } from './envelopes/application/envelope-encryption';
+export { CRYPTO_ENTITIES, DataKeyEntity } from './envelopes/infrastructure/data-key.entity';
+export { TypeOrmDataKeyStore } from './envelopes/infrastructure/typeorm-data-key.store';
 export {
   ALLOWED_JWE_CONTENT_ENCRYPTION,
   ALLOWED_JWE_KEY_MANAGEMENT,
   ALLOWED_JWS_ALGORITHMS,
   BANK_SIGNING_ALGORITHM,
   type AllowedJwsAlgorithm,
-} from './jose-algorithms';
-export { decryptJwe, encryptJweForRecipient, type DecryptedJwe } from './jwe';
+} from './jose/infrastructure/jose-algorithms';
+export { decryptJwe, encryptJweForRecipient, type DecryptedJwe } from './jose/infrastructure/jwe';
 export {
   generateKeyPairJwk,
   jwkThumbprint,
@@ -32,13 +32,13 @@ export {
   type GeneratedKeyAlgorithm,
   type GeneratedKeyPairJwk,
   type PublicJwk,
-} from './jwk';
+} from './jose/infrastructure/jwk';
 export {
   MINIMUM_RSA_MODULUS_BITS,
   ORGANISATION_SIGNING_ALGORITHMS,
   validatePublicEncryptionJwk,
   validatePublicSigningJwk,
-} from './jwk-validation';
+} from './jose/infrastructure/jwk-validation';
 export {
   parseJsonPayload,
   verifyJwsWithKeys,
@@ -47,8 +47,8 @@ export {
   type JwtVerificationOptions,
   type VerifiedJws,
   type VerifiedJwt,
-} from './jws';
-export { LocalKeyManagementService, unwrapWithKek, type KeyManagementService } from './key-management.service';
+} from './jose/infrastructure/jws';
+export { LocalKeyManagementService, unwrapWithKek, type KeyManagementService } from './keys/application/key-management.service';
 export { DestroyKekGenerationUseCase, type DestroyedKekGeneration } from './kek-generations/application/destroy-kek-generation.use-case';
 export { KekStatusUseCase, type KekGenerationStatus, type KekStatus } from './kek-generations/application/kek-status.use-case';
 export { MaintainKekGenerationsUseCase, type KekMaintenance } from './kek-generations/application/maintain-kek-generations.use-case';
@@ -68,14 +68,14 @@ export {
   type KekGenerationPolicy,
   type KekGenerationState,
 } from './kek-generations/domain/kek-generation';
-export { GenerationKeyManagementService } from './kek-generations/generation-key-management.service';
-export { generationOfKekId, kekIdOfGeneration } from './kek-generations/kek-generation-id';
-export { KekGenerationFiles } from './kek-generations/kek-generation-files';
+export { GenerationKeyManagementService } from './kek-generations/application/generation-key-management.service';
+export { generationOfKekId, kekIdOfGeneration } from './kek-generations/domain/kek-generation-id';
+export { KekGenerationFiles } from './kek-generations/infrastructure/kek-generation-files';
 export { KekGenerationStore } from './kek-generations/infrastructure/kek-generation.store';
 export { KEK_GENERATION_POLICY } from './kek-generations/kek-generation.tokens';
 export { CRYPTO_JOBS, MAINTAIN_KEK_GENERATIONS_JOB } from './kek-generations/kek-generations.jobs';
-export { KeyedDigest } from './keyed-digest';
-export { signJsonAsOrganisation } from './organisation-jws';
+export { KeyedDigest } from './keys/infrastructure/keyed-digest';
+export { signJsonAsOrganisation } from './jose/infrastructure/organisation-jws';
 export {
   generateKeyEncryptionKeyEntry,
   KeyMaterial,
@@ -83,6 +83,6 @@ export {
   rotateSigningKey,
   type KeyEncryptionKeys,
   type KeyMaterialSettings,
-} from './key-material';
-export { PseudonymousIds, pseudonymousSubjectId } from './pseudonymous-id';
-export type { BankSigningKey, BankSigningKeys } from './signing-keys';
+} from './keys/infrastructure/key-material';
+export { PseudonymousIds, pseudonymousSubjectId } from './keys/infrastructure/pseudonymous-id';
+export type { BankSigningKey, BankSigningKeys } from './jose/infrastructure/signing-keys';

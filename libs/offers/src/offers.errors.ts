@@ -1,5 +1,5 @@
 import { DomainError } from '@infobank/platform';
-import type { OfferAction, TransitionRefusal } from './domain/offer-lifecycle';
+import type { OfferAction, TransitionRefusal } from './offers/domain/offer-lifecycle';
 
 /** No offer has this id, or the caller may not know it exists (another recipient's offer reads the same). */
 export class OfferNotFoundError extends DomainError<'OFFER_NOT_FOUND'> {

@@ -3,13 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { MixedList } from 'typeorm';
-import type { AppConfig } from './config/config.schema';
-import { buildDataSourceOptions } from './database/data-source-options';
-import { DatabaseRoleCheck } from './database/database-role-check';
-import { MetricsRegistry } from './metrics/metrics.registry';
+import type { AppConfig } from './config/infrastructure/config.schema';
+import { buildDataSourceOptions } from './database/infrastructure/data-source-options';
+import { DatabaseRoleCheck } from './database/infrastructure/database-role-check';
+import { MetricsRegistry } from './metrics/infrastructure/metrics.registry';
 import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
-import { QueueRegistry } from './queue/queue-registry';
-import { createFailFastRedis } from './queue/redis-connection';
+import { QueueRegistry } from './queue/infrastructure/queue-registry';
+import { createFailFastRedis } from './queue/infrastructure/redis-connection';
 
 type Constructor = new (...args: never[]) => unknown;
 

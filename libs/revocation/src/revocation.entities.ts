@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
-import { WebhookDeliveryEntity } from './infrastructure/webhook-delivery.entity';
-import { WithdrawalNoticeProvisionEntity } from './infrastructure/withdrawal-notice-provision.entity';
-import { WithdrawalNoticeEntity } from './infrastructure/withdrawal-notice.entity';
+import { WebhookDeliveryEntity } from './revocation/infrastructure/webhook-delivery.entity';
+import { WithdrawalNoticeProvisionEntity } from './revocation/infrastructure/withdrawal-notice-provision.entity';
+import { WithdrawalNoticeEntity } from './revocation/infrastructure/withdrawal-notice.entity';
 
 /** TypeORM entities of libs/revocation. */
 export const REVOCATION_ENTITIES: Type<unknown>[] = [WithdrawalNoticeEntity, WithdrawalNoticeProvisionEntity, WebhookDeliveryEntity];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { assertBankActor } from '../../application/bank-actor';
+import { assertBankActor } from '../../consents/application/bank-actor';
 import { effectiveApprovalStatus, type ApprovalStatus } from '../domain/approval-request';
 import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
 

@@ -12,7 +12,7 @@ import {
 } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
 import { DataSource } from 'typeorm';
-import { ConsentEntity } from '../../infrastructure/consent.entity';
+import { ConsentEntity } from '../../consents/infrastructure/consent.entity';
 import { ApprovalNotNeededError } from '../approvals.errors';
 import { EXPIRE_APPROVAL_JOB } from '../approvals.jobs';
 import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';

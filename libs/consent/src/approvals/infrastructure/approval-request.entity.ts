@@ -1,6 +1,6 @@
 import { AccountEntity } from '@infobank/auth';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ConsentEntity } from '../../infrastructure/consent.entity';
+import { ConsentEntity } from '../../consents/infrastructure/consent.entity';
 import type { ApprovalStatus } from '../domain/approval-request';
 
 /**

@@ -4,7 +4,7 @@ import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail
 import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GrantConsentUseCase } from '../../application/grant-consent.use-case';
+import { GrantConsentUseCase } from '../../consents/application/grant-consent.use-case';
 import { ConsentExistsError } from '../../consent.errors';
 import { matchStandingConditions, type MatchableOffer, type StandingConditionMatch } from '../domain/standing-condition-match';
 import { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CryptoError } from '../../crypto.errors';
 import { mayDestroy, type KekGenerationPolicy } from '../domain/kek-generation';
-import { GenerationKeyManagementService } from '../generation-key-management.service';
-import { KekGenerationFiles } from '../kek-generation-files';
+import { GenerationKeyManagementService } from './generation-key-management.service';
+import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 import { KEK_GENERATION_POLICY } from '../kek-generation.tokens';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 

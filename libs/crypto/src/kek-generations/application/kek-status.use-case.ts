@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { destroyableFrom, nextRotationAt, type KekGeneration, type KekGenerationPolicy } from '../domain/kek-generation';
-import { KekGenerationFiles } from '../kek-generation-files';
+import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 import { KEK_GENERATION_POLICY } from '../kek-generation.tokens';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 import { RewrapDataKeysUseCase, type RewrapProgressReport } from './rewrap-data-keys.use-case';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isCryptoError } from '../../crypto.errors';
 import { mayDestroy, rotationDue, type KekGenerationPolicy } from '../domain/kek-generation';
-import { KekGenerationFiles } from '../kek-generation-files';
+import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 import { KEK_GENERATION_POLICY } from '../kek-generation.tokens';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 import { DestroyKekGenerationUseCase } from './destroy-kek-generation.use-case';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { KekGenerationWorld } from '../../../../../test/support/kek-generation-world';
-import { GenerationKeyManagementService } from '../generation-key-management.service';
+import { GenerationKeyManagementService } from './generation-key-management.service';
 import type { RewrapProgressReport } from './rewrap-data-keys.use-case';
 
 /** The real KMS, except that the process "dies" at its n-th wrap (mid-batch), as a crash or deploy would. */

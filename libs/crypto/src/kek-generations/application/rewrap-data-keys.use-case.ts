@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GenerationKeyManagementService } from '../generation-key-management.service';
+import { GenerationKeyManagementService } from './generation-key-management.service';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 
 /** How far the re-wrap into the newest generation has got. */

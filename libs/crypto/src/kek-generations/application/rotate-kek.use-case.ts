@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { GenerationKeyManagementService } from '../generation-key-management.service';
-import { KekGenerationFiles } from '../kek-generation-files';
+import { GenerationKeyManagementService } from './generation-key-management.service';
+import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 
 /** What a rotation made: the new generation and the one it retired (null for the first). */

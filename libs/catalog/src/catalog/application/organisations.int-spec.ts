@@ -1,0 +1,212 @@
+import { generateKeyPairJwk, type GeneratedKeyPairJwk } from '@infobank/crypto';
+import { createRequestContext, ValidationFailedError, withTransaction } from '@infobank/platform';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { openTestDataSource } from '../../../../../test/support/platform';
+import { validCorporateNumber } from '../domain/corporate-number';
+import { OrganisationEntity } from '../infrastructure/organisation.entity';
+import { ActivateOrganisationUseCase } from './activate-organisation.use-case';
+import { AddSigningKeyUseCase } from './add-signing-key.use-case';
+import { CreateOrganisationUseCase, type CreateOrganisationCommand } from './create-organisation.use-case';
+import { OrganisationDirectory } from './organisation-directory';
+import { RemoveSigningKeyUseCase } from './remove-signing-key.use-case';
+import { SuspendOrganisationUseCase } from './suspend-organisation.use-case';
+import { rejection } from '../../../../../test/support/refusals';
+
+/** A fresh valid corporate number, so parallel runs never collide. */
+function randomCorporateNumber(): string {
+  return validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0'));
+}
+
+describe('organisations over Postgres', () => {
+  const ctx = createRequestContext({ type: 'operator', name: 'test' });
+  let dataSource: DataSource;
+  let directory: OrganisationDirectory;
+  let create: CreateOrganisationUseCase;
+  let addKey: AddSigningKeyUseCase;
+  let removeKey: RemoveSigningKeyUseCase;
+  let suspend: SuspendOrganisationUseCase;
+  let activate: ActivateOrganisationUseCase;
+  let signing: GeneratedKeyPairJwk;
+  let encryption: GeneratedKeyPairJwk;
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    directory = new OrganisationDirectory(dataSource);
+    create = new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true });
+    addKey = new AddSigningKeyUseCase(dataSource);
+    removeKey = new RemoveSigningKeyUseCase(dataSource);
+    suspend = new SuspendOrganisationUseCase(dataSource);
+    activate = new ActivateOrganisationUseCase(dataSource);
+    [signing, encryption] = await Promise.all([generateKeyPairJwk('EdDSA'), generateKeyPairJwk('ECDH-ES+A256KW')]);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const command = (overrides: Partial<CreateOrganisationCommand> = {}): CreateOrganisationCommand => ({
+    corporateNumber: randomCorporateNumber(),
+    name: { ja: '株式会社テスト商事', en: 'Test Trading Co., Ltd.' },
+    country: 'JP',
+    roles: ['recipient', 'provider'],
+    signingKeys: [signing.publicJwk],
+    encryptionKey: encryption.publicJwk,
+    webhookUrl: 'https://hooks.example.com/infobank',
+    termsVersion: '2025-04',
+    ...overrides,
+  });
+
+  it('Given a new organisation, when it is created, then the directory returns its public credentials', async () => {
+    const { id } = await create.execute(ctx, command());
+
+    const credentials = await directory.findCredentials(id);
+
+    expect(credentials).toEqual({
+      id,
+      status: 'active',
+      roles: ['provider', 'recipient'],
+      signingKeys: [signing.publicJwk],
+      encryptionKey: encryption.publicJwk,
+      name: { ja: '株式会社テスト商事', en: 'Test Trading Co., Ltd.' },
+    });
+  });
+
+  it('Given a private signing key, when creating, then it is refused naming the field and nothing is stored', async () => {
+    const input = command({ signingKeys: [signing.privateJwk] });
+
+    const error = await rejection(create.execute(ctx, input));
+
+    expect(error).toBeInstanceOf(ValidationFailedError);
+    expect(error.errors).toContainEqual(expect.objectContaining({ path: '/signingKeys/0/d' }));
+    expect(await dataSource.getRepository(OrganisationEntity).countBy({ corporateNumber: input.corporateNumber })).toBe(0);
+  });
+
+  it('Given bad details, when creating, then every offending field is named', async () => {
+    const bad = command({ corporateNumber: '1234567890123', country: 'XX', roles: [], termsVersion: '', webhookUrl: 'ftp://example.com' });
+
+    const error = await rejection(create.execute(ctx, bad));
+
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.errors.map((problem) => problem.path).sort()).toEqual([
+      '/corporateNumber',
+      '/country',
+      '/roles',
+      '/termsVersion',
+      '/webhookUrl',
+    ]);
+  });
+
+  it('Given an existing organisation, when the same details are created again, then the same id is returned', async () => {
+    const input = command({ encryptionKey: undefined, name: { ja: '同一商事' } });
+    const first = await create.execute(ctx, input);
+
+    const again = await create.execute(ctx, { ...input, roles: [...input.roles].reverse() });
+
+    expect(again).toEqual(first);
+  });
+
+  it('Given an existing organisation, when its corporate number is created with other details, then ORGANISATION_EXISTS', async () => {
+    const input = command();
+    await create.execute(ctx, input);
+
+    const error = await rejection(create.execute(ctx, { ...input, termsVersion: '2026-01' }));
+
+    expect(error.code).toBe('ORGANISATION_EXISTS');
+  });
+
+  it('Given concurrent creates of one corporate number, then exactly one organisation exists and all get its id', async () => {
+    const input = command();
+
+    const results = await Promise.all(Array.from({ length: 5 }, () => create.execute(ctx, input)));
+
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect(await dataSource.getRepository(OrganisationEntity).countBy({ corporateNumber: input.corporateNumber })).toBe(1);
+  });
+
+  it('Given an id that is not a UUID or names nobody, when looked up, then the directory answers null', async () => {
+    expect(await directory.findCredentials('not-a-uuid')).toBeNull();
+    expect(await directory.findCredentials("' OR 1=1 --")).toBeNull();
+    expect(await directory.findCredentials(randomUUID())).toBeNull();
+  });
+
+  it('Given an organisation, when a key is added, re-added and the old one removed, then the directory follows (rotation)', async () => {
+    const { id } = await create.execute(ctx, command());
+    const next = await generateKeyPairJwk('ES256');
+
+    expect(await addKey.execute(ctx, { organisationId: id, jwk: next.publicJwk })).toEqual({ kid: next.kid, added: true });
+    expect(await addKey.execute(ctx, { organisationId: id, jwk: next.publicJwk })).toEqual({ kid: next.kid, added: false });
+    expect((await directory.findCredentials(id))?.signingKeys.map((key) => key.kid).sort()).toEqual([signing.kid, next.kid].sort());
+
+    await removeKey.execute(ctx, { organisationId: id, kid: signing.kid });
+
+    expect((await directory.findCredentials(id))?.signingKeys).toEqual([next.publicJwk]);
+  });
+
+  it('Given an organisation with one key, when that key is removed, then LAST_SIGNING_KEY and the key stays', async () => {
+    const { id } = await create.execute(ctx, command());
+
+    const error = await rejection(removeKey.execute(ctx, { organisationId: id, kid: signing.kid }));
+
+    expect(error.code).toBe('LAST_SIGNING_KEY');
+    expect((await directory.findCredentials(id))?.signingKeys).toHaveLength(1);
+  });
+
+  it('Given a kid in use, when another key claims it, then SIGNING_KEY_EXISTS', async () => {
+    const { id } = await create.execute(ctx, command());
+    const other = await generateKeyPairJwk('EdDSA');
+
+    const error = await rejection(addKey.execute(ctx, { organisationId: id, jwk: { ...other.publicJwk, kid: signing.kid } }));
+
+    expect(error.code).toBe('SIGNING_KEY_EXISTS');
+  });
+
+  it('Given unknown organisations or kids, when keys change, then not-found errors', async () => {
+    const { id } = await create.execute(ctx, command());
+
+    expect((await rejection(addKey.execute(ctx, { organisationId: randomUUID(), jwk: signing.publicJwk }))).code).toBe(
+      'ORGANISATION_NOT_FOUND',
+    );
+    expect((await rejection(removeKey.execute(ctx, { organisationId: id, kid: 'nope' }))).code).toBe('SIGNING_KEY_NOT_FOUND');
+    expect((await rejection(suspend.execute(ctx, { organisationId: 'nope' }))).errors).toEqual([
+      { path: '/organisationId', message: 'must be a UUID' },
+    ]);
+  });
+
+  it('Given an active organisation, when suspended and activated (twice each), then the status follows', async () => {
+    const { id } = await create.execute(ctx, command());
+
+    await suspend.execute(ctx, { organisationId: id });
+    expect(await suspend.execute(ctx, { organisationId: id })).toEqual({ id, status: 'suspended' });
+    expect((await directory.findCredentials(id))?.status).toBe('suspended');
+
+    await activate.execute(ctx, { organisationId: id });
+    expect(await activate.execute(ctx, { organisationId: id })).toEqual({ id, status: 'active' });
+    expect((await directory.findCredentials(id))?.status).toBe('active');
+  });
+
+  it("Given the caller's transaction, when it rolls back, then the created organisation is gone", async () => {
+    const input = command();
+    const rollback = new Error('rollback');
+    let createdId = '';
+
+    await expect(
+      dataSource.transaction(async (manager) => {
+        createdId = (await create.execute(withTransaction(ctx, manager), input)).id;
+        expect(await directory.findCredentials(createdId, manager)).not.toBeNull();
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+
+    expect(await directory.findCredentials(createdId)).toBeNull();
+  });
+
+  it('Given the database constraints, when a row bypasses the use case with bad roles, then Postgres refuses it', async () => {
+    const insert = dataSource.query(
+      `INSERT INTO organisations (id, corporate_number, name_ja, country, roles, terms_version, status) VALUES ($1, $2, 'x', 'JP', '{}', 'v1', 'active')`,
+      [randomUUID(), randomCorporateNumber()],
+    );
+
+    await expect(insert).rejects.toThrow(/ck_organisations_roles/);
+  });
+});

@@ -1,0 +1,59 @@
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
+import { CryptoError } from '../../crypto.errors';
+
+const FORMAT_VERSION = 0x01;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
+
+/** Bytes of an individual's data key (AES-256). */
+export const DATA_KEY_BYTES = 32;
+
+// IVs are drawn from the CSPRNG 256 at a time: one call per IV costs more than the AES-GCM of a
+// typical record. Each IV is copied out and its bytes never handed out again.
+const IV_POOL = Buffer.alloc(IV_BYTES * 256);
+let ivPoolOffset = IV_POOL.length;
+
+function freshIv(): Buffer {
+  if (ivPoolOffset === IV_POOL.length) {
+    randomFillSync(IV_POOL);
+    ivPoolOffset = 0;
+  }
+  const iv = Buffer.from(IV_POOL.subarray(ivPoolOffset, ivPoolOffset + IV_BYTES));
+  ivPoolOffset += IV_BYTES;
+  return iv;
+}
+
+/**
+ * Seals one record under a data key: AES-256-GCM with a fresh random 96-bit IV, `aad` authenticated.
+ * Format: 0x01 | iv (12) | tag (16) | ciphertext.
+ */
+export function sealEnvelope(dataKey: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
+  const iv = freshIv();
+  const cipher = createCipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.of(FORMAT_VERSION), iv, cipher.getAuthTag(), ciphertext]);
+}
+
+/** Opens what `sealEnvelope` sealed; fails unless key, AAD and every byte are as sealed. */
+export function openEnvelope(dataKey: Buffer, sealed: Buffer, aad: Buffer): Buffer {
+  if (sealed.length < HEADER_BYTES || sealed[0] !== FORMAT_VERSION) {
+    throw new CryptoError('ENVELOPE_MALFORMED', 'The ciphertext is not in envelope format version 1.');
+  }
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, sealed.subarray(1, 1 + IV_BYTES), { authTagLength: TAG_BYTES });
+    decipher.setAAD(aad);
+    decipher.setAuthTag(sealed.subarray(1 + IV_BYTES, HEADER_BYTES));
+    return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES)), decipher.final()]);
+  } catch (error) {
+    throw new CryptoError('ENVELOPE_DECRYPTION_FAILED', 'The ciphertext failed authentication (wrong AAD, key or tampered data).', {
+      cause: error,
+    });
+  }
+}
+
+/** The error for an individual whose data key is gone; no subject id in it (personal data in logs). */
+export function dataKeyNotFound(): CryptoError {
+  return new CryptoError('DATA_KEY_NOT_FOUND', "The individual's data key does not exist (erased, or never created).");
+}

@@ -1,0 +1,44 @@
+import { EntityManager, type DataSource } from 'typeorm';
+import type { DataKeyBatchStore } from '../application/data-key-batch-store';
+import type { StoredDataKey } from '../application/data-key-store';
+import { generationOfKekId } from '../../kek-generations/domain/kek-generation-id';
+
+/**
+ * Wrapped data keys in Postgres (`data_keys`), many individuals per statement (`= ANY`, `unnest`).
+ * Each call may pass the caller's EntityManager to run inside its transaction.
+ */
+export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore<EntityManager> {
+  private readonly defaultManager: EntityManager;
+
+  constructor(dataSourceOrManager: DataSource | EntityManager) {
+    this.defaultManager = dataSourceOrManager instanceof EntityManager ? dataSourceOrManager : dataSourceOrManager.manager;
+  }
+
+  async findMany(subjectIds: readonly string[], manager: EntityManager = this.defaultManager): Promise<Map<string, StoredDataKey>> {
+    const found = new Map<string, StoredDataKey>();
+    if (subjectIds.length === 0) return found;
+    const rows: { subject_id: string; kek_id: string; wrapped_key: Buffer }[] = await manager.query(
+      `SELECT "subject_id", "kek_id", "wrapped_key" FROM "data_keys" WHERE "subject_id" = ANY($1::uuid[])`,
+      [subjectIds],
+    );
+    for (const row of rows) found.set(row.subject_id, { kekId: row.kek_id, wrappedKey: row.wrapped_key });
+    return found;
+  }
+
+  async insertManyIfAbsent(keys: ReadonlyMap<string, StoredDataKey>, manager: EntityManager = this.defaultManager): Promise<void> {
+    if (keys.size === 0) return;
+    const entries = [...keys].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    // The primary key elects one data key per individual even when two batches create it at once.
+    await manager.query(
+      `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bytea[])
+       ON CONFLICT ("subject_id") DO NOTHING`,
+      [
+        entries.map(([subjectId]) => subjectId),
+        entries.map(([, key]) => key.kekId),
+        entries.map(([, key]) => generationOfKekId(key.kekId)),
+        entries.map(([, key]) => key.wrappedKey),
+      ],
+    );
+  }
+}

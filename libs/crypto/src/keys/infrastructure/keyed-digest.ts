@@ -1,0 +1,38 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import { CryptoError } from '../../crypto.errors';
+
+const DIGEST_KEY_BYTES = 32;
+
+/**
+ * HMAC-SHA-256 under a key derived (HKDF-SHA-256, RFC 5869) from one of the bank's secrets for one
+ * named purpose, e.g. the content digest of deposited records. A keyed digest of personal data
+ * reveals nothing to someone without the bank's secret (a plain hash could be guessed back), and
+ * keys of different purposes are independent, so digests of one use cannot be matched to another's.
+ */
+export class KeyedDigest {
+  private constructor(private readonly key: Buffer) {}
+
+  /** The digest for `purpose` (a fixed, versioned label such as `infobank/vault/record-content/v1`). */
+  static derive(secret: Buffer, purpose: string): KeyedDigest {
+    if (secret.length < 32) throw new CryptoError('KEY_MATERIAL_INVALID', 'A keyed digest needs a secret of at least 32 bytes.');
+    if (purpose.length === 0) throw new CryptoError('INVALID_ARGUMENT', 'A keyed digest needs a purpose label.');
+    const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), Buffer.from(purpose, 'utf8'), DIGEST_KEY_BYTES));
+    return new KeyedDigest(key);
+  }
+
+  /** HMAC-SHA-256 of the parts, each length-prefixed so that ("ab","c") and ("a","bc") differ. */
+  digest(...parts: readonly (string | Buffer)[]): Buffer {
+    const hmac = createHmac('sha256', this.key);
+    for (const part of parts) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(bytes.length);
+      hmac.update(length).update(bytes);
+    }
+    return hmac.digest();
+  }
+
+  toJSON(): string {
+    return '[KeyedDigest redacted]';
+  }
+}

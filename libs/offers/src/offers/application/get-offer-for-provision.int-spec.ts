@@ -1,0 +1,177 @@
+import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { generateKeyPairJwk } from '@infobank/crypto';
+import { createRequestContext, withTransaction, type RequestContext } from '@infobank/platform';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { offerTerms } from '../../../../../test/support/offer-terms';
+import { eventually, openTestDataSource } from '../../../../../test/support/platform';
+import { rejection } from '../../../../../test/support/refusals';
+import type { OfferTerms } from '../domain/offer';
+import { CreateOfferUseCase } from './create-offer.use-case';
+import { GetOfferForProvisionUseCase } from './get-offer-for-provision.use-case';
+import { RecordReviewOutcomeUseCase } from './record-review-outcome.use-case';
+import { SubmitOfferUseCase } from './submit-offer.use-case';
+
+describe('GetOfferForProvisionUseCase over Postgres', () => {
+  const worker = createRequestContext({ type: 'system', name: 'transfer-worker' });
+  const board = createRequestContext({ type: 'board_member', id: randomUUID() });
+  let dataSource: DataSource;
+  let getForProvision: GetOfferForProvisionUseCase;
+  let signingKey: Awaited<ReturnType<typeof generateKeyPairJwk>>;
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    getForProvision = new GetOfferForProvisionUseCase(dataSource);
+    signingKey = await generateKeyPairJwk('EdDSA');
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  async function newOrganisation(roles: ('provider' | 'recipient')[]): Promise<RequestContext> {
+    const { id } = await new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true }).execute(
+      createRequestContext({ type: 'operator', name: 'test' }),
+      {
+        corporateNumber: validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0')),
+        name: { ja: '提供テスト株式会社' },
+        country: 'JP',
+        roles,
+        signingKeys: [signingKey.publicJwk],
+        termsVersion: '2025-04',
+      },
+    );
+    return createRequestContext({ type: 'organisation', id, roles });
+  }
+
+  /** An offer of `recipient` the board approved. */
+  async function approvedOffer(recipient: RequestContext): Promise<string> {
+    const { id } = await new CreateOfferUseCase(dataSource).execute(recipient, offerTerms() as unknown as OfferTerms);
+    await new SubmitOfferUseCase(dataSource).execute(recipient, id);
+    await new RecordReviewOutcomeUseCase(dataSource).execute(board, {
+      offerId: id,
+      round: 1,
+      outcome: 'approved',
+      decidedAt: new Date(),
+      reasons: ['承認'],
+      caseId: randomUUID(),
+      suspended: false,
+    });
+    return id;
+  }
+
+  describe('who reads which offer', () => {
+    let owner: RequestContext;
+    let offerId: string;
+
+    beforeAll(async () => {
+      owner = await newOrganisation(['recipient']);
+      offerId = await approvedOffer(owner);
+    });
+
+    it('gives the worker and the operator any offer, and the recipient its own, as a snapshot', async () => {
+      const operator = createRequestContext({ type: 'operator', name: 'test' });
+      for (const ctx of [worker, operator, owner]) {
+        const snapshot = await getForProvision.execute(ctx, offerId);
+        expect(snapshot).toMatchObject({ id: offerId, status: 'approved', round: 1, purposeCode: 'marketing', dataLifeDays: 365 });
+        expect(snapshot.items.map((item) => item.itemId)).toEqual(['purchase.receipts#/lineItems', 'purchase.receipts#/store']);
+      }
+    });
+
+    it('answers OFFER_NOT_FOUND to another recipient, a provider, an individual, a board member and anyone anonymous', async () => {
+      const refused = [
+        await newOrganisation(['recipient']),
+        await newOrganisation(['provider']),
+        createRequestContext({ type: 'individual', id: randomUUID() }),
+        board,
+        createRequestContext({ type: 'anonymous' }),
+      ];
+      for (const ctx of refused) expect((await rejection(getForProvision.execute(ctx, offerId))).code).toBe('OFFER_NOT_FOUND');
+    });
+
+    it('answers OFFER_NOT_FOUND to a malformed id and a missing offer', async () => {
+      expect((await rejection(getForProvision.execute(worker, 'not-a-uuid'))).code).toBe('OFFER_NOT_FOUND');
+      expect((await rejection(getForProvision.execute(worker, randomUUID()))).code).toBe('OFFER_NOT_FOUND');
+    });
+
+    it('reports an approved offer past its validity as expired', async () => {
+      const expiring = await approvedOffer(owner);
+      await dataSource.query(`UPDATE offers SET valid_until = now() - interval '1 minute' WHERE id = $1`, [expiring]);
+      expect((await getForProvision.execute(worker, expiring)).status).toBe('expired');
+    });
+  });
+
+  describe('locking the offer FOR SHARE', () => {
+    let holder: QueryRunner;
+    let suspender: QueryRunner;
+
+    beforeEach(async () => {
+      holder = dataSource.createQueryRunner();
+      suspender = dataSource.createQueryRunner();
+      await holder.connect();
+      await suspender.connect();
+    });
+    afterEach(async () => {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await suspender.release();
+    });
+
+    const backendPid = async (runner: QueryRunner): Promise<number> =>
+      ((await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
+
+    /** The backends holding up `pid`'s statement (empty when it is not waiting for a lock). */
+    const blockersOf = async (pid: number): Promise<number[]> =>
+      ((await dataSource.query(`SELECT pg_blocking_pids($1) AS pids`, [pid])) as { pids: number[] }[])[0].pids;
+
+    it('makes a concurrent suspension wait until the caller’s transaction commits', async () => {
+      const offerId = await approvedOffer(await newOrganisation(['recipient']));
+      const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
+
+      await holder.startTransaction();
+      const snapshot = await getForProvision.execute(withTransaction(worker, holder.manager), offerId, { lock: 'share' });
+      expect(snapshot.status).toBe('approved');
+
+      let suspended = false;
+      const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]).then(() => {
+        suspended = true;
+      });
+      // The suspension is parked behind the lock holder's row lock (not merely slow).
+      await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
+      expect(suspended).toBe(false);
+      const [{ status }] = (await dataSource.query(`SELECT status FROM offers WHERE id = $1`, [offerId])) as { status: string }[];
+      expect(status).toBe('approved');
+
+      await holder.commitTransaction();
+      await suspension;
+      expect(suspended).toBe(true);
+      expect((await getForProvision.execute(worker, offerId)).status).toBe('suspended');
+    });
+
+    it('does not hold a suspension back without the lock option (the wait above is the lock’s doing)', async () => {
+      const offerId = await approvedOffer(await newOrganisation(['recipient']));
+      await holder.startTransaction();
+      await getForProvision.execute(withTransaction(worker, holder.manager), offerId);
+
+      await suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]);
+      expect((await getForProvision.execute(worker, offerId)).status).toBe('suspended');
+    });
+
+    it('lets other share-lock holders read at the same time', async () => {
+      const offerId = await approvedOffer(await newOrganisation(['recipient']));
+      await holder.startTransaction();
+      await suspender.startTransaction();
+      try {
+        await getForProvision.execute(withTransaction(worker, holder.manager), offerId, { lock: 'share' });
+        const second = await getForProvision.execute(withTransaction(worker, suspender.manager), offerId, { lock: 'share' });
+        expect(second.id).toBe(offerId);
+      } finally {
+        await suspender.rollbackTransaction();
+      }
+    });
+
+    it('refuses a share lock outside a transaction: a programming error', async () => {
+      const offerId = await approvedOffer(await newOrganisation(['recipient']));
+      await expect(getForProvision.execute(worker, offerId, { lock: 'share' })).rejects.toThrow(/only inside a transaction/);
+    });
+  });
+});

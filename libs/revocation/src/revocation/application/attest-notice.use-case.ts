@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, OrganisationDirectory } from '@infobank/catalog';
+import { isCryptoError, ORGANISATION_SIGNING_ALGORITHMS, parseJsonPayload, verifyJwsWithKeys, type VerifiedJws } from '@infobank/crypto';
+import { inTransaction, type RequestContext } from '@infobank/platform';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DELETION_ATTESTATION_JWS_TYPE, readDeletionAttestation } from '../domain/attestation';
+import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import {
+  AttestationInvalidError,
+  AttestationSignatureInvalidError,
+  NoticeAlreadyAttestedError,
+  NoticeNotFoundError,
+} from '../../revocation.errors';
+import { noticeView, requireRecipient, type NoticeView } from './notice-view';
+import { WithdrawalCompletion } from './withdrawal-completion';
+
+/** `POST /v1/notices/:id/attestation`: the recipient's compact JWS, as received. */
+export interface AttestNoticeCommand {
+  noticeId: unknown;
+  jws: string;
+}
+
+/**
+ * Takes a recipient's deletion attestation (削除証明) for one of its notices: a JWS signed with one of
+ * its registered keys over exactly the notice's subjects and transfers. Stores it and marks the notice
+ * attested (from open or overdue); tells each individual whose consent every recipient has now
+ * attested. The same JWS again answers the same; any refusal changes nothing.
+ */
+@Injectable()
+export class AttestNoticeUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationDirectory,
+    private readonly completion: WithdrawalCompletion,
+  ) {}
+
+  async execute(ctx: RequestContext, command: AttestNoticeCommand, now: Date = new Date()): Promise<NoticeView> {
+    const recipientId = requireRecipient(ctx);
+    if (!isUuid(command.noticeId)) throw new NoticeNotFoundError();
+    const noticeId = command.noticeId;
+    return inTransaction(ctx, this.dataSource, async (manager) => {
+      const notice = await manager.findOne(WithdrawalNoticeEntity, {
+        where: { id: noticeId, recipientId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (notice === null) throw new NoticeNotFoundError();
+      if (notice.status === 'attested') {
+        if (notice.attestationJws === command.jws) return noticeView(notice);
+        throw new NoticeAlreadyAttestedError();
+      }
+      const verified = await this.verify(manager, recipientId, command.jws);
+      let payload: Record<string, unknown>;
+      try {
+        payload = parseJsonPayload(verified.payload);
+      } catch (error) {
+        throw new AttestationInvalidError([{ path: '', message: 'must be a JSON object' }], { cause: error });
+      }
+      const read = readDeletionAttestation(payload, notice, now);
+      if ('problems' in read) throw new AttestationInvalidError(read.problems);
+      const attested = await manager.update(
+        WithdrawalNoticeEntity,
+        { id: notice.id, status: In(['open', 'overdue']) },
+        {
+          status: 'attested',
+          attestedAt: now,
+          attestationJws: command.jws,
+          attestationKid: verified.kid,
+          deletedAt: read.attestation.deletedAt,
+          statement: read.attestation.statement,
+        },
+      );
+      if (attested.affected !== 1) throw new Error(`Notice ${notice.id} changed under its row lock.`);
+      await this.completion.notifyCompletedConsents(manager, notice.id, now);
+      return noticeView({ ...notice, status: 'attested', attestedAt: now, attestationJws: command.jws });
+    });
+  }
+
+  private async verify(manager: EntityManager, recipientId: string, jws: string): Promise<VerifiedJws> {
+    const credentials = await this.organisations.findCredentials(recipientId, manager);
+    try {
+      return await verifyJwsWithKeys(jws, credentials?.signingKeys ?? [], {
+        typ: DELETION_ATTESTATION_JWS_TYPE,
+        algorithms: ORGANISATION_SIGNING_ALGORITHMS,
+      });
+    } catch (error) {
+      if (isCryptoError(error, 'JOSE_KEY_NOT_FOUND')) {
+        throw new AttestationSignatureInvalidError(
+          'The attestation is not signed with one of your registered signing keys (check "kid").',
+          {
+            cause: error,
+          },
+        );
+      }
+      if (isCryptoError(error, 'JOSE_INVALID_SIGNATURE')) {
+        throw new AttestationSignatureInvalidError('The attestation signature does not verify.', { cause: error });
+      }
+      if (isCryptoError(error)) {
+        throw new AttestationSignatureInvalidError(
+          `The attestation is not a JWS (typ ${DELETION_ATTESTATION_JWS_TYPE}) the bank accepts: ${error.message}`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+}
