@@ -4,6 +4,7 @@ export * from './context/application/request-context';
 export * from './database/infrastructure/data-source-options';
 export * from './database/infrastructure/database-roles';
 export * from './database/infrastructure/migrate';
+export * from './database/infrastructure/transactions';
 export * from './errors/domain/domain-error';
 export * from './http/http/create-http-app';
 export * from './http/http/http-foundation.module';

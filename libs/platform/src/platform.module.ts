@@ -6,6 +6,7 @@ import type { MixedList } from 'typeorm';
 import type { AppConfig } from './config/infrastructure/config.schema';
 import { buildDataSourceOptions } from './database/infrastructure/data-source-options';
 import { DatabaseRoleCheck } from './database/infrastructure/database-role-check';
+import { Transactions } from './database/infrastructure/transactions';
 import { MetricsRegistry } from './metrics/infrastructure/metrics.registry';
 import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
 import { QueueRegistry } from './queue/infrastructure/queue-registry';
@@ -60,11 +61,12 @@ export class PlatformModule {
         { provide: REDIS, useFactory: () => createFailFastRedis(options.config, options.logger) },
         { provide: QueueRegistry, useFactory: () => new QueueRegistry(options.config) },
         { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) },
+        Transactions,
         ConnectionCloser,
         // The operator CLI migrates as the owner role; the role check is for the apps and the worker.
         ...(options.service === 'admin' ? [] : [DatabaseRoleCheck]),
       ],
-      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry],
+      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry, Transactions],
     };
   }
 }

@@ -31,16 +31,16 @@ export interface RequestContext {
   readonly now: Clock;
 }
 
+/** A context bound to an open transaction. */
+export type TransactionalContext = RequestContext & { readonly transaction: EntityManager };
+
 /** Creates a context; a correlation id is generated when none is given, and the clock is the machine's unless given. */
 export function createRequestContext(actor: Actor, correlationId: string = randomUUID(), now: Clock = systemClock): RequestContext {
   return { actor, correlationId, now };
 }
 
 /** Returns the same context bound to a transaction. */
-export function withTransaction(
-  context: RequestContext,
-  transaction: EntityManager,
-): RequestContext & { readonly transaction: EntityManager } {
+export function withTransaction(context: RequestContext, transaction: EntityManager): TransactionalContext {
   return { ...context, transaction };
 }
 

@@ -1,10 +1,9 @@
 import { SetMetadata } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../context/application/request-context';
+import type { TransactionalContext } from '../../context/application/request-context';
 import type { JobContract } from './job-contract';
 
 /** The context a job handler runs in: a system actor and the transaction its effects must use. */
-export type JobContext = RequestContext & { transaction: EntityManager };
+export type JobContext = TransactionalContext;
 
 /**
  * Does the work of one job. Must be idempotent; for outbox jobs the worker also marks the outbox row
