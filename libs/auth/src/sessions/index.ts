@@ -4,7 +4,7 @@ export { ACCOUNT_CLOSED_JOB, ACCOUNT_JOBS } from './account.jobs';
 export { actingAccountId } from './application/acting-account';
 export { CloseAccountUseCase } from './application/close-account.use-case';
 export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './application/create-account.use-case';
-export { GetOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
+export { GetOwnAccountUseCase, UpdateOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
 export { LogInUseCase, type LogInCommand } from './application/log-in.use-case';
 export { LogOutUseCase } from './application/log-out.use-case';
 export { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';

@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nes
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
 import { CloseAccountUseCase } from './application/close-account.use-case';
 import { CreateAccountUseCase } from './application/create-account.use-case';
-import { GetOwnAccountUseCase } from './application/get-own-account.use-case';
+import { GetOwnAccountUseCase, UpdateOwnAccountUseCase } from './application/get-own-account.use-case';
 import { LogInUseCase } from './application/log-in.use-case';
 import { LogOutUseCase } from './application/log-out.use-case';
 import { PasswordHasher } from './application/password-hasher';
@@ -69,6 +69,7 @@ const SESSION_PROVIDERS = [
   LogOutEverywhereUseCase,
   StepUpUseCase,
   GetOwnAccountUseCase,
+  UpdateOwnAccountUseCase,
   IndividualAuthGuard,
   BoardMemberAuthGuard,
   StepUpGuard,
