@@ -10,6 +10,7 @@ export * from './http/http/create-http-app';
 export * from './http/http/http-foundation.module';
 export * from './http/http/operations-endpoints';
 export * from './http/http/problem-details';
+export { createValidationPipe } from './http/http/validation';
 export * from './http/http/uuid-param';
 export * from './logging/infrastructure/logger';
 export * from './metrics/infrastructure/metrics.registry';
