@@ -8,6 +8,7 @@ import { DataSource, In } from 'typeorm';
 import { ETHICS_BOARD_ERROR_STATUS } from '../../../apps/ethics-board/src/ethics-board.errors';
 import { EthicsBoardModule } from '../../../apps/ethics-board/src/ethics-board.module';
 import { startTestApp, type RunningApp } from '../../support/http-app';
+import { eventually } from '../../support/platform';
 import { receiptRecord } from '../intake/deposits-client';
 import type { Individual } from '../intake/link-world';
 import { attest, seedNotice } from '../gateway/notice-world';
@@ -118,7 +119,18 @@ describe('ethics board: the provision audit reads what was done, to board member
     });
     orderId = ((await order.json()) as { id: string }).id;
     const dataSource = world.use(DataSource);
-    await dataSource.transaction((manager) => world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+    // The sealer seals only leaves of transactions older than every running one (cluster-wide), so it may need a few runs.
+    await eventually(
+      'every leaf to be sealed',
+      async () => {
+        await dataSource.transaction((manager) => world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+        const [{ unsealed }] = await dataSource.query(
+          `SELECT count(*)::int AS "unsealed" FROM "transparency_log_leaves" WHERE "leaf_index" IS NULL`,
+        );
+        return unsealed === 0;
+      },
+      30_000,
+    );
   }, 180_000);
 
   afterAll(async () => {
