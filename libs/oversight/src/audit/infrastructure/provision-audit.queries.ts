@@ -52,9 +52,22 @@ function filterConditions(filter: ProvisionAuditFilter, parameters: Parameters):
       `EXISTS (SELECT 1 FROM unnest(p."items") AS i(item) WHERE split_part(i.item, '#', 1) = ${parameters.bind(filter.categoryCode)})`,
     );
   }
-  if (filter.from !== null) conditions.push(`p."provided_at" >= ${parameters.bind(filter.from)}::timestamptz`);
-  if (filter.to !== null) conditions.push(`p."provided_at" < ${parameters.bind(filter.to)}::timestamptz`);
+  const time = timeOrder(filter);
+  if (filter.from !== null) conditions.push(`${time.column} >= ${parameters.bind(filter.from)}::${time.type}`);
+  if (filter.to !== null) conditions.push(`${time.column} < ${parameters.bind(filter.to)}::${time.type}`);
   return conditions;
+}
+
+/**
+ * How statements bound and order by time. For one recipient, the plain column, which its index
+ * (recipient_id, provided_at) serves. Across recipients, the UTC wall-clock expression that
+ * ix_provision_records_time_utc indexes: an expression, so that the individual's history (ordered by the
+ * plain column) keeps to its own index. Both orders are the same, and bounds are UTC instants either way.
+ */
+function timeOrder(filter: ProvisionAuditFilter): { column: string; type: 'timestamptz' | 'timestamp' } {
+  return filter.recipientId !== null
+    ? { column: `p."provided_at"`, type: 'timestamptz' }
+    : { column: `(p."provided_at" AT TIME ZONE 'UTC')`, type: 'timestamp' };
 }
 
 const where = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`);
@@ -67,7 +80,7 @@ const where = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE $
 export class ProvisionAuditQueries {
   /**
    * One more row than the page, newest first, after the cursor's provision; null when the cursor names no
-   * provision. Ordered by (provided_at, id) so that pages never skip or repeat a row.
+   * provision. Ordered by (provided_at, id) so that pages never skip or repeat a row (see timeOrder for the index).
    */
   async page(manager: EntityManager, query: ProvisionAuditQuery): Promise<ProvisionAuditRow[] | null> {
     const { sql, parameters } = await this.pageStatement(manager, query);
@@ -84,8 +97,9 @@ export class ProvisionAuditQueries {
         [query.afterProvision],
       );
       if (position === undefined) return { sql: null, parameters: [] };
+      const time = timeOrder(query);
       conditions.push(
-        `(p."provided_at", p."id") < (${parameters.bind(position.provided_at)}::timestamptz, ${parameters.bind(query.afterProvision)}::uuid)`,
+        `(${time.column}, p."id") < (${parameters.bind(position.provided_at)}::${time.type}, ${parameters.bind(query.afterProvision)}::uuid)`,
       );
     }
     const sql = `SELECT p."id", p."subject_id", p."recipient_id", p."recipient_name", p."offer_id", p."purpose_code", p."items",
@@ -94,7 +108,7 @@ export class ProvisionAuditQueries {
          FROM "provision_records" p
          LEFT JOIN "transparency_log_leaves" l ON l."id" = p."leaf_id"
         ${where(conditions)}
-        ORDER BY p."provided_at" DESC, p."id" DESC
+        ORDER BY ${timeOrder(query).column} DESC, p."id" DESC
         LIMIT ${parameters.bind(query.limit + 1)}`;
     return { sql, parameters: parameters.values };
   }

@@ -53,15 +53,18 @@ export class TransparencyStatisticsQueries {
     );
   }
 
-  /** Provisions made in each month per purpose code (`by` = 'purpose') or per recipient id (`by` = 'recipient'). */
+  /**
+   * Provisions made in each month per purpose code (`by` = 'purpose') or per recipient id (`by` = 'recipient'): one
+   * range scan of ix_provision_records_time_utc over the whole window, grouped by month.
+   */
   provisions(manager: EntityManager, window: StatisticsWindow, by: 'purpose' | 'recipient'): Promise<MonthlyCountRow[]> {
     const key = by === 'purpose' ? `p."purpose_code"` : `p."recipient_id"::text`;
     return manager.query(
-      `SELECT m."month", ${key} AS "key", count(*)::int AS "count"
-         FROM ${MONTHS}
-         JOIN "provision_records" p ON p."provided_at" >= m."starts" AND p."provided_at" < m."ends"
+      `SELECT to_char(date_trunc('month', p."provided_at" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", ${key} AS "key", count(*)::int AS "count"
+         FROM "provision_records" p
+        WHERE (p."provided_at" AT TIME ZONE 'UTC') >= $1::timestamp AND (p."provided_at" AT TIME ZONE 'UTC') < ($2::timestamptz AT TIME ZONE 'UTC')
         GROUP BY 1, 2 ORDER BY 1, 2`,
-      window.parameters,
+      [window.parameters[0], window.parameters[2]],
     );
   }
 
