@@ -302,6 +302,15 @@ describe('ethics board: the provision audit reads what was done, to board member
     }
   });
 
+  it('documents every audit route in the OpenAPI document with its response schema and errors', async () => {
+    const document = (await (await fetch(`${board.url}/docs/openapi.json`)).json()) as { paths: Record<string, any> };
+    for (const path of ['/v1/audit/provisions', '/v1/audit/provisions/summary', '/v1/audit/transfers', '/v1/audit/recipients/{id}']) {
+      const responses = document.paths[path].get.responses;
+      expect(responses['200'].content['application/json'].schema.$ref).toMatch(/Dto$/);
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(['400', '401', '403']));
+    }
+  });
+
   it('never answers with an individual’s id, e-mail, name or record content', async () => {
     const accounts = await world.use(DataSource).manager.find(AccountEntity, { where: { id: In([alice.id, bob.id, dave.id]) } });
     expect(accounts).toHaveLength(3);

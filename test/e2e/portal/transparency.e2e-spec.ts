@@ -90,6 +90,13 @@ describe('portal: public transparency statistics suppress small cells', () => {
     expect(body.latestCheckpoint).toMatchObject({ treeSize: 14, checkpoint: expect.any(String) });
   });
 
+  it('is documented in the OpenAPI document with its response schema', async () => {
+    const document = (await (await fetch(`${portal.url}/docs/openapi.json`)).json()) as { paths: Record<string, any> };
+    expect(document.paths['/v1/transparency'].get.responses['200'].content['application/json'].schema.$ref).toMatch(
+      /TransparencyStatisticsDto$/,
+    );
+  });
+
   it('publishes the small cells once TRANSPARENCY_MIN_CELL allows them, with their true numbers', async () => {
     const { body } = await statistics(lowThreshold);
     expect(body.minCell).toBe(2);
