@@ -48,7 +48,8 @@ export class ListTransfersForAuditUseCase {
     const { query, problems } = parseTransferAuditQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
     const manager = ctx.transaction ?? this.dataSource.manager;
-    const [rows, denialReasons] = [await this.queries.page(manager, query), await this.queries.denialReasons(manager, query)];
+    const rows = await this.queries.page(manager, query);
+    const denialReasons = await this.queries.denialReasons(manager, query);
     if (rows === null) return { transfers: [], nextCursor: null, denialReasons };
     const page = rows.slice(0, query.limit);
     return {
