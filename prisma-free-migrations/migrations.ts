@@ -21,6 +21,7 @@ import { CreateReplayCacheMarkers1795340019500 } from './1795340019500-create-re
 import { AddTransferStatusCounters1795340020000 } from './1795340020000-add-transfer-status-counters';
 import { IndexUnpackagedSubjects1795340020100 } from './1795340020100-index-unpackaged-subjects';
 import { IndexProvisionRecordsByTime1795340032000 } from './1795340032000-index-provision-records-by-time';
+import { IndexTransfersByTime1795340032100 } from './1795340032100-index-transfers-by-time';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddTransferStatusCounters1795340020000,
   IndexUnpackagedSubjects1795340020100,
   IndexProvisionRecordsByTime1795340032000,
+  IndexTransfersByTime1795340032100,
 ];
