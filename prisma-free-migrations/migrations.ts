@@ -20,6 +20,8 @@ import { GrantLeastPrivilegeToAppRole1795340018000 } from './1795340018000-grant
 import { CreateReplayCacheMarkers1795340019500 } from './1795340019500-create-replay-cache-markers';
 import { AddTransferStatusCounters1795340020000 } from './1795340020000-add-transfer-status-counters';
 import { IndexUnpackagedSubjects1795340020100 } from './1795340020100-index-unpackaged-subjects';
+import { IndexProvisionRecordsByTime1795340032000 } from './1795340032000-index-provision-records-by-time';
+import { IndexTransfersByTime1795340032100 } from './1795340032100-index-transfers-by-time';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   CreateReplayCacheMarkers1795340019500,
   AddTransferStatusCounters1795340020000,
   IndexUnpackagedSubjects1795340020100,
+  IndexProvisionRecordsByTime1795340032000,
+  IndexTransfersByTime1795340032100,
 ];

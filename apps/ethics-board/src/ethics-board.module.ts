@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
+import { AuditModule } from '@infobank/oversight';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
+import { AuditController } from './audit/audit.controller';
 import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
@@ -13,7 +15,22 @@ import { OrdersController } from './orders/orders.controller';
 
 /** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
 @Module({
-  imports: [BankKeysHttpModule, CatalogHttpModule, TransparencyLogHttpModule, BoardAuthModule.forRoot(), ReviewModule, RevocationModule],
-  controllers: [BoardMembersController, BoardCompositionController, CasesController, OrdersController, AttestationsController],
+  imports: [
+    BankKeysHttpModule,
+    CatalogHttpModule,
+    TransparencyLogHttpModule,
+    BoardAuthModule.forRoot(),
+    ReviewModule,
+    RevocationModule,
+    AuditModule,
+  ],
+  controllers: [
+    BoardMembersController,
+    BoardCompositionController,
+    CasesController,
+    OrdersController,
+    AttestationsController,
+    AuditController,
+  ],
 })
 export class EthicsBoardModule {}

@@ -13,11 +13,12 @@ import { PortalNotificationsModule } from './notifications/portal-notifications.
 import { PortalOffersModule } from './offers/catalogue.module';
 import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
+import { PortalTransparencyModule } from './transparency/portal-transparency.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,
- * provision history, disclosure requests.
+ * provision history, disclosure requests, and the public transparency statistics.
  */
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalProvisionsModule,
     PortalWithdrawalsModule,
     PortalHomeModule,
+    PortalTransparencyModule,
   ],
 })
 export class PortalModule {}

@@ -51,6 +51,8 @@ export interface AppConfig {
   webhooks: { allowLocal: boolean };
   /** Withdrawal notices: minutes a recipient has to attest deletion before the notice is overdue. */
   notices: { dueMinutes: number };
+  /** Public transparency statistics: counts below this minimum are published as suppressed, never as a number. */
+  transparency: { minCell: number };
   /**
    * Key-encryption key generations (crypto-shredding that holds against backups): where their files
    * live, how often a new one is made, and how long backups are kept (no generation a kept backup
@@ -194,6 +196,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'WEBHOOK_ALLOW_LOCAL',
     default: 'false',
     description: 'let notice webhooks reach loopback and private addresses (development and tests only; not production)',
+  },
+  {
+    name: 'TRANSPARENCY_MIN_CELL',
+    default: '10',
+    description: 'smallest count the public transparency statistics publish; smaller cells are shown as suppressed',
   },
   {
     name: 'NOTICE_DUE_MINUTES',

@@ -24,6 +24,9 @@ export interface ProvisionBenefit {
 @Index('ix_provision_records_individual_time', ['individualId', 'providedAt', 'id'])
 @Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt'])
 @Index('ix_provision_records_consent', ['consentId'])
+// The board's audit and the public statistics read all recipients in a window, newest first: an expression index
+// (("provided_at" AT TIME ZONE 'UTC'), id) that the migration owns (1795340032000).
+@Index('ix_provision_records_time_utc', { synchronize: false })
 // The data-life run walks provisions by the end of their data life (an expression index, so the migration owns it:
 // (provided_at AT TIME ZONE 'UTC') + make_interval(days => data_life_days), id).
 @Index('ix_provision_records_data_life_end', { synchronize: false })

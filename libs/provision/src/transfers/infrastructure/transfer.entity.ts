@@ -12,6 +12,8 @@ import type { TransferStatus } from '../domain/transfer-status';
 )
 @Index('ix_transfers_recipient_time', ['recipientId', 'requestedAt', 'id'])
 @Index('ix_transfers_offer_time', ['offerId', 'requestedAt', 'id'])
+// The board's transfer audit across recipients, newest first (migration 1795340032100).
+@Index('ix_transfers_time', ['requestedAt', 'id'])
 export class TransferEntity {
   @PrimaryColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_transfers' })
   id: string;
