@@ -18,6 +18,7 @@ import {
   type KekGenerationPolicy,
   type KeyEncryptionKeys,
 } from '@infobank/crypto';
+import { createRequestContext, Transactions, type RequestContext } from '@infobank/platform';
 import { isolatedEnvironment, type IsolatedEnvironment } from './platform';
 
 /**
@@ -39,16 +40,11 @@ export class KekGenerationWorld {
     const environment = await isolatedEnvironment({ BANK_KEK_DIR: join(directory, 'generations') });
     const files = new KekGenerationFiles(environment.config.kekGenerations.directory);
     const legacy = (await loadKeyMaterial(keyMaterialSettingsFrom(environment.config))).keyEncryptionKeys;
-    const store = new KekGenerationStore();
-    const keyManagement = new GenerationKeyManagementService(
-      files,
-      legacy,
-      () => store.newestGenerationNumber(environment.dataSource.manager),
-      {
-        newestTtlMs: 0,
-        keyTtlMs: 0,
-      },
-    );
+    const store = new KekGenerationStore(environment.dataSource);
+    const keyManagement = new GenerationKeyManagementService(files, legacy, () => store.newestGenerationNumber(), {
+      newestTtlMs: 0,
+      keyTtlMs: 0,
+    });
     return new KekGenerationWorld(environment, directory, files, legacy, keyManagement, policy);
   }
 
@@ -56,41 +52,40 @@ export class KekGenerationWorld {
     return this.environment.dataSource;
   }
 
-  readonly store = new KekGenerationStore();
+  get store(): KekGenerationStore {
+    return new KekGenerationStore(this.dataSource);
+  }
+
+  /** The operator acting at `now` (the machine's time when not given). */
+  at(now?: Date): RequestContext {
+    return createRequestContext({ type: 'operator', name: 'test' }, undefined, now === undefined ? undefined : () => now);
+  }
 
   /** What the database calls the newest generation, as the KMS asks for it. */
-  readonly newestSource = () => this.store.newestGenerationNumber(this.dataSource.manager);
+  readonly newestSource = () => this.store.newestGenerationNumber();
 
   envelope(keyManagement = this.keyManagement): EnvelopeEncryption<EntityManager> {
     return new EnvelopeEncryption(keyManagement, new TypeOrmDataKeyStore(this.dataSource));
   }
 
   rotate(): RotateKekUseCase {
-    return new RotateKekUseCase(this.dataSource, this.store, this.files, this.keyManagement);
+    return new RotateKekUseCase(new Transactions(this.dataSource), this.store, this.files, this.keyManagement);
   }
 
   rewrap(keyManagement = this.keyManagement): RewrapDataKeysUseCase {
-    return new RewrapDataKeysUseCase(this.dataSource, this.store, keyManagement);
+    return new RewrapDataKeysUseCase(new Transactions(this.dataSource), this.store, keyManagement);
   }
 
   destroy(): DestroyKekGenerationUseCase {
-    return new DestroyKekGenerationUseCase(this.dataSource, this.store, this.files, this.keyManagement, this.policy);
+    return new DestroyKekGenerationUseCase(new Transactions(this.dataSource), this.store, this.files, this.keyManagement, this.policy);
   }
 
   maintain(): MaintainKekGenerationsUseCase {
-    return new MaintainKekGenerationsUseCase(
-      this.dataSource,
-      this.store,
-      this.files,
-      this.rotate(),
-      this.rewrap(),
-      this.destroy(),
-      this.policy,
-    );
+    return new MaintainKekGenerationsUseCase(this.store, this.files, this.rotate(), this.rewrap(), this.destroy(), this.policy);
   }
 
   status(): KekStatusUseCase {
-    return new KekStatusUseCase(this.dataSource, this.store, this.files, this.rewrap(), this.policy);
+    return new KekStatusUseCase(this.store, this.files, this.rewrap(), this.policy);
   }
 
   /** Every key-encryption key the bank still holds: each generation file in the directory and each legacy KEK. */

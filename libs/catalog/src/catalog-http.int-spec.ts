@@ -1,3 +1,4 @@
+import { createRequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { startTestApp, type RunningApp } from '../../../test/support/http-app';
 import { CatalogHttpModule } from './catalog-http.module';
@@ -63,7 +64,7 @@ describe('GET /v1/catalog (over HTTP, as the apps serve it)', () => {
 
     expect(directory).toBeInstanceOf(OrganisationDirectory);
     expect(running.app.get(DataSource).isInitialized).toBe(true);
-    expect(await directory.findCredentials('not-a-uuid')).toBeNull();
+    expect(await directory.findCredentials(createRequestContext({ type: 'anonymous' }), 'not-a-uuid')).toBeNull();
     expect(running.app.get(CATALOG_SETTINGS)).toEqual({ allowLocalWebhooks: true });
   });
 });

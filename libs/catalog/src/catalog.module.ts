@@ -7,6 +7,7 @@ import { CreateOrganisationUseCase } from './catalog/application/create-organisa
 import { OrganisationDirectory } from './catalog/application/organisation-directory';
 import { RemoveSigningKeyUseCase } from './catalog/application/remove-signing-key.use-case';
 import { SuspendOrganisationUseCase } from './catalog/application/suspend-organisation.use-case';
+import { OrganisationStore } from './catalog/infrastructure/organisation.store';
 
 const ORGANISATION_PROVIDERS = [
   OrganisationDirectory,
@@ -29,6 +30,7 @@ function settingsFrom(config: AppConfig | undefined): CatalogSettings {
 @Module({
   providers: [
     ...ORGANISATION_PROVIDERS,
+    OrganisationStore,
     { provide: CATALOG_SETTINGS, useFactory: settingsFrom, inject: [{ token: APP_CONFIG, optional: true }] },
   ],
   exports: ORGANISATION_PROVIDERS,

@@ -35,3 +35,4 @@ export { CatalogDto, DataCategoryDto, DataItemDto, LocalisedTextDto, PurposeDto 
 export { CATALOG_ENTITIES } from './catalog/infrastructure/catalog.entities';
 export { OrganisationSigningKeyEntity } from './catalog/infrastructure/organisation-signing-key.entity';
 export { OrganisationEntity } from './catalog/infrastructure/organisation.entity';
+export { OrganisationStore } from './catalog/infrastructure/organisation.store';

@@ -18,6 +18,8 @@ import {
   ListConsentReceiptsUseCase,
   ListConsentsUseCase,
 } from './consents/application/read-consents.use-cases';
+import { ConsentEventStore } from './consents/infrastructure/consent-event.store';
+import { ConsentStore } from './consents/infrastructure/consent.store';
 
 const CONSENT_LEDGER_PROVIDERS = [
   GrantConsentUseCase,
@@ -36,12 +38,12 @@ const CONSENT_LEDGER_PROVIDERS = [
 
 /**
  * The consent ledger: grants, pauses, resumes, revocations and expiries with signed receipts, each
- * event a transparency log leaf. Needs TypeORM's DataSource and APP_CONFIG (PlatformModule), the
+ * event a transparency log leaf. Needs TypeORM's DataSource, Transactions and APP_CONFIG (PlatformModule), the
  * bank's key ring (CryptoModule) and the catalog (CatalogModule.forRoot()).
  */
 @Module({
   imports: [OffersModule, TransparencyLogModule],
-  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger],
+  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger, ConsentStore, ConsentEventStore],
   exports: CONSENT_LEDGER_PROVIDERS,
 })
 export class ConsentModule {}

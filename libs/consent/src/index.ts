@@ -10,7 +10,7 @@ export {
 } from './consents/application/change-consent.use-cases';
 export { BANK_NAME } from './consents/application/consent-ledger';
 export type { ConsentDetail, ConsentEventView, ConsentView } from './consents/application/consent-view';
-export { ExpireConsentsUseCase } from './consents/application/expire-consents.use-case';
+export { ExpireConsentsUseCase, type ExpirySweepResult } from './consents/application/expire-consents.use-case';
 export { GrantConsentUseCase, type ConsentChangeResult, type GrantConsentCommand } from './consents/application/grant-consent.use-case';
 export { ListConsentsForOfferUseCase } from './consents/application/list-consents-for-offer.use-case';
 export { LockConsentsForProvisionUseCase, MAX_LOCKED_CONSENTS } from './consents/application/lock-consents-for-provision.use-case';

@@ -86,9 +86,9 @@ export class CryptoModule {
         },
         {
           provide: GenerationKeyManagementService,
-          useFactory: (material: KeyMaterial, files: KekGenerationFiles, store: KekGenerationStore, dataSource: DataSource) =>
-            new GenerationKeyManagementService(files, material.keyEncryptionKeys, () => store.newestGenerationNumber(dataSource.manager)),
-          inject: [KEY_MATERIAL, KekGenerationFiles, KekGenerationStore, DataSource],
+          useFactory: (material: KeyMaterial, files: KekGenerationFiles, store: KekGenerationStore) =>
+            new GenerationKeyManagementService(files, material.keyEncryptionKeys, () => store.newestGenerationNumber()),
+          inject: [KEY_MATERIAL, KekGenerationFiles, KekGenerationStore],
         },
         { provide: KEY_MANAGEMENT_SERVICE, useExisting: GenerationKeyManagementService },
         KekGenerationStore,

@@ -12,6 +12,8 @@ import { SetOffersSuspendedUseCase } from './offers/application/set-offers-suspe
 import { SubmitOfferUseCase } from './offers/application/submit-offer.use-case';
 import { UpdateOfferUseCase } from './offers/application/update-offer.use-case';
 import { WithdrawOfferUseCase } from './offers/application/withdraw-offer.use-case';
+import { OfferReviewOutcomeStore } from './offers/infrastructure/offer-review-outcome.store';
+import { OfferStore } from './offers/infrastructure/offer.store';
 
 /** Every use case of libs/offers (exported by OffersModule). */
 export const OFFER_PROVIDERS: Provider[] = [
@@ -33,3 +35,6 @@ export const OFFER_PROVIDERS: Provider[] = [
   // Transfers (libs/provision, the worker).
   GetOfferForProvisionUseCase,
 ];
+
+/** The stores behind them (internal to OffersModule). */
+export const OFFER_STORES: Provider[] = [OfferStore, OfferReviewOutcomeStore];

@@ -64,15 +64,10 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
     const legacy = (await loadKeyMaterial(keyMaterialSettingsFrom(environment.config))).keyEncryptionKeys;
     const files = new KekGenerationFiles(environment.config.kekGenerations.directory);
     envelope = new EnvelopeEncryption(
-      new GenerationKeyManagementService(
-        files,
-        legacy,
-        () => new KekGenerationStore().newestGenerationNumber(environment.dataSource.manager),
-        {
-          newestTtlMs: 0,
-          keyTtlMs: 0,
-        },
-      ),
+      new GenerationKeyManagementService(files, legacy, () => new KekGenerationStore(environment.dataSource).newestGenerationNumber(), {
+        newestTtlMs: 0,
+        keyTtlMs: 0,
+      }),
       new TypeOrmDataKeyStore(environment.dataSource),
     );
   });

@@ -116,7 +116,9 @@ describe('gateway: fetch limits, data range, ask mode and a crashed build (parts
     expect(await settle(denyId)).toBe('denied');
     const silentId = await approvalOf(silent.individual);
     const later = new Date(Date.now() + 73 * 3600 * 1000);
-    expect(await world.use(ExpireApprovalUseCase).execute(system, { approvalRequestId: silentId }, later)).toBe('expired');
+    expect(await world.use(ExpireApprovalUseCase).execute({ ...system, now: () => later }, { approvalRequestId: silentId })).toBe(
+      'expired',
+    );
     expect((await world.use(GetApprovalOutcomeUseCase).execute(system, { approvalRequestId: silentId }))?.status).toBe('expired');
     expect(await settle(silentId)).toBe('denied');
 

@@ -152,13 +152,15 @@ describe('portal: ask-mode approvals (個別確認)', () => {
     const { token, consentId } = await consenting('ask');
     const request = await ask(consentId);
     const expire = use(ExpireApprovalUseCase);
-    expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId }, new Date())).toBe('not_due');
+    expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId })).toBe('not_due');
     expect((await list(token))[0].status).toBe('pending');
     expect(await answeredJobs(request.approvalRequestId)).toBe(0);
     const due = new Date(new Date(request.expiresAt).getTime() + 1);
-    expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId }, due)).toBe('expired');
+    expect(await expire.execute({ ...transfers, now: () => due }, { approvalRequestId: request.approvalRequestId })).toBe('expired');
     expect(await answeredJobs(request.approvalRequestId)).toBe(1);
-    expect(await expire.execute(transfers, { approvalRequestId: request.approvalRequestId }, due)).toBe('already_answered');
+    expect(await expire.execute({ ...transfers, now: () => due }, { approvalRequestId: request.approvalRequestId })).toBe(
+      'already_answered',
+    );
     expect((await list(token))[0]).toMatchObject({ status: 'expired', decidedAt: request.expiresAt.toISOString() });
     expectProblem(await answer(token, request.approvalRequestId, { decision: 'approve' }), 409, 'APPROVAL_EXPIRED');
     expect(await answeredJobs(request.approvalRequestId)).toBe(1);

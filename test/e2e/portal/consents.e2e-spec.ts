@@ -270,6 +270,43 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
     ]);
   });
 
+  it('the expiry job skips a consent whose stored offer snapshot is broken and still expires every other one', async () => {
+    const inAnHour = new Date(Date.now() + 3600_000);
+    const { body: granted } = await post('/v1/me/consents', alice.accessToken, {
+      offerId: await approvedOffer(),
+      optionalItems: [],
+      mode: 'auto',
+      expiresAt: inAnHour.toISOString(),
+    });
+    // A row no receipt can be signed for: its offer snapshot lost every field.
+    const broken = randomUUID();
+    await dataSource.query(
+      `INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "offer_snapshot",
+         "version", "granted_at", "updated_at", "expires_at")
+       VALUES ($1, $2, $3, $4, 'active', 'auto', 'individual', ARRAY['a.b#/c'], '{}'::jsonb, 1, now(), now(), now())`,
+      [broken, randomUUID(), randomUUID(), randomUUID()],
+    );
+    const twoHoursLater = new Date(inAnHour.getTime() + 3600_000);
+    try {
+      const result = await use(ExpireConsentsUseCase).execute(
+        createRequestContext({ type: 'system', name: 'schedules' }, undefined, () => twoHoursLater),
+      );
+      expect(result).toMatchObject({ skipped: 1 });
+      expect(result.expired).toBeGreaterThanOrEqual(1);
+      expect((await get(`/v1/me/consents/${granted.consentId}`, alice.accessToken)).body).toMatchObject({
+        state: 'expired',
+        expiryCause: 'expires_at',
+      });
+      expect(await dataSource.query(`SELECT "status" FROM "consents" WHERE "id" = $1`, [broken])).toEqual([{ status: 'active' }]);
+    } finally {
+      // Ended, so that later sweeps in this database do not meet it again.
+      await dataSource.query(
+        `UPDATE "consents" SET "status" = 'expired', "ended_at" = now(), "expiry_cause" = 'expires_at', "version" = 2 WHERE "id" = $1`,
+        [broken],
+      );
+    }
+  });
+
   it('closing the account revokes every live consent in the closing transaction, each with a receipt; the worker’s job then revokes nothing more', async () => {
     const carol = await session();
     const offers = [await approvedOffer(), await approvedOffer()];

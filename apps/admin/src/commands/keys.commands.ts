@@ -49,7 +49,7 @@ export async function generateKeysCommand(
 
 /** `keys:kek-status`: every KEK generation, its file, the live data keys under it, and the re-wrap's progress. */
 export function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
-  return withAdminContext(config, (app) => app.get(KekStatusUseCase).execute());
+  return withAdminContext(config, (app, ctx) => app.get(KekStatusUseCase).execute(ctx));
 }
 
 /**
@@ -58,11 +58,9 @@ export function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
  * `--resume` or at the worker's next scheduled run.
  */
 export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ rotated: RotatedKek | null; rewrap: RewrapRun }> {
-  return withAdminContext(config, async (app) => {
-    const now = new Date();
-    const rotated = resume ? null : await app.get(RotateKekUseCase).execute({ now });
-    const rewrap = await app.get(RewrapDataKeysUseCase).execute({
-      now,
+  return withAdminContext(config, async (app, ctx) => {
+    const rotated = resume ? null : await app.get(RotateKekUseCase).execute(ctx);
+    const rewrap = await app.get(RewrapDataKeysUseCase).execute(ctx, {
       onProgress: (progress) =>
         process.stderr.write(
           `re-wrapped ${progress.rewrappedKeys} data keys into generation ${progress.generation}, ${progress.remainingKeys} remain (${progress.percent}%)\n`,
@@ -75,7 +73,5 @@ export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ 
 /** `keys:kek-destroy --generation N`: destroys a drained generation once the backup retention window has passed. */
 export function kekDestroyCommand(config: AppConfig, generation: string): Promise<DestroyedKekGeneration> {
   if (!/^[1-9]\d{0,8}$/.test(generation)) throw new CliUsageError(`--generation must be a generation number (got "${generation}")`);
-  return withAdminContext(config, (app) =>
-    app.get(DestroyKekGenerationUseCase).execute({ generation: Number(generation), now: new Date() }),
-  );
+  return withAdminContext(config, (app, ctx) => app.get(DestroyKekGenerationUseCase).execute(ctx, { generation: Number(generation) }));
 }

@@ -15,6 +15,8 @@ export class ExpireConsentsProcessor implements JobHandler {
   async handle(_payload: unknown, context: JobContext): Promise<void> {
     // Each consent is expired in its own transaction, so the job's transaction is not passed on.
     const result = await this.expireConsents.execute(withoutTransaction(context));
-    if (result.expired > 0) this.logger.info({ job: EXPIRE_CONSENTS_JOB.name, expired: result.expired }, 'consents expired');
+    if (result.expired > 0 || result.skipped > 0) {
+      this.logger.info({ job: EXPIRE_CONSENTS_JOB.name, expired: result.expired, skipped: result.skipped }, 'consents expired');
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MAINTAIN_KEK_GENERATIONS_JOB, MaintainKekGenerationsUseCase } from '@infobank/crypto';
-import { HandlesJob, LOGGER, type JobHandler } from '@infobank/platform';
+import { HandlesJob, LOGGER, withoutTransaction, type JobContext, type JobHandler } from '@infobank/platform';
 import type { Logger } from 'pino';
 
 /** Re-wrapping stops starting batches after this long; the next run (a minute later) resumes at the cursor. */
@@ -15,9 +15,9 @@ export class MaintainKekGenerationsProcessor implements JobHandler {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async handle(): Promise<void> {
+  async handle(_payload: unknown, context: JobContext): Promise<void> {
     // Each re-wrap batch is its own transaction (a resumable run), so the job's transaction is not passed on.
-    const result = await this.maintain.execute({ now: new Date(), timeBudgetMs: TIME_BUDGET_MS });
+    const result = await this.maintain.execute(withoutTransaction(context), { timeBudgetMs: TIME_BUDGET_MS });
     if (result.rotatedTo !== null || result.rewrapped > 0 || result.destroyed.length > 0) {
       this.logger.info({ job: MAINTAIN_KEK_GENERATIONS_JOB.name, ...result }, 'KEK generations maintained');
     }

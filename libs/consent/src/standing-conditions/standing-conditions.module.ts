@@ -5,6 +5,7 @@ import { RightsModule } from '@infobank/rights';
 import { ConsentModule } from '../consent.module';
 import { EvaluateStandingConditionsUseCase } from './application/evaluate-standing-conditions.use-case';
 import { GetOwnStandingConditionsUseCase, PutOwnStandingConditionsUseCase } from './application/own-standing-conditions.use-cases';
+import { StandingConditionsStore } from './infrastructure/standing-conditions.store';
 
 const STANDING_CONDITION_PROVIDERS = [GetOwnStandingConditionsUseCase, PutOwnStandingConditionsUseCase, EvaluateStandingConditionsUseCase];
 
@@ -15,7 +16,7 @@ const STANDING_CONDITION_PROVIDERS = [GetOwnStandingConditionsUseCase, PutOwnSta
  */
 @Module({
   imports: [AccountsModule, ConsentModule, OffersModule, RightsModule],
-  providers: STANDING_CONDITION_PROVIDERS,
+  providers: [...STANDING_CONDITION_PROVIDERS, StandingConditionsStore],
   exports: STANDING_CONDITION_PROVIDERS,
 })
 export class StandingConditionsModule {}

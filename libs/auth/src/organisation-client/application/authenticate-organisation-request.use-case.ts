@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName, type OrganisationRole } from '@infobank/catalog';
 import { BankKeyRing, isCryptoError, type JWTPayload } from '@infobank/crypto';
-import type { Actor } from '@infobank/platform';
+import { createRequestContext, type Actor } from '@infobank/platform';
 import { InvalidTokenError, WrongRoleError } from '../../auth.errors';
 import { endpointUrl, parseDpopAuthorization } from '../domain/http-target';
 import { DpopProofChecker } from './dpop-proof.checker';
@@ -56,7 +56,7 @@ export class AuthenticateOrganisationRequestUseCase {
     });
     if (proof.jkt !== claims.jkt) throw new InvalidTokenError('The access token is bound to a different DPoP key.');
     await this.proofs.spend(proof, now);
-    const organisation = await this.directory.findCredentials(claims.organisationId);
+    const organisation = await this.directory.findCredentials(createRequestContext({ type: 'anonymous' }), claims.organisationId);
     if (organisation === null || organisation.status !== 'active') throw new InvalidTokenError('The organisation is not active.');
     if (!organisation.roles.includes(role)) throw new WrongRoleError(role);
     return {

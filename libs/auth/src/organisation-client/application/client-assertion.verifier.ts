@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationCredentials } from '@infobank/catalog';
 import { isCryptoError, verifyJwtWithKeys, type JWTPayload } from '@infobank/crypto';
+import { createRequestContext } from '@infobank/platform';
 import { InvalidClientError, ReplayCacheResetError } from '../../auth.errors';
 import {
   CLIENT_ASSERTION_TYPE,
@@ -56,7 +57,8 @@ export class ClientAssertionVerifier {
     // The issuer names the keys to check the signature with; nothing else is read before the signature holds.
     const claimedIssuer = unverifiedIssuer(assertion);
     if (clientId !== undefined && clientId !== claimedIssuer) throw new InvalidClientError();
-    const organisation = claimedIssuer === undefined ? null : await this.directory.findCredentials(claimedIssuer);
+    const organisation =
+      claimedIssuer === undefined ? null : await this.directory.findCredentials(createRequestContext({ type: 'anonymous' }), claimedIssuer);
     if (organisation === null) throw new InvalidClientError();
     let claims: JWTPayload;
     try {

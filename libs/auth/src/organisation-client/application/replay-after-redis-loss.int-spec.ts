@@ -1,5 +1,5 @@
-import { CreateOrganisationUseCase, OrganisationDirectory, validCorporateNumber } from '@infobank/catalog';
-import { createRequestContext } from '@infobank/platform';
+import { CreateOrganisationUseCase, OrganisationDirectory, OrganisationStore, validCorporateNumber } from '@infobank/catalog';
+import { createRequestContext, Transactions } from '@infobank/platform';
 import type { Redis } from 'ioredis';
 import { randomInt } from 'node:crypto';
 import { generateOrganisationKey, OrganisationClient } from '../../../../../test/support/organisation-client';
@@ -27,9 +27,10 @@ describe('jti replay caches across a Redis data loss (real Redis, real Postgres,
     client = redis.client();
     environment = await isolatedEnvironment();
     const dataSource = environment.dataSource;
-    directory = new OrganisationDirectory(dataSource);
+    const organisations = new OrganisationStore(dataSource);
+    directory = new OrganisationDirectory(organisations);
     const signingKey = await generateOrganisationKey('ES256');
-    const { id } = await new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true }).execute(
+    const { id } = await new CreateOrganisationUseCase(new Transactions(dataSource), organisations, { allowLocalWebhooks: true }).execute(
       createRequestContext({ type: 'operator', name: 'test' }),
       {
         corporateNumber: validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0')),

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { JWK } from '@infobank/crypto';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { SigningKeyExistsError, TooManySigningKeysError } from '../../catalog.errors';
-import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
-import { lockOrganisation, requireOrganisationId } from './organisation-commands';
+import { OrganisationStore } from '../infrastructure/organisation.store';
+import { requireOrganisationId } from './organisation-commands';
 import { canonicalJwk, checkSigningKey, MAX_SIGNING_KEYS } from './organisation-keys';
 
 /** Which key to register for which organisation. */
@@ -20,7 +19,10 @@ export interface AddSigningKeyCommand {
  */
 @Injectable()
 export class AddSigningKeyUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organisations: OrganisationStore,
+  ) {}
 
   /** Returns the kid and whether the key was new. */
   async execute(ctx: RequestContext, command: AddSigningKeyCommand): Promise<{ kid: string; added: boolean }> {
@@ -29,16 +31,16 @@ export class AddSigningKeyUseCase {
     if (checked.key === undefined) throw new ValidationFailedError(checked.problems);
     const key = checked.key;
     const kid = key.kid as string;
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      await lockOrganisation(manager, organisationId);
-      const keys = await manager.find(OrganisationSigningKeyEntity, { where: { organisationId } });
+    return this.transactions.run(ctx, async (tx) => {
+      await this.organisations.lock(tx, organisationId);
+      const keys = await this.organisations.signingKeysOf(tx, organisationId);
       const existing = keys.find((candidate) => candidate.kid === kid);
       if (existing !== undefined) {
         if (canonicalJwk(existing.jwk) === canonicalJwk(key)) return { kid, added: false };
         throw new SigningKeyExistsError(organisationId, kid);
       }
       if (keys.length >= MAX_SIGNING_KEYS) throw new TooManySigningKeysError(organisationId, MAX_SIGNING_KEYS);
-      await manager.insert(OrganisationSigningKeyEntity, { organisationId, kid, jwk: key });
+      await this.organisations.addSigningKeys(tx, organisationId, [key]);
       return { kid, added: true };
     });
   }

@@ -1,20 +1,19 @@
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import type { DataSource } from 'typeorm';
+import type { Transactions, RequestContext } from '@infobank/platform';
 import type { OrganisationStatus } from '../domain/organisation';
-import { OrganisationEntity } from '../infrastructure/organisation.entity';
-import { lockOrganisation, requireOrganisationId } from './organisation-commands';
+import type { OrganisationStore } from '../infrastructure/organisation.store';
+import { requireOrganisationId } from './organisation-commands';
 
 /** Moves an organisation to `status` (no-op when it is there already); shared by suspend and activate. */
 export async function changeOrganisationStatus(
   ctx: RequestContext,
-  dataSource: DataSource,
+  using: { transactions: Transactions; organisations: OrganisationStore },
   organisationIdInput: unknown,
   status: OrganisationStatus,
 ): Promise<{ id: string; status: OrganisationStatus }> {
   const organisationId = requireOrganisationId(organisationIdInput);
-  return inTransaction(ctx, dataSource, async (manager) => {
-    const organisation = await lockOrganisation(manager, organisationId);
-    if (organisation.status !== status) await manager.update(OrganisationEntity, { id: organisationId }, { status });
+  return using.transactions.run(ctx, async (tx) => {
+    const organisation = await using.organisations.lock(tx, organisationId);
+    if (organisation.status !== status) await using.organisations.setStatus(tx, organisationId, status);
     return { id: organisationId, status };
   });
 }

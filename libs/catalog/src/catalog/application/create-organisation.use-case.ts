@@ -1,12 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { JWK, PublicJwk } from '@infobank/crypto';
-import { inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type FieldProblem, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationExistsError } from '../../catalog.errors';
 import { normaliseRoles, organisationDetailsProblems, type OrganisationName, type OrganisationRole } from '../domain/organisation';
-import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
-import { OrganisationEntity } from '../infrastructure/organisation.entity';
+import { OrganisationStore } from '../infrastructure/organisation.store';
 import { CATALOG_SETTINGS, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { canonicalJwk, checkEncryptionKey, checkSigningKeys } from './organisation-keys';
 
@@ -46,7 +44,8 @@ export class CreateOrganisationUseCase {
   private readonly settings: CatalogSettings;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly organisations: OrganisationStore,
     @Optional() @Inject(CATALOG_SETTINGS) settings?: CatalogSettings,
   ) {
     this.settings = settings ?? DEFAULT_CATALOG_SETTINGS;
@@ -55,37 +54,26 @@ export class CreateOrganisationUseCase {
   /** Validates everything first; writes the organisation and its keys in one transaction. */
   async execute(ctx: RequestContext, command: CreateOrganisationCommand): Promise<{ id: string }> {
     const wanted = await this.validate(command);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async (tx) => {
       const id = randomUUID();
       // The unique constraint elects one organisation per corporate number, even for concurrent creates.
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OrganisationEntity)
-        .values({
-          id,
-          corporateNumber: wanted.corporateNumber,
-          nameJa: wanted.nameJa,
-          nameEn: wanted.nameEn,
-          country: wanted.country,
-          roles: wanted.roles,
-          encryptionJwk: wanted.encryptionJwk,
-          webhookUrl: wanted.webhookUrl,
-          termsVersion: wanted.termsVersion,
-          status: 'active',
-        })
-        .orIgnore()
-        .returning(['id'])
-        .updateEntity(false)
-        .execute();
-      if (inserted.raw.length === 1) {
-        await manager.insert(
-          OrganisationSigningKeyEntity,
-          wanted.signingKeys.map((jwk) => ({ organisationId: id, kid: jwk.kid as string, jwk })),
-        );
+      const inserted = await this.organisations.insertUnlessRegistered(tx, {
+        id,
+        corporateNumber: wanted.corporateNumber,
+        nameJa: wanted.nameJa,
+        nameEn: wanted.nameEn,
+        country: wanted.country,
+        roles: wanted.roles,
+        encryptionJwk: wanted.encryptionJwk,
+        webhookUrl: wanted.webhookUrl,
+        termsVersion: wanted.termsVersion,
+        status: 'active',
+      });
+      if (inserted) {
+        await this.organisations.addSigningKeys(tx, id, wanted.signingKeys);
         return { id };
       }
-      const existing = await this.registered(manager, wanted.corporateNumber);
+      const existing = await this.registered(tx, wanted.corporateNumber);
       if (sameRegistration(existing.registration, wanted)) return { id: existing.id };
       throw new OrganisationExistsError(wanted.corporateNumber, existing.id);
     });
@@ -112,9 +100,12 @@ export class CreateOrganisationUseCase {
     };
   }
 
-  private async registered(manager: EntityManager, corporateNumber: string): Promise<{ id: string; registration: RegisteredOrganisation }> {
-    const row = await manager.findOneOrFail(OrganisationEntity, { where: { corporateNumber } });
-    const keys = await manager.find(OrganisationSigningKeyEntity, { where: { organisationId: row.id } });
+  private async registered(
+    tx: TransactionalContext,
+    corporateNumber: string,
+  ): Promise<{ id: string; registration: RegisteredOrganisation }> {
+    const row = await this.organisations.getByCorporateNumber(tx, corporateNumber);
+    const keys = await this.organisations.signingKeysOf(tx, row.id);
     return {
       id: row.id,
       registration: { ...row, roles: normaliseRoles(row.roles), signingKeys: keys.map((key) => key.jwk) },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { PublicJwk } from '@infobank/crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
 import { isUuid } from '../domain/identifiers';
 import type { OrganisationName, OrganisationRole, OrganisationStatus } from '../domain/organisation';
-import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
-import { OrganisationEntity } from '../infrastructure/organisation.entity';
+import type { OrganisationEntity } from '../infrastructure/organisation.entity';
+import { OrganisationStore } from '../infrastructure/organisation.store';
 
 /** What client authentication needs to know about an organisation: its status, roles and public keys. */
 export interface OrganisationCredentials {
@@ -33,17 +33,14 @@ export interface OrganisationProfile {
 /** Looks organisations up for authentication and packaging; reads only, never changes anything. */
 @Injectable()
 export class OrganisationDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly organisations: OrganisationStore) {}
 
   /** The organisation's credentials, or null when the id is not a UUID or names no organisation. */
-  async findCredentials(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationCredentials | null> {
+  async findCredentials(ctx: RequestContext, organisationId: string): Promise<OrganisationCredentials | null> {
     if (!isUuid(organisationId)) return null;
-    const organisation = await manager.findOne(OrganisationEntity, { where: { id: organisationId } });
+    const organisation = await this.organisations.findById(ctx, organisationId);
     if (organisation === null) return null;
-    const keys = await manager.find(OrganisationSigningKeyEntity, {
-      where: { organisationId },
-      order: { addedAt: 'ASC', kid: 'ASC' },
-    });
+    const keys = await this.organisations.signingKeysOf(ctx, organisationId);
     return {
       id: organisation.id,
       status: organisation.status,
@@ -55,22 +52,15 @@ export class OrganisationDirectory {
   }
 
   /** Where the organisation takes notices by webhook, or null when it registered none (it then pulls them). */
-  async findWebhookUrl(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+  async findWebhookUrl(ctx: RequestContext, organisationId: string): Promise<string | null> {
     if (!isUuid(organisationId)) return null;
-    const organisation = await manager.findOne(OrganisationEntity, {
-      select: { id: true, webhookUrl: true },
-      where: { id: organisationId },
-    });
-    return organisation?.webhookUrl ?? null;
+    return this.organisations.webhookUrlOf(ctx, organisationId);
   }
 
   /** The public profiles of these organisations, by id; ids that are not UUIDs or name no organisation are left out. */
-  async findProfiles(
-    organisationIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, OrganisationProfile>> {
+  async findProfiles(ctx: RequestContext, organisationIds: readonly string[]): Promise<Map<string, OrganisationProfile>> {
     const ids = [...new Set(organisationIds.filter(isUuid))];
-    const organisations = ids.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(ids) } });
+    const organisations = await this.organisations.findMany(ctx, ids);
     return new Map(
       organisations.map((organisation) => [
         organisation.id,

@@ -1,10 +1,11 @@
 import { generateKeyPairJwk, type GeneratedKeyPairJwk } from '@infobank/crypto';
-import { createRequestContext, ValidationFailedError, withTransaction } from '@infobank/platform';
+import { createRequestContext, Transactions, ValidationFailedError, withTransaction } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../../test/support/platform';
 import { validCorporateNumber } from '../domain/corporate-number';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
+import { OrganisationStore } from '../infrastructure/organisation.store';
 import { ActivateOrganisationUseCase } from './activate-organisation.use-case';
 import { AddSigningKeyUseCase } from './add-signing-key.use-case';
 import { CreateOrganisationUseCase, type CreateOrganisationCommand } from './create-organisation.use-case';
@@ -32,12 +33,14 @@ describe('organisations over Postgres', () => {
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    directory = new OrganisationDirectory(dataSource);
-    create = new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true });
-    addKey = new AddSigningKeyUseCase(dataSource);
-    removeKey = new RemoveSigningKeyUseCase(dataSource);
-    suspend = new SuspendOrganisationUseCase(dataSource);
-    activate = new ActivateOrganisationUseCase(dataSource);
+    const organisations = new OrganisationStore(dataSource);
+    const transactions = new Transactions(dataSource);
+    directory = new OrganisationDirectory(organisations);
+    create = new CreateOrganisationUseCase(transactions, organisations, { allowLocalWebhooks: true });
+    addKey = new AddSigningKeyUseCase(transactions, organisations);
+    removeKey = new RemoveSigningKeyUseCase(transactions, organisations);
+    suspend = new SuspendOrganisationUseCase(transactions, organisations);
+    activate = new ActivateOrganisationUseCase(transactions, organisations);
     [signing, encryption] = await Promise.all([generateKeyPairJwk('EdDSA'), generateKeyPairJwk('ECDH-ES+A256KW')]);
   });
 
@@ -60,7 +63,7 @@ describe('organisations over Postgres', () => {
   it('Given a new organisation, when it is created, then the directory returns its public credentials', async () => {
     const { id } = await create.execute(ctx, command());
 
-    const credentials = await directory.findCredentials(id);
+    const credentials = await directory.findCredentials(ctx, id);
 
     expect(credentials).toEqual({
       id,
@@ -125,9 +128,9 @@ describe('organisations over Postgres', () => {
   });
 
   it('Given an id that is not a UUID or names nobody, when looked up, then the directory answers null', async () => {
-    expect(await directory.findCredentials('not-a-uuid')).toBeNull();
-    expect(await directory.findCredentials("' OR 1=1 --")).toBeNull();
-    expect(await directory.findCredentials(randomUUID())).toBeNull();
+    expect(await directory.findCredentials(ctx, 'not-a-uuid')).toBeNull();
+    expect(await directory.findCredentials(ctx, "' OR 1=1 --")).toBeNull();
+    expect(await directory.findCredentials(ctx, randomUUID())).toBeNull();
   });
 
   it('Given an organisation, when a key is added, re-added and the old one removed, then the directory follows (rotation)', async () => {
@@ -136,11 +139,11 @@ describe('organisations over Postgres', () => {
 
     expect(await addKey.execute(ctx, { organisationId: id, jwk: next.publicJwk })).toEqual({ kid: next.kid, added: true });
     expect(await addKey.execute(ctx, { organisationId: id, jwk: next.publicJwk })).toEqual({ kid: next.kid, added: false });
-    expect((await directory.findCredentials(id))?.signingKeys.map((key) => key.kid).sort()).toEqual([signing.kid, next.kid].sort());
+    expect((await directory.findCredentials(ctx, id))?.signingKeys.map((key) => key.kid).sort()).toEqual([signing.kid, next.kid].sort());
 
     await removeKey.execute(ctx, { organisationId: id, kid: signing.kid });
 
-    expect((await directory.findCredentials(id))?.signingKeys).toEqual([next.publicJwk]);
+    expect((await directory.findCredentials(ctx, id))?.signingKeys).toEqual([next.publicJwk]);
   });
 
   it('Given an organisation with one key, when that key is removed, then LAST_SIGNING_KEY and the key stays', async () => {
@@ -149,7 +152,7 @@ describe('organisations over Postgres', () => {
     const error = await rejection(removeKey.execute(ctx, { organisationId: id, kid: signing.kid }));
 
     expect(error.code).toBe('LAST_SIGNING_KEY');
-    expect((await directory.findCredentials(id))?.signingKeys).toHaveLength(1);
+    expect((await directory.findCredentials(ctx, id))?.signingKeys).toHaveLength(1);
   });
 
   it('Given a kid in use, when another key claims it, then SIGNING_KEY_EXISTS', async () => {
@@ -178,11 +181,11 @@ describe('organisations over Postgres', () => {
 
     await suspend.execute(ctx, { organisationId: id });
     expect(await suspend.execute(ctx, { organisationId: id })).toEqual({ id, status: 'suspended' });
-    expect((await directory.findCredentials(id))?.status).toBe('suspended');
+    expect((await directory.findCredentials(ctx, id))?.status).toBe('suspended');
 
     await activate.execute(ctx, { organisationId: id });
     expect(await activate.execute(ctx, { organisationId: id })).toEqual({ id, status: 'active' });
-    expect((await directory.findCredentials(id))?.status).toBe('active');
+    expect((await directory.findCredentials(ctx, id))?.status).toBe('active');
   });
 
   it("Given the caller's transaction, when it rolls back, then the created organisation is gone", async () => {
@@ -193,12 +196,12 @@ describe('organisations over Postgres', () => {
     await expect(
       dataSource.transaction(async (manager) => {
         createdId = (await create.execute(withTransaction(ctx, manager), input)).id;
-        expect(await directory.findCredentials(createdId, manager)).not.toBeNull();
+        expect(await directory.findCredentials(withTransaction(ctx, manager), createdId)).not.toBeNull();
         throw rollback;
       }),
     ).rejects.toBe(rollback);
 
-    expect(await directory.findCredentials(createdId)).toBeNull();
+    expect(await directory.findCredentials(ctx, createdId)).toBeNull();
   });
 
   it('Given the database constraints, when a row bypasses the use case with bad roles, then Postgres refuses it', async () => {

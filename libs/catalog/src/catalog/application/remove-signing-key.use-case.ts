@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { LastSigningKeyError, SigningKeyNotFoundError } from '../../catalog.errors';
-import { OrganisationSigningKeyEntity } from '../infrastructure/organisation-signing-key.entity';
-import { lockOrganisation, requireOrganisationId } from './organisation-commands';
+import { OrganisationStore } from '../infrastructure/organisation.store';
+import { requireOrganisationId } from './organisation-commands';
 
 /** Which key to withdraw from which organisation. */
 export interface RemoveSigningKeyCommand {
@@ -17,7 +16,10 @@ export interface RemoveSigningKeyCommand {
  */
 @Injectable()
 export class RemoveSigningKeyUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organisations: OrganisationStore,
+  ) {}
 
   /** Removes the key, or throws SIGNING_KEY_NOT_FOUND / LAST_SIGNING_KEY. */
   async execute(ctx: RequestContext, command: RemoveSigningKeyCommand): Promise<{ kid: string }> {
@@ -25,15 +27,12 @@ export class RemoveSigningKeyUseCase {
     const kid = command.kid;
     if (typeof kid !== 'string' || kid.length === 0)
       throw new ValidationFailedError([{ path: '/kid', message: 'must be a non-empty string' }]);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      await lockOrganisation(manager, organisationId);
-      const keys = await manager.find(OrganisationSigningKeyEntity, {
-        where: { organisationId },
-        select: { kid: true, organisationId: true },
-      });
+    return this.transactions.run(ctx, async (tx) => {
+      await this.organisations.lock(tx, organisationId);
+      const keys = await this.organisations.signingKeysOf(tx, organisationId);
       if (!keys.some((key) => key.kid === kid)) throw new SigningKeyNotFoundError(organisationId, kid);
       if (keys.length === 1) throw new LastSigningKeyError(organisationId);
-      await manager.delete(OrganisationSigningKeyEntity, { organisationId, kid });
+      await this.organisations.removeSigningKey(tx, organisationId, kid);
       return { kid };
     });
   }

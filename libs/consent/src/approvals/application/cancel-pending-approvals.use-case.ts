@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-
-/** Ids per statement: the arrays stay bounded however many consents a cause ends. */
-const CHUNK = 5_000;
+import { isBankActor, Transactions, type RequestContext } from '@infobank/platform';
+import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 
 /**
  * A consent ended or a stop-use order stopped an offer: its ask-mode requests still waiting for the
@@ -13,32 +10,14 @@ const CHUNK = 5_000;
  */
 @Injectable()
 export class CancelPendingApprovalsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly requests: ApprovalRequestStore,
+  ) {}
 
-  async execute(ctx: RequestContext, command: { consentIds?: string[]; offerIds?: string[] }, now: Date = new Date()): Promise<string[]> {
+  async execute(ctx: RequestContext, command: { consentIds?: string[]; offerIds?: string[] }): Promise<string[]> {
     if (!isBankActor(ctx.actor)) throw new Error('Only the bank cancels approval requests.');
-    const consentIds = command.consentIds ?? [];
-    const offerIds = command.offerIds ?? [];
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const cancelled: string[] = [];
-      for (const [column, ids] of [
-        ['consent_id', consentIds],
-        ['offer_id', offerIds],
-      ] as const) {
-        for (let start = 0; start < ids.length; start += CHUNK) {
-          const rows: { id: string }[] = await manager.query(
-            // Wrapped in a CTE: a bare UPDATE … RETURNING comes back from TypeORM as [rows, count].
-            `WITH "cancelled" AS (
-               UPDATE "approval_requests" SET "status" = 'cancelled', "decided_at" = $2
-                WHERE "${column}" = ANY($1::uuid[]) AND "status" = 'pending'
-                RETURNING "id"
-             ) SELECT "id" FROM "cancelled"`,
-            [ids.slice(start, start + CHUNK), now],
-          );
-          cancelled.push(...rows.map((row) => row.id));
-        }
-      }
-      return cancelled;
-    });
+    const under = { consentIds: command.consentIds ?? [], offerIds: command.offerIds ?? [] };
+    return this.transactions.run(ctx, (tx) => this.requests.cancelPending(tx, under, tx.now()));
   }
 }

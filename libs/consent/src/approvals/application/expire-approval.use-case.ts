@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { APPROVAL_ANSWERED_JOB, EXPIRE_APPROVAL_JOB } from '../approvals.jobs';
 import { expireApproval } from '../domain/approval-request';
-import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
+import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 
 /** What the timeout did to one request. */
 export type ApprovalTimeoutOutcome = 'expired' | 'already_answered' | 'not_due' | 'unknown';
@@ -15,29 +14,23 @@ export type ApprovalTimeoutOutcome = 'expired' | 'already_answered' | 'not_due' 
  */
 @Injectable()
 export class ExpireApprovalUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly requests: ApprovalRequestStore,
+  ) {}
 
-  async execute(ctx: RequestContext, command: { approvalRequestId: string }, now: Date = new Date()): Promise<ApprovalTimeoutOutcome> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const row = await manager.findOne(ApprovalRequestEntity, {
-        where: { id: command.approvalRequestId },
-        lock: { mode: 'pessimistic_write' },
-      });
+  async execute(ctx: RequestContext, command: { approvalRequestId: string }): Promise<ApprovalTimeoutOutcome> {
+    return this.transactions.run(ctx, async (tx) => {
+      const row = await this.requests.findForUpdate(tx, command.approvalRequestId);
       if (row === null) return 'unknown';
-      const { expire, due } = expireApproval(row, now);
+      const { expire, due } = expireApproval(row, tx.now());
       if (expire) {
-        await manager.update(ApprovalRequestEntity, { id: row.id }, { status: 'expired', decidedAt: row.expiresAt });
-        await enqueueJob({ ...ctx, transaction: manager }, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
+        await this.requests.markExpired(tx, row);
+        await enqueueJob(tx, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
         return 'expired';
       }
       if (row.status !== 'pending') return 'already_answered';
-      if (!due)
-        await enqueueJob(
-          { ...ctx, transaction: manager },
-          EXPIRE_APPROVAL_JOB,
-          { approvalRequestId: row.id },
-          { availableAt: row.expiresAt },
-        );
+      if (!due) await enqueueJob(tx, EXPIRE_APPROVAL_JOB, { approvalRequestId: row.id }, { availableAt: row.expiresAt });
       return 'not_due';
     });
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { assertBankActor } from '../../consents/application/bank-actor';
 import { effectiveApprovalStatus, type ApprovalStatus } from '../domain/approval-request';
-import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
+import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 
 /** Where one approval request stands, as the transfer that asked reads it. */
 export interface ApprovalOutcome {
@@ -19,15 +18,13 @@ export interface ApprovalOutcome {
 /** The outcome of one approval request (transfers, system or operator actor); null when there is no such request. */
 @Injectable()
 export class GetApprovalOutcomeUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly requests: ApprovalRequestStore) {}
 
-  async execute(ctx: RequestContext, query: { approvalRequestId: string }, now: Date = new Date()): Promise<ApprovalOutcome | null> {
+  async execute(ctx: RequestContext, query: { approvalRequestId: string }): Promise<ApprovalOutcome | null> {
     assertBankActor(ctx, 'Reading an approval outcome');
     if (!isUuid(query.approvalRequestId)) return null;
-    const row = await (ctx.transaction ?? this.dataSource.manager).findOne(ApprovalRequestEntity, {
-      where: { id: query.approvalRequestId },
-    });
+    const row = await this.requests.findById(ctx, query.approvalRequestId);
     if (row === null) return null;
-    return { id: row.id, consentId: row.consentId, reference: row.reference, status: effectiveApprovalStatus(row, now) };
+    return { id: row.id, consentId: row.consentId, reference: row.reference, status: effectiveApprovalStatus(row, ctx.now()) };
   }
 }

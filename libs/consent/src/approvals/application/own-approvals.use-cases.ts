@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { isUuid } from '@infobank/catalog';
-import { enqueueJob, inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { ApprovalAlreadyDecidedError, ApprovalExpiredError, ApprovalNotFoundError } from '../approvals.errors';
 import { APPROVAL_ANSWERED_JOB } from '../approvals.jobs';
 import { APPROVAL_DECISIONS, decideApproval, type ApprovalDecision } from '../domain/approval-request';
-import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
+import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 import { approvalView, type ApprovalView } from './approval-view';
 
 /** Most approval requests one listing returns (newest first). */
@@ -21,17 +20,12 @@ function actingIndividualId(ctx: RequestContext): string {
 /** The acting individual's approval requests, newest first; `pending` only when asked. */
 @Injectable()
 export class ListOwnApprovalsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly requests: ApprovalRequestStore) {}
 
   async execute(ctx: RequestContext, query: { pendingOnly?: boolean } = {}): Promise<ApprovalView[]> {
     const individualId = actingIndividualId(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const now = new Date();
-    const rows = await manager.find(ApprovalRequestEntity, {
-      where: { individualId, ...(query.pendingOnly ? { status: 'pending' as const } : {}) },
-      order: { requestedAt: 'DESC', id: 'DESC' },
-      take: MAX_LISTED_APPROVALS,
-    });
+    const now = ctx.now();
+    const rows = await this.requests.listOfIndividual(ctx, individualId, query.pendingOnly === true, MAX_LISTED_APPROVALS);
     const views = rows.map((row) => approvalView(row, now));
     return query.pendingOnly ? views.filter((view) => view.status === 'pending') : views;
   }
@@ -45,35 +39,32 @@ export class ListOwnApprovalsUseCase {
  */
 @Injectable()
 export class DecideApprovalUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly requests: ApprovalRequestStore,
+  ) {}
 
-  async execute(
-    ctx: RequestContext,
-    command: { approvalRequestId: string; decision: ApprovalDecision },
-    now: Date = new Date(),
-  ): Promise<ApprovalView> {
+  async execute(ctx: RequestContext, command: { approvalRequestId: string; decision: ApprovalDecision }): Promise<ApprovalView> {
     const individualId = actingIndividualId(ctx);
     if (!APPROVAL_DECISIONS.includes(command.decision)) {
       throw new ValidationFailedError([{ path: '/decision', message: `must be one of ${APPROVAL_DECISIONS.join(', ')}` }]);
     }
     if (!isUuid(command.approvalRequestId)) throw new ApprovalNotFoundError();
-    const outcome = await inTransaction(ctx, this.dataSource, async (manager) => {
-      const row = await manager.findOne(ApprovalRequestEntity, {
-        where: { id: command.approvalRequestId, individualId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const now = ctx.now();
+    const outcome = await this.transactions.run(ctx, async (tx) => {
+      const row = await this.requests.findForUpdate(tx, command.approvalRequestId, individualId);
       if (row === null) throw new ApprovalNotFoundError();
       const transition = decideApproval(row, command.decision, now);
       if (!transition.allowed) {
         if (transition.reason === 'already_decided') throw new ApprovalAlreadyDecidedError(transition.status);
         if (row.status === 'pending') {
-          await manager.update(ApprovalRequestEntity, { id: row.id }, { status: 'expired', decidedAt: row.expiresAt });
-          await enqueueJob({ ...ctx, transaction: manager }, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
+          await this.requests.markExpired(tx, row);
+          await enqueueJob(tx, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
         }
         return 'expired' as const;
       }
-      await manager.update(ApprovalRequestEntity, { id: row.id, status: 'pending' }, { status: transition.to, decidedAt: now });
-      await enqueueJob({ ...ctx, transaction: manager }, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
+      await this.requests.markAnswered(tx, row.id, transition.to, now);
+      await enqueueJob(tx, APPROVAL_ANSWERED_JOB, { approvalRequestId: row.id });
       return approvalView({ ...row, status: transition.to, decidedAt: now }, now);
     });
     // Thrown after the commit, so that marking a timed-out request expired is kept.

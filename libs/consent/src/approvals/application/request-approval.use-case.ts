@@ -4,18 +4,17 @@ import { isUuid } from '@infobank/catalog';
 import {
   APP_CONFIG,
   enqueueJob,
-  inTransaction,
+  Transactions,
   ValidationFailedError,
   type AppConfig,
   type FieldProblem,
   type RequestContext,
 } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
-import { DataSource } from 'typeorm';
-import { ConsentEntity } from '../../consents/infrastructure/consent.entity';
+import { ConsentStore } from '../../consents/infrastructure/consent.store';
 import { ApprovalNotNeededError } from '../approvals.errors';
 import { EXPIRE_APPROVAL_JOB } from '../approvals.jobs';
-import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
+import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 import { approvalView, type ApprovalView } from './approval-view';
 
 /** What asks an individual for approval: the ask-mode consent, and the caller's id of what is asked (e.g. a transfer). */
@@ -36,7 +35,9 @@ const HOUR_MS = 60 * 60 * 1000;
 @Injectable()
 export class RequestApprovalUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly consents: ConsentStore,
+    private readonly requests: ApprovalRequestStore,
     private readonly notifications: NotifyIndividual,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -46,36 +47,29 @@ export class RequestApprovalUseCase {
     if (!isUuid(command?.consentId)) problems.push({ path: '/consentId', message: 'must be a UUID' });
     if (!isUuid(command?.reference)) problems.push({ path: '/reference', message: 'must be a UUID' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async (tx) => {
       // FOR SHARE: a revocation committing meanwhile waits, and no request is made under a consent already revoked.
-      const consent = await manager.findOne(ConsentEntity, { where: { id: command.consentId }, lock: { mode: 'pessimistic_read' } });
+      const consent = await this.consents.findForShare(tx, command.consentId);
       if (consent === null || consent.status !== 'active' || consent.mode !== 'ask') throw new ApprovalNotNeededError();
-      const now = new Date();
+      const now = tx.now();
       const id = randomUUID();
       const expiresAt = new Date(now.getTime() + this.config.consent.approvalTimeoutHours * HOUR_MS);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ApprovalRequestEntity)
-        .values({
-          id,
-          individualId: consent.individualId,
-          consentId: consent.id,
-          offerId: consent.offerId,
-          recipientId: consent.recipientId,
-          reference: command.reference,
-          status: 'pending',
-          requestedAt: now,
-          expiresAt,
-          decidedAt: null,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if ((inserted.raw as unknown[]).length === 1) {
-        await enqueueJob({ ...ctx, transaction: manager }, EXPIRE_APPROVAL_JOB, { approvalRequestId: id }, { availableAt: expiresAt });
+      const inserted = await this.requests.insertUnlessAsked(tx, {
+        id,
+        individualId: consent.individualId,
+        consentId: consent.id,
+        offerId: consent.offerId,
+        recipientId: consent.recipientId,
+        reference: command.reference,
+        status: 'pending',
+        requestedAt: now,
+        expiresAt,
+        decidedAt: null,
+      });
+      if (inserted) {
+        await enqueueJob(tx, EXPIRE_APPROVAL_JOB, { approvalRequestId: id }, { availableAt: expiresAt });
         const recipient = consent.offerSnapshot.recipient.name;
-        await this.notifications.notify(manager, {
+        await this.notifications.notify(tx.transaction, {
           individualId: consent.individualId,
           kind: 'approval_requested',
           subject: { type: 'approval_request', id },
@@ -88,7 +82,7 @@ export class RequestApprovalUseCase {
           },
         });
       }
-      const row = await manager.findOneByOrFail(ApprovalRequestEntity, { consentId: consent.id, reference: command.reference });
+      const row = await this.requests.findByReference(tx, consent.id, command.reference);
       return approvalView(row, now);
     });
   }

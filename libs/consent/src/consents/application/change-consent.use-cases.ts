@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource, In } from 'typeorm';
 import { ConsentCommandRefusedError, ConsentNotFoundError } from '../../consent.errors';
-import { ConsentEntity } from '../infrastructure/consent.entity';
+import { ConsentStore } from '../infrastructure/consent.store';
 import { ConsentLedger } from './consent-ledger';
 import { changeResultOf, type ConsentChangeResult } from './grant-consent.use-case';
 
@@ -67,20 +66,14 @@ export const ACCOUNT_CLOSED_REASON = 'account_closed';
 @Injectable()
 export class RevokeConsentsOfClosedAccountUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly consents: ConsentStore,
     private readonly ledger: ConsentLedger,
   ) {}
 
   async execute(ctx: RequestContext, command: { individualId: string }): Promise<{ revoked: number }> {
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const live = await manager.find(ConsentEntity, {
-      where: { individualId: command.individualId, status: In(['active', 'paused']) },
-      select: { id: true },
-      order: { id: 'ASC' },
-      ...(ctx.transaction === undefined ? {} : { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    const live = await this.consents.liveIdsOfIndividual(ctx, command.individualId);
     let revoked = 0;
-    for (const { id } of live) {
+    for (const id of live) {
       try {
         await this.ledger.change(
           ctx,

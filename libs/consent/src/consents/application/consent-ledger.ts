@@ -1,25 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import {
-  APP_CONFIG,
-  enqueueJob,
-  inTransaction,
-  type AppConfig,
-  type RequestContext,
-  withTransaction,
-  createRequestContext,
-} from '@infobank/platform';
+import { APP_CONFIG, enqueueJob, Transactions, type AppConfig, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { TransparencyLog } from '@infobank/transparency-log';
-import { DataSource, type EntityManager } from 'typeorm';
 import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';
 import { CONSENT_RECEIPT_TYPE, receiptPayload, type ConsentedOffer, type ReceiptActor } from '../domain/consent-receipt';
 import { ConsentCommandRefusedError, ConsentExistsError, ConsentNotFoundError, ConsentVersionConflictError } from '../../consent.errors';
 import { CONSENT_ENDED_JOB } from '../../consent.jobs';
-import { ConsentEventEntity } from '../infrastructure/consent-event.entity';
-import { ConsentEntity } from '../infrastructure/consent.entity';
+import { ConsentEventStore } from '../infrastructure/consent-event.store';
 import { eventPayload, rowValuesOf, stateOfRow } from '../infrastructure/consent-state.mapper';
+import { ConsentStore } from '../infrastructure/consent.store';
 
 /** The bank as the controller named in every receipt. */
 export const BANK_NAME = { ja: 'Infobank 情報銀行', en: 'Infobank information bank' } as const;
@@ -42,7 +33,9 @@ const LEDGER_ACTOR = { type: 'system', name: 'consent.ledger' } as const;
 @Injectable()
 export class ConsentLedger {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly consents: ConsentStore,
+    private readonly events: ConsentEventStore,
     private readonly keyRing: BankKeyRing,
     private readonly log: TransparencyLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,16 +55,12 @@ export class ConsentLedger {
   ): Promise<RecordedConsentChange> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await inTransaction(ctx, this.dataSource, async (manager) => {
-          const row = await manager.findOne(ConsentEntity, { where: { id: consentId } });
+        return await this.transactions.run(ctx, async (tx) => {
+          const row = await this.consents.findById(tx, consentId);
           if (row === null || (owner.individualId !== undefined && row.individualId !== owner.individualId)) {
             throw new ConsentNotFoundError(consentId);
           }
-          return this.record(manager, stateOfRow(row), command(new Date()), {
-            actor,
-            offer: row.offerSnapshot,
-            correlationId: ctx.correlationId,
-          });
+          return this.record(tx, stateOfRow(row), command(tx.now()), { actor, offer: row.offerSnapshot });
         });
       } catch (error) {
         if (!(error instanceof ConsentVersionConflictError) || ctx.transaction !== undefined || attempt >= ATTEMPTS) throw error;
@@ -84,10 +73,10 @@ export class ConsentLedger {
    * index allows one live consent per offer). A revocation or expiry also writes CONSENT_ENDED_JOB to the outbox.
    */
   async record(
-    manager: EntityManager,
+    tx: TransactionalContext,
     state: ConsentState,
     command: ConsentCommand,
-    context: { actor: ReceiptActor; offer: ConsentedOffer; correlationId?: string },
+    context: { actor: ReceiptActor; offer: ConsentedOffer },
   ): Promise<RecordedConsentChange> {
     const decision = decide(command, state);
     if (decision.outcome === 'refused') throw new ConsentCommandRefusedError(decision.reason);
@@ -98,43 +87,27 @@ export class ConsentLedger {
       next = evolve(previous, event) as GrantedConsent;
       const values = rowValuesOf(next, event);
       if (previous.status === 'none') {
-        // ON CONFLICT DO NOTHING: a live consent to this offer (uq_consents_live_individual_offer) refuses the grant cleanly.
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ConsentEntity)
-          .values(manager.create(ConsentEntity, { ...values, offerSnapshot: context.offer }))
-          .orIgnore()
-          .returning(['id'])
-          .execute();
-        if ((inserted.raw as unknown[]).length !== 1) throw new ConsentExistsError(next.offerId);
-      } else {
-        const result = await manager.update(ConsentEntity, { id: next.consentId, version: previous.version }, values);
-        if (result.affected !== 1) throw new ConsentVersionConflictError();
+        // A live consent to this offer (uq_consents_live_individual_offer) refuses the grant cleanly.
+        if (!(await this.consents.insertUnlessLive(tx, values, context.offer))) throw new ConsentExistsError(next.offerId);
+      } else if (!(await this.consents.updateAtVersion(tx, previous.version, values))) {
+        throw new ConsentVersionConflictError();
       }
-      last = await this.appendEvent(manager, next, event, context);
+      last = await this.appendEvent(tx, next, event, context);
       if (event.type === 'consent_revoked' || event.type === 'consent_expired') {
         // Withdrawal propagates to recipients (notices, work in flight stopped) from this commit on.
-        const jobCtx = withTransaction(createRequestContext(LEDGER_ACTOR, context.correlationId), manager);
-        await enqueueJob(jobCtx, CONSENT_ENDED_JOB, { consentId: next.consentId });
+        await enqueueJob({ ...tx, actor: LEDGER_ACTOR }, CONSENT_ENDED_JOB, { consentId: next.consentId });
       }
     }
     return last as RecordedConsentChange;
   }
 
   private async appendEvent(
-    manager: EntityManager,
+    tx: TransactionalContext,
     state: GrantedConsent,
     event: Parameters<typeof evolve>[1],
     context: { actor: ReceiptActor; offer: ConsentedOffer },
   ): Promise<RecordedConsentChange> {
-    const previousReceipt =
-      state.version === 1
-        ? null
-        : await manager.findOne(ConsentEventEntity, {
-            where: { consentId: state.consentId, version: state.version - 1 },
-            select: { receiptHash: true },
-          });
+    const previousReceiptHash = state.version === 1 ? null : await this.events.receiptHashOf(tx, state.consentId, state.version - 1);
     const eventId = randomUUID();
     const receiptId = randomUUID();
     const portal = this.config.http.publicUrls.portal;
@@ -147,7 +120,7 @@ export class ConsentLedger {
         offer: context.offer,
         bank: { name: BANK_NAME, url: portal },
         withdrawalUrl: `${portal}/v1/me/consents/${state.consentId}/revoke`,
-        previousReceiptHash: previousReceipt?.receiptHash ?? null,
+        previousReceiptHash,
       }),
       { typ: CONSENT_RECEIPT_TYPE },
     );
@@ -160,8 +133,8 @@ export class ConsentLedger {
       occurredAt: event.at,
       receiptHash,
     });
-    const leafId = await this.log.append(manager, { kind: CONSENT_LEAF_KIND, body: Buffer.from(body, 'utf8') });
-    const row = manager.create(ConsentEventEntity, {
+    const leafId = await this.log.append(tx.transaction, { kind: CONSENT_LEAF_KIND, body: Buffer.from(body, 'utf8') });
+    await this.events.append(tx, {
       id: eventId,
       consentId: state.consentId,
       version: state.version,
@@ -174,7 +147,6 @@ export class ConsentLedger {
       receiptHash,
       leafId,
     });
-    await manager.save(ConsentEventEntity, row, { reload: false });
     return { state, receipt, eventId };
   }
 }

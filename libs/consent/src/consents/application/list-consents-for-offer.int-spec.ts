@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../../test/support/platform';
 import type { ConsentStatus } from '../domain/consent';
+import { ConsentStore } from '../infrastructure/consent.store';
 import { ListConsentsForOfferUseCase } from './list-consents-for-offer.use-case';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -43,7 +44,7 @@ describe('ListConsentsForOfferUseCase (one consent per individual who ever conse
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    useCase = new ListConsentsForOfferUseCase(dataSource);
+    useCase = new ListConsentsForOfferUseCase(new ConsentStore(dataSource));
   });
   afterAll(async () => {
     await dataSource?.destroy();

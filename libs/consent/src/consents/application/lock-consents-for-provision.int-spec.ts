@@ -2,11 +2,12 @@ import { createRequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { eventually, openTestDataSource } from '../../../../../test/support/platform';
+import { ConsentStore } from '../infrastructure/consent.store';
 import { LockConsentsForProvisionUseCase, MAX_LOCKED_CONSENTS } from './lock-consents-for-provision.use-case';
 
 describe('LockConsentsForProvisionUseCase (invariant 2, docs/architecture.md §4.2: provision re-checks consent under a lock)', () => {
   let dataSource: DataSource;
-  const useCase = new LockConsentsForProvisionUseCase();
+  let useCase: LockConsentsForProvisionUseCase;
   const transfers = createRequestContext({ type: 'system', name: 'transfers' });
   const runners: QueryRunner[] = [];
 
@@ -31,6 +32,7 @@ describe('LockConsentsForProvisionUseCase (invariant 2, docs/architecture.md §4
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
+    useCase = new LockConsentsForProvisionUseCase(new ConsentStore(dataSource));
   });
   afterEach(async () => {
     for (const runner of runners.splice(0)) {

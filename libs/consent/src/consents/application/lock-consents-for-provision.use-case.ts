@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ValidationFailedError, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import type { GrantedConsent } from '../domain/consent';
-import { ConsentEntity } from '../infrastructure/consent.entity';
-import { stateOfRow } from '../infrastructure/consent-state.mapper';
+import { ConsentStore } from '../infrastructure/consent.store';
 import { assertBankActor } from './bank-actor';
 
 /** Most consents one call locks. */
@@ -17,22 +16,18 @@ export const MAX_LOCKED_CONSENTS = 1_000;
  */
 @Injectable()
 export class LockConsentsForProvisionUseCase {
+  constructor(private readonly consents: ConsentStore) {}
+
   async execute(ctx: RequestContext, command: { consentIds: readonly string[] }): Promise<Map<string, GrantedConsent>> {
     assertBankActor(ctx, 'Locking consents for provision');
-    const manager = ctx.transaction;
-    if (manager === undefined) throw new Error('Locking consents for provision needs the caller’s transaction (the lock ends with it)');
+    if (ctx.transaction === undefined)
+      throw new Error('Locking consents for provision needs the caller’s transaction (the lock ends with it)');
     const ids = [...new Set(command.consentIds)];
     if (ids.length > MAX_LOCKED_CONSENTS)
       throw new ValidationFailedError([{ path: '/consentIds', message: `must list at most ${MAX_LOCKED_CONSENTS} consents` }]);
     const badIndex = command.consentIds.findIndex((id) => !isUuid(id));
     if (badIndex >= 0) throw new ValidationFailedError([{ path: `/consentIds/${badIndex}`, message: 'must be a uuid' }]);
     if (ids.length === 0) return new Map();
-    const rows = await manager
-      .createQueryBuilder(ConsentEntity, 'consent')
-      .where('consent.id = ANY(:ids::uuid[])', { ids })
-      .orderBy('consent.id', 'ASC')
-      .setLock('pessimistic_read')
-      .getMany();
-    return new Map(rows.map((row) => [row.id, stateOfRow(row)]));
+    return this.consents.lockForProvision(ctx as TransactionalContext, ids);
   }
 }

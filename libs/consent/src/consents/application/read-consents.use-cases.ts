@@ -2,66 +2,60 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
 import { TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
-import { DataSource, type EntityManager } from 'typeorm';
 import { ConsentNotFoundError, ConsentProofPendingError } from '../../consent.errors';
-import { ConsentEventEntity } from '../infrastructure/consent-event.entity';
-import { ConsentEntity } from '../infrastructure/consent.entity';
+import type { ConsentEntity } from '../infrastructure/consent.entity';
+import { ConsentEventStore } from '../infrastructure/consent-event.store';
+import { ConsentStore } from '../infrastructure/consent.store';
 import { consentView, eventView, type ConsentDetail, type ConsentEventView, type ConsentView } from './consent-view';
 
 /** Most consents one listing returns. */
 export const MAX_LISTED_CONSENTS = 500;
 
-async function loadOwnConsent(manager: EntityManager, ctx: RequestContext, consentId: string): Promise<ConsentEntity> {
-  const row =
-    ctx.actor.type === 'individual' && isUuid(consentId) ? await manager.findOne(ConsentEntity, { where: { id: consentId } }) : null;
+async function loadOwnConsent(consents: ConsentStore, ctx: RequestContext, consentId: string): Promise<ConsentEntity> {
+  const row = ctx.actor.type === 'individual' && isUuid(consentId) ? await consents.findById(ctx, consentId) : null;
   // Someone else's consent reads exactly like one that does not exist.
   if (row === null || ctx.actor.type !== 'individual' || row.individualId !== ctx.actor.id)
     throw new ConsentNotFoundError(String(consentId));
   return row;
 }
 
-function events(manager: EntityManager, consentId: string): Promise<ConsentEventEntity[]> {
-  return manager.find(ConsentEventEntity, { where: { consentId }, order: { version: 'ASC' } });
-}
-
 /** The consents of one individual, newest first: the caller's own, or (for the worker) the individual named. */
 @Injectable()
 export class ListConsentsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly consents: ConsentStore) {}
 
   async execute(ctx: RequestContext, query: { individualId?: string } = {}): Promise<ConsentView[]> {
     const individualId = ctx.actor.type === 'individual' ? ctx.actor.id : ctx.actor.type === 'system' ? query.individualId : undefined;
     if (individualId === undefined || !isUuid(individualId)) return [];
-    const rows = await (ctx.transaction ?? this.dataSource.manager).find(ConsentEntity, {
-      where: { individualId },
-      order: { grantedAt: 'DESC', id: 'ASC' },
-      take: MAX_LISTED_CONSENTS,
-    });
-    return rows.map(consentView);
+    return (await this.consents.listOfIndividual(ctx, individualId, MAX_LISTED_CONSENTS)).map(consentView);
   }
 }
 
 /** One of my consents with its events and receipts. */
 @Injectable()
 export class GetOwnConsentUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly consents: ConsentStore,
+    private readonly events: ConsentEventStore,
+  ) {}
 
   async execute(ctx: RequestContext, consentId: string): Promise<ConsentDetail> {
-    const manager = this.dataSource.manager;
-    const row = await loadOwnConsent(manager, ctx, consentId);
-    return { ...consentView(row), events: (await events(manager, row.id)).map(eventView) };
+    const row = await loadOwnConsent(this.consents, ctx, consentId);
+    return { ...consentView(row), events: (await this.events.listOf(ctx, row.id)).map(eventView) };
   }
 }
 
 /** The receipts of one of my consents, oldest first (each chains to the previous one's hash). */
 @Injectable()
 export class ListConsentReceiptsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly consents: ConsentStore,
+    private readonly events: ConsentEventStore,
+  ) {}
 
   async execute(ctx: RequestContext, consentId: string): Promise<ConsentEventView[]> {
-    const manager = this.dataSource.manager;
-    const row = await loadOwnConsent(manager, ctx, consentId);
-    return (await events(manager, row.id)).map(eventView);
+    const row = await loadOwnConsent(this.consents, ctx, consentId);
+    return (await this.events.listOf(ctx, row.id)).map(eventView);
   }
 }
 
@@ -72,14 +66,14 @@ export class ListConsentReceiptsUseCase {
 @Injectable()
 export class GetConsentProofUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly consents: ConsentStore,
+    private readonly events: ConsentEventStore,
     private readonly log: TransparencyLog,
   ) {}
 
   async execute(ctx: RequestContext, consentId: string, eventId?: string): Promise<InclusionProofView & { eventId: string }> {
-    const manager = this.dataSource.manager;
-    const row = await loadOwnConsent(manager, ctx, consentId);
-    const all = await events(manager, row.id);
+    const row = await loadOwnConsent(this.consents, ctx, consentId);
+    const all = await this.events.listOf(ctx, row.id);
     const event = eventId === undefined ? all[all.length - 1] : all.find((candidate) => candidate.id === eventId);
     if (event === undefined) throw new ConsentNotFoundError(consentId);
     const proof = await this.log.inclusionProof(event.leafId);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OpenIndividualAccounts } from '@infobank/auth';
 import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
-import { DataSource, type EntityManager } from 'typeorm';
 import { GrantConsentUseCase } from '../../consents/application/grant-consent.use-case';
 import { ConsentExistsError } from '../../consent.errors';
 import { matchStandingConditions, type MatchableOffer, type StandingConditionMatch } from '../domain/standing-condition-match';
-import { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
+import type { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
+import { StandingConditionsStore } from '../infrastructure/standing-conditions.store';
 import { EVALUATE_STANDING_CONDITIONS_JOB } from '../standing-conditions.jobs';
 import { conditionsOfRow } from './own-standing-conditions.use-cases';
 
@@ -34,7 +34,8 @@ export interface StandingConditionsPageResult {
 @Injectable()
 export class EvaluateStandingConditionsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly conditions: StandingConditionsStore,
     private readonly offers: GetCatalogueOfferUseCase,
     private readonly grant: GrantConsentUseCase,
     private readonly notifications: NotifyIndividual,
@@ -58,29 +59,23 @@ export class EvaluateStandingConditionsUseCase {
       profiling: offer.profiling,
       benefit: offer.benefit,
     };
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const rows = await manager
-        .createQueryBuilder(StandingConditionsEntity, 'conditions')
-        .where('conditions.purposes @> ARRAY[:purpose]::text[]', { purpose: offer.purpose.code })
-        .andWhere('conditions.individualId > :after', { after: page.afterIndividualId })
-        .orderBy('conditions.individualId', 'ASC')
-        .limit(pageSize)
-        .getMany();
+    return this.transactions.run(ctx, async (tx) => {
+      const rows = await this.conditions.pageNamingPurpose(tx, offer.purpose.code, page.afterIndividualId, pageSize);
       // A closed account keeps its id (ledgers refer to it) but is never granted anything again.
       const open = await this.accounts.among(
         rows.map((row) => row.individualId),
-        manager,
+        tx.transaction,
       );
       let granted = 0;
       for (const row of rows) {
         if (!open.has(row.individualId)) continue;
         const match = matchStandingConditions(conditionsOfRow(row), matchable);
-        if (match.fits && (await this.grantFor(ctx, manager, row, offer, match))) granted += 1;
+        if (match.fits && (await this.grantFor(tx, row, offer, match))) granted += 1;
       }
       const last = rows.at(-1);
       const nextAfterIndividualId = rows.length === pageSize && last !== undefined ? last.individualId : null;
       if (nextAfterIndividualId !== null) {
-        await enqueueJob({ ...ctx, transaction: manager }, EVALUATE_STANDING_CONDITIONS_JOB, {
+        await enqueueJob(tx, EVALUATE_STANDING_CONDITIONS_JOB, {
           offerId: offer.id,
           afterIndividualId: nextAfterIndividualId,
         });
@@ -101,26 +96,22 @@ export class EvaluateStandingConditionsUseCase {
 
   /** Grants and notifies; false when the individual already holds a live consent to the offer. */
   private async grantFor(
-    ctx: RequestContext,
-    manager: EntityManager,
+    tx: TransactionalContext,
     row: StandingConditionsEntity,
     offer: CatalogueOfferDetail,
     match: StandingConditionMatch,
   ): Promise<boolean> {
     try {
-      const result = await this.grant.execute(
-        { ...ctx, transaction: manager },
-        {
-          offerId: offer.id,
-          optionalItems: match.optionalItems,
-          mode: row.mode,
-          acknowledgedCountries: row.allowCrossBorder ? [...offer.processingCountries] : [],
-          source: 'standing_condition',
-          explanation: match.explanation,
-          individualId: row.individualId,
-        },
-      );
-      await this.notifications.notify(manager, {
+      const result = await this.grant.execute(tx, {
+        offerId: offer.id,
+        optionalItems: match.optionalItems,
+        mode: row.mode,
+        acknowledgedCountries: row.allowCrossBorder ? [...offer.processingCountries] : [],
+        source: 'standing_condition',
+        explanation: match.explanation,
+        individualId: row.individualId,
+      });
+      await this.notifications.notify(tx.transaction, {
         individualId: row.individualId,
         kind: 'consent_granted_by_standing_condition',
         subject: { type: 'consent', id: result.consentId },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { findPurpose } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { NO_STANDING_CONDITIONS, standingConditionsProblems, type StandingConditions } from '../domain/standing-conditions';
-import { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
+import type { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
+import { StandingConditionsStore } from '../infrastructure/standing-conditions.store';
 
 /** An individual's standing conditions as they read them; `updatedAt` is null while they never set any. */
 export interface OwnStandingConditions extends StandingConditions {
@@ -35,12 +35,11 @@ export function conditionsOfRow(row: StandingConditionsEntity): StandingConditio
 /** The acting individual's standing conditions (予め指定した条件), or the defaults (nothing granted) if never set. */
 @Injectable()
 export class GetOwnStandingConditionsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly conditions: StandingConditionsStore) {}
 
   async execute(ctx: RequestContext): Promise<OwnStandingConditions> {
     const individualId = actingIndividualId(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const row = await manager.findOne(StandingConditionsEntity, { where: { individualId } });
+    const row = await this.conditions.findOfIndividual(ctx, individualId);
     return row === null ? { ...NO_STANDING_CONDITIONS, updatedAt: null } : { ...conditionsOfRow(row), updatedAt: row.updatedAt };
   }
 }
@@ -51,14 +50,17 @@ export class GetOwnStandingConditionsUseCase {
  */
 @Injectable()
 export class PutOwnStandingConditionsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly stored: StandingConditionsStore,
+  ) {}
 
   async execute(ctx: RequestContext, conditions: StandingConditions): Promise<OwnStandingConditions> {
     const individualId = actingIndividualId(ctx);
     const problems = standingConditionsProblems(conditions, (code) => findPurpose(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const updatedAt = new Date();
-    const row = {
+    const updatedAt = ctx.now();
+    const row: StandingConditionsEntity = {
       individualId,
       purposes: [...conditions.purposes],
       allowCrossBorder: conditions.allowCrossBorder,
@@ -69,7 +71,7 @@ export class PutOwnStandingConditionsUseCase {
       mode: conditions.mode,
       updatedAt,
     };
-    await inTransaction(ctx, this.dataSource, (manager) => manager.upsert(StandingConditionsEntity, row, ['individualId']));
-    return { ...conditionsOfRow(row as StandingConditionsEntity), updatedAt };
+    await this.transactions.run(ctx, (tx) => this.stored.put(tx, row));
+    return { ...conditionsOfRow(row), updatedAt };
   }
 }

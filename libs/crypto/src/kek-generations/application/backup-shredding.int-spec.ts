@@ -63,7 +63,7 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
   it('leaves a closed account unreadable in a dump taken before closure, with every key the bank still holds', async () => {
     const closed = randomUUID();
     const bystander = randomUUID();
-    expect(await world.rotate().execute({ now: t0 })).toEqual({ generation: 1, retiredGeneration: null });
+    expect(await world.rotate().execute(world.at(t0))).toEqual({ generation: 1, retiredGeneration: null });
     await deposit(closed, '{"diagnosis":"closed account"}');
     await deposit(bystander, '{"diagnosis":"still a customer"}');
 
@@ -75,8 +75,8 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
     expect(await world.envelope().shred(closed)).toBe(true);
 
     // 3. Rotation and re-wrap a month later: every live data key moves to generation 2.
-    expect(await world.rotate().execute({ now: at(30) })).toEqual({ generation: 2, retiredGeneration: 1 });
-    const rewrap = await world.rewrap().execute({ now: at(30) });
+    expect(await world.rotate().execute(world.at(at(30)))).toEqual({ generation: 2, retiredGeneration: 1 });
+    const rewrap = await world.rewrap().execute(world.at(at(30)));
     expect(rewrap).toMatchObject({ generation: 2, done: true, rewrappedThisRun: 1, remainingKeys: 0, percent: 100 });
 
     // The backup, restored into a fresh database.
@@ -92,9 +92,9 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
     expect(openEnvelope(dataKey, record.ciphertext, record.aad).toString()).toBe('{"diagnosis":"closed account"}');
 
     // 4. Destruction waits for the backup retention window, counted from the drain.
-    await expect(world.destroy().execute({ generation: 1, now: at(30 + 34) })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(world.destroy().execute(world.at(at(30 + 34)), { generation: 1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(await world.files.read(1)).toBeDefined();
-    expect(await world.destroy().execute({ generation: 1, now: at(30 + 35) })).toEqual({
+    expect(await world.destroy().execute(world.at(at(30 + 35)), { generation: 1 })).toEqual({
       generation: 1,
       destroyedAt: at(65),
       keyFileErased: true,
@@ -120,7 +120,7 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
     const [live]: BackedUpRecord[] = await world.dataSource.query(`SELECT * FROM "backup_probe" WHERE "subject_id" = $1`, [bystander]);
     expect((await world.envelope().decrypt(bystander, live.ciphertext, live.aad)).toString()).toBe('{"diagnosis":"still a customer"}');
 
-    const status = await world.status().execute();
+    const status = await world.status().execute(world.at());
     expect(
       status.generations.map(({ generation, state, keyFile, liveDataKeys }) => ({ generation, state, keyFile, liveDataKeys })),
     ).toEqual([

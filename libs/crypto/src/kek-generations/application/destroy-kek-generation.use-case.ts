@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { CryptoError } from '../../crypto.errors';
 import { mayDestroy, type KekGenerationPolicy } from '../domain/kek-generation';
 import { GenerationKeyManagementService } from './generation-key-management.service';
@@ -26,28 +26,29 @@ export interface DestroyedKekGeneration {
 @Injectable()
 export class DestroyKekGenerationUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly store: KekGenerationStore,
     private readonly files: KekGenerationFiles,
     @Inject(GenerationKeyManagementService) private readonly keyManagement: GenerationKeyManagementService,
     @Inject(KEK_GENERATION_POLICY) private readonly policy: KekGenerationPolicy,
   ) {}
 
-  async execute(command: { generation: number; now: Date }): Promise<DestroyedKekGeneration> {
-    const destroyedAt = await this.dataSource.transaction(async (manager) => {
-      const generation = await this.store.lockGeneration(manager, command.generation);
+  async execute(ctx: RequestContext, command: { generation: number }): Promise<DestroyedKekGeneration> {
+    const now = ctx.now();
+    const destroyedAt = await this.transactions.runOwn(ctx, async (tx) => {
+      const generation = await this.store.lockGeneration(tx, command.generation);
       if (generation === null) {
         throw new CryptoError('KEK_NOT_FOUND', `There is no KEK generation ${command.generation}.`, {
           errors: [{ path: '/generation', message: 'no such generation' }],
         });
       }
       if (generation.state === 'destroyed' && generation.destroyedAt !== null) return generation.destroyedAt;
-      const verdict = mayDestroy(generation, await this.store.liveDataKeysUnder(manager, command.generation), command.now, this.policy);
+      const verdict = mayDestroy(generation, await this.store.liveDataKeysUnder(tx, command.generation), now, this.policy);
       if (!verdict.allowed) {
         throw new CryptoError('INVALID_ARGUMENT', verdict.reason, { errors: [{ path: '/generation', message: verdict.reason }] });
       }
-      await this.store.markDestroyed(manager, command.generation, command.now);
-      return command.now;
+      await this.store.markDestroyed(tx, command.generation, now);
+      return now;
     });
     const keyFileErased = await this.files.erase(command.generation);
     this.keyManagement.forget();

@@ -1,10 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import { CryptoError } from '../../crypto.errors';
 import { unwrapWithKek, wrapWithKek, type KeyManagementService } from '../../keys/application/key-management.service';
 import type { KeyEncryptionKeys } from '../../keys/infrastructure/key-material';
 import { generationOfKekId, kekIdOfGeneration } from '../domain/kek-generation-id';
 import type { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 
-/** How long a process trusts what it read from the database and the generation directory. */
+/** How long a process trusts what it read from the database and the generation directory (elapsed time, on the monotonic clock). */
 export interface GenerationCacheOptions {
   /** How long the newest generation number is trusted before the database is asked again. */
   newestTtlMs: number;
@@ -72,10 +73,10 @@ export class GenerationKeyManagementService implements KeyManagementService {
 
   private async newestGeneration(): Promise<number | null> {
     const known = this.newest;
-    if (known !== undefined && Date.now() - known.readAt < this.cache.newestTtlMs) return known.generation;
+    if (known !== undefined && performance.now() - known.readAt < this.cache.newestTtlMs) return known.generation;
     this.refreshing ??= this.newestSource()
       .then((generation) => {
-        this.newest = { generation, readAt: Date.now() };
+        this.newest = { generation, readAt: performance.now() };
         return generation;
       })
       .finally(() => (this.refreshing = undefined));
@@ -85,7 +86,7 @@ export class GenerationKeyManagementService implements KeyManagementService {
   }
 
   private async generationKey(generation: number): Promise<Buffer> {
-    const now = Date.now();
+    const now = performance.now();
     const cached = this.keys.get(generation);
     if (cached !== undefined && now - cached.readAt < this.cache.keyTtlMs) return cached.key;
     // A replaced key is dropped, not wiped: a wrap or unwrap in flight may still hold it.

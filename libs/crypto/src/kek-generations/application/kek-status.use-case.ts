@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
 import { destroyableFrom, nextRotationAt, type KekGeneration, type KekGenerationPolicy } from '../domain/kek-generation';
 import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 import { KEK_GENERATION_POLICY } from '../kek-generation.tokens';
@@ -32,17 +32,15 @@ export interface KekStatus {
 @Injectable()
 export class KekStatusUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly store: KekGenerationStore,
     private readonly files: KekGenerationFiles,
     private readonly rewrap: RewrapDataKeysUseCase,
     @Inject(KEK_GENERATION_POLICY) private readonly policy: KekGenerationPolicy,
   ) {}
 
-  async execute(): Promise<KekStatus> {
-    const manager = this.dataSource.manager;
-    const generations = await this.store.all(manager);
-    const live = await this.store.liveDataKeys(manager);
+  async execute(ctx: RequestContext): Promise<KekStatus> {
+    const generations = await this.store.all(ctx);
+    const live = await this.store.liveDataKeys(ctx);
     const listing = await this.files.list();
     const held = new Set(listing.held);
     const pending = new Set(listing.pending);
@@ -72,7 +70,7 @@ export class KekStatusUseCase {
         };
       }),
       legacyDataKeys: live.get(null) ?? 0,
-      rewrap: await this.rewrap.progress(manager),
+      rewrap: await this.rewrap.progress(ctx),
     };
   }
 }

@@ -19,7 +19,7 @@ describe("the worker's KEK generation schedule", () => {
   it('moves keys off the legacy KEK, rotates every rotationDays, and destroys a generation once the retention window has passed', async () => {
     const t0 = new Date();
     const at = (days: number) => new Date(t0.getTime() + days * DAY);
-    const run = (days: number) => world.maintain().execute({ now: at(days), timeBudgetMs: 30_000 });
+    const run = (days: number) => world.maintain().execute(world.at(at(days)), { timeBudgetMs: 30_000 });
     const subjectId = randomUUID();
     const aad = Buffer.from('record:1');
     const ciphertext = await world.envelope().encrypt(subjectId, Buffer.from('from before generations'), aad);
@@ -33,7 +33,7 @@ describe("the worker's KEK generation schedule", () => {
     expect(await run(64.9)).toEqual({ rotatedTo: null, rewrapped: 0, rewrapDone: true, destroyed: [] });
     expect(await run(65)).toEqual({ rotatedTo: null, rewrapped: 0, rewrapDone: true, destroyed: [1] });
 
-    const status = await world.status().execute();
+    const status = await world.status().execute(world.at());
     expect(status.generations.map(({ generation, state, keyFile }) => [generation, state, keyFile])).toEqual([
       [1, 'destroyed', 'erased'],
       [2, 'retired', 'held'],

@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
 import { isCryptoError } from '../../crypto.errors';
 import { mayDestroy, rotationDue, type KekGenerationPolicy } from '../domain/kek-generation';
 import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
@@ -26,7 +27,6 @@ export interface KekMaintenance {
 @Injectable()
 export class MaintainKekGenerationsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly store: KekGenerationStore,
     private readonly files: KekGenerationFiles,
     private readonly rotate: RotateKekUseCase,
@@ -35,24 +35,23 @@ export class MaintainKekGenerationsUseCase {
     @Inject(KEK_GENERATION_POLICY) private readonly policy: KekGenerationPolicy,
   ) {}
 
-  async execute(command: { now: Date; timeBudgetMs: number }): Promise<KekMaintenance> {
-    const deadline = Date.now() + command.timeBudgetMs;
-    const manager = this.dataSource.manager;
-    const rotatedTo = rotationDue(await this.store.newest(manager), command.now, this.policy)
-      ? (await this.rotate.execute({ now: command.now })).generation
-      : null;
-    const run = await this.rewrap.execute({ now: command.now, deadline });
+  async execute(ctx: RequestContext, command: { timeBudgetMs: number }): Promise<KekMaintenance> {
+    // The budget is elapsed time, measured on the monotonic clock; ctx.now() is the time the rules see.
+    const started = performance.now();
+    const now = ctx.now();
+    const rotatedTo = rotationDue(await this.store.newest(ctx), now, this.policy) ? (await this.rotate.execute(ctx)).generation : null;
+    const run = await this.rewrap.execute(ctx, { timeBudgetMs: command.timeBudgetMs - (performance.now() - started) });
     const destroyed: number[] = [];
-    const live = await this.store.liveDataKeys(manager);
-    for (const generation of await this.store.all(manager)) {
+    const live = await this.store.liveDataKeys(ctx);
+    for (const generation of await this.store.all(ctx)) {
       if (generation.state === 'destroyed') {
         await this.files.erase(generation.generation); // finishes an erasure a crash interrupted
         continue;
       }
-      if (!mayDestroy(generation, live.get(generation.generation) ?? 0, command.now, this.policy).allowed) continue;
+      if (!mayDestroy(generation, live.get(generation.generation) ?? 0, now, this.policy).allowed) continue;
       try {
         // Checked again under the row lock inside; this pass only picks candidates.
-        await this.destroy.execute({ generation: generation.generation, now: command.now });
+        await this.destroy.execute(ctx, { generation: generation.generation });
         destroyed.push(generation.generation);
       } catch (error) {
         // A data key arrived under it since the count: the next run re-wraps it and tries again.

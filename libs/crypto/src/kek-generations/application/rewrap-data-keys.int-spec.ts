@@ -46,15 +46,15 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
   };
 
   it('is resumable: interrupted mid-way, resumed, every live key ends on the newest generation, progress reported', async () => {
-    await world.rotate().execute({ now });
+    await world.rotate().execute(world.at(now));
     for (const subjectId of subjects) ciphertexts.set(subjectId, await world.envelope().encrypt(subjectId, Buffer.from(subjectId), aad));
-    await world.rotate().execute({ now });
+    await world.rotate().execute(world.at(now));
     expect(await generationsOf()).toEqual({ '1': 25 });
 
     // A first run stops after one batch (its time budget), having committed 10 keys.
-    const first = await world.rewrap().execute({ now, batchSize: 10, maxBatches: 1 });
+    const first = await world.rewrap().execute(world.at(now), { batchSize: 10, maxBatches: 1 });
     expect(first).toMatchObject({ generation: 2, rewrappedThisRun: 10, rewrappedKeys: 10, remainingKeys: 15, percent: 40, done: false });
-    expect((await world.status().execute()).rewrap).toMatchObject({
+    expect((await world.status().execute(world.at())).rewrap).toMatchObject({
       generation: 2,
       rewrappedKeys: 10,
       remainingKeys: 15,
@@ -63,13 +63,15 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
     });
 
     // A second run is killed in the middle of its batch: that batch rolls back, the committed progress stays.
-    await expect(world.rewrap(new CrashingKeyManagement(world, 4)).execute({ now, batchSize: 10 })).rejects.toThrow('process killed');
+    await expect(world.rewrap(new CrashingKeyManagement(world, 4)).execute(world.at(now), { batchSize: 10 })).rejects.toThrow(
+      'process killed',
+    );
     expect(await generationsOf()).toEqual({ '1': 15, '2': 10 });
-    expect((await world.status().execute()).rewrap).toMatchObject({ rewrappedKeys: 10, remainingKeys: 15 });
+    expect((await world.status().execute(world.at())).rewrap).toMatchObject({ rewrappedKeys: 10, remainingKeys: 15 });
 
     // A fresh process resumes at the cursor and finishes, reporting progress after every batch.
     const reports: RewrapProgressReport[] = [];
-    const resumed = await world.rewrap().execute({ now, batchSize: 10, onProgress: (progress) => reports.push(progress) });
+    const resumed = await world.rewrap().execute(world.at(now), { batchSize: 10, onProgress: (progress) => reports.push(progress) });
 
     expect(resumed).toMatchObject({ generation: 2, rewrappedThisRun: 15, rewrappedKeys: 25, remainingKeys: 0, percent: 100, done: true });
     expect(reports.map((report) => [report.rewrappedKeys, report.remainingKeys, report.percent])).toEqual([
@@ -80,7 +82,7 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
     for (const subjectId of subjects) {
       expect((await world.envelope().decrypt(subjectId, ciphertexts.get(subjectId)!, aad)).toString()).toBe(subjectId);
     }
-    const status = await world.status().execute();
+    const status = await world.status().execute(world.at());
     expect(status.rewrap.completedAt).toEqual(now);
     expect(status.generations[0]).toMatchObject({ generation: 1, state: 'retired', liveDataKeys: 0, drainedAt: now });
   });
@@ -96,11 +98,11 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
     );
     const later = new Date(now.getTime() + 60_000);
 
-    const run = await world.rewrap().execute({ now: later });
+    const run = await world.rewrap().execute(world.at(later));
 
     expect(run).toMatchObject({ rewrappedThisRun: 1, remainingKeys: 0, done: true });
     expect(await generationsOf()).toEqual({ '2': 26 });
-    const [generation1] = (await world.status().execute()).generations;
+    const [generation1] = (await world.status().execute(world.at())).generations;
     expect(generation1.drainedAt).toEqual(later);
     const [row] = await world.dataSource.query(`SELECT "kek_id", "wrapped_key" FROM "data_keys" WHERE "subject_id" = $1`, [lagging]);
     expect((await world.keyManagement.unwrapDataKey(row.kek_id, row.wrapped_key)).equals(dataKey)).toBe(true);

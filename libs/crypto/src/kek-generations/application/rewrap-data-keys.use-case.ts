@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Transactions, withoutTransaction, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { GenerationKeyManagementService } from './generation-key-management.service';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
 
@@ -24,13 +25,12 @@ export interface RewrapRun extends RewrapProgressReport {
 }
 
 export interface RewrapCommand {
-  now: Date;
   /** Data keys per transaction (default 500). */
   batchSize?: number;
   /** Stop after this many batches even if keys remain (default: no limit). */
   maxBatches?: number;
-  /** Stop starting batches after this moment (epoch ms), e.g. a scheduled job's time budget. */
-  deadline?: number;
+  /** Stop starting batches once this much time (ms) has passed since the run began, e.g. a scheduled job's budget. */
+  timeBudgetMs?: number;
   /** Called after each committed batch. */
   onProgress?: (progress: RewrapProgressReport) => void;
 }
@@ -49,40 +49,43 @@ const DEFAULT_BATCH_SIZE = 500;
 @Injectable()
 export class RewrapDataKeysUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly store: KekGenerationStore,
     @Inject(GenerationKeyManagementService) private readonly keyManagement: GenerationKeyManagementService,
   ) {}
 
-  async execute(command: RewrapCommand): Promise<RewrapRun> {
+  async execute(ctx: RequestContext, command: RewrapCommand = {}): Promise<RewrapRun> {
     const batchSize = command.batchSize ?? DEFAULT_BATCH_SIZE;
+    // The budget is elapsed time, measured on the monotonic clock; ctx.now() is the time recorded.
+    const deadline = performance.now() + (command.timeBudgetMs ?? Infinity);
+    const outside = withoutTransaction(ctx);
     let rewrappedThisRun = 0;
     for (let batch = 0; ; batch += 1) {
-      const outOfTime = (command.maxBatches !== undefined && batch >= command.maxBatches) || (command.deadline ?? Infinity) <= Date.now();
-      const step = outOfTime ? undefined : await this.dataSource.transaction((manager) => this.step(manager, command.now, batchSize));
+      const outOfTime = (command.maxBatches !== undefined && batch >= command.maxBatches) || deadline <= performance.now();
+      const step = outOfTime ? undefined : await this.transactions.runOwn(ctx, (tx) => this.step(tx, batchSize));
       if (step !== undefined) rewrappedThisRun += step.moved;
       if (step === undefined || step.done) {
-        const report = await this.progress(this.dataSource.manager);
+        const report = await this.progress(outside);
         return { ...report, rewrappedThisRun, done: step?.done ?? false };
       }
-      if (step.moved > 0) command.onProgress?.(await this.progress(this.dataSource.manager));
+      if (step.moved > 0) command.onProgress?.(await this.progress(outside));
     }
   }
 
   /** The re-wrap's progress as it stands (what `keys:kek-status` shows). */
-  async progress(manager: EntityManager): Promise<RewrapProgressReport> {
-    const newest = await this.store.newest(manager);
+  async progress(ctx: RequestContext): Promise<RewrapProgressReport> {
+    const newest = await this.store.newest(ctx);
     if (newest === null) {
       return {
         generation: null,
         rewrappedKeys: 0,
-        remainingKeys: await this.store.dataKeysBehind(manager, 1),
+        remainingKeys: await this.store.dataKeysBehind(ctx, 1),
         percent: 0,
         completedAt: null,
       };
     }
-    const progress = await this.store.progress(manager, newest.generation);
-    const remainingKeys = await this.store.dataKeysBehind(manager, newest.generation);
+    const progress = await this.store.progress(ctx, newest.generation);
+    const remainingKeys = await this.store.dataKeysBehind(ctx, newest.generation);
     const total = progress.rewrappedKeys + remainingKeys;
     const percent = total === 0 ? 100 : Math.floor((progress.rewrappedKeys * 1000) / total) / 10;
     return {
@@ -94,19 +97,20 @@ export class RewrapDataKeysUseCase {
     };
   }
 
-  private async step(manager: EntityManager, now: Date, batchSize: number): Promise<{ moved: number; done: boolean }> {
+  private async step(tx: TransactionalContext, batchSize: number): Promise<{ moved: number; done: boolean }> {
+    const now = tx.now();
     // Locks the newest generation's row: two runs (worker and CLI) take turns batch by batch.
-    const newest = await this.store.newest(manager, true);
+    const newest = await this.store.newest(tx, true);
     if (newest === null) return { moved: 0, done: true };
-    const progress = await this.store.progress(manager, newest.generation);
-    const behind = await this.store.nextBehind(manager, newest.generation, progress.cursor, batchSize);
+    const progress = await this.store.progress(tx, newest.generation);
+    const behind = await this.store.nextBehind(tx, newest.generation, progress.cursor, batchSize);
     if (behind.length === 0) {
       if (progress.cursor !== null) {
-        await this.store.saveProgress(manager, newest.generation, { ...progress, cursor: null });
+        await this.store.saveProgress(tx, newest.generation, { ...progress, cursor: null });
         return { moved: 0, done: false };
       }
-      await this.store.markDrained(manager, now);
-      if (progress.completedAt === null) await this.store.saveProgress(manager, newest.generation, { ...progress, completedAt: now });
+      await this.store.markDrained(tx, now);
+      if (progress.completedAt === null) await this.store.saveProgress(tx, newest.generation, { ...progress, completedAt: now });
       return { moved: 0, done: true };
     }
     const rewrapped = [];
@@ -122,8 +126,8 @@ export class RewrapDataKeysUseCase {
     const oldGenerations = [
       ...new Set(behind.map((key) => key.kekGeneration).filter((generation): generation is number => generation !== null)),
     ];
-    await this.store.storeRewrapped(manager, newest.generation, rewrapped, oldGenerations);
-    await this.store.saveProgress(manager, newest.generation, {
+    await this.store.storeRewrapped(tx, newest.generation, rewrapped, oldGenerations);
+    await this.store.saveProgress(tx, newest.generation, {
       rewrappedKeys: progress.rewrappedKeys + behind.length,
       cursor: behind[behind.length - 1].subjectId,
       completedAt: null,

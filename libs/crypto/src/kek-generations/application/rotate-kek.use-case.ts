@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions, withoutTransaction, type RequestContext } from '@infobank/platform';
 import { GenerationKeyManagementService } from './generation-key-management.service';
 import { KekGenerationFiles } from '../infrastructure/kek-generation-files';
 import { KekGenerationStore } from '../infrastructure/kek-generation.store';
@@ -19,24 +19,25 @@ export interface RotatedKek {
 @Injectable()
 export class RotateKekUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly store: KekGenerationStore,
     private readonly files: KekGenerationFiles,
     @Inject(GenerationKeyManagementService) private readonly keyManagement: GenerationKeyManagementService,
   ) {}
 
-  async execute(command: { now: Date }): Promise<RotatedKek> {
+  async execute(ctx: RequestContext): Promise<RotatedKek> {
+    const now = ctx.now();
     let created: number | undefined;
     try {
-      const rotated = await this.dataSource.transaction(async (manager) => {
-        await this.store.lockForRotation(manager);
-        const previous = await this.store.newest(manager);
+      const rotated = await this.transactions.runOwn(ctx, async (tx) => {
+        await this.store.lockForRotation(tx);
+        const previous = await this.store.newest(tx);
         const listing = await this.files.list();
         // Past every number in the database and the directory, so no file is ever reused.
-        const generation = Math.max(await this.store.highestGeneration(manager), ...listing.held, ...listing.pending, 0) + 1;
+        const generation = Math.max(await this.store.highestGeneration(tx), ...listing.held, ...listing.pending, 0) + 1;
         await this.files.createPending(generation);
         created = generation;
-        await this.store.activate(manager, generation, command.now);
+        await this.store.activate(tx, generation, now);
         // Usable before the commit makes the generation visible, so no process is told of a key it cannot read.
         await this.files.activate(generation);
         return { generation, retiredGeneration: previous?.generation ?? null };
@@ -45,7 +46,7 @@ export class RotateKekUseCase {
       return rotated;
     } catch (error) {
       // Not recorded: the new key never wrapped anything, so it goes.
-      if (created !== undefined && !(await this.store.exists(this.dataSource.manager, created))) await this.files.erase(created);
+      if (created !== undefined && !(await this.store.exists(withoutTransaction(ctx), created))) await this.files.erase(created);
       throw error;
     }
   }

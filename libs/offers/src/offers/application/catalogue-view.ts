@@ -1,9 +1,9 @@
 import { findDataItem, findPurpose, type OrganisationDirectory, type OrganisationProfile } from '@infobank/catalog';
-import { In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
 import { ONWARD_TRANSFER, type OfferConditions, type OfferText } from '../domain/offer';
 import { summariseOffer, type OfferSummary, type SummaryLanguage } from '../domain/offer-summary';
-import { OfferReviewOutcomeEntity } from '../infrastructure/offer-review-outcome.entity';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import type { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import type { OfferEntity } from '../infrastructure/offer.entity';
 import { conditionsOf, snapshotItem } from '../infrastructure/offer-snapshot';
 
 /** An approved offer as individuals browse it: who asks, for what, why, for how long, and what they get. */
@@ -26,28 +26,24 @@ export interface CatalogueOfferDetail extends CatalogueOffer {
   summary: OfferSummary;
 }
 
-/** Rows individuals may see at `now`: approved (so not suspended, withdrawn or under review) and still valid. */
-export function visibleOffers(now: Date, extra: FindOptionsWhere<OfferEntity> = {}): FindOptionsWhere<OfferEntity> {
-  return { ...extra, status: 'approved', validUntil: MoreThan(now) };
-}
-
 /**
  * The catalogue entries of these rows, leaving out offers whose recipient is unknown or suspended by
  * the operator (it could not receive anything anyway).
  */
 export async function catalogueOffers(
-  manager: EntityManager,
-  directory: OrganisationDirectory,
+  ctx: RequestContext,
+  from: { directory: OrganisationDirectory; outcomes: OfferReviewOutcomeStore },
   offers: OfferEntity[],
 ): Promise<CatalogueOffer[]> {
   if (offers.length === 0) return [];
-  const profiles = await directory.findProfiles(
+  const profiles = await from.directory.findProfiles(
+    ctx,
     offers.map((offer) => offer.recipientId),
-    manager,
   );
-  const approvals = await manager.find(OfferReviewOutcomeEntity, {
-    where: { offerId: In(offers.map((offer) => offer.id)), outcome: 'approved' },
-  });
+  const approvals = await from.outcomes.approvalsOf(
+    ctx,
+    offers.map((offer) => offer.id),
+  );
   return offers.flatMap((offer) => {
     const recipient = profiles.get(offer.recipientId);
     if (recipient === undefined || recipient.status !== 'active') return [];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { OfferTerms } from '../domain/offer';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 import { requireRecipientId } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, type RecipientOfferView } from './recipient-offer-view';
@@ -11,15 +11,19 @@ import { recipientView, type RecipientOfferView } from './recipient-offer-view';
 /** Drafts an offer for the acting recipient: complete, valid terms; nothing reaches the board until it is submitted. */
 @Injectable()
 export class CreateOfferUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly offers: OfferStore,
+    private readonly reviews: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext, terms: OfferTerms): Promise<RecipientOfferView> {
     const recipientId = requireRecipientId(ctx);
-    const columns = termColumns(terms, new Date());
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    const columns = termColumns(terms, ctx.now());
+    return this.transactions.run(ctx, async (tx) => {
       const id = randomUUID();
-      await manager.insert(OfferEntity, { id, recipientId, status: 'draft', round: 0, submittedAt: null, ...columns });
-      return recipientView(manager, await manager.findOneOrFail(OfferEntity, { where: { id } }));
+      await this.offers.insert(tx, { id, recipientId, status: 'draft', round: 0, submittedAt: null, ...columns });
+      return recipientView(tx, this.reviews, await this.offers.get(tx, id));
     });
   }
 }

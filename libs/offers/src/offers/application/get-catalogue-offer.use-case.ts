@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import type { SummaryLanguage } from '../domain/offer-summary';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 import { OfferNotFoundError } from '../../offers.errors';
-import { catalogueOffers, visibleOffers, withSummary, type CatalogueOfferDetail } from './catalogue-view';
+import { catalogueOffers, withSummary, type CatalogueOfferDetail } from './catalogue-view';
 
 /**
  * One catalogue offer with its plain-language summary in the individual's language. An offer
@@ -14,16 +14,16 @@ import { catalogueOffers, visibleOffers, withSummary, type CatalogueOfferDetail 
 @Injectable()
 export class GetCatalogueOfferUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly offers: OfferStore,
+    private readonly outcomes: OfferReviewOutcomeStore,
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  async execute(_ctx: RequestContext, query: { offerId: string; language: SummaryLanguage }): Promise<CatalogueOfferDetail> {
+  async execute(ctx: RequestContext, query: { offerId: string; language: SummaryLanguage }): Promise<CatalogueOfferDetail> {
     const notFound = new OfferNotFoundError(String(query.offerId).slice(0, 64));
     if (!isUuid(query.offerId)) throw notFound;
-    const manager = this.dataSource.manager;
-    const offer = await manager.findOne(OfferEntity, { where: visibleOffers(new Date(), { id: query.offerId }) });
-    const [entry] = offer === null ? [] : await catalogueOffers(manager, this.directory, [offer]);
+    const offer = await this.offers.findVisible(ctx, query.offerId, ctx.now());
+    const [entry] = offer === null ? [] : await catalogueOffers(ctx, { directory: this.directory, outcomes: this.outcomes }, [offer]);
     if (entry === undefined) throw notFound;
     return withSummary(entry, query.language === 'en' ? 'en' : 'ja');
   }

@@ -1,6 +1,6 @@
-import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { CreateOrganisationUseCase, validCorporateNumber, OrganisationStore } from '@infobank/catalog';
 import { generateKeyPairJwk } from '@infobank/crypto';
-import { createRequestContext, withTransaction, type RequestContext } from '@infobank/platform';
+import { createRequestContext, withTransaction, type RequestContext, Transactions } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { offerTerms } from '../../../../../test/support/offer-terms';
@@ -11,17 +11,25 @@ import { CreateOfferUseCase } from './create-offer.use-case';
 import { GetOfferForProvisionUseCase } from './get-offer-for-provision.use-case';
 import { RecordReviewOutcomeUseCase } from './record-review-outcome.use-case';
 import { SubmitOfferUseCase } from './submit-offer.use-case';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 
 describe('GetOfferForProvisionUseCase over Postgres', () => {
   const worker = createRequestContext({ type: 'system', name: 'transfer-worker' });
   const board = createRequestContext({ type: 'board_member', id: randomUUID() });
   let dataSource: DataSource;
+  let transactions: Transactions;
+  let offerStore: OfferStore;
+  let reviewStore: OfferReviewOutcomeStore;
   let getForProvision: GetOfferForProvisionUseCase;
   let signingKey: Awaited<ReturnType<typeof generateKeyPairJwk>>;
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    getForProvision = new GetOfferForProvisionUseCase(dataSource);
+    transactions = new Transactions(dataSource);
+    offerStore = new OfferStore(dataSource);
+    reviewStore = new OfferReviewOutcomeStore(dataSource);
+    getForProvision = new GetOfferForProvisionUseCase(offerStore);
     signingKey = await generateKeyPairJwk('EdDSA');
   });
   afterAll(async () => {
@@ -29,25 +37,27 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
   });
 
   async function newOrganisation(roles: ('provider' | 'recipient')[]): Promise<RequestContext> {
-    const { id } = await new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true }).execute(
-      createRequestContext({ type: 'operator', name: 'test' }),
-      {
-        corporateNumber: validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0')),
-        name: { ja: '提供テスト株式会社' },
-        country: 'JP',
-        roles,
-        signingKeys: [signingKey.publicJwk],
-        termsVersion: '2025-04',
-      },
-    );
+    const { id } = await new CreateOrganisationUseCase(transactions, new OrganisationStore(dataSource), {
+      allowLocalWebhooks: true,
+    }).execute(createRequestContext({ type: 'operator', name: 'test' }), {
+      corporateNumber: validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0')),
+      name: { ja: '提供テスト株式会社' },
+      country: 'JP',
+      roles,
+      signingKeys: [signingKey.publicJwk],
+      termsVersion: '2025-04',
+    });
     return createRequestContext({ type: 'organisation', id, roles });
   }
 
   /** An offer of `recipient` the board approved. */
   async function approvedOffer(recipient: RequestContext): Promise<string> {
-    const { id } = await new CreateOfferUseCase(dataSource).execute(recipient, offerTerms() as unknown as OfferTerms);
-    await new SubmitOfferUseCase(dataSource).execute(recipient, id);
-    await new RecordReviewOutcomeUseCase(dataSource).execute(board, {
+    const { id } = await new CreateOfferUseCase(transactions, offerStore, reviewStore).execute(
+      recipient,
+      offerTerms() as unknown as OfferTerms,
+    );
+    await new SubmitOfferUseCase(transactions, offerStore, reviewStore).execute(recipient, id);
+    await new RecordReviewOutcomeUseCase(transactions, offerStore, reviewStore).execute(board, {
       offerId: id,
       round: 1,
       outcome: 'approved',

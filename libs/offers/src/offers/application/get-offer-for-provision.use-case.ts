@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { isBankActor, type RequestContext } from '@infobank/platform';
 import type { OfferSnapshot } from '../domain/offer';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
+import { OfferStore } from '../infrastructure/offer.store';
 import { OfferNotFoundError } from '../../offers.errors';
-import { actingRecipientId, loadOffer } from './offer-access';
-import { isBankActor } from '@infobank/platform';
+import { actingRecipientId } from './offer-access';
 
 /** How the transfer builder reads the offer: `lock: 'share'` holds it unchanged until the caller's transaction ends. */
 export interface GetOfferForProvisionOptions {
@@ -20,7 +19,7 @@ export interface GetOfferForProvisionOptions {
  */
 @Injectable()
 export class GetOfferForProvisionUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly offers: OfferStore) {}
 
   async execute(ctx: RequestContext, offerId: string, options: GetOfferForProvisionOptions = {}): Promise<OfferSnapshot> {
     if (options.lock === 'share' && ctx.transaction === undefined) {
@@ -29,7 +28,7 @@ export class GetOfferForProvisionUseCase {
     const bankSide = isBankActor(ctx.actor);
     const recipientId = bankSide ? undefined : actingRecipientId(ctx);
     if (recipientId === null) throw new OfferNotFoundError(String(offerId).slice(0, 64));
-    const offer = await loadOffer(ctx.transaction ?? this.dataSource.manager, offerId, { recipientId, lock: options.lock });
-    return toOfferSnapshot(offer);
+    const offer = await this.offers.load(ctx, offerId, { recipientId, lock: options.lock });
+    return toOfferSnapshot(offer, ctx.now());
   }
 }

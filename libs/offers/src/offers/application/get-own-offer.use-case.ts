@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
+import { requireRecipientId } from './offer-access';
 import { recipientView, type RecipientOfferView } from './recipient-offer-view';
 
 /** One of the acting recipient's own offers with its status and the board's reasons; another's reads as not found. */
 @Injectable()
 export class GetOwnOfferUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly offers: OfferStore,
+    private readonly reviews: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
     const recipientId = requireRecipientId(ctx);
-    const manager = this.dataSource.manager;
-    return recipientView(manager, await loadOffer(manager, offerId, { recipientId }));
+    return recipientView(ctx, this.reviews, await this.offers.load(ctx, offerId, { recipientId }));
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, findPurpose, OrganisationDirectory } from '@infobank/catalog';
 import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
-import { ArrayContains, DataSource } from 'typeorm';
-import { OfferEntity } from '../infrastructure/offer.entity';
-import { catalogueOffers, visibleOffers, type CatalogueOffer } from './catalogue-view';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
+import { catalogueOffers, type CatalogueOffer } from './catalogue-view';
 
 /** Optional filters of the catalogue: a purpose code and a data category code from the catalog. */
 export interface CatalogueFilter {
@@ -21,11 +21,12 @@ export const MAX_CATALOGUE_OFFERS = 200;
 @Injectable()
 export class ListCatalogueOffersUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly offers: OfferStore,
+    private readonly outcomes: OfferReviewOutcomeStore,
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  async execute(_ctx: RequestContext, filter: CatalogueFilter = {}): Promise<CatalogueOffer[]> {
+  async execute(ctx: RequestContext, filter: CatalogueFilter = {}): Promise<CatalogueOffer[]> {
     const problems: FieldProblem[] = [];
     if (filter.purpose !== undefined && findPurpose(filter.purpose) === undefined) {
       problems.push({ path: '/purpose', message: 'must be a purpose code from the catalog' });
@@ -34,15 +35,12 @@ export class ListCatalogueOffersUseCase {
       problems.push({ path: '/category', message: 'must be a data category code from the catalog' });
     }
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const manager = this.dataSource.manager;
-    const offers = await manager.find(OfferEntity, {
-      where: visibleOffers(new Date(), {
-        ...(filter.purpose === undefined ? {} : { purposeCode: filter.purpose }),
-        ...(filter.category === undefined ? {} : { categoryCodes: ArrayContains([filter.category]) }),
-      }),
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: MAX_CATALOGUE_OFFERS,
-    });
-    return catalogueOffers(manager, this.directory, offers);
+    const offers = await this.offers.listVisible(
+      ctx,
+      ctx.now(),
+      { purposeCode: filter.purpose, categoryCode: filter.category },
+      MAX_CATALOGUE_OFFERS,
+    );
+    return catalogueOffers(ctx, { directory: this.directory, outcomes: this.outcomes }, offers);
   }
 }

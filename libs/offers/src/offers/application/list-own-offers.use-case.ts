@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 import { requireRecipientId } from './offer-access';
 import { recipientViews, type RecipientOfferView } from './recipient-offer-view';
 
@@ -11,16 +11,14 @@ export const MAX_OWN_OFFERS = 200;
 /** The acting recipient's own offers, newest first, each with its status and the board's reasons. */
 @Injectable()
 export class ListOwnOffersUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly offers: OfferStore,
+    private readonly reviews: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext): Promise<RecipientOfferView[]> {
     const recipientId = requireRecipientId(ctx);
-    const manager = this.dataSource.manager;
-    const offers = await manager.find(OfferEntity, {
-      where: { recipientId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: MAX_OWN_OFFERS,
-    });
-    return recipientViews(manager, offers);
+    const offers = await this.offers.listOfRecipient(ctx, recipientId, { submittedOnly: false, limit: MAX_OWN_OFFERS });
+    return recipientViews(ctx, this.reviews, offers);
   }
 }

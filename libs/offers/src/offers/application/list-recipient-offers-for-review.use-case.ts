@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource, MoreThan } from 'typeorm';
 import type { OfferSnapshot } from '../domain/offer';
-import { OfferEntity } from '../infrastructure/offer.entity';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
+import { OfferStore } from '../infrastructure/offer.store';
 import { isReviewSide } from './offer-access';
 
 /** Upper bound on one recipient's offers the board sees at once. */
@@ -16,17 +15,12 @@ const MAX_OFFERS = 500;
  */
 @Injectable()
 export class ListRecipientOffersForReviewUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly offers: OfferStore) {}
 
   async execute(ctx: RequestContext, recipientId: string): Promise<OfferSnapshot[]> {
     if (!isReviewSide(ctx) || !isUuid(recipientId)) return [];
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const offers = await manager.find(OfferEntity, {
-      where: { recipientId, round: MoreThan(0) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: MAX_OFFERS,
-    });
-    const now = new Date();
+    const offers = await this.offers.listOfRecipient(ctx, recipientId, { submittedOnly: true, limit: MAX_OFFERS });
+    const now = ctx.now();
     return offers.map((offer) => toOfferSnapshot(offer, now));
   }
 }

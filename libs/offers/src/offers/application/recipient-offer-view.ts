@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
 import { ONWARD_TRANSFER, type OfferReview, type OfferSnapshot, type OfferTerms } from '../domain/offer';
-import { OfferReviewOutcomeEntity } from '../infrastructure/offer-review-outcome.entity';
+import type { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import type { OfferEntity } from '../infrastructure/offer.entity';
 import { conditionsOf, toOfferSnapshot } from '../infrastructure/offer-snapshot';
 
@@ -26,13 +26,17 @@ export function termsOf(offer: OfferEntity): OfferTerms {
 }
 
 /** The recipient's view of `offers`, their review outcomes loaded in one query. */
-export async function recipientViews(manager: EntityManager, offers: OfferEntity[], now = new Date()): Promise<RecipientOfferView[]> {
+export async function recipientViews(
+  ctx: RequestContext,
+  reviews: OfferReviewOutcomeStore,
+  offers: OfferEntity[],
+): Promise<RecipientOfferView[]> {
   if (offers.length === 0) return [];
-  const outcomes = await manager
-    .createQueryBuilder(OfferReviewOutcomeEntity, 'outcome')
-    .where('outcome.offerId IN (:...ids)', { ids: offers.map((offer) => offer.id) })
-    .orderBy('outcome.round', 'DESC')
-    .getMany();
+  const now = ctx.now();
+  const outcomes = await reviews.listOf(
+    ctx,
+    offers.map((offer) => offer.id),
+  );
   return offers.map((offer) => ({
     ...toOfferSnapshot(offer, now),
     onwardTransfer: ONWARD_TRANSFER,
@@ -45,7 +49,11 @@ export async function recipientViews(manager: EntityManager, offers: OfferEntity
 }
 
 /** One offer in its recipient's view. */
-export async function recipientView(manager: EntityManager, offer: OfferEntity): Promise<RecipientOfferView> {
-  const [view] = await recipientViews(manager, [offer]);
+export async function recipientView(
+  ctx: RequestContext,
+  reviews: OfferReviewOutcomeStore,
+  offer: OfferEntity,
+): Promise<RecipientOfferView> {
+  const [view] = await recipientViews(ctx, reviews, [offer]);
   return view;
 }

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { enqueueJob, inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
 import { REVIEW_OUTCOMES, type OfferSnapshot, type ReviewOutcome } from '../domain/offer';
 import { recordOutcome } from '../domain/offer-lifecycle';
-import { OfferReviewOutcomeEntity } from '../infrastructure/offer-review-outcome.entity';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
+import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError, ReviewOutcomeConflictError } from '../../offers.errors';
 import { OFFER_APPROVED_JOB } from '../../offers.jobs';
-import { loadOffer } from './offer-access';
 
 /** The board's decision on one round of an offer, as libs/review reports it. */
 export interface RecordReviewOutcomeCommand {
@@ -36,22 +34,26 @@ export const MAX_REVIEW_REASON_LENGTH = 2000;
  */
 @Injectable()
 export class RecordReviewOutcomeUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly offers: OfferStore,
+    private readonly outcomes: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext, command: RecordReviewOutcomeCommand): Promise<OfferSnapshot> {
     const problems = commandProblems(command ?? ({} as RecordReviewOutcomeCommand));
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const offer = await loadOffer(manager, command.offerId, { lock: true });
-      const recorded = await manager.findOne(OfferReviewOutcomeEntity, { where: { caseId: command.caseId } });
+    return this.transactions.run(ctx, async (tx) => {
+      const offer = await this.offers.load(tx, command.offerId, { lock: true });
+      const recorded = await this.outcomes.findByCase(tx, command.caseId);
       if (recorded !== null) {
         const same = recorded.offerId === offer.id && recorded.round === command.round && recorded.outcome === command.outcome;
         if (!same) throw new ReviewOutcomeConflictError(command.caseId);
-        return toOfferSnapshot(offer);
+        return toOfferSnapshot(offer, tx.now());
       }
       const transition = recordOutcome(offer.status, offer.round, command);
       if (!transition.allowed) throw new OfferStatusConflictError(transition);
-      await manager.insert(OfferReviewOutcomeEntity, {
+      await this.outcomes.insert(tx, {
         offerId: offer.id,
         round: command.round,
         caseId: command.caseId,
@@ -59,11 +61,11 @@ export class RecordReviewOutcomeUseCase {
         reasons: [...command.reasons],
         decidedAt: command.decidedAt,
       });
-      await manager.update(OfferEntity, { id: offer.id }, { status: transition.to });
+      await this.offers.update(tx, offer.id, { status: transition.to });
       if (transition.to === 'approved') {
-        await enqueueJob({ ...ctx, transaction: manager }, OFFER_APPROVED_JOB, { offerId: offer.id, round: command.round });
+        await enqueueJob(tx, OFFER_APPROVED_JOB, { offerId: offer.id, round: command.round });
       }
-      return toOfferSnapshot({ ...offer, status: transition.to });
+      return toOfferSnapshot({ ...offer, status: transition.to }, tx.now());
     });
   }
 }

@@ -1,6 +1,6 @@
-import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { CreateOrganisationUseCase, validCorporateNumber, OrganisationStore } from '@infobank/catalog';
 import { generateKeyPairJwk } from '@infobank/crypto';
-import { createRequestContext, type RequestContext } from '@infobank/platform';
+import { createRequestContext, type RequestContext, Transactions } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { offerTerms } from '../../../../../test/support/offer-terms';
@@ -13,10 +13,15 @@ import { ListRecipientOffersForReviewUseCase } from './list-recipient-offers-for
 import { RecordReviewOutcomeUseCase, type RecordReviewOutcomeCommand } from './record-review-outcome.use-case';
 import { SetOffersSuspendedUseCase } from './set-offers-suspended.use-case';
 import { SubmitOfferUseCase } from './submit-offer.use-case';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 
 describe('what the board does to offers, over Postgres', () => {
   const board = createRequestContext({ type: 'board_member', id: randomUUID() });
   let dataSource: DataSource;
+  let transactions: Transactions;
+  let offerStore: OfferStore;
+  let reviewStore: OfferReviewOutcomeStore;
   let recordOutcome: RecordReviewOutcomeUseCase;
   let setSuspended: SetOffersSuspendedUseCase;
   let getForReview: GetOfferForReviewUseCase;
@@ -25,10 +30,13 @@ describe('what the board does to offers, over Postgres', () => {
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    recordOutcome = new RecordReviewOutcomeUseCase(dataSource);
-    setSuspended = new SetOffersSuspendedUseCase(dataSource);
-    getForReview = new GetOfferForReviewUseCase(dataSource);
-    listForReview = new ListRecipientOffersForReviewUseCase(dataSource);
+    transactions = new Transactions(dataSource);
+    offerStore = new OfferStore(dataSource);
+    reviewStore = new OfferReviewOutcomeStore(dataSource);
+    recordOutcome = new RecordReviewOutcomeUseCase(transactions, offerStore, reviewStore);
+    setSuspended = new SetOffersSuspendedUseCase(transactions, offerStore);
+    getForReview = new GetOfferForReviewUseCase(offerStore);
+    listForReview = new ListRecipientOffersForReviewUseCase(offerStore);
     signingKey = await generateKeyPairJwk('EdDSA');
   });
   afterAll(async () => {
@@ -36,23 +44,25 @@ describe('what the board does to offers, over Postgres', () => {
   });
 
   async function newRecipient(): Promise<RequestContext> {
-    const { id } = await new CreateOrganisationUseCase(dataSource, { allowLocalWebhooks: true }).execute(
-      createRequestContext({ type: 'operator', name: 'test' }),
-      {
-        corporateNumber: validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0')),
-        name: { ja: '審査テスト株式会社' },
-        country: 'JP',
-        roles: ['recipient'],
-        signingKeys: [signingKey.publicJwk],
-        termsVersion: '2025-04',
-      },
-    );
+    const { id } = await new CreateOrganisationUseCase(transactions, new OrganisationStore(dataSource), {
+      allowLocalWebhooks: true,
+    }).execute(createRequestContext({ type: 'operator', name: 'test' }), {
+      corporateNumber: validCorporateNumber(String(randomInt(0, 1e12)).padStart(12, '0')),
+      name: { ja: '審査テスト株式会社' },
+      country: 'JP',
+      roles: ['recipient'],
+      signingKeys: [signingKey.publicJwk],
+      termsVersion: '2025-04',
+    });
     return createRequestContext({ type: 'organisation', id, roles: ['recipient'] });
   }
 
   async function submittedOffer(recipient: RequestContext, overrides: Record<string, unknown> = {}): Promise<string> {
-    const { id } = await new CreateOfferUseCase(dataSource).execute(recipient, offerTerms(overrides) as unknown as OfferTerms);
-    await new SubmitOfferUseCase(dataSource).execute(recipient, id);
+    const { id } = await new CreateOfferUseCase(transactions, offerStore, reviewStore).execute(
+      recipient,
+      offerTerms(overrides) as unknown as OfferTerms,
+    );
+    await new SubmitOfferUseCase(transactions, offerStore, reviewStore).execute(recipient, id);
     return id;
   }
 
@@ -160,7 +170,10 @@ describe('what the board does to offers, over Postgres', () => {
     it('shows the board the snapshot and the recipient’s submitted offers, but not to a recipient', async () => {
       const recipient = await newRecipient();
       const offerId = await submittedOffer(recipient, { items: [{ itemId: 'health.checkup#/diagnoses', required: true }] });
-      const { id: draftId } = await new CreateOfferUseCase(dataSource).execute(recipient, offerTerms() as unknown as OfferTerms);
+      const { id: draftId } = await new CreateOfferUseCase(transactions, offerStore, reviewStore).execute(
+        recipient,
+        offerTerms() as unknown as OfferTerms,
+      );
 
       const snapshot = await getForReview.execute(board, offerId);
       expect(snapshot).toMatchObject({

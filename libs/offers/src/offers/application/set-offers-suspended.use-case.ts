@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, isUuid } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import type { OfferSnapshot } from '../domain/offer';
 import { liftSuspension, suspend } from '../domain/offer-lifecycle';
-import { OfferEntity } from '../infrastructure/offer.entity';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
+import { OfferStore, type OfferSelection } from '../infrastructure/offer.store';
 
 /** What a stop-use order covers: all offers of a recipient, one offer, or every offer asking for a category. */
 export interface SuspensionTarget {
@@ -32,48 +31,45 @@ export interface SetOffersSuspendedCommand {
  */
 @Injectable()
 export class SetOffersSuspendedUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly offers: OfferStore,
+  ) {}
 
   async execute(ctx: RequestContext, command: SetOffersSuspendedCommand): Promise<{ offerIds: string[] }> {
-    const target = targetCondition(command?.target);
+    const selection = selectionOf(command?.target);
     if (typeof command.suspended !== 'boolean') {
       throw new ValidationFailedError([{ path: '/suspended', message: 'must be true or false' }]);
     }
     const keep = new Set(command.keepSuspendedOfferIds ?? []);
     const step = command.suspended ? suspend : liftSuspension;
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const candidates = await manager.find(OfferEntity, {
-        where: { ...target, status: command.suspended ? 'approved' : 'suspended' },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const now = new Date();
+    return this.transactions.run(ctx, async (tx) => {
+      const candidates = await this.offers.lockSelected(tx, selection, command.suspended ? 'approved' : 'suspended');
+      const now = tx.now();
       const changing = candidates.filter((offer) => {
         if (!step(offer.status, offer.round).allowed) return false;
         if (command.suspended) return true;
         return !keep.has(offer.id) && !(command.stillSuspended?.(toOfferSnapshot(offer, now)) ?? false);
       });
       const offerIds = changing.map((offer) => offer.id);
-      if (offerIds.length > 0) {
-        await manager.update(OfferEntity, { id: In(offerIds) }, { status: command.suspended ? 'suspended' : 'approved' });
-      }
+      if (offerIds.length > 0) await this.offers.setStatus(tx, offerIds, command.suspended ? 'suspended' : 'approved');
       return { offerIds };
     });
   }
 }
 
-function targetCondition(target: SuspensionTarget | undefined): FindOptionsWhere<OfferEntity> {
+function selectionOf(target: SuspensionTarget | undefined): OfferSelection {
   const type = target?.type;
   const id = target?.id;
   if (type === 'recipient' || type === 'offer') {
     if (!isUuid(id)) throw new ValidationFailedError([{ path: '/target/id', message: 'must be a UUID' }]);
-    return type === 'recipient' ? { recipientId: id } : { id };
+    return type === 'recipient' ? { recipientId: id } : { offerId: id };
   }
   if (type === 'category') {
     if (typeof id !== 'string' || findDataCategory(id) === undefined) {
       throw new ValidationFailedError([{ path: '/target/id', message: 'must be a data category code from the catalog' }]);
     }
-    return { categoryCodes: ArrayContains([id]) };
+    return { categoryCode: id };
   }
   throw new ValidationFailedError([{ path: '/target/type', message: 'must be one of recipient, offer, category' }]);
 }

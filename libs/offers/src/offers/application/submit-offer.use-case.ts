@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { submit } from '../domain/offer-lifecycle';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError } from '../../offers.errors';
 import { OPEN_REVIEW_CASE_JOB } from '../../offers.jobs';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { requireRecipientId } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, termsOf, type RecipientOfferView } from './recipient-offer-view';
 
@@ -16,19 +16,23 @@ import { recipientView, termsOf, type RecipientOfferView } from './recipient-off
  */
 @Injectable()
 export class SubmitOfferUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly offers: OfferStore,
+    private readonly reviews: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
     const recipientId = requireRecipientId(ctx);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const offer = await loadOffer(manager, offerId, { recipientId, lock: true });
+    return this.transactions.run(ctx, async (tx) => {
+      const offer = await this.offers.load(tx, offerId, { recipientId, lock: true });
       const transition = submit(offer.status, offer.round);
       if (!transition.allowed) throw new OfferStatusConflictError(transition);
-      const now = new Date();
+      const now = tx.now();
       termColumns(termsOf(offer), now);
-      await manager.update(OfferEntity, { id: offer.id }, { status: transition.to, round: transition.round, submittedAt: now });
-      await enqueueJob({ ...ctx, transaction: manager }, OPEN_REVIEW_CASE_JOB, { offerId: offer.id, round: transition.round });
-      return recipientView(manager, await manager.findOneOrFail(OfferEntity, { where: { id: offer.id } }));
+      await this.offers.update(tx, offer.id, { status: transition.to, round: transition.round, submittedAt: now });
+      await enqueueJob(tx, OPEN_REVIEW_CASE_JOB, { offerId: offer.id, round: transition.round });
+      return recipientView(tx, this.reviews, await this.offers.get(tx, offer.id));
     });
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import type { OfferTerms } from '../domain/offer';
 import { edit } from '../domain/offer-lifecycle';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError } from '../../offers.errors';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { requireRecipientId } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, termsOf, type RecipientOfferView } from './recipient-offer-view';
 
@@ -21,7 +21,11 @@ export interface UpdateOfferCommand {
  */
 @Injectable()
 export class UpdateOfferUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly offers: OfferStore,
+    private readonly reviews: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext, command: UpdateOfferCommand): Promise<RecipientOfferView> {
     const recipientId = requireRecipientId(ctx);
@@ -29,15 +33,15 @@ export class UpdateOfferUseCase {
     if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
       throw new ValidationFailedError([{ path: '', message: 'must be a JSON object' }]);
     }
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const offer = await loadOffer(manager, command.offerId, { recipientId, lock: true });
+    return this.transactions.run(ctx, async (tx) => {
+      const offer = await this.offers.load(tx, command.offerId, { recipientId, lock: true });
       const transition = edit(offer.status, offer.round);
       if (!transition.allowed) throw new OfferStatusConflictError(transition);
       // A field left out (or undefined) keeps its stored value.
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-      const columns = termColumns({ ...termsOf(offer), ...given }, new Date());
-      await manager.update(OfferEntity, { id: offer.id }, columns);
-      return recipientView(manager, await manager.findOneOrFail(OfferEntity, { where: { id: offer.id } }));
+      const columns = termColumns({ ...termsOf(offer), ...given }, tx.now());
+      await this.offers.update(tx, offer.id, columns);
+      return recipientView(tx, this.reviews, await this.offers.get(tx, offer.id));
     });
   }
 }

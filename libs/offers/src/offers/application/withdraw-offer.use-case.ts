@@ -1,28 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { effectiveStatus } from '../domain/offer';
 import { withdraw } from '../domain/offer-lifecycle';
-import { OfferEntity } from '../infrastructure/offer.entity';
+import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
+import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError } from '../../offers.errors';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { requireRecipientId } from './offer-access';
 import { recipientView, type RecipientOfferView } from './recipient-offer-view';
 
 /** The acting recipient withdraws its own offer; from then on it reaches nobody. Withdrawing twice is a no-op. */
 @Injectable()
 export class WithdrawOfferUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly offers: OfferStore,
+    private readonly reviews: OfferReviewOutcomeStore,
+  ) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
     const recipientId = requireRecipientId(ctx);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const offer = await loadOffer(manager, offerId, { recipientId, lock: true });
+    return this.transactions.run(ctx, async (tx) => {
+      const offer = await this.offers.load(tx, offerId, { recipientId, lock: true });
       if (offer.status !== 'withdrawn') {
-        const transition = withdraw(effectiveStatus(offer.status, offer.validUntil, new Date()), offer.round);
+        const transition = withdraw(effectiveStatus(offer.status, offer.validUntil, tx.now()), offer.round);
         if (!transition.allowed) throw new OfferStatusConflictError(transition);
-        await manager.update(OfferEntity, { id: offer.id }, { status: transition.to });
+        await this.offers.update(tx, offer.id, { status: transition.to });
       }
-      return recipientView(manager, await manager.findOneOrFail(OfferEntity, { where: { id: offer.id } }));
+      return recipientView(tx, this.reviews, await this.offers.get(tx, offer.id));
     });
   }
 }

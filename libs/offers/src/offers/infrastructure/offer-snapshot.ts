@@ -25,7 +25,7 @@ export function conditionsOf(offer: OfferEntity): OfferConditions {
 }
 
 /** The offer row as other contexts read it, with the status it has at `now` (expiry included). */
-export function toOfferSnapshot(offer: OfferEntity, now: Date = new Date()): OfferSnapshot {
+export function toOfferSnapshot(offer: OfferEntity, now: Date): OfferSnapshot {
   return {
     id: offer.id,
     recipientId: offer.recipientId,

@@ -93,7 +93,7 @@ export class DownloadPartUseCase {
       await this.transfers.settleStatus(manager, transfer, now);
       return { stale: true };
     }
-    const recipient = (await this.organisations.findProfiles([transfer.recipientId], manager)).get(transfer.recipientId);
+    const recipient = (await this.organisations.findProfiles(txCtx, [transfer.recipientId])).get(transfer.recipientId);
     await this.recorder.record(
       manager,
       { transferId: transfer.id, part: row.part, offer, recipientName: recipient?.name ?? { ja: transfer.recipientId }, providedAt: now },

@@ -106,7 +106,7 @@ export class PartPackager {
       const partNumber = stale?.part ?? transfer.partCount + 1;
       let sealed = null;
       if (packaged.length > 0) {
-        const pkg = await this.seal(transfer.recipientId, {
+        const pkg = await this.seal(ctx, transfer.recipientId, {
           transferId,
           part: partNumber,
           offerId: transfer.offerId,
@@ -139,8 +139,8 @@ export class PartPackager {
     });
   }
 
-  private async seal(recipientId: string, payload: PackagePayload): Promise<string> {
-    const credentials = await this.organisations.findCredentials(recipientId);
+  private async seal(ctx: RequestContext, recipientId: string, payload: PackagePayload): Promise<string> {
+    const credentials = await this.organisations.findCredentials(ctx, recipientId);
     if (credentials?.encryptionKey == null) throw new EncryptionKeyMissingError();
     const jws = await this.keyRing.signJws(payload, { typ: PACKAGE_JWS_TYPE });
     return encryptJweForRecipient(jws, credentials.encryptionKey, { typ: PACKAGE_JWE_TYPE, contentType: PACKAGE_JWS_TYPE });

@@ -45,7 +45,7 @@ export class RequestTransferUseCase {
       if (existing !== null) return replay(existing, requestDigest);
       const offer = await this.getOffer.execute({ ...ctx, transaction: manager }, offerId);
       if (offer.status !== 'approved') throw new OfferNotTransferableError(offer.status);
-      const credentials = await this.organisations.findCredentials(recipientId, manager);
+      const credentials = await this.organisations.findCredentials({ ...ctx, transaction: manager }, recipientId);
       if (credentials?.encryptionKey == null) throw new EncryptionKeyMissingError();
       const now = new Date();
       const id = randomUUID();

@@ -50,7 +50,7 @@ export class GetReviewCaseUseCase {
         if (error instanceof OfferNotFoundError) return null;
         throw error;
       }),
-      this.organisations.findProfiles([row.recipientId], manager),
+      this.organisations.findProfiles(ctx, [row.recipientId]),
       manager.find(ReviewCaseEntity, {
         where: { recipientId: row.recipientId, id: Not(row.id) },
         order: { openedAt: 'DESC', id: 'ASC' },

@@ -51,7 +51,7 @@ export class ProposeStopUseOrderUseCase {
     const problem = (message: string): FieldProblem => ({ path: '/target/id', message });
     switch (target.type) {
       case 'recipient': {
-        const profile = (await this.organisations.findProfiles([target.id], manager)).get(target.id);
+        const profile = (await this.organisations.findProfiles({ ...ctx, transaction: manager }, [target.id])).get(target.id);
         return profile?.roles.includes('recipient') ? null : problem('names no recipient organisation');
       }
       case 'offer':

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { isCryptoError, ORGANISATION_SIGNING_ALGORITHMS, parseJsonPayload, verifyJwsWithKeys, type VerifiedJws } from '@infobank/crypto';
 import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { DELETION_ATTESTATION_JWS_TYPE, readDeletionAttestation } from '../domain/attestation';
 import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
 import {
@@ -48,7 +48,7 @@ export class AttestNoticeUseCase {
         if (notice.attestationJws === command.jws) return noticeView(notice);
         throw new NoticeAlreadyAttestedError();
       }
-      const verified = await this.verify(manager, recipientId, command.jws);
+      const verified = await this.verify({ ...ctx, transaction: manager }, recipientId, command.jws);
       let payload: Record<string, unknown>;
       try {
         payload = parseJsonPayload(verified.payload);
@@ -75,8 +75,8 @@ export class AttestNoticeUseCase {
     });
   }
 
-  private async verify(manager: EntityManager, recipientId: string, jws: string): Promise<VerifiedJws> {
-    const credentials = await this.organisations.findCredentials(recipientId, manager);
+  private async verify(ctx: RequestContext, recipientId: string, jws: string): Promise<VerifiedJws> {
+    const credentials = await this.organisations.findCredentials(ctx, recipientId);
     try {
       return await verifyJwsWithKeys(jws, credentials?.signingKeys ?? [], {
         typ: DELETION_ATTESTATION_JWS_TYPE,

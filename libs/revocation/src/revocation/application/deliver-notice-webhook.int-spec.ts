@@ -5,7 +5,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OrganisationDirectory, OrganisationEntity } from '@infobank/catalog';
+import { OrganisationDirectory, OrganisationEntity, OrganisationStore } from '@infobank/catalog';
 import { BankKeyRing, loadKeyMaterial, parseJsonPayload, verifyJwsWithKeys } from '@infobank/crypto';
 import { createRequestContext, type RequestContext } from '@infobank/platform';
 import type { DataSource } from 'typeorm';
@@ -95,7 +95,7 @@ describe('DeliverNoticeWebhookUseCase against a real local HTTP server', () => {
     dataSource = await openTestDataSource();
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-webhooks-'));
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
-    const directory = new OrganisationDirectory(dataSource);
+    const directory = new OrganisationDirectory(new OrganisationStore(dataSource));
     const client = new WebhookClient();
     allowingLocal = new DeliverNoticeWebhookUseCase(dataSource, directory, keyRing, client, testConfig({ WEBHOOK_ALLOW_LOCAL: 'true' }));
     strict = new DeliverNoticeWebhookUseCase(dataSource, directory, keyRing, client, testConfig({ WEBHOOK_ALLOW_LOCAL: 'false' }));

@@ -47,7 +47,7 @@ export class DeliverNoticeWebhookUseCase {
     if (notice === null) return { outcome: 'skipped', reason: 'no-notice' };
     const delivered = await manager.exists(WebhookDeliveryEntity, { where: { noticeId: notice.id, outcome: 'delivered' } });
     if (delivered) return { outcome: 'skipped', reason: 'already-delivered' };
-    const url = await this.directory.findWebhookUrl(notice.recipientId, manager);
+    const url = await this.directory.findWebhookUrl(ctx, notice.recipientId);
     if (url === null) return { outcome: 'skipped', reason: 'no-webhook' };
 
     const { noticeId, kind, subjects, transfers, offerId, reason, issuedAt, dueAt } = noticeView(notice);

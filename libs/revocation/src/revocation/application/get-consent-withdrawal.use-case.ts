@@ -45,8 +45,8 @@ export class GetConsentWithdrawalUseCase {
       .addOrderBy('n.id', 'ASC')
       .getMany();
     const profiles = await this.organisations.findProfiles(
+      ctx,
       notices.map((notice) => notice.recipientId),
-      manager,
     );
     const byRecipient = new Map<string, WithdrawalNoticeState[]>();
     for (const notice of notices) {

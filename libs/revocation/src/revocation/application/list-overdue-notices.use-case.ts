@@ -38,8 +38,8 @@ export class ListOverdueNoticesUseCase {
       take: MAX_LISTED_OVERDUE_NOTICES,
     });
     const profiles = await this.organisations.findProfiles(
+      ctx,
       notices.map((notice) => notice.recipientId),
-      manager,
     );
     return notices.map((notice) => ({
       noticeId: notice.id,

@@ -38,7 +38,7 @@ export class PropagateConsentEndUseCase {
         { consentIds: [command.consentId], reason: consent.status === 'expired' ? 'expired' : 'revoked' },
         now,
       );
-      const cancelled = await this.cancelApprovals.execute(txCtx, { consentIds: [command.consentId] }, now);
+      const cancelled = await this.cancelApprovals.execute({ ...txCtx, now: () => now }, { consentIds: [command.consentId] });
       const noticeIds = await this.issuer.issue(manager, {
         kind,
         sourceKey: `consent:${command.consentId}`,

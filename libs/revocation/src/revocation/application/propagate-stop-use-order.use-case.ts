@@ -33,7 +33,7 @@ export class PropagateStopUseOrderUseCase {
         return { noticeIds: [], deniedSubjects: 0, cancelledApprovals: 0 };
       }
       const withdrawn = await this.withdraw.execute(txCtx, { offerIds: order.offerIds, reason: 'offer_suspended' }, now);
-      const cancelled = await this.cancelApprovals.execute(txCtx, { offerIds: order.offerIds }, now);
+      const cancelled = await this.cancelApprovals.execute({ ...txCtx, now: () => now }, { offerIds: order.offerIds });
       const noticeIds = await this.issuer.issue(manager, {
         kind: 'stop_use_order',
         sourceKey: `order:${command.orderId}`,

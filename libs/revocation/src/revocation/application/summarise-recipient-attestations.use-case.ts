@@ -36,8 +36,8 @@ export class SummariseRecipientAttestationsUseCase {
           ORDER BY recipient_id`,
       );
     const profiles = await this.organisations.findProfiles(
+      ctx,
       rows.map((row) => row.recipient_id),
-      manager,
     );
     return rows.map((row) => ({
       recipient: { id: row.recipient_id, name: profiles.get(row.recipient_id)?.name ?? null },

@@ -44,7 +44,7 @@ export class CreateLinkUseCase {
     const individualId = actingIndividualId(ctx);
     const problems = linkCategoriesProblems(command.categories, (code) => findDataCategory(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const provider = await this.organisations.findCredentials(command.providerId);
+    const provider = await this.organisations.findCredentials(ctx, command.providerId);
     // Unknown, suspended and recipient-only organisations look the same to the individual.
     if (provider === null || provider.status !== 'active' || !provider.roles.includes('provider')) throw new ProviderNotFoundError();
 

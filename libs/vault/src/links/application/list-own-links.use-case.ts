@@ -42,8 +42,8 @@ export class ListOwnLinksUseCase {
     const manager = ctx.transaction ?? this.dataSource.manager;
     const links = await manager.find(ProviderLinkEntity, { where: { individualId }, order: { createdAt: 'DESC', id: 'ASC' } });
     const profiles = await this.organisations.findProfiles(
+      ctx,
       links.map((link) => link.providerId),
-      manager,
     );
     const now = this.clock.now();
     return links.map((link) => ({

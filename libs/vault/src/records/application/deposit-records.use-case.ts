@@ -67,7 +67,7 @@ export class DepositRecordsUseCase {
 
   async execute(ctx: RequestContext, command: DepositRecordsCommand): Promise<DepositOutcome> {
     const providerId = actingProviderId(ctx);
-    const verified = await this.verifier.verify(providerId, command.jws);
+    const verified = await this.verifier.verify(ctx, providerId, command.jws);
     const checked = checkDepositPayload(verified.payload);
     if (checked.problems !== undefined) {
       throw checked.tooMany ? new DepositTooLargeError(MAX_RECORDS_PER_BATCH) : new DepositPayloadInvalidError(checked.problems);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@infobank/platform';
 import { OrganisationDirectory } from '@infobank/catalog';
 import { isCryptoError, parseJsonPayload, verifyJwsWithKeys } from '@infobank/crypto';
 import { createHash } from 'node:crypto';
@@ -32,8 +33,8 @@ export interface VerifiedDepositBatch {
 export class DepositSignatureVerifier {
   constructor(private readonly organisations: OrganisationDirectory) {}
 
-  async verify(providerId: string, jws: string): Promise<VerifiedDepositBatch> {
-    const credentials = await this.organisations.findCredentials(providerId);
+  async verify(ctx: RequestContext, providerId: string, jws: string): Promise<VerifiedDepositBatch> {
+    const credentials = await this.organisations.findCredentials(ctx, providerId);
     let verified: Awaited<ReturnType<typeof verifyJwsWithKeys>>;
     try {
       verified = await verifyJwsWithKeys(jws, credentials?.signingKeys ?? [], { typ: DEPOSIT_BATCH_JWS_TYPE });

@@ -26,7 +26,10 @@ export class SummariseMyDataUseCase {
 
   async execute(ctx: RequestContext): Promise<{ holdings: DataHolding[] }> {
     const groups = await this.queries.groups(actingIndividualId(ctx));
-    const profiles = await this.organisations.findProfiles(groups.map((group) => group.providerId));
+    const profiles = await this.organisations.findProfiles(
+      ctx,
+      groups.map((group) => group.providerId),
+    );
     return {
       holdings: groups.map((group) => ({
         providerId: group.providerId,

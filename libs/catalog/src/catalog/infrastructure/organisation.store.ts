@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { PublicJwk } from '@infobank/crypto';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { OrganisationNotFoundError } from '../../catalog.errors';
+import type { OrganisationStatus } from '../domain/organisation';
+import { OrganisationSigningKeyEntity } from './organisation-signing-key.entity';
+import { OrganisationEntity } from './organisation.entity';
+
+/** A new organisation's row, without what the database fills in. */
+export type NewOrganisation = Omit<OrganisationEntity, 'createdAt' | 'updatedAt'>;
+
+/** The `organisations` rows and their `organisation_signing_keys`. */
+@Injectable()
+export class OrganisationStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
+  /** One organisation, or null. */
+  findById(ctx: RequestContext, organisationId: string): Promise<OrganisationEntity | null> {
+    return this.manager(ctx).findOne(OrganisationEntity, { where: { id: organisationId } });
+  }
+
+  /** The organisation registered under a corporate number (known to exist). */
+  getByCorporateNumber(tx: TransactionalContext, corporateNumber: string): Promise<OrganisationEntity> {
+    return tx.transaction.findOneOrFail(OrganisationEntity, { where: { corporateNumber } });
+  }
+
+  /** Where the organisation takes notices by webhook, or null. */
+  async webhookUrlOf(ctx: RequestContext, organisationId: string): Promise<string | null> {
+    const organisation = await this.manager(ctx).findOne(OrganisationEntity, {
+      select: { id: true, webhookUrl: true },
+      where: { id: organisationId },
+    });
+    return organisation?.webhookUrl ?? null;
+  }
+
+  /** These organisations (ids must be UUIDs). */
+  findMany(ctx: RequestContext, organisationIds: readonly string[]): Promise<OrganisationEntity[]> {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    return this.manager(ctx).find(OrganisationEntity, { where: { id: In([...organisationIds]) } });
+  }
+
+  /** Loads the organisation and locks its row until the transaction ends, so key changes are serialised. */
+  async lock(tx: TransactionalContext, organisationId: string): Promise<OrganisationEntity> {
+    const organisation = await tx.transaction.findOne(OrganisationEntity, {
+      where: { id: organisationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (organisation === null) throw new OrganisationNotFoundError(organisationId);
+    return organisation;
+  }
+
+  /** Inserts an organisation unless its corporate number is registered already (the unique constraint decides); true when inserted. */
+  async insertUnlessRegistered(tx: TransactionalContext, organisation: NewOrganisation): Promise<boolean> {
+    const inserted = await tx.transaction
+      .createQueryBuilder()
+      .insert()
+      .into(OrganisationEntity)
+      .values(organisation)
+      .orIgnore()
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    return (inserted.raw as unknown[]).length === 1;
+  }
+
+  /** Sets the organisation's status. */
+  async setStatus(tx: TransactionalContext, organisationId: string, status: OrganisationStatus): Promise<void> {
+    await tx.transaction.update(OrganisationEntity, { id: organisationId }, { status });
+  }
+
+  /** The organisation's signing keys, oldest first. */
+  signingKeysOf(ctx: RequestContext, organisationId: string): Promise<OrganisationSigningKeyEntity[]> {
+    return this.manager(ctx).find(OrganisationSigningKeyEntity, { where: { organisationId }, order: { addedAt: 'ASC', kid: 'ASC' } });
+  }
+
+  /** Registers signing keys. */
+  async addSigningKeys(tx: TransactionalContext, organisationId: string, keys: readonly PublicJwk[]): Promise<void> {
+    if (keys.length === 0) return;
+    await tx.transaction.insert(
+      OrganisationSigningKeyEntity,
+      keys.map((jwk) => ({ organisationId, kid: jwk.kid as string, jwk })),
+    );
+  }
+
+  /** Withdraws one signing key. */
+  async removeSigningKey(tx: TransactionalContext, organisationId: string, kid: string): Promise<void> {
+    await tx.transaction.delete(OrganisationSigningKeyEntity, { organisationId, kid });
+  }
+}
