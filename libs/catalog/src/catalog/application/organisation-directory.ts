@@ -77,13 +77,8 @@ export class OrganisationDirectory {
   }
 
   /** The active providers an individual may link (for the portal's provider list), by Japanese name. */
-  async activeProviders(manager: EntityManager = this.dataSource.manager): Promise<OrganisationProfile[]> {
-    const organisations = await manager
-      .createQueryBuilder(OrganisationEntity, 'organisation')
-      .where(`organisation.status = 'active' AND 'provider' = ANY(organisation.roles)`)
-      .orderBy('organisation.nameJa', 'ASC')
-      .addOrderBy('organisation.id', 'ASC')
-      .getMany();
+  async activeProviders(ctx: RequestContext): Promise<OrganisationProfile[]> {
+    const organisations = await this.organisations.activeProviders(ctx);
     return organisations.map((organisation) => ({
       id: organisation.id,
       name: organisationName(organisation),

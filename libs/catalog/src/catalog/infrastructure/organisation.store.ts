@@ -24,6 +24,16 @@ export class OrganisationStore {
     return this.manager(ctx).findOne(OrganisationEntity, { where: { id: organisationId } });
   }
 
+  /** Every active provider, by Japanese name. */
+  activeProviders(ctx: RequestContext): Promise<OrganisationEntity[]> {
+    return this.manager(ctx)
+      .createQueryBuilder(OrganisationEntity, 'organisation')
+      .where(`organisation.status = 'active' AND 'provider' = ANY(organisation.roles)`)
+      .orderBy('organisation.nameJa', 'ASC')
+      .addOrderBy('organisation.id', 'ASC')
+      .getMany();
+  }
+
   /** The organisation registered under a corporate number (known to exist). */
   getByCorporateNumber(tx: TransactionalContext, corporateNumber: string): Promise<OrganisationEntity> {
     return tx.transaction.findOneOrFail(OrganisationEntity, { where: { corporateNumber } });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { AuditRecipientNotFoundError } from '../audit.errors';
 import { RecipientAuditQueries } from '../infrastructure/recipient-audit.queries';
 import { assertBoardAuditor } from './board-audit-access';
@@ -68,25 +67,23 @@ export interface RecipientAuditView {
 @Injectable()
 export class GetRecipientAuditUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly organisations: OrganisationDirectory,
     private readonly queries: RecipientAuditQueries,
   ) {}
 
   async execute(ctx: RequestContext, recipientId: string): Promise<RecipientAuditView> {
     assertBoardAuditor(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const profile = (await this.organisations.findProfiles([recipientId], manager)).get(recipientId);
+    const profile = (await this.organisations.findProfiles(ctx, [recipientId])).get(recipientId);
     if (profile === undefined || !profile.roles.includes('recipient')) throw new AuditRecipientNotFoundError();
-    const offers = await this.queries.offers(manager, recipientId);
+    const offers = await this.queries.offers(ctx, recipientId);
     const offerIds = offers.map((offer) => offer.id);
     const categories = [...new Set(offers.flatMap((offer) => offer.category_codes))];
-    const reviews = await this.queries.reviews(manager, recipientId);
-    const provisions = await this.queries.provisionsByMonth(manager, recipientId);
-    const ended = await this.queries.endedConsentsByMonth(manager, offerIds);
-    const noticeStats = await this.queries.noticeStats(manager, recipientId);
-    const overdue = await this.queries.overdueNotices(manager, recipientId);
-    const orders = await this.queries.stopUseOrders(manager, recipientId, offerIds, categories);
+    const reviews = await this.queries.reviews(ctx, recipientId);
+    const provisions = await this.queries.provisionsByMonth(ctx, recipientId);
+    const ended = await this.queries.endedConsentsByMonth(ctx, offerIds);
+    const noticeStats = await this.queries.noticeStats(ctx, recipientId);
+    const overdue = await this.queries.overdueNotices(ctx, recipientId);
+    const orders = await this.queries.stopUseOrders(ctx, recipientId, offerIds, categories);
     const revocations = new Map<string, { month: string; revoked: number; expired: number }>();
     for (const row of ended) {
       const month = revocations.get(row.month) ?? { month: row.month, revoked: 0, expired: 0 };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { encodeAuditCursor, parseTransferAuditQuery, type AuditQueryInput } from '../domain/audit-query';
 import { TransferAuditQueries, type TransferAuditRow } from '../infrastructure/transfer-audit.queries';
 import { assertBoardAuditor } from './board-audit-access';
@@ -38,18 +37,14 @@ export interface AuditedTransfersPage {
 /** The board's transfer audit, filtered by recipient, status and request time. */
 @Injectable()
 export class ListTransfersForAuditUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly queries: TransferAuditQueries,
-  ) {}
+  constructor(private readonly queries: TransferAuditQueries) {}
 
   async execute(ctx: RequestContext, input: AuditQueryInput): Promise<AuditedTransfersPage> {
     assertBoardAuditor(ctx);
     const { query, problems } = parseTransferAuditQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const rows = await this.queries.page(manager, query);
-    const denialReasons = await this.queries.denialReasons(manager, query);
+    const rows = await this.queries.page(ctx, query);
+    const denialReasons = await this.queries.denialReasons(ctx, query);
     if (rows === null) return { transfers: [], nextCursor: null, denialReasons };
     const page = rows.slice(0, query.limit);
     return {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ProvisionAuditFilter, ProvisionAuditQuery, ProvisionSummaryQuery } from '../domain/audit-query';
 
 /** One provision row as the board's audit reads it: pseudonymous subject only, never the individual's id. */
@@ -78,21 +79,27 @@ const where = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE $
  */
 @Injectable()
 export class ProvisionAuditQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
   /**
    * One more row than the page, newest first, after the cursor's provision; null when the cursor names no
    * provision. Ordered by (provided_at, id) so that pages never skip or repeat a row (see timeOrder for the index).
    */
-  async page(manager: EntityManager, query: ProvisionAuditQuery): Promise<ProvisionAuditRow[] | null> {
-    const { sql, parameters } = await this.pageStatement(manager, query);
-    return sql === null ? null : manager.query(sql, parameters);
+  async page(ctx: RequestContext, query: ProvisionAuditQuery): Promise<ProvisionAuditRow[] | null> {
+    const { sql, parameters } = await this.pageStatement(ctx, query);
+    return sql === null ? null : this.manager(ctx).query(sql, parameters);
   }
 
   /** The page's statement (exported for EXPLAIN in tests); sql null when the cursor names no provision. */
-  async pageStatement(manager: EntityManager, query: ProvisionAuditQuery): Promise<{ sql: string | null; parameters: unknown[] }> {
+  async pageStatement(ctx: RequestContext, query: ProvisionAuditQuery): Promise<{ sql: string | null; parameters: unknown[] }> {
     const parameters = new Parameters();
     const conditions = filterConditions(query, parameters);
     if (query.afterProvision !== null) {
-      const [position]: { provided_at: string }[] = await manager.query(
+      const [position]: { provided_at: string }[] = await this.manager(ctx).query(
         `SELECT to_char("provided_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "provided_at" FROM "provision_records" WHERE "id" = $1::uuid`,
         [query.afterProvision],
       );
@@ -117,13 +124,13 @@ export class ProvisionAuditQueries {
    * Provisions, distinct subjects and records per recipient × purpose × category × time bucket (UTC). A provision
    * with items of two categories counts in both categories' cells, with all its records.
    */
-  summary(manager: EntityManager, query: ProvisionSummaryQuery): Promise<ProvisionSummaryRow[]> {
+  summary(ctx: RequestContext, query: ProvisionSummaryQuery): Promise<ProvisionSummaryRow[]> {
     const parameters = new Parameters();
     const conditions = filterConditions(query, parameters);
     // With a category filter, a provision that also carries other categories counts only in the asked one.
     if (query.categoryCode !== null) conditions.push(`c."category_code" = ${parameters.bind(query.categoryCode)}`);
     const bucket = parameters.bind(query.bucket);
-    return manager.query(
+    return this.manager(ctx).query(
       `SELECT p."recipient_id", p."purpose_code", c."category_code",
               date_trunc(${bucket}, p."provided_at" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "bucket_start",
               count(*)::int AS "provisions",

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** An offer of the recipient and its lifecycle fields. */
 export interface RecipientOfferRow {
@@ -74,16 +75,22 @@ export interface StopUseOrderRow {
 /** Read-only SQL of the board's page on one recipient. Every statement is bound to the recipient (or its offers). */
 @Injectable()
 export class RecipientAuditQueries {
-  offers(manager: EntityManager, recipientId: string): Promise<RecipientOfferRow[]> {
-    return manager.query(
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
+  offers(ctx: RequestContext, recipientId: string): Promise<RecipientOfferRow[]> {
+    return this.manager(ctx).query(
       `SELECT "id", "status", "round", "purpose_code", "category_codes", "valid_until", "submitted_at", "created_at"
          FROM "offers" WHERE "recipient_id" = $1::uuid ORDER BY "created_at", "id"`,
       [recipientId],
     );
   }
 
-  reviews(manager: EntityManager, recipientId: string): Promise<RecipientReviewRow[]> {
-    return manager.query(
+  reviews(ctx: RequestContext, recipientId: string): Promise<RecipientReviewRow[]> {
+    return this.manager(ctx).query(
       `SELECT c."id", c."offer_id", c."round", c."status", c."outcome", c."opened_at", c."decided_at",
               (SELECT jsonb_object_agg(v."decision", v."votes")
                  FROM (SELECT "decision", count(*)::int AS "votes" FROM "review_votes" WHERE "case_id" = c."id" GROUP BY "decision") v) AS "votes"
@@ -94,8 +101,8 @@ export class RecipientAuditQueries {
     );
   }
 
-  provisionsByMonth(manager: EntityManager, recipientId: string): Promise<MonthlyProvisionRow[]> {
-    return manager.query(
+  provisionsByMonth(ctx: RequestContext, recipientId: string): Promise<MonthlyProvisionRow[]> {
+    return this.manager(ctx).query(
       `SELECT to_char(date_trunc('month', "provided_at" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month",
               count(*)::int AS "provisions", count(DISTINCT "individual_id")::int AS "subjects",
               sum(cardinality("record_digests"))::int AS "records"
@@ -105,9 +112,9 @@ export class RecipientAuditQueries {
     );
   }
 
-  endedConsentsByMonth(manager: EntityManager, offerIds: readonly string[]): Promise<MonthlyEndedConsentRow[]> {
+  endedConsentsByMonth(ctx: RequestContext, offerIds: readonly string[]): Promise<MonthlyEndedConsentRow[]> {
     if (offerIds.length === 0) return Promise.resolve([]);
-    return manager.query(
+    return this.manager(ctx).query(
       `SELECT to_char(date_trunc('month', "ended_at" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", "status", count(*)::int AS "consents"
          FROM "consents" WHERE "offer_id" = ANY($1::uuid[]) AND "status" IN ('revoked', 'expired')
         GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -115,8 +122,8 @@ export class RecipientAuditQueries {
     );
   }
 
-  async noticeStats(manager: EntityManager, recipientId: string): Promise<NoticeStatsRow> {
-    const [row]: NoticeStatsRow[] = await manager.query(
+  async noticeStats(ctx: RequestContext, recipientId: string): Promise<NoticeStatsRow> {
+    const [row]: NoticeStatsRow[] = await this.manager(ctx).query(
       `SELECT count(*) FILTER (WHERE "status" = 'open')::int AS "open",
               count(*) FILTER (WHERE "status" = 'attested')::int AS "attested",
               count(*) FILTER (WHERE "status" = 'overdue')::int AS "overdue",
@@ -128,8 +135,8 @@ export class RecipientAuditQueries {
     return row;
   }
 
-  overdueNotices(manager: EntityManager, recipientId: string): Promise<OverdueNoticeRow[]> {
-    return manager.query(
+  overdueNotices(ctx: RequestContext, recipientId: string): Promise<OverdueNoticeRow[]> {
+    return this.manager(ctx).query(
       `SELECT "id", "kind", cardinality("subjects") AS "subjects", "issued_at", "due_at", "overdue_at"
          FROM "withdrawal_notices" WHERE "recipient_id" = $1::uuid AND "status" = 'overdue'
         ORDER BY "due_at", "id"`,
@@ -138,12 +145,12 @@ export class RecipientAuditQueries {
   }
 
   stopUseOrders(
-    manager: EntityManager,
+    ctx: RequestContext,
     recipientId: string,
     offerIds: readonly string[],
     categoryCodes: readonly string[],
   ): Promise<StopUseOrderRow[]> {
-    return manager.query(
+    return this.manager(ctx).query(
       `SELECT "id", "target_type", "target_id", "status", "reason", "proposed_at", "confirmed_at", "lifted_at"
          FROM "stop_use_orders"
         WHERE ("target_type" = 'recipient' AND "target_id" = $1)

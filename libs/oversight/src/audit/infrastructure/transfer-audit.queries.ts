@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { TransferAuditQuery } from '../domain/audit-query';
 
 /** One transfer with its subjects counted per outcome. */
@@ -41,12 +42,18 @@ const where = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE $
 /** Read-only SQL of the board's transfer audit over `transfers` and `transfer_subjects` (no individual ids selected). */
 @Injectable()
 export class TransferAuditQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
   /** One more row than the page, newest first, after the cursor's transfer; null when the cursor names no transfer. */
-  async page(manager: EntityManager, query: TransferAuditQuery): Promise<TransferAuditRow[] | null> {
+  async page(ctx: RequestContext, query: TransferAuditQuery): Promise<TransferAuditRow[] | null> {
     const values: unknown[] = [];
     const conditions = conditionsOf(query, values);
     if (query.afterTransfer !== null) {
-      const [position]: { requested_at: string }[] = await manager.query(
+      const [position]: { requested_at: string }[] = await this.manager(ctx).query(
         `SELECT to_char("requested_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "requested_at" FROM "transfers" WHERE "id" = $1::uuid`,
         [query.afterTransfer],
       );
@@ -55,7 +62,7 @@ export class TransferAuditQueries {
       conditions.push(`(t."requested_at", t."id") < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
     }
     values.push(query.limit + 1);
-    return manager.query(
+    return this.manager(ctx).query(
       `SELECT t."id", t."recipient_id", t."offer_id", t."status", t."part_count", t."requested_at", t."ready_at", t."delivered_at",
               (SELECT jsonb_object_agg(s."status", s."subjects")
                  FROM (SELECT "status", count(*)::int AS "subjects" FROM "transfer_subjects"
@@ -69,10 +76,10 @@ export class TransferAuditQueries {
   }
 
   /** Denied subjects per reason over every transfer the filter matches (not only the page), most frequent first. */
-  denialReasons(manager: EntityManager, query: TransferAuditQuery): Promise<DenialReasonRow[]> {
+  denialReasons(ctx: RequestContext, query: TransferAuditQuery): Promise<DenialReasonRow[]> {
     const values: unknown[] = [];
     const conditions = conditionsOf(query, values);
-    return manager.query(
+    return this.manager(ctx).query(
       `SELECT s."reason", count(*)::int AS "subjects"
          FROM "transfers" t
          JOIN "transfer_subjects" s ON s."transfer_id" = t."id"

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
 import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
 import { TransparencyLog, type LogCheckpointView } from '@infobank/transparency-log';
-import { DataSource } from 'typeorm';
 import {
   suppressCells,
   suppressCellsOfKnownTotal,
@@ -69,7 +68,6 @@ export class GetTransparencyStatisticsUseCase {
   private cached: { at: number; value: TransparencyStatistics } | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organisations: OrganisationDirectory,
     private readonly log: TransparencyLog,
@@ -87,18 +85,17 @@ export class GetTransparencyStatisticsUseCase {
   }
 
   private async compute(ctx: RequestContext, now: Date): Promise<TransparencyStatistics> {
-    const manager = ctx.transaction ?? this.dataSource.manager;
     const minCell = this.config.transparency.minCell;
     const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (TRANSPARENCY_MONTHS - 1), 1));
     const window = new StatisticsWindow(first.toISOString().slice(0, 19), TRANSPARENCY_MONTHS, now);
-    const individuals = await this.queries.individuals(manager, window);
-    const consentEvents = await this.queries.consentsByState(manager, window);
-    const byPurpose = await this.queries.provisions(manager, window, 'purpose');
-    const byRecipient = await this.queries.provisions(manager, window, 'recipient');
-    const revocations = await this.queries.revocations(manager, window);
-    const attestations = await this.queries.attestations(manager, window);
-    const decisions = await this.queries.boardDecisions(manager, window);
-    const profiles = await this.organisations.findProfiles([...new Set(byRecipient.map((row) => row.key))], manager);
+    const individuals = await this.queries.individuals(ctx, window);
+    const consentEvents = await this.queries.consentsByState(ctx, window);
+    const byPurpose = await this.queries.provisions(ctx, window, 'purpose');
+    const byRecipient = await this.queries.provisions(ctx, window, 'recipient');
+    const revocations = await this.queries.revocations(ctx, window);
+    const attestations = await this.queries.attestations(ctx, window);
+    const decisions = await this.queries.boardDecisions(ctx, window);
+    const profiles = await this.organisations.findProfiles(ctx, [...new Set(byRecipient.map((row) => row.key))]);
     const months = individuals.map((row): TransparencyMonth => {
       const month = row.month;
       const states = countsOf(consentEvents, month, (key) => STATE_AFTER_EVENT[key]);
@@ -134,7 +131,7 @@ export class GetTransparencyStatisticsUseCase {
         ),
       };
     });
-    return { generatedAt: now.toISOString(), minCell, months, latestCheckpoint: await this.log.latestCheckpoint(manager) };
+    return { generatedAt: now.toISOString(), minCell, months, latestCheckpoint: await this.log.latestCheckpoint(ctx.transaction) };
   }
 }
 

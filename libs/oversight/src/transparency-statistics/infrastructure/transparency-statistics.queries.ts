@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** A count in one month (`YYYY-MM`, UTC), optionally under a key. */
 export interface MonthlyCountRow {
@@ -29,9 +30,15 @@ const MONTHS = `(SELECT to_char(s, 'YYYY-MM') AS "month", s AT TIME ZONE 'UTC' A
  */
 @Injectable()
 export class TransparencyStatisticsQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
   /** Individuals with an account at the end of each month (registered before it, not closed by then). */
-  individuals(manager: EntityManager, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
-    return manager.query(
+  individuals(ctx: RequestContext, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
+    return this.manager(ctx).query(
       `SELECT m."month", 'individuals' AS "key",
               (SELECT count(*)::int FROM "accounts" a
                 WHERE a."kind" = 'individual' AND a."created_at" < m."ends" AND (a."disabled_at" IS NULL OR a."disabled_at" >= m."ends")) AS "count"
@@ -41,8 +48,8 @@ export class TransparencyStatisticsQueries {
   }
 
   /** Consents per state at the end of each month: the state their latest event before then left them in. */
-  consentsByState(manager: EntityManager, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
-    return manager.query(
+  consentsByState(ctx: RequestContext, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
+    return this.manager(ctx).query(
       `SELECT m."month", e."type" AS "key", count(*)::int AS "count"
          FROM ${MONTHS}
         CROSS JOIN LATERAL (
@@ -57,9 +64,9 @@ export class TransparencyStatisticsQueries {
    * Provisions made in each month per purpose code (`by` = 'purpose') or per recipient id (`by` = 'recipient'): one
    * range scan of ix_provision_records_time_utc over the whole window, grouped by month.
    */
-  provisions(manager: EntityManager, window: StatisticsWindow, by: 'purpose' | 'recipient'): Promise<MonthlyCountRow[]> {
+  provisions(ctx: RequestContext, window: StatisticsWindow, by: 'purpose' | 'recipient'): Promise<MonthlyCountRow[]> {
     const key = by === 'purpose' ? `p."purpose_code"` : `p."recipient_id"::text`;
-    return manager.query(
+    return this.manager(ctx).query(
       `SELECT to_char(date_trunc('month', p."provided_at" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", ${key} AS "key", count(*)::int AS "count"
          FROM "provision_records" p
         WHERE (p."provided_at" AT TIME ZONE 'UTC') >= $1::timestamp AND (p."provided_at" AT TIME ZONE 'UTC') < ($2::timestamptz AT TIME ZONE 'UTC')
@@ -69,8 +76,8 @@ export class TransparencyStatisticsQueries {
   }
 
   /** Consents revoked in each month. */
-  revocations(manager: EntityManager, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
-    return manager.query(
+  revocations(ctx: RequestContext, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
+    return this.manager(ctx).query(
       `SELECT m."month", 'revocations' AS "key",
               (SELECT count(*)::int FROM "consent_events" ce
                 WHERE ce."type" = 'consent_revoked' AND ce."occurred_at" >= m."starts" AND ce."occurred_at" < m."ends") AS "count"
@@ -80,8 +87,8 @@ export class TransparencyStatisticsQueries {
   }
 
   /** Deletion attestations received in each month and the median seconds from notice to attestation. */
-  attestations(manager: EntityManager, window: StatisticsWindow): Promise<MonthlyMedianRow[]> {
-    return manager.query(
+  attestations(ctx: RequestContext, window: StatisticsWindow): Promise<MonthlyMedianRow[]> {
+    return this.manager(ctx).query(
       `SELECT m."month", count(n."id")::int AS "attestations",
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n."attested_at" - n."issued_at")) AS "median"
          FROM ${MONTHS}
@@ -92,8 +99,8 @@ export class TransparencyStatisticsQueries {
   }
 
   /** Board decisions on offers in each month per outcome. */
-  boardDecisions(manager: EntityManager, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
-    return manager.query(
+  boardDecisions(ctx: RequestContext, window: StatisticsWindow): Promise<MonthlyCountRow[]> {
+    return this.manager(ctx).query(
       `SELECT m."month", c."outcome" AS "key", count(*)::int AS "count"
          FROM ${MONTHS}
          JOIN "review_cases" c ON c."status" = 'decided' AND c."decided_at" >= m."starts" AND c."decided_at" < m."ends"
