@@ -12,11 +12,12 @@ import { PortalNotificationsModule } from './notifications/portal-notifications.
 import { PortalOffersModule } from './offers/catalogue.module';
 import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
+import { PortalWebAppModule } from './web-app/portal-web-app.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,
- * provision history, disclosure requests.
+ * provision history, disclosure requests; and the individual's web app (apps/portal-web) at `/`.
  */
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalBenefitsModule,
     PortalProvisionsModule,
     PortalWithdrawalsModule,
+    PortalWebAppModule,
   ],
 })
 export class PortalModule {}
