@@ -1,7 +1,6 @@
 import { I18nProvider } from '@infobank/web-ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../../../libs/web-ui/src/styles/tokens.css';
 import './portal-web.css';
 import { App } from './app';
 

@@ -1,4 +1,5 @@
 // The browser-only UI pieces shared by Infobank's web apps: copy, components, API client and proof checks.
+import './styles/tokens.css';
 export { ApiClient, ApiProblem, type CallOptions, type StepUpPrompt } from './api/api-client';
 export {
   Button,
