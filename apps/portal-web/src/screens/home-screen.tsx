@@ -1,40 +1,27 @@
 import { CardList, useI18n } from '@infobank/web-ui';
-import type { Approval, ConsentSummary, Holding, Notification, Provision } from '../api-types';
+import type { Holding, Provision } from '../api-types';
 import { useApp, useLoad } from '../app-context';
 
-interface HomeData {
-  me: { displayName: string };
+/** `GET /v1/me/summary`: everything the home screen shows, in one request. */
+interface HomeSummary {
   holdings: Holding[];
-  consents: ConsentSummary[];
-  provisions: Provision[];
-  balance: { points: number; yen: number };
-  unread: number;
-  pending: number;
+  activeConsents: number;
+  recentProvisions: Provision[];
+  benefitBalance: { points: number; yen: number };
+  unreadNotifications: number;
+  pendingApprovals: number;
 }
 
 /** ホーム: what the bank holds, active consents, recent provisions, benefits, unread notifications, pending approvals. */
 export function HomeScreen() {
   const { t, pick, formatDate } = useI18n();
   const { navigate } = useApp();
-  const { data, error } = useLoad<HomeData>(async (api) => {
-    const [me, data, consents, provisions, benefits, notifications, approvals] = await Promise.all([
+  const { data, error } = useLoad(async (api) => {
+    const [me, summary] = await Promise.all([
       api.call<{ displayName: string }>('GET', '/v1/me'),
-      api.call<{ holdings: Holding[] }>('GET', '/v1/me/data'),
-      api.call<ConsentSummary[]>('GET', '/v1/me/consents'),
-      api.call<{ provisions: Provision[] }>('GET', '/v1/me/provisions?limit=3'),
-      api.call<{ balance: { points: number; yen: number } }>('GET', '/v1/me/benefits?limit=1'),
-      api.call<Notification[]>('GET', '/v1/me/notifications?limit=50'),
-      api.call<Approval[]>('GET', '/v1/me/approvals?status=pending'),
+      api.call<HomeSummary>('GET', '/v1/me/summary'),
     ]);
-    return {
-      me,
-      holdings: data.holdings,
-      consents: consents.filter((consent) => consent.state === 'active'),
-      provisions: provisions.provisions,
-      balance: benefits.balance,
-      unread: notifications.filter((notification) => notification.readAt === null).length,
-      pending: approvals.length,
-    };
+    return { me, ...summary };
   });
   const link = (path: string, text: string) => (
     <a
@@ -58,13 +45,13 @@ export function HomeScreen() {
           <p>{t('home.greeting', { name: data.me.displayName })}</p>
           <dl className="facts">
             <dt>{link('/consents', t('home.consents'))}</dt>
-            <dd>{t('home.consentCount', { count: data.consents.length })}</dd>
+            <dd>{t('home.consentCount', { count: data.activeConsents })}</dd>
             <dt>{link('/notifications', t('home.unread'))}</dt>
-            <dd>{data.unread}</dd>
+            <dd>{data.unreadNotifications}</dd>
             <dt>{link('/approvals', t('home.pending'))}</dt>
-            <dd>{data.pending}</dd>
+            <dd>{data.pendingApprovals}</dd>
             <dt>{t('home.benefits')}</dt>
-            <dd>{t('home.benefitBalance', { points: data.balance.points, yen: data.balance.yen })}</dd>
+            <dd>{t('home.benefitBalance', { points: data.benefitBalance.points, yen: data.benefitBalance.yen })}</dd>
           </dl>
           <h2>{t('home.holdings')}</h2>
           {data.holdings.length === 0 ? (
@@ -84,11 +71,11 @@ export function HomeScreen() {
             </CardList>
           )}
           <h2>{t('home.provisions')}</h2>
-          {data.provisions.length === 0 ? (
+          {data.recentProvisions.length === 0 ? (
             <p>{t('common.none')}</p>
           ) : (
             <CardList label={t('home.provisions')}>
-              {data.provisions.map((provision) => (
+              {data.recentProvisions.map((provision) => (
                 <li key={provision.id}>
                   {t('history.entry', { recipient: pick(provision.recipient.name), date: formatDate(provision.providedAt) })}
                 </li>

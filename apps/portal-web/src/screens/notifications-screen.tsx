@@ -15,13 +15,21 @@ export function NotificationsScreen() {
   const act = useAction();
   const { data, reload } = useLoad((client) => client.call<Notification[]>('GET', '/v1/me/notifications?limit=50'));
   const markRead = async (notificationId: string) => {
-    if (await act(() => api.call('POST', `/v1/me/notifications/${notificationId}/read`, { body: {} }))) reload();
+    if (await act(() => api.call('POST', `/v1/me/notifications/${notificationId}/read`))) reload();
+  };
+  const markAllRead = async () => {
+    if (await act(() => api.call('POST', '/v1/me/notifications/read'))) reload();
   };
   const subjectPath = (notification: Notification) =>
     notification.subject.type === 'offer' ? `/offers/${notification.subject.id}` : SUBJECT_PATHS[notification.subject.type];
   return (
     <>
       <h1>{t('notifications.title')}</h1>
+      {data?.some((notification) => notification.readAt === null) ? (
+        <Button tone="secondary" onClick={() => void markAllRead()}>
+          {t('notifications.markAllRead')}
+        </Button>
+      ) : null}
       {data === null ? (
         <p>{t('common.loading')}</p>
       ) : data.length === 0 ? (

@@ -65,7 +65,7 @@ export class ApiClient {
 
   /** Resumes the session from the refresh cookie (after a reload); false when there is none. */
   resume(): Promise<boolean> {
-    this.refreshing ??= this.send('POST', '/v1/auth/refresh', { body: {} }, false, COOKIE_SESSION)
+    this.refreshing ??= this.send('POST', '/v1/auth/refresh', {}, false, COOKIE_SESSION)
       .then((session) => {
         this.accessToken = (session as { accessToken: string }).accessToken;
         return true;
@@ -82,7 +82,7 @@ export class ApiClient {
 
   async logOut(): Promise<void> {
     try {
-      await this.send('POST', '/v1/auth/logout', { body: {} }, false, COOKIE_SESSION);
+      await this.send('POST', '/v1/auth/logout', {}, false, COOKIE_SESSION);
     } finally {
       this.endSession();
     }
@@ -91,7 +91,7 @@ export class ApiClient {
   /** Ends every session of the account, on every device (this one included). */
   async logOutEverywhere(): Promise<void> {
     try {
-      await this.call('POST', '/v1/auth/logout-everywhere', { body: {} });
+      await this.call('POST', '/v1/auth/logout-everywhere');
     } finally {
       this.endSession();
     }
