@@ -10,6 +10,7 @@ export * from './http/http-foundation.module';
 export * from './http/operations-endpoints';
 export * from './http/problem-details';
 export * from './http/uuid-param';
+export { createValidationPipe } from './http/validation';
 export * from './logging/logger';
 export * from './metrics/metrics.registry';
 export * from './outbox/enqueue-job';

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
 import { BenefitLedger } from './benefits/application/benefit-ledger';
 import { GetMyBenefitsUseCase } from './benefits/application/get-my-benefits.use-case';
-import { ListOwnNotificationsUseCase } from './notifications/application/list-own-notifications.use-case';
+import { CountUnreadNotificationsUseCase, ListOwnNotificationsUseCase } from './notifications/application/list-own-notifications.use-case';
+import { MarkNotificationsReadUseCase } from './notifications/application/mark-notifications-read.use-case';
 import { NotifyIndividual } from './notifications/application/notify-individual';
 
-const RIGHTS_PROVIDERS = [NotifyIndividual, ListOwnNotificationsUseCase, BenefitLedger, GetMyBenefitsUseCase];
+const RIGHTS_PROVIDERS = [
+  NotifyIndividual,
+  ListOwnNotificationsUseCase,
+  CountUnreadNotificationsUseCase,
+  MarkNotificationsReadUseCase,
+  BenefitLedger,
+  GetMyBenefitsUseCase,
+];
 
 /** The individual's rights: the notifications inbox and the benefits ledger other contexts write to. Needs TypeORM's DataSource. */
 @Module({ providers: RIGHTS_PROVIDERS, exports: RIGHTS_PROVIDERS })

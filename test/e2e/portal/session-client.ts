@@ -11,7 +11,7 @@ export interface JsonResponse {
 /** Calls an app as a browser or mobile client would: JSON in, JSON (or problem+json) out. */
 export async function callJson(
   baseUrl: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { body?: unknown; bearer?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse> {

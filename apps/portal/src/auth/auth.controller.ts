@@ -1,10 +1,15 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Header, HttpCode, Inject, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  BROWSER_SESSION_SETTINGS,
+  BrowserOriginGuard,
+  BrowserSession,
+  type BrowserSessionSettings,
   ClientAddress,
   CurrentRequestContext,
   IndividualAuthGuard,
   LogInUseCase,
+  LogOutEverywhereUseCase,
   LogOutUseCase,
   RefreshSessionUseCase,
   RetryAfterInterceptor,
@@ -15,21 +20,29 @@ import {
   StepUpUseCase,
 } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { RegisterDto, RegisteredDto } from './dto/register.dto';
 
-/** Individuals' accounts and sessions (本人の認証): sign-in, refresh and logout, plus registration and step-up. */
+/**
+ * Individuals' accounts and sessions (本人の認証): sign-in, refresh and logout (also as the browser's
+ * cookie session), registration, step-up and signing out everywhere. Every route checks the Origin of
+ * requests that carry the refresh cookie or ask for a cookie session.
+ */
 @ApiTags('auth')
 @Controller('v1/auth')
+@UseGuards(BrowserOriginGuard)
 export class AuthController extends SessionController {
   constructor(
     logIn: LogInUseCase,
     refresh: RefreshSessionUseCase,
     logOut: LogOutUseCase,
+    @Inject(BROWSER_SESSION_SETTINGS) browserSessions: BrowserSessionSettings,
     private readonly signUp: SignUpUseCase,
     private readonly stepUp: StepUpUseCase,
+    private readonly logOutEverywhere: LogOutEverywhereUseCase,
   ) {
-    super(logIn, refresh, logOut);
+    super(logIn, refresh, logOut, browserSessions);
   }
 
   /**
@@ -63,5 +76,21 @@ export class AuthController extends SessionController {
     @ClientAddress() clientAddress: string,
   ): Promise<StepUpTokenDto> {
     return this.stepUp.execute(ctx, { password: body.password, clientAddress });
+  }
+
+  /** Ends every session of my account on every device (設定: すべての端末からログアウト); clears the browser's cookie too. */
+  @Post('logout-everywhere')
+  @HttpCode(204)
+  @UseGuards(IndividualAuthGuard)
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  async signOutEverywhere(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.logOutEverywhere.execute(ctx);
+    const browser = BrowserSession.of(this.browserSessions, request, reply);
+    if (browser.refreshToken !== undefined) browser.clear();
   }
 }

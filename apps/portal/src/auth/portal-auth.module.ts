@@ -3,6 +3,9 @@ import { SessionsModule, type LoginRateLimits } from '@infobank/auth';
 import { MeController } from '../me/me.controller';
 import { AuthController } from './auth.controller';
 
+/** The browser's refresh cookie at the portal (HttpOnly; the web app never reads it). */
+export const PORTAL_REFRESH_COOKIE = 'infobank_refresh';
+
 /** What a deployment (or a test) may tune about the portal's sessions. */
 export interface PortalAuthOptions {
   loginRateLimits?: Partial<LoginRateLimits>;
@@ -19,6 +22,7 @@ export class PortalAuthModule {
           accountKind: 'individual',
           publicUrl: (config) => config.http.publicUrls.portal,
           loginRateLimits: options.loginRateLimits,
+          browserSessionCookie: PORTAL_REFRESH_COOKIE,
         }),
       ],
       controllers: [AuthController, MeController],

@@ -1,8 +1,8 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentRequestContext, GetOwnAccountUseCase, IndividualAuthGuard } from '@infobank/auth';
+import { Body, Controller, Get, Patch, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentRequestContext, GetOwnAccountUseCase, IndividualAuthGuard, UpdateOwnAccountUseCase } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { MeDto } from './dto/me.dto';
+import { MeDto, UpdateMeDto } from './dto/me.dto';
 
 /** The signed-in individual's own account. */
 @ApiTags('me')
@@ -10,11 +10,22 @@ import { MeDto } from './dto/me.dto';
 @Controller('v1/me')
 @UseGuards(IndividualAuthGuard)
 export class MeController {
-  constructor(private readonly ownAccount: GetOwnAccountUseCase) {}
+  constructor(
+    private readonly ownAccount: GetOwnAccountUseCase,
+    private readonly updateAccount: UpdateOwnAccountUseCase,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentRequestContext() ctx: RequestContext): Promise<MeDto> {
     return this.ownAccount.execute(ctx);
+  }
+
+  /** Changes my language (設定: 言語). */
+  @Patch()
+  @ApiOkResponse({ type: MeDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: /language is not ja or en, or an unknown field' })
+  update(@CurrentRequestContext() ctx: RequestContext, @Body() body: UpdateMeDto): Promise<MeDto> {
+    return this.updateAccount.execute(ctx, { language: body.language });
   }
 }

@@ -4,9 +4,10 @@ export { ACCOUNT_CLOSED_JOB, ACCOUNT_JOBS } from './account.jobs';
 export { actingAccountId } from './application/acting-account';
 export { CloseAccountUseCase } from './application/close-account.use-case';
 export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './application/create-account.use-case';
-export { GetOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
+export { GetOwnAccountUseCase, UpdateOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
 export { LogInUseCase, type LogInCommand } from './application/log-in.use-case';
 export { LogOutUseCase } from './application/log-out.use-case';
+export { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';
 export { OpenIndividualAccounts } from './application/open-individual-accounts';
 export { PasswordHasher } from './application/password-hasher';
 export { RefreshSessionUseCase } from './application/refresh-session.use-case';
@@ -54,9 +55,11 @@ export {
   CurrentRequestContext,
   IndividualAuthGuard,
 } from './http/access-token.guard';
+export { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, BrowserSession, type BrowserSessionSettings } from './http/browser-session.guard';
+export { COOKIE_SESSION_MODE, REFRESH_COOKIE_PATH, SESSION_MODE_HEADER } from './domain/browser-session';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
 export { SessionController } from './http/session.controller';
-export { LoginDto, RefreshTokenDto, SessionTokensDto, StepUpDto, StepUpTokenDto } from './http/session.dto';
+export { BrowserSessionTokensDto, LoginDto, RefreshTokenDto, SessionTokensDto, StepUpDto, StepUpTokenDto } from './http/session.dto';
 export { RequireStepUp, STEP_UP_HEADER, StepUpGuard } from './http/step-up.guard';
 export { AccountEntity } from './infrastructure/account.entity';
 export { AUTH_SESSION_ENTITIES, RefreshTokenEntity } from './infrastructure/refresh-token.entity';

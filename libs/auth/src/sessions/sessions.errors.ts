@@ -55,8 +55,19 @@ export class RegistrationRateLimitedError extends RateLimitedError {
   }
 }
 
+/**
+ * A cookie-session request (refresh cookie or `X-Infobank-Session: cookie`) came from a page of another
+ * origin, or named none: refused before anything changes (cross-site request forgery defence).
+ */
+export class OriginRefusedError extends DomainError<'ORIGIN_REFUSED'> {
+  constructor() {
+    super('ORIGIN_REFUSED', "Cookie sessions are accepted only from the portal's own pages; the request's Origin is not one of them.");
+  }
+}
+
 /** Stable codes of the sessions part of libs/auth. */
-export type SessionErrorCode = 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'UNAUTHENTICATED' | 'STEP_UP_REQUIRED' | 'RATE_LIMITED';
+export type SessionErrorCode =
+  'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'UNAUTHENTICATED' | 'STEP_UP_REQUIRED' | 'RATE_LIMITED' | 'ORIGIN_REFUSED';
 
 /** HTTP status for each session error code, for the portal's and the board's problem+json filters. */
 export const SESSION_ERROR_STATUS: Readonly<Record<SessionErrorCode, number>> = {
@@ -65,4 +76,5 @@ export const SESSION_ERROR_STATUS: Readonly<Record<SessionErrorCode, number>> = 
   UNAUTHENTICATED: 401,
   STEP_UP_REQUIRED: 401,
   RATE_LIMITED: 429,
+  ORIGIN_REFUSED: 403,
 };

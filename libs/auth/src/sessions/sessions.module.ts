@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nes
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
 import { CloseAccountUseCase } from './application/close-account.use-case';
 import { CreateAccountUseCase } from './application/create-account.use-case';
-import { GetOwnAccountUseCase } from './application/get-own-account.use-case';
+import { GetOwnAccountUseCase, UpdateOwnAccountUseCase } from './application/get-own-account.use-case';
 import { LogInUseCase } from './application/log-in.use-case';
 import { LogOutUseCase } from './application/log-out.use-case';
 import { PasswordHasher } from './application/password-hasher';
@@ -29,6 +29,8 @@ import { RegistrationRateLimiter } from './infrastructure/registration-rate-limi
 import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
+import { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, type BrowserSessionSettings } from './http/browser-session.guard';
+import { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';
 import { OpenIndividualAccounts } from './application/open-individual-accounts';
 
 const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, CloseAccountUseCase, OpenIndividualAccounts];
@@ -50,6 +52,8 @@ export interface SessionsModuleOptions {
   loginRateLimits?: Partial<LoginRateLimits>;
   /** A provider (from `imports`) adding claims to this app's tokens, e.g. the board member's expertise. */
   claimsSource?: Type<AccountClaimsSource>;
+  /** Name of the refresh cookie when the app offers browsers cookie sessions (`X-Infobank-Session: cookie`); omitted: none. */
+  browserSessionCookie?: string;
   imports?: ModuleMetadata['imports'];
 }
 
@@ -62,11 +66,14 @@ const SESSION_PROVIDERS = [
   LogInUseCase,
   RefreshSessionUseCase,
   LogOutUseCase,
+  LogOutEverywhereUseCase,
   StepUpUseCase,
   GetOwnAccountUseCase,
+  UpdateOwnAccountUseCase,
   IndividualAuthGuard,
   BoardMemberAuthGuard,
   StepUpGuard,
+  BrowserOriginGuard,
   RetryAfterInterceptor,
 ];
 
@@ -90,12 +97,20 @@ export class SessionsModule {
           inject: [APP_CONFIG],
         },
         { provide: LOGIN_RATE_LIMITS, useValue: limits },
+        {
+          provide: BROWSER_SESSION_SETTINGS,
+          useFactory: (config: AppConfig): BrowserSessionSettings => ({
+            cookieName: options.browserSessionCookie ?? null,
+            allowedOrigins: config.hardening.webAllowedOrigins,
+          }),
+          inject: [APP_CONFIG],
+        },
         options.claimsSource === undefined
           ? { provide: ACCOUNT_CLAIMS_SOURCE, useValue: NO_EXTRA_CLAIMS }
           : { provide: ACCOUNT_CLAIMS_SOURCE, useExisting: options.claimsSource },
         ...SESSION_PROVIDERS,
       ],
-      exports: [AccountsModule, SESSION_REALM, ...SESSION_PROVIDERS],
+      exports: [AccountsModule, SESSION_REALM, BROWSER_SESSION_SETTINGS, ...SESSION_PROVIDERS],
     };
   }
 }

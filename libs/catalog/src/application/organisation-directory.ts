@@ -85,6 +85,24 @@ export class OrganisationDirectory {
       ]),
     );
   }
+
+  /** The active providers an individual may link (for the portal's provider list), by Japanese name. */
+  async activeProviders(manager: EntityManager = this.dataSource.manager): Promise<OrganisationProfile[]> {
+    const organisations = await manager
+      .createQueryBuilder(OrganisationEntity, 'organisation')
+      .where(`organisation.status = 'active' AND 'provider' = ANY(organisation.roles)`)
+      .orderBy('organisation.nameJa', 'ASC')
+      .addOrderBy('organisation.id', 'ASC')
+      .getMany();
+    return organisations.map((organisation) => ({
+      id: organisation.id,
+      name: organisationName(organisation),
+      corporateNumber: organisation.corporateNumber,
+      country: organisation.country,
+      roles: [...organisation.roles],
+      status: organisation.status,
+    }));
+  }
 }
 
 function organisationName(organisation: OrganisationEntity): OrganisationName {

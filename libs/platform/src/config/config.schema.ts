@@ -65,6 +65,8 @@ export interface AppConfig {
 export interface HardeningConfig {
   /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-For is believed (empty: none). */
   trustedProxies: string[];
+  /** Origins besides the portal's own whose pages may use the browser's cookie sessions (`Origin` header, exact match). */
+  webAllowedOrigins: string[];
   /** scrypt cost of new password hashes, as log2(N); at least 17 (OWASP) in production. */
   scryptLogN: number;
   /** scrypt computations one process runs at once (each takes 128·N·r bytes: 128 MiB at N=2^17). */
@@ -234,6 +236,10 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'METRICS_PORT',
     description:
       'internal port serving `/metrics` and `/docs` instead of the public one: the portal’s; intake +1, gateway +2, ethics board +3 (unset: public port, except in production)',
+  },
+  {
+    name: 'WEB_ALLOWED_ORIGINS',
+    description: "origins (comma-separated, e.g. `https://app.example.jp`) besides the portal's own that may use cookie sessions",
   },
   { name: 'METRICS_TOKEN', secret: true, description: 'bearer token `/metrics` and `/docs` require (≥32 characters; unset: none)' },
 ];

@@ -145,6 +145,17 @@ describe('loadConfig', () => {
       expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.0/33,proxy.local' })).toHaveLength(2);
     });
 
+    it('reads the web app origins allowed to use cookie sessions, and refuses anything that is not an origin', () => {
+      expect(loadConfig({ WEB_ALLOWED_ORIGINS: 'https://app.example.jp, http://localhost:5173' }).hardening.webAllowedOrigins).toEqual([
+        'https://app.example.jp',
+        'http://localhost:5173',
+      ]);
+      expect(loadConfig({}).hardening.webAllowedOrigins).toEqual([]);
+      expect(problemsOf({ WEB_ALLOWED_ORIGINS: 'https://app.example.jp/, app.example.jp,ftp://x.jp,https://APP.example.jp' })).toHaveLength(
+        4,
+      );
+    });
+
     it('refuses a metrics port range that overlaps an app port, and a short metrics token', () => {
       expect(problemsOf({ METRICS_PORT: '2999' })).toEqual([expect.stringContaining('METRICS_PORT')]);
       expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([expect.stringContaining('METRICS_TOKEN')]);

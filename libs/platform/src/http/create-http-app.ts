@@ -10,7 +10,8 @@ import { MetricsRegistry } from '../metrics/metrics.registry';
 import { PlatformModule, PlatformOptions } from '../platform.module';
 import { installBodyGuards } from './body-guards';
 import { HttpFoundationModule } from './http-foundation.module';
-import { operationsExposure, serveOperationsEndpoints } from './operations-endpoints';
+import { STRICT_CONTENT_SECURITY_POLICY, relaxContentSecurityPolicyForDocs } from './content-security-policy';
+import { isOperationsPath, operationsExposure, serveOperationsEndpoints } from './operations-endpoints';
 import { PLATFORM_ERROR_STATUS } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
@@ -83,19 +84,8 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
     );
     done();
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // The OpenAPI explorer at /docs needs inline styles and its own scripts.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        // Served over plain HTTP on a developer's machine; TLS is the reverse proxy's job.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: STRICT_CONTENT_SECURITY_POLICY } });
+  relaxContentSecurityPolicyForDocs(fastify, (url) => isOperationsPath(url));
   app.useGlobalFilters(new ProblemDetailsFilter(statusByCode, logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

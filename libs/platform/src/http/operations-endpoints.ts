@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { relaxContentSecurityPolicyForDocs } from './content-security-policy';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -71,6 +72,7 @@ export async function serveOperationsEndpoints(
   });
   const fastify = internal.getHttpAdapter().getInstance();
   requireToken(fastify, exposure.token, context.logger, () => true);
+  relaxContentSecurityPolicyForDocs(fastify, () => true);
   addMetricsRoute(fastify, app);
   SwaggerModule.setup('docs', internal, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await internal.listen({ port: exposure.internalPort, host: context.host });
@@ -82,7 +84,8 @@ export async function serveOperationsEndpoints(
     });
 }
 
-function isOperationsPath(url: string): boolean {
+/** True for the paths of `/metrics` and `/docs` (the OpenAPI explorer and its files). */
+export function isOperationsPath(url: string): boolean {
   const path = url.split('?')[0];
   return path === '/metrics' || path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
 }

@@ -18,7 +18,8 @@ export class GetMyBenefitsQueryDto {
   limit?: string;
 }
 
-class BenefitBalanceDto {
+/** My benefits summed over every provision. */
+export class BenefitBalanceDto {
   @ApiProperty({ description: 'Points received, summed' })
   points: number;
 

@@ -97,3 +97,18 @@ export class OwnLinkDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   removedAt: Date | null;
 }
+
+/** A provider I may link (`GET /v1/providers`). */
+export class ProviderDto {
+  @ApiProperty({ format: 'uuid', description: 'what POST /v1/me/links takes as providerId' })
+  providerId: string;
+
+  @ApiProperty({ type: OrganisationNameDto })
+  name: OrganisationNameDto;
+
+  @ApiProperty({ example: '9700110000001', description: '法人番号 (13 digits)' })
+  corporateNumber: string;
+
+  @ApiProperty({ example: 'JP' })
+  country: string;
+}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { LANGUAGES, type Language } from '@infobank/auth';
 
 /** The signed-in individual's own account. */
@@ -13,5 +14,12 @@ export class MeDto {
   displayName: string;
 
   @ApiProperty({ enum: LANGUAGES })
+  language: Language;
+}
+
+/** `PATCH /v1/me`: my settings (設定). */
+export class UpdateMeDto {
+  @ApiProperty({ enum: LANGUAGES, description: 'the language offer summaries and mails use' })
+  @IsIn(LANGUAGES)
   language: Language;
 }

@@ -66,3 +66,9 @@ export class NotificationDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   readAt: Date | null;
 }
+
+/** `POST /v1/me/notifications/read`: how many notifications it marked read. */
+export class MarkedReadDto {
+  @ApiProperty({ example: 3 })
+  marked: number;
+}

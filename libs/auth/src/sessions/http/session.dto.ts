@@ -47,6 +47,18 @@ export class SessionTokensDto {
   expiresIn: number;
 }
 
+/** A browser's cookie session: the access token only; the refresh token is in the HttpOnly cookie. */
+export class BrowserSessionTokensDto {
+  @ApiProperty({ description: 'bank-signed JWT (EdDSA, typ at+jwt); keep it in memory and send as `Authorization: Bearer …`' })
+  accessToken: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ example: 900, description: 'seconds the access token is valid for' })
+  expiresIn: number;
+}
+
 /** A step-up token for sensitive actions. */
 export class StepUpTokenDto {
   @ApiProperty({ description: 'bank-signed JWT (typ step-up+jwt); send as `X-Step-Up-Token`' })

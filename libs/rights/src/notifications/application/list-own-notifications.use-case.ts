@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { NotificationKind, NotificationMessage, NotificationSubject } from '../domain/notification';
 import { NotificationEntity } from '../infrastructure/notification.entity';
 
@@ -40,5 +40,18 @@ export class ListOwnNotificationsUseCase {
       createdAt: row.createdAt,
       readAt: row.readAt,
     }));
+  }
+}
+
+/** How many of the acting individual's notifications are unread (all of them, not one page). */
+@Injectable()
+export class CountUnreadNotificationsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(ctx: RequestContext): Promise<number> {
+    const individualId = actingAccountId(ctx.actor, 'individual');
+    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
+    const manager = ctx.transaction ?? this.dataSource.manager;
+    return manager.count(NotificationEntity, { where: { individualId, readAt: IsNull() } });
   }
 }
