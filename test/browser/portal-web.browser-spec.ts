@@ -33,8 +33,18 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     await nav(name).click();
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   };
-  const seal = () =>
-    world.environment.dataSource.transaction((manager) => world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+  /** Runs the sealer (the worker's ledger job) until my provision's proof is served. */
+  const sealedProof = async () => {
+    const token = await accessTokenOf(email, password);
+    const get = (path: string) => fetch(`${world.portal.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const [provision] = ((await (await get('/v1/me/provisions')).json()) as { provisions: { id: string }[] }).provisions;
+    await eventually('the provision to be sealed', async () => {
+      await world.environment.dataSource.transaction((manager) =>
+        world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }),
+      );
+      return (await get(`/v1/me/provisions/${provision.id}/proof`)).status === 200;
+    });
+  };
 
   beforeAll(async () => {
     [world, browser] = await Promise.all([TransferWorld.start(), launchBrowser()]);
@@ -64,6 +74,18 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     await page.getByText('ブラウザ太郎さん、こんにちは').waitFor();
+    // A reload keeps no token anywhere the page can read: the HttpOnly cookie resumes the session.
+    await page.reload();
+    await page.getByText('ブラウザ太郎さん、こんにちは').waitFor();
+    const stored = await page.evaluate(() => {
+      const { localStorage, sessionStorage, document } = globalThis as any;
+      return { local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookie: document.cookie };
+    });
+    expect(stored).toEqual({ local: [], session: [], cookie: '' });
+    const cookies = await context.cookies();
+    expect(cookies.map(({ name, httpOnly, secure, sameSite, path }) => ({ name, httpOnly, secure, sameSite, path }))).toEqual([
+      { name: 'infobank_refresh', httpOnly: true, secure: true, sameSite: 'Strict', path: '/v1/auth' },
+    ]);
 
     await open('データ');
     await page.getByLabel('事業者のID').fill(provider.organisationId);
@@ -104,7 +126,7 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.filter((item) => item.includes('store'))).toEqual([]);
 
-    await seal();
+    await sealedProof();
     await open('提供履歴');
     const entry = page.getByRole('list', { name: '提供履歴' }).getByRole('listitem').first();
     await entry.getByText(RECIPIENT_NAME.ja).first().waitFor();
@@ -115,7 +137,8 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
   it('shows a failure when the proof was tampered with on its way (one byte of the leaf flipped)', async () => {
     await page.route('**/v1/me/provisions/*/proof', async (route) => {
       const response = await route.fetch();
-      const proof = (await response.json()) as { leaf: string };
+      const proof = (await response.json()) as { leaf?: string };
+      if (typeof proof.leaf !== 'string') return route.fulfill({ response });
       const leaf = Buffer.from(proof.leaf, 'base64url');
       leaf[leaf.length - 2] ^= 0x01;
       await route.fulfill({ response, json: { ...proof, leaf: leaf.toString('base64url') } });
@@ -194,7 +217,7 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     const problems: string[] = [];
     // axe-core once per screen (the structure is the same in both languages); size and screenshot in both.
     const check = async (name: string, accessibility: boolean) => {
-      await page.waitForFunction(() => !/読み込み中|Loading/.test(document.body.innerText));
+      await page.waitForFunction(() => !/読み込み中|Loading/.test((globalThis as any).document.body.innerText));
       if (accessibility) for (const violation of await seriousAccessibilityViolations(page)) problems.push(`${name}: ${violation}`);
       if (await scrollsSideways(page)) problems.push(`${name}: scrolls sideways at 390×844`);
       await screenshot(page, name);
@@ -210,12 +233,12 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: '日本語' }).waitFor();
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await expect(page.evaluate(() => (globalThis as any).document.documentElement.lang)).resolves.toBe('en');
     for (const [, en, file] of screens) {
       await open(en);
       await check(`en-${file}`, false);
     }
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await check('en-sign-in', false);
     await page.getByRole('button', { name: '日本語' }).click();

@@ -33,7 +33,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 
 /** True when the page scrolls sideways (its content is wider than the viewport). */
 export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  return page.evaluate(() => {
+    const root = (globalThis as any).document.documentElement;
+    return root.scrollWidth > root.clientWidth;
+  });
 }
 
 /** Saves a full-page screenshot as `<name>.png` under SCREENSHOTS. */
