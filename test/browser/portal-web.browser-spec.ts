@@ -10,7 +10,7 @@ import { newCustomerRef } from '../e2e/intake/link-world';
 import { depositBatch } from '../e2e/portal/data-world';
 import type { OrganisationClient } from '../support/organisation-client';
 import { eventually } from '../support/platform';
-import { launchBrowser, PHONE, screenshot, scrollsSideways, seriousAccessibilityViolations } from '../support/browser';
+import { DESKTOP, launchBrowser, PHONE, screenshot, scrollsSideways, seriousAccessibilityViolations } from '../support/browser';
 
 const RECIPIENT_NAME = { ja: '株式会社ブラウザ受領', en: 'Browser Recipient K.K.' };
 const ASK_PURPOSE = { ja: '毎回たしかめてから、来店の記録を使います。', en: 'We ask you each time before using your visits.' };
@@ -88,7 +88,7 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     ]);
 
     await open('データ');
-    await page.getByLabel('事業者のID').fill(provider.organisationId);
+    await page.getByLabel('事業者', { exact: true }).selectOption(provider.organisationId);
     await page.getByRole('switch', { name: '購買履歴(レシート)' }).check();
     await page.getByRole('button', { name: 'コードを発行する' }).click();
     const code = (await page.locator('.code').textContent())!.trim();
@@ -231,6 +231,15 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: RECIPIENT_NAME.ja }).waitFor();
     await check('ja-offer', true);
 
+    // The desktop size too, for the two busiest screens.
+    await page.setViewportSize(DESKTOP);
+    for (const [ja, , file] of [screens[0], screens[4]]) {
+      await open(ja);
+      if (await scrollsSideways(page)) problems.push(`desktop-${file}: scrolls sideways at 1280×800`);
+      await screenshot(page, `ja-desktop-${file}`);
+    }
+    await page.setViewportSize(PHONE);
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: '日本語' }).waitFor();
     await expect(page.evaluate(() => (globalThis as any).document.documentElement.lang)).resolves.toBe('en');
@@ -246,6 +255,28 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     await check('ja-sign-in', true);
     expect(problems).toEqual([]);
   }, 150_000);
+
+  it("is served by the portal at /: index.html for the app's paths (never cached), hashed assets cached, the API's 404s unchanged", async () => {
+    const index = await fetch(`${world.portal.url}/history?filter=x`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    // No inline script or style: everything the page runs comes from the portal's own files.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style/);
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${world.portal.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/v1/no-such-route', '/assets/no-such-file.js', '/.well-known/no-such-thing']) {
+      const missing = await fetch(`${world.portal.url}${path}`);
+      expect([path, missing.status, missing.headers.get('content-type')]).toEqual([
+        path,
+        404,
+        expect.stringMatching(/^application\/problem\+json/),
+      ]);
+    }
+  });
 
   /** A fresh access token for API checks beside the browser (the browser's own stays in its memory). */
   async function accessTokenOf(address: string, secret: string): Promise<string> {

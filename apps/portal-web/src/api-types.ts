@@ -78,6 +78,6 @@ export interface Approval {
 }
 
 export interface Catalog {
-  categories: { code: string; label: Text }[];
+  categories: { code: string; label: Text; items: { id: string; label: Text }[] }[];
   purposes: { code: string; label: Text }[];
 }

@@ -1,6 +1,6 @@
 import { Button, CardList, Dialog, StatusBadge, useI18n } from '@infobank/web-ui';
 import { useState } from 'react';
-import type { ConsentSummary, Text } from '../api-types';
+import type { Catalog, ConsentSummary, Text } from '../api-types';
 import { useAction, useApp, useLoad } from '../app-context';
 
 interface Withdrawal {
@@ -40,6 +40,22 @@ export function ConsentsScreen() {
   const { api } = useApp();
   const act = useAction();
   const { data, error, reload } = useLoad((client) => client.call<ConsentSummary[]>('GET', '/v1/me/consents'));
+  const catalog = useLoad((client) => client.call<Catalog>('GET', '/v1/catalog'));
+  const itemLabels = new Map(
+    catalog.data?.categories.flatMap((category) => category.items.map((item) => [item.id, item.label] as const)) ?? [],
+  );
+  const itemName = (itemId: string) => (itemLabels.has(itemId) ? pick(itemLabels.get(itemId)) : itemId);
+  /** Saves every signed receipt of the consent (JSON with each event's compact JWS). */
+  const downloadReceipts = (consent: ConsentSummary) =>
+    act(async () => {
+      const receipts = await api.call('GET', `/v1/me/consents/${consent.consentId}/receipts`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(receipts, null, 2)], { type: 'application/json' }));
+      link.download = `consent-receipts-${consent.consentId}.json`;
+      link.click();
+      const href = link.href;
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    });
   const [revoking, setRevoking] = useState<ConsentSummary | null>(null);
 
   const change = async (consent: ConsentSummary, action: 'pause' | 'resume' | 'revoke') => {
@@ -68,8 +84,11 @@ export function ConsentsScreen() {
               </p>
               <p>{pick(consent.purpose.label)}</p>
               <p>
-                {t('consents.items')}: {consent.items.join(', ')}
+                {t('consents.items')}: {consent.items.map(itemName).join('、')}
               </p>
+              <Button tone="secondary" onClick={() => void downloadReceipts(consent)}>
+                {t('consents.receipts')}
+              </Button>
               {consent.state === 'active' ? (
                 <Button tone="secondary" onClick={() => void change(consent, 'pause')}>
                   {t('consents.pause')}

@@ -1,4 +1,4 @@
-import { Button, CardList, Dialog, Field, StatusBadge, Switch, useI18n } from '@infobank/web-ui';
+import { Button, CardList, Dialog, SelectField, StatusBadge, Switch, useI18n } from '@infobank/web-ui';
 import { useState, type FormEvent } from 'react';
 import type { Catalog, Holding, Text } from '../api-types';
 import { useAction, useApp, useLoad } from '../app-context';
@@ -26,12 +26,13 @@ export function DataScreen() {
   const { api } = useApp();
   const act = useAction();
   const { data, reload } = useLoad(async (client) => {
-    const [catalog, links, held] = await Promise.all([
+    const [providers, catalog, links, held] = await Promise.all([
+      client.call<{ providerId: string; name: Text }[]>('GET', '/v1/providers'),
       client.call<Catalog>('GET', '/v1/catalog'),
       client.call<OwnLink[]>('GET', '/v1/me/links'),
       client.call<{ holdings: Holding[] }>('GET', '/v1/me/data'),
     ]);
-    return { catalog, links, holdings: held.holdings };
+    return { providers, catalog, links, holdings: held.holdings };
   });
   const [providerId, setProviderId] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
@@ -42,7 +43,7 @@ export function DataScreen() {
   const createLink = async (event: FormEvent) => {
     event.preventDefault();
     await act(async () => {
-      setCode(await api.call('POST', '/v1/me/links', { body: { providerId: providerId.trim(), categories } }));
+      setCode(await api.call('POST', '/v1/me/links', { body: { providerId, categories } }));
       reload();
     });
   };
@@ -66,7 +67,14 @@ export function DataScreen() {
       <h2>{t('data.linkTitle')}</h2>
       <p>{t('data.linkExplain')}</p>
       <form onSubmit={(event) => void createLink(event)}>
-        <Field label={t('data.providerId')} value={providerId} onChange={(event) => setProviderId(event.target.value)} required />
+        <SelectField label={t('data.provider')} value={providerId} onChange={(event) => setProviderId(event.target.value)} required>
+          <option value="">{t('data.chooseProvider')}</option>
+          {data?.providers.map((provider) => (
+            <option key={provider.providerId} value={provider.providerId}>
+              {pick(provider.name)}
+            </option>
+          ))}
+        </SelectField>
         <fieldset>
           <legend>{t('data.categories')}</legend>
           {data?.catalog.categories.map((category) => (
