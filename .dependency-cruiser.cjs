@@ -1,5 +1,8 @@
 /** Architecture rules checked by `npm run lint` (see docs/architecture.md §3); test/architecture proves each one fires. */
-const { LIBRARY_RANKS, FRAMEWORK_PACKAGES } = require('./architecture.cjs');
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS } = require('./architecture.cjs');
+
+const WEB_LIBRARY_PATHS = `^libs/(?:${WEB_LIBRARIES.join('|')})/`;
+const WEB_CODE = `^(?:apps/(?:${WEB_APPS.join('|')})|libs/(?:${WEB_LIBRARIES.join('|')}))/`;
 
 /** Any `domain/` folder at any depth inside a library; group 1 is the library. */
 const LIBRARY_DOMAIN = '^libs/([^/]+)/src/(?:.*/|)domain/';
@@ -44,7 +47,7 @@ module.exports = {
       name: 'libraries-have-a-rank',
       severity: 'error',
       comment: 'Every library takes its place in LIBRARY_RANKS (architecture.cjs) before it imports anything.',
-      from: { path: '^libs/', pathNot: `^libs/(?:${LIBRARY_RANKS.join('|')})/` },
+      from: { path: '^libs/', pathNot: `^libs/(?:${[...LIBRARY_RANKS, ...WEB_LIBRARIES].join('|')})/` },
       to: {},
     },
     {
@@ -62,7 +65,27 @@ module.exports = {
       from: { path: LIBRARY_DOMAIN },
       to: { path: '^libs/$1/', pathNot: LIBRARY_DOMAIN.replace('([^/]+)', '$1') },
     },
-    { name: 'only-crypto-imports-jose', severity: 'error', from: { pathNot: '^(libs/crypto|test)/' }, to: { path: 'node_modules/jose/' } },
+    {
+      name: 'only-crypto-imports-jose',
+      severity: 'error',
+      comment: 'The bank signs and verifies in libs/crypto; the browser verifies proofs in libs/web-ui; tests play organisations.',
+      from: { pathNot: `^(?:libs/crypto/|test/|${WEB_CODE.slice(1)})` },
+      to: { path: 'node_modules/jose/' },
+    },
+    {
+      name: 'only-web-apps-import-web-libraries',
+      severity: 'error',
+      comment: 'Web libraries are browser-only: server apps and libraries never import them.',
+      from: { path: '^(?:apps|libs)/', pathNot: WEB_CODE },
+      to: { path: WEB_LIBRARY_PATHS },
+    },
+    {
+      name: 'web-code-imports-no-server-code',
+      severity: 'error',
+      comment: 'Web apps and web libraries run in the browser: they import no server library.',
+      from: { path: WEB_CODE },
+      to: { path: '^libs/', pathNot: WEB_LIBRARY_PATHS },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

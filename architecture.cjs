@@ -38,4 +38,11 @@ const FRAMEWORK_PACKAGES = [
   'class-transformer',
 ];
 
-module.exports = { LIBRARY_RANKS, FRAMEWORK_PACKAGES };
+/**
+ * Browser-only libraries and the web apps that use them. They take no rank: a web library imports no
+ * server library (and no server code imports it); only web apps import web libraries.
+ */
+const WEB_LIBRARIES = ['web-ui'];
+const WEB_APPS = ['portal-web'];
+
+module.exports = { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS };

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import architecture from './architecture.cjs';
 
-const { LIBRARY_RANKS, FRAMEWORK_PACKAGES } = architecture;
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS } = architecture;
 const APPS = readdirSync(join(import.meta.dirname, 'apps'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -13,6 +13,14 @@ const APPS = readdirSync(join(import.meta.dirname, 'apps'), { withFileTypes: tru
 // Import restrictions, composed per folder because ESLint's last matching block replaces a rule's options
 // (dependency-cruiser checks the same rules on resolved paths; test/architecture proves both fire).
 const JOSE = { group: ['jose', 'jose/*'], message: 'Only libs/crypto imports jose.' };
+const WEB_UI = {
+  group: WEB_LIBRARIES.map((library) => `@infobank/${library}`),
+  message: 'Only web apps import the browser-only web libraries (WEB_LIBRARIES in architecture.cjs).',
+};
+const SERVER_LIBRARIES = {
+  group: ['@infobank/*', ...WEB_LIBRARIES.map((library) => `!@infobank/${library}`)],
+  message: 'Web code runs in the browser: it imports no server library.',
+};
 const FRAMEWORKS = {
   group: FRAMEWORK_PACKAGES.flatMap((name) => [name, `${name}/*`]),
   message: 'domain/ is pure TypeScript: no Nest, Fastify, TypeORM, pg, jose, BullMQ or Redis.',
@@ -32,17 +40,17 @@ const higherLibraries = (rank) =>
 const libraryRules = LIBRARY_RANKS.flatMap((library, rank) => {
   const jose = library === 'crypto' ? undefined : JOSE;
   return [
-    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank)) } },
+    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank), WEB_UI) } },
     {
       files: [`libs/${library}/src/**/domain/**/*.ts`],
-      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE) },
+      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE, WEB_UI) },
     },
   ];
 });
 // A library missing from LIBRARY_RANKS imports no other library until it takes its place there.
 const unrankedLibraryRule = {
   files: ['libs/**/*.ts'],
-  ignores: LIBRARY_RANKS.map((library) => `libs/${library}/**`),
+  ignores: [...LIBRARY_RANKS, ...WEB_LIBRARIES].map((library) => `libs/${library}/**`),
   rules: {
     'no-restricted-imports': restrict(JOSE, {
       group: ['@infobank/*'],
@@ -51,9 +59,9 @@ const unrankedLibraryRule = {
   },
 };
 const appRules = APPS.map((app) => ({
-  files: [`apps/${app}/**/*.ts`],
+  files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],
   rules: {
-    'no-restricted-imports': restrict(JOSE, {
+    'no-restricted-imports': restrict(WEB_APPS.includes(app) ? SERVER_LIBRARIES : WEB_UI, WEB_APPS.includes(app) ? undefined : JOSE, {
       regex: `^(?:\\.\\./)+(?:apps/)?(?:${APPS.filter((other) => other !== app).join('|')})/src(?:/|$)`,
       message: 'An app never imports another app; what two apps share belongs in a library.',
     }),
@@ -103,6 +111,11 @@ export default tseslint.config(
   unrankedLibraryRule,
   ...libraryRules,
   ...appRules,
+  // Web libraries: browser code; the proof verifier uses jose (it works in browsers) and WebCrypto.
+  {
+    files: WEB_LIBRARIES.flatMap((library) => [`libs/${library}/**/*.ts`, `libs/${library}/**/*.tsx`]),
+    rules: { 'no-restricted-imports': restrict(SERVER_LIBRARIES) },
+  },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Examples an organisation can run as they are: plain Node.js ESM using jose and fetch.
   {

@@ -1,5 +1,5 @@
-// Three suites, one run: unit (pure, beside the code), integration (real Postgres and Redis)
-// and end-to-end (the apps over HTTP plus the worker). See test/support/global-setup.ts.
+// Four suites, one run: unit (pure, beside the code), integration (real Postgres and Redis),
+// end-to-end (the apps over HTTP plus the worker) and browser (the web apps in Chromium). See test/support/global-setup.ts.
 const swc = [
   '@swc/jest',
   {
@@ -38,5 +38,13 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,prisma-free-migrations}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // The web apps in Debian's Chromium (playwright-core), against apps started in-process; needs `npm run build`.
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // axe-core's script reads its global through top-level `this`, which a transform to strict CommonJS erases.
+      transformIgnorePatterns: ['/node_modules/(?:axe-core|playwright-core)/'],
+    },
   ],
 };

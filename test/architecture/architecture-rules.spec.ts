@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dependencyCruiserConfig = require('../../.dependency-cruiser.cjs') as { forbidden: Array<{ name: string; from: { path?: string } }> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LIBRARY_RANKS } = require('../../architecture.cjs') as { LIBRARY_RANKS: string[] };
+const { LIBRARY_RANKS, WEB_LIBRARIES } = require('../../architecture.cjs') as { LIBRARY_RANKS: string[]; WEB_LIBRARIES: string[] };
 
 const repository = join(__dirname, '../..');
 const fixtures = join(__dirname, 'fixtures');
@@ -77,6 +77,12 @@ const PLANTED = [
     to: expect.stringMatching(/node_modules\/@nestjs\/common\//) as unknown as string,
     eslint: 'domain/ is pure TypeScript',
   },
+  {
+    rule: 'only-web-apps-import-web-libraries',
+    from: 'libs/platform/src/imports-web-ui.ts',
+    to: 'libs/web-ui/src/index.ts',
+    eslint: 'Only web apps import the browser-only web libraries',
+  },
 ];
 
 describe('architecture rules', () => {
@@ -136,10 +142,10 @@ describe('architecture rules', () => {
     });
   });
 
-  it('ranks every library exactly once', () => {
+  it('ranks every server library exactly once and lists every web library', () => {
     const libraries = readdirSync(join(repository, 'libs'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    expect([...LIBRARY_RANKS].sort()).toEqual(libraries.sort());
+    expect([...LIBRARY_RANKS, ...WEB_LIBRARIES].sort()).toEqual(libraries.sort());
   });
 });

@@ -14,11 +14,13 @@ import { PortalOffersModule } from './offers/catalogue.module';
 import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
 import { PortalTransparencyModule } from './transparency/portal-transparency.module';
+import { PortalWebAppModule } from './web-app/portal-web-app.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,
- * provision history, disclosure requests, and the public transparency statistics.
+ * provision history, disclosure requests, the public transparency statistics; and the individual's web
+ * app (apps/portal-web) at `/`.
  */
 @Module({
   imports: [
@@ -39,6 +41,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalWithdrawalsModule,
     PortalHomeModule,
     PortalTransparencyModule,
+    PortalWebAppModule,
   ],
 })
 export class PortalModule {}

@@ -89,6 +89,19 @@ describe('npm start (platform:start)', () => {
     expect(existsSync(credentials)).toBe(true);
   });
 
+  it('prints where to open the web app and which demo account to use; the portal serves the app there', async () => {
+    const [portal] = ports;
+    const deadline = Date.now() + 5_000;
+    while (!output.includes('Ctrl-C で停止します') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(output).toContain(`Web app 本人向けアプリ: open http://127.0.0.1:${portal}/ in a browser`);
+    const credentials = join(keysRoot, 'demo', 'credentials.json');
+    expect(output).toMatch(new RegExp(`Demo account デモ用アカウント: \\S+@\\S+ \\(password in ${credentials.replace(/[.]/g, '\\.')}\\)`));
+    const page = await fetch(`http://127.0.0.1:${portal}/consents`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<div id="root"></div>');
+  });
+
   it('creates the database, generates keys, migrates, and brings up five processes that answer /health', async () => {
     expect(output).toContain(`database ${database}: created, ${MIGRATIONS.length} migration(s) applied`);
     expect(existsSync(join(keysRoot, 'keys', 'signing-keys.json'))).toBe(true);

@@ -95,6 +95,12 @@ export async function platformStartCommand(config: AppConfig, distRoot: string):
           `  ${spec.name.padEnd(13)} ${(spec.url ?? '(no HTTP)').padEnd(24)} ${spec.audience}${spec.url ? `  API docs: ${spec.url}/docs` : ''}`,
         );
       }
+      write('');
+      write(`  Web app 本人向けアプリ: open ${config.http.publicUrls.portal}/ in a browser`);
+      if (demo.individuals.length > 0) {
+        // The e-mail only: the password stays in the credentials file.
+        write(`  Demo account デモ用アカウント: ${demo.individuals[0].email} (password in ${demo.credentialsFile})`);
+      }
       write('  Press Ctrl-C to stop. Ctrl-C で停止します。');
       write('');
     } else {

@@ -1,0 +1,177 @@
+import { ApiClient, Button, Dialog, Field, LanguageSwitch, LiveMessage, NavBar, useI18n, type MessageKey } from '@infobank/web-ui';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { AppContext, type AppServices } from './app-context';
+import { ApprovalsScreen } from './screens/approvals-screen';
+import { ConsentsScreen } from './screens/consents-screen';
+import { DataScreen } from './screens/data-screen';
+import { HistoryScreen } from './screens/history-screen';
+import { HomeScreen } from './screens/home-screen';
+import { NotificationsScreen } from './screens/notifications-screen';
+import { OfferScreen, OffersScreen } from './screens/offers-screen';
+import { SettingsScreen } from './screens/settings-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+import { StandingConditionsScreen } from './screens/standing-conditions-screen';
+
+const NAVIGATION: { path: string; label: MessageKey }[] = [
+  { path: '/', label: 'nav.home' },
+  { path: '/data', label: 'nav.data' },
+  { path: '/offers', label: 'nav.offers' },
+  { path: '/consents', label: 'nav.consents' },
+  { path: '/history', label: 'nav.history' },
+  { path: '/approvals', label: 'nav.approvals' },
+  { path: '/standing-conditions', label: 'nav.standing' },
+  { path: '/notifications', label: 'nav.notifications' },
+  { path: '/settings', label: 'nav.settings' },
+];
+
+function screenFor(path: string): ReactNode {
+  const offer = /^\/offers\/([0-9a-f-]{36})$/.exec(path);
+  if (offer) return <OfferScreen offerId={offer[1]} />;
+  switch (path) {
+    case '/data':
+      return <DataScreen />;
+    case '/offers':
+      return <OffersScreen />;
+    case '/consents':
+      return <ConsentsScreen />;
+    case '/history':
+      return <HistoryScreen />;
+    case '/approvals':
+      return <ApprovalsScreen />;
+    case '/standing-conditions':
+      return <StandingConditionsScreen />;
+    case '/notifications':
+      return <NotificationsScreen />;
+    case '/settings':
+      return <SettingsScreen />;
+    default:
+      return <HomeScreen />;
+  }
+}
+
+/** Asks for the password again when an action needs a step-up token; resolves null on cancel. */
+function useStepUpPrompt() {
+  const [open, setOpen] = useState(false);
+  const resolver = useRef<((password: string | null) => void) | null>(null);
+  const ask = useCallback(
+    () =>
+      new Promise<string | null>((resolve) => {
+        resolver.current = resolve;
+        setOpen(true);
+      }),
+    [],
+  );
+  const finish = (password: string | null) => {
+    resolver.current?.(password);
+    resolver.current = null;
+    setOpen(false);
+  };
+  return { open, ask, finish };
+}
+
+function StepUpDialog({ open, finish }: { open: boolean; finish(password: string | null): void }) {
+  const { t } = useI18n();
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    finish(password);
+    setPassword('');
+  };
+  return (
+    <Dialog title={t('stepUp.title')} open={open} onClose={() => finish(null)}>
+      <form onSubmit={submit}>
+        <p>{t('stepUp.explain')}</p>
+        <Field
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          required
+        />
+        <Button type="submit">{t('stepUp.confirm')}</Button>
+        <Button tone="secondary" onClick={() => finish(null)}>
+          {t('common.cancel')}
+        </Button>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The individual's web app: the shell (header, navigation, live region) around one screen at a time. */
+export function App() {
+  const { t } = useI18n();
+  const api = useMemo(() => new ApiClient(), []);
+  const [path, setPath] = useState(() => window.location.pathname);
+  const [session, setSession] = useState<'resuming' | 'in' | 'out'>('resuming');
+  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const stepUp = useStepUpPrompt();
+  const mainReference = useRef<HTMLElement>(null);
+
+  useEffect(() => api.setStepUpPrompt(stepUp.ask), [api, stepUp.ask]);
+  useEffect(() => api.onSignedOut(() => setSession('out')), [api]);
+  useEffect(() => {
+    // A reload keeps no token: the refresh cookie resumes the session, if there is one.
+    void api.resume().then((resumed) => setSession(resumed ? 'in' : 'out'));
+    const onPopState = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [api]);
+
+  const navigate = useCallback((next: string) => {
+    window.history.pushState(null, '', next);
+    setPath(next);
+    setMessage(null);
+    window.scrollTo(0, 0);
+    // Move focus to the new page's content so keyboard and screen reader users start there.
+    requestAnimationFrame(() => mainReference.current?.focus());
+  }, []);
+  const announce = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
+  const services = useMemo<AppServices>(() => ({ api, navigate, announce }), [api, navigate, announce]);
+
+  const signedIn = session === 'in';
+  return (
+    <AppContext.Provider value={services}>
+      <a className="ib-skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <p>{t('app.name')}</p>
+        <div>
+          <LanguageSwitch />
+          {signedIn ? (
+            <Button tone="secondary" onClick={() => void api.logOut().finally(() => navigate('/'))}>
+              {t('auth.signOut')}
+            </Button>
+          ) : null}
+        </div>
+      </header>
+      {signedIn ? (
+        <div className="app-nav">
+          <NavBar
+            label={t('nav.label')}
+            current={path}
+            onNavigate={navigate}
+            items={NAVIGATION.map((item) => ({ path: item.path, label: t(item.label) }))}
+          />
+        </div>
+      ) : null}
+      <main id="main" ref={mainReference} tabIndex={-1}>
+        <LiveMessage message={message?.text ?? null} tone={message?.tone ?? 'info'} />
+        {session === 'resuming' ? (
+          <p>{t('common.loading')}</p>
+        ) : signedIn ? (
+          screenFor(path)
+        ) : (
+          <SignInScreen onSignedIn={() => setSession('in')} />
+        )}
+      </main>
+      {signedIn ? (
+        <footer className="app-footer">
+          <p>{t('nav.rightsSoon')}</p>
+        </footer>
+      ) : null}
+      <StepUpDialog open={stepUp.open} finish={stepUp.finish} />
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,76 @@
+import { ApiProblem, Button, Field, useI18n } from '@infobank/web-ui';
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../app-context';
+
+/** Sign-in and sign-up (ログイン・新しく登録する). */
+export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
+  const { t, language } = useI18n();
+  const { api, announce } = useApp();
+  const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-in');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      if (mode === 'sign-up') {
+        await api.register({ email, password, displayName, language });
+        setMode('sign-in');
+        announce(t('auth.registered'));
+      } else {
+        await api.logIn(email, password);
+        onSignedIn();
+      }
+    } catch (error) {
+      const failed = error instanceof ApiProblem && error.status === 401;
+      announce(failed ? t('auth.failed') : t('common.error', { message: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{mode === 'sign-in' ? t('auth.signInTitle') : t('auth.signUpTitle')}</h1>
+      <p>{t('auth.intro')}</p>
+      <form onSubmit={(event) => void submit(event)}>
+        {mode === 'sign-up' ? (
+          <Field
+            label={t('auth.displayName')}
+            autoComplete="name"
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+            required
+          />
+        ) : null}
+        <Field
+          label={t('auth.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
+        <Field
+          label={t('auth.password')}
+          type="password"
+          autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
+          minLength={mode === 'sign-up' ? 12 : undefined}
+          hint={mode === 'sign-up' ? t('auth.passwordHint') : undefined}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          required
+        />
+        <Button type="submit" disabled={busy}>
+          {mode === 'sign-in' ? t('auth.signIn') : t('auth.signUp')}
+        </Button>
+      </form>
+      <Button tone="secondary" onClick={() => setMode(mode === 'sign-in' ? 'sign-up' : 'sign-in')}>
+        {mode === 'sign-in' ? t('auth.toSignUp') : t('auth.toSignIn')}
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// The browser-only UI pieces shared by Infobank's web apps: copy, components, API client and proof checks.
+import './styles/tokens.css';
+export { ApiClient, ApiProblem, type CallOptions, type StepUpPrompt } from './api/api-client';
+export {
+  Button,
+  CardList,
+  Dialog,
+  Field,
+  LanguageSwitch,
+  LiveMessage,
+  NavBar,
+  SelectField,
+  StatusBadge,
+  Switch,
+} from './components/components';
+export { I18nProvider, useI18n, type I18n, type Language } from './i18n/i18n';
+export { en, ja, type MessageKey } from './i18n/messages';
+export {
+  rootFromInclusionPath,
+  verifyInclusionProof,
+  type InclusionProofDocument,
+  type ProofFailure,
+  type ProofOutcome,
+} from './proof/inclusion-proof';
