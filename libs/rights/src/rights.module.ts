@@ -3,8 +3,17 @@ import { BenefitLedger } from './benefits/application/benefit-ledger';
 import { GetMyBenefitsUseCase } from './benefits/application/get-my-benefits.use-case';
 import { ListOwnNotificationsUseCase } from './notifications/application/list-own-notifications.use-case';
 import { NotifyIndividual } from './notifications/application/notify-individual';
+import { BenefitEntryStore } from './benefits/infrastructure/benefit-entry.store';
+import { NotificationStore } from './notifications/infrastructure/notification.store';
 
-const RIGHTS_PROVIDERS = [NotifyIndividual, ListOwnNotificationsUseCase, BenefitLedger, GetMyBenefitsUseCase];
+const RIGHTS_PROVIDERS = [
+  NotificationStore,
+  BenefitEntryStore,
+  NotifyIndividual,
+  ListOwnNotificationsUseCase,
+  BenefitLedger,
+  GetMyBenefitsUseCase,
+];
 
 /** The individual's rights: the notifications inbox and the benefits ledger other contexts write to. Needs TypeORM's DataSource. */
 @Module({ providers: RIGHTS_PROVIDERS, exports: RIGHTS_PROVIDERS })

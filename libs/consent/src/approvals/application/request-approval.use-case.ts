@@ -5,6 +5,7 @@ import {
   APP_CONFIG,
   enqueueJob,
   inTransaction,
+  withTransaction,
   ValidationFailedError,
   type AppConfig,
   type FieldProblem,
@@ -75,7 +76,7 @@ export class RequestApprovalUseCase {
       if ((inserted.raw as unknown[]).length === 1) {
         await enqueueJob({ ...ctx, transaction: manager }, EXPIRE_APPROVAL_JOB, { approvalRequestId: id }, { availableAt: expiresAt });
         const recipient = consent.offerSnapshot.recipient.name;
-        await this.notifications.notify(manager, {
+        await this.notifications.notify(withTransaction(ctx, manager), {
           individualId: consent.individualId,
           kind: 'approval_requested',
           subject: { type: 'approval_request', id },

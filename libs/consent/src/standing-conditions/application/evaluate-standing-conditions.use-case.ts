@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OpenIndividualAccounts } from '@infobank/auth';
 import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GrantConsentUseCase } from '../../consents/application/grant-consent.use-case';
@@ -120,7 +120,7 @@ export class EvaluateStandingConditionsUseCase {
           individualId: row.individualId,
         },
       );
-      await this.notifications.notify(manager, {
+      await this.notifications.notify(withTransaction(ctx, manager), {
         individualId: row.individualId,
         kind: 'consent_granted_by_standing_condition',
         subject: { type: 'consent', id: result.consentId },
