@@ -19,6 +19,9 @@ import { ProposeStopUseOrderUseCase } from './review/application/propose-stop-us
 import { RecuseFromCaseUseCase } from './review/application/recuse-from-case.use-case';
 import { ReviewCaseCommands } from './review/application/review-case-commands';
 import { StopUseOrderCommands } from './review/application/stop-use-order-commands';
+import { BoardMemberStore } from './review/infrastructure/board-member.store';
+import { ReviewCaseStore } from './review/infrastructure/review-case.store';
+import { StopUseOrderStore } from './review/infrastructure/stop-use-order.store';
 
 const REVIEW_PROVIDERS = [
   AddBoardMemberUseCase,
@@ -43,7 +46,15 @@ const REVIEW_PROVIDERS = [
  */
 @Module({
   imports: [AccountsModule, CatalogModule, OffersModule],
-  providers: [...REVIEW_PROVIDERS, ReviewCaseCommands, CaseDecisionRecorder, StopUseOrderCommands],
+  providers: [
+    ...REVIEW_PROVIDERS,
+    ReviewCaseCommands,
+    CaseDecisionRecorder,
+    StopUseOrderCommands,
+    BoardMemberStore,
+    ReviewCaseStore,
+    StopUseOrderStore,
+  ],
   exports: REVIEW_PROVIDERS,
 })
 export class ReviewModule {}

@@ -23,6 +23,9 @@ import { RemoveLinkAndStopDeliveryUseCase } from './revocation/application/remov
 import { SummariseRecipientAttestationsUseCase } from './revocation/application/summarise-recipient-attestations.use-case';
 import { WithdrawalCompletion } from './revocation/application/withdrawal-completion';
 import { WebhookClient } from './revocation/infrastructure/webhook-client';
+import { WebhookDeliveryStore } from './revocation/infrastructure/webhook-delivery.store';
+import { WithdrawalNoticeQueries } from './revocation/infrastructure/withdrawal-notice.queries';
+import { WithdrawalNoticeStore } from './revocation/infrastructure/withdrawal-notice.store';
 
 /** Use cases other contexts and the apps call. */
 const REVOCATION_USE_CASES: Array<new (...args: never[]) => unknown> = [
@@ -44,7 +47,14 @@ const REVOCATION_USE_CASES: Array<new (...args: never[]) => unknown> = [
 ];
 
 /** Internal collaborators (not exported). */
-const REVOCATION_INTERNALS: Array<new (...args: never[]) => unknown> = [WithdrawalCompletion, WebhookClient, NoticeIssuer];
+const REVOCATION_INTERNALS: Array<new (...args: never[]) => unknown> = [
+  WithdrawalCompletion,
+  WebhookClient,
+  NoticeIssuer,
+  WithdrawalNoticeStore,
+  WithdrawalNoticeQueries,
+  WebhookDeliveryStore,
+];
 
 /**
  * Withdrawal propagation: erasure and account closure that stop delivery at once, notices to recipients, attestations, webhooks, overdue escalation. Needs the

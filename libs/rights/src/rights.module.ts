@@ -4,8 +4,12 @@ import { GetMyBenefitsUseCase } from './benefits/application/get-my-benefits.use
 import { CountUnreadNotificationsUseCase, ListOwnNotificationsUseCase } from './notifications/application/list-own-notifications.use-case';
 import { MarkNotificationsReadUseCase } from './notifications/application/mark-notifications-read.use-case';
 import { NotifyIndividual } from './notifications/application/notify-individual';
+import { BenefitEntryStore } from './benefits/infrastructure/benefit-entry.store';
+import { NotificationStore } from './notifications/infrastructure/notification.store';
 
 const RIGHTS_PROVIDERS = [
+  NotificationStore,
+  BenefitEntryStore,
   NotifyIndividual,
   ListOwnNotificationsUseCase,
   CountUnreadNotificationsUseCase,

@@ -133,7 +133,7 @@ export class RevocationWorld {
 
   /** The data-life run as of `now`. */
   dataLife(now: Date): Promise<string[]> {
-    return this.use(IssueDataLifeNoticesUseCase).execute(system(), { now });
+    return this.use(IssueDataLifeNoticesUseCase).execute({ ...system(), now: () => now });
   }
 
   /** The notices issued to a recipient, oldest first. */

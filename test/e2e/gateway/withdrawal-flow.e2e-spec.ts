@@ -157,7 +157,7 @@ describe('withdrawal reaches the recipient: revoke → notice (gateway and webho
 
     const marked = await world
       .use(MarkOverdueNoticesUseCase)
-      .execute(createRequestContext({ type: 'system', name: 'test' }), new Date(dueAt.getTime() + 1000));
+      .execute(createRequestContext({ type: 'system', name: 'test' }, undefined, () => new Date(dueAt.getTime() + 1000)));
     expect(marked).toBeGreaterThanOrEqual(1);
     expect((await notices('?status=overdue')).map((entry) => entry.noticeId)).toContain(notice.noticeId);
   });

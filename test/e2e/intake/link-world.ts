@@ -1,6 +1,7 @@
 // Both sides of a provider link, over real HTTP: individuals at the portal (bearer tokens) and
 // providers at intake (private_key_jwt + DPoP, JSON bodies). Shared by the links suites.
 import { randomUUID } from 'node:crypto';
+import { createRequestContext } from '@infobank/platform';
 import { LinkClock, LinkDirectory, type ActiveLink } from '@infobank/vault';
 import { INTAKE_HTTP_OPTIONS, IntakeModule } from '../../../apps/intake/src/intake.module';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
@@ -88,7 +89,11 @@ export class LinkWorld {
 
   /** What deposits would see: the provider's active link for this customer ref, asked of intake's own LinkDirectory. */
   async activeLink(providerId: string, customerRef: string): Promise<ActiveLink | undefined> {
-    return (await this.intake.app.get(LinkDirectory, { strict: false }).findActiveLinks(providerId, [customerRef])).get(customerRef);
+    return (
+      await this.intake.app
+        .get(LinkDirectory, { strict: false })
+        .findActiveLinks(createRequestContext({ type: 'system', name: 'test' }), providerId, [customerRef])
+    ).get(customerRef);
   }
 
   /** Intake's clock, to move past a code's expiry without waiting for it. */

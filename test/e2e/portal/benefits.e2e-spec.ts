@@ -1,3 +1,4 @@
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { BenefitLedger, type BenefitCredit } from '@infobank/rights';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -25,7 +26,11 @@ describe('portal: my benefits (便益)', () => {
   });
   // Credited as the provision step does: through the app's BenefitLedger, inside a transaction.
   const credit = (credits: BenefitCredit[]) =>
-    dataSource.transaction((manager) => portal.app.get(BenefitLedger, { strict: false }).credit(manager, credits));
+    dataSource.transaction((manager) =>
+      portal.app
+        .get(BenefitLedger, { strict: false })
+        .credit(withTransaction(createRequestContext({ type: 'system', name: 'test' }), manager), credits),
+    );
   const benefits = (token: string | undefined, query = '') =>
     callJson(portal.url, 'GET', `/v1/me/benefits${query}`, token === undefined ? {} : { bearer: token });
 

@@ -1,3 +1,4 @@
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { NotifyIndividual, type NewNotification } from '@infobank/rights';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -20,7 +21,15 @@ describe('portal: the notifications inbox (お知らせ)', () => {
       subject: { type: 'approval_request', id: randomUUID() },
       message: { title: { ja: title, en: title }, lines: { ja: [], en: [] } },
     };
-    return dataSource.transaction((manager) => portal.app.get(NotifyIndividual, { strict: false }).notify(manager, notification, at));
+    return dataSource.transaction((manager) =>
+      portal.app.get(NotifyIndividual, { strict: false }).notify(
+        withTransaction(
+          createRequestContext({ type: 'system', name: 'test' }, undefined, () => at),
+          manager,
+        ),
+        notification,
+      ),
+    );
   };
   const inbox = (token: string, query = '') => callJson(portal.url, 'GET', `/v1/me/notifications${query}`, { bearer: token });
 

@@ -70,7 +70,9 @@ async function ensureLinked(
   deposit: DemoDeposit,
   individualContext: RequestContext,
 ): Promise<void> {
-  const active = (await app.get(LinkDirectory).findActiveLinks(providerId, [deposit.customerRef])).get(deposit.customerRef);
+  const active = (await app.get(LinkDirectory).findActiveLinks(providerContext, providerId, [deposit.customerRef])).get(
+    deposit.customerRef,
+  );
   const individualId = (individualContext.actor as { id: string }).id;
   if (active?.individualId === individualId && active.categories.includes(deposit.category)) return;
   const { linkCode } = await app.get(CreateLinkUseCase).execute(individualContext, { providerId, categories: [deposit.category] });

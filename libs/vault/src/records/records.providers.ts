@@ -13,6 +13,7 @@ import { RemoveLinkAndEraseUseCase } from './application/remove-link-and-erase.u
 import { SummariseMyDataUseCase } from './application/summarise-my-data.use-case';
 import { DepositBatchStore } from './infrastructure/deposit-batch.store';
 import { IndividualRecordsQueries } from './infrastructure/individual-records.queries';
+import { ProvisionRecordsQueries } from './infrastructure/provision-records.queries';
 import { VaultRecordStore } from './infrastructure/vault-record.store';
 
 /** The records part of the vault: deposits, the individual's view, erasure and reads for transfers (exported by VaultModule). */
@@ -23,6 +24,7 @@ export const RECORD_PROVIDERS: Provider[] = [
   DepositBatchStore,
   VaultRecordStore,
   IndividualRecordsQueries,
+  ProvisionRecordsQueries,
   DepositRecordsUseCase,
   SummariseMyDataUseCase,
   ListMyRecordsUseCase,

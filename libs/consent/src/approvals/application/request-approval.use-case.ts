@@ -69,7 +69,7 @@ export class RequestApprovalUseCase {
       if (inserted) {
         await enqueueJob(tx, EXPIRE_APPROVAL_JOB, { approvalRequestId: id }, { availableAt: expiresAt });
         const recipient = consent.offerSnapshot.recipient.name;
-        await this.notifications.notify(tx.transaction, {
+        await this.notifications.notify(tx, {
           individualId: consent.individualId,
           kind: 'approval_requested',
           subject: { type: 'approval_request', id },

@@ -111,7 +111,7 @@ export class EvaluateStandingConditionsUseCase {
         explanation: match.explanation,
         individualId: row.individualId,
       });
-      await this.notifications.notify(tx.transaction, {
+      await this.notifications.notify(tx, {
         individualId: row.individualId,
         kind: 'consent_granted_by_standing_condition',
         subject: { type: 'consent', id: result.consentId },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { TransactionalContext } from '@infobank/platform';
 import type { OfferSnapshot } from '@infobank/offers';
 import { BenefitLedger } from '@infobank/rights';
 import { TransparencyLog } from '@infobank/transparency-log';
-import type { EntityManager } from 'typeorm';
 import { PROVISION_LEAF_KIND, provisionLeafBody } from '../domain/provision-leaf';
 import { ProvisionRecordEntity, type LocalisedName } from '../infrastructure/provision-record.entity';
 
@@ -30,10 +30,11 @@ export class ProvisionRecorder {
   ) {}
 
   async record(
-    manager: EntityManager,
+    tx: TransactionalContext,
     delivery: { transferId: string; part: number; offer: OfferSnapshot; recipientName: LocalisedName; providedAt: Date },
     subjects: readonly DeliveredSubject[],
   ): Promise<void> {
+    const manager = tx.transaction;
     const { transferId, part, offer, providedAt } = delivery;
     const rows = subjects.map((subject) => ({ id: randomUUID(), ...subject }));
     const leafIds = await this.log.appendMany(
@@ -89,7 +90,7 @@ export class ProvisionRecorder {
       );
     }
     await this.benefits.credit(
-      manager,
+      tx,
       rows.map((row) => ({
         individualId: row.individualId,
         provisionId: row.id,

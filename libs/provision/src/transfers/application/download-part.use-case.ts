@@ -95,7 +95,7 @@ export class DownloadPartUseCase {
     }
     const recipient = (await this.organisations.findProfiles(txCtx, [transfer.recipientId])).get(transfer.recipientId);
     await this.recorder.record(
-      manager,
+      txCtx,
       { transferId: transfer.id, part: row.part, offer, recipientName: recipient?.name ?? { ja: transfer.recipientId }, providedAt: now },
       subjects.map((subject) => ({
         individualId: subject.individualId as string,

@@ -1,13 +1,12 @@
 import type { RequestContext } from '@infobank/platform';
-import type { EntityManager } from 'typeorm';
 import type { ActingMember } from '../domain/review-case';
-import { BoardMemberEntity } from '../infrastructure/board-member.entity';
+import type { BoardMemberStore } from '../infrastructure/board-member.store';
 import { NotABoardMemberError } from '../../review.errors';
 
-/** The board member acting in `ctx`, with their expertise and external flag as they stand now. */
-export async function actingMember(ctx: RequestContext, manager: EntityManager): Promise<ActingMember> {
+/** The board member acting in `ctx`, with their expertise and external flag as they stand now (read in ctx's transaction). */
+export async function actingMember(ctx: RequestContext, members: BoardMemberStore): Promise<ActingMember> {
   if (ctx.actor.type !== 'board_member') throw new NotABoardMemberError();
-  const member = await manager.findOne(BoardMemberEntity, { where: { id: ctx.actor.id } });
+  const member = await members.find(ctx.actor.id, ctx.transaction);
   if (member === null) throw new NotABoardMemberError();
   return { id: member.id, expertise: member.expertise, external: member.external };
 }

@@ -1,8 +1,9 @@
 import { CreateAccountUseCase, PasswordHasher } from '@infobank/auth';
-import { createRequestContext } from '@infobank/platform';
+import { createRequestContext, Transactions } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../../test/support/platform';
+import { BoardMemberStore } from '../infrastructure/board-member.store';
 import { AddBoardMemberUseCase, type AddBoardMemberCommand } from './add-board-member.use-case';
 import { ListBoardMembersUseCase } from './list-board-members.use-case';
 import { rejection } from '../../../../../test/support/refusals';
@@ -15,8 +16,13 @@ describe('adding board members over Postgres', () => {
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    addMember = new AddBoardMemberUseCase(dataSource, new CreateAccountUseCase(dataSource, new PasswordHasher()));
-    listMembers = new ListBoardMembersUseCase(dataSource);
+    const members = new BoardMemberStore(dataSource);
+    addMember = new AddBoardMemberUseCase(
+      new Transactions(dataSource),
+      members,
+      new CreateAccountUseCase(dataSource, new PasswordHasher()),
+    );
+    listMembers = new ListBoardMembersUseCase(members);
   });
   afterAll(async () => {
     await dataSource?.destroy();

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { accountDetailsProblems, CreateAccountUseCase, type Language } from '@infobank/auth';
-import { inTransaction, ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { boardMemberProblems, sameProfile, type Expertise } from '../domain/board-member';
-import { BoardMemberEntity } from '../infrastructure/board-member.entity';
+import { BoardMemberStore } from '../infrastructure/board-member.store';
 import { BoardMemberExistsError } from '../../review.errors';
 
 /** What the operator registers about a new board member (`board:add-member`). */
@@ -25,7 +24,8 @@ export interface AddBoardMemberCommand {
 @Injectable()
 export class AddBoardMemberUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly members: BoardMemberStore,
     private readonly createAccount: CreateAccountUseCase,
   ) {}
 
@@ -35,17 +35,17 @@ export class AddBoardMemberUseCase {
     const problems = [...account, ...boardMemberProblems(command ?? {})];
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const profile = { name: command.name.trim(), expertise: command.expertise, external: command.external };
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const account = await this.createAccount.execute(withTransaction(ctx, manager), {
+    return this.transactions.run(ctx, async (tx) => {
+      const account = await this.createAccount.execute(tx, {
         kind: 'board_member',
         email: command.email,
         password: command.password,
         displayName: profile.name,
         language: command.language ?? 'ja',
       });
-      const existing = account.created ? null : await manager.findOne(BoardMemberEntity, { where: { id: account.id } });
+      const existing = account.created ? null : await this.members.find(account.id, tx.transaction);
       if (existing === null) {
-        await manager.insert(BoardMemberEntity, { id: account.id, ...profile });
+        await this.members.insert(tx, { id: account.id, ...profile });
       } else if (!sameProfile(existing, profile)) {
         throw new BoardMemberExistsError(account.id);
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountClaimsSource } from '@infobank/auth';
-import { DataSource, type EntityManager } from 'typeorm';
-import { BoardMemberEntity } from '../infrastructure/board-member.entity';
+import type { EntityManager } from 'typeorm';
+import { BoardMemberStore } from '../infrastructure/board-member.store';
 
 /**
  * What a board member's access token says besides `role`: their `expertise` and `external` flag.
@@ -9,10 +9,10 @@ import { BoardMemberEntity } from '../infrastructure/board-member.entity';
  */
 @Injectable()
 export class BoardMemberClaims implements AccountClaimsSource {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly members: BoardMemberStore) {}
 
-  async claimsFor(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<Record<string, unknown> | null> {
-    const member = await manager.findOne(BoardMemberEntity, { where: { id: accountId } });
+  async claimsFor(accountId: string, manager?: EntityManager): Promise<Record<string, unknown> | null> {
+    const member = await this.members.find(accountId, manager);
     return member === null ? null : { expertise: member.expertise, external: member.external };
   }
 }

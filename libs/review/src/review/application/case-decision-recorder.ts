@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
 import { RecordReviewOutcomeUseCase } from '@infobank/offers';
-import { withTransaction, type RequestContext } from '@infobank/platform';
-import type { EntityManager } from 'typeorm';
+import type { TransactionalContext } from '@infobank/platform';
 import type { ReviewCaseState } from '../domain/review-case';
 import { decisionRecord, reasonsFor, REVIEW_DECISION_TYPE } from '../domain/review-decision';
 import { orderCovers } from '../domain/stop-use-order';
-import { lockOrdersShared } from '../infrastructure/order-lock';
-import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
-import { effectiveOrderTargets } from '../infrastructure/stop-use-order.repository';
+import type { ReviewCaseEntity } from '../infrastructure/review-case.entity';
+import { ReviewCaseStore } from '../infrastructure/review-case.store';
+import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 
 /**
  * Records a decided case in the caller's transaction: signs the decision (bank JWS over the offer as
@@ -20,26 +19,19 @@ export class CaseDecisionRecorder {
   constructor(
     private readonly keyRing: BankKeyRing,
     private readonly recordOutcome: RecordReviewOutcomeUseCase,
+    private readonly cases: ReviewCaseStore,
+    private readonly orders: StopUseOrderStore,
   ) {}
 
-  async record(
-    ctx: RequestContext,
-    manager: EntityManager,
-    row: ReviewCaseEntity,
-    state: Extract<ReviewCaseState, { status: 'decided' }>,
-  ): Promise<string> {
+  async record(tx: TransactionalContext, row: ReviewCaseEntity, state: Extract<ReviewCaseState, { status: 'decided' }>): Promise<string> {
     const offer = row.offerSnapshot;
     const jws = await this.keyRing.signJws(decisionRecord(state, { recipientId: row.recipientId, offer: row.offerSnapshot }), {
       typ: REVIEW_DECISION_TYPE,
     });
-    await lockOrdersShared(manager);
-    const suspended = (await effectiveOrderTargets(manager)).some((target) => orderCovers(target, offer));
-    await manager.update(
-      ReviewCaseEntity,
-      { id: row.id },
-      { status: 'decided', outcome: state.outcome, decidedAt: state.decidedAt, decisionJws: jws },
-    );
-    await this.recordOutcome.execute(withTransaction(ctx, manager), {
+    await this.orders.lockShared(tx);
+    const suspended = (await this.orders.effectiveTargets(tx)).some((target) => orderCovers(target, offer));
+    await this.cases.recordDecision(tx, row.id, state, jws);
+    await this.recordOutcome.execute(tx, {
       offerId: row.offerId,
       round: row.round,
       outcome: state.outcome,

@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationProfile } from '@infobank/catalog';
 import { GetOfferForReviewUseCase, OfferNotFoundError, type OfferSnapshot, type OfferStatus } from '@infobank/offers';
 import type { RequestContext } from '@infobank/platform';
-import { Brackets, DataSource, Not } from 'typeorm';
-import { loadReviewCase } from '../infrastructure/review-case.repository';
-import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
-import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { ReviewCaseStore } from '../infrastructure/review-case.store';
+import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 import { assertBoardMember } from './acting-member';
-import { withVoteCounts } from './list-review-cases.use-case';
-import { toReviewCaseView, type ReviewCaseSummary, type ReviewCaseView } from './review-case-view';
+import { toReviewCaseSummary, toReviewCaseView, type ReviewCaseSummary, type ReviewCaseView } from './review-case-view';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
 /** Most past cases and orders one case shows. */
@@ -35,15 +32,15 @@ export interface ReviewCaseDetail {
 @Injectable()
 export class GetReviewCaseUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: ReviewCaseStore,
+    private readonly orders: StopUseOrderStore,
     private readonly getOffer: GetOfferForReviewUseCase,
     private readonly organisations: OrganisationDirectory,
   ) {}
 
   async execute(ctx: RequestContext, caseId: string): Promise<ReviewCaseDetail> {
     assertBoardMember(ctx);
-    const manager = this.dataSource.manager;
-    const { row, state } = await loadReviewCase(manager, caseId);
+    const { row, state } = await this.cases.load(ctx, caseId);
     const offer = row.offerSnapshot;
     const [current, profiles, pastRows] = await Promise.all([
       this.getOffer.execute(ctx, row.offerId).catch((error: unknown) => {
@@ -51,33 +48,17 @@ export class GetReviewCaseUseCase {
         throw error;
       }),
       this.organisations.findProfiles(ctx, [row.recipientId]),
-      manager.find(ReviewCaseEntity, {
-        where: { recipientId: row.recipientId, id: Not(row.id) },
-        order: { openedAt: 'DESC', id: 'ASC' },
-        take: MAX_HISTORY,
-      }),
+      this.cases.othersOfRecipient(ctx, row.recipientId, row.id, MAX_HISTORY),
     ]);
     const offerIds = [...new Set([row.offerId, ...pastRows.map((past) => past.offerId)])];
     const categories = [...new Set(offer.items.map((item) => item.categoryId))];
-    const orders = await manager
-      .createQueryBuilder(StopUseOrderEntity, 'o')
-      .where(
-        new Brackets((where) =>
-          where
-            .where(`o.targetType = 'recipient' AND o.targetId = :recipientId`, { recipientId: row.recipientId })
-            .orWhere(`o.targetType = 'offer' AND o.targetId IN (:...offerIds)`, { offerIds })
-            .orWhere(categories.length === 0 ? 'false' : `o.targetType = 'category' AND o.targetId IN (:...categories)`, { categories }),
-        ),
-      )
-      .orderBy('o.proposedAt', 'DESC')
-      .take(MAX_HISTORY)
-      .getMany();
+    const orders = await this.orders.concerning(ctx, { recipientId: row.recipientId, offerIds, categories }, MAX_HISTORY);
     return {
       case: toReviewCaseView(row, state, row.decisionJws),
       offer,
       offerStatus: current?.status ?? null,
       recipient: profiles.get(row.recipientId) ?? null,
-      pastCases: await withVoteCounts(manager, pastRows),
+      pastCases: pastRows.map(toReviewCaseSummary),
       orders: orders.map(toStopUseOrderView),
       openNotices: [],
     };

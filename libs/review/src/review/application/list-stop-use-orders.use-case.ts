@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import type { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 import { assertBoardMember } from './acting-member';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
@@ -14,7 +14,7 @@ const MAX_LISTED_ORDERS = 200;
 /** The board's stop-use orders, newest first, optionally of one status. */
 @Injectable()
 export class ListStopUseOrdersUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly orders: StopUseOrderStore) {}
 
   async execute(ctx: RequestContext, filter: { status?: string } = {}): Promise<StopUseOrderView[]> {
     assertBoardMember(ctx);
@@ -22,11 +22,7 @@ export class ListStopUseOrdersUseCase {
     if (status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(status)) {
       throw new ValidationFailedError([{ path: '/status', message: `must be one of ${ORDER_STATUSES.join(', ')}` }]);
     }
-    const rows = await this.dataSource.manager.find(StopUseOrderEntity, {
-      where: status === undefined ? {} : { status: status as StopUseOrderEntity['status'] },
-      order: { proposedAt: 'DESC', id: 'ASC' },
-      take: MAX_LISTED_ORDERS,
-    });
+    const rows = await this.orders.list(ctx, status as StopUseOrderEntity['status'] | undefined, MAX_LISTED_ORDERS);
     return rows.map(toStopUseOrderView);
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { StopUseOrderOfferEntity } from '../infrastructure/stop-use-order-offer.entity';
-import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 
 /** An order as withdrawal propagation reads it: whether it took effect, and the offers it suspended then. */
 export interface StopUseOrderOffers {
@@ -15,13 +13,10 @@ export interface StopUseOrderOffers {
 /** The offers a stop-use order suspended when it took effect (system callers: the worker); null for an unknown order. */
 @Injectable()
 export class OffersOfStopUseOrderUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly orders: StopUseOrderStore) {}
 
   async execute(ctx: RequestContext, orderId: string): Promise<StopUseOrderOffers | null> {
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const order = await manager.findOne(StopUseOrderEntity, { where: { id: orderId }, select: { id: true, status: true } });
-    if (order === null) return null;
-    const rows = await manager.find(StopUseOrderOfferEntity, { where: { orderId }, order: { offerId: 'ASC' } });
-    return { orderId, status: order.status, offerIds: rows.map((row) => row.offerId) };
+    const order = await this.orders.offersOf(ctx, orderId);
+    return order === null ? null : { orderId, ...order };
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { GetOfferForReviewUseCase } from '@infobank/offers';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { decide, mayOpenRound } from '../domain/review-case';
-import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
+import { ReviewCaseStore } from '../infrastructure/review-case.store';
 import { ReviewRoundOutOfOrderError } from '../../review.errors';
 
 /** Which round of which offer to open a case for (the payload of the offers' `review.open-case` job). */
@@ -25,37 +24,31 @@ export type OpenReviewCaseResult = { outcome: 'opened' | 'already_open'; caseId:
 @Injectable()
 export class OpenReviewCaseUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly cases: ReviewCaseStore,
     private readonly getOffer: GetOfferForReviewUseCase,
   ) {}
 
   async execute(ctx: RequestContext, command: OpenReviewCaseCommand): Promise<OpenReviewCaseResult> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async (tx) => {
       const { offerId, round } = command;
-      const existing = await manager.findOne(ReviewCaseEntity, { where: { offerId, round } });
+      const existing = await this.cases.findByRound(tx, offerId, round);
       if (existing !== null) return { outcome: 'already_open', caseId: existing.id };
-      const offer = await this.getOffer.execute(withTransaction(ctx, manager), offerId);
+      const offer = await this.getOffer.execute(tx, offerId);
       if (offer.status !== 'in_review' || offer.round !== round) return { outcome: 'skipped' };
-      const past = await manager.find(ReviewCaseEntity, { where: { offerId }, select: { round: true, status: true, outcome: true } });
+      const past = await this.cases.roundsOf(tx, offerId);
       if (!mayOpenRound(past, round)) throw new ReviewRoundOutOfOrderError(offerId, round);
-      const decision = decide(
-        { type: 'open_case', caseId: randomUUID(), offerId, round, offer, now: new Date() },
-        { status: 'not_opened' },
-      );
+      const decision = decide({ type: 'open_case', caseId: randomUUID(), offerId, round, offer, now: tx.now() }, { status: 'not_opened' });
       const opened = decision.outcome === 'accepted' ? decision.events[0] : undefined;
       if (opened?.type !== 'case_opened') throw new Error('Opening a review case produced no case_opened event');
-      await manager.insert(ReviewCaseEntity, {
+      await this.cases.insertOpened(tx, {
         id: opened.caseId,
         offerId,
         recipientId: offer.recipientId,
         round,
-        status: 'open',
         stricterReview: opened.stricterReview,
         offerSnapshot: offer,
         openedAt: opened.at,
-        outcome: null,
-        decidedAt: null,
-        decisionJws: null,
       });
       return { outcome: 'opened', caseId: opened.caseId };
     });

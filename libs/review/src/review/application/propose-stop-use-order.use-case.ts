@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { GetOfferForReviewUseCase, OfferNotFoundError } from '@infobank/offers';
-import { inTransaction, ValidationFailedError, withTransaction, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { reasonProblems } from '../domain/review-text';
 import { decideOrder, ORDER_TARGET_TYPES, type OrderTarget } from '../domain/stop-use-order';
-import { loadStopUseOrder, storeOrderEvents } from '../infrastructure/stop-use-order.repository';
+import { BoardMemberStore } from '../infrastructure/board-member.store';
+import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 import { actingMember } from './acting-member';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
@@ -24,7 +24,9 @@ export interface ProposeStopUseOrderCommand {
 @Injectable()
 export class ProposeStopUseOrderUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly members: BoardMemberStore,
+    private readonly orders: StopUseOrderStore,
     private readonly organisations: OrganisationDirectory,
     private readonly getOffer: GetOfferForReviewUseCase,
   ) {}
@@ -32,26 +34,26 @@ export class ProposeStopUseOrderUseCase {
   async execute(ctx: RequestContext, command: ProposeStopUseOrderCommand): Promise<StopUseOrderView> {
     const shapeProblems = [...targetShapeProblems(command?.target), ...reasonProblems(command?.reason)];
     if (shapeProblems.length > 0) throw new ValidationFailedError(shapeProblems);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const member = await actingMember(ctx, manager);
+    return this.transactions.run(ctx, async (tx) => {
+      const member = await actingMember(tx, this.members);
       const target = { type: command.target.type, id: command.target.id };
-      const missing = await this.targetProblem(withTransaction(ctx, manager), manager, target);
+      const missing = await this.targetProblem(tx, target);
       if (missing !== null) throw new ValidationFailedError([missing]);
       const orderId = randomUUID();
       const decision = decideOrder(
-        { type: 'propose', orderId, target, reason: command.reason.trim(), memberId: member.id, now: new Date() },
+        { type: 'propose', orderId, target, reason: command.reason.trim(), memberId: member.id, now: tx.now() },
         { status: 'not_issued' },
       );
-      if (decision.outcome === 'accepted') await storeOrderEvents(manager, orderId, decision.events);
-      return toStopUseOrderView((await loadStopUseOrder(manager, orderId)).row);
+      if (decision.outcome === 'accepted') await this.orders.storeEvents(tx, orderId, decision.events);
+      return toStopUseOrderView((await this.orders.load(tx, orderId)).row);
     });
   }
 
-  private async targetProblem(ctx: RequestContext, manager: EntityManager, target: OrderTarget): Promise<FieldProblem | null> {
+  private async targetProblem(ctx: RequestContext, target: OrderTarget): Promise<FieldProblem | null> {
     const problem = (message: string): FieldProblem => ({ path: '/target/id', message });
     switch (target.type) {
       case 'recipient': {
-        const profile = (await this.organisations.findProfiles({ ...ctx, transaction: manager }, [target.id])).get(target.id);
+        const profile = (await this.organisations.findProfiles(ctx, [target.id])).get(target.id);
         return profile?.roles.includes('recipient') ? null : problem('names no recipient organisation');
       }
       case 'offer':

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { decide, evolve, type ActingMember, type ReviewCaseCommand, type ReviewCaseRefusal } from '../domain/review-case';
-import { appendVotesAndRecusals, loadReviewCase, type StoredReviewCase } from '../infrastructure/review-case.repository';
+import { BoardMemberStore } from '../infrastructure/board-member.store';
+import type { StoredReviewCase } from '../infrastructure/review-case.repository';
+import { ReviewCaseStore } from '../infrastructure/review-case.store';
 import { AlreadyRecusedError, AlreadyVotedError, MemberRecusedError, ReviewCaseClosedError } from '../../review.errors';
 import { actingMember } from './acting-member';
 import { CaseDecisionRecorder } from './case-decision-recorder';
@@ -24,20 +25,22 @@ const refusals: Record<ReviewCaseRefusal, new (caseId: string) => Error> = {
 @Injectable()
 export class ReviewCaseCommands {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly members: BoardMemberStore,
+    private readonly cases: ReviewCaseStore,
     private readonly decisions: CaseDecisionRecorder,
   ) {}
 
   async run(ctx: RequestContext, caseId: string, command: (member: ActingMember, now: Date) => ReviewCaseCommand): Promise<ReviewCaseView> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const member = await actingMember(ctx, manager);
-      const { row, state } = await loadReviewCase(manager, caseId, { lock: true });
-      const decision = decide(command(member, new Date()), state);
+    return this.transactions.run(ctx, async (tx) => {
+      const member = await actingMember(tx, this.members);
+      const { row, state } = await this.cases.load(tx, caseId, { lock: true });
+      const decision = decide(command(member, tx.now()), state);
       if (decision.outcome === 'refused') throw new refusals[decision.reason](row.id);
-      await appendVotesAndRecusals(manager, row.id, decision.events);
+      await this.cases.appendVotesAndRecusals(tx, row.id, decision.events);
       const next = decision.events.reduce(evolve, state) as StoredReviewCase['state'];
       if (next.status !== 'decided') return toReviewCaseView(row, next, null);
-      const jws = await this.decisions.record(ctx, manager, row, next);
+      const jws = await this.decisions.record(tx, row, next);
       return toReviewCaseView(row, next, jws);
     });
   }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SetOffersSuspendedUseCase } from '@infobank/offers';
-import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { decideOrder, orderCovers, type StopUseOrderCommand, type StopUseOrderRefusal } from '../domain/stop-use-order';
-import { lockOrdersExclusively } from '../infrastructure/order-lock';
-import { effectiveOrderTargets, loadStopUseOrder, storeOrderEvents } from '../infrastructure/stop-use-order.repository';
-import { StopUseOrderOfferEntity } from '../infrastructure/stop-use-order-offer.entity';
+import { BoardMemberStore } from '../infrastructure/board-member.store';
+import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 import { SecondMemberRequiredError, StopUseOrderStateError } from '../../review.errors';
 import { STOP_USE_ORDER_EFFECTIVE_JOB } from '../../review.jobs';
 import { actingMember } from './acting-member';
@@ -20,7 +18,9 @@ import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view
 @Injectable()
 export class StopUseOrderCommands {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly members: BoardMemberStore,
+    private readonly orders: StopUseOrderStore,
     private readonly setOffersSuspended: SetOffersSuspendedUseCase,
   ) {}
 
@@ -29,40 +29,31 @@ export class StopUseOrderCommands {
     orderId: string,
     command: (memberId: string, now: Date) => StopUseOrderCommand,
   ): Promise<StopUseOrderView> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const member = await actingMember(ctx, manager);
-      const { row, state } = await loadStopUseOrder(manager, orderId, { lock: true });
-      const decision = decideOrder(command(member.id, new Date()), state);
+    return this.transactions.run(ctx, async (tx) => {
+      const member = await actingMember(tx, this.members);
+      const { row, state } = await this.orders.load(tx, orderId, { lock: true });
+      const decision = decideOrder(command(member.id, tx.now()), state);
       if (decision.outcome === 'refused') throw refusalError(decision.reason, row.id, state.status);
-      await storeOrderEvents(manager, row.id, decision.events);
+      await this.orders.storeEvents(tx, row.id, decision.events);
       const target = { type: row.targetType, id: row.targetId };
-      const inTx = withTransaction(ctx, manager);
       for (const event of decision.events) {
         if (event.type === 'order_confirmed') {
-          await lockOrdersExclusively(manager);
-          const { offerIds } = await this.setOffersSuspended.execute(inTx, { target, suspended: true });
+          await this.orders.lockExclusively(tx);
+          const { offerIds } = await this.setOffersSuspended.execute(tx, { target, suspended: true });
           // Kept for propagation: the worker stops work in flight and notifies recipients of these offers' data.
-          if (offerIds.length > 0) {
-            await manager
-              .createQueryBuilder()
-              .insert()
-              .into(StopUseOrderOfferEntity)
-              .values(offerIds.map((offerId) => ({ orderId: row.id, offerId })))
-              .orIgnore()
-              .execute();
-          }
-          await enqueueJob({ ...ctx, transaction: manager }, STOP_USE_ORDER_EFFECTIVE_JOB, { orderId: row.id });
+          await this.orders.recordSuspendedOffers(tx, row.id, offerIds);
+          await enqueueJob(tx, STOP_USE_ORDER_EFFECTIVE_JOB, { orderId: row.id });
         } else if (event.type === 'order_lifted') {
-          await lockOrdersExclusively(manager);
-          const others = await effectiveOrderTargets(manager, row.id);
-          await this.setOffersSuspended.execute(inTx, {
+          await this.orders.lockExclusively(tx);
+          const others = await this.orders.effectiveTargets(tx, row.id);
+          await this.setOffersSuspended.execute(tx, {
             target,
             suspended: false,
             stillSuspended: (offer) => others.some((other) => orderCovers(other, offer)),
           });
         }
       }
-      return toStopUseOrderView((await loadStopUseOrder(manager, row.id)).row);
+      return toStopUseOrderView((await this.orders.load(tx, row.id)).row);
     });
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { isCryptoError, ORGANISATION_SIGNING_ALGORITHMS, parseJsonPayload, verifyJwsWithKeys, type VerifiedJws } from '@infobank/crypto';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource, In } from 'typeorm';
+import { Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DELETION_ATTESTATION_JWS_TYPE, readDeletionAttestation } from '../domain/attestation';
-import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import { WithdrawalNoticeStore } from '../infrastructure/withdrawal-notice.store';
 import {
   AttestationInvalidError,
   AttestationSignatureInvalidError,
@@ -29,26 +28,25 @@ export interface AttestNoticeCommand {
 @Injectable()
 export class AttestNoticeUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly notices: WithdrawalNoticeStore,
     private readonly organisations: OrganisationDirectory,
     private readonly completion: WithdrawalCompletion,
   ) {}
 
-  async execute(ctx: RequestContext, command: AttestNoticeCommand, now: Date = new Date()): Promise<NoticeView> {
+  async execute(ctx: RequestContext, command: AttestNoticeCommand): Promise<NoticeView> {
     const recipientId = requireRecipient(ctx);
     if (!isUuid(command.noticeId)) throw new NoticeNotFoundError();
     const noticeId = command.noticeId;
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const notice = await manager.findOne(WithdrawalNoticeEntity, {
-        where: { id: noticeId, recipientId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const now = ctx.now();
+    return this.transactions.run(ctx, async (tx) => {
+      const notice = await this.notices.lockOwn(tx, noticeId, recipientId);
       if (notice === null) throw new NoticeNotFoundError();
       if (notice.status === 'attested') {
         if (notice.attestationJws === command.jws) return noticeView(notice);
         throw new NoticeAlreadyAttestedError();
       }
-      const verified = await this.verify({ ...ctx, transaction: manager }, recipientId, command.jws);
+      const verified = await this.verify(tx, recipientId, command.jws);
       let payload: Record<string, unknown>;
       try {
         payload = parseJsonPayload(verified.payload);
@@ -57,26 +55,21 @@ export class AttestNoticeUseCase {
       }
       const read = readDeletionAttestation(payload, notice, now);
       if ('problems' in read) throw new AttestationInvalidError(read.problems);
-      const attested = await manager.update(
-        WithdrawalNoticeEntity,
-        { id: notice.id, status: In(['open', 'overdue']) },
-        {
-          status: 'attested',
-          attestedAt: now,
-          attestationJws: command.jws,
-          attestationKid: verified.kid,
-          deletedAt: read.attestation.deletedAt,
-          statement: read.attestation.statement,
-        },
-      );
-      if (attested.affected !== 1) throw new Error(`Notice ${notice.id} changed under its row lock.`);
-      await this.completion.notifyCompletedConsents(manager, notice.id, now);
+      const attested = await this.notices.markAttested(tx, notice.id, {
+        attestedAt: now,
+        attestationJws: command.jws,
+        attestationKid: verified.kid,
+        deletedAt: read.attestation.deletedAt,
+        statement: read.attestation.statement,
+      });
+      if (!attested) throw new Error(`Notice ${notice.id} changed under its row lock.`);
+      await this.completion.notifyCompletedConsents(tx, notice.id);
       return noticeView({ ...notice, status: 'attested', attestedAt: now, attestationJws: command.jws });
     });
   }
 
-  private async verify(ctx: RequestContext, recipientId: string, jws: string): Promise<VerifiedJws> {
-    const credentials = await this.organisations.findCredentials(ctx, recipientId);
+  private async verify(tx: TransactionalContext, recipientId: string, jws: string): Promise<VerifiedJws> {
+    const credentials = await this.organisations.findCredentials(tx, recipientId);
     try {
       return await verifyJwsWithKeys(jws, credentials?.signingKeys ?? [], {
         typ: DELETION_ATTESTATION_JWS_TYPE,

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
-import { CloseMyAccountUseCase, type ClosedAccount } from '@infobank/vault';
-import { DataSource } from 'typeorm';
+import { CloseMyAccountWithoutStoppingDelivery, type ClosedAccount } from '@infobank/vault';
 import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
 
 /**
  * `DELETE /v1/me` (退会). In one transaction: every transfer still in flight stops for the individual
  * (subjects denied `revoked`, their downloadable parts stale and rebuilt without them), every live consent
  * of theirs is revoked (each with its receipt, log leaf and `consent.ended` job), and the vault closes the
- * account (CloseMyAccountUseCase: data key shredded first in its own transaction, then links, records and
+ * account (its CloseMyAccountUseCase: data key shredded first in its own transaction, then links, records and
  * the account itself). Locks are taken transfers first, then consents, then the vault and the account (the
  * lock order TransferRepository in libs/provision states), so no download or build deadlocks with a closure. Once it commits nothing
  * more of theirs is provided; the worker's jobs only issue the notices.
@@ -18,19 +17,18 @@ import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
 @Injectable()
 export class CloseMyAccountAndStopDeliveryUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly withdraw: WithdrawFromTransfersUseCase,
     private readonly revokeConsents: RevokeConsentsOfClosedAccountUseCase,
-    private readonly closeAccount: CloseMyAccountUseCase,
+    private readonly closeAccount: CloseMyAccountWithoutStoppingDelivery,
   ) {}
 
   async execute(ctx: RequestContext): Promise<ClosedAccount> {
     const individualId = erasingIndividualId(ctx);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const inside = withTransaction(ctx, manager);
-      await this.withdraw.execute(stoppingDelivery(ctx, manager, 'account-closure'), { individualIds: [individualId], reason: 'revoked' });
-      await this.revokeConsents.execute(inside, { individualId });
-      return this.closeAccount.execute(inside);
+    return this.transactions.run(ctx, async (tx) => {
+      await this.withdraw.execute(stoppingDelivery(tx, 'account-closure'), { individualIds: [individualId], reason: 'revoked' });
+      await this.revokeConsents.execute(tx, { individualId });
+      return this.closeAccount.execute(tx);
     });
   }
 }

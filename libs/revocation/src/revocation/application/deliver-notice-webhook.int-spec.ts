@@ -7,13 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrganisationDirectory, OrganisationEntity, OrganisationStore } from '@infobank/catalog';
 import { BankKeyRing, loadKeyMaterial, parseJsonPayload, verifyJwsWithKeys } from '@infobank/crypto';
-import { createRequestContext, type RequestContext } from '@infobank/platform';
+import { createRequestContext, Transactions, type RequestContext } from '@infobank/platform';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource, testConfig } from '../../../../../test/support/platform';
 import { NOTICE_REASONS } from '../domain/notice';
 import { WebhookDeliveryEntity } from '../infrastructure/webhook-delivery.entity';
 import { WebhookClient } from '../infrastructure/webhook-client';
+import { WebhookDeliveryStore } from '../infrastructure/webhook-delivery.store';
 import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
 import { DeliverNoticeWebhookUseCase, WITHDRAWAL_NOTICE_JWS_TYPE } from './deliver-notice-webhook.use-case';
 
 interface ReceivedPost {
@@ -97,8 +99,9 @@ describe('DeliverNoticeWebhookUseCase against a real local HTTP server', () => {
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
     const directory = new OrganisationDirectory(new OrganisationStore(dataSource));
     const client = new WebhookClient();
-    allowingLocal = new DeliverNoticeWebhookUseCase(dataSource, directory, keyRing, client, testConfig({ WEBHOOK_ALLOW_LOCAL: 'true' }));
-    strict = new DeliverNoticeWebhookUseCase(dataSource, directory, keyRing, client, testConfig({ WEBHOOK_ALLOW_LOCAL: 'false' }));
+    const stores = [new Transactions(dataSource), new WithdrawalNoticeQueries(dataSource), new WebhookDeliveryStore(dataSource)] as const;
+    allowingLocal = new DeliverNoticeWebhookUseCase(...stores, directory, keyRing, client, testConfig({ WEBHOOK_ALLOW_LOCAL: 'true' }));
+    strict = new DeliverNoticeWebhookUseCase(...stores, directory, keyRing, client, testConfig({ WEBHOOK_ALLOW_LOCAL: 'false' }));
     await endpoint.start();
   });
 

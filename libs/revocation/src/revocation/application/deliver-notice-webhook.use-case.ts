@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@infobank/catalog';
 import { BankKeyRing } from '@infobank/crypto';
-import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { WebhookDeliveryEntity, type WebhookOutcome } from '../infrastructure/webhook-delivery.entity';
+import { APP_CONFIG, Transactions, withoutTransaction, type AppConfig, type RequestContext } from '@infobank/platform';
+import type { WebhookOutcome } from '../infrastructure/webhook-delivery.entity';
+import { WebhookDeliveryStore } from '../infrastructure/webhook-delivery.store';
 import { WebhookClient, type WebhookPostResult } from '../infrastructure/webhook-client';
-import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
 import { noticeView } from './notice-view';
 
 /** JOSE `typ` of the notice a webhook carries, signed by the bank. */
@@ -34,7 +33,9 @@ export type NoticeWebhookDelivery =
 @Injectable()
 export class DeliverNoticeWebhookUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly notices: WithdrawalNoticeQueries,
+    private readonly deliveries: WebhookDeliveryStore,
     private readonly directory: OrganisationDirectory,
     private readonly keyRing: BankKeyRing,
     private readonly client: WebhookClient,
@@ -42,11 +43,9 @@ export class DeliverNoticeWebhookUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: DeliverNoticeWebhookCommand): Promise<NoticeWebhookDelivery> {
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const notice = await manager.findOne(WithdrawalNoticeEntity, { where: { id: command.noticeId } });
+    const notice = await this.notices.find(ctx, command.noticeId);
     if (notice === null) return { outcome: 'skipped', reason: 'no-notice' };
-    const delivered = await manager.exists(WebhookDeliveryEntity, { where: { noticeId: notice.id, outcome: 'delivered' } });
-    if (delivered) return { outcome: 'skipped', reason: 'already-delivered' };
+    if (await this.deliveries.wasDelivered(ctx, notice.id)) return { outcome: 'skipped', reason: 'already-delivered' };
     const url = await this.directory.findWebhookUrl(ctx, notice.recipientId);
     if (url === null) return { outcome: 'skipped', reason: 'no-webhook' };
 
@@ -55,21 +54,22 @@ export class DeliverNoticeWebhookUseCase {
       { noticeId, kind, subjects, transfers, offerId, reason, issuedAt, dueAt },
       { typ: WITHDRAWAL_NOTICE_JWS_TYPE },
     );
-    const attemptedAt = new Date();
+    const attemptedAt = ctx.now();
     const result = await this.client.post(url, body, { allowLocal: this.config.webhooks.allowLocal });
-    return this.record(notice.id, attemptedAt, result);
+    return this.record(ctx, notice.id, attemptedAt, result);
   }
 
-  private async record(noticeId: string, attemptedAt: Date, result: WebhookPostResult): Promise<NoticeWebhookDelivery> {
+  private async record(
+    ctx: RequestContext,
+    noticeId: string,
+    attemptedAt: Date,
+    result: WebhookPostResult,
+  ): Promise<NoticeWebhookDelivery> {
     const logged = loggedOutcome(result);
     // Its own transaction, not the job's: a failed attempt rolls the job back but must stay in the log.
-    const attempt = await this.dataSource.transaction(async (manager) => {
-      // Serialises attempts on one notice so that their numbers do not collide.
-      await manager.query(`SELECT 1 FROM "withdrawal_notices" WHERE "id" = $1 FOR UPDATE`, [noticeId]);
-      const previous = await manager.count(WebhookDeliveryEntity, { where: { noticeId } });
-      await manager.insert(WebhookDeliveryEntity, { id: randomUUID(), noticeId, attempt: previous + 1, attemptedAt, ...logged });
-      return previous + 1;
-    });
+    const attempt = await this.transactions.runOwn(withoutTransaction(ctx), (tx) =>
+      this.deliveries.logNext(tx, noticeId, { attemptedAt, ...logged }),
+    );
     return { ...logged, attempt };
   }
 }

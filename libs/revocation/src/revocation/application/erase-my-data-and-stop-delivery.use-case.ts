@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
-import { EraseMyDataUseCase, type EraseQueryInput, type ErasedData } from '@infobank/vault';
-import { DataSource } from 'typeorm';
+import { EraseMyDataWithoutStoppingDelivery, type EraseQueryInput, type ErasedData } from '@infobank/vault';
 import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
 
 /**
- * `DELETE /v1/me/data`: the vault erases the individual's records (EraseMyDataUseCase) and, in the same
+ * `DELETE /v1/me/data`: the vault erases the individual's records (its EraseMyDataUseCase) and, in the same
  * transaction, if anything was erased, every transfer still in flight stops for them: their subjects
  * pending, awaiting approval or in a downloadable part are denied `erased`, and each such part becomes
  * stale (its next download is PACKAGE_STALE; it is rebuilt without them). So no erased record is provided
@@ -16,18 +15,18 @@ import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
 @Injectable()
 export class EraseMyDataAndStopDeliveryUseCase {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly erase: EraseMyDataUseCase,
+    private readonly transactions: Transactions,
+    private readonly erase: EraseMyDataWithoutStoppingDelivery,
     private readonly withdraw: WithdrawFromTransfersUseCase,
   ) {}
 
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
     const individualId = erasingIndividualId(ctx);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async (tx) => {
       // Vault rows first, then transfers: nothing that holds a transfer lock waits for a vault row lock.
-      const erased = await this.erase.execute(withTransaction(ctx, manager), query);
+      const erased = await this.erase.execute(tx, query);
       if (erased.erasedRecords > 0) {
-        await this.withdraw.execute(stoppingDelivery(ctx, manager, 'erasure'), { individualIds: [individualId], reason: 'erased' });
+        await this.withdraw.execute(stoppingDelivery(tx, 'erasure'), { individualIds: [individualId], reason: 'erased' });
       }
       return erased;
     });

@@ -1,7 +1,5 @@
-import { withTransaction, withActor } from '@infobank/platform';
+import { withActor, withTransaction, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
-import type { EntityManager } from 'typeorm';
 
 /** The signed-in individual erasing their data or closing their account; anyone else is unauthenticated here. */
 export function erasingIndividualId(ctx: RequestContext): string {
@@ -11,6 +9,6 @@ export function erasingIndividualId(ctx: RequestContext): string {
 }
 
 /** The bank's own actor that stops work in flight for an erasure or closure, inside the individual's transaction. */
-export function stoppingDelivery(ctx: RequestContext, manager: EntityManager, name: 'erasure' | 'account-closure'): RequestContext {
-  return withTransaction(withActor(ctx, { type: 'system', name: `delivery-stop.${name}` }), manager);
+export function stoppingDelivery(tx: TransactionalContext, name: 'erasure' | 'account-closure'): TransactionalContext {
+  return withTransaction(withActor(tx, { type: 'system', name: `delivery-stop.${name}` }), tx.transaction);
 }

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
 import { GetOwnConsentUseCase, type ConsentStatus } from '@infobank/consent';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import type { NoticeKind, NoticeStatus } from '../domain/notice';
-import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
 
 /** One notice as the individual reads it: which kind, where it stands, when it was attested. */
 export interface WithdrawalNoticeState {
@@ -28,22 +27,14 @@ export interface ConsentWithdrawalView {
 @Injectable()
 export class GetConsentWithdrawalUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notices: WithdrawalNoticeQueries,
     private readonly getOwnConsent: GetOwnConsentUseCase,
     private readonly organisations: OrganisationDirectory,
   ) {}
 
   async execute(ctx: RequestContext, consentId: string): Promise<ConsentWithdrawalView> {
     const consent = await this.getOwnConsent.execute(ctx, consentId);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const notices = await manager
-      .createQueryBuilder(WithdrawalNoticeEntity, 'n')
-      .where('n.id IN (SELECT p.notice_id FROM withdrawal_notice_provisions p WHERE p.consent_id = :consentId)', {
-        consentId: consent.consentId,
-      })
-      .orderBy('n.issued_at', 'ASC')
-      .addOrderBy('n.id', 'ASC')
-      .getMany();
+    const notices = await this.notices.ofConsent(ctx, consent.consentId);
     const profiles = await this.organisations.findProfiles(
       ctx,
       notices.map((notice) => notice.recipientId),

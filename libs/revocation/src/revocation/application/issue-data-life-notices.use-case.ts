@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { ProvisionsForNoticeUseCase, type DataLifeCursor, type ProvisionForNotice } from '@infobank/provision';
-import { DataSource, type EntityManager } from 'typeorm';
+import { WithdrawalNoticeStore } from '../infrastructure/withdrawal-notice.store';
 import { NoticeIssuer } from './notice-issuer';
 
 /** Provisions read per page while looking for ended data lives. */
@@ -12,47 +12,44 @@ export const DATA_LIFE_BATCH = 200_000;
 
 /**
  * The scheduled data-life run (every 10 minutes): provisions whose data life (provided_at +
- * data_life_days) has ended by `now` and that were not yet noticed as such give each recipient holding
+ * data_life_days) has ended by `ctx.now()` and that were not yet noticed as such give each recipient holding
  * them one `data_life_ended` notice for this run.
  */
 @Injectable()
 export class IssueDataLifeNoticesUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly notices: WithdrawalNoticeStore,
     private readonly provisions: ProvisionsForNoticeUseCase,
     private readonly issuer: NoticeIssuer,
   ) {}
 
-  async execute(ctx: RequestContext, command: { now?: Date } = {}): Promise<string[]> {
-    const now = command.now ?? new Date();
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const txCtx = { ...ctx, transaction: manager };
+  async execute(ctx: RequestContext): Promise<string[]> {
+    const now = ctx.now();
+    return this.transactions.run(ctx, async (txCtx) => {
       const due: ProvisionForNotice[] = [];
       let after: DataLifeCursor | null = null;
       do {
         const page = await this.provisions.dataLifeDue(txCtx, { now, after, limit: PAGE });
-        due.push(...(await notYetNoticed(manager, page.provisions)));
+        due.push(...(await this.notYetNoticed(txCtx, page.provisions)));
         after = page.next;
       } while (after !== null && due.length < DATA_LIFE_BATCH);
       if (due.length === 0) return [];
-      return this.issuer.issue(manager, {
+      return this.issuer.issue(txCtx, {
         kind: 'data_life_ended',
         sourceKey: `data-life:${now.toISOString()}`,
         provisions: due,
-        now,
-        correlationId: ctx.correlationId,
       });
     });
   }
-}
 
-/** Drops provisions already noticed for their data-life end (the unique index would skip them anyway). */
-async function notYetNoticed(manager: EntityManager, provisions: readonly ProvisionForNotice[]): Promise<ProvisionForNotice[]> {
-  if (provisions.length === 0) return [];
-  const noticed: { provision_id: string }[] = await manager.query(
-    `SELECT "provision_id" FROM "withdrawal_notice_provisions" WHERE "kind" = 'data_life_ended' AND "provision_id" = ANY($1::uuid[])`,
-    [provisions.map((provision) => provision.provisionId)],
-  );
-  const skip = new Set(noticed.map((row) => row.provision_id));
-  return provisions.filter((provision) => !skip.has(provision.provisionId));
+  /** Drops provisions already noticed for their data-life end (the unique index would skip them anyway). */
+  private async notYetNoticed(tx: TransactionalContext, provisions: readonly ProvisionForNotice[]): Promise<ProvisionForNotice[]> {
+    if (provisions.length === 0) return [];
+    const skip = await this.notices.noticedAsDataLifeEnded(
+      tx,
+      provisions.map((provision) => provision.provisionId),
+    );
+    return provisions.filter((provision) => !skip.has(provision.provisionId));
+  }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { NOTICE_STATUSES, type NoticeStatus } from '../domain/notice';
-import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import { WithdrawalNoticeQueries, type NoticePosition } from '../infrastructure/withdrawal-notice.queries';
 import { noticeView, requireRecipient, type NoticeView } from './notice-view';
 
 /** Most notices one page lists. */
@@ -18,7 +17,7 @@ export interface ListNoticesQuery {
 /** The calling recipient's notices, newest first, optionally in one status; keyset pages of 50. */
 @Injectable()
 export class ListNoticesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly notices: WithdrawalNoticeQueries) {}
 
   async execute(ctx: RequestContext, query: ListNoticesQuery): Promise<{ notices: NoticeView[]; nextCursor: string | null }> {
     const recipientId = requireRecipient(ctx);
@@ -29,24 +28,15 @@ export class ListNoticesUseCase {
     if (query.cursor !== undefined && !isUuid(query.cursor))
       problems.push({ path: '/cursor', message: 'is not a cursor this API gave out' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const builder = manager
-      .createQueryBuilder(WithdrawalNoticeEntity, 'n')
-      .where('n.recipient_id = :recipientId', { recipientId })
-      .orderBy('n.issued_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(NOTICE_PAGE_SIZE + 1);
-    if (query.status !== undefined) builder.andWhere('n.status = :status', { status: query.status as NoticeStatus });
+    let after: NoticePosition | undefined;
     if (query.cursor !== undefined) {
       // The cursor names a notice; another recipient's id (or an unknown one) reads as a cursor we never gave out.
-      const after = await manager.findOne(WithdrawalNoticeEntity, {
-        where: { id: query.cursor as string, recipientId },
-        select: { id: true, issuedAt: true },
-      });
-      if (after === null) throw new ValidationFailedError([{ path: '/cursor', message: 'is not a cursor this API gave out' }]);
-      builder.andWhere('(n.issued_at, n.id) < (:at::timestamptz, :id::uuid)', { at: after.issuedAt.toISOString(), id: after.id });
+      const position = await this.notices.findOwnPosition(ctx, query.cursor as string, recipientId);
+      if (position === null) throw new ValidationFailedError([{ path: '/cursor', message: 'is not a cursor this API gave out' }]);
+      after = position;
     }
-    const rows = await builder.getMany();
+    const status = query.status as NoticeStatus | undefined;
+    const rows = await this.notices.pageOf(ctx, recipientId, { status, after }, NOTICE_PAGE_SIZE + 1);
     const page = rows.slice(0, NOTICE_PAGE_SIZE);
     return {
       notices: page.map(noticeView),

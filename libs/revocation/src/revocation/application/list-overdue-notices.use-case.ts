@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import type { NoticeKind } from '../domain/notice';
-import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
+import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
 import { requireBoardMember } from './board-access';
 
 /** Most overdue notices one listing returns. */
@@ -25,18 +24,13 @@ export interface OverdueNoticeView {
 @Injectable()
 export class ListOverdueNoticesUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notices: WithdrawalNoticeQueries,
     private readonly organisations: OrganisationDirectory,
   ) {}
 
   async execute(ctx: RequestContext): Promise<OverdueNoticeView[]> {
     requireBoardMember(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const notices = await manager.find(WithdrawalNoticeEntity, {
-      where: { status: 'overdue' },
-      order: { dueAt: 'ASC', id: 'ASC' },
-      take: MAX_LISTED_OVERDUE_NOTICES,
-    });
+    const notices = await this.notices.overdue(ctx, MAX_LISTED_OVERDUE_NOTICES);
     const profiles = await this.organisations.findProfiles(
       ctx,
       notices.map((notice) => notice.recipientId),

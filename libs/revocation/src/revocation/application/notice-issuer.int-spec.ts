@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import type { ProvisionForNotice } from '@infobank/provision';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource, testConfig } from '../../../../../test/support/platform';
+import { WithdrawalNoticeStore } from '../infrastructure/withdrawal-notice.store';
 import { NoticeIssuer } from './notice-issuer';
 
 describe('NoticeIssuer: one notice per recipient and cause, each provision noticed once per kind, in bounded statements', () => {
   let dataSource: DataSource;
-  const issuer = new NoticeIssuer(testConfig({ NOTICE_DUE_MINUTES: '60' }));
+  const issuer = new NoticeIssuer(testConfig({ NOTICE_DUE_MINUTES: '60' }), new WithdrawalNoticeStore());
+  const worker = createRequestContext({ type: 'system', name: 'test' });
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
@@ -36,10 +39,9 @@ describe('NoticeIssuer: one notice per recipient and cause, each provision notic
     const recipientId = randomUUID();
     const offerId = randomUUID();
     const held = provisions(12_000, recipientId, offerId);
-    const now = new Date();
     const sourceKey = `order:${randomUUID()}`;
     const issued = await dataSource.transaction((manager) =>
-      issuer.issue(manager, { kind: 'stop_use_order', sourceKey, provisions: held, now }),
+      issuer.issue(withTransaction(worker, manager), { kind: 'stop_use_order', sourceKey, provisions: held }),
     );
     expect(issued).toHaveLength(1);
     const [notice] = await notices(recipientId);
@@ -60,12 +62,12 @@ describe('NoticeIssuer: one notice per recipient and cause, each provision notic
     expect(jobs).toHaveLength(1);
 
     const again = await dataSource.transaction((manager) =>
-      issuer.issue(manager, { kind: 'stop_use_order', sourceKey, provisions: held, now }),
+      issuer.issue(withTransaction(worker, manager), { kind: 'stop_use_order', sourceKey, provisions: held }),
     );
     expect(again).toEqual([]);
     // Another cause of the same kind over the same provisions: nothing new to notice, so no empty notice is left behind.
     const other = await dataSource.transaction((manager) =>
-      issuer.issue(manager, { kind: 'stop_use_order', sourceKey: `order:${randomUUID()}`, provisions: held, now }),
+      issuer.issue(withTransaction(worker, manager), { kind: 'stop_use_order', sourceKey: `order:${randomUUID()}`, provisions: held }),
     );
     expect(other).toEqual([]);
     expect(await notices(recipientId)).toHaveLength(1);
@@ -74,14 +76,21 @@ describe('NoticeIssuer: one notice per recipient and cause, each provision notic
   it('groups by recipient, counts only provisions new for the kind, and leaves the offer empty when several are covered', async () => {
     const [first, second] = [randomUUID(), randomUUID()];
     const already = provisions(2, first);
-    const now = new Date();
     await dataSource.transaction((manager) =>
-      issuer.issue(manager, { kind: 'data_life_ended', sourceKey: `data-life:${randomUUID()}`, provisions: already, now }),
+      issuer.issue(withTransaction(worker, manager), {
+        kind: 'data_life_ended',
+        sourceKey: `data-life:${randomUUID()}`,
+        provisions: already,
+      }),
     );
     // The second recipient's three provisions came under two offers.
     const fresh = [...provisions(1, first), ...provisions(2, second), ...provisions(1, second)];
     const issued = await dataSource.transaction((manager) =>
-      issuer.issue(manager, { kind: 'data_life_ended', sourceKey: `data-life:${randomUUID()}`, provisions: [...already, ...fresh], now }),
+      issuer.issue(withTransaction(worker, manager), {
+        kind: 'data_life_ended',
+        sourceKey: `data-life:${randomUUID()}`,
+        provisions: [...already, ...fresh],
+      }),
     );
     expect(issued).toHaveLength(2);
     const [firstNotices, secondNotices] = [await notices(first), await notices(second)];
@@ -89,7 +98,11 @@ describe('NoticeIssuer: one notice per recipient and cause, each provision notic
     expect(secondNotices).toEqual([expect.objectContaining({ subjects: 3, offer_id: null })]);
     // The same provisions under another kind are noticed again.
     const revoked = await dataSource.transaction((manager) =>
-      issuer.issue(manager, { kind: 'consent_revoked', sourceKey: `consent:${randomUUID()}`, provisions: already, now }),
+      issuer.issue(withTransaction(worker, manager), {
+        kind: 'consent_revoked',
+        sourceKey: `consent:${randomUUID()}`,
+        provisions: already,
+      }),
     );
     expect(revoked).toHaveLength(1);
   });

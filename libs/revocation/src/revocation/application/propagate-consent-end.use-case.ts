@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACCOUNT_CLOSED_REASON, CancelPendingApprovalsUseCase, LockConsentsForProvisionUseCase } from '@infobank/consent';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { ProvisionsForNoticeUseCase, WithdrawFromTransfersUseCase } from '@infobank/provision';
-import { DataSource } from 'typeorm';
 import type { NoticeKind } from '../domain/notice';
 import { NoticeIssuer } from './notice-issuer';
 import type { Propagation } from './propagation';
@@ -16,7 +15,7 @@ import type { Propagation } from './propagation';
 @Injectable()
 export class PropagateConsentEndUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly lockConsents: LockConsentsForProvisionUseCase,
     private readonly withdraw: WithdrawFromTransfersUseCase,
     private readonly cancelApprovals: CancelPendingApprovalsUseCase,
@@ -24,9 +23,9 @@ export class PropagateConsentEndUseCase {
     private readonly issuer: NoticeIssuer,
   ) {}
 
-  async execute(ctx: RequestContext, command: { consentId: string }, now: Date = new Date()): Promise<Propagation> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const txCtx = { ...ctx, transaction: manager };
+  async execute(ctx: RequestContext, command: { consentId: string }): Promise<Propagation> {
+    const now = ctx.now();
+    return this.transactions.run(ctx, async (txCtx) => {
       const consent = (await this.lockConsents.execute(txCtx, { consentIds: [command.consentId] })).get(command.consentId);
       if (consent === undefined || (consent.status !== 'revoked' && consent.status !== 'expired')) {
         return { noticeIds: [], deniedSubjects: 0, cancelledApprovals: 0 };
@@ -39,12 +38,10 @@ export class PropagateConsentEndUseCase {
         now,
       );
       const cancelled = await this.cancelApprovals.execute({ ...txCtx, now: () => now }, { consentIds: [command.consentId] });
-      const noticeIds = await this.issuer.issue(manager, {
+      const noticeIds = await this.issuer.issue(txCtx, {
         kind,
         sourceKey: `consent:${command.consentId}`,
         provisions: await this.provisions.byConsent(txCtx, command.consentId),
-        now,
-        correlationId: ctx.correlationId,
       });
       return { noticeIds, deniedSubjects: withdrawn.deniedSubjects, cancelledApprovals: cancelled.length };
     });

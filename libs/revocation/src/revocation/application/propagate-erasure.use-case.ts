@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { ProvisionsForNoticeUseCase, RepackageAfterErasureUseCase } from '@infobank/provision';
-import { DataSource } from 'typeorm';
 import { NoticeIssuer } from './notice-issuer';
 
 /**
@@ -14,21 +13,20 @@ import { NoticeIssuer } from './notice-issuer';
 @Injectable()
 export class PropagateErasureUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly provisions: ProvisionsForNoticeUseCase,
     private readonly issuer: NoticeIssuer,
     private readonly repackage: RepackageAfterErasureUseCase,
   ) {}
 
-  async execute(ctx: RequestContext, command: { individualId: string; erasureId: string }, now: Date = new Date()): Promise<string[]> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      await this.repackage.execute({ ...ctx, transaction: manager }, { individualId: command.individualId }, now);
-      return this.issuer.issue(manager, {
+  async execute(ctx: RequestContext, command: { individualId: string; erasureId: string }): Promise<string[]> {
+    const now = ctx.now();
+    return this.transactions.run(ctx, async (tx) => {
+      await this.repackage.execute(tx, { individualId: command.individualId }, now);
+      return this.issuer.issue(tx, {
         kind: 'data_erased',
         sourceKey: `erasure:${command.erasureId}`,
-        provisions: await this.provisions.byIndividual({ ...ctx, transaction: manager }, command.individualId),
-        now,
-        correlationId: ctx.correlationId,
+        provisions: await this.provisions.byIndividual(tx, command.individualId),
       });
     });
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CancelPendingApprovalsUseCase } from '@infobank/consent';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { ProvisionsForNoticeUseCase, WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { OffersOfStopUseOrderUseCase } from '@infobank/review';
-import { DataSource } from 'typeorm';
 import { NoticeIssuer } from './notice-issuer';
 import type { Propagation } from './propagation';
 
@@ -16,7 +15,7 @@ import type { Propagation } from './propagation';
 @Injectable()
 export class PropagateStopUseOrderUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly orders: OffersOfStopUseOrderUseCase,
     private readonly withdraw: WithdrawFromTransfersUseCase,
     private readonly cancelApprovals: CancelPendingApprovalsUseCase,
@@ -24,9 +23,9 @@ export class PropagateStopUseOrderUseCase {
     private readonly issuer: NoticeIssuer,
   ) {}
 
-  async execute(ctx: RequestContext, command: { orderId: string }, now: Date = new Date()): Promise<Propagation> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const txCtx = { ...ctx, transaction: manager };
+  async execute(ctx: RequestContext, command: { orderId: string }): Promise<Propagation> {
+    const now = ctx.now();
+    return this.transactions.run(ctx, async (txCtx) => {
       const order = await this.orders.execute(txCtx, command.orderId);
       // A lifted order still took effect: what recipients received under it must still be deleted.
       if (order === null || order.status === 'proposed' || order.offerIds.length === 0) {
@@ -34,12 +33,10 @@ export class PropagateStopUseOrderUseCase {
       }
       const withdrawn = await this.withdraw.execute(txCtx, { offerIds: order.offerIds, reason: 'offer_suspended' }, now);
       const cancelled = await this.cancelApprovals.execute({ ...txCtx, now: () => now }, { offerIds: order.offerIds });
-      const noticeIds = await this.issuer.issue(manager, {
+      const noticeIds = await this.issuer.issue(txCtx, {
         kind: 'stop_use_order',
         sourceKey: `order:${command.orderId}`,
         provisions: await this.provisions.byOffers(txCtx, order.offerIds),
-        now,
-        correlationId: ctx.correlationId,
       });
       return { noticeIds, deniedSubjects: withdrawn.deniedSubjects, cancelledApprovals: cancelled.length };
     });

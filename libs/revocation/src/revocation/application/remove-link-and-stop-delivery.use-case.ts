@@ -1,30 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
-import { RemoveLinkAndEraseUseCase, type ErasedData } from '@infobank/vault';
-import { DataSource } from 'typeorm';
+import { RemoveLinkAndEraseWithoutStoppingDelivery, type ErasedData } from '@infobank/vault';
 import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
 
 /**
  * `DELETE /v1/me/links/:id?erase=true`: the vault removes the link and erases what its provider deposited
- * (RemoveLinkAndEraseUseCase) and, in the same transaction, if anything was erased, every transfer still in
+ * (its RemoveLinkAndEraseUseCase) and, in the same transaction, if anything was erased, every transfer still in
  * flight stops for the individual (subjects denied `erased`, their downloadable parts stale and rebuilt
  * without them), as EraseMyDataAndStopDeliveryUseCase does.
  */
 @Injectable()
 export class RemoveLinkAndStopDeliveryUseCase {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly removeLinkAndErase: RemoveLinkAndEraseUseCase,
+    private readonly transactions: Transactions,
+    private readonly removeLinkAndErase: RemoveLinkAndEraseWithoutStoppingDelivery,
     private readonly withdraw: WithdrawFromTransfersUseCase,
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
     const individualId = erasingIndividualId(ctx);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const erased = await this.removeLinkAndErase.execute(withTransaction(ctx, manager), command);
+    return this.transactions.run(ctx, async (tx) => {
+      const erased = await this.removeLinkAndErase.execute(tx, command);
       if (erased.erasedRecords > 0) {
-        await this.withdraw.execute(stoppingDelivery(ctx, manager, 'erasure'), { individualIds: [individualId], reason: 'erased' });
+        await this.withdraw.execute(stoppingDelivery(tx, 'erasure'), { individualIds: [individualId], reason: 'erased' });
       }
       return erased;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
 import { requireBoardMember } from './board-access';
 
 /** How one recipient answers notices: how many are open, attested and overdue, and how fast it attests. */
@@ -16,25 +16,13 @@ export interface RecipientAttestationSummary {
 @Injectable()
 export class SummariseRecipientAttestationsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notices: WithdrawalNoticeQueries,
     private readonly organisations: OrganisationDirectory,
   ) {}
 
   async execute(ctx: RequestContext): Promise<RecipientAttestationSummary[]> {
     requireBoardMember(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const rows: Array<{ recipient_id: string; open: number; attested: number; overdue: number; median: number | null }> =
-      await manager.query(
-        `SELECT recipient_id,
-                count(*) FILTER (WHERE status = 'open')::int AS open,
-                count(*) FILTER (WHERE status = 'attested')::int AS attested,
-                count(*) FILTER (WHERE status = 'overdue')::int AS overdue,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM attested_at - issued_at))
-                  FILTER (WHERE status = 'attested') AS median
-           FROM withdrawal_notices
-          GROUP BY recipient_id
-          ORDER BY recipient_id`,
-      );
+    const rows = await this.notices.attestationSummary(ctx);
     const profiles = await this.organisations.findProfiles(
       ctx,
       rows.map((row) => row.recipient_id),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { TransactionalContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
-import type { EntityManager } from 'typeorm';
+import { WithdrawalNoticeStore } from '../infrastructure/withdrawal-notice.store';
 
 /** What the individual reads when every recipient has attested deleting the data of one of their consents. */
 const ALL_ATTESTED_MESSAGE = {
@@ -13,35 +14,27 @@ const ALL_ATTESTED_MESSAGE = {
 
 /**
  * Tells each individual, once per consent, when the last notice covering that consent is attested.
- * Runs in the attestation's transaction after the notice is marked attested.
+ * Runs in the attestation's transaction after the notice is marked attested; the notification is dated `tx.now()`.
  */
 @Injectable()
 export class WithdrawalCompletion {
-  constructor(private readonly notifyIndividual: NotifyIndividual) {}
+  constructor(
+    private readonly notifyIndividual: NotifyIndividual,
+    private readonly notices: WithdrawalNoticeStore,
+  ) {}
 
-  async notifyCompletedConsents(manager: EntityManager, noticeId: string, now: Date): Promise<number> {
-    const consents: Array<{ consent_id: string; individual_id: string }> = await manager.query(
-      `SELECT DISTINCT consent_id, individual_id FROM withdrawal_notice_provisions WHERE notice_id = $1 ORDER BY consent_id`,
-      [noticeId],
-    );
+  async notifyCompletedConsents(tx: TransactionalContext, noticeId: string): Promise<number> {
     let notified = 0;
-    for (const { consent_id: consentId, individual_id: individualId } of consents) {
+    for (const { consent_id: consentId, individual_id: individualId } of await this.notices.consentsOf(tx, noticeId)) {
       // Two recipients attesting a consent's last two notices at once must not both miss (or both send)
-      // the notification: the check runs one consent at a time, after the other's commit is visible.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('withdrawal-completion:' || $1, 0))`, [consentId]);
-      const [{ unattested }]: Array<{ unattested: number }> = await manager.query(
-        `SELECT count(*)::int AS unattested
-           FROM withdrawal_notices n
-          WHERE n.status <> 'attested'
-            AND n.id IN (SELECT p.notice_id FROM withdrawal_notice_provisions p WHERE p.consent_id = $1)`,
-        [consentId],
-      );
-      if (unattested > 0) continue;
-      await this.notifyIndividual.notify(
-        manager,
-        { individualId, kind: 'withdrawal_attested', subject: { type: 'consent', id: consentId }, message: ALL_ATTESTED_MESSAGE },
-        now,
-      );
+      // the notification: the store checks one consent at a time, after the other's commit is visible.
+      if ((await this.notices.unattestedOfConsent(tx, consentId)) > 0) continue;
+      await this.notifyIndividual.notify(tx, {
+        individualId,
+        kind: 'withdrawal_attested',
+        subject: { type: 'consent', id: consentId },
+        message: ALL_ATTESTED_MESSAGE,
+      });
       notified += 1;
     }
     return notified;

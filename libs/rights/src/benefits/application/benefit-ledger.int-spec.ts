@@ -1,7 +1,8 @@
-import { createRequestContext, ValidationFailedError } from '@infobank/platform';
+import { createRequestContext, ValidationFailedError, withTransaction } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource, testConfig } from '../../../../../test/support/platform';
+import { BenefitEntryStore } from '../infrastructure/benefit-entry.store';
 import { BenefitLedger } from './benefit-ledger';
 import { GetMyBenefitsUseCase } from './get-my-benefits.use-case';
 import type { BenefitCredit, BenefitEntryView, BenefitType } from '../domain/benefit';
@@ -9,7 +10,8 @@ import type { BenefitCredit, BenefitEntryView, BenefitType } from '../domain/ben
 describe('the benefits ledger (便益): credit, append-only, balance and pages', () => {
   let dataSource: DataSource;
   let getMyBenefits: GetMyBenefitsUseCase;
-  const ledger = new BenefitLedger();
+  let ledger: BenefitLedger;
+  const system = createRequestContext({ type: 'system', name: 'test' });
 
   const credit = (individualId: string, creditedAt: Date, type: BenefitType, amount?: number): BenefitCredit => ({
     individualId,
@@ -21,7 +23,8 @@ describe('the benefits ledger (便益): credit, append-only, balance and pages',
     benefit: { type, amount, description: { ja: `${type} の便益` } },
     creditedAt,
   });
-  const creditAll = (credits: BenefitCredit[]) => dataSource.transaction((manager) => ledger.credit(manager, credits));
+  const creditAll = (credits: BenefitCredit[]) =>
+    dataSource.transaction((manager) => ledger.credit(withTransaction(system, manager), credits));
   const benefitsOf = (individualId: string, query: { cursor?: string; limit?: string | number } = {}) =>
     getMyBenefits.execute(createRequestContext({ type: 'individual', id: individualId }), query);
   const countOf = async (individualId: string): Promise<number> =>
@@ -29,7 +32,9 @@ describe('the benefits ledger (便益): credit, append-only, balance and pages',
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    getMyBenefits = new GetMyBenefitsUseCase(dataSource);
+    const entries = new BenefitEntryStore(dataSource);
+    ledger = new BenefitLedger(entries);
+    getMyBenefits = new GetMyBenefitsUseCase(entries);
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -70,7 +75,7 @@ describe('the benefits ledger (便益): credit, append-only, balance and pages',
     const individualId = randomUUID();
     await expect(
       dataSource.transaction(async (manager) => {
-        await ledger.credit(manager, [credit(individualId, new Date(), 'points', 1)]);
+        await ledger.credit(withTransaction(system, manager), [credit(individualId, new Date(), 'points', 1)]);
         throw new Error('the provision failed');
       }),
     ).rejects.toThrow('the provision failed');

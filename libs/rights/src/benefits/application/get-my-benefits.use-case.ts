@@ -1,29 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { BenefitBalance, BenefitEntryView, BenefitType, BilingualText, MyBenefits } from '../domain/benefit';
-import { encodeBenefitCursor, parseBenefitPage, type BenefitCursor } from '../domain/benefit-page';
+import type { BenefitEntryView, MyBenefits } from '../domain/benefit';
+import { encodeBenefitCursor, parseBenefitPage } from '../domain/benefit-page';
+import { BenefitEntryStore, type BenefitEntryRow } from '../infrastructure/benefit-entry.store';
 
 /** A page request as it arrives from a query string (or from code). */
 export interface GetMyBenefitsQuery {
   cursor?: string;
   limit?: string | number;
-}
-
-interface BenefitEntryRow {
-  id: string;
-  provision_id: string;
-  offer_id: string;
-  recipient_id: string;
-  recipient_name: BilingualText;
-  purpose_text: BilingualText;
-  type: BenefitType;
-  amount: number | null;
-  description: BilingualText;
-  credited_at: Date;
-  /** credited_at in UTC with microseconds, for the cursor. */
-  position: string;
 }
 
 /**
@@ -33,17 +18,16 @@ interface BenefitEntryRow {
  */
 @Injectable()
 export class GetMyBenefitsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly entries: BenefitEntryStore) {}
 
   async execute(ctx: RequestContext, query: GetMyBenefitsQuery = {}): Promise<MyBenefits> {
     const individualId = actingAccountId(ctx.actor, 'individual');
     if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their benefits.');
     const { cursor, limit, problems } = parseBenefitPage(query);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    // One after the other: the manager may be the caller's transaction, a single connection.
-    const balance = await balanceOf(manager, individualId);
-    const rows = await pageOf(manager, individualId, cursor, limit + 1);
+    // One after the other: the context may carry the caller's transaction, a single connection.
+    const balance = await this.entries.balanceOf(ctx, individualId);
+    const rows = await this.entries.pageOf(ctx, individualId, cursor, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -52,36 +36,6 @@ export class GetMyBenefitsUseCase {
       nextCursor: rows.length > limit ? encodeBenefitCursor({ creditedAt: last.position, id: last.id }) : null,
     };
   }
-}
-
-async function balanceOf(manager: EntityManager, individualId: string): Promise<BenefitBalance> {
-  const [row]: { points: string; yen: string; services: string; social: string }[] = await manager.query(
-    `SELECT coalesce(sum("amount") FILTER (WHERE "type" = 'points'), 0)::text AS "points",
-            coalesce(sum("amount") FILTER (WHERE "type" = 'yen'), 0)::text AS "yen",
-            count(*) FILTER (WHERE "type" = 'service')::text AS "services",
-            count(*) FILTER (WHERE "type" = 'social')::text AS "social"
-       FROM "benefit_entries" WHERE "individual_id" = $1`,
-    [individualId],
-  );
-  return { points: Number(row.points), yen: Number(row.yen), services: Number(row.services), social: Number(row.social) };
-}
-
-function pageOf(manager: EntityManager, individualId: string, cursor: BenefitCursor | null, take: number): Promise<BenefitEntryRow[]> {
-  const parameters: unknown[] = [individualId, take];
-  let after = '';
-  if (cursor !== null) {
-    parameters.push(cursor.creditedAt, cursor.id);
-    after = `AND ("credited_at", "id") < ($3::timestamptz, $4::uuid)`;
-  }
-  return manager.query(
-    `SELECT "id", "provision_id", "offer_id", "recipient_id", "recipient_name", "purpose_text", "type", "amount", "description",
-            "credited_at", to_char("credited_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "position"
-       FROM "benefit_entries"
-      WHERE "individual_id" = $1 ${after}
-      ORDER BY "credited_at" DESC, "id" DESC
-      LIMIT $2`,
-    parameters,
-  );
 }
 
 function entryView(row: BenefitEntryRow): BenefitEntryView {

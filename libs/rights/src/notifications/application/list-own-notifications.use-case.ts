@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource, IsNull } from 'typeorm';
 import type { NotificationKind, NotificationMessage, NotificationSubject } from '../domain/notification';
-import { NotificationEntity } from '../infrastructure/notification.entity';
+import { NotificationStore } from '../infrastructure/notification.store';
 
 /** Most notifications one page returns. */
 export const MAX_NOTIFICATIONS = 100;
@@ -21,17 +20,12 @@ export interface OwnNotification {
 /** The acting individual's notifications, newest first (at most `limit`, default and cap MAX_NOTIFICATIONS). */
 @Injectable()
 export class ListOwnNotificationsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: NotificationStore) {}
 
   async execute(ctx: RequestContext, query: { limit?: number } = {}): Promise<OwnNotification[]> {
     const individualId = actingAccountId(ctx.actor, 'individual');
     if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const rows = await manager.find(NotificationEntity, {
-      where: { individualId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: Math.min(query.limit ?? MAX_NOTIFICATIONS, MAX_NOTIFICATIONS),
-    });
+    const rows = await this.store.newestOf(ctx, individualId, Math.min(query.limit ?? MAX_NOTIFICATIONS, MAX_NOTIFICATIONS));
     return rows.map((row) => ({
       notificationId: row.id,
       kind: row.kind,
@@ -46,12 +40,11 @@ export class ListOwnNotificationsUseCase {
 /** How many of the acting individual's notifications are unread (all of them, not one page). */
 @Injectable()
 export class CountUnreadNotificationsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: NotificationStore) {}
 
   async execute(ctx: RequestContext): Promise<number> {
     const individualId = actingAccountId(ctx.actor, 'individual');
     if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    return manager.count(NotificationEntity, { where: { individualId, readAt: IsNull() } });
+    return this.store.countUnread(ctx, individualId);
   }
 }

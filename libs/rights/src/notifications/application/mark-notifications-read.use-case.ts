@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource, IsNull } from 'typeorm';
-import { NotificationEntity } from '../infrastructure/notification.entity';
+import { NotificationStore } from '../infrastructure/notification.store';
 import { NotificationNotFoundError } from '../../rights.errors';
 
 /**
@@ -11,23 +10,19 @@ import { NotificationNotFoundError } from '../../rights.errors';
  */
 @Injectable()
 export class MarkNotificationsReadUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: NotificationStore) {}
 
   /** Marks one notification read; NOTIFICATION_NOT_FOUND unless it is the acting individual's. */
   async markOne(ctx: RequestContext, notificationId: string): Promise<void> {
     const individualId = readerOf(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const owned = await manager.exists(NotificationEntity, { where: { id: notificationId, individualId } });
-    if (!owned) throw new NotificationNotFoundError();
-    await manager.update(NotificationEntity, { id: notificationId, individualId, readAt: IsNull() }, { readAt: ctx.now() });
+    if (!(await this.store.isOwnedBy(ctx, notificationId, individualId))) throw new NotificationNotFoundError();
+    await this.store.markRead(ctx, individualId, ctx.now(), notificationId);
   }
 
   /** Marks every unread notification of the acting individual read; returns how many it marked. */
   async markAll(ctx: RequestContext): Promise<{ marked: number }> {
     const individualId = readerOf(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const result = await manager.update(NotificationEntity, { individualId, readAt: IsNull() }, { readAt: ctx.now() });
-    return { marked: result.affected ?? 0 };
+    return { marked: await this.store.markRead(ctx, individualId, ctx.now()) };
   }
 }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, OrganisationDirectory } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { LINK_CODE_LIFETIME_MS, linkCodeDigest, newLinkCode } from '../domain/link-code';
 import { linkCategoriesProblems } from '../domain/provider-link';
-import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { ProviderNotFoundError } from '../links.errors';
 import { actingIndividualId } from './link-actors';
 import { LinkClock } from './link-clock';
@@ -35,7 +34,8 @@ const CODE_ATTEMPTS = 5;
 @Injectable()
 export class CreateLinkUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly links: ProviderLinkStore,
     private readonly organisations: OrganisationDirectory,
     private readonly clock: LinkClock,
   ) {}
@@ -48,28 +48,20 @@ export class CreateLinkUseCase {
     // Unknown, suspended and recipient-only organisations look the same to the individual.
     if (provider === null || provider.status !== 'active' || !provider.roles.includes('provider')) throw new ProviderNotFoundError();
 
-    const expiresAt = new Date(this.clock.now().getTime() + LINK_CODE_LIFETIME_MS);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    const expiresAt = new Date(this.clock.now(ctx).getTime() + LINK_CODE_LIFETIME_MS);
+    return this.transactions.run(ctx, async (tx) => {
       for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
         const linkCode = newLinkCode();
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ProviderLinkEntity)
-          .values({
-            id: randomUUID(),
-            individualId,
-            providerId: provider.id,
-            categories: [...command.categories],
-            status: 'pending',
-            codeHash: linkCodeDigest(linkCode),
-            codeExpiresAt: expiresAt,
-          })
-          .orIgnore()
-          .returning(['id'])
-          .execute();
-        const [row] = inserted.raw as { id: string }[];
-        if (row !== undefined) return { linkId: row.id, linkCode, expiresAt };
+        const linkId = randomUUID();
+        const inserted = await this.links.insertPending(tx, {
+          id: linkId,
+          individualId,
+          providerId: provider.id,
+          categories: [...command.categories],
+          codeHash: linkCodeDigest(linkCode),
+          codeExpiresAt: expiresAt,
+        });
+        if (inserted) return { linkId, linkCode, expiresAt };
       }
       throw new Error(`No unused link code after ${CODE_ATTEMPTS} attempts.`);
     });

@@ -1,8 +1,9 @@
-import { buildDataSourceOptions, createRequestContext, type AppConfig } from '@infobank/platform';
+import { buildDataSourceOptions, createRequestContext, Transactions, withTransaction, type AppConfig } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { analyzeAsOwner, testConfig } from '../../../../../test/support/platform';
+import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { LinkDirectory } from './link-directory';
 
 /** Counts the SQL statements a data source sends, so a test can hold "one query" to its word. */
@@ -68,7 +69,7 @@ describe('LinkDirectory over Postgres', () => {
 
   beforeAll(async () => {
     dataSource = await openCountingDataSource(testConfig(), counter);
-    directory = new LinkDirectory(dataSource);
+    directory = new LinkDirectory(new Transactions(dataSource), new ProviderLinkStore(dataSource));
     [providerId, otherProviderId] = [await insertProvider(), await insertProvider()];
     individualIds = await insertIndividuals(BATCH + 2);
     await insertActiveLinks(providerId, individualIds.slice(0, BATCH), ['purchase.receipts', 'finance.transactions']);
@@ -84,7 +85,7 @@ describe('LinkDirectory over Postgres', () => {
     const refs = [...Array.from({ length: BATCH }, (_, index) => `CUST-${index}`), 'CUST-unknown', 'CUST-0'];
     counter.statements = [];
     const started = process.hrtime.bigint();
-    const links = await directory.findActiveLinks(providerId, refs);
+    const links = await directory.findActiveLinks(ctx, providerId, refs);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 
     expect(counter.statements).toHaveLength(1);
@@ -101,15 +102,15 @@ describe('LinkDirectory over Postgres', () => {
     expect(elapsedMs).toBeLessThan(1_000);
     process.stdout.write(`findActiveLinks: ${BATCH} refs in ${elapsedMs.toFixed(1)} ms\n`);
 
-    const other = await directory.findActiveLinks(otherProviderId, ['CUST-0', 'CUST-1', 'CUST-2']);
+    const other = await directory.findActiveLinks(ctx, otherProviderId, ['CUST-0', 'CUST-1', 'CUST-2']);
     expect([...other.keys()].sort()).toEqual(['CUST-0', 'CUST-1']);
     expect(other.get('CUST-0')?.individualId).toBe(individualIds[BATCH]);
   });
 
   it('asks nothing of the database for no refs, or for a provider id that is not a UUID', async () => {
     counter.statements = [];
-    expect((await directory.findActiveLinks(providerId, [])).size).toBe(0);
-    expect((await directory.findActiveLinks('not-a-uuid', ['CUST-0'])).size).toBe(0);
+    expect((await directory.findActiveLinks(ctx, providerId, [])).size).toBe(0);
+    expect((await directory.findActiveLinks(ctx, 'not-a-uuid', ['CUST-0'])).size).toBe(0);
     expect(counter.statements).toEqual([]);
   });
 
@@ -120,12 +121,12 @@ describe('LinkDirectory over Postgres', () => {
           `UPDATE provider_links SET status = 'removed', removed_at = now() WHERE provider_id = $1 AND customer_ref = 'CUST-7'`,
           [providerId],
         );
-        expect((await directory.findActiveLinks(providerId, ['CUST-7'], manager)).size).toBe(0);
-        expect((await directory.findActiveLinks(providerId, ['CUST-7'])).size).toBe(1);
+        expect((await directory.findActiveLinks(withTransaction(ctx, manager), providerId, ['CUST-7'])).size).toBe(0);
+        expect((await directory.findActiveLinks(ctx, providerId, ['CUST-7'])).size).toBe(1);
         throw new Error('roll back'); // undoes the removal
       })
       .catch((error: Error) => expect(error.message).toBe('roll back'));
-    expect((await directory.findActiveLinks(providerId, ['CUST-7'])).size).toBe(1);
+    expect((await directory.findActiveLinks(ctx, providerId, ['CUST-7'])).size).toBe(1);
   });
 
   it('deletes every link of an individual at account closure, pending ones included, once', async () => {
@@ -137,10 +138,10 @@ describe('LinkDirectory over Postgres', () => {
        VALUES (gen_random_uuid(), $1, $2, ARRAY['profile.basic'], 'pending', gen_random_uuid()::text::bytea, now() + interval '15 minutes')`,
       [individual, otherProviderId],
     );
-    expect((await directory.findActiveLinks(provider, ['CUST-0'])).get('CUST-0')?.individualId).toBe(individual);
+    expect((await directory.findActiveLinks(ctx, provider, ['CUST-0'])).get('CUST-0')?.individualId).toBe(individual);
 
     expect(await directory.deleteAllOf(ctx, individual)).toBe(2);
-    expect((await directory.findActiveLinks(provider, ['CUST-0'])).size).toBe(0);
+    expect((await directory.findActiveLinks(ctx, provider, ['CUST-0'])).size).toBe(0);
     expect(await dataSource.query(`SELECT id FROM provider_links WHERE individual_id = $1`, [individual])).toEqual([]);
     expect(await directory.deleteAllOf(ctx, individual)).toBe(0);
   });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { displayStatus, type LinkDisplayStatus } from '../domain/provider-link';
-import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { actingIndividualId } from './link-actors';
 import { LinkClock } from './link-clock';
 
@@ -32,20 +31,19 @@ export interface OwnLink {
 @Injectable()
 export class ListOwnLinksUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly links: ProviderLinkStore,
     private readonly organisations: OrganisationDirectory,
     private readonly clock: LinkClock,
   ) {}
 
   async execute(ctx: RequestContext): Promise<OwnLink[]> {
     const individualId = actingIndividualId(ctx);
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const links = await manager.find(ProviderLinkEntity, { where: { individualId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const links = await this.links.allOf(ctx, individualId);
     const profiles = await this.organisations.findProfiles(
       ctx,
       links.map((link) => link.providerId),
     );
-    const now = this.clock.now();
+    const now = this.clock.now(ctx);
     return links.map((link) => ({
       linkId: link.id,
       providerId: link.providerId,

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Transactions, ValidationFailedError, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { linkCodeDigest, normaliseLinkCode } from '../domain/link-code';
 import { customerRefProblem, isRedeemable } from '../domain/provider-link';
-import { customerLockName, individualLockName, lockLinkNames } from '../infrastructure/link-locks';
-import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import type { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { CustomerRefInUseError, LinkCodeInvalidError } from '../links.errors';
 import { actingProviderId } from './link-actors';
 import { LinkClock } from './link-clock';
-import { removedNow } from './link-removal';
 
 /** What a provider sends to bind its customer to the individual who gave it the code. */
 export interface RedeemLinkCodeCommand {
@@ -38,7 +36,8 @@ export interface RedeemedLink {
 @Injectable()
 export class RedeemLinkCodeUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly links: ProviderLinkStore,
     private readonly clock: LinkClock,
   ) {}
 
@@ -50,42 +49,24 @@ export class RedeemLinkCodeUseCase {
     if (code === null) throw new LinkCodeInvalidError();
     const codeHash = linkCodeDigest(code);
 
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const candidate = await manager.findOne(ProviderLinkEntity, {
-        where: { codeHash },
-        select: { id: true, individualId: true, providerId: true },
-      });
+    return this.transactions.run(ctx, async (tx) => {
+      const candidate = await this.links.findByCodeHash(tx, codeHash);
       if (candidate === null || candidate.providerId !== providerId) throw new LinkCodeInvalidError();
       // Advisory locks first, row lock second, in every path that changes active links (no deadlocks).
-      await lockLinkNames(manager, [individualLockName(candidate.individualId), customerLockName(providerId, command.customerRef)]);
-      const link = await manager.findOne(ProviderLinkEntity, {
-        where: { id: candidate.id, codeHash },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const now = this.clock.now();
+      await this.links.lockForRedemption(tx, candidate.individualId, providerId, command.customerRef);
+      const link = await this.links.lockWithCode(tx, candidate.id, codeHash);
+      const now = this.clock.now(tx);
       if (link === null || !isRedeemable(link, now)) throw new LinkCodeInvalidError();
 
-      await this.replaceEarlierLinks(manager, link, command.customerRef, now);
-      await manager.update(
-        ProviderLinkEntity,
-        { id: link.id },
-        { status: 'active', customerRef: command.customerRef, linkedAt: now, codeHash: null },
-      );
+      await this.replaceEarlierLinks(tx, link, command.customerRef, now);
+      await this.links.activate(tx, link.id, command.customerRef, now);
       return { linkId: link.id, categories: link.categories };
     });
   }
 
-  private async replaceEarlierLinks(manager: EntityManager, link: ProviderLinkEntity, customerRef: string, now: Date): Promise<void> {
-    const holder = await manager.findOne(ProviderLinkEntity, {
-      where: { providerId: link.providerId, customerRef, status: 'active' },
-      select: { id: true, individualId: true },
-    });
-    if (holder !== null && holder.individualId !== link.individualId) throw new CustomerRefInUseError();
-    await manager
-      .createQueryBuilder()
-      .update(ProviderLinkEntity)
-      .set(removedNow(now))
-      .where(`provider_id = :providerId AND individual_id = :individualId AND status = 'active'`, link)
-      .execute();
+  private async replaceEarlierLinks(tx: TransactionalContext, link: ProviderLinkEntity, customerRef: string, now: Date): Promise<void> {
+    const holder = await this.links.activeHolderOf(tx, link.providerId, customerRef);
+    if (holder !== null && holder !== link.individualId) throw new CustomerRefInUseError();
+    await this.links.removeActiveOf(tx, link.providerId, link.individualId, now);
   }
 }

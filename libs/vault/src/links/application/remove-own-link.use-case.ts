@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import { Transactions, type RequestContext } from '@infobank/platform';
+import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { LinkNotFoundError } from '../links.errors';
 import { actingIndividualId } from './link-actors';
 import { LinkClock } from './link-clock';
-import { removedNow } from './link-removal';
 
 /**
  * The individual ends one of their links: it becomes `removed`, its code (if still pending) stops
@@ -17,23 +15,17 @@ import { removedNow } from './link-removal';
 @Injectable()
 export class RemoveOwnLinkUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly links: ProviderLinkStore,
     private readonly clock: LinkClock,
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<void> {
     const individualId = actingIndividualId(ctx);
     if (!isUuid(command.linkId)) throw new LinkNotFoundError();
-    await inTransaction(ctx, this.dataSource, async (manager) => {
-      const removed = await manager
-        .createQueryBuilder()
-        .update(ProviderLinkEntity)
-        .set(removedNow(this.clock.now()))
-        .where(`id = :id AND individual_id = :individualId AND status <> 'removed'`, { id: command.linkId, individualId })
-        .execute();
-      if (removed.affected !== 0) return;
-      const owned = await manager.exists(ProviderLinkEntity, { where: { id: command.linkId, individualId } });
-      if (!owned) throw new LinkNotFoundError();
+    await this.transactions.run(ctx, async (tx) => {
+      if (await this.links.removeOwn(tx, command.linkId, individualId, this.clock.now(tx))) return;
+      if ((await this.links.providerOf(tx, command.linkId, individualId)) === null) throw new LinkNotFoundError();
     });
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { isCustomerRef } from '../domain/provider-link';
-import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
+import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { LinkNotFoundError } from '../links.errors';
 import { actingProviderId } from './link-actors';
 import { LinkClock } from './link-clock';
-import { removedNow } from './link-removal';
 
 /**
  * The provider ends its active link for one of its customers (the customer left, or asked it to):
@@ -16,7 +14,8 @@ import { removedNow } from './link-removal';
 @Injectable()
 export class UnlinkCustomerUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly links: ProviderLinkStore,
     private readonly clock: LinkClock,
   ) {}
 
@@ -24,17 +23,8 @@ export class UnlinkCustomerUseCase {
     const providerId = actingProviderId(ctx);
     const notFound = () => new LinkNotFoundError('You have no active link for this customer reference.');
     if (!isCustomerRef(command.customerRef)) throw notFound();
-    await inTransaction(ctx, this.dataSource, async (manager) => {
-      const removed = await manager
-        .createQueryBuilder()
-        .update(ProviderLinkEntity)
-        .set(removedNow(this.clock.now()))
-        .where(`provider_id = :providerId AND customer_ref = :customerRef AND status = 'active'`, {
-          providerId,
-          customerRef: command.customerRef,
-        })
-        .execute();
-      if (removed.affected === 0) throw notFound();
+    await this.transactions.run(ctx, async (tx) => {
+      if (!(await this.links.removeByCustomerRef(tx, providerId, command.customerRef, this.clock.now(tx)))) throw notFound();
     });
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CloseAccountUseCase } from '@infobank/auth';
 import { EnvelopeEncryption } from '@infobank/crypto';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
+import type { EntityManager } from 'typeorm';
 import { actingIndividualId } from '../../links/application/link-actors';
 import { LinkDirectory } from '../../links/application/link-directory';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
@@ -33,7 +33,7 @@ export interface ClosedAccount {
 @Injectable()
 export class CloseMyAccountUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly envelope: EnvelopeEncryption<EntityManager>,
     private readonly links: LinkDirectory,
     private readonly queries: IndividualRecordsQueries,
@@ -43,12 +43,11 @@ export class CloseMyAccountUseCase {
   async execute(ctx: RequestContext): Promise<ClosedAccount> {
     const individualId = actingIndividualId(ctx);
     await this.envelope.shred(individualId);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const inside = withTransaction(ctx, manager);
-      const removedLinks = await this.links.deleteAllOf(inside, individualId);
-      const erasedRecords = await this.queries.erase(manager, individualId, {});
-      await this.envelope.shred(individualId, manager);
-      await this.closeAccount.execute(inside, { accountId: individualId });
+    return this.transactions.run(ctx, async (tx) => {
+      const removedLinks = await this.links.deleteAllOf(tx, individualId);
+      const erasedRecords = await this.queries.erase(tx, individualId, {});
+      await this.envelope.shred(individualId, tx.transaction);
+      await this.closeAccount.execute(tx, { accountId: individualId });
       return { erasedRecords, removedLinks };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { assertProvisionReader, inRangeCondition, type ObservationRange } from './provision-reads';
+import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
+import { assertProvisionReader, type ObservationRange } from './provision-reads';
 
 /** Per individual, per category: how many records the bank holds and how many of them were observed inside the range. */
 export type RecordCounts = Map<string, Map<string, { total: number; inRange: number }>>;
@@ -20,23 +20,14 @@ export interface CountRecordsForProvisionCommand {
  */
 @Injectable()
 export class CountRecordsForProvisionUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: ProvisionRecordsQueries) {}
 
   async execute(ctx: RequestContext, command: CountRecordsForProvisionCommand): Promise<RecordCounts> {
     const { individualIds, categories, range } = command;
     assertProvisionReader(ctx, individualIds);
     const counts: RecordCounts = new Map();
     if (individualIds.length === 0 || categories.length === 0) return counts;
-    const rows: { individual_id: string; category: string; total: number; in_range: number }[] = await (
-      ctx.transaction ?? this.dataSource.manager
-    ).query(
-      `SELECT "individual_id", "category", count(*)::int AS "total",
-              (count(*) FILTER (WHERE ${inRangeCondition(3, 4)}))::int AS "in_range"
-         FROM "vault_records"
-        WHERE "individual_id" = ANY($1::uuid[]) AND "category" = ANY($2::text[])
-        GROUP BY "individual_id", "category"`,
-      [individualIds, categories, range.from, range.to],
-    );
+    const rows = await this.queries.counts(ctx, individualIds, categories, range);
     for (const row of rows) {
       let ofIndividual = counts.get(row.individual_id);
       if (ofIndividual === undefined) counts.set(row.individual_id, (ofIndividual = new Map()));

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption, type OpenedDataKeys } from '@infobank/crypto';
-import { DomainError, inTransaction, type RequestContext } from '@infobank/platform';
+import { DomainError, Transactions, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { actingProviderId } from '../../links/application/link-actors';
 import { LinkDirectory, type ActiveLink } from '../../links/application/link-directory';
 import { canonicalJson } from '../domain/canonical-json';
@@ -55,7 +55,7 @@ interface Candidate {
 @Injectable()
 export class DepositRecordsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly verifier: DepositSignatureVerifier,
     private readonly rules: CatalogCategoryRules,
     private readonly links: LinkDirectory,
@@ -73,7 +73,7 @@ export class DepositRecordsUseCase {
       throw checked.tooMany ? new DepositTooLargeError(MAX_RECORDS_PER_BATCH) : new DepositPayloadInvalidError(checked.problems);
     }
     const { batchId, records } = checked.payload;
-    const now = new Date();
+    const now = ctx.now();
     const results: RecordResult[] = records.map((record) => ({ recordId: recordIdOf(record), status: 'accepted' }));
     const reject = (index: number, rejection: RecordRejection) => {
       results[index] = { recordId: results[index].recordId, status: 'rejected', code: rejection.code, errors: rejection.errors };
@@ -98,11 +98,11 @@ export class DepositRecordsUseCase {
     // The provider's active links for these customers, read once before the transaction; inside it,
     // those links are locked and any removed meanwhile no longer counts.
     const customerRefs = [...new Set(shaped.map(({ record }) => record.customerRef))];
-    const found = await this.links.findActiveLinks(providerId, customerRefs, ctx.transaction);
-    if (ctx.transaction === undefined) await this.createMissingDataKeys(shaped, found);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    const found = await this.links.findActiveLinks(ctx, providerId, customerRefs);
+    if (ctx.transaction === undefined) await this.createMissingDataKeys(ctx, shaped, found);
+    return this.transactions.run(ctx, async (tx) => {
       const depositBatchId = randomUUID();
-      const claimed = await this.batches.claim(manager, {
+      const claimed = await this.batches.claim(tx, {
         id: depositBatchId,
         providerId,
         batchId,
@@ -113,12 +113,12 @@ export class DepositRecordsUseCase {
         receivedAt: now,
       });
       if (!claimed) {
-        const earlier = await this.batches.findAnswered(manager, providerId, batchId);
+        const earlier = await this.batches.findAnswered(tx, providerId, batchId);
         if (earlier?.response == null || !earlier.payloadDigest.equals(verified.payloadDigest)) throw new BatchIdReusedError();
         return { response: earlier.response, replayed: true };
       }
 
-      const stillActive = await lockActiveLinks(manager, [...new Set([...found.values()].map((link) => link.linkId))]);
+      const stillActive = await lockActiveLinks(tx, [...new Set([...found.values()].map((link) => link.linkId))]);
       const candidates: Candidate[] = [];
       for (const { index, record, content } of shaped) {
         const link = found.get(record.customerRef);
@@ -151,14 +151,14 @@ export class DepositRecordsUseCase {
       };
       const keys = await this.envelope.openForWriting(
         candidates.map((candidate) => candidate.individualId),
-        manager,
+        tx.transaction,
       );
       try {
         let pending = candidates;
         // Twice at most: a record another batch inserted between our lock and our insert is existing the second time.
         for (let round = 0; round < 2 && pending.length > 0; round += 1) {
           const current = await this.records.lockCurrent(
-            manager,
+            tx,
             providerId,
             pending.map(({ record }) => record.recordId),
           );
@@ -181,8 +181,8 @@ export class DepositRecordsUseCase {
               results[candidate.index].status = 'superseded';
             }
           }
-          const inserted = await this.records.insertNew(manager, fresh, provenance);
-          await this.records.supersede(manager, replacing, provenance);
+          const inserted = await this.records.insertNew(tx, fresh, provenance);
+          await this.records.supersede(tx, replacing, provenance);
           const raced = new Set(fresh.filter((row) => !inserted.has(row.recordId)).map((row) => row.recordId));
           pending = pending.filter(({ record }) => raced.has(record.recordId));
         }
@@ -195,7 +195,7 @@ export class DepositRecordsUseCase {
       }
 
       const response: DepositResponse = { batchId, results };
-      await this.batches.saveResponse(manager, depositBatchId, response);
+      await this.batches.saveResponse(tx, depositBatchId, response);
       return { response, replayed: false };
     });
   }
@@ -208,6 +208,7 @@ export class DepositRecordsUseCase {
    * either waits for this and shreds the key, or has already removed the links and gets no new key.
    */
   private async createMissingDataKeys(
+    ctx: RequestContext,
     shaped: readonly { record: DepositRecord; content: RecordRejection | null }[],
     links: ReadonlyMap<string, ActiveLink>,
   ): Promise<void> {
@@ -218,11 +219,11 @@ export class DepositRecordsUseCase {
     }
     const missing = await this.envelope.withoutDataKey(linkOf.keys());
     if (missing.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
-      const active = await lockActiveLinks(manager, [...new Set(missing.map((individualId) => linkOf.get(individualId) as string))]);
+    await this.transactions.runOwn(ctx, async (tx) => {
+      const active = await lockActiveLinks(tx, [...new Set(missing.map((individualId) => linkOf.get(individualId) as string))]);
       await this.envelope.ensureDataKeys(
         missing.filter((individualId) => active.has(linkOf.get(individualId) as string)),
-        manager,
+        tx.transaction,
       );
     });
   }

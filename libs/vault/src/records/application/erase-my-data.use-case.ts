@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { actingIndividualId } from '../../links/application/link-actors';
 import { DATA_ERASED_JOB } from '../../vault.jobs';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
@@ -24,17 +23,17 @@ export interface ErasedData {
 @Injectable()
 export class EraseMyDataUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly queries: IndividualRecordsQueries,
   ) {}
 
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
     const individualId = actingIndividualId(ctx);
     const filter = parseEraseQuery(query);
-    const erasedRecords = await inTransaction(ctx, this.dataSource, async (manager) => {
-      const erased = await this.queries.erase(manager, individualId, filter);
+    const erasedRecords = await this.transactions.run(ctx, async (tx) => {
+      const erased = await this.queries.erase(tx, individualId, filter);
       // Recipients that received this individual's data are told to delete it (notices, from the worker).
-      if (erased > 0) await enqueueJob({ ...ctx, transaction: manager }, DATA_ERASED_JOB, { individualId, erasureId: randomUUID() });
+      if (erased > 0) await enqueueJob(tx, DATA_ERASED_JOB, { individualId, erasureId: randomUUID() });
       return erased;
     });
     return { erasedRecords };

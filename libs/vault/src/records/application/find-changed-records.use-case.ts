@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
 import { assertProvisionReader } from './provision-reads';
 
 /** A record as a package holds it: the bank's id and the version packaged. */
@@ -23,20 +23,16 @@ const IDS_PER_QUERY = 10_000;
  */
 @Injectable()
 export class FindChangedRecordsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: ProvisionRecordsQueries) {}
 
   async execute(ctx: RequestContext, command: { records: readonly PackagedRecordRef[] }): Promise<Map<string, RecordChange>> {
     assertProvisionReader(ctx, []);
     const changed = new Map<string, RecordChange>();
     if (command.records.length === 0) return changed;
-    const manager = ctx.transaction ?? this.dataSource.manager;
     const ids = [...new Set(command.records.map((record) => record.id))];
     const current = new Map<string, number>();
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-      const rows: { id: string; version: number }[] = await manager.query(
-        `SELECT "id", "version" FROM "vault_records" WHERE "id" = ANY($1::uuid[])`,
-        [ids.slice(start, start + IDS_PER_QUERY)],
-      );
+      const rows = await this.queries.currentVersions(ctx, ids.slice(start, start + IDS_PER_QUERY));
       for (const row of rows) current.set(row.id, row.version);
     }
     for (const record of command.records) {

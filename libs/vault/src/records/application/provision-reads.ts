@@ -22,14 +22,3 @@ export function assertProvisionReader(ctx: RequestContext, individualIds: readon
     throw new Error(`A provision read names at most ${MAX_PROVISION_INDIVIDUALS} individuals; got ${individualIds.length}.`);
   }
 }
-
-/**
- * The SQL condition "observed_at is inside the range", with the range's ends as parameters `$from`
- * and `$to` (positional numbers given by the caller). A null end binds as NULL and leaves that side open.
- */
-export function inRangeCondition(fromParameter: number, toParameter: number, column = '"observed_at"'): string {
-  return (
-    `($${fromParameter}::timestamptz IS NULL OR ${column} >= $${fromParameter}::timestamptz)` +
-    ` AND ($${toParameter}::timestamptz IS NULL OR ${column} < $${toParameter}::timestamptz)`
-  );
-}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption } from '@infobank/crypto';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { recordAad } from '../domain/record-aad';
-import { assertProvisionReader, inRangeCondition, type ObservationRange } from './provision-reads';
+import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
+import { assertProvisionReader, type ObservationRange } from './provision-reads';
 
 /** One deposited record, decrypted, as the transfer builder puts it into a package. */
 export interface ProvisionSourceRecord {
@@ -27,17 +28,6 @@ export interface ReadRecordsForProvisionCommand {
   range: ObservationRange;
 }
 
-interface ProvisionRecordRow {
-  id: string;
-  individual_id: string;
-  provider_id: string;
-  category: string;
-  observed_at: Date;
-  version: number;
-  received_at: Date;
-  ciphertext: Buffer;
-}
-
 /**
  * Reads and decrypts the records of many individuals at once for a transfer (bank's side only): one
  * SELECT, one read of their data keys. Records come per individual, oldest observation first (ties by
@@ -47,7 +37,7 @@ interface ProvisionRecordRow {
 @Injectable()
 export class ReadRecordsForProvisionUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: ProvisionRecordsQueries,
     private readonly envelope: BatchEnvelopeEncryption<EntityManager>,
   ) {}
 
@@ -56,14 +46,7 @@ export class ReadRecordsForProvisionUseCase {
     assertProvisionReader(ctx, individualIds);
     const records = new Map<string, ProvisionSourceRecord[]>();
     if (individualIds.length === 0 || categories.length === 0) return records;
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const rows: ProvisionRecordRow[] = await manager.query(
-      `SELECT "id", "individual_id", "provider_id", "category", "observed_at", "version", "received_at", "ciphertext"
-         FROM "vault_records"
-        WHERE "individual_id" = ANY($1::uuid[]) AND "category" = ANY($2::text[]) AND ${inRangeCondition(3, 4)}
-        ORDER BY "individual_id", "observed_at", "id"`,
-      [individualIds, categories, range.from, range.to],
-    );
+    const rows = await this.queries.inRange(ctx, individualIds, categories, range);
     if (rows.length === 0) return records;
     const keys = await this.envelope.openForReading(new Set(rows.map((row) => row.individual_id)), ctx.transaction);
     try {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { actingIndividualId } from '../../links/application/link-actors';
 import { RemoveOwnLinkUseCase } from '../../links/application/remove-own-link.use-case';
-import { ProviderLinkEntity } from '../../links/infrastructure/provider-link.entity';
+import { ProviderLinkStore } from '../../links/infrastructure/provider-link.store';
 import { DATA_ERASED_JOB } from '../../vault.jobs';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 import type { ErasedData } from './erase-my-data.use-case';
@@ -20,22 +19,21 @@ import type { ErasedData } from './erase-my-data.use-case';
 @Injectable()
 export class RemoveLinkAndEraseUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly links: ProviderLinkStore,
     private readonly removeLink: RemoveOwnLinkUseCase,
     private readonly queries: IndividualRecordsQueries,
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
     const individualId = actingIndividualId(ctx);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      await this.removeLink.execute(withTransaction(ctx, manager), command);
-      const link = await manager.findOneOrFail(ProviderLinkEntity, {
-        where: { id: command.linkId, individualId },
-        select: { providerId: true },
-      });
-      const erasedRecords = await this.queries.erase(manager, individualId, { providerId: link.providerId });
+    return this.transactions.run(ctx, async (tx) => {
+      await this.removeLink.execute(tx, command);
+      // The removal above found the link theirs (or threw LINK_NOT_FOUND).
+      const providerId = (await this.links.providerOf(tx, command.linkId, individualId)) as string;
+      const erasedRecords = await this.queries.erase(tx, individualId, { providerId });
       if (erasedRecords > 0) {
-        await enqueueJob({ ...ctx, transaction: manager }, DATA_ERASED_JOB, { individualId, erasureId: randomUUID() });
+        await enqueueJob(tx, DATA_ERASED_JOB, { individualId, erasureId: randomUUID() });
       }
       return { erasedRecords };
     });

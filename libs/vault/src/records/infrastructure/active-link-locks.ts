@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { TransactionalContext } from '@infobank/platform';
 
 /**
  * Share-locks these links for the rest of the deposit's transaction and returns those still active.
@@ -6,9 +6,9 @@ import type { EntityManager } from 'typeorm';
  * and then sees the deposited records; a link removed just before is no longer returned here.
  * Without this, a deposit racing an account closure could leave records behind it.
  */
-export async function lockActiveLinks(manager: EntityManager, linkIds: readonly string[]): Promise<Set<string>> {
+export async function lockActiveLinks(tx: TransactionalContext, linkIds: readonly string[]): Promise<Set<string>> {
   if (linkIds.length === 0) return new Set();
-  const rows: { id: string }[] = await manager.query(
+  const rows: { id: string }[] = await tx.transaction.query(
     `SELECT "id" FROM "provider_links" WHERE "id" = ANY($1::uuid[]) AND "status" = 'active' ORDER BY "id" FOR SHARE`,
     [[...linkIds]],
   );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { TransactionalContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
 import type { RecordCursor } from '../domain/record-cursor';
 
 /** How many of an individual's records one provider holds in one category. */
@@ -99,9 +100,9 @@ export class IndividualRecordsQueries {
   }
 
   /** Deletes the individual's records, every version (history rows go with their record); returns how many records. */
-  async erase(manager: EntityManager, individualId: string, filter: RecordFilter): Promise<number> {
+  async erase(tx: TransactionalContext, individualId: string, filter: RecordFilter): Promise<number> {
     const { conditions, values } = filtered(individualId, filter, '');
-    const [, affected] = (await manager.query(`DELETE FROM "vault_records" WHERE ${conditions.join(' AND ')}`, values)) as [
+    const [, affected] = (await tx.transaction.query(`DELETE FROM "vault_records" WHERE ${conditions.join(' AND ')}`, values)) as [
       unknown,
       number,
     ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { TransactionalContext } from '@infobank/platform';
 
 /** The current version of a record as a deposit needs to see it (locked). */
 export interface CurrentRecord {
@@ -40,14 +40,15 @@ export interface BatchProvenance {
 @Injectable()
 export class VaultRecordStore {
   /** Locks and returns the current versions of these records of the provider. */
-  async lockCurrent(manager: EntityManager, providerId: string, recordIds: readonly string[]): Promise<Map<string, CurrentRecord>> {
+  async lockCurrent(tx: TransactionalContext, providerId: string, recordIds: readonly string[]): Promise<Map<string, CurrentRecord>> {
     const found = new Map<string, CurrentRecord>();
     if (recordIds.length === 0) return found;
-    const rows: { id: string; record_id: string; individual_id: string; version: number; content_digest: Buffer }[] = await manager.query(
-      `SELECT "id", "record_id", "individual_id", "version", "content_digest" FROM "vault_records"
+    const rows: { id: string; record_id: string; individual_id: string; version: number; content_digest: Buffer }[] =
+      await tx.transaction.query(
+        `SELECT "id", "record_id", "individual_id", "version", "content_digest" FROM "vault_records"
         WHERE "provider_id" = $1 AND "record_id" = ANY($2::text[]) ORDER BY "record_id" COLLATE "C" FOR UPDATE`,
-      [providerId, [...recordIds].sort()],
-    );
+        [providerId, [...recordIds].sort()],
+      );
     for (const row of rows) {
       found.set(row.record_id, {
         id: row.id,
@@ -64,10 +65,10 @@ export class VaultRecordStore {
    * Inserts records not held yet; returns the recordIds actually inserted. A recordId another batch
    * inserted meanwhile is skipped (the unique constraint decides), and the caller treats it as existing.
    */
-  async insertNew(manager: EntityManager, rows: readonly RecordVersionRow[], provenance: BatchProvenance): Promise<Set<string>> {
+  async insertNew(tx: TransactionalContext, rows: readonly RecordVersionRow[], provenance: BatchProvenance): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const sorted = [...rows].sort((left, right) => compare(left.recordId, right.recordId));
-    const inserted: { record_id: string }[] = await manager.query(
+    const inserted: { record_id: string }[] = await tx.transaction.query(
       `INSERT INTO "vault_records" ("id", "record_id", "individual_id", "category", "observed_at", "version", "content_digest",
          "ciphertext", "plaintext_bytes", "provider_id", "deposit_batch_id", "jws_digest", "signing_kid", "received_at", "first_received_at")
        SELECT v.*, $12::uuid, $13::uuid, $14::bytea, $15::text, $16::timestamptz, $16::timestamptz FROM ${ROWS}
@@ -86,10 +87,10 @@ export class VaultRecordStore {
   }
 
   /** Moves the current versions of these records into history and writes the new versions in their place. */
-  async supersede(manager: EntityManager, rows: readonly RecordVersionRow[], provenance: BatchProvenance): Promise<void> {
+  async supersede(tx: TransactionalContext, rows: readonly RecordVersionRow[], provenance: BatchProvenance): Promise<void> {
     if (rows.length === 0) return;
     const sorted = [...rows].sort((left, right) => compare(left.recordId, right.recordId));
-    await manager.query(
+    await tx.transaction.query(
       `INSERT INTO "vault_record_versions" ("id", "vault_record_id", "version", "individual_id", "category", "observed_at", "content_digest",
          "ciphertext", "plaintext_bytes", "deposit_batch_id", "jws_digest", "signing_kid", "received_at", "superseded_at")
        SELECT gen_random_uuid(), r."id", r."version", r."individual_id", r."category", r."observed_at", r."content_digest",
@@ -97,7 +98,7 @@ export class VaultRecordStore {
          FROM "vault_records" r WHERE r."id" = ANY($1::uuid[])`,
       [sorted.map((row) => row.id), provenance.receivedAt],
     );
-    await manager.query(
+    await tx.transaction.query(
       `UPDATE "vault_records" r SET "category" = v.category, "observed_at" = v.observed_at, "version" = v.version,
               "content_digest" = v.content_digest, "ciphertext" = v.ciphertext, "plaintext_bytes" = v.plaintext_bytes,
               "deposit_batch_id" = $12, "jws_digest" = $13, "signing_kid" = $14, "received_at" = $15

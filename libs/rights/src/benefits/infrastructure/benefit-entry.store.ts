@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { BenefitBalance, BenefitCredit, BenefitType, BilingualText } from '../domain/benefit';
+import type { BenefitCursor } from '../domain/benefit-page';
+
+/** Rows per INSERT: 1,000 credits × 11 columns stays far below Postgres's 65,535 bind parameters. */
+const CREDITS_PER_STATEMENT = 1000;
+
+const COLUMNS = [
+  'id',
+  'individual_id',
+  'provision_id',
+  'offer_id',
+  'recipient_id',
+  'recipient_name',
+  'purpose_text',
+  'type',
+  'amount',
+  'description',
+  'credited_at',
+] as const;
+
+/** One ledger entry as read, with its position for the cursor. */
+export interface BenefitEntryRow {
+  id: string;
+  provision_id: string;
+  offer_id: string;
+  recipient_id: string;
+  recipient_name: BilingualText;
+  purpose_text: BilingualText;
+  type: BenefitType;
+  amount: number | null;
+  description: BilingualText;
+  credited_at: Date;
+  /** credited_at in UTC with microseconds, for the cursor. */
+  position: string;
+}
+
+/** benefit_entries: appended in chunks inside the caller's transaction; read per individual, balance and pages. */
+@Injectable()
+export class BenefitEntryStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends one entry per credit, skipping provisions already credited; returns how many were inserted. */
+  async append(tx: TransactionalContext, credits: readonly BenefitCredit[]): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < credits.length; start += CREDITS_PER_STATEMENT) {
+      inserted += await insertChunk(tx.transaction, credits.slice(start, start + CREDITS_PER_STATEMENT));
+    }
+    return inserted;
+  }
+
+  /** The individual's balance over every entry they hold. */
+  balanceOf(ctx: RequestContext, individualId: string): Promise<BenefitBalance> {
+    return balanceOf(this.manager(ctx), individualId);
+  }
+
+  /** Up to `take` entries of the individual after the cursor, newest first. */
+  pageOf(ctx: RequestContext, individualId: string, cursor: BenefitCursor | null, take: number): Promise<BenefitEntryRow[]> {
+    return pageOf(this.manager(ctx), individualId, cursor, take);
+  }
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+}
+
+async function insertChunk(manager: EntityManager, credits: readonly BenefitCredit[]): Promise<number> {
+  const parameters: unknown[] = [];
+  const rows = credits.map((credit) => {
+    const values = [
+      randomUUID(),
+      credit.individualId,
+      credit.provisionId,
+      credit.offerId,
+      credit.recipientId,
+      JSON.stringify(credit.recipientName),
+      JSON.stringify(credit.purposeText),
+      credit.benefit.type,
+      credit.benefit.amount ?? null,
+      JSON.stringify(credit.benefit.description),
+      credit.creditedAt,
+    ];
+    const placeholders = values.map((value) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  const returned: { id: string }[] = await manager.query(
+    `INSERT INTO "benefit_entries" (${COLUMNS.map((column) => `"${column}"`).join(', ')})
+     VALUES ${rows.join(', ')}
+     ON CONFLICT ("provision_id") DO NOTHING
+     RETURNING "id"`,
+    parameters,
+  );
+  return returned.length;
+}
+
+async function balanceOf(manager: EntityManager, individualId: string): Promise<BenefitBalance> {
+  const [row]: { points: string; yen: string; services: string; social: string }[] = await manager.query(
+    `SELECT coalesce(sum("amount") FILTER (WHERE "type" = 'points'), 0)::text AS "points",
+            coalesce(sum("amount") FILTER (WHERE "type" = 'yen'), 0)::text AS "yen",
+            count(*) FILTER (WHERE "type" = 'service')::text AS "services",
+            count(*) FILTER (WHERE "type" = 'social')::text AS "social"
+       FROM "benefit_entries" WHERE "individual_id" = $1`,
+    [individualId],
+  );
+  return { points: Number(row.points), yen: Number(row.yen), services: Number(row.services), social: Number(row.social) };
+}
+
+function pageOf(manager: EntityManager, individualId: string, cursor: BenefitCursor | null, take: number): Promise<BenefitEntryRow[]> {
+  const parameters: unknown[] = [individualId, take];
+  let after = '';
+  if (cursor !== null) {
+    parameters.push(cursor.creditedAt, cursor.id);
+    after = `AND ("credited_at", "id") < ($3::timestamptz, $4::uuid)`;
+  }
+  return manager.query(
+    `SELECT "id", "provision_id", "offer_id", "recipient_id", "recipient_name", "purpose_text", "type", "amount", "description",
+            "credited_at", to_char("credited_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "position"
+       FROM "benefit_entries"
+      WHERE "individual_id" = $1 ${after}
+      ORDER BY "credited_at" DESC, "id" DESC
+      LIMIT $2`,
+    parameters,
+  );
+}

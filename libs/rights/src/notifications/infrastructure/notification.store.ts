@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { NewNotification } from '../domain/notification';
+import { NotificationEntity } from './notification.entity';
+
+/** The notifications table: written inside the caller's transaction, read newest first per individual. */
+@Injectable()
+export class NotificationStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
+  /** Inserts one unread notification created at `createdAt`. */
+  async insert(tx: TransactionalContext, id: string, notification: NewNotification, createdAt: Date): Promise<void> {
+    await tx.transaction.insert(NotificationEntity, {
+      id,
+      individualId: notification.individualId,
+      kind: notification.kind,
+      subjectType: notification.subject.type,
+      subjectId: notification.subject.id,
+      message: notification.message,
+      createdAt,
+      readAt: null,
+    });
+  }
+
+  /** The individual's newest `take` notifications, newest first. */
+  newestOf(ctx: RequestContext, individualId: string, take: number): Promise<NotificationEntity[]> {
+    return this.manager(ctx).find(NotificationEntity, {
+      where: { individualId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take,
+    });
+  }
+
+  /** How many of the individual's notifications are unread. */
+  countUnread(ctx: RequestContext, individualId: string): Promise<number> {
+    return this.manager(ctx).count(NotificationEntity, { where: { individualId, readAt: IsNull() } });
+  }
+
+  /** Whether this notification is the individual's. */
+  isOwnedBy(ctx: RequestContext, notificationId: string, individualId: string): Promise<boolean> {
+    return this.manager(ctx).exists(NotificationEntity, { where: { id: notificationId, individualId } });
+  }
+
+  /** Marks the individual's unread notifications (one, or all when no id is given) read at `readAt`; returns how many. */
+  async markRead(ctx: RequestContext, individualId: string, readAt: Date, notificationId?: string): Promise<number> {
+    const where =
+      notificationId === undefined ? { individualId, readAt: IsNull() } : { id: notificationId, individualId, readAt: IsNull() };
+    const result = await this.manager(ctx).update(NotificationEntity, where, { readAt });
+    return result.affected ?? 0;
+  }
+}
