@@ -1,7 +1,6 @@
 // Sessions of people (individuals at the portal, board members at the ethics board): accounts,
 // passwords, sign-in throttling, access/refresh/step-up tokens and the guards that check them.
 export { ACCOUNT_CLOSED_JOB, ACCOUNT_JOBS } from './account.jobs';
-export { actingAccountId } from './application/acting-account';
 export { CloseAccountUseCase } from './application/close-account.use-case';
 export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './application/create-account.use-case';
 export { GetOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';

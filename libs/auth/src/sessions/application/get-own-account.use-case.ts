@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { Language } from '../domain/account';
 import type { SessionRealm } from '../domain/session-tokens';
 import { AccountEntity } from '../infrastructure/account.entity';
 import { UnauthenticatedError } from '../sessions.errors';
-import { actingAccountId } from './acting-account';
 import { SESSION_REALM } from './session-settings';
 
 /** What a signed-in person sees of their own account. */
@@ -25,8 +24,9 @@ export class GetOwnAccountUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<OwnAccount> {
-    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
-    if (accountId === null) throw new UnauthenticatedError();
+    // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
+    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
+    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
     const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is no longer active.');
     return { id: account.id, email: account.email, displayName: account.displayName, language: account.language };

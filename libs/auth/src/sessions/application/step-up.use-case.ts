@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { SessionRealm } from '../domain/session-tokens';
 import { AccountEntity } from '../infrastructure/account.entity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError, UnauthenticatedError } from '../sessions.errors';
 import { PasswordHasher } from './password-hasher';
-import { actingAccountId } from './acting-account';
 import { SESSION_REALM } from './session-settings';
 import { SessionTokens } from './session-tokens';
 
@@ -33,8 +32,9 @@ export class StepUpUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { password: string; clientAddress: string }): Promise<StepUpToken> {
-    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
-    if (accountId === null) throw new UnauthenticatedError();
+    // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
+    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
+    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
     const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError();
     const attempt = await this.limiter.begin(account.email, command.clientAddress);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
+import { inTransaction, requireBankActor, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 
 /** Ids per statement: the arrays stay bounded however many consents a cause ends. */
@@ -16,7 +16,7 @@ export class CancelPendingApprovalsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, command: { consentIds?: string[]; offerIds?: string[] }, now: Date = new Date()): Promise<string[]> {
-    if (!isBankActor(ctx.actor)) throw new Error('Only the bank cancels approval requests.');
+    requireBankActor(ctx, { detail: 'Only the bank cancels approval requests.' });
     const consentIds = command.consentIds ?? [];
     const offerIds = command.offerIds ?? [];
     return inTransaction(ctx, this.dataSource, async (manager) => {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { requireBankActor, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { assertBankActor } from '../../consents/application/bank-actor';
 import { effectiveApprovalStatus, type ApprovalStatus } from '../domain/approval-request';
 import { ApprovalRequestEntity } from '../infrastructure/approval-request.entity';
 
@@ -22,7 +21,7 @@ export class GetApprovalOutcomeUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, query: { approvalRequestId: string }, now: Date = new Date()): Promise<ApprovalOutcome | null> {
-    assertBankActor(ctx, 'Reading an approval outcome');
+    requireBankActor(ctx, { detail: "Reading an approval outcome is for the bank's own processes only" });
     if (!isUuid(query.approvalRequestId)) return null;
     const row = await (ctx.transaction ?? this.dataSource.manager).findOne(ApprovalRequestEntity, {
       where: { id: query.approvalRequestId },

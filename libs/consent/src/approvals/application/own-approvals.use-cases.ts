@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { isUuid } from '@infobank/catalog';
-import { enqueueJob, inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, requireIndividual, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { ApprovalAlreadyDecidedError, ApprovalExpiredError, ApprovalNotFoundError } from '../approvals.errors';
 import { APPROVAL_ANSWERED_JOB } from '../approvals.jobs';
@@ -12,11 +11,7 @@ import { approvalView, type ApprovalView } from './approval-view';
 /** Most approval requests one listing returns (newest first). */
 export const MAX_LISTED_APPROVALS = 100;
 
-function actingIndividualId(ctx: RequestContext): string {
-  const id = actingAccountId(ctx.actor, 'individual');
-  if (id === null) throw new UnauthenticatedError('Only a signed-in individual answers approval requests.');
-  return id;
-}
+const ONLY_INDIVIDUALS = { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual answers approval requests.' };
 
 /** The acting individual's approval requests, newest first; `pending` only when asked. */
 @Injectable()
@@ -24,7 +19,7 @@ export class ListOwnApprovalsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, query: { pendingOnly?: boolean } = {}): Promise<ApprovalView[]> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     const manager = ctx.transaction ?? this.dataSource.manager;
     const now = new Date();
     const rows = await manager.find(ApprovalRequestEntity, {
@@ -52,7 +47,7 @@ export class DecideApprovalUseCase {
     command: { approvalRequestId: string; decision: ApprovalDecision },
     now: Date = new Date(),
   ): Promise<ApprovalView> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     if (!APPROVAL_DECISIONS.includes(command.decision)) {
       throw new ValidationFailedError([{ path: '/decision', message: `must be one of ${APPROVAL_DECISIONS.join(', ')}` }]);
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GetCatalogueOfferUseCase, type CatalogueOfferDetail } from '@infobank/offers';
-import { inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { inTransaction, requireIndividual, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { CONSENT_MODES, type ConsentExplanation, type ConsentMode, type ConsentSource, type ConsentStatus } from '../domain/consent';
 import type { ConsentedOffer } from '../domain/consent-receipt';
@@ -95,8 +95,7 @@ export function changeResultOf(recorded: RecordedConsentChange): ConsentChangeRe
 
 function grantingIndividual(ctx: RequestContext, source: ConsentSource, command: GrantConsentCommand): string {
   if (source === 'individual') {
-    if (ctx.actor.type !== 'individual') throw new Error('An individual consents for themself: the route needs the individual guard.');
-    return ctx.actor.id;
+    return requireIndividual(ctx, { detail: 'An individual consents for themself: the route needs the individual guard.' });
   }
   if (ctx.actor.type !== 'system' || command.individualId === undefined) {
     throw new Error('Standing-condition consents are granted by the worker for a named individual.');

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { requireBankActor, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { GrantedConsent } from '../domain/consent';
 import { ConsentEntity } from '../infrastructure/consent.entity';
 import { stateOfRow } from '../infrastructure/consent-state.mapper';
-import { assertBankActor } from './bank-actor';
 
 /** The columns stateOfRow reads: everything but the (large) offer snapshot. */
 const STATE_COLUMNS = [
@@ -38,7 +37,7 @@ export class ListConsentsForOfferUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, query: { offerId: string }): Promise<GrantedConsent[]> {
-    assertBankActor(ctx, 'Listing the consents to an offer');
+    requireBankActor(ctx, { detail: "Listing the consents to an offer is for the bank's own processes only" });
     if (!isUuid(query.offerId)) throw new ValidationFailedError([{ path: '/offerId', message: 'must be a uuid' }]);
     // DISTINCT ON keeps the first row per individual in this order: live before ended, then the newest grant.
     const rows = await (ctx.transaction ?? this.dataSource.manager)

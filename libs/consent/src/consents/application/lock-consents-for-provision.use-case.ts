@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { requireBankActor, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import type { GrantedConsent } from '../domain/consent';
 import { ConsentEntity } from '../infrastructure/consent.entity';
 import { stateOfRow } from '../infrastructure/consent-state.mapper';
-import { assertBankActor } from './bank-actor';
 
 /** Most consents one call locks. */
 export const MAX_LOCKED_CONSENTS = 1_000;
@@ -18,7 +17,7 @@ export const MAX_LOCKED_CONSENTS = 1_000;
 @Injectable()
 export class LockConsentsForProvisionUseCase {
   async execute(ctx: RequestContext, command: { consentIds: readonly string[] }): Promise<Map<string, GrantedConsent>> {
-    assertBankActor(ctx, 'Locking consents for provision');
+    requireBankActor(ctx, { detail: "Locking consents for provision is for the bank's own processes only" });
     const manager = ctx.transaction;
     if (manager === undefined) throw new Error('Locking consents for provision needs the caller’s transaction (the lock ends with it)');
     const ids = [...new Set(command.consentIds)];

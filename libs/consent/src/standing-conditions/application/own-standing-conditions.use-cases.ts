@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { findPurpose } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, requireIndividual, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { NO_STANDING_CONDITIONS, standingConditionsProblems, type StandingConditions } from '../domain/standing-conditions';
 import { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
@@ -11,11 +10,7 @@ export interface OwnStandingConditions extends StandingConditions {
   updatedAt: Date | null;
 }
 
-function actingIndividualId(ctx: RequestContext): string {
-  const id = actingAccountId(ctx.actor, 'individual');
-  if (id === null) throw new UnauthenticatedError('Only a signed-in individual manages their standing conditions.');
-  return id;
-}
+const ONLY_INDIVIDUALS = { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual manages their standing conditions.' };
 
 /** The conditions a stored row holds. */
 export function conditionsOfRow(row: StandingConditionsEntity): StandingConditions {
@@ -38,7 +33,7 @@ export class GetOwnStandingConditionsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext): Promise<OwnStandingConditions> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     const manager = ctx.transaction ?? this.dataSource.manager;
     const row = await manager.findOne(StandingConditionsEntity, { where: { individualId } });
     return row === null ? { ...NO_STANDING_CONDITIONS, updatedAt: null } : { ...conditionsOfRow(row), updatedAt: row.updatedAt };
@@ -54,7 +49,7 @@ export class PutOwnStandingConditionsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, conditions: StandingConditions): Promise<OwnStandingConditions> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     const problems = standingConditionsProblems(conditions, (code) => findPurpose(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const updatedAt = new Date();

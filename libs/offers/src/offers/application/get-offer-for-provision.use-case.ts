@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { actorIsOneOf, requireRecipient, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { OfferSnapshot } from '../domain/offer';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
 import { OfferNotFoundError } from '../../offers.errors';
-import { actingRecipientId, loadOffer } from './offer-access';
-import { isBankActor } from '@infobank/platform';
+import { loadOffer } from './offer-access';
 
 /** How the transfer builder reads the offer: `lock: 'share'` holds it unchanged until the caller's transaction ends. */
 export interface GetOfferForProvisionOptions {
@@ -26,9 +25,9 @@ export class GetOfferForProvisionUseCase {
     if (options.lock === 'share' && ctx.transaction === undefined) {
       throw new Error('An offer is share-locked for a provision only inside a transaction: pass ctx.transaction.');
     }
-    const bankSide = isBankActor(ctx.actor);
-    const recipientId = bankSide ? undefined : actingRecipientId(ctx);
-    if (recipientId === null) throw new OfferNotFoundError(String(offerId).slice(0, 64));
+    // The bank reads any offer; a recipient only its own; anyone else finds none.
+    if (!actorIsOneOf(ctx.actor, ['bank', 'recipient'])) throw new OfferNotFoundError(String(offerId).slice(0, 64));
+    const recipientId = actorIsOneOf(ctx.actor, ['bank']) ? undefined : requireRecipient(ctx);
     const offer = await loadOffer(ctx.transaction ?? this.dataSource.manager, offerId, { recipientId, lock: options.lock });
     return toOfferSnapshot(offer);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireRecipient } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { loadOffer, OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 import { recipientView, type RecipientOfferView } from './recipient-offer-view';
 
 /** One of the acting recipient's own offers with its status and the board's reasons; another's reads as not found. */
@@ -10,7 +10,7 @@ export class GetOwnOfferUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     const manager = this.dataSource.manager;
     return recipientView(manager, await loadOffer(manager, offerId, { recipientId }));
   }

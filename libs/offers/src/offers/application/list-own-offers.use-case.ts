@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireRecipient } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { OfferEntity } from '../infrastructure/offer.entity';
-import { requireRecipientId } from './offer-access';
 import { recipientViews, type RecipientOfferView } from './recipient-offer-view';
+import { OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 
 /** Most offers one listing returns. */
 export const MAX_OWN_OFFERS = 200;
@@ -14,7 +14,7 @@ export class ListOwnOffersUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext): Promise<RecipientOfferView[]> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     const manager = this.dataSource.manager;
     const offers = await manager.find(OfferEntity, {
       where: { recipientId },

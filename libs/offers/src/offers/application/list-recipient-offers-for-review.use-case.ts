@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { actorIsOneOf, type RequestContext } from '@infobank/platform';
 import { DataSource, MoreThan } from 'typeorm';
 import type { OfferSnapshot } from '../domain/offer';
 import { OfferEntity } from '../infrastructure/offer.entity';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
-import { isReviewSide } from './offer-access';
+import { REVIEW_SIDE } from './offer-access';
 
 /** Upper bound on one recipient's offers the board sees at once. */
 const MAX_OFFERS = 500;
@@ -19,7 +19,7 @@ export class ListRecipientOffersForReviewUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, recipientId: string): Promise<OfferSnapshot[]> {
-    if (!isReviewSide(ctx) || !isUuid(recipientId)) return [];
+    if (!actorIsOneOf(ctx.actor, REVIEW_SIDE) || !isUuid(recipientId)) return [];
     const manager = ctx.transaction ?? this.dataSource.manager;
     const offers = await manager.find(OfferEntity, {
       where: { recipientId, round: MoreThan(0) },

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, requireRecipient } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { submit } from '../domain/offer-lifecycle';
 import { OfferEntity } from '../infrastructure/offer.entity';
 import { OfferStatusConflictError } from '../../offers.errors';
 import { OPEN_REVIEW_CASE_JOB } from '../../offers.jobs';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { loadOffer, OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, termsOf, type RecipientOfferView } from './recipient-offer-view';
 
@@ -19,7 +19,7 @@ export class SubmitOfferUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     return inTransaction(ctx, this.dataSource, async (manager) => {
       const offer = await loadOffer(manager, offerId, { recipientId, lock: true });
       const transition = submit(offer.status, offer.round);

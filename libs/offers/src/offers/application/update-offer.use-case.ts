@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireRecipient, ValidationFailedError } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { OfferTerms } from '../domain/offer';
 import { edit } from '../domain/offer-lifecycle';
 import { OfferEntity } from '../infrastructure/offer.entity';
 import { OfferStatusConflictError } from '../../offers.errors';
-import { loadOffer, requireRecipientId } from './offer-access';
+import { loadOffer, OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, termsOf, type RecipientOfferView } from './recipient-offer-view';
 
@@ -24,7 +24,7 @@ export class UpdateOfferUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, command: UpdateOfferCommand): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     const changes: unknown = command?.changes;
     if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
       throw new ValidationFailedError([{ path: '', message: 'must be a JSON object' }]);

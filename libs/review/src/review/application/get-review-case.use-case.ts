@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationProfile } from '@infobank/catalog';
 import { GetOfferForReviewUseCase, OfferNotFoundError, type OfferSnapshot, type OfferStatus } from '@infobank/offers';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBoardMember } from '@infobank/platform';
 import { Brackets, DataSource, Not } from 'typeorm';
 import { loadReviewCase } from '../infrastructure/review-case.repository';
 import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
 import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
-import { assertBoardMember } from './acting-member';
+import { BOARD_MEMBERS_ONLY } from './acting-member';
 import { withVoteCounts } from './list-review-cases.use-case';
 import { toReviewCaseView, type ReviewCaseSummary, type ReviewCaseView } from './review-case-view';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
@@ -41,7 +41,7 @@ export class GetReviewCaseUseCase {
   ) {}
 
   async execute(ctx: RequestContext, caseId: string): Promise<ReviewCaseDetail> {
-    assertBoardMember(ctx);
+    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
     const manager = this.dataSource.manager;
     const { row, state } = await loadReviewCase(manager, caseId);
     const offer = row.offerSnapshot;

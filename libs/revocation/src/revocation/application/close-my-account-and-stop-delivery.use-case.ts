@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireIndividual, withTransaction } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { CloseMyAccountUseCase, type ClosedAccount } from '@infobank/vault';
 import { DataSource } from 'typeorm';
-import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
+import { ONLY_INDIVIDUALS_ERASE, stoppingDelivery } from './erasure-actors';
 
 /**
  * `DELETE /v1/me` (退会). In one transaction: every transfer still in flight stops for the individual
@@ -25,7 +25,7 @@ export class CloseMyAccountAndStopDeliveryUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<ClosedAccount> {
-    const individualId = erasingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return inTransaction(ctx, this.dataSource, async (manager) => {
       const inside = withTransaction(ctx, manager);
       await this.withdraw.execute(stoppingDelivery(ctx, manager, 'account-closure'), { individualIds: [individualId], reason: 'revoked' });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireIndividual, withTransaction } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { EraseMyDataUseCase, type EraseQueryInput, type ErasedData } from '@infobank/vault';
 import { DataSource } from 'typeorm';
-import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
+import { ONLY_INDIVIDUALS_ERASE, stoppingDelivery } from './erasure-actors';
 
 /**
  * `DELETE /v1/me/data`: the vault erases the individual's records (EraseMyDataUseCase) and, in the same
@@ -22,7 +22,7 @@ export class EraseMyDataAndStopDeliveryUseCase {
   ) {}
 
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
-    const individualId = erasingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return inTransaction(ctx, this.dataSource, async (manager) => {
       // Vault rows first, then transfers: nothing that holds a transfer lock waits for a vault row lock.
       const erased = await this.erase.execute(withTransaction(ctx, manager), query);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireRecipient } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
 import { NoticeNotFoundError } from '../../revocation.errors';
-import { noticeView, requireRecipient, type NoticeView } from './notice-view';
+import { noticeView, NOTICES_ARE_READ_BY_RECIPIENTS, type NoticeView } from './notice-view';
 
 /** One of the calling recipient's notices (another recipient's reads as not found). */
 @Injectable()
@@ -12,7 +12,7 @@ export class GetNoticeUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, noticeId: unknown): Promise<NoticeView> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, NOTICES_ARE_READ_BY_RECIPIENTS);
     if (!isUuid(noticeId)) throw new NoticeNotFoundError();
     const notice = await (ctx.transaction ?? this.dataSource.manager).findOne(WithdrawalNoticeEntity, {
       where: { id: noticeId, recipientId },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { type FieldProblem, type RequestContext, requireRecipient, ValidationFailedError } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { NOTICE_STATUSES, type NoticeStatus } from '../domain/notice';
 import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
-import { noticeView, requireRecipient, type NoticeView } from './notice-view';
+import { noticeView, NOTICES_ARE_READ_BY_RECIPIENTS, type NoticeView } from './notice-view';
 
 /** Most notices one page lists. */
 export const NOTICE_PAGE_SIZE = 50;
@@ -21,7 +21,7 @@ export class ListNoticesUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, query: ListNoticesQuery): Promise<{ notices: NoticeView[]; nextCursor: string | null }> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, NOTICES_ARE_READ_BY_RECIPIENTS);
     const problems: FieldProblem[] = [];
     if (query.status !== undefined && !(NOTICE_STATUSES as readonly unknown[]).includes(query.status)) {
       problems.push({ path: '/status', message: `must be one of ${NOTICE_STATUSES.join(', ')}` });

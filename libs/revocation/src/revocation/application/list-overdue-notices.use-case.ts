@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBoardMember } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { NoticeKind } from '../domain/notice';
 import { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
-import { requireBoardMember } from './board-access';
 
 /** Most overdue notices one listing returns. */
 export const MAX_LISTED_OVERDUE_NOTICES = 500;
@@ -30,7 +29,7 @@ export class ListOverdueNoticesUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<OverdueNoticeView[]> {
-    requireBoardMember(ctx);
+    requireBoardMember(ctx, { detail: 'The attestation overview is read by board members: the route needs BoardMemberAuthGuard.' });
     const manager = ctx.transaction ?? this.dataSource.manager;
     const notices = await manager.find(WithdrawalNoticeEntity, {
       where: { status: 'overdue' },

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireIndividual, withTransaction } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { RemoveLinkAndEraseUseCase, type ErasedData } from '@infobank/vault';
 import { DataSource } from 'typeorm';
-import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
+import { ONLY_INDIVIDUALS_ERASE, stoppingDelivery } from './erasure-actors';
 
 /**
  * `DELETE /v1/me/links/:id?erase=true`: the vault removes the link and erases what its provider deposited
@@ -20,7 +20,7 @@ export class RemoveLinkAndStopDeliveryUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
-    const individualId = erasingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return inTransaction(ctx, this.dataSource, async (manager) => {
       const erased = await this.removeLinkAndErase.execute(withTransaction(ctx, manager), command);
       if (erased.erasedRecords > 0) {

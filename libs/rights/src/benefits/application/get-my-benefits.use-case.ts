@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BenefitBalance, BenefitEntryView, BenefitType, BilingualText, MyBenefits } from '../domain/benefit';
 import { encodeBenefitCursor, parseBenefitPage, type BenefitCursor } from '../domain/benefit-page';
@@ -36,8 +35,7 @@ export class GetMyBenefitsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, query: GetMyBenefitsQuery = {}): Promise<MyBenefits> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their benefits.');
+    const individualId = requireIndividual(ctx, { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual reads their benefits.' });
     const { cursor, limit, problems } = parseBenefitPage(query);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
     const manager = ctx.transaction ?? this.dataSource.manager;

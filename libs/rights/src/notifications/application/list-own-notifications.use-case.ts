@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { NotificationKind, NotificationMessage, NotificationSubject } from '../domain/notification';
 import { NotificationEntity } from '../infrastructure/notification.entity';
@@ -24,8 +23,10 @@ export class ListOwnNotificationsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, query: { limit?: number } = {}): Promise<OwnNotification[]> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
+    const individualId = requireIndividual(ctx, {
+      code: 'UNAUTHENTICATED',
+      detail: 'Only a signed-in individual reads their notifications.',
+    });
     const manager = ctx.transaction ?? this.dataSource.manager;
     const rows = await manager.find(NotificationEntity, {
       where: { individualId },

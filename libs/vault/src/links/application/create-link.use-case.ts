@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, OrganisationDirectory } from '@infobank/catalog';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LINK_CODE_LIFETIME_MS, linkCodeDigest, newLinkCode } from '../domain/link-code';
 import { linkCategoriesProblems } from '../domain/provider-link';
 import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
 import { ProviderNotFoundError } from '../links.errors';
-import { actingIndividualId } from './link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from './link-actors';
 import { LinkClock } from './link-clock';
 
 /** What an individual asks for: which provider may deposit which data categories about them. */
@@ -41,7 +41,7 @@ export class CreateLinkUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: CreateLinkCommand): Promise<CreatedLink> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const problems = linkCategoriesProblems(command.categories, (code) => findDataCategory(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const provider = await this.organisations.findCredentials(command.providerId);

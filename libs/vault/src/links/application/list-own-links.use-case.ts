@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { displayStatus, type LinkDisplayStatus } from '../domain/provider-link';
 import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
-import { actingIndividualId } from './link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from './link-actors';
 import { LinkClock } from './link-clock';
 
 /**
@@ -38,7 +38,7 @@ export class ListOwnLinksUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<OwnLink[]> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const manager = ctx.transaction ?? this.dataSource.manager;
     const links = await manager.find(ProviderLinkEntity, { where: { individualId }, order: { createdAt: 'DESC', id: 'ASC' } });
     const profiles = await this.organisations.findProfiles(

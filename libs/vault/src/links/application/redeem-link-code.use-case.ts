@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireProvider, ValidationFailedError } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { linkCodeDigest, normaliseLinkCode } from '../domain/link-code';
 import { customerRefProblem, isRedeemable } from '../domain/provider-link';
 import { customerLockName, individualLockName, lockLinkNames } from '../infrastructure/link-locks';
 import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
 import { CustomerRefInUseError, LinkCodeInvalidError } from '../links.errors';
-import { actingProviderId } from './link-actors';
+import { ONLY_AUTHENTICATED_PROVIDERS } from './link-actors';
 import { LinkClock } from './link-clock';
 import { removedNow } from './link-removal';
 
@@ -43,7 +43,7 @@ export class RedeemLinkCodeUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: RedeemLinkCodeCommand): Promise<RedeemedLink> {
-    const providerId = actingProviderId(ctx);
+    const providerId = requireProvider(ctx, ONLY_AUTHENTICATED_PROVIDERS);
     const refProblem = customerRefProblem(command.customerRef);
     if (refProblem !== undefined) throw new ValidationFailedError([{ path: '/customerRef', message: refProblem }]);
     const code = typeof command.linkCode === 'string' ? normaliseLinkCode(command.linkCode) : null;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireIndividual } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
 import { LinkNotFoundError } from '../links.errors';
-import { actingIndividualId } from './link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from './link-actors';
 import { LinkClock } from './link-clock';
 import { removedNow } from './link-removal';
 
@@ -22,7 +22,7 @@ export class RemoveOwnLinkUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<void> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     if (!isUuid(command.linkId)) throw new LinkNotFoundError();
     await inTransaction(ctx, this.dataSource, async (manager) => {
       const removed = await manager

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
+import { inTransaction, type RequestContext, requireProvider } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { isCustomerRef } from '../domain/provider-link';
 import { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
 import { LinkNotFoundError } from '../links.errors';
-import { actingProviderId } from './link-actors';
+import { ONLY_AUTHENTICATED_PROVIDERS } from './link-actors';
 import { LinkClock } from './link-clock';
 import { removedNow } from './link-removal';
 
@@ -21,7 +21,7 @@ export class UnlinkCustomerUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { customerRef: string }): Promise<void> {
-    const providerId = actingProviderId(ctx);
+    const providerId = requireProvider(ctx, ONLY_AUTHENTICATED_PROVIDERS);
     const notFound = () => new LinkNotFoundError('You have no active link for this customer reference.');
     if (!isCustomerRef(command.customerRef)) throw notFound();
     await inTransaction(ctx, this.dataSource, async (manager) => {

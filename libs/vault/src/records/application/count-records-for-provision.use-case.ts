@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBankActor } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { assertProvisionReader, inRangeCondition, type ObservationRange } from './provision-reads';
+import { assertProvisionReadSize, PROVISION_READERS_ONLY, inRangeCondition, type ObservationRange } from './provision-reads';
 
 /** Per individual, per category: how many records the bank holds and how many of them were observed inside the range. */
 export type RecordCounts = Map<string, Map<string, { total: number; inRange: number }>>;
@@ -24,7 +24,8 @@ export class CountRecordsForProvisionUseCase {
 
   async execute(ctx: RequestContext, command: CountRecordsForProvisionCommand): Promise<RecordCounts> {
     const { individualIds, categories, range } = command;
-    assertProvisionReader(ctx, individualIds);
+    requireBankActor(ctx, PROVISION_READERS_ONLY);
+    assertProvisionReadSize(individualIds);
     const counts: RecordCounts = new Map();
     if (individualIds.length === 0 || categories.length === 0) return counts;
     const rows: { individual_id: string; category: string; total: number; in_range: number }[] = await (

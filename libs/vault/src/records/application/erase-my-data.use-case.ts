@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, requireIndividual } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { DATA_ERASED_JOB } from '../../vault.jobs';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 import { parseEraseQuery, type EraseQueryInput } from './record-query';
@@ -29,7 +29,7 @@ export class EraseMyDataUseCase {
   ) {}
 
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const filter = parseEraseQuery(query);
     const erasedRecords = await inTransaction(ctx, this.dataSource, async (manager) => {
       const erased = await this.queries.erase(manager, individualId, filter);

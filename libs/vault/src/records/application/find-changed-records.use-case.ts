@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBankActor } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { assertProvisionReader } from './provision-reads';
+import { PROVISION_READERS_ONLY } from './provision-reads';
 
 /** A record as a package holds it: the bank's id and the version packaged. */
 export interface PackagedRecordRef {
@@ -26,7 +26,7 @@ export class FindChangedRecordsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, command: { records: readonly PackagedRecordRef[] }): Promise<Map<string, RecordChange>> {
-    assertProvisionReader(ctx, []);
+    requireBankActor(ctx, PROVISION_READERS_ONLY);
     const changed = new Map<string, RecordChange>();
     if (command.records.length === 0) return changed;
     const manager = ctx.transaction ?? this.dataSource.manager;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption } from '@infobank/crypto';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBankActor } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordAad } from '../domain/record-aad';
-import { assertProvisionReader, inRangeCondition, type ObservationRange } from './provision-reads';
+import { assertProvisionReadSize, PROVISION_READERS_ONLY, inRangeCondition, type ObservationRange } from './provision-reads';
 
 /** One deposited record, decrypted, as the transfer builder puts it into a package. */
 export interface ProvisionSourceRecord {
@@ -53,7 +53,8 @@ export class ReadRecordsForProvisionUseCase {
 
   async execute(ctx: RequestContext, command: ReadRecordsForProvisionCommand): Promise<Map<string, ProvisionSourceRecord[]>> {
     const { individualIds, categories, range } = command;
-    assertProvisionReader(ctx, individualIds);
+    requireBankActor(ctx, PROVISION_READERS_ONLY);
+    assertProvisionReadSize(individualIds);
     const records = new Map<string, ProvisionSourceRecord[]>();
     if (individualIds.length === 0 || categories.length === 0) return records;
     const manager = ctx.transaction ?? this.dataSource.manager;

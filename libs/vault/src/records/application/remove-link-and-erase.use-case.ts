@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, requireIndividual, withTransaction } from '@infobank/platform';
 import { DataSource } from 'typeorm';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { RemoveOwnLinkUseCase } from '../../links/application/remove-own-link.use-case';
 import { ProviderLinkEntity } from '../../links/infrastructure/provider-link.entity';
 import { DATA_ERASED_JOB } from '../../vault.jobs';
@@ -26,7 +26,7 @@ export class RemoveLinkAndEraseUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     return inTransaction(ctx, this.dataSource, async (manager) => {
       await this.removeLink.execute(withTransaction(ctx, manager), command);
       const link = await manager.findOneOrFail(ProviderLinkEntity, {
