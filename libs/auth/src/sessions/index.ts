@@ -58,6 +58,8 @@ export { SessionController } from './http/session.controller';
 export { LoginDto, RefreshTokenDto, SessionTokensDto, StepUpDto, StepUpTokenDto } from './http/session.dto';
 export { RequireStepUp, STEP_UP_HEADER, StepUpGuard } from './http/step-up.guard';
 export { AccountEntity } from './infrastructure/account.entity';
+export { AccountStore, type StoredAccount } from './infrastructure/account.store';
+export { RefreshTokenStore } from './infrastructure/refresh-token.store';
 export { AUTH_SESSION_ENTITIES, RefreshTokenEntity } from './infrastructure/refresh-token.entity';
 export * from './sessions.errors';
 export { AccountsModule, SessionsModule, type SessionsModuleOptions } from './sessions.module';

@@ -24,14 +24,24 @@ import { SignUpUseCase } from './application/sign-up.use-case';
 import { StepUpUseCase } from './application/step-up.use-case';
 import type { AccountKind } from './domain/account';
 import type { SessionRealm } from './domain/session-tokens';
+import { AccountStore } from './infrastructure/account.store';
 import { LoginRateLimiter } from './infrastructure/login-rate-limiter';
+import { RefreshTokenStore } from './infrastructure/refresh-token.store';
 import { RegistrationRateLimiter } from './infrastructure/registration-rate-limiter';
 import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
 import { OpenIndividualAccounts } from './application/open-individual-accounts';
 
-const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, CloseAccountUseCase, OpenIndividualAccounts];
+const ACCOUNT_PROVIDERS = [
+  AccountStore,
+  RefreshTokenStore,
+  PasswordHasher,
+  CreateAccountUseCase,
+  RegisterIndividualUseCase,
+  CloseAccountUseCase,
+  OpenIndividualAccounts,
+];
 
 /**
  * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,

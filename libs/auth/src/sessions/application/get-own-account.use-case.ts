@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import type { Language } from '../domain/account';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountStore } from '../infrastructure/account.store';
 import { UnauthenticatedError } from '../sessions.errors';
 import { SESSION_REALM } from './session-settings';
 
@@ -19,7 +18,7 @@ export interface OwnAccount {
 @Injectable()
 export class GetOwnAccountUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountStore,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}
 
@@ -27,7 +26,7 @@ export class GetOwnAccountUseCase {
     // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
     const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
     const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
-    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
+    const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is no longer active.');
     return { id: account.id, email: account.email, displayName: account.displayName, language: account.language };
   }

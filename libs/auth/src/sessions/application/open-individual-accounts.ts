@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { AccountEntity } from '../infrastructure/account.entity';
+import type { RequestContext } from '@infobank/platform';
+import { AccountStore } from '../infrastructure/account.store';
 
 /**
  * Which of these individuals still have an open account. Other contexts ask before acting on an
  * individual's behalf without them present (e.g. standing-condition grants), so a closed account is
- * never granted anything.
+ * never granted anything. Reads in the context's transaction when it has one.
  */
 @Injectable()
 export class OpenIndividualAccounts {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly accounts: AccountStore) {}
 
-  async among(individualIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
-    if (individualIds.length === 0) return new Set();
-    const open = await manager.find(AccountEntity, {
-      where: { id: In([...individualIds]), kind: 'individual', disabledAt: IsNull() },
-      select: { id: true },
-    });
-    return new Set(open.map((account) => account.id));
+  among(ctx: RequestContext, individualIds: readonly string[]): Promise<Set<string>> {
+    return this.accounts.openIndividualsAmong(ctx, individualIds);
   }
 }

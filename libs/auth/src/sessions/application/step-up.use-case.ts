@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountStore } from '../infrastructure/account.store';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError, UnauthenticatedError } from '../sessions.errors';
 import { PasswordHasher } from './password-hasher';
@@ -24,7 +23,7 @@ export interface StepUpToken {
 @Injectable()
 export class StepUpUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountStore,
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
     private readonly tokens: SessionTokens,
@@ -35,7 +34,7 @@ export class StepUpUseCase {
     // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
     const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
     const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
-    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
+    const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError();
     const attempt = await this.limiter.begin(account.email, command.clientAddress);
     if (!(await this.hasher.verify(command.password, account.passwordHash))) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OpenIndividualAccounts } from '@infobank/auth';
 import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GrantConsentUseCase } from '../../consents/application/grant-consent.use-case';
@@ -68,8 +68,8 @@ export class EvaluateStandingConditionsUseCase {
         .getMany();
       // A closed account keeps its id (ledgers refer to it) but is never granted anything again.
       const open = await this.accounts.among(
+        withTransaction(ctx, manager),
         rows.map((row) => row.individualId),
-        manager,
       );
       let granted = 0;
       for (const row of rows) {

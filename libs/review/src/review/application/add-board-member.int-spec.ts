@@ -1,5 +1,5 @@
-import { CreateAccountUseCase, PasswordHasher } from '@infobank/auth';
-import { createRequestContext } from '@infobank/platform';
+import { AccountStore, CreateAccountUseCase, PasswordHasher } from '@infobank/auth';
+import { createRequestContext, Transactions } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../../test/support/platform';
@@ -15,7 +15,10 @@ describe('adding board members over Postgres', () => {
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    addMember = new AddBoardMemberUseCase(dataSource, new CreateAccountUseCase(dataSource, new PasswordHasher()));
+    addMember = new AddBoardMemberUseCase(
+      dataSource,
+      new CreateAccountUseCase(new Transactions(dataSource), new AccountStore(dataSource), new PasswordHasher()),
+    );
     listMembers = new ListBoardMembersUseCase(dataSource);
   });
   afterAll(async () => {

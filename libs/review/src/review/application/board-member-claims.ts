@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountClaimsSource } from '@infobank/auth';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
 import { BoardMemberEntity } from '../infrastructure/board-member.entity';
 
 /**
@@ -11,8 +12,8 @@ import { BoardMemberEntity } from '../infrastructure/board-member.entity';
 export class BoardMemberClaims implements AccountClaimsSource {
   constructor(private readonly dataSource: DataSource) {}
 
-  async claimsFor(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<Record<string, unknown> | null> {
-    const member = await manager.findOne(BoardMemberEntity, { where: { id: accountId } });
+  async claimsFor(ctx: RequestContext, accountId: string): Promise<Record<string, unknown> | null> {
+    const member = await (ctx.transaction ?? this.dataSource.manager).findOne(BoardMemberEntity, { where: { id: accountId } });
     return member === null ? null : { expertise: member.expertise, external: member.external };
   }
 }
