@@ -5,6 +5,7 @@ import { getMetadataArgsStorage } from 'typeorm';
 import { ENTITIES } from '@infobank/migrations';
 import * as platformLibrary from '@infobank/platform';
 import * as cryptoLibrary from '@infobank/crypto';
+import * as identityLibrary from '@infobank/identity';
 import * as catalogLibrary from '@infobank/catalog';
 import * as authLibrary from '@infobank/auth';
 import * as offersLibrary from '@infobank/offers';
@@ -37,6 +38,7 @@ const ROOT = join(__dirname, '..', '..');
 const libraries: Record<string, Record<string, unknown>> = {
   platform: platformLibrary,
   crypto: cryptoLibrary,
+  identity: identityLibrary,
   catalog: catalogLibrary,
   auth: authLibrary,
   offers: offersLibrary,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LANGUAGES, type Language } from '@infobank/auth';
+import { LANGUAGES, type Language } from '@infobank/identity';
 
 /** The signed-in individual's own account. */
 export class MeDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { ACCOUNT_CLOSED_JOB } from '../account.jobs';
-import { AccountStore } from '../infrastructure/account.store';
+import { AccountStore } from '@infobank/identity';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 
 /** Placeholder e-mail of a closed account: unique per account, in the reserved `.invalid` domain, no personal data. */

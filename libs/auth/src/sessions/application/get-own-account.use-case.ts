@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
-import type { Language } from '../domain/account';
+import type { Language } from '@infobank/identity';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountStore } from '../infrastructure/account.store';
+import { AccountStore } from '@infobank/identity';
 import { UnauthenticatedError } from '../sessions.errors';
 import { SESSION_REALM } from './session-settings';
 

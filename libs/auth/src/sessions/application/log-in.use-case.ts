@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactions, type RequestContext } from '@infobank/platform';
-import { normaliseEmail } from '../domain/account';
+import { normaliseEmail } from '@infobank/identity';
 import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
-import { AccountStore } from '../infrastructure/account.store';
+import { AccountStore } from '@infobank/identity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError } from '../sessions.errors';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '@infobank/identity';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
 

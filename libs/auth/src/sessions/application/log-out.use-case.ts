@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Transactions, type RequestContext } from '@infobank/platform';
 import { isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountStore } from '../infrastructure/account.store';
+import { AccountStore } from '@infobank/identity';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SessionIssuer } from './session-issuer';
 import { SESSION_REALM } from './session-settings';

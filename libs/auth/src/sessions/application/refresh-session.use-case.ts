@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Transactions, type RequestContext } from '@infobank/platform';
 import { decideRefresh, isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
 import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
-import { AccountStore } from '../infrastructure/account.store';
+import { AccountStore } from '@infobank/identity';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { InvalidRefreshTokenError } from '../sessions.errors';
 import { SessionIssuer } from './session-issuer';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountStore } from '../infrastructure/account.store';
+import { AccountStore } from '@infobank/identity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError, UnauthenticatedError } from '../sessions.errors';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '@infobank/identity';
 import { SESSION_REALM } from './session-settings';
 import { SessionTokens } from './session-tokens';
 

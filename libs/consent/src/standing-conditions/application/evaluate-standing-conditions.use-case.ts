@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OpenIndividualAccounts } from '@infobank/auth';
+import { OpenIndividualAccounts } from '@infobank/identity';
 import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
 import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';

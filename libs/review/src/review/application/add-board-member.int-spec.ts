@@ -1,4 +1,4 @@
-import { AccountStore, CreateAccountUseCase, PasswordHasher } from '@infobank/auth';
+import { AccountStore, CreateAccountUseCase, PasswordHasher } from '@infobank/identity';
 import { createRequestContext, Transactions } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';

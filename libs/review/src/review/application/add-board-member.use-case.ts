@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accountDetailsProblems, CreateAccountUseCase, type Language } from '@infobank/auth';
+import { accountDetailsProblems, CreateAccountUseCase, type Language } from '@infobank/identity';
 import { inTransaction, ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { boardMemberProblems, sameProfile, type Expertise } from '../domain/board-member';
