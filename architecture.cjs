@@ -11,6 +11,7 @@
 const LIBRARY_RANKS = [
   'platform',
   'crypto',
+  'identity',
   'catalog',
   'auth',
   'offers',

@@ -2,6 +2,7 @@ import { AUTH_SESSION_ENTITIES, ORGANISATION_CLIENT_ENTITIES } from '@infobank/a
 import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES } from '@infobank/consent';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
+import { IDENTITY_ENTITIES } from '@infobank/identity';
 import { OFFER_ENTITIES } from '@infobank/offers';
 import { PROVISION_ENTITIES } from '@infobank/provision';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
@@ -18,6 +19,7 @@ export { MIGRATIONS };
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
   ...CRYPTO_ENTITIES,
+  ...IDENTITY_ENTITIES,
   ...CATALOG_ENTITIES,
   ...AUTH_SESSION_ENTITIES,
   ...ORGANISATION_CLIENT_ENTITIES,

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AccountsModule } from '@infobank/auth';
+import { AccountsModule } from '@infobank/identity';
 import { CatalogModule } from '@infobank/catalog';
 import { CryptoModule } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';

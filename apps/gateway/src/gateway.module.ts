@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AUTH_ERROR_STATUS, OrganisationClientModule } from '@infobank/auth';
-import { CATALOG_ERROR_STATUS, CatalogHttpModule } from '@infobank/catalog';
+import { OrganisationClientModule } from '@infobank/auth';
+import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
-import { OFFERS_ERROR_STATUS, OffersModule } from '@infobank/offers';
-import { PROVISION_ERROR_STATUS, ProvisionModule } from '@infobank/provision';
-import { REVOCATION_ERROR_STATUS, RevocationModule } from '@infobank/revocation';
-import { TRANSPARENCY_LOG_ERROR_STATUS, TransparencyLogHttpModule } from '@infobank/transparency-log';
+import { OffersModule } from '@infobank/offers';
+import { ProvisionModule } from '@infobank/provision';
+import { RevocationModule } from '@infobank/revocation';
+import { TransparencyLogHttpModule } from '@infobank/transparency-log';
+import { GATEWAY_ERROR_STATUS } from './gateway.errors';
 import { ATTESTATION_ROUTE, AttestationBodyParsing } from './notices/attestation-body';
 import { NoticesController } from './notices/notices.controller';
 import { OffersController } from './offers/offers.controller';
@@ -18,14 +19,7 @@ export const GATEWAY_HTTP_OPTIONS = {
   description: "The recipients' API (提供先向け): offers, transfers and deletion attestations.",
   // POST /oauth/token takes form bodies (RFC 6749 §4.4).
   acceptFormBodies: true,
-  errorStatus: {
-    ...AUTH_ERROR_STATUS,
-    ...CATALOG_ERROR_STATUS,
-    ...OFFERS_ERROR_STATUS,
-    ...TRANSPARENCY_LOG_ERROR_STATUS,
-    ...PROVISION_ERROR_STATUS,
-    ...REVOCATION_ERROR_STATUS,
-  },
+  errorStatus: GATEWAY_ERROR_STATUS,
 };
 
 /** The recipients' API (提供先向け): offers, transfers and deletion attestations. */

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AUTH_ERROR_STATUS, OrganisationClientModule } from '@infobank/auth';
-import { CATALOG_ERROR_STATUS, CatalogHttpModule, CatalogModule } from '@infobank/catalog';
+import { OrganisationClientModule } from '@infobank/auth';
+import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
-import { TRANSPARENCY_LOG_ERROR_STATUS, TransparencyLogHttpModule } from '@infobank/transparency-log';
-import { VAULT_ERROR_STATUS, VaultModule } from '@infobank/vault';
+import { TransparencyLogHttpModule } from '@infobank/transparency-log';
+import { VaultModule } from '@infobank/vault';
+import { INTAKE_ERROR_STATUS } from './intake.errors';
 import { DEPOSIT_ROUTE, DepositBodyParsing } from './deposits/deposit-body';
 import { DepositsController } from './deposits/deposits.controller';
 import { LinksController } from './links/links.controller';
@@ -15,7 +16,7 @@ export const INTAKE_HTTP_OPTIONS = {
   description: "The providers' API (情報提供元向け): linking customers and depositing their records.",
   // POST /oauth/token takes form bodies (RFC 6749 §4.4).
   acceptFormBodies: true,
-  errorStatus: { ...AUTH_ERROR_STATUS, ...CATALOG_ERROR_STATUS, ...VAULT_ERROR_STATUS, ...TRANSPARENCY_LOG_ERROR_STATUS },
+  errorStatus: INTAKE_ERROR_STATUS,
 };
 
 /** The providers' API (情報提供元向け): linking customers and depositing their records. */

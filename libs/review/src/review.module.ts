@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '@infobank/auth';
+import { AccountsModule } from '@infobank/identity';
 import { CatalogModule } from '@infobank/catalog';
 import { OffersModule } from '@infobank/offers';
 import { AddBoardMemberUseCase } from './review/application/add-board-member.use-case';

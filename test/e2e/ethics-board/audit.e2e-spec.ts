@@ -1,6 +1,6 @@
 // The board's provision audit on activity seeded through the real path (deposit, consent, transfer, download):
 // every number matches what the test did, only board members get in, and no answer names an individual.
-import { AccountEntity } from '@infobank/auth';
+import { AccountEntity } from '@infobank/identity';
 import { PseudonymousIds } from '@infobank/crypto';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import { randomUUID } from 'node:crypto';

@@ -1,7 +1,7 @@
 // Notices as H6a's issuer writes them (a notice row plus the provisions it covers), and recipients
 // attesting deletion the way a real one would: a compact JWS signed with its registered key and POSTed
 // as application/jose with a DPoP-bound token. Shared by the gateway, board and portal suites.
-import { AccountEntity } from '@infobank/auth';
+import { AccountEntity } from '@infobank/identity';
 import {
   DELETION_ATTESTATION_JWS_TYPE,
   NOTICE_REASONS,

@@ -1,5 +1,5 @@
 import { Controller, Module, Post } from '@nestjs/common';
-import { hashPassword } from '../../../libs/auth/src/sessions/domain/password-hash';
+import { hashPassword } from '../../../libs/identity/src/accounts/domain/password-hash';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PortalModule } from '../../../apps/portal/src/portal.module';

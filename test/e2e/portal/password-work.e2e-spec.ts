@@ -3,7 +3,7 @@ import { BankKeysHttpModule } from '@infobank/crypto';
 import { DataSource } from 'typeorm';
 import { PortalAuthModule } from '../../../apps/portal/src/auth/portal-auth.module';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
-import { hashPassword, parsePasswordHash, verifyPassword } from '../../../libs/auth/src/sessions/domain/password-hash';
+import { hashPassword, parsePasswordHash, verifyPassword } from '../../../libs/identity/src/accounts/domain/password-hash';
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { openTestDataSource } from '../../support/platform';
 import { callJson, expectProblem, newIndividual } from './session-client';

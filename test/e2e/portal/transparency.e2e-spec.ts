@@ -1,6 +1,6 @@
 // The public transparency statistics: no sign-in, true counts at or above TRANSPARENCY_MIN_CELL, and every smaller
 // cell shown as suppressed (never as 0 or as its number). Seeded through the use cases, not over HTTP.
-import { RegisterIndividualUseCase } from '@infobank/auth';
+import { RegisterIndividualUseCase } from '@infobank/identity';
 import { GrantConsentUseCase, RevokeConsentUseCase } from '@infobank/consent';
 import { createRequestContext } from '@infobank/platform';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';

@@ -1,5 +1,5 @@
 import { CreateOrganisationUseCase } from '@infobank/catalog';
-import { RegisterIndividualUseCase } from '@infobank/auth';
+import { RegisterIndividualUseCase } from '@infobank/identity';
 import { generateKeyPairJwk, toPublicJwk, type GeneratedKeyAlgorithm, type JWK } from '@infobank/crypto';
 import type { AppConfig } from '@infobank/platform';
 import { AddBoardMemberUseCase } from '@infobank/review';

@@ -1,17 +1,12 @@
-// Sessions of people (individuals at the portal, board members at the ethics board): accounts,
-// passwords, sign-in throttling, access/refresh/step-up tokens and the guards that check them.
+// Sessions of people (individuals at the portal, board members at the ethics board; their accounts are
+// libs/identity's): sign-in throttling, access/refresh/step-up tokens and the guards that check them.
 export { ACCOUNT_CLOSED_JOB, ACCOUNT_JOBS } from './account.jobs';
-export { actingAccountId } from './application/acting-account';
 export { CloseAccountUseCase } from './application/close-account.use-case';
-export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './application/create-account.use-case';
 export { GetOwnAccountUseCase, UpdateOwnAccountUseCase, type OwnAccount } from './application/get-own-account.use-case';
 export { LogInUseCase, type LogInCommand } from './application/log-in.use-case';
 export { LogOutUseCase } from './application/log-out.use-case';
 export { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';
-export { OpenIndividualAccounts } from './application/open-individual-accounts';
-export { PasswordHasher } from './application/password-hasher';
 export { RefreshSessionUseCase } from './application/refresh-session.use-case';
-export { RegisterIndividualUseCase, type RegisterIndividualCommand } from './application/register-individual.use-case';
 export {
   ACCOUNT_CLAIMS_SOURCE,
   DEFAULT_LOGIN_RATE_LIMITS,
@@ -25,18 +20,6 @@ export {
 export { SessionTokens } from './application/session-tokens';
 export { SignUpUseCase, type SignUpCommand } from './application/sign-up.use-case';
 export { StepUpUseCase, type StepUpToken } from './application/step-up.use-case';
-export {
-  ACCOUNT_KINDS,
-  DISPLAY_NAME_MAX_LENGTH,
-  EMAIL_MAX_LENGTH,
-  LANGUAGES,
-  accountDetailsProblems,
-  normaliseEmail,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  type AccountKind,
-  type Language,
-} from './domain/account';
 export {
   ACCESS_TOKEN_LIFETIME_SECONDS as SESSION_ACCESS_TOKEN_LIFETIME_SECONDS,
   ACCESS_TOKEN_TYPE as SESSION_ACCESS_TOKEN_TYPE,
@@ -61,7 +44,7 @@ export { RetryAfterInterceptor } from './http/retry-after.interceptor';
 export { SessionController } from './http/session.controller';
 export { BrowserSessionTokensDto, LoginDto, RefreshTokenDto, SessionTokensDto, StepUpDto, StepUpTokenDto } from './http/session.dto';
 export { RequireStepUp, STEP_UP_HEADER, StepUpGuard } from './http/step-up.guard';
-export { AccountEntity } from './infrastructure/account.entity';
+export { RefreshTokenStore } from './infrastructure/refresh-token.store';
 export { AUTH_SESSION_ENTITIES, RefreshTokenEntity } from './infrastructure/refresh-token.entity';
 export * from './sessions.errors';
-export { AccountsModule, SessionsModule, type SessionsModuleOptions } from './sessions.module';
+export { AccountClosureModule, SessionsModule, type SessionsModuleOptions } from './sessions.module';

@@ -17,12 +17,8 @@ export class InvalidRefreshTokenError extends DomainError<'INVALID_REFRESH_TOKEN
   }
 }
 
-/** The request carries no valid access token for this app. */
-export class UnauthenticatedError extends DomainError<'UNAUTHENTICATED'> {
-  constructor(detail = 'A valid access token is required.', options: { cause?: unknown } = {}) {
-    super('UNAUTHENTICATED', detail, options);
-  }
-}
+/** The request carries no valid access token for this app (the platform's error, re-exported for the session code's callers). */
+export { UnauthenticatedError } from '@infobank/platform';
 
 /** The action is sensitive and needs a fresh step-up token (password re-entry) for this account. */
 export class StepUpRequiredError extends DomainError<'STEP_UP_REQUIRED'> {

@@ -1,13 +1,11 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
+import { AccountsModule, type AccountKind } from '@infobank/identity';
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
 import { CloseAccountUseCase } from './application/close-account.use-case';
-import { CreateAccountUseCase } from './application/create-account.use-case';
 import { GetOwnAccountUseCase, UpdateOwnAccountUseCase } from './application/get-own-account.use-case';
 import { LogInUseCase } from './application/log-in.use-case';
 import { LogOutUseCase } from './application/log-out.use-case';
-import { PasswordHasher } from './application/password-hasher';
 import { RefreshSessionUseCase } from './application/refresh-session.use-case';
-import { RegisterIndividualUseCase } from './application/register-individual.use-case';
 import { SessionIssuer } from './application/session-issuer';
 import {
   ACCOUNT_CLAIMS_SOURCE,
@@ -22,25 +20,22 @@ import {
 import { SessionTokens } from './application/session-tokens';
 import { SignUpUseCase } from './application/sign-up.use-case';
 import { StepUpUseCase } from './application/step-up.use-case';
-import type { AccountKind } from './domain/account';
 import type { SessionRealm } from './domain/session-tokens';
 import { LoginRateLimiter } from './infrastructure/login-rate-limiter';
+import { RefreshTokenStore } from './infrastructure/refresh-token.store';
 import { RegistrationRateLimiter } from './infrastructure/registration-rate-limiter';
 import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
 import { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, type BrowserSessionSettings } from './http/browser-session.guard';
 import { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';
-import { OpenIndividualAccounts } from './application/open-individual-accounts';
-
-const ACCOUNT_PROVIDERS = [PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, CloseAccountUseCase, OpenIndividualAccounts];
 
 /**
- * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,
- * libs/review) and closing an individual's account (libs/vault), and telling which individuals' accounts are open (libs/consent). Needs TypeORM's DataSource only.
+ * Closing an individual's account (libs/vault): the account is anonymised through libs/identity and its
+ * refresh tokens are revoked here. Needs the platform only.
  */
-@Module({ providers: ACCOUNT_PROVIDERS, exports: ACCOUNT_PROVIDERS })
-export class AccountsModule {}
+@Module({ imports: [AccountsModule], providers: [RefreshTokenStore, CloseAccountUseCase], exports: [CloseAccountUseCase] })
+export class AccountClosureModule {}
 
 /** How an app runs sessions. */
 export interface SessionsModuleOptions {
@@ -58,6 +53,7 @@ export interface SessionsModuleOptions {
 }
 
 const SESSION_PROVIDERS = [
+  RefreshTokenStore,
   SessionTokens,
   SessionIssuer,
   LoginRateLimiter,
@@ -89,7 +85,7 @@ export class SessionsModule {
     return {
       module: SessionsModule,
       global: true,
-      imports: [AccountsModule, ...(options.imports ?? [])],
+      imports: [AccountsModule, AccountClosureModule, ...(options.imports ?? [])],
       providers: [
         {
           provide: SESSION_REALM,
@@ -110,7 +106,7 @@ export class SessionsModule {
           : { provide: ACCOUNT_CLAIMS_SOURCE, useExisting: options.claimsSource },
         ...SESSION_PROVIDERS,
       ],
-      exports: [AccountsModule, SESSION_REALM, BROWSER_SESSION_SETTINGS, ...SESSION_PROVIDERS],
+      exports: [AccountsModule, AccountClosureModule, SESSION_REALM, BROWSER_SESSION_SETTINGS, ...SESSION_PROVIDERS],
     };
   }
 }

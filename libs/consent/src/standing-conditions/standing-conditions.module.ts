@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '@infobank/auth';
+import { AccountsModule } from '@infobank/identity';
 import { OffersModule } from '@infobank/offers';
 import { RightsModule } from '@infobank/rights';
 import { ConsentModule } from '../consent.module';

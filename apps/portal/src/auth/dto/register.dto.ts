@@ -6,7 +6,7 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   type Language,
-} from '@infobank/auth';
+} from '@infobank/identity';
 import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** `POST /v1/auth/register`: what an individual gives to open an account. */

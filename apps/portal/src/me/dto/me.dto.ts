@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { LANGUAGES, type Language } from '@infobank/auth';
+import { LANGUAGES, type Language } from '@infobank/identity';
 
 /** The signed-in individual's own account. */
 export class MeDto {

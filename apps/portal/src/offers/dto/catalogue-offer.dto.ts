@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BENEFIT_TYPES, FETCH_PERIODS, type BenefitType, type DataRange, type FetchRule, type OfferText } from '@infobank/offers';
-import { LANGUAGES, type Language } from '@infobank/auth';
+import { LANGUAGES, type Language } from '@infobank/identity';
 import { LocalisedTextDto } from '@infobank/catalog';
 
 /** Text in Japanese, with English when the recipient wrote it. */

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { LANGUAGES, type Language } from '@infobank/auth';
+import { LANGUAGES, type Language } from '@infobank/identity';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** `GET /v1/offers` filters: a purpose code and a data category code from `GET /v1/catalog`. */

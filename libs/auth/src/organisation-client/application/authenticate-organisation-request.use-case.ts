@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName, type OrganisationRole } from '@infobank/catalog';
 import { BankKeyRing, isCryptoError, type JWTPayload } from '@infobank/crypto';
 import { createRequestContext, type Actor } from '@infobank/platform';
+import type { RequestContext } from '@infobank/platform';
 import { InvalidTokenError, WrongRoleError } from '../../auth.errors';
 import { endpointUrl, parseDpopAuthorization } from '../domain/http-target';
 import { DpopProofChecker } from './dpop-proof.checker';
@@ -44,10 +45,10 @@ export class AuthenticateOrganisationRequestUseCase {
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  async execute(request: OrganisationRequest, role: OrganisationRole): Promise<AuthenticatedOrganisation> {
+  async execute(ctx: RequestContext, request: OrganisationRequest, role: OrganisationRole): Promise<AuthenticatedOrganisation> {
     const token = this.readToken(request.authorization);
     const claims = await this.verifyToken(token);
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(ctx.now().getTime() / 1000);
     const proof = await this.proofs.check(request.dpop, {
       method: request.method,
       url: endpointUrl(this.settings.publicUrl, request.url),

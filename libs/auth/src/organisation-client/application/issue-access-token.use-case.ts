@@ -49,9 +49,9 @@ export class IssueAccessTokenUseCase {
   ) {}
 
   /** Checks everything first, then spends the assertion and proof `jti`s, then signs the token. */
-  async execute(_ctx: RequestContext, command: IssueAccessTokenCommand): Promise<IssuedAccessToken> {
+  async execute(ctx: RequestContext, command: IssueAccessTokenCommand): Promise<IssuedAccessToken> {
     if (command.grantType !== 'client_credentials') throw new UnsupportedGrantTypeError();
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(ctx.now().getTime() / 1000);
     const tokenEndpointUrl = endpointUrl(this.settings.publicUrl, TOKEN_ENDPOINT_PATH);
     const proof = await this.proofs.check(command.dpopProof, { method: command.method, url: tokenEndpointUrl, now });
     const assertion = await this.assertions.verify(command.clientAssertion, {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { OrganisationRole } from '@infobank/catalog';
 import { ALLOWED_JWS_ALGORITHMS } from '@infobank/crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createRequestContext } from '@infobank/platform';
 import { InvalidDpopProofError, InvalidTokenError, WrongRoleError } from '../../auth.errors';
 import {
   AuthenticateOrganisationRequestUseCase,
@@ -65,6 +66,7 @@ export async function authenticateOrganisationRequest(
 ): Promise<void> {
   try {
     request[AUTHENTICATED_ORGANISATION] = await authenticate.execute(
+      createRequestContext({ type: 'anonymous' }, request.id),
       { authorization: request.headers.authorization, dpop: request.headers.dpop, method: request.method, url: request.url },
       role,
     );

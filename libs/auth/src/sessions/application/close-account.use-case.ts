@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
 import { ACCOUNT_CLOSED_JOB } from '../account.jobs';
-import { AccountEntity } from '../infrastructure/account.entity';
-import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
+import { AccountStore } from '@infobank/identity';
+import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 
 /** Placeholder e-mail of a closed account: unique per account, in the reserved `.invalid` domain, no personal data. */
 export function closedAccountEmail(accountId: string): string {
@@ -21,30 +20,27 @@ export function closedAccountEmail(accountId: string): string {
  */
 @Injectable()
 export class CloseAccountUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountStore,
+    private readonly refreshTokens: RefreshTokenStore,
+  ) {}
 
   async execute(ctx: RequestContext, command: { accountId: string }): Promise<{ closed: boolean }> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const account = await manager.findOne(AccountEntity, {
-        where: { id: command.accountId, kind: 'individual' },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.transactions.run(ctx, async (tx) => {
+      const account = await this.accounts.lockIndividual(tx, command.accountId);
       if (account === null) return { closed: false };
-      const now = new Date();
-      await manager
-        .createQueryBuilder()
-        .update(RefreshTokenEntity)
-        .set({ revokedAt: now })
-        .where('account_id = :accountId AND revoked_at IS NULL', { accountId: account.id })
-        .execute();
+      const now = tx.now();
+      await this.refreshTokens.revokeAllOfAccount(tx, account.id, now);
       if (account.disabledAt !== null && account.email === closedAccountEmail(account.id)) return { closed: false };
-      await manager.update(
-        AccountEntity,
-        { id: account.id },
+      await this.accounts.anonymise(tx, account.id, {
+        email: closedAccountEmail(account.id),
+        displayName: '-',
         // "!" is no scrypt hash: no password ever matches it.
-        { email: closedAccountEmail(account.id), displayName: '-', passwordHash: '!closed', disabledAt: account.disabledAt ?? now },
-      );
-      await enqueueJob({ ...ctx, transaction: manager }, ACCOUNT_CLOSED_JOB, { individualId: account.id });
+        passwordHash: '!closed',
+        disabledAt: account.disabledAt ?? now,
+      });
+      await enqueueJob(tx, ACCOUNT_CLOSED_JOB, { individualId: account.id });
       return { closed: true };
     });
   }

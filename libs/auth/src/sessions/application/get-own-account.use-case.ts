@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource, IsNull } from 'typeorm';
-import type { Language } from '../domain/account';
+import { requireBoardMember, requireIndividual } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountStore, type Language } from '@infobank/identity';
 import { UnauthenticatedError } from '../sessions.errors';
-import { actingAccountId } from './acting-account';
 import { SESSION_REALM } from './session-settings';
 
 /** What a signed-in person sees of their own account. */
@@ -20,14 +18,15 @@ export interface OwnAccount {
 @Injectable()
 export class GetOwnAccountUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountStore,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}
 
   async execute(ctx: RequestContext): Promise<OwnAccount> {
-    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
-    if (accountId === null) throw new UnauthenticatedError();
-    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
+    // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
+    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
+    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
+    const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is no longer active.');
     return { id: account.id, email: account.email, displayName: account.displayName, language: account.language };
   }
@@ -40,19 +39,15 @@ export class GetOwnAccountUseCase {
 @Injectable()
 export class UpdateOwnAccountUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountStore,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
     private readonly ownAccount: GetOwnAccountUseCase,
   ) {}
 
   async execute(ctx: RequestContext, change: { language: Language }): Promise<OwnAccount> {
-    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
-    if (accountId === null) throw new UnauthenticatedError();
-    await this.dataSource.manager.update(
-      AccountEntity,
-      { id: accountId, kind: this.realm.accountKind, disabledAt: IsNull() },
-      { language: change.language },
-    );
+    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
+    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
+    await this.accounts.setLanguage(ctx, accountId, this.realm.accountKind, change.language);
     return this.ownAccount.execute(ctx);
   }
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { normaliseEmail } from '../domain/account';
+import { Transactions, type RequestContext } from '@infobank/platform';
+import { normaliseEmail } from '@infobank/identity';
 import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountStore } from '@infobank/identity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError } from '../sessions.errors';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '@infobank/identity';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
 
@@ -25,7 +24,8 @@ export interface LogInCommand {
 @Injectable()
 export class LogInUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountStore,
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
     private readonly issuer: SessionIssuer,
@@ -36,10 +36,10 @@ export class LogInUseCase {
   async execute(ctx: RequestContext, command: LogInCommand): Promise<SessionTokenPair> {
     const email = normaliseEmail(command.email);
     const attempt = await this.limiter.begin(email, command.clientAddress);
-    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { kind: this.realm.accountKind, email } });
+    const account = await this.accounts.findByEmail(ctx, this.realm.accountKind, email);
     const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
     const claims =
-      account !== null && passwordMatches && account.disabledAt === null ? await this.claimsSource.claimsFor(account.id) : null;
+      account !== null && passwordMatches && account.disabledAt === null ? await this.claimsSource.claimsFor(ctx, account.id) : null;
     if (account === null || claims === null) {
       await this.limiter.failed(attempt);
       throw new InvalidCredentialsError();
@@ -48,9 +48,9 @@ export class LogInUseCase {
 
     // A hash made with other parameters (a lower cost from before) is replaced now that the password is known.
     const upgraded = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.rehash(command.password) : null;
-    const refreshToken = await inTransaction(ctx, this.dataSource, async (manager) => {
-      if (upgraded !== null) await manager.update(AccountEntity, { id: account.id }, { passwordHash: upgraded });
-      return this.issuer.storeRefreshToken(manager, account.id);
+    const refreshToken = await this.transactions.run(ctx, async (tx) => {
+      if (upgraded !== null) await this.accounts.setPasswordHash(tx, account.id, upgraded);
+      return this.issuer.storeRefreshToken(tx, account.id);
     });
     return this.issuer.pair(account.id, claims, refreshToken);
   }

@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource, IsNull } from 'typeorm';
+import { requireBoardMember, requireIndividual, Transactions, type RequestContext } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
-import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
-import { UnauthenticatedError } from '../sessions.errors';
-import { actingAccountId } from './acting-account';
+import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SESSION_REALM } from './session-settings';
 
 /**
@@ -15,16 +12,14 @@ import { SESSION_REALM } from './session-settings';
 @Injectable()
 export class LogOutEverywhereUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly tokens: RefreshTokenStore,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}
 
   async execute(ctx: RequestContext): Promise<{ revoked: number }> {
-    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
-    if (accountId === null) throw new UnauthenticatedError();
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const result = await manager.update(RefreshTokenEntity, { accountId, revokedAt: IsNull() }, { revokedAt: ctx.now() });
-      return { revoked: result.affected ?? 0 };
-    });
+    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
+    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
+    return this.transactions.run(ctx, async (tx) => ({ revoked: await this.tokens.revokeAllOfAccount(tx, accountId, tx.now()) }));
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
-import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
+import { AccountStore } from '@infobank/identity';
+import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SessionIssuer } from './session-issuer';
 import { SESSION_REALM } from './session-settings';
 
@@ -16,7 +15,9 @@ import { SESSION_REALM } from './session-settings';
 @Injectable()
 export class LogOutUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountStore,
+    private readonly refreshTokens: RefreshTokenStore,
     private readonly issuer: SessionIssuer,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}
@@ -24,12 +25,12 @@ export class LogOutUseCase {
   async execute(ctx: RequestContext, command: { refreshToken: string }): Promise<void> {
     if (!isRefreshTokenShaped(command.refreshToken)) return;
     const tokenHash = refreshTokenDigest(command.refreshToken);
-    await inTransaction(ctx, this.dataSource, async (manager) => {
-      const token = await manager.findOne(RefreshTokenEntity, { where: { tokenHash } });
+    await this.transactions.run(ctx, async (tx) => {
+      const token = await this.refreshTokens.findByHash(tx, tokenHash);
       if (token === null) return;
-      const account = await manager.findOne(AccountEntity, { where: { id: token.accountId }, select: { id: true, kind: true } });
+      const account = await this.accounts.findById(tx, token.accountId);
       if (account?.kind !== this.realm.accountKind) return;
-      await this.issuer.revokeFamily(manager, token.familyId);
+      await this.issuer.revokeFamily(tx, token.familyId);
     });
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import { decideRefresh, isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
 import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
-import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
+import { AccountStore } from '@infobank/identity';
+import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { InvalidRefreshTokenError } from '../sessions.errors';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
@@ -19,7 +18,9 @@ type Outcome = { refreshed: true; accountId: string; claims: Record<string, unkn
 @Injectable()
 export class RefreshSessionUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountStore,
+    private readonly refreshTokens: RefreshTokenStore,
     private readonly issuer: SessionIssuer,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
     @Inject(ACCOUNT_CLAIMS_SOURCE) private readonly claimsSource: AccountClaimsSource,
@@ -29,24 +30,24 @@ export class RefreshSessionUseCase {
     if (!isRefreshTokenShaped(command.refreshToken)) throw new InvalidRefreshTokenError();
     const tokenHash = refreshTokenDigest(command.refreshToken);
     // The revocation must commit even though the caller is refused, so the refusal is thrown after the transaction.
-    const outcome = await inTransaction<Outcome>(ctx, this.dataSource, async (manager) => {
-      const now = new Date();
+    const outcome = await this.transactions.run<Outcome>(ctx, async (tx) => {
+      const now = tx.now();
       // The row lock serialises concurrent refreshes of one token: exactly one rotates.
-      const token = await manager.findOne(RefreshTokenEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+      const token = await this.refreshTokens.lockByHash(tx, tokenHash);
       if (token === null) return { refreshed: false };
-      const account = await manager.findOne(AccountEntity, { where: { id: token.accountId } });
+      const account = await this.accounts.findById(tx, token.accountId);
       // Another app's token: not ours to judge or revoke.
       if (account === null || account.kind !== this.realm.accountKind) return { refreshed: false };
       const decision = decideRefresh(token, now);
-      if (decision.outcome === 'revoke_family') await this.issuer.revokeFamily(manager, token.familyId, now);
+      if (decision.outcome === 'revoke_family') await this.issuer.revokeFamily(tx, token.familyId);
       if (decision.outcome !== 'rotate') return { refreshed: false };
-      const claims = account.disabledAt === null ? await this.claimsSource.claimsFor(account.id, manager) : null;
+      const claims = account.disabledAt === null ? await this.claimsSource.claimsFor(tx, account.id) : null;
       if (claims === null) {
-        await this.issuer.revokeFamily(manager, token.familyId, now);
+        await this.issuer.revokeFamily(tx, token.familyId);
         return { refreshed: false };
       }
-      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
-      const refreshToken = await this.issuer.storeRefreshToken(manager, account.id, token.familyId, now);
+      await this.refreshTokens.markUsed(tx, token.id, now);
+      const refreshToken = await this.issuer.storeRefreshToken(tx, account.id, token.familyId);
       return { refreshed: true, accountId: account.id, claims, refreshToken };
     });
     if (!outcome.refreshed) throw new InvalidRefreshTokenError();

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import type { TransactionalContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { newRefreshToken, refreshTokenDigest, REFRESH_TOKEN_LIFETIME_MS } from '../domain/refresh-token';
 import type { SessionTokenPair } from '../domain/session-tokens';
-import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
+import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SessionTokens } from './session-tokens';
 
 /** Writes refresh tokens (digest only) and pairs them with a fresh access token. */
 @Injectable()
 export class SessionIssuer {
-  constructor(private readonly tokens: SessionTokens) {}
+  constructor(
+    private readonly tokens: SessionTokens,
+    private readonly refreshTokens: RefreshTokenStore,
+  ) {}
 
   /** Stores a new refresh token in `familyId` (a new family starts a session) and returns it in clear, once. */
-  async storeRefreshToken(manager: EntityManager, accountId: string, familyId: string = randomUUID(), now = new Date()): Promise<string> {
+  async storeRefreshToken(tx: TransactionalContext, accountId: string, familyId: string = randomUUID()): Promise<string> {
     const refreshToken = newRefreshToken();
-    await manager.insert(RefreshTokenEntity, {
+    const now = tx.now();
+    await this.refreshTokens.insert(tx, {
       id: randomUUID(),
       familyId,
       accountId,
@@ -34,12 +38,7 @@ export class SessionIssuer {
   }
 
   /** Revokes every live token of the family (logout, reuse of a spent token, account gone). */
-  async revokeFamily(manager: EntityManager, familyId: string, now = new Date()): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(RefreshTokenEntity)
-      .set({ revokedAt: now })
-      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
-      .execute();
+  revokeFamily(tx: TransactionalContext, familyId: string): Promise<void> {
+    return this.refreshTokens.revokeFamily(tx, familyId, tx.now());
   }
 }

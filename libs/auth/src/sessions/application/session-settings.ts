@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@infobank/platform';
 
 /** Injection token of this app's SessionRealm (which accounts sign in, which URL issues their tokens). */
 export const SESSION_REALM = Symbol('SESSION_REALM');
@@ -44,7 +44,7 @@ export const DEFAULT_LOGIN_RATE_LIMITS: Readonly<LoginRateLimits> = {
  */
 export interface AccountClaimsSource {
   /** The claims to add, or null when the account may not sign in at this app. */
-  claimsFor(accountId: string, manager?: EntityManager): Promise<Record<string, unknown> | null>;
+  claimsFor(ctx: RequestContext, accountId: string): Promise<Record<string, unknown> | null>;
 }
 
 /** For apps that add nothing to their tokens. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
 import { RegistrationRateLimiter } from '../infrastructure/registration-rate-limiter';
-import type { CreatedAccount } from './create-account.use-case';
-import { RegisterIndividualUseCase, type RegisterIndividualCommand } from './register-individual.use-case';
+import type { CreatedAccount } from '@infobank/identity';
+import { RegisterIndividualUseCase, type RegisterIndividualCommand } from '@infobank/identity';
 
 /** An individual's registration at the portal, and the address it comes from (for throttling). */
 export interface SignUpCommand extends RegisterIndividualCommand {

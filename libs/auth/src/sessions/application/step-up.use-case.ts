@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountStore } from '@infobank/identity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError, UnauthenticatedError } from '../sessions.errors';
-import { PasswordHasher } from './password-hasher';
-import { actingAccountId } from './acting-account';
+import { PasswordHasher } from '@infobank/identity';
 import { SESSION_REALM } from './session-settings';
 import { SessionTokens } from './session-tokens';
 
@@ -25,7 +23,7 @@ export interface StepUpToken {
 @Injectable()
 export class StepUpUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountStore,
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
     private readonly tokens: SessionTokens,
@@ -33,9 +31,10 @@ export class StepUpUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { password: string; clientAddress: string }): Promise<StepUpToken> {
-    const accountId = actingAccountId(ctx.actor, this.realm.accountKind);
-    if (accountId === null) throw new UnauthenticatedError();
-    const account = await this.dataSource.manager.findOne(AccountEntity, { where: { id: accountId, kind: this.realm.accountKind } });
+    // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
+    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
+    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
+    const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError();
     const attempt = await this.limiter.begin(account.email, command.clientAddress);
     if (!(await this.hasher.verify(command.password, account.passwordHash))) {

@@ -1,4 +1,4 @@
-import type { AccountKind } from './account';
+import type { AccountKind } from '@infobank/identity';
 
 /** Media type (`typ` header) of the bank's access tokens (RFC 9068). */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { SessionTokens } from '../application/session-tokens';
 import type { SessionRole } from '../domain/session-tokens';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountEntity } from '@infobank/identity';
 import { UnauthenticatedError } from '../sessions.errors';
 
 /** A request once a guard has authenticated it. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../domain/account';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@infobank/identity';
 
 /** `POST /v1/auth/login`. Length limits only: an unknown e-mail and a wrong password must look alike. */
 export class LoginDto {

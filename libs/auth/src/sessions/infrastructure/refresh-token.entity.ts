@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { AccountEntity } from './account.entity';
+import { AccountEntity } from '@infobank/identity';
 
 /**
  * One refresh token of a session. Only the SHA-256 of the token is stored. A sign-in starts a
@@ -43,4 +43,4 @@ export class RefreshTokenEntity {
 }
 
 /** The tables the sessions part of libs/auth contributes to the application's data source. */
-export const AUTH_SESSION_ENTITIES = [AccountEntity, RefreshTokenEntity];
+export const AUTH_SESSION_ENTITIES = [RefreshTokenEntity];

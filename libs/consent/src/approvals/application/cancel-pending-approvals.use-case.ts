@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isBankActor, Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireBankActor } from '@infobank/platform';
 import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 
 /**
@@ -16,7 +16,7 @@ export class CancelPendingApprovalsUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { consentIds?: string[]; offerIds?: string[] }): Promise<string[]> {
-    if (!isBankActor(ctx.actor)) throw new Error('Only the bank cancels approval requests.');
+    requireBankActor(ctx, { detail: 'Only the bank cancels approval requests.' });
     const under = { consentIds: command.consentIds ?? [], offerIds: command.offerIds ?? [] };
     return this.transactions.run(ctx, (tx) => this.requests.cancelPending(tx, under, tx.now()));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
-import { assertBankActor } from '../../consents/application/bank-actor';
+import { requireBankActor } from '@infobank/platform';
 import { effectiveApprovalStatus, type ApprovalStatus } from '../domain/approval-request';
 import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 
@@ -21,7 +21,7 @@ export class GetApprovalOutcomeUseCase {
   constructor(private readonly requests: ApprovalRequestStore) {}
 
   async execute(ctx: RequestContext, query: { approvalRequestId: string }): Promise<ApprovalOutcome | null> {
-    assertBankActor(ctx, 'Reading an approval outcome');
+    requireBankActor(ctx, { detail: "Reading an approval outcome is for the bank's own processes only" });
     if (!isUuid(query.approvalRequestId)) return null;
     const row = await this.requests.findById(ctx, query.approvalRequestId);
     if (row === null) return null;

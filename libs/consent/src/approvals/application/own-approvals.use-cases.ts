@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { isUuid } from '@infobank/catalog';
-import { enqueueJob, Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { enqueueJob, Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
 import { ApprovalAlreadyDecidedError, ApprovalExpiredError, ApprovalNotFoundError } from '../approvals.errors';
 import { APPROVAL_ANSWERED_JOB } from '../approvals.jobs';
 import { APPROVAL_DECISIONS, decideApproval, type ApprovalDecision } from '../domain/approval-request';
@@ -11,11 +10,7 @@ import { approvalView, type ApprovalView } from './approval-view';
 /** Most approval requests one listing returns (newest first). */
 export const MAX_LISTED_APPROVALS = 100;
 
-function actingIndividualId(ctx: RequestContext): string {
-  const id = actingAccountId(ctx.actor, 'individual');
-  if (id === null) throw new UnauthenticatedError('Only a signed-in individual answers approval requests.');
-  return id;
-}
+const ONLY_INDIVIDUALS = { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual answers approval requests.' };
 
 /** The acting individual's approval requests, newest first; `pending` only when asked. */
 @Injectable()
@@ -23,7 +18,7 @@ export class ListOwnApprovalsUseCase {
   constructor(private readonly requests: ApprovalRequestStore) {}
 
   async execute(ctx: RequestContext, query: { pendingOnly?: boolean } = {}): Promise<ApprovalView[]> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     const now = ctx.now();
     const rows = await this.requests.listOfIndividual(ctx, individualId, query.pendingOnly === true, MAX_LISTED_APPROVALS);
     const views = rows.map((row) => approvalView(row, now));
@@ -45,7 +40,7 @@ export class DecideApprovalUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { approvalRequestId: string; decision: ApprovalDecision }): Promise<ApprovalView> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     if (!APPROVAL_DECISIONS.includes(command.decision)) {
       throw new ValidationFailedError([{ path: '/decision', message: `must be one of ${APPROVAL_DECISIONS.join(', ')}` }]);
     }

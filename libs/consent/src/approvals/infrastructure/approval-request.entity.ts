@@ -1,4 +1,4 @@
-import { AccountEntity } from '@infobank/auth';
+import { AccountEntity } from '@infobank/identity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ConsentEntity } from '../../consents/infrastructure/consent.entity';
 import type { ApprovalStatus } from '../domain/approval-request';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GetCatalogueOfferUseCase } from '@infobank/offers';
-import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
 import type { ConsentSource, ConsentStatus } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
 import { ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
@@ -76,8 +76,7 @@ export function changeResultOf(recorded: RecordedConsentChange): ConsentChangeRe
 
 function grantingIndividual(ctx: RequestContext, source: ConsentSource, command: GrantConsentCommand): string {
   if (source === 'individual') {
-    if (ctx.actor.type !== 'individual') throw new Error('An individual consents for themself: the route needs the individual guard.');
-    return ctx.actor.id;
+    return requireIndividual(ctx, { detail: 'An individual consents for themself: the route needs the individual guard.' });
   }
   if (ctx.actor.type !== 'system' || command.individualId === undefined) {
     throw new Error('Standing-condition consents are granted by the worker for a named individual.');

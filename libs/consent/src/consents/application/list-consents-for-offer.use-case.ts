@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ValidationFailedError, type RequestContext, requireBankActor } from '@infobank/platform';
 import type { GrantedConsent } from '../domain/consent';
 import { ConsentStore } from '../infrastructure/consent.store';
-import { assertBankActor } from './bank-actor';
 
 /**
  * Who may be provided to an offer's recipient (transfers, system or operator actor): one consent per
@@ -16,7 +15,7 @@ export class ListConsentsForOfferUseCase {
   constructor(private readonly consents: ConsentStore) {}
 
   async execute(ctx: RequestContext, query: { offerId: string }): Promise<GrantedConsent[]> {
-    assertBankActor(ctx, 'Listing the consents to an offer');
+    requireBankActor(ctx, { detail: "Listing the consents to an offer is for the bank's own processes only" });
     if (!isUuid(query.offerId)) throw new ValidationFailedError([{ path: '/offerId', message: 'must be a uuid' }]);
     return this.consents.latestPerIndividualForOffer(ctx, query.offerId);
   }

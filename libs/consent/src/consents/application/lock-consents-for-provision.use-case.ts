@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { ValidationFailedError, type RequestContext, type TransactionalContext, requireBankActor } from '@infobank/platform';
 import type { GrantedConsent } from '../domain/consent';
 import { ConsentStore } from '../infrastructure/consent.store';
-import { assertBankActor } from './bank-actor';
 
 /** Most consents one call locks. */
 export const MAX_LOCKED_CONSENTS = 1_000;
@@ -19,7 +18,7 @@ export class LockConsentsForProvisionUseCase {
   constructor(private readonly consents: ConsentStore) {}
 
   async execute(ctx: RequestContext, command: { consentIds: readonly string[] }): Promise<Map<string, GrantedConsent>> {
-    assertBankActor(ctx, 'Locking consents for provision');
+    requireBankActor(ctx, { detail: "Locking consents for provision is for the bank's own processes only" });
     if (ctx.transaction === undefined)
       throw new Error('Locking consents for provision needs the caller’s transaction (the lock ends with it)');
     const ids = [...new Set(command.consentIds)];

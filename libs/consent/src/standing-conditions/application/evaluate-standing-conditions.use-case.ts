@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OpenIndividualAccounts } from '@infobank/auth';
+import { OpenIndividualAccounts } from '@infobank/identity';
 import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
 import { enqueueJob, Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { NotifyIndividual } from '@infobank/rights';
@@ -63,8 +63,8 @@ export class EvaluateStandingConditionsUseCase {
       const rows = await this.conditions.pageNamingPurpose(tx, offer.purpose.code, page.afterIndividualId, pageSize);
       // A closed account keeps its id (ledgers refer to it) but is never granted anything again.
       const open = await this.accounts.among(
+        tx,
         rows.map((row) => row.individualId),
-        tx.transaction,
       );
       let granted = 0;
       for (const row of rows) {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { findPurpose } from '@infobank/catalog';
-import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { NO_STANDING_CONDITIONS, standingConditionsProblems, type StandingConditions } from '../domain/standing-conditions';
+import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
+import { standingConditionsProblems, type StandingConditions, NO_STANDING_CONDITIONS } from '../domain/standing-conditions';
 import type { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
 import { StandingConditionsStore } from '../infrastructure/standing-conditions.store';
 
@@ -11,11 +10,7 @@ export interface OwnStandingConditions extends StandingConditions {
   updatedAt: Date | null;
 }
 
-function actingIndividualId(ctx: RequestContext): string {
-  const id = actingAccountId(ctx.actor, 'individual');
-  if (id === null) throw new UnauthenticatedError('Only a signed-in individual manages their standing conditions.');
-  return id;
-}
+const ONLY_INDIVIDUALS = { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual manages their standing conditions.' };
 
 /** The conditions a stored row holds. */
 export function conditionsOfRow(row: StandingConditionsEntity): StandingConditions {
@@ -38,7 +33,7 @@ export class GetOwnStandingConditionsUseCase {
   constructor(private readonly conditions: StandingConditionsStore) {}
 
   async execute(ctx: RequestContext): Promise<OwnStandingConditions> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     const row = await this.conditions.findOfIndividual(ctx, individualId);
     return row === null ? { ...NO_STANDING_CONDITIONS, updatedAt: null } : { ...conditionsOfRow(row), updatedAt: row.updatedAt };
   }
@@ -56,7 +51,7 @@ export class PutOwnStandingConditionsUseCase {
   ) {}
 
   async execute(ctx: RequestContext, conditions: StandingConditions): Promise<OwnStandingConditions> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     const problems = standingConditionsProblems(conditions, (code) => findPurpose(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const updatedAt = ctx.now();

@@ -1,4 +1,4 @@
-import { AccountEntity } from '@infobank/auth';
+import { AccountEntity } from '@infobank/identity';
 import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import type { CountableBenefitType, StandingConditionMode } from '../domain/standing-conditions';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireRecipient } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { OfferTerms } from '../domain/offer';
 import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { OfferStore } from '../infrastructure/offer.store';
-import { requireRecipientId } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, type RecipientOfferView } from './recipient-offer-view';
+import { OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 
 /** Drafts an offer for the acting recipient: complete, valid terms; nothing reaches the board until it is submitted. */
 @Injectable()
@@ -18,7 +18,7 @@ export class CreateOfferUseCase {
   ) {}
 
   async execute(ctx: RequestContext, terms: OfferTerms): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     const columns = termColumns(terms, ctx.now());
     return this.transactions.run(ctx, async (tx) => {
       const id = randomUUID();

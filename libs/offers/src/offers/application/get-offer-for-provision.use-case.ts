@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isBankActor, type RequestContext } from '@infobank/platform';
+import { type RequestContext, actorIsOneOf, requireRecipient } from '@infobank/platform';
 import type { OfferSnapshot } from '../domain/offer';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
 import { OfferStore } from '../infrastructure/offer.store';
 import { OfferNotFoundError } from '../../offers.errors';
-import { actingRecipientId } from './offer-access';
 
 /** How the transfer builder reads the offer: `lock: 'share'` holds it unchanged until the caller's transaction ends. */
 export interface GetOfferForProvisionOptions {
@@ -25,9 +24,9 @@ export class GetOfferForProvisionUseCase {
     if (options.lock === 'share' && ctx.transaction === undefined) {
       throw new Error('An offer is share-locked for a provision only inside a transaction: pass ctx.transaction.');
     }
-    const bankSide = isBankActor(ctx.actor);
-    const recipientId = bankSide ? undefined : actingRecipientId(ctx);
-    if (recipientId === null) throw new OfferNotFoundError(String(offerId).slice(0, 64));
+    // The bank reads any offer; a recipient only its own; anyone else finds none.
+    if (!actorIsOneOf(ctx.actor, ['bank', 'recipient'])) throw new OfferNotFoundError(String(offerId).slice(0, 64));
+    const recipientId = actorIsOneOf(ctx.actor, ['bank']) ? undefined : requireRecipient(ctx);
     const offer = await this.offers.load(ctx, offerId, { recipientId, lock: options.lock });
     return toOfferSnapshot(offer, ctx.now());
   }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
 import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { OfferStore } from '../infrastructure/offer.store';
-import { requireRecipientId } from './offer-access';
+import { requireRecipient } from '@infobank/platform';
 import { recipientViews, type RecipientOfferView } from './recipient-offer-view';
+import { OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 
 /** Most offers one listing returns. */
 export const MAX_OWN_OFFERS = 200;
@@ -17,7 +18,7 @@ export class ListOwnOffersUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<RecipientOfferView[]> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     const offers = await this.offers.listOfRecipient(ctx, recipientId, { submittedOnly: false, limit: MAX_OWN_OFFERS });
     return recipientViews(ctx, this.reviews, offers);
   }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
+import { actorIsOneOf } from '@infobank/platform';
 import type { OfferSnapshot } from '../domain/offer';
 import { toOfferSnapshot } from '../infrastructure/offer-snapshot';
 import { OfferStore } from '../infrastructure/offer.store';
-import { isReviewSide } from './offer-access';
+import { REVIEW_SIDE } from './offer-access';
 
 /** Upper bound on one recipient's offers the board sees at once. */
 const MAX_OFFERS = 500;
@@ -18,7 +19,7 @@ export class ListRecipientOffersForReviewUseCase {
   constructor(private readonly offers: OfferStore) {}
 
   async execute(ctx: RequestContext, recipientId: string): Promise<OfferSnapshot[]> {
-    if (!isReviewSide(ctx) || !isUuid(recipientId)) return [];
+    if (!actorIsOneOf(ctx.actor, REVIEW_SIDE) || !isUuid(recipientId)) return [];
     const offers = await this.offers.listOfRecipient(ctx, recipientId, { submittedOnly: true, limit: MAX_OFFERS });
     const now = ctx.now();
     return offers.map((offer) => toOfferSnapshot(offer, now));

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
+import { enqueueJob, Transactions, type RequestContext, requireRecipient } from '@infobank/platform';
 import { submit } from '../domain/offer-lifecycle';
 import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError } from '../../offers.errors';
 import { OPEN_REVIEW_CASE_JOB } from '../../offers.jobs';
-import { requireRecipientId } from './offer-access';
+import { OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 import { termColumns } from './offer-writes';
 import { recipientView, termsOf, type RecipientOfferView } from './recipient-offer-view';
 
@@ -23,7 +23,7 @@ export class SubmitOfferUseCase {
   ) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     return this.transactions.run(ctx, async (tx) => {
       const offer = await this.offers.load(tx, offerId, { recipientId, lock: true });
       const transition = submit(offer.status, offer.round);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type RequestContext, requireRecipient } from '@infobank/platform';
 import type { OfferTerms } from '../domain/offer';
 import { edit } from '../domain/offer-lifecycle';
 import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError } from '../../offers.errors';
-import { requireRecipientId } from './offer-access';
+import { OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 import { termColumns } from './offer-writes';
-import { recipientView, termsOf, type RecipientOfferView } from './recipient-offer-view';
+import { recipientView, type RecipientOfferView, termsOf } from './recipient-offer-view';
 
 /** A partial change: each field given replaces the stored one whole (objects are not merged deeply). */
 export interface UpdateOfferCommand {
@@ -28,7 +28,7 @@ export class UpdateOfferUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: UpdateOfferCommand): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     const changes: unknown = command?.changes;
     if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
       throw new ValidationFailedError([{ path: '', message: 'must be a JSON object' }]);

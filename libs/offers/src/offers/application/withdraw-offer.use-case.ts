@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireRecipient } from '@infobank/platform';
 import { effectiveStatus } from '../domain/offer';
 import { withdraw } from '../domain/offer-lifecycle';
 import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { OfferStore } from '../infrastructure/offer.store';
 import { OfferStatusConflictError } from '../../offers.errors';
-import { requireRecipientId } from './offer-access';
+import { OFFERS_ARE_WRITTEN_BY_RECIPIENTS } from './offer-access';
 import { recipientView, type RecipientOfferView } from './recipient-offer-view';
 
 /** The acting recipient withdraws its own offer; from then on it reaches nobody. Withdrawing twice is a no-op. */
@@ -18,7 +18,7 @@ export class WithdrawOfferUseCase {
   ) {}
 
   async execute(ctx: RequestContext, offerId: string): Promise<RecipientOfferView> {
-    const recipientId = requireRecipientId(ctx);
+    const recipientId = requireRecipient(ctx, OFFERS_ARE_WRITTEN_BY_RECIPIENTS);
     return this.transactions.run(ctx, async (tx) => {
       const offer = await this.offers.load(tx, offerId, { recipientId, lock: true });
       if (offer.status !== 'withdrawn') {

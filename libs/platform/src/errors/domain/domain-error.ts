@@ -36,3 +36,20 @@ export class NotFoundError extends DomainError<'NOT_FOUND'> {
     super('NOT_FOUND', detail);
   }
 }
+
+/** No one is signed in, or the credentials do not name an actor this route serves. */
+export class UnauthenticatedError extends DomainError<'UNAUTHENTICATED'> {
+  constructor(detail = 'A valid access token is required.', options: { cause?: unknown } = {}) {
+    super('UNAUTHENTICATED', detail, options);
+  }
+}
+
+/**
+ * The actor is known but of a kind that may not do this. The code defaults to `FORBIDDEN`; a library
+ * passes its own code (for example `NOT_A_BOARD_MEMBER`) where its routes have promised one.
+ */
+export class ForbiddenError<Code extends string = 'FORBIDDEN'> extends DomainError<Code> {
+  constructor(code: Code, detail = 'This actor may not do this.') {
+    super(code, detail);
+  }
+}

@@ -31,6 +31,24 @@ export const PLATFORM_ERROR_STATUS: Readonly<Record<string, number>> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/**
+ * One app's error-code-to-status map, assembled from the maps of the libraries it serves. Two maps
+ * giving one code different statuses is a mistake that would make the answer depend on their order,
+ * so it fails at start-up.
+ */
+export function errorStatusOf(...maps: readonly Readonly<Record<string, number>>[]): Readonly<Record<string, number>> {
+  const merged: Record<string, number> = {};
+  for (const map of maps) {
+    for (const [code, status] of Object.entries(map)) {
+      if (merged[code] !== undefined && merged[code] !== status) {
+        throw new Error(`Error code ${code} is given two statuses, ${merged[code]} and ${status}.`);
+      }
+      merged[code] = status;
+    }
+  }
+  return merged;
+}
+
 const codeByStatus: Readonly<Record<number, string>> = {
   400: 'MALFORMED_REQUEST',
   401: 'UNAUTHENTICATED',

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { isUuid } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual } from '@infobank/platform';
 import { TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
 import { DataSource } from 'typeorm';
 import { ProvisionNotFoundError, ProvisionProofNotReadyError } from '../../provision.errors';
@@ -43,8 +42,10 @@ export class GetProvisionProofUseCase {
   ) {}
 
   async execute(ctx: RequestContext, provisionId: string): Promise<ProvisionProof> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their provision proofs.');
+    const individualId = requireIndividual(ctx, {
+      code: 'UNAUTHENTICATED',
+      detail: 'Only a signed-in individual reads their provision proofs.',
+    });
     const manager = ctx.transaction ?? this.dataSource.manager;
     const row = isUuid(provisionId)
       ? await manager.findOne(ProvisionRecordEntity, { where: { id: provisionId.toLowerCase(), individualId } })

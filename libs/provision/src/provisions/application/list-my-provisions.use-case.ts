@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
 import { findDataItem, type LocalisedText } from '@infobank/catalog';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   encodeProvisionCursor,
@@ -59,8 +58,10 @@ export class ListMyProvisionsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, input: ProvisionHistoryQueryInput = {}): Promise<MyProvisionsPage> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their provision history.');
+    const individualId = requireIndividual(ctx, {
+      code: 'UNAUTHENTICATED',
+      detail: 'Only a signed-in individual reads their provision history.',
+    });
     const { query, problems } = parseProvisionHistoryQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
     const rows = await pageOf(ctx.transaction ?? this.dataSource.manager, individualId, query);

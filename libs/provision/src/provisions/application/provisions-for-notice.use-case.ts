@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthenticatedError } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBankActor } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isBankActor } from '@infobank/platform';
 
 /** A provision as a withdrawal notice needs it: who holds which subject's data, from which transfer, under what. */
 export interface ProvisionForNotice {
@@ -93,9 +91,7 @@ export class ProvisionsForNoticeUseCase {
   }
 
   private manager(ctx: RequestContext): EntityManager {
-    if (!isBankActor(ctx.actor)) {
-      throw new UnauthenticatedError('Only the bank reads provisions for withdrawal notices.');
-    }
+    requireBankActor(ctx, { code: 'UNAUTHENTICATED', detail: 'Only the bank reads provisions for withdrawal notices.' });
     return ctx.transaction ?? this.dataSource.manager;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
-import { enqueueJob, type RequestContext, withTransaction, withActor } from '@infobank/platform';
+import { enqueueJob, type RequestContext, requireRecipient, withActor, withTransaction } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProvisionRecorder } from '../../provisions/application/record-provisions';
 import { PackageStaleError, PartGoneError, PartNotFoundError, PartWithdrawnError, TransferNotFoundError } from '../../provision.errors';
@@ -10,7 +10,7 @@ import type { TransferPartEntity } from '../infrastructure/transfer-part.entity'
 import type { TransferEntity } from '../infrastructure/transfer.entity';
 import { partStateOf, TransferRepository } from '../infrastructure/transfer.repository';
 import { DeliveryCheck } from './delivery-check';
-import { requireRecipient } from './transfer-access';
+import { TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS } from './transfer-access';
 
 const MAX_PART = 1_000_000;
 const DELIVERY_ACTOR = { type: 'system', name: 'transfers.delivery' } as const;
@@ -38,7 +38,7 @@ export class DownloadPartUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { transferId: unknown; part: unknown }): Promise<string> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS);
     const part = typeof command.part === 'string' && /^[1-9]\d{0,6}$/.test(command.part) ? Number(command.part) : command.part;
     if (!isUuid(command.transferId)) throw new TransferNotFoundError();
     if (typeof part !== 'number' || !Number.isSafeInteger(part) || part < 1 || part > MAX_PART) throw new PartNotFoundError(0);

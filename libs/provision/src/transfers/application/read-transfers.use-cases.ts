@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { type FieldProblem, type RequestContext, requireRecipient, ValidationFailedError } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { TransferNotFoundError } from '../../provision.errors';
 import type { PartStatus, SubjectStatus, TransferStatus } from '../domain/transfer-status';
 import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
 import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
 import { TransferEntity } from '../infrastructure/transfer.entity';
-import { requireRecipient } from './transfer-access';
+import { TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS } from './transfer-access';
 
 /** One subject of a transfer as its recipient sees it: the pseudonymous id, status, and why if denied. */
 export interface TransferSubjectView {
@@ -51,7 +51,7 @@ export class GetTransferUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(ctx: RequestContext, transferId: unknown): Promise<TransferDetail> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS);
     if (!isUuid(transferId)) throw new TransferNotFoundError();
     const manager = ctx.transaction ?? this.dataSource.manager;
     const transfer = await manager.findOne(TransferEntity, { where: { id: transferId, recipientId } });
@@ -97,7 +97,7 @@ export class ListTransfersUseCase {
     ctx: RequestContext,
     query: { offerId?: unknown; cursor?: unknown },
   ): Promise<{ transfers: TransferSummary[]; nextCursor: string | null }> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS);
     const problems: FieldProblem[] = [];
     if (query.offerId !== undefined && !isUuid(query.offerId)) problems.push({ path: '/offerId', message: 'must be a UUID' });
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);

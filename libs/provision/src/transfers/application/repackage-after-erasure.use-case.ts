@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthenticatedError } from '@infobank/auth';
-import { enqueueJob, inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, requireBankActor } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import { TransferRepository } from '../infrastructure/transfer.repository';
@@ -19,9 +18,7 @@ export class RepackageAfterErasureUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { individualId: string }, now: Date = new Date()): Promise<{ staleParts: number }> {
-    if (!isBankActor(ctx.actor)) {
-      throw new UnauthenticatedError('Only the bank repackages transfers.');
-    }
+    requireBankActor(ctx, { code: 'UNAUTHENTICATED', detail: 'Only the bank repackages transfers.' });
     return inTransaction(ctx, this.dataSource, async (manager) => {
       let staleParts = 0;
       for (const transferId of await this.transfers.transfersWithReadySubjectsOf(manager, command.individualId)) {

@@ -2,13 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
-import { enqueueJob, inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import {
+  enqueueJob,
+  type FieldProblem,
+  inTransaction,
+  type RequestContext,
+  requireRecipient,
+  ValidationFailedError,
+} from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { EncryptionKeyMissingError, IdempotencyKeyReusedError, OfferNotTransferableError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
 import { TransferRepository } from '../infrastructure/transfer.repository';
-import { requireRecipient } from './transfer-access';
+import { TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS } from './transfer-access';
 
 /** What a recipient asks for: an offer of its own, optionally only some subjects, under an Idempotency-Key. */
 export interface RequestTransferCommand {
@@ -37,7 +44,7 @@ export class RequestTransferUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: RequestTransferCommand): Promise<{ transferId: string; created: boolean }> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS);
     const { offerId, subjects, idempotencyKey } = parse(command);
     const requestDigest = createHash('sha256').update(JSON.stringify({ offerId, subjects })).digest();
     return inTransaction(ctx, this.dataSource, async (manager) => {

@@ -1,7 +1,4 @@
-import type { RequestContext } from '@infobank/platform';
-
-/** The recipient acting on its own transfers; a route without a recipient guard is a programming error. */
-export function requireRecipient(ctx: RequestContext): string {
-  if (ctx.actor.type === 'organisation' && ctx.actor.roles.includes('recipient')) return ctx.actor.id;
-  throw new Error("Transfers are requested by recipients: the route needs @OrganisationRoute('recipient').");
-}
+/** How recipient-only transfer use cases refuse another actor: a route without the recipient guard is a programming error. */
+export const TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS = {
+  detail: "Transfers are requested by recipients: the route needs @OrganisationRoute('recipient').",
+};

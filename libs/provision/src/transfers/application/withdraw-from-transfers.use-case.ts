@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthenticatedError } from '@infobank/auth';
-import { enqueueJob, inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
+import { enqueueJob, inTransaction, type RequestContext, requireBankActor } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import type { DenialReason } from '../domain/transfer-status';
@@ -38,9 +37,7 @@ export class WithdrawFromTransfersUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: WithdrawFromTransfersCommand, now: Date = new Date()): Promise<WithdrawnWork> {
-    if (!isBankActor(ctx.actor)) {
-      throw new UnauthenticatedError('Only the bank withdraws work from transfers.');
-    }
+    requireBankActor(ctx, { code: 'UNAUTHENTICATED', detail: 'Only the bank withdraws work from transfers.' });
     const consentIds = command.consentIds ?? [];
     const offerIds = command.offerIds ?? [];
     const individualIds = command.individualIds ?? [];

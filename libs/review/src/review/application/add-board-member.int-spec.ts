@@ -1,4 +1,4 @@
-import { CreateAccountUseCase, PasswordHasher } from '@infobank/auth';
+import { AccountStore, CreateAccountUseCase, PasswordHasher } from '@infobank/identity';
 import { createRequestContext, Transactions } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ describe('adding board members over Postgres', () => {
     addMember = new AddBoardMemberUseCase(
       new Transactions(dataSource),
       members,
-      new CreateAccountUseCase(dataSource, new PasswordHasher()),
+      new CreateAccountUseCase(new Transactions(dataSource), new AccountStore(dataSource), new PasswordHasher()),
     );
     listMembers = new ListBoardMembersUseCase(members);
   });

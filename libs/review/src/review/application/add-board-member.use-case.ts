@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { accountDetailsProblems, CreateAccountUseCase, type Language } from '@infobank/auth';
+import { accountDetailsProblems, CreateAccountUseCase, type Language } from '@infobank/identity';
 import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { boardMemberProblems, sameProfile, type Expertise } from '../domain/board-member';
+import { sameProfile, type Expertise, boardMemberProblems } from '../domain/board-member';
 import { BoardMemberStore } from '../infrastructure/board-member.store';
 import { BoardMemberExistsError } from '../../review.errors';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountClaimsSource } from '@infobank/auth';
-import type { EntityManager } from 'typeorm';
 import { BoardMemberStore } from '../infrastructure/board-member.store';
+import type { RequestContext } from '@infobank/platform';
 
 /**
  * What a board member's access token says besides `role`: their `expertise` and `external` flag.
@@ -11,8 +11,8 @@ import { BoardMemberStore } from '../infrastructure/board-member.store';
 export class BoardMemberClaims implements AccountClaimsSource {
   constructor(private readonly members: BoardMemberStore) {}
 
-  async claimsFor(accountId: string, manager?: EntityManager): Promise<Record<string, unknown> | null> {
-    const member = await this.members.find(accountId, manager);
+  async claimsFor(ctx: RequestContext, accountId: string): Promise<Record<string, unknown> | null> {
+    const member = await this.members.find(accountId, ctx.transaction);
     return member === null ? null : { expertise: member.expertise, external: member.external };
   }
 }

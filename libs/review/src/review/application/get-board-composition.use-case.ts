@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireBoardMember } from '@infobank/platform';
 import { boardComposition, type BoardComposition } from '../domain/board-composition';
-import { assertBoardMember } from './acting-member';
+import { BOARD_MEMBERS_ONLY } from './acting-member';
 import { ListBoardMembersUseCase } from './list-board-members.use-case';
 
 /** How the board is composed now: members by expertise, the external share, and warnings. */
@@ -10,7 +10,7 @@ export class GetBoardCompositionUseCase {
   constructor(private readonly members: ListBoardMembersUseCase) {}
 
   async execute(ctx: RequestContext): Promise<BoardComposition> {
-    assertBoardMember(ctx);
+    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
     return boardComposition(await this.members.execute(ctx));
   }
 }

@@ -4,8 +4,9 @@ import { GetOfferForReviewUseCase, OfferNotFoundError, type OfferSnapshot, type 
 import type { RequestContext } from '@infobank/platform';
 import { ReviewCaseStore } from '../infrastructure/review-case.store';
 import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
-import { assertBoardMember } from './acting-member';
+import { BOARD_MEMBERS_ONLY } from './acting-member';
 import { toReviewCaseSummary, toReviewCaseView, type ReviewCaseSummary, type ReviewCaseView } from './review-case-view';
+import { requireBoardMember } from '@infobank/platform';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
 /** Most past cases and orders one case shows. */
@@ -39,7 +40,7 @@ export class GetReviewCaseUseCase {
   ) {}
 
   async execute(ctx: RequestContext, caseId: string): Promise<ReviewCaseDetail> {
-    assertBoardMember(ctx);
+    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
     const { row, state } = await this.cases.load(ctx, caseId);
     const offer = row.offerSnapshot;
     const [current, profiles, pastRows] = await Promise.all([

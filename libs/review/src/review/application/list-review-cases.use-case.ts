@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import type { ReviewCaseEntity } from '../infrastructure/review-case.entity';
+import { ValidationFailedError, type RequestContext, requireBoardMember } from '@infobank/platform';
 import { ReviewCaseStore } from '../infrastructure/review-case.store';
-import { assertBoardMember } from './acting-member';
+import { BOARD_MEMBERS_ONLY } from './acting-member';
+import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
 import { toReviewCaseSummary, type ReviewCaseSummary } from './review-case-view';
 
 /** Most cases one list returns (newest first). */
@@ -17,7 +17,7 @@ export class ListReviewCasesUseCase {
   constructor(private readonly cases: ReviewCaseStore) {}
 
   async execute(ctx: RequestContext, filter: { status?: string } = {}): Promise<ReviewCaseSummary[]> {
-    assertBoardMember(ctx);
+    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
     const status = filter.status;
     if (status !== undefined && !(CASE_STATUSES as readonly string[]).includes(status)) {
       throw new ValidationFailedError([{ path: '/status', message: `must be one of ${CASE_STATUSES.join(', ')}` }]);

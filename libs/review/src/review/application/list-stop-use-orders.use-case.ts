@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import type { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import { ValidationFailedError, type RequestContext, requireBoardMember } from '@infobank/platform';
 import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
-import { assertBoardMember } from './acting-member';
+import { BOARD_MEMBERS_ONLY } from './acting-member';
+import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
 /** The statuses an order list can be filtered by. */
@@ -17,7 +17,7 @@ export class ListStopUseOrdersUseCase {
   constructor(private readonly orders: StopUseOrderStore) {}
 
   async execute(ctx: RequestContext, filter: { status?: string } = {}): Promise<StopUseOrderView[]> {
-    assertBoardMember(ctx);
+    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
     const status = filter.status;
     if (status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(status)) {
       throw new ValidationFailedError([{ path: '/status', message: `must be one of ${ORDER_STATUSES.join(', ')}` }]);

@@ -1,4 +1,4 @@
-import { AccountEntity } from '@infobank/auth';
+import { AccountEntity } from '@infobank/identity';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Expertise } from '../domain/board-member';
 

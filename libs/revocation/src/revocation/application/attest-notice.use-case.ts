@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { isCryptoError, ORGANISATION_SIGNING_ALGORITHMS, parseJsonPayload, verifyJwsWithKeys, type VerifiedJws } from '@infobank/crypto';
-import { Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { Transactions, type RequestContext, type TransactionalContext, requireRecipient } from '@infobank/platform';
 import { DELETION_ATTESTATION_JWS_TYPE, readDeletionAttestation } from '../domain/attestation';
 import { WithdrawalNoticeStore } from '../infrastructure/withdrawal-notice.store';
 import {
@@ -10,7 +10,7 @@ import {
   NoticeAlreadyAttestedError,
   NoticeNotFoundError,
 } from '../../revocation.errors';
-import { noticeView, requireRecipient, type NoticeView } from './notice-view';
+import { noticeView, NOTICES_ARE_READ_BY_RECIPIENTS, type NoticeView } from './notice-view';
 import { WithdrawalCompletion } from './withdrawal-completion';
 
 /** `POST /v1/notices/:id/attestation`: the recipient's compact JWS, as received. */
@@ -35,7 +35,7 @@ export class AttestNoticeUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: AttestNoticeCommand): Promise<NoticeView> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, NOTICES_ARE_READ_BY_RECIPIENTS);
     if (!isUuid(command.noticeId)) throw new NoticeNotFoundError();
     const noticeId = command.noticeId;
     const now = ctx.now();

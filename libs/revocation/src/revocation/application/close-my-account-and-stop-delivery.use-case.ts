@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RevokeConsentsOfClosedAccountUseCase } from '@infobank/consent';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { CloseMyAccountWithoutStoppingDelivery, type ClosedAccount } from '@infobank/vault';
-import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
+import { stoppingDelivery, ONLY_INDIVIDUALS_ERASE } from './erasure-actors';
 
 /**
  * `DELETE /v1/me` (退会). In one transaction: every transfer still in flight stops for the individual
@@ -24,7 +24,7 @@ export class CloseMyAccountAndStopDeliveryUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<ClosedAccount> {
-    const individualId = erasingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return this.transactions.run(ctx, async (tx) => {
       await this.withdraw.execute(stoppingDelivery(tx, 'account-closure'), { individualIds: [individualId], reason: 'revoked' });
       await this.revokeConsents.execute(tx, { individualId });

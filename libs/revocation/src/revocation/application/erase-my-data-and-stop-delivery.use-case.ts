@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { EraseMyDataWithoutStoppingDelivery, type EraseQueryInput, type ErasedData } from '@infobank/vault';
-import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
+import { stoppingDelivery, ONLY_INDIVIDUALS_ERASE } from './erasure-actors';
 
 /**
  * `DELETE /v1/me/data`: the vault erases the individual's records (its EraseMyDataUseCase) and, in the same
@@ -21,7 +21,7 @@ export class EraseMyDataAndStopDeliveryUseCase {
   ) {}
 
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
-    const individualId = erasingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return this.transactions.run(ctx, async (tx) => {
       // Vault rows first, then transfers: nothing that holds a transfer lock waits for a vault row lock.
       const erased = await this.erase.execute(tx, query);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
+import { ValidationFailedError, type FieldProblem, type RequestContext, requireRecipient } from '@infobank/platform';
 import { NOTICE_STATUSES, type NoticeStatus } from '../domain/notice';
 import { WithdrawalNoticeQueries, type NoticePosition } from '../infrastructure/withdrawal-notice.queries';
-import { noticeView, requireRecipient, type NoticeView } from './notice-view';
+import { noticeView, type NoticeView, NOTICES_ARE_READ_BY_RECIPIENTS } from './notice-view';
 
 /** Most notices one page lists. */
 export const NOTICE_PAGE_SIZE = 50;
@@ -20,7 +20,7 @@ export class ListNoticesUseCase {
   constructor(private readonly notices: WithdrawalNoticeQueries) {}
 
   async execute(ctx: RequestContext, query: ListNoticesQuery): Promise<{ notices: NoticeView[]; nextCursor: string | null }> {
-    const recipientId = requireRecipient(ctx);
+    const recipientId = requireRecipient(ctx, NOTICES_ARE_READ_BY_RECIPIENTS);
     const problems: FieldProblem[] = [];
     if (query.status !== undefined && !(NOTICE_STATUSES as readonly unknown[]).includes(query.status)) {
       problems.push({ path: '/status', message: `must be one of ${NOTICE_STATUSES.join(', ')}` });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { requireBoardMember, type RequestContext } from '@infobank/platform';
 import type { NoticeKind } from '../domain/notice';
 import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
-import { requireBoardMember } from './board-access';
 
 /** Most overdue notices one listing returns. */
 export const MAX_LISTED_OVERDUE_NOTICES = 500;
@@ -29,7 +28,7 @@ export class ListOverdueNoticesUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<OverdueNoticeView[]> {
-    requireBoardMember(ctx);
+    requireBoardMember(ctx, { detail: 'The attestation overview is read by board members: the route needs BoardMemberAuthGuard.' });
     const notices = await this.notices.overdue(ctx, MAX_LISTED_OVERDUE_NOTICES);
     const profiles = await this.organisations.findProfiles(
       ctx,

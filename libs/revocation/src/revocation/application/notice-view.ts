@@ -1,4 +1,3 @@
-import type { RequestContext } from '@infobank/platform';
 import { NOTICE_REASONS, type NoticeKind, type NoticeStatus } from '../domain/notice';
 import type { WithdrawalNoticeEntity } from '../infrastructure/withdrawal-notice.entity';
 
@@ -33,8 +32,7 @@ export function noticeView(notice: WithdrawalNoticeEntity): NoticeView {
   };
 }
 
-/** The recipient acting on its own notices; a route without a recipient guard is a programming error. */
-export function requireRecipient(ctx: RequestContext): string {
-  if (ctx.actor.type === 'organisation' && ctx.actor.roles.includes('recipient')) return ctx.actor.id;
-  throw new Error("Notices are read by recipients: the route needs @OrganisationRoute('recipient').");
-}
+/** How recipient-only notice use cases refuse another actor: a route without a recipient guard is a programming error. */
+export const NOTICES_ARE_READ_BY_RECIPIENTS = {
+  detail: "Notices are read by recipients: the route needs @OrganisationRoute('recipient').",
+};

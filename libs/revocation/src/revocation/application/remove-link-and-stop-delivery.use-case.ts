@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
 import { WithdrawFromTransfersUseCase } from '@infobank/provision';
 import { RemoveLinkAndEraseWithoutStoppingDelivery, type ErasedData } from '@infobank/vault';
-import { erasingIndividualId, stoppingDelivery } from './erasure-actors';
+import { stoppingDelivery, ONLY_INDIVIDUALS_ERASE } from './erasure-actors';
 
 /**
  * `DELETE /v1/me/links/:id?erase=true`: the vault removes the link and erases what its provider deposited
@@ -19,7 +19,7 @@ export class RemoveLinkAndStopDeliveryUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
-    const individualId = erasingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return this.transactions.run(ctx, async (tx) => {
       const erased = await this.removeLinkAndErase.execute(tx, command);
       if (erased.erasedRecords > 0) {

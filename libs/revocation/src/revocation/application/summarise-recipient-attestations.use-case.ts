@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { requireBoardMember, type RequestContext } from '@infobank/platform';
 import { WithdrawalNoticeQueries } from '../infrastructure/withdrawal-notice.queries';
-import { requireBoardMember } from './board-access';
 
 /** How one recipient answers notices: how many are open, attested and overdue, and how fast it attests. */
 export interface RecipientAttestationSummary {
@@ -21,7 +20,7 @@ export class SummariseRecipientAttestationsUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<RecipientAttestationSummary[]> {
-    requireBoardMember(ctx);
+    requireBoardMember(ctx, { detail: 'The attestation overview is read by board members: the route needs BoardMemberAuthGuard.' });
     const rows = await this.notices.attestationSummary(ctx);
     const profiles = await this.organisations.findProfiles(
       ctx,

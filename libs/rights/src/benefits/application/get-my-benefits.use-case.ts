@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
 import type { BenefitEntryView, MyBenefits } from '../domain/benefit';
 import { encodeBenefitCursor, parseBenefitPage } from '../domain/benefit-page';
 import { BenefitEntryStore, type BenefitEntryRow } from '../infrastructure/benefit-entry.store';
@@ -21,8 +20,7 @@ export class GetMyBenefitsUseCase {
   constructor(private readonly entries: BenefitEntryStore) {}
 
   async execute(ctx: RequestContext, query: GetMyBenefitsQuery = {}): Promise<MyBenefits> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their benefits.');
+    const individualId = requireIndividual(ctx, { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual reads their benefits.' });
     const { cursor, limit, problems } = parseBenefitPage(query);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
     // One after the other: the context may carry the caller's transaction, a single connection.

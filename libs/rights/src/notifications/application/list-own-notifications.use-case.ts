@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual } from '@infobank/platform';
 import type { NotificationKind, NotificationMessage, NotificationSubject } from '../domain/notification';
 import { NotificationStore } from '../infrastructure/notification.store';
 
@@ -23,8 +22,10 @@ export class ListOwnNotificationsUseCase {
   constructor(private readonly store: NotificationStore) {}
 
   async execute(ctx: RequestContext, query: { limit?: number } = {}): Promise<OwnNotification[]> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
+    const individualId = requireIndividual(ctx, {
+      code: 'UNAUTHENTICATED',
+      detail: 'Only a signed-in individual reads their notifications.',
+    });
     const rows = await this.store.newestOf(ctx, individualId, Math.min(query.limit ?? MAX_NOTIFICATIONS, MAX_NOTIFICATIONS));
     return rows.map((row) => ({
       notificationId: row.id,
@@ -43,8 +44,10 @@ export class CountUnreadNotificationsUseCase {
   constructor(private readonly store: NotificationStore) {}
 
   async execute(ctx: RequestContext): Promise<number> {
-    const individualId = actingAccountId(ctx.actor, 'individual');
-    if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
+    const individualId = requireIndividual(ctx, {
+      code: 'UNAUTHENTICATED',
+      detail: 'Only a signed-in individual reads their notifications.',
+    });
     return this.store.countUnread(ctx, individualId);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { type RequestContext, requireIndividual } from '@infobank/platform';
 import { NotificationStore } from '../infrastructure/notification.store';
 import { NotificationNotFoundError } from '../../rights.errors';
 
@@ -27,7 +26,5 @@ export class MarkNotificationsReadUseCase {
 }
 
 function readerOf(ctx: RequestContext): string {
-  const individualId = actingAccountId(ctx.actor, 'individual');
-  if (individualId === null) throw new UnauthenticatedError('Only a signed-in individual reads their notifications.');
-  return individualId;
+  return requireIndividual(ctx, { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual reads their notifications.' });
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, OrganisationDirectory } from '@infobank/catalog';
-import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { LINK_CODE_LIFETIME_MS, linkCodeDigest, newLinkCode } from '../domain/link-code';
 import { linkCategoriesProblems } from '../domain/provider-link';
 import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { ProviderNotFoundError } from '../links.errors';
-import { actingIndividualId } from './link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from './link-actors';
 import { LinkClock } from './link-clock';
 
 /** What an individual asks for: which provider may deposit which data categories about them. */
@@ -41,7 +41,7 @@ export class CreateLinkUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: CreateLinkCommand): Promise<CreatedLink> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const problems = linkCategoriesProblems(command.categories, (code) => findDataCategory(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const provider = await this.organisations.findCredentials(ctx, command.providerId);

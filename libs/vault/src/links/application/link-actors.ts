@@ -1,18 +1,5 @@
-import { actingAccountId, UnauthenticatedError } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+/** How the individual's vault use cases (portal routes guard them) refuse anyone else: as unauthenticated. */
+export const ONLY_SIGNED_IN_INDIVIDUALS = { code: 'UNAUTHENTICATED', detail: 'Only a signed-in individual manages their links.' };
 
-/** The individual acting (portal routes guard this); anyone else is unauthenticated here. */
-export function actingIndividualId(ctx: RequestContext): string {
-  const id = actingAccountId(ctx.actor, 'individual');
-  if (id === null) throw new UnauthenticatedError('Only a signed-in individual manages their links.');
-  return id;
-}
-
-/** The provider acting (intake routes guard this); anyone else is unauthenticated here. */
-export function actingProviderId(ctx: RequestContext): string {
-  const { actor } = ctx;
-  if (actor.type !== 'organisation' || !actor.roles.includes('provider')) {
-    throw new UnauthenticatedError('Only an authenticated provider links its customers.');
-  }
-  return actor.id;
-}
+/** How the provider's vault use cases (intake routes guard them) refuse anyone else: as unauthenticated. */
+export const ONLY_AUTHENTICATED_PROVIDERS = { code: 'UNAUTHENTICATED', detail: 'Only an authenticated provider links its customers.' };

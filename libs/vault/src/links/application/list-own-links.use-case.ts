@@ -3,7 +3,8 @@ import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog'
 import type { RequestContext } from '@infobank/platform';
 import { displayStatus, type LinkDisplayStatus } from '../domain/provider-link';
 import { ProviderLinkStore } from '../infrastructure/provider-link.store';
-import { actingIndividualId } from './link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from './link-actors';
+import { requireIndividual } from '@infobank/platform';
 import { LinkClock } from './link-clock';
 
 /**
@@ -37,7 +38,7 @@ export class ListOwnLinksUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<OwnLink[]> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const links = await this.links.allOf(ctx, individualId);
     const profiles = await this.organisations.findProfiles(
       ctx,

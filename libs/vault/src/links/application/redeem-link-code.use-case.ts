@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, ValidationFailedError, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type RequestContext, type TransactionalContext, requireProvider } from '@infobank/platform';
 import { linkCodeDigest, normaliseLinkCode } from '../domain/link-code';
 import { customerRefProblem, isRedeemable } from '../domain/provider-link';
 import type { ProviderLinkEntity } from '../infrastructure/provider-link.entity';
 import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { CustomerRefInUseError, LinkCodeInvalidError } from '../links.errors';
-import { actingProviderId } from './link-actors';
+import { ONLY_AUTHENTICATED_PROVIDERS } from './link-actors';
 import { LinkClock } from './link-clock';
 
 /** What a provider sends to bind its customer to the individual who gave it the code. */
@@ -42,7 +42,7 @@ export class RedeemLinkCodeUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: RedeemLinkCodeCommand): Promise<RedeemedLink> {
-    const providerId = actingProviderId(ctx);
+    const providerId = requireProvider(ctx, ONLY_AUTHENTICATED_PROVIDERS);
     const refProblem = customerRefProblem(command.customerRef);
     if (refProblem !== undefined) throw new ValidationFailedError([{ path: '/customerRef', message: refProblem }]);
     const code = typeof command.linkCode === 'string' ? normaliseLinkCode(command.linkCode) : null;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
 import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { LinkNotFoundError } from '../links.errors';
-import { actingIndividualId } from './link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from './link-actors';
 import { LinkClock } from './link-clock';
 
 /**
@@ -21,7 +21,7 @@ export class RemoveOwnLinkUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<void> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     if (!isUuid(command.linkId)) throw new LinkNotFoundError();
     await this.transactions.run(ctx, async (tx) => {
       if (await this.links.removeOwn(tx, command.linkId, individualId, this.clock.now(tx))) return;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireProvider } from '@infobank/platform';
 import { isCustomerRef } from '../domain/provider-link';
 import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { LinkNotFoundError } from '../links.errors';
-import { actingProviderId } from './link-actors';
+import { ONLY_AUTHENTICATED_PROVIDERS } from './link-actors';
 import { LinkClock } from './link-clock';
 
 /**
@@ -20,7 +20,7 @@ export class UnlinkCustomerUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { customerRef: string }): Promise<void> {
-    const providerId = actingProviderId(ctx);
+    const providerId = requireProvider(ctx, ONLY_AUTHENTICATED_PROVIDERS);
     const notFound = () => new LinkNotFoundError('You have no active link for this customer reference.');
     if (!isCustomerRef(command.customerRef)) throw notFound();
     await this.transactions.run(ctx, async (tx) => {

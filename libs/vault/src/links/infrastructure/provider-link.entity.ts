@@ -1,4 +1,4 @@
-import { AccountEntity } from '@infobank/auth';
+import { AccountEntity } from '@infobank/identity';
 import { OrganisationEntity } from '@infobank/catalog';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import type { LinkStatus } from '../domain/provider-link';

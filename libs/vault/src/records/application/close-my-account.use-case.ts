@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CloseAccountUseCase } from '@infobank/auth';
 import { EnvelopeEncryption } from '@infobank/crypto';
-import { Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
 import type { EntityManager } from 'typeorm';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { LinkDirectory } from '../../links/application/link-directory';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 
@@ -41,7 +41,7 @@ export class CloseMyAccountUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<ClosedAccount> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     await this.envelope.shred(individualId);
     return this.transactions.run(ctx, async (tx) => {
       const removedLinks = await this.links.deleteAllOf(tx, individualId);

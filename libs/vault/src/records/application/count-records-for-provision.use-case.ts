@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
 import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
-import { assertProvisionReader, type ObservationRange } from './provision-reads';
+import { type ObservationRange, assertProvisionReadSize, PROVISION_READERS_ONLY } from './provision-reads';
+import { requireBankActor } from '@infobank/platform';
 
 /** Per individual, per category: how many records the bank holds and how many of them were observed inside the range. */
 export type RecordCounts = Map<string, Map<string, { total: number; inRange: number }>>;
@@ -24,7 +25,8 @@ export class CountRecordsForProvisionUseCase {
 
   async execute(ctx: RequestContext, command: CountRecordsForProvisionCommand): Promise<RecordCounts> {
     const { individualIds, categories, range } = command;
-    assertProvisionReader(ctx, individualIds);
+    requireBankActor(ctx, PROVISION_READERS_ONLY);
+    assertProvisionReadSize(individualIds);
     const counts: RecordCounts = new Map();
     if (individualIds.length === 0 || categories.length === 0) return counts;
     const rows = await this.queries.counts(ctx, individualIds, categories, range);

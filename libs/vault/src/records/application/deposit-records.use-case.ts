@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption, type OpenedDataKeys } from '@infobank/crypto';
-import { DomainError, Transactions, type RequestContext } from '@infobank/platform';
+import { DomainError, Transactions, type RequestContext, requireProvider } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { actingProviderId } from '../../links/application/link-actors';
+import { ONLY_AUTHENTICATED_PROVIDERS } from '../../links/application/link-actors';
 import { LinkDirectory, type ActiveLink } from '../../links/application/link-directory';
 import { canonicalJson } from '../domain/canonical-json';
 import type { DepositResponse, RecordRejection, RecordResult } from '../domain/deposit-outcome';
@@ -66,7 +66,7 @@ export class DepositRecordsUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: DepositRecordsCommand): Promise<DepositOutcome> {
-    const providerId = actingProviderId(ctx);
+    const providerId = requireProvider(ctx, ONLY_AUTHENTICATED_PROVIDERS);
     const verified = await this.verifier.verify(ctx, providerId, command.jws);
     const checked = checkDepositPayload(verified.payload);
     if (checked.problems !== undefined) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { enqueueJob, Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { DATA_ERASED_JOB } from '../../vault.jobs';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 import { parseEraseQuery, type EraseQueryInput } from './record-query';
@@ -28,7 +28,7 @@ export class EraseMyDataUseCase {
   ) {}
 
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const filter = parseEraseQuery(query);
     const erasedRecords = await this.transactions.run(ctx, async (tx) => {
       const erased = await this.queries.erase(tx, individualId, filter);

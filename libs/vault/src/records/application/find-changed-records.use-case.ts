@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
 import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
-import { assertProvisionReader } from './provision-reads';
+import { PROVISION_READERS_ONLY } from './provision-reads';
+import { requireBankActor } from '@infobank/platform';
 
 /** A record as a package holds it: the bank's id and the version packaged. */
 export interface PackagedRecordRef {
@@ -26,7 +27,7 @@ export class FindChangedRecordsUseCase {
   constructor(private readonly queries: ProvisionRecordsQueries) {}
 
   async execute(ctx: RequestContext, command: { records: readonly PackagedRecordRef[] }): Promise<Map<string, RecordChange>> {
-    assertProvisionReader(ctx, []);
+    requireBankActor(ctx, PROVISION_READERS_ONLY);
     const changed = new Map<string, RecordChange>();
     if (command.records.length === 0) return changed;
     const ids = [...new Set(command.records.map((record) => record.id))];

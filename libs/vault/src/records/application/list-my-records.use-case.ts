@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption } from '@infobank/crypto';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { recordAad } from '../domain/record-aad';
 import { encodeRecordCursor } from '../domain/record-cursor';
 import { CURSOR_NOT_FOUND, IndividualRecordsQueries, type StoredRecordRow } from '../infrastructure/individual-records.queries';
@@ -54,7 +54,7 @@ export class ListMyRecordsUseCase {
   ) {}
 
   async execute(ctx: RequestContext, query: RecordQueryInput): Promise<OwnRecordsPage> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     const { filter, cursor, limit } = parseRecordQuery(query);
     const rows = await this.queries.page(individualId, filter, cursor, limit + 1);
     if (rows === CURSOR_NOT_FOUND) {

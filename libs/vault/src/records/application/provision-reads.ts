@@ -1,6 +1,3 @@
-import type { RequestContext } from '@infobank/platform';
-import { isBankActor } from '@infobank/platform';
-
 /** The observation times a transfer asks for: `from` inclusive, `to` exclusive; null leaves that side open. */
 export interface ObservationRange {
   from: Date | null;
@@ -12,12 +9,12 @@ export const MAX_PROVISION_INDIVIDUALS = 1_000;
 
 /**
  * Only the bank's side reads records for a provision (the worker building a package, the operator).
- * Anything else reaching these use cases is a wiring mistake, not a request to refuse politely.
+ * Anything else reaching these use cases is a wiring mistake.
  */
-export function assertProvisionReader(ctx: RequestContext, individualIds: readonly string[]): void {
-  if (!isBankActor(ctx.actor)) {
-    throw new Error(`Records are read for a provision by the bank's worker or operator only, not by an actor of type ${ctx.actor.type}.`);
-  }
+export const PROVISION_READERS_ONLY = { detail: "Records are read for a provision by the bank's worker or operator only." };
+
+/** Refuses a provision read naming more individuals than one read may. */
+export function assertProvisionReadSize(individualIds: readonly string[]): void {
   if (individualIds.length > MAX_PROVISION_INDIVIDUALS) {
     throw new Error(`A provision read names at most ${MAX_PROVISION_INDIVIDUALS} individuals; got ${individualIds.length}.`);
   }

@@ -4,7 +4,8 @@ import type { RequestContext } from '@infobank/platform';
 import type { EntityManager } from 'typeorm';
 import { recordAad } from '../domain/record-aad';
 import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
-import { assertProvisionReader, type ObservationRange } from './provision-reads';
+import { type ObservationRange, assertProvisionReadSize, PROVISION_READERS_ONLY } from './provision-reads';
+import { requireBankActor } from '@infobank/platform';
 
 /** One deposited record, decrypted, as the transfer builder puts it into a package. */
 export interface ProvisionSourceRecord {
@@ -43,7 +44,8 @@ export class ReadRecordsForProvisionUseCase {
 
   async execute(ctx: RequestContext, command: ReadRecordsForProvisionCommand): Promise<Map<string, ProvisionSourceRecord[]>> {
     const { individualIds, categories, range } = command;
-    assertProvisionReader(ctx, individualIds);
+    requireBankActor(ctx, PROVISION_READERS_ONLY);
+    assertProvisionReadSize(individualIds);
     const records = new Map<string, ProvisionSourceRecord[]>();
     if (individualIds.length === 0 || categories.length === 0) return records;
     const rows = await this.queries.inRange(ctx, individualIds, categories, range);

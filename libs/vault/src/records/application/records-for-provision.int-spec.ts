@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AccountsModule } from '@infobank/auth';
+import { AccountClosureModule } from '@infobank/auth';
 import { CatalogModule } from '@infobank/catalog';
 import { BatchEnvelopeEncryption, CryptoModule } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
@@ -24,7 +24,7 @@ class VaultTestModule {
         PlatformModule.forRoot({ service: 'vault-provision-test', config: testConfig(), logger: testLogger(), ...SCHEMA }),
         CryptoModule.forPlatform(),
         CatalogModule.forRoot(),
-        AccountsModule,
+        AccountClosureModule,
         VaultModule,
       ],
     };

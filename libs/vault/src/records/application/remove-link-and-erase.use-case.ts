@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, Transactions, type RequestContext } from '@infobank/platform';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { enqueueJob, Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { RemoveOwnLinkUseCase } from '../../links/application/remove-own-link.use-case';
 import { ProviderLinkStore } from '../../links/infrastructure/provider-link.store';
 import { DATA_ERASED_JOB } from '../../vault.jobs';
@@ -26,7 +26,7 @@ export class RemoveLinkAndEraseUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
-    const individualId = actingIndividualId(ctx);
+    const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
     return this.transactions.run(ctx, async (tx) => {
       await this.removeLink.execute(tx, command);
       // The removal above found the link theirs (or threw LINK_NOT_FOUND).

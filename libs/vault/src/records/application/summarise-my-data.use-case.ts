@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { findDataCategory, OrganisationDirectory, type LocalisedText, type OrganisationName } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
-import { actingIndividualId } from '../../links/application/link-actors';
+import { type RequestContext, requireIndividual } from '@infobank/platform';
+import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
 
 /** What the bank holds about the individual from one provider in one category. */
@@ -25,7 +25,7 @@ export class SummariseMyDataUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<{ holdings: DataHolding[] }> {
-    const groups = await this.queries.groups(actingIndividualId(ctx));
+    const groups = await this.queries.groups(requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS));
     const profiles = await this.organisations.findProfiles(
       ctx,
       groups.map((group) => group.providerId),

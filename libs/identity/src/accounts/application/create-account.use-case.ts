@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { accountDetailsProblems, normaliseEmail, type AccountDetails, type AccountKind } from '../domain/account';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountStore } from '../infrastructure/account.store';
 import { PasswordHasher } from './password-hasher';
 
 /** A new account of either kind. */
@@ -25,7 +24,8 @@ export interface CreatedAccount {
 @Injectable()
 export class CreateAccountUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountStore,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -35,21 +35,11 @@ export class CreateAccountUseCase {
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const email = normaliseEmail(command.email);
     const passwordHash = await this.hasher.hash(command.password);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async (tx) => {
       const id = randomUUID();
-      // The unique constraint elects one account per (kind, e-mail), even for concurrent registrations.
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AccountEntity)
-        .values({ id, kind: command.kind, email, passwordHash, displayName: command.displayName.trim(), language: command.language })
-        .orIgnore()
-        .returning(['id'])
-        .updateEntity(false)
-        .execute();
-      if ((inserted.raw as unknown[]).length === 1) return { id, created: true };
-      const existing = await manager.findOneOrFail(AccountEntity, { where: { kind: command.kind, email }, select: { id: true } });
-      return { id: existing.id, created: false };
+      const account = { id, kind: command.kind, email, passwordHash, displayName: command.displayName.trim(), language: command.language };
+      if (await this.accounts.insertIfNew(tx, account)) return { id, created: true };
+      return { id: await this.accounts.idOf(tx, command.kind, email), created: false };
     });
   }
 }

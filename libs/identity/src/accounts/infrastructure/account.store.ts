@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import type { AccountKind, Language } from '../domain/account';
+import { AccountEntity } from './account.entity';
+
+/** An account as the session and account use cases read it. */
+export interface StoredAccount {
+  id: string;
+  kind: AccountKind;
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  language: Language;
+  disabledAt: Date | null;
+}
+
+/** A new account's row. */
+export interface NewAccount {
+  id: string;
+  kind: AccountKind;
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  language: Language;
+}
+
+/** What closing an account leaves of it: no personal data, no usable password. */
+export interface AnonymisedAccount {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  disabledAt: Date;
+}
+
+/** The accounts table: reads join the context's transaction when it has one; writes need one. */
+@Injectable()
+export class AccountStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The account of `kind` the normalised e-mail names, if any. */
+  findByEmail(ctx: RequestContext, kind: AccountKind, email: string): Promise<StoredAccount | null> {
+    return this.manager(ctx).findOne(AccountEntity, { where: { kind, email } });
+  }
+
+  /** The account with this id, of `kind` when one is given. */
+  findById(ctx: RequestContext, id: string, kind?: AccountKind): Promise<StoredAccount | null> {
+    return this.manager(ctx).findOne(AccountEntity, { where: kind === undefined ? { id } : { id, kind } });
+  }
+
+  /** The individual's account, locked until the transaction ends. */
+  lockIndividual(tx: TransactionalContext, id: string): Promise<StoredAccount | null> {
+    return tx.transaction.findOne(AccountEntity, { where: { id, kind: 'individual' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Inserts the account unless (kind, e-mail) is taken; true when inserted. The unique constraint elects
+   * one account per (kind, e-mail), even for concurrent registrations.
+   */
+  async insertIfNew(tx: TransactionalContext, account: NewAccount): Promise<boolean> {
+    const inserted = await tx.transaction
+      .createQueryBuilder()
+      .insert()
+      .into(AccountEntity)
+      .values(account)
+      .orIgnore()
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    return (inserted.raw as unknown[]).length === 1;
+  }
+
+  /** The id of the account of `kind` the e-mail names (which must exist). */
+  async idOf(tx: TransactionalContext, kind: AccountKind, email: string): Promise<string> {
+    return (await tx.transaction.findOneOrFail(AccountEntity, { where: { kind, email }, select: { id: true } })).id;
+  }
+
+  /** Replaces the account's password hash. */
+  async setPasswordHash(tx: TransactionalContext, id: string, passwordHash: string): Promise<void> {
+    await tx.transaction.update(AccountEntity, { id }, { passwordHash });
+  }
+
+  /** Overwrites the account's personal data and disables it. */
+  async anonymise(tx: TransactionalContext, id: string, values: AnonymisedAccount): Promise<void> {
+    await tx.transaction.update(AccountEntity, { id }, values);
+  }
+
+  /** Changes the language of an open account of this kind (nothing when it is closed or of the other kind). */
+  async setLanguage(ctx: RequestContext, id: string, kind: AccountKind, language: Language): Promise<void> {
+    await this.manager(ctx).update(AccountEntity, { id, kind, disabledAt: IsNull() }, { language });
+  }
+
+  /** Which of these individuals have an open (not disabled) account. */
+  async openIndividualsAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Set<string>> {
+    if (individualIds.length === 0) return new Set();
+    const open = await this.manager(ctx).find(AccountEntity, {
+      where: { id: In([...individualIds]), kind: 'individual', disabledAt: IsNull() },
+      select: { id: true },
+    });
+    return new Set(open.map((account) => account.id));
+  }
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+}

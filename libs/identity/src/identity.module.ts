@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CreateAccountUseCase } from './accounts/application/create-account.use-case';
+import { OpenIndividualAccounts } from './accounts/application/open-individual-accounts';
+import { PasswordHasher } from './accounts/application/password-hasher';
+import { RegisterIndividualUseCase } from './accounts/application/register-individual.use-case';
+import { AccountStore } from './accounts/infrastructure/account.store';
+
+const ACCOUNT_PROVIDERS = [AccountStore, PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, OpenIndividualAccounts];
+
+/**
+ * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,
+ * libs/review), registering individuals (the portal's sign-up), and telling which individuals' accounts
+ * are open (libs/consent). Needs the platform only (DataSource, Transactions, APP_CONFIG).
+ */
+@Module({ providers: ACCOUNT_PROVIDERS, exports: ACCOUNT_PROVIDERS })
+export class AccountsModule {}

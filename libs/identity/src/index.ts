@@ -1,0 +1,23 @@
+// The public surface of libs/identity: who someone is. Accounts of individuals and board members,
+// their passwords, creating and registering them, and which individuals' accounts are open.
+export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './accounts/application/create-account.use-case';
+export { OpenIndividualAccounts } from './accounts/application/open-individual-accounts';
+export { PasswordHasher } from './accounts/application/password-hasher';
+export { RegisterIndividualUseCase, type RegisterIndividualCommand } from './accounts/application/register-individual.use-case';
+export {
+  ACCOUNT_KINDS,
+  DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  LANGUAGES,
+  accountDetailsProblems,
+  normaliseEmail,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type AccountDetails,
+  type AccountKind,
+  type Language,
+} from './accounts/domain/account';
+export { AccountEntity } from './accounts/infrastructure/account.entity';
+export { AccountStore, type AnonymisedAccount, type NewAccount, type StoredAccount } from './accounts/infrastructure/account.store';
+export { IDENTITY_ENTITIES } from './identity.entities';
+export { AccountsModule } from './identity.module';
