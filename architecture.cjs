@@ -21,6 +21,7 @@ const LIBRARY_RANKS = [
   'consent',
   'provision',
   'revocation',
+  'oversight',
 ];
 
 /** Packages a `domain/` folder never imports: frameworks, persistence, transport and jose. */

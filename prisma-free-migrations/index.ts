@@ -3,6 +3,7 @@ import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES } from '@infobank/consent';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
 import { OFFER_ENTITIES } from '@infobank/offers';
+import { OVERSIGHT_ENTITIES } from '@infobank/oversight';
 import { PROVISION_ENTITIES } from '@infobank/provision';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
 import { TRANSPARENCY_LOG_ENTITIES } from '@infobank/transparency-log';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   ...RIGHTS_ENTITIES,
   ...PROVISION_ENTITIES,
   ...REVOCATION_ENTITIES,
+  ...OVERSIGHT_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

@@ -20,6 +20,8 @@ import { GrantLeastPrivilegeToAppRole1795340018000 } from './1795340018000-grant
 import { CreateReplayCacheMarkers1795340019500 } from './1795340019500-create-replay-cache-markers';
 import { AddTransferStatusCounters1795340020000 } from './1795340020000-add-transfer-status-counters';
 import { IndexUnpackagedSubjects1795340020100 } from './1795340020100-index-unpackaged-subjects';
+import { CreateLogVerifications1795340033000 } from './1795340033000-create-log-verifications';
+import { CreatePeriodicReports1795340033100 } from './1795340033100-create-periodic-reports';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   CreateReplayCacheMarkers1795340019500,
   AddTransferStatusCounters1795340020000,
   IndexUnpackagedSubjects1795340020100,
+  CreateLogVerifications1795340033000,
+  CreatePeriodicReports1795340033100,
 ];

@@ -1,6 +1,7 @@
 import { SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
+import { LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
 import { REVIEW_ERROR_STATUS } from '@infobank/review';
 
@@ -11,4 +12,6 @@ export const ETHICS_BOARD_ERROR_STATUS: Readonly<Record<string, number>> = {
   ...OFFERS_ERROR_STATUS,
   ...REVIEW_ERROR_STATUS,
   ...TRANSPARENCY_LOG_ERROR_STATUS,
+  ...LOG_VERIFICATION_ERROR_STATUS,
+  ...REPORTS_ERROR_STATUS,
 };

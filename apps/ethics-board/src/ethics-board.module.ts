@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { OversightModule } from '@infobank/oversight';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
@@ -8,12 +9,31 @@ import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
 import { CasesController } from './cases/cases.controller';
+import { LogVerificationsController } from './log-verifications/log-verifications.controller';
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
+import { ReportAssetsController, ReportsController } from './reports/reports.controller';
 
 /** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
 @Module({
-  imports: [BankKeysHttpModule, CatalogHttpModule, TransparencyLogHttpModule, BoardAuthModule.forRoot(), ReviewModule, RevocationModule],
-  controllers: [BoardMembersController, BoardCompositionController, CasesController, OrdersController, AttestationsController],
+  imports: [
+    BankKeysHttpModule,
+    CatalogHttpModule,
+    TransparencyLogHttpModule,
+    BoardAuthModule.forRoot(),
+    ReviewModule,
+    RevocationModule,
+    OversightModule,
+  ],
+  controllers: [
+    BoardMembersController,
+    BoardCompositionController,
+    CasesController,
+    OrdersController,
+    AttestationsController,
+    LogVerificationsController,
+    ReportsController,
+    ReportAssetsController,
+  ],
 })
 export class EthicsBoardModule {}

@@ -1,0 +1,16 @@
+// The public surface of libs/oversight: what the data ethics board reads across contexts (full log
+// verification, periodic reports, and the audit queries and public statistics).
+import { LOG_VERIFICATION_ENTITIES } from './log-verification/log-verification.entities';
+import { LOG_VERIFICATION_JOBS } from './log-verification/log-verification.jobs';
+import { REPORT_ENTITIES } from './reports/reports.entities';
+import { REPORT_JOBS } from './reports/reports.jobs';
+
+export * from './log-verification';
+export * from './reports';
+export { OversightModule } from './oversight.module';
+
+/** The tables of libs/oversight. */
+export const OVERSIGHT_ENTITIES = [...LOG_VERIFICATION_ENTITIES, ...REPORT_ENTITIES];
+
+/** The jobs libs/oversight declares. */
+export const OVERSIGHT_JOBS = [...LOG_VERIFICATION_JOBS, ...REPORT_JOBS];
