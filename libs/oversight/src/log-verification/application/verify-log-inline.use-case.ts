@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { withoutTransaction, type RequestContext } from '@infobank/platform';
+import { ValidationFailedError, withoutTransaction, type RequestContext } from '@infobank/platform';
 import type { LogVerificationView } from './log-verification-view';
 import { RunLogVerificationPageUseCase } from './run-log-verification-page.use-case';
 import { StartLogVerificationUseCase, type StartLogVerificationCommand } from './start-log-verification.use-case';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Runs a whole verification in this process, page after page, each page its own transaction (the
@@ -20,6 +22,8 @@ export class VerifyLogInlineUseCase {
     command: StartLogVerificationCommand & { resume?: string },
     options: { pageLeaves?: number; onPage?: (run: LogVerificationView) => void } = {},
   ): Promise<LogVerificationView> {
+    if (command.resume !== undefined && !UUID.test(command.resume))
+      throw new ValidationFailedError([{ path: '/resume', message: 'must be a verification id' }]);
     const outside = withoutTransaction(ctx);
     const id = command.resume ?? (await this.start.execute(outside, command, { inline: true })).id;
     for (;;) {
