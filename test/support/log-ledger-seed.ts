@@ -13,24 +13,30 @@ import type { DataSource, EntityManager } from 'typeorm';
 export async function seedLogLedgers(
   dataSource: DataSource,
   counts: { consentEvents: number; provisions: number },
-  options: { at?: Date } = {},
+  options: { at?: Date; source?: 'individual' | 'standing_condition' } = {},
 ): Promise<{ consentEventIds: string[]; provisionIds: string[] }> {
   const log = new TransparencyLog(dataSource);
   const at = options.at ?? new Date();
   return dataSource.transaction(async (manager) => {
-    const consentEventIds = await seedConsentEvents(manager, log, counts.consentEvents, at);
+    const consentEventIds = await seedConsentEvents(manager, log, counts.consentEvents, at, options.source ?? 'individual');
     const provisionIds = await seedProvisions(manager, log, counts.provisions, at);
     return { consentEventIds, provisionIds };
   });
 }
 
-async function seedConsentEvents(manager: EntityManager, log: TransparencyLog, count: number, at: Date): Promise<string[]> {
+async function seedConsentEvents(
+  manager: EntityManager,
+  log: TransparencyLog,
+  count: number,
+  at: Date,
+  source: 'individual' | 'standing_condition',
+): Promise<string[]> {
   if (count === 0) return [];
   const consentId = randomUUID();
   await manager.query(
     `INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "offer_snapshot", "version", "granted_at", "updated_at")
-     VALUES ($1, $2, $3, $4, 'active', 'auto', 'individual', '{}', '{}', $5, $6, $6)`,
-    [consentId, randomUUID(), randomUUID(), randomUUID(), count, at],
+     VALUES ($1, $2, $3, $4, 'active', 'auto', $7, '{}', '{}', $5, $6, $6)`,
+    [consentId, randomUUID(), randomUUID(), randomUUID(), count, at, source],
   );
   const events = Array.from({ length: count }, (_unused, position) => {
     const receiptJws = `seeded.receipt.${randomUUID()}`;
