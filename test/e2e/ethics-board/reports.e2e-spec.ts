@@ -10,7 +10,7 @@ import { EthicsBoardModule } from '../../../apps/ethics-board/src/ethics-board.m
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
 import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { RunningApp, startTestApp } from '../../support/http-app';
-import { seedLogLedgers } from '../../support/log-ledger-seed';
+import { seedLogLedgers } from '../../bench/log-ledger-seed';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
 import { callJson, expectProblem, newIndividual } from '../portal/session-client';
 import { asMember, signedInMember, type SignedInMember } from './cases-support';

@@ -1,6 +1,6 @@
 import { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
-import { seedLogLedgers } from '../../../../test/support/log-ledger-seed';
+import { seedLogLedgers } from '../../../../test/bench/log-ledger-seed';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { CliUsageError, CommandOptions } from '../cli-arguments';
 import { LOG_COMMANDS } from './log.commands';

@@ -1,7 +1,6 @@
 // Periodic reports (定期報告, issue 17 item 3): their use cases, content, formats and schedule.
-import periodicReportSchema from './periodic-report.schema.json';
-
 export * from './domain/periodic-report';
+export { PERIODIC_REPORT_JSON_SCHEMA } from './domain/periodic-report.schema';
 export * from './domain/report-formats';
 export * from './domain/report-period';
 export { GenerateMonthlyReportUseCase } from './application/generate-monthly-report.use-case';
@@ -11,7 +10,4 @@ export { GetPeriodicReportUseCase, ListPeriodicReportsUseCase, MAX_LISTED_REPORT
 export * from './reports.errors';
 export { GENERATE_MONTHLY_REPORT_JOB, REPORT_JOBS } from './reports.jobs';
 export { ReportsModule } from './reports.module';
-
-/** The published JSON Schema of a report's JSON (`periodic-report.schema.json`, served at `/v1/reports/schema`). */
-export const PERIODIC_REPORT_JSON_SCHEMA: Readonly<Record<string, unknown>> = periodicReportSchema;
 export { REPORT_FORMATS, REPORT_STYLESHEET_PATH, renderPeriodicReport, type ReportFormat } from './application/render-periodic-report';

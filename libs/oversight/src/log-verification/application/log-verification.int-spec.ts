@@ -5,7 +5,7 @@ import { BankKeyRing, BANK_SIGNING_ALGORITHM, loadKeyMaterial, parseJsonPayload,
 import { createRequestContext } from '@infobank/platform';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import type { DataSource } from 'typeorm';
-import { seedLogLedgers } from '../../../../../test/support/log-ledger-seed';
+import { seedLogLedgers } from '../../../../../test/bench/log-ledger-seed';
 import { eventually, isolatedEnvironment, openTestDataSource, type IsolatedEnvironment } from '../../../../../test/support/platform';
 import type { LogVerificationFailure } from '../domain/log-verification';
 import { LOG_VERIFICATION_RESULT_TYPE, type LogVerificationView } from './log-verification-view';
