@@ -178,6 +178,14 @@ describe('full log verification over Postgres', () => {
         { kind: 'entry_without_leaf', leafIndex: null, entry: { ledger: 'provision', id: provisionId } },
       ].sort((a, b) => (a.leafIndex ?? Infinity) - (b.leafIndex ?? Infinity)),
     );
+    // A failed run raises one board notification (ids and counts only).
+    const notifications = await environment.dataSource.query(
+      `SELECT "kind", "summary" FROM "board_notifications" WHERE "subject_id" = $1`,
+      [run.id],
+    );
+    expect(notifications).toEqual([
+      { kind: 'log_verification_failed', summary: expect.objectContaining({ failureCount: 3, trigger: 'operator' }) },
+    ]);
   });
 
   it('Given a run that stopped after a page, When it is resumed, Then it carries on from its progress to the same result', async () => {

@@ -14,7 +14,10 @@ const report = (tables: Partial<Record<ReportTableName, ReportRow[]>>): Periodic
   from: '2026-02-28T15:00:00.000Z',
   to: '2026-03-31T15:00:00.000Z',
   generatedAt: '2026-04-01T00:00:00.000Z',
-  tables: { ...(Object.fromEntries(REPORT_TABLES.map((table) => [table, []])) as Record<ReportTableName, ReportRow[]>), ...tables },
+  tables: {
+    ...(Object.fromEntries(REPORT_TABLES.map((table) => [table, []])) as unknown as Record<ReportTableName, ReportRow[]>),
+    ...tables,
+  },
   absent: [{ section: 'complaints', reason: '未対応' }],
 });
 
