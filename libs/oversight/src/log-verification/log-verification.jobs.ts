@@ -1,8 +1,11 @@
 import { defineJob } from '@infobank/platform';
 
-/** Checks the next page of a log verification run and enqueues the page after it (payload: the run's id only). */
+/**
+ * Checks the next page of a log verification run and enqueues the page after it (payload: the run's id only).
+ * Not on the `ledger` queue, so that a page never delays the sealer.
+ */
 export const RUN_LOG_VERIFICATION_PAGE_JOB = defineJob({
-  queue: 'ledger',
+  queue: 'schedules',
   name: 'log-verifications.run-page',
   fields: { verificationId: 'uuid' },
 });

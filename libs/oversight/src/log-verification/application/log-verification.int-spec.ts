@@ -11,6 +11,7 @@ import type { LogVerificationFailure } from '../domain/log-verification';
 import { LOG_VERIFICATION_RESULT_TYPE, type LogVerificationView } from './log-verification-view';
 import { RunLogVerificationPageUseCase } from './run-log-verification-page.use-case';
 import { StartLogVerificationUseCase } from './start-log-verification.use-case';
+import { StartScheduledLogVerificationUseCase } from './start-scheduled-log-verification.use-case';
 import { VerifyLogInlineUseCase } from './verify-log-inline.use-case';
 
 // Its own database: the tests below tamper with ledger rows (as the superuser or the owner would).
@@ -198,5 +199,32 @@ describe('full log verification over Postgres', () => {
     const resumed = await verify.execute(ctx, { resume: first.id }, { pageLeaves: 3 });
 
     expect(resumed).toMatchObject({ id: first.id, checkedSize: 8, checkpointsChecked: 1 });
+  });
+
+  it('Given the schedule, When it runs twice within LOG_VERIFICATION_INTERVAL_HOURS, Then it starts one whole-log run for the worker', async () => {
+    const config = { ...environment.config, oversight: { logVerificationIntervalHours: 24 } };
+    const scheduled = new StartScheduledLogVerificationUseCase(
+      environment.dataSource,
+      new StartLogVerificationUseCase(environment.dataSource),
+      config,
+    );
+    const system = createRequestContext({ type: 'system', name: 'job:log-verifications.schedule' });
+
+    const first = await scheduled.execute(system);
+    const second = await scheduled.execute(system);
+
+    expect(first).toMatchObject({ trigger: 'schedule', status: 'running', fromSize: 0, toSize: 17 });
+    expect(second).toBeNull();
+    const jobs = await environment.dataSource.query(
+      `SELECT "queue", "payload" FROM "outbox" WHERE "job_name" = 'log-verifications.run-page'`,
+    );
+    expect(jobs).toEqual([{ queue: 'schedules', payload: { verificationId: first!.id } }]);
+    const off = new StartScheduledLogVerificationUseCase(environment.dataSource, new StartLogVerificationUseCase(environment.dataSource), {
+      ...environment.config,
+      oversight: { logVerificationIntervalHours: 0 },
+    });
+    await expect(
+      off.execute(createRequestContext({ type: 'system', name: 'test' }, undefined, () => new Date(Date.now() + 48 * 3_600_000))),
+    ).resolves.toBeNull();
   });
 });
