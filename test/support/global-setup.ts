@@ -50,6 +50,6 @@ export default async function globalSetup(): Promise<void> {
     REGISTRATIONS_PER_HOUR: '100000',
     // Workers started by suites must not verify the whole shared log on their own (its leaves include
     // test kinds); the scheduled start is tested with its own setting.
-    LOG_VERIFICATION_INTERVAL_HOURS: '0',
+    LOG_VERIFICATION_EVERY_HOURS: '0',
   });
 }

@@ -30,7 +30,7 @@ export class RunLogVerificationPageProcessor implements JobHandler<{ verificatio
   }
 }
 
-/** Starts a whole-log verification when LOG_VERIFICATION_INTERVAL_HOURS have passed since the last scheduled one. */
+/** Starts a whole-log verification when LOG_VERIFICATION_EVERY_HOURS have passed since the last scheduled one. */
 @Injectable()
 @HandlesJob(SCHEDULE_LOG_VERIFICATION_JOB)
 export class ScheduleLogVerificationProcessor implements JobHandler {

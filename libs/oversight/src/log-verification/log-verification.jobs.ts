@@ -10,7 +10,7 @@ export const RUN_LOG_VERIFICATION_PAGE_JOB = defineJob({
   fields: { verificationId: 'uuid' },
 });
 
-/** Starts a full log verification when LOG_VERIFICATION_INTERVAL_HOURS have passed since the last scheduled one. */
+/** Starts a full log verification when LOG_VERIFICATION_EVERY_HOURS have passed since the last scheduled one. */
 export const SCHEDULE_LOG_VERIFICATION_JOB = defineJob({
   queue: 'schedules',
   name: 'log-verifications.schedule',

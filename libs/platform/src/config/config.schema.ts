@@ -216,7 +216,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'days database backups are kept; a drained key-encryption key generation is destroyed only after this long',
   },
   {
-    name: 'LOG_VERIFICATION_INTERVAL_HOURS',
+    name: 'LOG_VERIFICATION_EVERY_HOURS',
     default: '24',
     description:
       "hours between the worker's full transparency-log verifications (a failed one raises a board notification); 0 turns the scheduled run off",

@@ -201,7 +201,7 @@ describe('full log verification over Postgres', () => {
     expect(resumed).toMatchObject({ id: first.id, checkedSize: 8, checkpointsChecked: 1 });
   });
 
-  it('Given the schedule, When it runs twice within LOG_VERIFICATION_INTERVAL_HOURS, Then it starts one whole-log run for the worker', async () => {
+  it('Given the schedule, When it runs twice within LOG_VERIFICATION_EVERY_HOURS, Then it starts one whole-log run for the worker', async () => {
     const config = { ...environment.config, oversight: { logVerificationIntervalHours: 24 } };
     const scheduled = new StartScheduledLogVerificationUseCase(
       environment.dataSource,

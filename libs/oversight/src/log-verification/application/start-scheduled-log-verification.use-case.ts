@@ -6,7 +6,7 @@ import { LogVerificationStore } from '../infrastructure/log-verification.store';
 import { StartLogVerificationUseCase } from './start-log-verification.use-case';
 import type { LogVerificationView } from './log-verification-view';
 
-/** The worker's schedule: starts a whole-log run when LOG_VERIFICATION_INTERVAL_HOURS have passed since the last one. */
+/** The worker's schedule: starts a whole-log run when LOG_VERIFICATION_EVERY_HOURS have passed since the last one. */
 @Injectable()
 export class StartScheduledLogVerificationUseCase {
   constructor(
