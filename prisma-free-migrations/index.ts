@@ -4,6 +4,7 @@ import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
 import { IDENTITY_ENTITIES } from '@infobank/identity';
 import { OFFER_ENTITIES } from '@infobank/offers';
+import { OVERSIGHT_ENTITIES } from '@infobank/oversight';
 import { PROVISION_ENTITIES } from '@infobank/provision';
 import { PLATFORM_ENTITIES } from '@infobank/platform';
 import { TRANSPARENCY_LOG_ENTITIES } from '@infobank/transparency-log';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ...RIGHTS_ENTITIES,
   ...PROVISION_ENTITIES,
   ...REVOCATION_ENTITIES,
+  ...OVERSIGHT_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

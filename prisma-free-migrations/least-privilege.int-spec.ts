@@ -12,6 +12,7 @@ const LEDGER_TABLES = [
   'review_votes',
   'review_recusals',
   'benefit_entries',
+  'periodic_reports',
 ];
 const INSUFFICIENT_PRIVILEGE = { driverError: expect.objectContaining({ code: '42501' }) };
 const RESTRICT_VIOLATION = { driverError: expect.objectContaining({ code: '23001' }) };

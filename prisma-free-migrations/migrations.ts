@@ -22,6 +22,8 @@ import { AddTransferStatusCounters1795340020000 } from './1795340020000-add-tran
 import { IndexUnpackagedSubjects1795340020100 } from './1795340020100-index-unpackaged-subjects';
 import { IndexProvisionRecordsByTime1795340032000 } from './1795340032000-index-provision-records-by-time';
 import { IndexTransfersByTime1795340032100 } from './1795340032100-index-transfers-by-time';
+import { CreateLogVerifications1795340033000 } from './1795340033000-create-log-verifications';
+import { CreatePeriodicReports1795340033100 } from './1795340033100-create-periodic-reports';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   IndexUnpackagedSubjects1795340020100,
   IndexProvisionRecordsByTime1795340032000,
   IndexTransfersByTime1795340032100,
+  CreateLogVerifications1795340033000,
+  CreatePeriodicReports1795340033100,
 ];

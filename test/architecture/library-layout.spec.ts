@@ -11,7 +11,7 @@ const ROOT = join(__dirname, '..', '..');
 const { LIBRARY_RANKS } = require('../../architecture.cjs') as { LIBRARY_RANKS: string[] };
 const LAYERS = new Set(['domain', 'application', 'infrastructure', 'http']);
 const WIRING =
-  /^(index\.ts|[a-z-]+\.(module|errors|jobs|entities|providers|tokens)(\.(spec|int-spec))?\.ts|[a-z-]+-http\.(module|int-spec)\.ts)$/;
+  /^(index\.ts|[a-z-]+\.(module|errors|jobs|entities|providers|tokens)(\.(spec|int-spec))?\.ts|[a-z-]+-http\.(module|int-spec)\.ts|[a-z-]+\.schema\.json)$/;
 
 /** Why a library file breaks the layout, or null when it is where the layout puts it. */
 export function layoutProblem(path: string): string | null {

@@ -5,6 +5,7 @@ import { AccountsModule } from '@infobank/identity';
 import { CatalogModule } from '@infobank/catalog';
 import { CryptoModule } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
+import { OversightModule } from '@infobank/oversight';
 import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
 import { ProvisionModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
@@ -28,6 +29,8 @@ class AdminModule {
         // seed:demo: a demo transfer (consent, request, build, download) and a sealed log.
         ProvisionModule,
         TransparencyLogModule,
+        // log:verify-all.
+        OversightModule,
       ],
     };
   }

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { OversightModule } from '@infobank/oversight';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
-import { AuditModule } from '@infobank/oversight';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
 import { AuditController } from './audit/audit.controller';
@@ -10,8 +10,10 @@ import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
 import { CasesController } from './cases/cases.controller';
+import { LogVerificationsController } from './log-verifications/log-verifications.controller';
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
+import { ReportAssetsController, ReportsController } from './reports/reports.controller';
 
 /** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
 @Module({
@@ -22,7 +24,7 @@ import { OrdersController } from './orders/orders.controller';
     BoardAuthModule.forRoot(),
     ReviewModule,
     RevocationModule,
-    AuditModule,
+    OversightModule,
   ],
   controllers: [
     BoardMembersController,
@@ -31,6 +33,9 @@ import { OrdersController } from './orders/orders.controller';
     OrdersController,
     AttestationsController,
     AuditController,
+    LogVerificationsController,
+    ReportsController,
+    ReportAssetsController,
   ],
 })
 export class EthicsBoardModule {}

@@ -11,6 +11,7 @@ import {
 } from '@infobank/consent';
 import { CRYPTO_JOBS, CryptoModule } from '@infobank/crypto';
 import { OFFER_JOBS } from '@infobank/offers';
+import { OVERSIGHT_JOBS, OversightModule } from '@infobank/oversight';
 import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
 import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@infobank/platform';
 import { TRANSPARENCY_LOG_JOBS, TransparencyLogModule } from '@infobank/transparency-log';
@@ -30,6 +31,11 @@ import {
   DataLifeNoticesProcessor,
   StopUseOrderEffectiveProcessor,
 } from './processors/revocations.processor';
+import {
+  GenerateMonthlyReportProcessor,
+  RunLogVerificationPageProcessor,
+  ScheduleLogVerificationProcessor,
+} from './processors/oversight.processor';
 import { PruneOutboxProcessor } from './processors/schedules.processor';
 import { EvaluateStandingConditionsProcessor, OfferApprovedProcessor } from './processors/standing-conditions.processor';
 import { BuildTransferProcessor, ExpirePartsProcessor, SettleApprovalProcessor } from './processors/transfers.processor';
@@ -50,6 +56,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...REVIEW_JOBS,
   ...VAULT_JOBS,
   ...CRYPTO_JOBS,
+  ...OVERSIGHT_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -72,6 +79,9 @@ export const PROCESSORS: Provider[] = [
   DataErasedProcessor,
   DataLifeNoticesProcessor,
   MaintainKekGenerationsProcessor,
+  RunLogVerificationPageProcessor,
+  ScheduleLogVerificationProcessor,
+  GenerateMonthlyReportProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */
@@ -91,6 +101,7 @@ export class WorkerModule {
         ConsentModule,
         ProvisionModule,
         RevocationModule,
+        OversightModule,
       ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };

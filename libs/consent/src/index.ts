@@ -25,6 +25,7 @@ export * from './consent.errors';
 export { CONSENT_ENDED_JOB, CONSENT_LEDGER_JOBS, EXPIRE_CONSENTS_JOB } from './consent.jobs';
 export { ConsentModule } from './consent.module';
 export * from './consents/domain/consent';
+export { CONSENT_LEAF_KIND, consentLeafBody } from './consents/domain/consent-leaf';
 export { CONSENT_RECEIPT_SCHEMA, CONSENT_RECEIPT_TYPE, type ConsentedOffer, type ConsentText } from './consents/domain/consent-receipt';
 export { mayProvide, type OfferForProvision, type ProvisionRefusal, type ProvisionVerdict } from './consents/domain/may-provide';
 export { CONSENT_LEDGER_ENTITIES } from './consents/infrastructure/consent.entities';

@@ -1,4 +1,18 @@
-// The public surface of libs/oversight: what the data ethics board and the public read across contexts.
+// The public surface of libs/oversight: what the data ethics board and the public read across contexts
+// (the audit queries, the public statistics, full log verification and periodic reports).
+import { LOG_VERIFICATION_ENTITIES } from './log-verification/log-verification.entities';
+import { LOG_VERIFICATION_JOBS } from './log-verification/log-verification.jobs';
+import { REPORT_ENTITIES } from './reports/reports.entities';
+import { REPORT_JOBS } from './reports/reports.jobs';
+
 export * from './audit';
 export * from './transparency-statistics';
+export * from './log-verification';
+export * from './reports';
 export { OversightModule } from './oversight.module';
+
+/** The tables of libs/oversight. */
+export const OVERSIGHT_ENTITIES = [...LOG_VERIFICATION_ENTITIES, ...REPORT_ENTITIES];
+
+/** The jobs libs/oversight declares. */
+export const OVERSIGHT_JOBS = [...LOG_VERIFICATION_JOBS, ...REPORT_JOBS];

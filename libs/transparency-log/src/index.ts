@@ -16,7 +16,19 @@ export {
   type BankJwks,
   type VerifiedLogProofDocument,
 } from './transparency-log/application/verify-log-proofs';
-export type { CheckpointPayload } from './transparency-log/domain/checkpoint';
+export { CHECKPOINT_TYPE, type CheckpointPayload } from './transparency-log/domain/checkpoint';
+export {
+  consistencyProofRanges,
+  leafHash,
+  nodeHash,
+  perfectSubtreesOf,
+  rangeHashes,
+  rootFromEdge,
+  subtreeKey,
+  type LeafRange,
+  type PerfectSubtree,
+} from './transparency-log/domain/merkle-tree';
+export { verifyConsistencyProof } from './transparency-log/domain/proof-verification';
 export { TRANSPARENCY_LOG_ENTITIES } from './transparency-log/infrastructure/transparency-log.entities';
 export * from './transparency-log.errors';
 export { TRANSPARENCY_LOG_JOBS, SEAL_TRANSPARENCY_LOG_JOB } from './transparency-log.jobs';

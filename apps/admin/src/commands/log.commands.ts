@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
+import { VerifyLogInlineUseCase } from '@infobank/oversight';
 import type { AppConfig } from '@infobank/platform';
 import { parseBankJwks, verifyLogProofDocument, type BankJwks } from '@infobank/transparency-log';
 import { CliUsageError } from '../cli-arguments';
+import { withAdminContext } from '../admin-context';
 import type { AdminCommand } from './admin-command';
+import { logVerificationProgress } from './log-verification-progress';
 
 const JWKS_FETCH_TIMEOUT_MS = 10_000;
 
@@ -21,7 +24,32 @@ export const LOG_COMMANDS: readonly AdminCommand[] = [
       return verifyLogProofDocument(document, jwks);
     },
   },
+  {
+    name: 'log:verify-all',
+    usage:
+      '[--from N] [--to N] [--resume ID]: verify the whole transparency log and the ledgers under it (progress on stderr; the signed result as JSON; exit code 1 on any failure)',
+    options: ['from', 'to', 'resume'],
+    fields: { '/fromSize': 'from', '/toSize': 'to', '/resume': 'resume' },
+    run: async (config, options) => {
+      const command = {
+        fromSize: size(options.optional('from'), 'from'),
+        toSize: size(options.optional('to'), 'to'),
+        resume: options.optional('resume'),
+      };
+      const result = await withAdminContext(config, (app, ctx) =>
+        app.get(VerifyLogInlineUseCase).execute(ctx, command, { onPage: logVerificationProgress() }),
+      );
+      if (result.status === 'failed') process.exitCode = 1;
+      return result;
+    },
+  },
 ];
+
+function size(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(value)) throw new CliUsageError(`--${option} must be a tree size (a whole number)`);
+  return Number(value);
+}
 
 /** The public half of the bank keys this installation is configured with (never generates keys). */
 async function configuredJwks(config: AppConfig): Promise<BankJwks> {

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import type { ConsentEventType } from '../domain/consent';
 import type { ReceiptActor } from '../domain/consent-receipt';
 import { ConsentEntity } from './consent.entity';
@@ -10,6 +10,8 @@ import { ConsentEntity } from './consent.entity';
 @Entity({ name: 'consent_events' })
 @Unique('uq_consent_events_consent_version', ['consentId', 'version'])
 @Unique('uq_consent_events_receipt', ['receiptId'])
+// Full log verification (libs/oversight) finds each leaf's event by its leaf id.
+@Index('ix_consent_events_leaf', ['leafId'])
 @Check('ck_consent_events_version', `"version" >= 1`)
 @Check('ck_consent_events_actor', `"actor" IN ('individual', 'bank')`)
 @Check('ck_consent_events_type', `"type" IN ('consent_granted', 'consent_paused', 'consent_resumed', 'consent_revoked', 'consent_expired')`)

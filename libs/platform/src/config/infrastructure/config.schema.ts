@@ -59,6 +59,8 @@ export interface AppConfig {
    * needs is destroyed).
    */
   kekGenerations: { directory: string; rotationDays: number; backupRetentionDays: number };
+  /** Oversight: hours between the worker's full log verifications (0 turns the scheduled run off). */
+  oversight: { logVerificationIntervalHours: number };
   /** Hardening (issue 14): proxies, password cost, registration throttle, body shape, operations endpoints. */
   hardening: HardeningConfig;
 }
@@ -221,6 +223,12 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'BACKUP_RETENTION_DAYS',
     default: '35',
     description: 'days database backups are kept; a drained key-encryption key generation is destroyed only after this long',
+  },
+  {
+    name: 'LOG_VERIFICATION_EVERY_HOURS',
+    default: '24',
+    description:
+      "hours between the worker's full transparency-log verifications (a failed one raises a board notification); 0 turns the scheduled run off",
   },
   // Hardening (issue 14): behind a proxy, password cost, registration throttle, bodies, operations endpoints.
   {

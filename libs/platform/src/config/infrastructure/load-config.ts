@@ -139,6 +139,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       rotationDays: integer('KEK_ROTATION_DAYS', 1, 3650),
       backupRetentionDays: integer('BACKUP_RETENTION_DAYS', 0, 3650),
     },
+    oversight: { logVerificationIntervalHours: integer('LOG_VERIFICATION_EVERY_HOURS', 0, 24 * 366) },
     hardening: hardeningConfig({ raw, integer, problems }),
   };
   if (config.webhooks.allowLocal && environment === 'production') {
