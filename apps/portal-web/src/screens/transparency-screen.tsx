@@ -76,7 +76,7 @@ function LatestCheckpoint({ checkpoint }: { checkpoint: NonNullable<Transparency
     result?.valid === true &&
     result.treeSize === checkpoint.treeSize &&
     result.rootHash === checkpoint.rootHash &&
-    result.signedAt === checkpoint.time;
+    Date.parse(result.signedAt) === Date.parse(checkpoint.time);
   let detail = '';
   if (outcome === 'checking') detail = t('history.verifying');
   else if (result?.valid) detail = matches ? t('transparency.verifiedDetail') : t('transparency.mismatch');
