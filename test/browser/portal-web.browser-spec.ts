@@ -1,6 +1,7 @@
 // The individual's web app (apps/portal-web) in Debian's Chromium against the real portal, intake and
 // gateway: sign-up, link, consent, a recipient's download, history with in-browser verification, a
-// tampered proof, revocation, ask-mode approval, erasure, the English switch, axe-core and the phone size.
+// tampered proof, revocation, ask-mode approval, erasure, the English switch, axe-core and the phone size;
+// the public 透明性 page, the account language, sign-out everywhere and account closure.
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
@@ -277,6 +278,103 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
       ]);
     }
   });
+
+  it('透明性 opens without signing in: counts in captioned tables, small counts hidden, the checkpoint verified in the page; axe, 390×844, both languages', async () => {
+    // A visitor with no session at all (a context of its own, no cookie).
+    const visitor = await browser.newContext({ baseURL: world.portal.url, viewport: PHONE, locale: 'ja-JP' });
+    const visit = await visitor.newPage();
+    try {
+      await visit.goto('/');
+      await visit.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+      await visit.getByRole('contentinfo').getByRole('link', { name: '透明性(公開統計)' }).click();
+      await visit.getByRole('heading', { level: 1, name: '透明性' }).waitFor();
+      const overview = visit.getByRole('table', { name: /の主な数$/ });
+      await overview.getByRole('columnheader', { name: '件数' }).waitFor();
+      // This world holds a handful of accounts, far below TRANSPARENCY_MIN_CELL's default of 10.
+      const individuals = overview.getByRole('row').filter({ has: visit.getByRole('rowheader', { name: '月末に登録していた人' }) });
+      await expect(individuals.getByRole('cell').textContent()).resolves.toBe('10件未満のため非表示');
+      await visit
+        .getByRole('table', { name: /の提供先ごとの提供$/ })
+        .getByRole('rowheader', { name: RECIPIENT_NAME.ja })
+        .waitFor();
+      await visit.getByRole('button', { name: '検証する' }).click();
+      await visit.getByText('検証できました', { exact: true }).waitFor({ timeout: 10_000 });
+      expect(await seriousAccessibilityViolations(visit)).toEqual([]);
+      await expect(scrollsSideways(visit)).resolves.toBe(false);
+      await screenshot(visit, 'ja-transparency');
+
+      await visit.getByRole('button', { name: 'English' }).click();
+      await visit.getByRole('heading', { level: 1, name: 'Transparency' }).waitFor();
+      await visit.getByText('Hidden (fewer than 10)').first().waitFor();
+      await expect(scrollsSideways(visit)).resolves.toBe(false);
+      await screenshot(visit, 'en-transparency');
+      await visit.getByRole('link', { name: 'Back to sign in' }).click();
+      await visit.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it("links 透明性 from the signed-in footer, and the language switch in 設定 saves the account's language", async () => {
+    await signIn();
+    await page.getByRole('contentinfo').getByRole('link', { name: '透明性(公開統計)' }).click();
+    await page.getByRole('heading', { level: 1, name: '透明性' }).waitFor();
+    await open('設定');
+    const token = await accessTokenOf(email, password);
+    const languageOfAccount = async () =>
+      ((await (await fetch(`${world.portal.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { language: string })
+        .language;
+    await page.getByRole('main').getByRole('button', { name: 'English' }).click();
+    await eventually('the account language to be English', async () => (await languageOfAccount()) === 'en');
+    await page.getByRole('main').getByRole('button', { name: '日本語' }).click();
+    await eventually('the account language to be Japanese', async () => (await languageOfAccount()) === 'ja');
+  });
+
+  it('signs out everywhere from 設定: a reload lands on sign-in, even with the old refresh cookie put back', async () => {
+    await open('設定');
+    const [refreshCookie] = await context.cookies();
+    expect(refreshCookie.name).toBe('infobank_refresh');
+    await page.getByRole('button', { name: 'すべての端末からログアウト' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    // The portal ended the session itself, not only the cookie in this browser.
+    await context.addCookies([refreshCookie]);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    await expect(page.getByRole('navigation').count()).resolves.toBe(0);
+  });
+
+  it('closes the account from 設定 after the password is asked again; the account can no longer sign in', async () => {
+    await signIn();
+    await open('設定');
+    await page.getByRole('main').getByRole('button', { name: '退会する' }).click();
+    await page.getByRole('dialog', { name: '退会しますか' }).getByRole('button', { name: '退会する' }).click();
+    const stepUp = page.getByRole('dialog', { name: 'パスワードをもう一度入力してください' });
+    await stepUp.getByLabel('パスワード').fill(password);
+    await stepUp.getByRole('button', { name: '確認する' }).click();
+    await page.getByRole('status').getByText('退会しました。').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    const login = await fetch(`${world.portal.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(login.status).toBe(401);
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('alert').getByText('メールアドレスかパスワードが違います。').waitFor();
+  });
+
+  /** Signs in through the sign-in screen (from signed out) and waits for ホーム. */
+  async function signIn(): Promise<void> {
+    await page.goto('/');
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+  }
 
   /** A fresh access token for API checks beside the browser (the browser's own stays in its memory). */
   async function accessTokenOf(address: string, secret: string): Promise<string> {

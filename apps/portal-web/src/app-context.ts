@@ -1,4 +1,4 @@
-import { ApiClient, ApiProblem, useI18n } from '@infobank/web-ui';
+import { ApiClient, ApiProblem, useI18n, type Language } from '@infobank/web-ui';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 
 /** What every screen may use: the API client, navigation and the announcement area. */
@@ -6,6 +6,8 @@ export interface AppServices {
   api: ApiClient;
   navigate(path: string): void;
   announce(message: string, tone?: 'info' | 'error'): void;
+  /** Saves a language switch to the signed-in account (PATCH /v1/me); the browser keeps it either way. */
+  saveLanguage(language: Language): void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,5 +1,18 @@
-import { ApiClient, Button, Dialog, Field, LanguageSwitch, LiveMessage, NavBar, useI18n, type MessageKey } from '@infobank/web-ui';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  ApiClient,
+  Button,
+  Dialog,
+  en,
+  Field,
+  ja,
+  LanguageSwitch,
+  LiveMessage,
+  NavBar,
+  useI18n,
+  type Language,
+  type MessageKey,
+} from '@infobank/web-ui';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { AppContext, type AppServices } from './app-context';
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { ConsentsScreen } from './screens/consents-screen';
@@ -11,6 +24,7 @@ import { OfferScreen, OffersScreen } from './screens/offers-screen';
 import { SettingsScreen } from './screens/settings-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { StandingConditionsScreen } from './screens/standing-conditions-screen';
+import { TransparencyScreen } from './screens/transparency-screen';
 
 const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/', label: 'nav.home' },
@@ -23,6 +37,9 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/notifications', label: 'nav.notifications' },
   { path: '/settings', label: 'nav.settings' },
 ];
+
+// The one page anyone can open without signing in (linked from every page's footer, not the main menu).
+const PUBLIC_PAGE = '/transparency';
 
 function screenFor(path: string): ReactNode {
   const offer = /^\/offers\/([0-9a-f-]{36})$/.exec(path);
@@ -44,6 +61,8 @@ function screenFor(path: string): ReactNode {
       return <NotificationsScreen />;
     case '/settings':
       return <SettingsScreen />;
+    case '/transparency':
+      return <TransparencyScreen />;
     default:
       return <HomeScreen />;
   }
@@ -127,9 +146,23 @@ export function App() {
     requestAnimationFrame(() => mainReference.current?.focus());
   }, []);
   const announce = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
-  const services = useMemo<AppServices>(() => ({ api, navigate, announce }), [api, navigate, announce]);
+  const saveLanguage = useCallback(
+    (language: Language) => {
+      // Signed out, the choice lives only in this browser's language item.
+      if (!api.signedIn) return;
+      api
+        .call('PATCH', '/v1/me', { body: { language } })
+        .catch(() => announce((language === 'ja' ? ja : en)['settings.languageSaveFailed'], 'error'));
+    },
+    [api, announce],
+  );
+  const services = useMemo<AppServices>(() => ({ api, navigate, announce, saveLanguage }), [api, navigate, announce, saveLanguage]);
 
   const signedIn = session === 'in';
+  const link = (target: string) => (event: MouseEvent) => {
+    event.preventDefault();
+    navigate(target);
+  };
   return (
     <AppContext.Provider value={services}>
       <a className="ib-skip" href="#main">
@@ -138,7 +171,7 @@ export function App() {
       <header className="app-header">
         <p>{t('app.name')}</p>
         <div>
-          <LanguageSwitch />
+          <LanguageSwitch onSwitch={saveLanguage} />
           {signedIn ? (
             <Button tone="secondary" onClick={() => void api.logOut().finally(() => navigate('/'))}>
               {t('auth.signOut')}
@@ -158,7 +191,10 @@ export function App() {
       ) : null}
       <main id="main" ref={mainReference} tabIndex={-1}>
         <LiveMessage message={message?.text ?? null} tone={message?.tone ?? 'info'} />
-        {session === 'resuming' ? (
+        {path === PUBLIC_PAGE && !signedIn ? (
+          // Open to everyone: the page needs no session, so it does not wait for one.
+          <TransparencyScreen />
+        ) : session === 'resuming' ? (
           <p>{t('common.loading')}</p>
         ) : signedIn ? (
           screenFor(path)
@@ -166,11 +202,25 @@ export function App() {
           <SignInScreen onSignedIn={() => setSession('in')} />
         )}
       </main>
-      {signedIn ? (
+      {session === 'resuming' && path !== PUBLIC_PAGE ? null : (
         <footer className="app-footer">
-          <p>{t('nav.rightsSoon')}</p>
+          <ul>
+            <li>
+              <a href={PUBLIC_PAGE} aria-current={path === PUBLIC_PAGE ? 'page' : undefined} onClick={link(PUBLIC_PAGE)}>
+                {t('transparency.link')}
+              </a>
+            </li>
+            {!signedIn && path === PUBLIC_PAGE ? (
+              <li>
+                <a href="/" onClick={link('/')}>
+                  {t('transparency.back')}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+          {signedIn ? <p>{t('nav.rightsSoon')}</p> : null}
         </footer>
-      ) : null}
+      )}
       <StepUpDialog open={stepUp.open} finish={stepUp.finish} />
     </AppContext.Provider>
   );

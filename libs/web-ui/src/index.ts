@@ -17,7 +17,9 @@ export { I18nProvider, useI18n, type I18n, type Language } from './i18n/i18n';
 export { en, ja, type MessageKey } from './i18n/messages';
 export {
   rootFromInclusionPath,
+  verifyCheckpoint,
   verifyInclusionProof,
+  type CheckpointOutcome,
   type InclusionProofDocument,
   type ProofFailure,
   type ProofOutcome,

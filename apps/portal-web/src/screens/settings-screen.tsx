@@ -2,10 +2,10 @@ import { Button, Dialog, LanguageSwitch, useI18n } from '@infobank/web-ui';
 import { useState } from 'react';
 import { useAction, useApp } from '../app-context';
 
-/** 設定: language, sign-out everywhere, account closure (step-up, with what happens said plainly). */
+/** 設定: language (saved to the account too), sign-out everywhere, account closure (step-up, with what happens said plainly). */
 export function SettingsScreen() {
   const { t } = useI18n();
-  const { api, navigate, announce } = useApp();
+  const { api, navigate, announce, saveLanguage } = useApp();
   const act = useAction();
   const [closing, setClosing] = useState(false);
   const closeAccount = async () => {
@@ -21,7 +21,7 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       <h2>{t('settings.language')}</h2>
       <p>{t('language.name')}</p>
-      <LanguageSwitch />
+      <LanguageSwitch onSwitch={saveLanguage} />
       <h2>{t('settings.signOutEverywhere')}</h2>
       <p>{t('settings.signOutEverywhereExplain')}</p>
       <Button tone="secondary" onClick={() => void act(() => api.logOutEverywhere()).then(() => navigate('/'))}>

@@ -7,7 +7,7 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
 } from 'react';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Language } from '../i18n/i18n';
 
 /** A button; `tone` picks primary, secondary or danger styling. */
 export function Button({
@@ -119,15 +119,19 @@ export function CardList({ label, children }: { label: string; children: ReactNo
   );
 }
 
-/** The switch between Japanese and English; its name is the other language's name. */
-export function LanguageSwitch() {
+/** The switch between Japanese and English; its name is the other language's name. `onSwitch` hears the new choice. */
+export function LanguageSwitch({ onSwitch }: { onSwitch?(language: Language): void } = {}) {
   const { language, setLanguage, t } = useI18n();
+  const next: Language = language === 'ja' ? 'en' : 'ja';
   return (
     <button
       type="button"
       className="ib-button ib-button--secondary"
-      lang={language === 'ja' ? 'en' : 'ja'}
-      onClick={() => setLanguage(language === 'ja' ? 'en' : 'ja')}
+      lang={next}
+      onClick={() => {
+        setLanguage(next);
+        onSwitch?.(next);
+      }}
     >
       {t('language.switchTo')}
     </button>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { rootFromInclusionPath, verifyInclusionProof } from './inclusion-proof';
+import { rootFromInclusionPath, verifyCheckpoint, verifyInclusionProof } from './inclusion-proof';
 
 // An RFC 9162 tree built here from the RFC's definitions (§2.1.1, §2.1.3.1), independent of the verifier.
 const sha256 = (...parts: Uint8Array[]) => new Uint8Array(parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest());
@@ -87,6 +87,22 @@ describe('the in-browser inclusion proof check', () => {
         valid: false,
         reason: 'malformed',
       });
+    });
+
+    it('verifies a checkpoint on its own, returning what its signature covers, and refuses a foreign key or a wrong typ', async () => {
+      const root = base64url(treeHash(leaves));
+      const { checkpoint } = await proofOf(0);
+      await expect(verifyCheckpoint(checkpoint, jwks)).resolves.toEqual({
+        valid: true,
+        treeSize: 5,
+        rootHash: root,
+        signedAt: '2026-12-07T00:00:00Z',
+      });
+      const other = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      const foreign = { keys: [{ ...(await exportJWK(other.publicKey)), kid: 'bank-1', alg: 'EdDSA' }] };
+      await expect(verifyCheckpoint(checkpoint, foreign)).resolves.toEqual({ valid: false, reason: 'signature' });
+      await expect(verifyCheckpoint((await proofOf(0, 'JWT')).checkpoint, jwks)).resolves.toEqual({ valid: false, reason: 'signature' });
+      await expect(verifyCheckpoint(await sign({ treeSize: 5, time: 'x' }), jwks)).resolves.toEqual({ valid: false, reason: 'checkpoint' });
     });
   });
 });

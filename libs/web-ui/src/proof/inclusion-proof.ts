@@ -74,6 +74,46 @@ function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
   return left.length === right.length && left.every((byte, position) => byte === right[position]);
 }
 
+type CheckpointReading =
+  { valid: true; treeSize: number; rootHash: Uint8Array; signedAt: string } | { valid: false; reason: 'signature' | 'checkpoint' };
+
+/** The checkpoint's EdDSA signature against the bank's JWKS, then its payload's shape. */
+async function readCheckpoint(checkpoint: unknown, jwks: JSONWebKeySet): Promise<CheckpointReading> {
+  let payload: { treeSize?: unknown; rootHash?: unknown; time?: unknown };
+  try {
+    if (typeof checkpoint !== 'string') return { valid: false, reason: 'signature' };
+    const verified = await compactVerify(checkpoint, createLocalJWKSet(jwks), { algorithms: ['EdDSA'] });
+    if (verified.protectedHeader.typ !== 'checkpoint+jwt') return { valid: false, reason: 'signature' };
+    payload = JSON.parse(new TextDecoder().decode(verified.payload)) as typeof payload;
+  } catch {
+    return { valid: false, reason: 'signature' };
+  }
+  const rootHash = fromBase64url(payload.rootHash);
+  if (typeof payload.treeSize !== 'number' || rootHash === null || rootHash.length !== 32 || typeof payload.time !== 'string') {
+    return { valid: false, reason: 'checkpoint' };
+  }
+  return { valid: true, treeSize: payload.treeSize, rootHash, signedAt: payload.time };
+}
+
+/** The outcome of checking a signed checkpoint on its own (the transparency page's 検証する). */
+export type CheckpointOutcome =
+  { valid: true; treeSize: number; rootHash: string; signedAt: string } | { valid: false; reason: 'signature' | 'checkpoint' };
+
+/**
+ * Checks a signed checkpoint (compact JWS, typ checkpoint+jwt) against the bank's JWKS in the
+ * browser; the tree size, root hash and time returned are those the signature covers, not what the
+ * server said beside it.
+ */
+export async function verifyCheckpoint(checkpoint: string, jwks: JSONWebKeySet): Promise<CheckpointOutcome> {
+  const reading = await readCheckpoint(checkpoint, jwks);
+  if (!reading.valid) return reading;
+  const rootHash = btoa(String.fromCharCode(...reading.rootHash))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  return { valid: true, treeSize: reading.treeSize, rootHash, signedAt: reading.signedAt };
+}
+
 /**
  * Checks a provision's inclusion proof without trusting the server that sent it: the checkpoint's
  * EdDSA signature against the bank's JWKS, then the leaf's audit path up to the checkpoint's root
@@ -89,25 +129,15 @@ export async function verifyInclusionProof(
   if (leaf === null || auditPath === null || auditPath.some((hash) => hash === null || hash.length !== 32)) {
     return { valid: false, reason: 'malformed' };
   }
-  let payload: { treeSize?: unknown; rootHash?: unknown; time?: unknown };
-  try {
-    const verified = await compactVerify(proof.checkpoint, createLocalJWKSet(jwks), { algorithms: ['EdDSA'] });
-    if (verified.protectedHeader.typ !== 'checkpoint+jwt') return { valid: false, reason: 'signature' };
-    payload = JSON.parse(new TextDecoder().decode(verified.payload)) as typeof payload;
-  } catch {
-    return { valid: false, reason: 'signature' };
-  }
-  const rootHash = fromBase64url(payload.rootHash);
-  if (typeof payload.treeSize !== 'number' || rootHash === null || rootHash.length !== 32 || typeof payload.time !== 'string') {
-    return { valid: false, reason: 'checkpoint' };
-  }
-  const computed = await rootFromInclusionPath(leaf, proof.leafIndex, payload.treeSize, auditPath as Uint8Array[]);
-  if (computed === null || !sameBytes(computed, rootHash)) return { valid: false, reason: 'path' };
+  const checkpoint = await readCheckpoint(proof.checkpoint, jwks);
+  if (!checkpoint.valid) return checkpoint;
+  const computed = await rootFromInclusionPath(leaf, proof.leafIndex, checkpoint.treeSize, auditPath as Uint8Array[]);
+  if (computed === null || !sameBytes(computed, checkpoint.rootHash)) return { valid: false, reason: 'path' };
   try {
     const body = JSON.parse(new TextDecoder().decode(leaf)) as { provisionId?: unknown };
     if (body.provisionId !== expected.provisionId) return { valid: false, reason: 'leaf' };
   } catch {
     return { valid: false, reason: 'leaf' };
   }
-  return { valid: true, treeSize: payload.treeSize, signedAt: payload.time };
+  return { valid: true, treeSize: checkpoint.treeSize, signedAt: checkpoint.signedAt };
 }
