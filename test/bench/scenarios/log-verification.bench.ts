@@ -50,8 +50,8 @@ export async function logVerification(environment: BenchEnvironment): Promise<Sc
 
   progress(`log_verification: verifying leaves ${fromSize} to ${toSize}`);
   const verify = new VerifyLogInlineUseCase(
-    new StartLogVerificationUseCase(dataSource),
-    new RunLogVerificationPageUseCase(dataSource, keyRing),
+    new StartLogVerificationUseCase(new Transactions(dataSource)),
+    new RunLogVerificationPageUseCase(new Transactions(dataSource), keyRing),
   );
   const began = performance.now();
   let pages = 0;

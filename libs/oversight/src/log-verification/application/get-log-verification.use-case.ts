@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { type RequestContext, Transactions } from '@infobank/platform';
 import { LogVerificationStore } from '../infrastructure/log-verification.store';
 import { LogVerificationNotFoundError } from '../log-verification.errors';
 import { assertMayVerifyLog, logVerificationView, type LogVerificationView } from './log-verification-view';
@@ -8,11 +7,11 @@ import { assertMayVerifyLog, logVerificationView, type LogVerificationView } fro
 /** A run's progress, or its signed result once complete. */
 @Injectable()
 export class GetLogVerificationUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   async execute(ctx: RequestContext, verificationId: string): Promise<LogVerificationView> {
     assertMayVerifyLog(ctx.actor);
-    const run = await new LogVerificationStore(ctx.transaction ?? this.dataSource.manager).find(verificationId);
+    const run = await this.transactions.run(ctx, (tx) => new LogVerificationStore(tx.transaction).find(verificationId));
     if (run === null) throw new LogVerificationNotFoundError();
     return logVerificationView(run);
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { type RequestContext, Transactions } from '@infobank/platform';
 import { LogVerificationStore } from '../infrastructure/log-verification.store';
 import { LogVerificationForbiddenError } from '../log-verification.errors';
 
@@ -19,11 +18,13 @@ export const MAX_LISTED_BOARD_NOTIFICATIONS = 200;
 /** The board's notifications, newest first (today: failed log verifications). */
 @Injectable()
 export class ListBoardNotificationsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   async execute(ctx: RequestContext): Promise<BoardNotificationView[]> {
     if (ctx.actor.type !== 'board_member') throw new LogVerificationForbiddenError();
-    const rows = await new LogVerificationStore(ctx.transaction ?? this.dataSource.manager).notifications(MAX_LISTED_BOARD_NOTIFICATIONS);
+    const rows = await this.transactions.run(ctx, (tx) =>
+      new LogVerificationStore(tx.transaction).notifications(MAX_LISTED_BOARD_NOTIFICATIONS),
+    );
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, BANK_SIGNING_ALGORITHM, loadKeyMaterial, parseJsonPayload, verifyJwsWithKeys } from '@infobank/crypto';
-import { createRequestContext } from '@infobank/platform';
+import { createRequestContext, Transactions } from '@infobank/platform';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import type { DataSource } from 'typeorm';
 import { seedLogLedgers } from '../../../../../test/bench/log-ledger-seed';
@@ -49,8 +49,8 @@ describe('full log verification over Postgres', () => {
     superuser = await openTestDataSource(environment.config, 'admin');
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-verify-'));
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
-    const start = new StartLogVerificationUseCase(environment.dataSource);
-    verify = new VerifyLogInlineUseCase(start, new RunLogVerificationPageUseCase(environment.dataSource, keyRing));
+    const start = new StartLogVerificationUseCase(new Transactions(environment.dataSource));
+    verify = new VerifyLogInlineUseCase(start, new RunLogVerificationPageUseCase(new Transactions(environment.dataSource), keyRing));
 
     // Three seals, so that there are several checkpoints (and consistency proofs between them) to check.
     const sealer = new SealTransparencyLogUseCase(keyRing);
@@ -190,9 +190,9 @@ describe('full log verification over Postgres', () => {
   });
 
   it('Given a run that stopped after a page, When it is resumed, Then it carries on from its progress to the same result', async () => {
-    const start = new StartLogVerificationUseCase(environment.dataSource);
+    const start = new StartLogVerificationUseCase(new Transactions(environment.dataSource));
     const first = await start.execute(ctx, { fromSize: 0, toSize: 8 }, { inline: true });
-    const runPage = new RunLogVerificationPageUseCase(environment.dataSource, keyRing);
+    const runPage = new RunLogVerificationPageUseCase(new Transactions(environment.dataSource), keyRing);
     const afterOnePage = await runPage.execute(ctx, first.id, { enqueueNext: false, pageLeaves: 3 });
     expect(afterOnePage).toMatchObject({ status: 'running', checkedSize: 3 });
 
@@ -204,8 +204,8 @@ describe('full log verification over Postgres', () => {
   it('Given the schedule, When it runs twice within LOG_VERIFICATION_EVERY_HOURS, Then it starts one whole-log run for the worker', async () => {
     const config = { ...environment.config, oversight: { logVerificationIntervalHours: 24 } };
     const scheduled = new StartScheduledLogVerificationUseCase(
-      environment.dataSource,
-      new StartLogVerificationUseCase(environment.dataSource),
+      new Transactions(environment.dataSource),
+      new StartLogVerificationUseCase(new Transactions(environment.dataSource)),
       config,
     );
     const system = createRequestContext({ type: 'system', name: 'job:log-verifications.schedule' });
@@ -219,10 +219,14 @@ describe('full log verification over Postgres', () => {
       `SELECT "queue", "payload" FROM "outbox" WHERE "job_name" = 'log-verifications.run-page'`,
     );
     expect(jobs).toEqual([{ queue: 'schedules', payload: { verificationId: first!.id } }]);
-    const off = new StartScheduledLogVerificationUseCase(environment.dataSource, new StartLogVerificationUseCase(environment.dataSource), {
-      ...environment.config,
-      oversight: { logVerificationIntervalHours: 0 },
-    });
+    const off = new StartScheduledLogVerificationUseCase(
+      new Transactions(environment.dataSource),
+      new StartLogVerificationUseCase(new Transactions(environment.dataSource)),
+      {
+        ...environment.config,
+        oversight: { logVerificationIntervalHours: 0 },
+      },
+    );
     await expect(
       off.execute(createRequestContext({ type: 'system', name: 'test' }, undefined, () => new Date(Date.now() + 48 * 3_600_000))),
     ).resolves.toBeNull();

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { enqueueJob, inTransaction, withTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, withTransaction, type RequestContext, Transactions } from '@infobank/platform';
 import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
 import { keepFailures, MAX_KEPT_FAILURES, type LogVerificationFailure } from '../domain/log-verification';
 import type { LogVerificationEntity } from '../infrastructure/log-verification.entity';
 import { LogLedgerReader } from '../infrastructure/log-ledger.reader';
@@ -28,7 +27,7 @@ import {
 @Injectable()
 export class RunLogVerificationPageUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly keyRing: BankKeyRing,
   ) {}
 
@@ -38,7 +37,7 @@ export class RunLogVerificationPageUseCase {
     options: { enqueueNext: boolean; pageLeaves?: number },
   ): Promise<LogVerificationView> {
     assertMayVerifyLog(ctx.actor);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async ({ transaction: manager }) => {
       const store = new LogVerificationStore(manager);
       const run = await store.lock(verificationId);
       if (run === null) throw new LogVerificationNotFoundError();

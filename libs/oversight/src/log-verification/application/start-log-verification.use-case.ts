@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { enqueueJob, inTransaction, ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
+import { enqueueJob, ValidationFailedError, withTransaction, type RequestContext, Transactions } from '@infobank/platform';
 import { perfectSubtreesOf, subtreeKey } from '@infobank/transparency-log';
-import { DataSource } from 'typeorm';
 import { initialProgress, verificationRange, type LogVerificationFailure, type LogVerificationTrigger } from '../domain/log-verification';
 import { LogLedgerReader } from '../infrastructure/log-ledger.reader';
 import { LogVerificationStore } from '../infrastructure/log-verification.store';
@@ -21,7 +20,7 @@ export interface StartLogVerificationCommand {
  */
 @Injectable()
 export class StartLogVerificationUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   async execute(
     ctx: RequestContext,
@@ -29,7 +28,7 @@ export class StartLogVerificationUseCase {
     options: { inline?: boolean } = {},
   ): Promise<LogVerificationView> {
     assertMayVerifyLog(ctx.actor);
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async ({ transaction: manager }) => {
       const reader = new LogLedgerReader(manager);
       const range = verificationRange(command, await reader.latestTreeSize());
       if ('problem' in range) throw new ValidationFailedError([range.problem]);

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, inTransaction, type AppConfig, withTransaction, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, withTransaction, type RequestContext, Transactions } from '@infobank/platform';
 import { isScheduledRunDue } from '../domain/log-verification';
 import { LogVerificationStore } from '../infrastructure/log-verification.store';
 import { StartLogVerificationUseCase } from './start-log-verification.use-case';
@@ -10,13 +9,13 @@ import type { LogVerificationView } from './log-verification-view';
 @Injectable()
 export class StartScheduledLogVerificationUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly start: StartLogVerificationUseCase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(ctx: RequestContext): Promise<LogVerificationView | null> {
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async ({ transaction: manager }) => {
       const last = await new LogVerificationStore(manager).lastScheduledAtLocked();
       if (!isScheduledRunDue(last, ctx.now(), this.config.oversight.logVerificationIntervalHours)) return null;
       return this.start.execute(withTransaction(ctx, manager), {});

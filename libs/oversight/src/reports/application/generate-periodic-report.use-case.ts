@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { inTransaction, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ValidationFailedError, type RequestContext, Transactions } from '@infobank/platform';
 import { boardComposition, ListBoardMembersUseCase } from '@infobank/review';
-import { DataSource } from 'typeorm';
 import {
   PERIODIC_REPORT_SCHEMA_ID,
   PERIODIC_REPORT_TYPE,
@@ -23,7 +22,7 @@ import { assertMayReadReports, periodicReportView, type PeriodicReportView } fro
 @Injectable()
 export class GeneratePeriodicReportUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly keyRing: BankKeyRing,
     private readonly boardMembers: ListBoardMembersUseCase,
   ) {}
@@ -34,7 +33,7 @@ export class GeneratePeriodicReportUseCase {
     if (period === null) throw new ValidationFailedError([{ path: '/period', message: 'must be a month, YYYY-MM' }]);
     const now = ctx.now();
     if (!hasEnded(period, now)) throw new ReportPeriodNotEndedError();
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async ({ transaction: manager }) => {
       const store = new PeriodicReportStore(manager);
       await store.lockPeriod(period.period);
       const existing = await store.byPeriod(period.period);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { type RequestContext, Transactions } from '@infobank/platform';
 import { PeriodicReportStore } from '../infrastructure/periodic-report.store';
 import { ReportNotFoundError } from '../reports.errors';
 import { assertMayReadReports, periodicReportView, type PeriodicReportSummary, type PeriodicReportView } from './periodic-report-view';
@@ -11,11 +10,11 @@ export const MAX_LISTED_REPORTS = 120;
 /** Past reports, newest month first. */
 @Injectable()
 export class ListPeriodicReportsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   async execute(ctx: RequestContext): Promise<PeriodicReportSummary[]> {
     assertMayReadReports(ctx.actor);
-    const rows = await new PeriodicReportStore(ctx.transaction ?? this.dataSource.manager).list(MAX_LISTED_REPORTS);
+    const rows = await this.transactions.run(ctx, (tx) => new PeriodicReportStore(tx.transaction).list(MAX_LISTED_REPORTS));
     return rows.map((row) => ({
       id: row.id,
       period: row.period,
@@ -28,11 +27,11 @@ export class ListPeriodicReportsUseCase {
 /** One report with its signature. */
 @Injectable()
 export class GetPeriodicReportUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   async execute(ctx: RequestContext, id: string): Promise<PeriodicReportView> {
     assertMayReadReports(ctx.actor);
-    const row = await new PeriodicReportStore(ctx.transaction ?? this.dataSource.manager).byId(id);
+    const row = await this.transactions.run(ctx, (tx) => new PeriodicReportStore(tx.transaction).byId(id));
     if (row === null) throw new ReportNotFoundError();
     return periodicReportView(row);
   }
