@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
 import { LogLedgerReader, RunLogVerificationPageUseCase, StartLogVerificationUseCase, VerifyLogInlineUseCase } from '@infobank/oversight';
-import { createRequestContext } from '@infobank/platform';
+import { createRequestContext, Transactions } from '@infobank/platform';
 import { leafHash, SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import type { BenchEnvironment } from '../bench-environment';
 import { seedLogLedgers } from '../log-ledger-seed';
