@@ -20,6 +20,7 @@ import { SettleApprovalUseCase } from './transfers/application/settle-approval.u
 import { TransferAdmission } from './transfers/application/transfer-admission';
 import { RepackageAfterErasureUseCase } from './transfers/application/repackage-after-erasure.use-case';
 import { WithdrawFromTransfersUseCase } from './transfers/application/withdraw-from-transfers.use-case';
+import { TransferQueries } from './transfers/infrastructure/transfer.queries';
 import { TransferRepository } from './transfers/infrastructure/transfer.repository';
 
 const USE_CASES = [
@@ -43,7 +44,7 @@ const USE_CASES = [
  */
 @Module({
   imports: [CatalogModule, OffersModule, ConsentModule, ApprovalsModule, VaultModule, RightsModule, TransparencyLogModule],
-  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder, DeliveryCheck, TransferRepository],
+  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder, DeliveryCheck, TransferRepository, TransferQueries],
   exports: USE_CASES,
 })
 export class ProvisionModule {}

@@ -17,6 +17,7 @@ export {
   type VerifiedLogProofDocument,
 } from './transparency-log/application/verify-log-proofs';
 export type { CheckpointPayload } from './transparency-log/domain/checkpoint';
+export { TransparencyLogStore } from './transparency-log/infrastructure/transparency-log.store';
 export { TRANSPARENCY_LOG_ENTITIES } from './transparency-log/infrastructure/transparency-log.entities';
 export * from './transparency-log.errors';
 export { TRANSPARENCY_LOG_JOBS, SEAL_TRANSPARENCY_LOG_JOB } from './transparency-log.jobs';

@@ -160,7 +160,10 @@ export class ConsentLedger {
       occurredAt: event.at,
       receiptHash,
     });
-    const leafId = await this.log.append(manager, { kind: CONSENT_LEAF_KIND, body: Buffer.from(body, 'utf8') });
+    const leafId = await this.log.append(withTransaction(createRequestContext(LEDGER_ACTOR), manager), {
+      kind: CONSENT_LEAF_KIND,
+      body: Buffer.from(body, 'utf8'),
+    });
     const row = manager.create(ConsentEventEntity, {
       id: eventId,
       consentId: state.consentId,

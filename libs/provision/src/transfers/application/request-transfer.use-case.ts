@@ -2,8 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
-import { enqueueJob, inTransaction, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, Transactions, ValidationFailedError, type FieldProblem, type RequestContext } from '@infobank/platform';
 import { EncryptionKeyMissingError, IdempotencyKeyReusedError, OfferNotTransferableError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
@@ -30,7 +29,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 @Injectable()
 export class RequestTransferUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly getOffer: GetOfferForProvisionUseCase,
     private readonly organisations: OrganisationDirectory,
     private readonly transfers: TransferRepository,
@@ -40,26 +39,26 @@ export class RequestTransferUseCase {
     const recipientId = requireRecipient(ctx);
     const { offerId, subjects, idempotencyKey } = parse(command);
     const requestDigest = createHash('sha256').update(JSON.stringify({ offerId, subjects })).digest();
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const existing = await this.transfers.findByIdempotencyKey(manager, recipientId, idempotencyKey);
+    return this.transactions.run(ctx, async (tx) => {
+      const existing = await this.transfers.findByIdempotencyKey(tx, recipientId, idempotencyKey);
       if (existing !== null) return replay(existing, requestDigest);
-      const offer = await this.getOffer.execute({ ...ctx, transaction: manager }, offerId);
+      const offer = await this.getOffer.execute(tx, offerId);
       if (offer.status !== 'approved') throw new OfferNotTransferableError(offer.status);
-      const credentials = await this.organisations.findCredentials(recipientId, manager);
+      const credentials = await this.organisations.findCredentials(recipientId, tx.transaction);
       if (credentials?.encryptionKey == null) throw new EncryptionKeyMissingError();
-      const now = new Date();
+      const now = tx.now();
       const id = randomUUID();
       const inserted = await this.transfers.insertRequested(
-        manager,
+        tx,
         { id, recipientId, offerId, idempotencyKey, requestDigest, requestedSubjects: subjects },
         now,
       );
       if (!inserted) {
         // A concurrent request with the same key committed first.
-        const winner = await this.transfers.findByIdempotencyKey(manager, recipientId, idempotencyKey);
+        const winner = await this.transfers.findByIdempotencyKey(tx, recipientId, idempotencyKey);
         return replay(winner as TransferEntity, requestDigest);
       }
-      await enqueueJob({ ...ctx, transaction: manager }, BUILD_TRANSFER_JOB, { transferId: id });
+      await enqueueJob(tx, BUILD_TRANSFER_JOB, { transferId: id });
       return { transferId: id, created: true };
     });
   }

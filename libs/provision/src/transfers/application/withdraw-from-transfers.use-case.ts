@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '@infobank/auth';
-import { enqueueJob, inTransaction, type RequestContext, isBankActor } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { enqueueJob, isBankActor, Transactions, type RequestContext } from '@infobank/platform';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
+import { stopWork } from '../domain/transfer-lifecycle';
 import type { DenialReason } from '../domain/transfer-status';
 import { TransferRepository, type WorkScope } from '../infrastructure/transfer.repository';
 
@@ -29,15 +29,17 @@ export interface WithdrawFromTransfersCommand {
  * other subjects go back to pending under the same part number, and the transfer is built again.
  * Locks are taken in TransferRepository's lock order (transfers in id order, before anything a caller
  * locks after this: consents, vault rows). Joins the caller's transaction. The bank's own actors only.
+ * Per transfer: load (its subjects in scope, the parts they are ready in, those parts' subjects) → decide
+ * (`stopWork`: the lifecycle model, subject by subject) → save (one statement for the parts, one for the subjects).
  */
 @Injectable()
 export class WithdrawFromTransfersUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly transfers: TransferRepository,
   ) {}
 
-  async execute(ctx: RequestContext, command: WithdrawFromTransfersCommand, now: Date = new Date()): Promise<WithdrawnWork> {
+  async execute(ctx: RequestContext, command: WithdrawFromTransfersCommand): Promise<WithdrawnWork> {
     if (!isBankActor(ctx.actor)) {
       throw new UnauthenticatedError('Only the bank withdraws work from transfers.');
     }
@@ -48,28 +50,38 @@ export class WithdrawFromTransfersUseCase {
     if (consentIds.length === 0 && offerIds.length === 0 && individualIds.length === 0) {
       return { transfers: 0, deniedSubjects: 0, staleParts: 0 };
     }
-    return inTransaction(ctx, this.dataSource, async (manager) => {
+    return this.transactions.run(ctx, async (tx) => {
+      const now = tx.now();
       const done: WithdrawnWork = { transfers: 0, deniedSubjects: 0, staleParts: 0 };
-      for (const transferId of await this.transfers.transfersWithWorkInFlight(manager, scope)) {
-        const transfer = await this.transfers.lockTransfer(manager, transferId);
+      for (const transferId of await this.transfers.transfersWithWorkInFlight(tx, scope)) {
+        const transfer = await this.transfers.lockTransfer(tx, transferId);
         if (transfer === null) continue;
-        // Under the transfer's lock: re-read its subjects in flight, make their ready parts stale, and deny them.
-        const subjects = await this.transfers.subjectsInFlight(manager, transferId, scope);
-        const denied = subjects.length;
-        if (denied === 0) continue;
-        const readyParts = [...new Set(subjects.filter((subject) => subject.status === 'ready').map((subject) => subject.part as number))];
-        const staleParts = await this.transfers.makePartsStale(manager, transferId, readyParts, now);
-        await this.transfers.denySubjects(
-          manager,
-          transferId,
-          subjects.map((subject) => ({ subjectId: subject.subjectId, reason: command.reason })),
+        // Under the transfer's lock: re-read its subjects in flight, then lock the ready parts that hold them.
+        const subjects = await this.transfers.subjectsInFlight(tx, transferId, scope);
+        if (subjects.length === 0) continue;
+        const readyParts = subjects.flatMap((subject) => (subject.state.status === 'ready' ? [subject.state.part] : []));
+        const parts = await this.transfers.lockParts(tx, transferId, readyParts);
+        const partKeys = parts.map((part) => ({ transferId, part: part.part }));
+        const partSubjects = await this.transfers.subjectsInParts(tx, partKeys, ['ready']);
+        const stop = stopWork(
+          subjects.map((subject) => ({ subject, command: { type: 'withdraw', reason: command.reason } })),
+          parts,
+          partSubjects,
+        );
+        await this.transfers.savePartChanges(
+          tx,
+          stop.parts.map((change) => ({ ...change, transferId })),
+        );
+        await this.transfers.saveSubjectChanges(
+          tx,
+          stop.subjects.map((change) => ({ ...change, transferId })),
           now,
         );
-        await enqueueJob({ ...ctx, transaction: manager }, BUILD_TRANSFER_JOB, { transferId });
-        await this.transfers.settleStatus(manager, transfer, now);
+        await enqueueJob(tx, BUILD_TRANSFER_JOB, { transferId });
+        await this.transfers.settleStatus(tx, transfer, now);
         done.transfers += 1;
-        done.deniedSubjects += denied;
-        done.staleParts += staleParts;
+        done.deniedSubjects += subjects.length;
+        done.staleParts += stop.parts.length;
       }
       return done;
     });

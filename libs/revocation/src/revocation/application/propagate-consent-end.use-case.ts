@@ -34,9 +34,8 @@ export class PropagateConsentEndUseCase {
       const kind: NoticeKind =
         consent.status === 'expired' ? 'consent_expired' : consent.reason === ACCOUNT_CLOSED_REASON ? 'account_closed' : 'consent_revoked';
       const withdrawn = await this.withdraw.execute(
-        txCtx,
+        { ...txCtx, now: () => now },
         { consentIds: [command.consentId], reason: consent.status === 'expired' ? 'expired' : 'revoked' },
-        now,
       );
       const cancelled = await this.cancelApprovals.execute(txCtx, { consentIds: [command.consentId] }, now);
       const noticeIds = await this.issuer.issue(manager, {

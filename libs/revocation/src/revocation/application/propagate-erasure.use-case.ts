@@ -22,7 +22,7 @@ export class PropagateErasureUseCase {
 
   async execute(ctx: RequestContext, command: { individualId: string; erasureId: string }, now: Date = new Date()): Promise<string[]> {
     return inTransaction(ctx, this.dataSource, async (manager) => {
-      await this.repackage.execute({ ...ctx, transaction: manager }, { individualId: command.individualId }, now);
+      await this.repackage.execute({ ...ctx, transaction: manager, now: () => now }, { individualId: command.individualId });
       return this.issuer.issue(manager, {
         kind: 'data_erased',
         sourceKey: `erasure:${command.erasureId}`,
