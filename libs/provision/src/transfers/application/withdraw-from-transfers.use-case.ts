@@ -4,6 +4,7 @@ import { enqueueJob, isBankActor, Transactions, type RequestContext } from '@inf
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import { stopWork } from '../domain/transfer-lifecycle';
 import type { DenialReason } from '../domain/transfer-status';
+import type { TransferEntity } from '../infrastructure/transfer.entity';
 import { TransferRepository, type WorkScope } from '../infrastructure/transfer.repository';
 
 /** What stopping work in flight did. */
@@ -40,22 +41,44 @@ export class WithdrawFromTransfersUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: WithdrawFromTransfersCommand): Promise<WithdrawnWork> {
+    const { withdrawn } = await this.around(ctx, command, async () => ({ result: undefined, withdraw: true }));
+    return withdrawn;
+  }
+
+  /**
+   * Locks the transfers with work in flight in scope first (id order), then runs the caller's `work` in the
+   * same transaction, and stops the work in flight only if `work` says so (with its own reason, if it gives one). For callers whose own locks come
+   * after the transfers' in the lock order (docs/architecture.md §6) but who know only afterwards whether
+   * work must stop: an erasure deletes vault rows, and only an erasure that removed something stops delivery.
+   * Transfers that got work in scope after the locks were taken are left to the delivery re-check and the
+   * caller's job (locking them now would take a transfer lock after the caller's own).
+   */
+  async around<T>(
+    ctx: RequestContext,
+    command: WithdrawFromTransfersCommand,
+    work: () => Promise<{ result: T; withdraw: boolean; reason?: DenialReason }>,
+  ): Promise<{ result: T; withdrawn: WithdrawnWork }> {
     if (!isBankActor(ctx.actor)) {
       throw new UnauthenticatedError('Only the bank withdraws work from transfers.');
     }
-    const consentIds = command.consentIds ?? [];
-    const offerIds = command.offerIds ?? [];
-    const individualIds = command.individualIds ?? [];
-    const scope: WorkScope = { consentIds, offerIds, individualIds };
-    if (consentIds.length === 0 && offerIds.length === 0 && individualIds.length === 0) {
-      return { transfers: 0, deniedSubjects: 0, staleParts: 0 };
-    }
+    const scope: WorkScope = {
+      consentIds: command.consentIds ?? [],
+      offerIds: command.offerIds ?? [],
+      individualIds: command.individualIds ?? [],
+    };
+    const done: WithdrawnWork = { transfers: 0, deniedSubjects: 0, staleParts: 0 };
+    const empty = scope.consentIds.length === 0 && scope.offerIds.length === 0 && scope.individualIds.length === 0;
     return this.transactions.run(ctx, async (tx) => {
-      const now = tx.now();
-      const done: WithdrawnWork = { transfers: 0, deniedSubjects: 0, staleParts: 0 };
-      for (const transferId of await this.transfers.transfersWithWorkInFlight(tx, scope)) {
+      const locked: TransferEntity[] = [];
+      for (const transferId of empty ? [] : await this.transfers.transfersWithWorkInFlight(tx, scope)) {
         const transfer = await this.transfers.lockTransfer(tx, transferId);
-        if (transfer === null) continue;
+        if (transfer !== null) locked.push(transfer);
+      }
+      const { result, withdraw, reason = command.reason } = await work();
+      if (!withdraw) return { result, withdrawn: done };
+      const now = tx.now();
+      for (const transfer of locked) {
+        const transferId = transfer.id;
         // Under the transfer's lock: re-read its subjects in flight, then lock the ready parts that hold them.
         const subjects = await this.transfers.subjectsInFlight(tx, transferId, scope);
         if (subjects.length === 0) continue;
@@ -64,7 +87,7 @@ export class WithdrawFromTransfersUseCase {
         const partKeys = parts.map((part) => ({ transferId, part: part.part }));
         const partSubjects = await this.transfers.subjectsInParts(tx, partKeys, ['ready']);
         const stop = stopWork(
-          subjects.map((subject) => ({ subject, command: { type: 'withdraw', reason: command.reason } })),
+          subjects.map((subject) => ({ subject, command: { type: 'withdraw', reason } })),
           parts,
           partSubjects,
         );
@@ -83,7 +106,7 @@ export class WithdrawFromTransfersUseCase {
         done.deniedSubjects += subjects.length;
         done.staleParts += stop.parts.length;
       }
-      return done;
+      return { result, withdrawn: done };
     });
   }
 }

@@ -27,16 +27,21 @@ export class PropagateConsentEndUseCase {
   async execute(ctx: RequestContext, command: { consentId: string }, now: Date = new Date()): Promise<Propagation> {
     return inTransaction(ctx, this.dataSource, async (manager) => {
       const txCtx = { ...ctx, transaction: manager };
-      const consent = (await this.lockConsents.execute(txCtx, { consentIds: [command.consentId] })).get(command.consentId);
-      if (consent === undefined || (consent.status !== 'revoked' && consent.status !== 'expired')) {
+      // The lock order (docs/architecture.md §6): the transfers holding the consent's work first, then the consent.
+      const { result: consent, withdrawn } = await this.withdraw.around(
+        { ...txCtx, now: () => now },
+        { consentIds: [command.consentId], reason: 'revoked' },
+        async () => {
+          const found = (await this.lockConsents.execute(txCtx, { consentIds: [command.consentId] })).get(command.consentId);
+          const ended = found !== undefined && (found.status === 'revoked' || found.status === 'expired');
+          return { result: ended ? found : undefined, withdraw: ended, reason: found?.status === 'expired' ? 'expired' : 'revoked' };
+        },
+      );
+      if (consent === undefined) {
         return { noticeIds: [], deniedSubjects: 0, cancelledApprovals: 0 };
       }
       const kind: NoticeKind =
         consent.status === 'expired' ? 'consent_expired' : consent.reason === ACCOUNT_CLOSED_REASON ? 'account_closed' : 'consent_revoked';
-      const withdrawn = await this.withdraw.execute(
-        { ...txCtx, now: () => now },
-        { consentIds: [command.consentId], reason: consent.status === 'expired' ? 'expired' : 'revoked' },
-      );
       const cancelled = await this.cancelApprovals.execute(txCtx, { consentIds: [command.consentId] }, now);
       const noticeIds = await this.issuer.issue(manager, {
         kind,

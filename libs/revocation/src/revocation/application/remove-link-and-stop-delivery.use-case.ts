@@ -22,11 +22,16 @@ export class RemoveLinkAndStopDeliveryUseCase {
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
     const individualId = erasingIndividualId(ctx);
     return inTransaction(ctx, this.dataSource, async (manager) => {
-      const erased = await this.removeLinkAndErase.execute(withTransaction(ctx, manager), command);
-      if (erased.erasedRecords > 0) {
-        await this.withdraw.execute(stoppingDelivery(ctx, manager, 'erasure'), { individualIds: [individualId], reason: 'erased' });
-      }
-      return erased;
+      // The lock order (docs/architecture.md §6): the transfers first, then the link and the vault rows.
+      const { result } = await this.withdraw.around(
+        stoppingDelivery(ctx, manager, 'erasure'),
+        { individualIds: [individualId], reason: 'erased' },
+        async () => {
+          const erased = await this.removeLinkAndErase.execute(withTransaction(ctx, manager), command);
+          return { result: erased, withdraw: erased.erasedRecords > 0 };
+        },
+      );
+      return result;
     });
   }
 }
