@@ -1,7 +1,8 @@
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '@infobank/consent';
 import { PROVISION_LEAF_KIND, provisionLeafBody } from '@infobank/provision';
-import { TransparencyLog, type LogLeafInput } from '@infobank/transparency-log';
+import { TransparencyLog, type LogLeafInput, TransparencyLogStore } from '@infobank/transparency-log';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -15,7 +16,7 @@ export async function seedLogLedgers(
   counts: { consentEvents: number; provisions: number },
   options: { at?: Date; source?: 'individual' | 'standing_condition' } = {},
 ): Promise<{ consentEventIds: string[]; provisionIds: string[] }> {
-  const log = new TransparencyLog(dataSource);
+  const log = new TransparencyLog(new TransparencyLogStore(dataSource));
   const at = options.at ?? new Date();
   return dataSource.transaction(async (manager) => {
     const consentEventIds = await seedConsentEvents(manager, log, counts.consentEvents, at, options.source ?? 'individual');
@@ -61,7 +62,7 @@ async function seedConsentEvents(
       }),
     ),
   }));
-  const leafIds = await log.appendMany(manager, leaves);
+  const leafIds = await log.appendMany(withTransaction(createRequestContext({ type: 'system', name: 'test' }), manager), leaves);
   await manager.query(
     `INSERT INTO "consent_events" ("id", "consent_id", "version", "type", "payload", "actor", "occurred_at", "receipt_id", "receipt_jws", "receipt_hash", "leaf_id")
      SELECT e."id", $1, e."version", e."type", '{}', 'individual', $2, gen_random_uuid(), e."jws", e."hash", e."leaf"
@@ -91,7 +92,7 @@ async function seedProvisions(manager: EntityManager, log: TransparencyLog, coun
     recordDigests: [createHash('sha256').update(randomUUID()).digest('base64url')],
   }));
   const leafIds = await log.appendMany(
-    manager,
+    withTransaction(createRequestContext({ type: 'system', name: 'test' }), manager),
     rows.map((row) => ({
       kind: PROVISION_LEAF_KIND,
       body: Buffer.from(

@@ -1,3 +1,4 @@
+import { createRequestContext } from '@infobank/platform';
 // The individual's web app (apps/portal-web) in Debian's Chromium against the real portal, intake and
 // gateway: sign-up, link, consent, a recipient's download, history with in-browser verification, a
 // tampered proof, revocation, ask-mode approval, erasure, the English switch, axe-core and the phone size;
@@ -40,9 +41,7 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     const get = (path: string) => fetch(`${world.portal.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     const [provision] = ((await (await get('/v1/me/provisions')).json()) as { provisions: { id: string }[] }).provisions;
     await eventually('the provision to be sealed', async () => {
-      await world.environment.dataSource.transaction((manager) =>
-        world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }),
-      );
+      await world.use(SealTransparencyLogUseCase).execute(createRequestContext({ type: 'system', name: 'test' }));
       return (await get(`/v1/me/provisions/${provision.id}/proof`)).status === 200;
     });
   };

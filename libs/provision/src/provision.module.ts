@@ -9,6 +9,8 @@ import { GetProvisionProofUseCase } from './provisions/application/get-provision
 import { ListMyProvisionsUseCase } from './provisions/application/list-my-provisions.use-case';
 import { ProvisionsForNoticeUseCase } from './provisions/application/provisions-for-notice.use-case';
 import { ProvisionRecorder } from './provisions/application/record-provisions';
+import { ProvisionHistoryQueries } from './provisions/infrastructure/provision-history.queries';
+import { ProvisionRecordStore } from './provisions/infrastructure/provision-record.store';
 import { BuildTransferUseCase } from './transfers/application/build-transfer.use-case';
 import { DeliveryCheck } from './transfers/application/delivery-check';
 import { DownloadPartUseCase } from './transfers/application/download-part.use-case';
@@ -20,6 +22,7 @@ import { SettleApprovalUseCase } from './transfers/application/settle-approval.u
 import { TransferAdmission } from './transfers/application/transfer-admission';
 import { RepackageAfterErasureUseCase } from './transfers/application/repackage-after-erasure.use-case';
 import { WithdrawFromTransfersUseCase } from './transfers/application/withdraw-from-transfers.use-case';
+import { TransferQueries } from './transfers/infrastructure/transfer.queries';
 import { TransferRepository } from './transfers/infrastructure/transfer.repository';
 
 const USE_CASES = [
@@ -43,7 +46,17 @@ const USE_CASES = [
  */
 @Module({
   imports: [CatalogModule, OffersModule, ConsentModule, ApprovalsModule, VaultModule, RightsModule, TransparencyLogModule],
-  providers: [...USE_CASES, TransferAdmission, PartPackager, ProvisionRecorder, DeliveryCheck, TransferRepository],
+  providers: [
+    ...USE_CASES,
+    TransferAdmission,
+    PartPackager,
+    ProvisionRecorder,
+    DeliveryCheck,
+    TransferRepository,
+    TransferQueries,
+    ProvisionRecordStore,
+    ProvisionHistoryQueries,
+  ],
   exports: USE_CASES,
 })
 export class ProvisionModule {}

@@ -29,6 +29,7 @@ export {
   type PerfectSubtree,
 } from './transparency-log/domain/merkle-tree';
 export { verifyConsistencyProof } from './transparency-log/domain/proof-verification';
+export { TransparencyLogStore } from './transparency-log/infrastructure/transparency-log.store';
 export { TRANSPARENCY_LOG_ENTITIES } from './transparency-log/infrastructure/transparency-log.entities';
 export * from './transparency-log.errors';
 export { TRANSPARENCY_LOG_JOBS, SEAL_TRANSPARENCY_LOG_JOB } from './transparency-log.jobs';

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { createRequestContext, withTransaction, Transactions } from '@infobank/platform';
 import { performance } from 'node:perf_hooks';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
-import { SealTransparencyLogUseCase, TransparencyLog } from '@infobank/transparency-log';
+import { SealTransparencyLogUseCase, TransparencyLog, TransparencyLogStore } from '@infobank/transparency-log';
 import type { BenchEnvironment } from '../bench-environment';
 import { progress, ScenarioMeasurement, sleep, summarise, timeConcurrent, type Timing } from '../measure';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 const LEAVES = 4_000;
 const CLIENTS = 8;
@@ -47,17 +51,17 @@ export async function ledger(environment: BenchEnvironment): Promise<ScenarioMea
   const [{ n: chained }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "bench_chain"`);
   if (chained !== LEAVES) throw new Error(`naive_hash_chain_append: expected ${LEAVES} rows, found ${chained}`);
 
-  const log = new TransparencyLog(dataSource);
+  const log = new TransparencyLog(new TransparencyLogStore(dataSource));
   const keyRing = await BankKeyRing.fromKeyMaterial(
     await loadKeyMaterial({ keysDirectory: environment.keysDirectory, generateIfMissing: true }),
   );
-  const sealer = new SealTransparencyLogUseCase(keyRing);
+  const sealer = new SealTransparencyLogUseCase(keyRing, new Transactions(dataSource), new TransparencyLogStore(dataSource));
   let appending = true;
   let seals = 0;
   const sealLoop = async (): Promise<void> => {
     // The worker's sealer runs every second; here it runs back to back, as it would under load.
-    while (appending || (await log.latestCheckpoint())?.treeSize !== LEAVES) {
-      const result = await dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+    while (appending || (await log.latestCheckpoint(logCtx))?.treeSize !== LEAVES) {
+      const result = await dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)));
       if (result.outcome === 'sealed') seals += 1;
       else await sleep(5);
     }
@@ -66,7 +70,7 @@ export async function ledger(environment: BenchEnvironment): Promise<ScenarioMea
   const started = performance.now();
   const sealing = sealLoop();
   const appends = await timeConcurrent(LEAVES, CLIENTS, (index) =>
-    dataSource.transaction((manager) => log.append(manager, { kind: 'bench.leaf', body: bodies[index] })),
+    dataSource.transaction((manager) => log.append(withTransaction(logCtx, manager), { kind: 'bench.leaf', body: bodies[index] })),
   );
   appending = false;
   await sealing;

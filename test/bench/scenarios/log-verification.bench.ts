@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
 import { LogLedgerReader, RunLogVerificationPageUseCase, StartLogVerificationUseCase, VerifyLogInlineUseCase } from '@infobank/oversight';
 import { createRequestContext, Transactions } from '@infobank/platform';
-import { leafHash, SealTransparencyLogUseCase } from '@infobank/transparency-log';
+import { leafHash, SealTransparencyLogUseCase, TransparencyLogStore } from '@infobank/transparency-log';
 import type { BenchEnvironment } from '../bench-environment';
 import { seedLogLedgers } from '../log-ledger-seed';
 import { progress, ScenarioMeasurement, summarise } from '../measure';
@@ -25,7 +25,7 @@ export async function logVerification(environment: BenchEnvironment): Promise<Sc
   const keyRing = await BankKeyRing.fromKeyMaterial(
     await loadKeyMaterial({ keysDirectory: environment.keysDirectory, generateIfMissing: true }),
   );
-  const sealer = new SealTransparencyLogUseCase(keyRing);
+  const sealer = new SealTransparencyLogUseCase(keyRing, new Transactions(dataSource), new TransparencyLogStore(dataSource));
   const reader = new LogLedgerReader(dataSource.manager);
   // Other scenarios may have left leaves of their own; this one verifies only the leaves it adds.
   const fromSize = await sealAll(dataSource, sealer, await reader.latestTreeSize());
@@ -96,9 +96,9 @@ export async function logVerification(environment: BenchEnvironment): Promise<Sc
 }
 
 /** Seals until the log holds `size` leaves (the sealer takes at most 20,000 leaves a run). */
-async function sealAll(dataSource: BenchEnvironment['dataSource'], sealer: SealTransparencyLogUseCase, size: number): Promise<number> {
+async function sealAll(_dataSource: BenchEnvironment['dataSource'], sealer: SealTransparencyLogUseCase, size: number): Promise<number> {
   for (;;) {
-    const outcome = await dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+    const outcome = await sealer.execute(createRequestContext({ type: 'system', name: 'test' }));
     if (outcome.outcome !== 'busy' && outcome.treeSize >= size) return outcome.treeSize;
   }
 }

@@ -1,3 +1,4 @@
+import { createRequestContext } from '@infobank/platform';
 // The board's provision audit on activity seeded through the real path (deposit, consent, transfer, download):
 // every number matches what the test did, only board members get in, and no answer names an individual.
 import { AccountEntity } from '@infobank/identity';
@@ -123,7 +124,7 @@ describe('ethics board: the provision audit reads what was done, to board member
     await eventually(
       'every leaf to be sealed',
       async () => {
-        await dataSource.transaction((manager) => world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+        await world.use(SealTransparencyLogUseCase).execute(createRequestContext({ type: 'system', name: 'test' }));
         const [{ unsealed }] = await dataSource.query(
           `SELECT count(*)::int AS "unsealed" FROM "transparency_log_leaves" WHERE "leaf_index" IS NULL`,
         );

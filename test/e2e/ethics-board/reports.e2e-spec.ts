@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BankKeyRing } from '@infobank/crypto';
 import { RunLogVerificationPageUseCase } from '@infobank/oversight';
-import { createRequestContext } from '@infobank/platform';
-import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
+import { createRequestContext, Transactions } from '@infobank/platform';
+import { SealTransparencyLogUseCase, TransparencyLogStore } from '@infobank/transparency-log';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { chromium } from 'playwright-core';
 import { ETHICS_BOARD_ERROR_STATUS } from '../../../apps/ethics-board/src/ethics-board.errors';
@@ -196,9 +196,11 @@ describe('ethics board: periodic reports (定期報告) and log verification ove
   it('starts a log verification for the worker and shows its progress, then its signed result', async () => {
     const keyRing = board.app.get(BankKeyRing);
     await eventually('the log sealed', async () => {
-      const outcome = await environment.dataSource.transaction((manager) =>
-        new SealTransparencyLogUseCase(keyRing).execute(manager, { now: new Date() }),
-      );
+      const outcome = await new SealTransparencyLogUseCase(
+        keyRing,
+        new Transactions(environment.dataSource),
+        new TransparencyLogStore(environment.dataSource),
+      ).execute(createRequestContext({ type: 'system', name: 'test' }));
       return outcome.outcome !== 'busy' && outcome.treeSize === 9;
     });
     const started = await asMember(board, members[0], 'POST', '/v1/audit/log-verifications', {});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { KEY_MATERIAL, KeyedDigest, type KeyMaterial } from '@infobank/crypto';
 import { PROVISION_RECORD_DIGEST_PURPOSE } from '@infobank/provision';
 import { parseBankJwks, SealTransparencyLogUseCase, verifyInclusionProofAgainstJwks } from '@infobank/transparency-log';
@@ -9,6 +10,9 @@ import { newCustomerRef, type Individual } from '../intake/link-world';
 import { atPortalStepped, depositBatch, stepUp } from '../portal/data-world';
 import { RevocationWorld } from './revocation-world';
 import { daysAgo, type Recipient } from './transfer-world';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 // The worker does not run here: every outbox row the causes write stays pending until a test runs it, so
 // what the recipient sees between the cause and the worker is what the cause's own transaction did.
@@ -263,7 +267,7 @@ describe('gateway: erasure, closure and withdrawal stop delivery at once, before
     let proof: HttpResult | undefined;
     for (let attempt = 0; attempt < 100 && proof?.status !== 200; attempt += 1) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      await dataSource().transaction((manager) => transfers().use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+      await dataSource().transaction((manager) => transfers().use(SealTransparencyLogUseCase).execute(withTransaction(logCtx, manager)));
       proof = await transfers().links.atPortal(individual, 'GET', `/v1/me/provisions/${row.id}/proof`);
       if (proof.status !== 200) expectRefused(proof, 409, 'PROVISION_PROOF_NOT_READY');
     }

@@ -151,7 +151,7 @@ describe('gateway: transfers stay consistent with consents, orders and retries',
     expect((await world.download(recipient, downloaded, 1)).status).toBe(200);
 
     const dayLater = new Date(Date.now() + 25 * 3600 * 1000);
-    expect(await world.use(ExpirePartsUseCase).execute(system, dayLater)).toBeGreaterThanOrEqual(2);
+    expect(await world.use(ExpirePartsUseCase).execute({ ...system, now: () => dayLater })).toBeGreaterThanOrEqual(2);
 
     const gone = await world.download(recipient, abandoned, 1);
     expect(gone.status).toBe(410);

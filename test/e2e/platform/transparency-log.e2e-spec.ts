@@ -1,9 +1,11 @@
 import { BankKeyRing } from '@infobank/crypto';
+import { createRequestContext, withTransaction, Transactions } from '@infobank/platform';
 import {
   SealTransparencyLogUseCase,
   TransparencyLog,
   verifyCheckpoint,
   verifyConsistencyProofAgainstJwks,
+  TransparencyLogStore,
 } from '@infobank/transparency-log';
 import { EthicsBoardModule } from '../../../apps/ethics-board/src/ethics-board.module';
 import { GatewayModule } from '../../../apps/gateway/src/gateway.module';
@@ -12,6 +14,9 @@ import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
 import { startTestApp, type RunningApp } from '../../support/http-app';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 async function getJson(url: string): Promise<{ status: number; contentType: string; body: any }> {
   const response = await fetch(url);
@@ -27,8 +32,12 @@ describe('the public transparency log endpoints', () => {
   beforeAll(async () => {
     environment = await isolatedEnvironment();
     portal = await startTestApp(PortalModule, { DATABASE_NAME: environment.config.database.name }, PORTAL_ERROR_STATUS);
-    log = new TransparencyLog(environment.dataSource);
-    sealer = new SealTransparencyLogUseCase(portal.app.get(BankKeyRing));
+    log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
+    sealer = new SealTransparencyLogUseCase(
+      portal.app.get(BankKeyRing),
+      new Transactions(environment.dataSource),
+      new TransparencyLogStore(environment.dataSource),
+    );
   });
   afterAll(async () => {
     await portal?.close();
@@ -39,12 +48,12 @@ describe('the public transparency log endpoints', () => {
     const ids: string[] = [];
     await environment.dataSource.transaction(async (manager) => {
       for (let leaf = 0; leaf < count; leaf += 1)
-        ids.push(await log.append(manager, { kind: 'test.leaf', body: Buffer.from(`leaf ${leaf}`) }));
+        ids.push(await log.append(withTransaction(logCtx, manager), { kind: 'test.leaf', body: Buffer.from(`leaf ${leaf}`) }));
     });
     // Another test's open transaction on this cluster can hold the sealer back for a moment: seal until it took them.
     await eventually(`${count} leaves sealed`, async () => {
-      await environment.dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
-      return (await log.inclusionProof(ids[ids.length - 1])) !== null;
+      await environment.dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)));
+      return (await log.inclusionProof(logCtx, ids[ids.length - 1])) !== null;
     });
   };
 

@@ -9,7 +9,7 @@ import {
   WithdrawOfferUseCase,
   type OfferTerms,
 } from '@infobank/offers';
-import { createRequestContext } from '@infobank/platform';
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { SealTransparencyLogUseCase, verifyInclusionProofAgainstJwks, type BankJwks } from '@infobank/transparency-log';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,9 @@ import { offerTerms } from '../../support/offer-terms';
 import { registerOrganisation } from '../../support/organisation-client';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
 import { callJson, expectProblem, newIndividual } from './session-client';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 describe('portal: consents (grant, pause, resume, revoke) with signed receipts', () => {
   let portal: RunningApp;
@@ -229,7 +232,7 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
     if (before.status !== 200) expectProblem(before, 409, 'CONSENT_PROOF_PENDING');
     // Other suites share this database: the sealer waits for their open transactions, so seal until the leaf is in.
     const proof = await eventually('the consent event to be sealed', async () => {
-      await dataSource.transaction((manager) => use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+      await dataSource.transaction((manager) => use(SealTransparencyLogUseCase).execute(withTransaction(logCtx, manager)));
       const answer = await get(path, alice.accessToken);
       return answer.status === 200 ? answer : undefined;
     });

@@ -1,3 +1,4 @@
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import {
   SealTransparencyLogUseCase,
   parseBankJwks,
@@ -8,6 +9,9 @@ import type { Individual } from '../intake/link-world';
 import { daysAgo, TransferWorld, type Recipient } from '../gateway/transfer-world';
 import { receiptRecord } from '../intake/deposits-client';
 import { expectProblem } from './session-client';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 describe('portal: my provision history (提供履歴) and its proofs, after a real transfer', () => {
   let world: TransferWorld;
@@ -26,7 +30,7 @@ describe('portal: my provision history (提供履歴) and its proofs, after a re
   const sealedProof = async (individual: Individual, provisionId: string) => {
     for (let attempt = 0; attempt < 100; attempt += 1) {
       await world.environment.dataSource.transaction((manager) =>
-        world.use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }),
+        world.use(SealTransparencyLogUseCase).execute(withTransaction(logCtx, manager)),
       );
       const response = await atPortal(individual, `/v1/me/provisions/${provisionId}/proof`);
       if (response.status === 200) return response;

@@ -4,7 +4,6 @@ import { RegisterIndividualUseCase } from '@infobank/identity';
 import { GrantConsentUseCase, RevokeConsentUseCase } from '@infobank/consent';
 import { createRequestContext } from '@infobank/platform';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
-import { DataSource } from 'typeorm';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
 import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { startTestApp, type RunningApp } from '../../support/http-app';
@@ -56,9 +55,7 @@ describe('portal: public transparency statistics suppress small cells', () => {
     await eventually(
       'the 14 leaves to be sealed',
       async () => {
-        const outcome = await use(DataSource).transaction((manager) =>
-          use(SealTransparencyLogUseCase).execute(manager, { now: new Date() }),
-        );
+        const outcome = await use(SealTransparencyLogUseCase).execute(createRequestContext({ type: 'system', name: 'test' }));
         return outcome.outcome !== 'busy' && outcome.treeSize === 14;
       },
       30_000,

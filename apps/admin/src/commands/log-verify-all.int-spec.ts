@@ -1,5 +1,6 @@
+import { Transactions, createRequestContext } from '@infobank/platform';
 import { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
-import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
+import { SealTransparencyLogUseCase, TransparencyLogStore } from '@infobank/transparency-log';
 import { seedLogLedgers } from '../../../../test/bench/log-ledger-seed';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { CliUsageError, CommandOptions } from '../cli-arguments';
@@ -15,9 +16,11 @@ describe('npm run admin -- log:verify-all', () => {
     const keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial(keyMaterialSettingsFrom(environment.config)));
     await seedLogLedgers(environment.dataSource, { consentEvents: 3, provisions: 2 });
     await eventually('the leaves sealed', async () => {
-      const outcome = await environment.dataSource.transaction((manager) =>
-        new SealTransparencyLogUseCase(keyRing).execute(manager, { now: new Date() }),
-      );
+      const outcome = await new SealTransparencyLogUseCase(
+        keyRing,
+        new Transactions(environment.dataSource),
+        new TransparencyLogStore(environment.dataSource),
+      ).execute(createRequestContext({ type: 'system', name: 'test' }));
       return outcome.outcome !== 'busy' && outcome.treeSize === 5;
     });
   });

@@ -2,11 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, generateKeyPairJwk, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
-import { DomainError } from '@infobank/platform';
-import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
+import { DomainError, createRequestContext, withTransaction, Transactions } from '@infobank/platform';
+import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView, TransparencyLogStore } from '@infobank/transparency-log';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from '../cli-arguments';
 import { LOG_COMMANDS } from './log.commands';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 describe('npm run admin -- log:verify-proof', () => {
   const command = LOG_COMMANDS.find((candidate) => candidate.name === 'log:verify-proof')!;
@@ -20,14 +23,20 @@ describe('npm run admin -- log:verify-proof', () => {
     directory = await mkdtemp(join(tmpdir(), 'infobank-log-cli-'));
     // The bank keys of the configuration, as the command reads them when no --jwks is given.
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial(keyMaterialSettingsFrom(environment.config)));
-    const log = new TransparencyLog(environment.dataSource);
+    const log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
     const id = await environment.dataSource.transaction((manager) =>
-      log.append(manager, { kind: 'test.leaf', body: Buffer.from('granted') }),
+      log.append(withTransaction(logCtx, manager), { kind: 'test.leaf', body: Buffer.from('granted') }),
     );
     // Another test's open transaction on this cluster can hold the sealer back for a moment: seal until it took the leaf.
     proof = await eventually('the leaf sealed', async () => {
-      await environment.dataSource.transaction((manager) => new SealTransparencyLogUseCase(keyRing).execute(manager, { now: new Date() }));
-      return log.inclusionProof(id);
+      await environment.dataSource.transaction((manager) =>
+        new SealTransparencyLogUseCase(
+          keyRing,
+          new Transactions(environment.dataSource),
+          new TransparencyLogStore(environment.dataSource),
+        ).execute(withTransaction(logCtx, manager)),
+      );
+      return log.inclusionProof(logCtx, id);
     });
   });
   afterAll(async () => {

@@ -3,7 +3,6 @@ import { GrantConsentUseCase, ListConsentsUseCase } from '@infobank/consent';
 import { createRequestContext } from '@infobank/platform';
 import { BuildTransferUseCase, DownloadPartUseCase, GetTransferUseCase, RequestTransferUseCase } from '@infobank/provision';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
-import { DataSource } from 'typeorm';
 
 /** Who the demo transfer involves: the individual who consents, the recipient who fetches, and its offer. */
 export interface DemoTransferParties {
@@ -43,7 +42,7 @@ export async function seedDemoTransfer(app: INestApplicationContext, parties: De
       await app.get(DownloadPartUseCase).execute(asRecipient, { transferId, part: String(part.part) });
     }
   }
-  await app.get(DataSource).transaction((manager) => app.get(SealTransparencyLogUseCase).execute(manager, { now: new Date() }));
+  await app.get(SealTransparencyLogUseCase).execute(createRequestContext({ type: 'system', name: 'seed:demo' }));
   const delivered = await app.get(GetTransferUseCase).execute(asRecipient, transferId);
   return { transferId, status: delivered.status, delivered: delivered.counts.delivered };
 }

@@ -1,8 +1,12 @@
 import { NestFactory } from '@nestjs/core';
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
-import { TransparencyLog } from '@infobank/transparency-log';
+import { TransparencyLog, TransparencyLogStore } from '@infobank/transparency-log';
 import { eventually, isolatedEnvironment, testLogger, type IsolatedEnvironment } from '../../../../test/support/platform';
 import { WorkerModule } from '../worker.module';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 describe('the worker seals the transparency log on its own', () => {
   let environment: IsolatedEnvironment;
@@ -20,15 +24,15 @@ describe('the worker seals the transparency log on its own', () => {
       { logger: false, abortOnError: false },
     );
     try {
-      const log = new TransparencyLog(environment.dataSource);
+      const log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
       const ids = await environment.dataSource.transaction(async (manager) => [
-        await log.append(manager, { kind: 'test.leaf', body: Buffer.from('one') }),
-        await log.append(manager, { kind: 'test.leaf', body: Buffer.from('two') }),
+        await log.append(withTransaction(logCtx, manager), { kind: 'test.leaf', body: Buffer.from('one') }),
+        await log.append(withTransaction(logCtx, manager), { kind: 'test.leaf', body: Buffer.from('two') }),
       ]);
       const proofs = await eventually(
         'the scheduled sealer',
         async () => {
-          const found = await Promise.all(ids.map((id) => log.inclusionProof(id)));
+          const found = await Promise.all(ids.map((id) => log.inclusionProof(logCtx, id)));
           return found.every((proof) => proof !== null) ? found : null;
         },
         15_000,

@@ -13,7 +13,7 @@ export class SealTransparencyLogProcessor implements JobHandler {
   ) {}
 
   async handle(_payload: unknown, context: JobContext): Promise<void> {
-    const result = await this.seal.execute(context.transaction, { now: new Date() });
+    const result = await this.seal.execute(context);
     if (result.outcome === 'sealed') this.logger.info({ job: SEAL_TRANSPARENCY_LOG_JOB.name, ...result }, 'transparency log sealed');
   }
 }

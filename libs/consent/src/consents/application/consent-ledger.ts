@@ -1,7 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { APP_CONFIG, enqueueJob, Transactions, type AppConfig, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import {
+  APP_CONFIG,
+  enqueueJob,
+  Transactions,
+  type AppConfig,
+  type RequestContext,
+  type TransactionalContext,
+  withActor,
+  withTransaction,
+} from '@infobank/platform';
 import { TransparencyLog } from '@infobank/transparency-log';
 import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';
@@ -133,7 +142,10 @@ export class ConsentLedger {
       occurredAt: event.at,
       receiptHash,
     });
-    const leafId = await this.log.append(tx.transaction, { kind: CONSENT_LEAF_KIND, body: Buffer.from(body, 'utf8') });
+    const leafId = await this.log.append(withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction), {
+      kind: CONSENT_LEAF_KIND,
+      body: Buffer.from(body, 'utf8'),
+    });
     await this.events.append(tx, {
       id: eventId,
       consentId: state.consentId,

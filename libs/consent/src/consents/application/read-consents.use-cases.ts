@@ -76,7 +76,7 @@ export class GetConsentProofUseCase {
     const all = await this.events.listOf(ctx, row.id);
     const event = eventId === undefined ? all[all.length - 1] : all.find((candidate) => candidate.id === eventId);
     if (event === undefined) throw new ConsentNotFoundError(consentId);
-    const proof = await this.log.inclusionProof(event.leafId);
+    const proof = await this.log.inclusionProof(ctx, event.leafId);
     if (proof === null) throw new ConsentProofPendingError();
     return { eventId: event.id, ...proof };
   }

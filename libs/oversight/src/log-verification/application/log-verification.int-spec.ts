@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, BANK_SIGNING_ALGORITHM, loadKeyMaterial, parseJsonPayload, verifyJwsWithKeys } from '@infobank/crypto';
 import { createRequestContext, Transactions } from '@infobank/platform';
-import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
+import { SealTransparencyLogUseCase, TransparencyLogStore } from '@infobank/transparency-log';
 import type { DataSource } from 'typeorm';
 import { seedLogLedgers } from '../../../../../test/bench/log-ledger-seed';
 import { eventually, isolatedEnvironment, openTestDataSource, type IsolatedEnvironment } from '../../../../../test/support/platform';
@@ -53,11 +53,15 @@ describe('full log verification over Postgres', () => {
     verify = new VerifyLogInlineUseCase(start, new RunLogVerificationPageUseCase(new Transactions(environment.dataSource), keyRing));
 
     // Three seals, so that there are several checkpoints (and consistency proofs between them) to check.
-    const sealer = new SealTransparencyLogUseCase(keyRing);
+    const sealer = new SealTransparencyLogUseCase(
+      keyRing,
+      new Transactions(environment.dataSource),
+      new TransparencyLogStore(environment.dataSource),
+    );
     const first = await seedLogLedgers(environment.dataSource, { consentEvents: 5, provisions: 3 });
     const sealAll = (size: number) =>
       eventually(`log sealed to ${size}`, async () => {
-        const outcome = await environment.dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+        const outcome = await sealer.execute(createRequestContext({ type: 'system', name: 'test' }));
         return outcome.outcome !== 'busy' && outcome.treeSize >= size;
       });
     await sealAll(8);

@@ -131,7 +131,7 @@ export class GetTransparencyStatisticsUseCase {
         ),
       };
     });
-    return { generatedAt: now.toISOString(), minCell, months, latestCheckpoint: await this.log.latestCheckpoint(ctx.transaction) };
+    return { generatedAt: now.toISOString(), minCell, months, latestCheckpoint: await this.log.latestCheckpoint(ctx) };
   }
 }
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import { type RequestContext, requireIndividual } from '@infobank/platform';
 import { TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
-import { DataSource } from 'typeorm';
 import { ProvisionNotFoundError, ProvisionProofNotReadyError } from '../../provision.errors';
-import { ProvisionRecordEntity, type LocalisedName } from '../infrastructure/provision-record.entity';
+import type { LocalisedName } from '../infrastructure/provision-record.entity';
+import { ProvisionRecordStore } from '../infrastructure/provision-record.store';
 
 /** The provision a proof is about, as the individual's history shows it. */
 export interface ProvenProvision {
@@ -37,7 +37,7 @@ export type ProvisionProof = InclusionProofView & {
 @Injectable()
 export class GetProvisionProofUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly records: ProvisionRecordStore,
     private readonly log: TransparencyLog,
   ) {}
 
@@ -46,12 +46,9 @@ export class GetProvisionProofUseCase {
       code: 'UNAUTHENTICATED',
       detail: 'Only a signed-in individual reads their provision proofs.',
     });
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const row = isUuid(provisionId)
-      ? await manager.findOne(ProvisionRecordEntity, { where: { id: provisionId.toLowerCase(), individualId } })
-      : null;
+    const row = isUuid(provisionId) ? await this.records.findOwn(ctx, individualId, provisionId.toLowerCase()) : null;
     if (row === null) throw new ProvisionNotFoundError();
-    const proof = await this.log.inclusionProof(row.leafId, manager);
+    const proof = await this.log.inclusionProof(ctx, row.leafId);
     if (proof === null) throw new ProvisionProofNotReadyError();
     return {
       provision: {

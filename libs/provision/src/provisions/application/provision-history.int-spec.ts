@@ -3,12 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
-import { createRequestContext, type RequestContext } from '@infobank/platform';
+import { createRequestContext, type RequestContext, withTransaction, Transactions } from '@infobank/platform';
 import {
   SealTransparencyLogUseCase,
   TransparencyLog,
   verifyInclusionProofAgainstJwks,
   verifyLogProofDocument,
+  TransparencyLogStore,
 } from '@infobank/transparency-log';
 import type { EntityManager } from 'typeorm';
 import { analyzeAsOwner, eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
@@ -16,7 +17,12 @@ import { PROVISION_LEAF_KIND, provisionLeafBody } from '../domain/provision-leaf
 import { parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
 import { ProvisionRecordEntity } from '../infrastructure/provision-record.entity';
 import { GetProvisionProofUseCase } from './get-provision-proof.use-case';
-import { ListMyProvisionsUseCase, pageStatement, type MyProvisionView } from './list-my-provisions.use-case';
+import { pageStatement, ProvisionHistoryQueries } from '../infrastructure/provision-history.queries';
+import { ProvisionRecordStore } from '../infrastructure/provision-record.store';
+import { ListMyProvisionsUseCase, type MyProvisionView } from './list-my-provisions.use-case';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 interface Seed {
   id: string;
@@ -63,7 +69,9 @@ describe('provision history and proofs over Postgres', () => {
       recordDigests: ['digest-1', 'digest-2', 'digest-3'],
       providedAt: new Date(row.providedAt),
     };
-    const [leafId] = await log.appendMany(manager, [{ kind: PROVISION_LEAF_KIND, body: Buffer.from(provisionLeafBody(facts), 'utf8') }]);
+    const [leafId] = await log.appendMany(withTransaction(logCtx, manager), [
+      { kind: PROVISION_LEAF_KIND, body: Buffer.from(provisionLeafBody(facts), 'utf8') },
+    ]);
     await manager.insert(ProvisionRecordEntity, {
       id,
       individualId: row.individualId,
@@ -88,7 +96,13 @@ describe('provision history and proofs over Postgres', () => {
   }
 
   const seal = () =>
-    environment.dataSource.transaction((manager) => new SealTransparencyLogUseCase(keyRing).execute(manager, { now: new Date() }));
+    environment.dataSource.transaction((manager) =>
+      new SealTransparencyLogUseCase(
+        keyRing,
+        new Transactions(environment.dataSource),
+        new TransparencyLogStore(environment.dataSource),
+      ).execute(withTransaction(logCtx, manager)),
+    );
   /** Newest first, ties by id descending: the order the history promises. */
   const newestFirst = (rows: Seed[]) =>
     [...rows]
@@ -110,9 +124,9 @@ describe('provision history and proofs over Postgres', () => {
     environment = await isolatedEnvironment();
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-provision-'));
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
-    log = new TransparencyLog(environment.dataSource);
-    list = new ListMyProvisionsUseCase(environment.dataSource);
-    proofs = new GetProvisionProofUseCase(environment.dataSource, log);
+    log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
+    list = new ListMyProvisionsUseCase(new ProvisionHistoryQueries(environment.dataSource));
+    proofs = new GetProvisionProofUseCase(new ProvisionRecordStore(environment.dataSource), log);
     seeded = await environment.dataSource.transaction(async (manager) => {
       const rows: Seed[] = [];
       const plan: [string, string, string, string][] = [
@@ -274,7 +288,7 @@ describe('provision history and proofs over Postgres', () => {
   it("Given another individual's provision or a malformed id, When I ask for its proof, Then it reads as PROVISION_NOT_FOUND", async () => {
     await eventually('every seeded leaf sealed', async () => {
       await seal();
-      return (await Promise.all(seeded.map((row) => log.inclusionProof(row.leafId)))).every((proof) => proof !== null);
+      return (await Promise.all(seeded.map((row) => log.inclusionProof(logCtx, row.leafId)))).every((proof) => proof !== null);
     });
     const bobs = seeded.find((row) => row.individualId === bob)!;
     await expect(proofs.execute(as(bob), bobs.id)).resolves.toMatchObject({ provision: { id: bobs.id } });

@@ -1,39 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext, requireBankActor } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnauthenticatedError } from '@infobank/auth';
+import { isBankActor, type RequestContext } from '@infobank/platform';
+import {
+  ProvisionRecordStore,
+  type DataLifeCursor,
+  type DataLifePage,
+  type ProvisionForNotice,
+} from '../infrastructure/provision-record.store';
 
-/** A provision as a withdrawal notice needs it: who holds which subject's data, from which transfer, under what. */
-export interface ProvisionForNotice {
-  provisionId: string;
-  individualId: string;
-  consentId: string;
-  recipientId: string;
-  offerId: string;
-  /** The pseudonymous id the recipient knows the individual by. */
-  subjectId: string;
-  transferId: string;
-}
-
-/** Where a data-life page ended: the next starts after this data-life end (UTC, as text to keep microseconds) and id. */
-export interface DataLifeCursor {
-  endsAt: string;
-  id: string;
-}
-
-/** A page of provisions whose data life has ended, and where the next starts (null at the end). */
-export interface DataLifePage {
-  provisions: ProvisionForNotice[];
-  next: DataLifeCursor | null;
-}
-
-/** Ids per statement when reading by offers. */
-const CHUNK = 5_000;
-
-/** The end of a provision's data life in UTC: exactly the expression ix_provision_records_data_life_end indexes. */
-const DATA_LIFE_END = `(("provided_at" AT TIME ZONE 'UTC') + make_interval(days => "data_life_days"))`;
-
-const COLUMNS = `"id" AS "provisionId", "individual_id" AS "individualId", "consent_id" AS "consentId", "recipient_id" AS "recipientId",
-  "offer_id" AS "offerId", "subject_id" AS "subjectId", "transfer_id" AS "transferId"`;
+export type { DataLifeCursor, DataLifePage, ProvisionForNotice } from '../infrastructure/provision-record.store';
 
 /**
  * The provision records that withdrawal propagation turns into notices to recipients: those under one
@@ -42,30 +17,24 @@ const COLUMNS = `"id" AS "provisionId", "individual_id" AS "individualId", "cons
  */
 @Injectable()
 export class ProvisionsForNoticeUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly records: ProvisionRecordStore) {}
 
   /** Every provision made under this consent (ix_provision_records_consent). */
   async byConsent(ctx: RequestContext, consentId: string): Promise<ProvisionForNotice[]> {
-    return this.manager(ctx).query(`SELECT ${COLUMNS} FROM "provision_records" WHERE "consent_id" = $1 ORDER BY "id"`, [consentId]);
+    requireBank(ctx);
+    return this.records.byConsent(ctx, consentId);
   }
 
   /** Every provision of this individual's data (ix_provision_records_individual_time). */
   async byIndividual(ctx: RequestContext, individualId: string): Promise<ProvisionForNotice[]> {
-    return this.manager(ctx).query(`SELECT ${COLUMNS} FROM "provision_records" WHERE "individual_id" = $1 ORDER BY "id"`, [individualId]);
+    requireBank(ctx);
+    return this.records.byIndividual(ctx, individualId);
   }
 
   /** Every provision made under these offers. */
   async byOffers(ctx: RequestContext, offerIds: readonly string[]): Promise<ProvisionForNotice[]> {
-    const manager = this.manager(ctx);
-    const found: ProvisionForNotice[] = [];
-    for (let start = 0; start < offerIds.length; start += CHUNK) {
-      const rows: ProvisionForNotice[] = await manager.query(
-        `SELECT ${COLUMNS} FROM "provision_records" WHERE "offer_id" = ANY($1::uuid[]) ORDER BY "id"`,
-        [offerIds.slice(start, start + CHUNK)],
-      );
-      found.push(...rows);
-    }
-    return found;
+    requireBank(ctx);
+    return this.records.byOffers(ctx, offerIds);
   }
 
   /**
@@ -73,25 +42,13 @@ export class ProvisionsForNoticeUseCase {
    * `after`, served by ix_provision_records_data_life_end. Provisions already noticed come back too: the caller skips them.
    */
   async dataLifeDue(ctx: RequestContext, query: { now: Date; after: DataLifeCursor | null; limit: number }): Promise<DataLifePage> {
-    const manager = this.manager(ctx);
-    const rows: (ProvisionForNotice & { endsAt: string })[] = await manager.query(
-      `SELECT ${COLUMNS}, to_char(${DATA_LIFE_END}, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "endsAt"
-         FROM "provision_records"
-        WHERE ${DATA_LIFE_END} <= ($1::timestamptz AT TIME ZONE 'UTC')
-          AND ($2::timestamp IS NULL OR (${DATA_LIFE_END}, "id") > ($2::timestamp, $3::uuid))
-        ORDER BY ${DATA_LIFE_END}, "id"
-        LIMIT $4`,
-      [query.now, query.after?.endsAt ?? null, query.after?.id ?? null, query.limit],
-    );
-    const last = rows[rows.length - 1];
-    return {
-      provisions: rows.map(({ endsAt: _endsAt, ...provision }) => provision),
-      next: rows.length < query.limit || last === undefined ? null : { endsAt: last.endsAt, id: last.provisionId },
-    };
+    requireBank(ctx);
+    return this.records.dataLifeDue(ctx, query);
   }
+}
 
-  private manager(ctx: RequestContext): EntityManager {
-    requireBankActor(ctx, { code: 'UNAUTHENTICATED', detail: 'Only the bank reads provisions for withdrawal notices.' });
-    return ctx.transaction ?? this.dataSource.manager;
+function requireBank(ctx: RequestContext): void {
+  if (!isBankActor(ctx.actor)) {
+    throw new UnauthenticatedError('Only the bank reads provisions for withdrawal notices.');
   }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { TransactionalContext } from '@infobank/platform';
 import type { OfferSnapshot } from '@infobank/offers';
+import type { TransactionalContext } from '@infobank/platform';
 import { BenefitLedger } from '@infobank/rights';
 import { TransparencyLog } from '@infobank/transparency-log';
 import { PROVISION_LEAF_KIND, provisionLeafBody } from '../domain/provision-leaf';
-import { ProvisionRecordEntity, type LocalisedName } from '../infrastructure/provision-record.entity';
+import type { LocalisedName } from '../infrastructure/provision-record.entity';
+import { ProvisionRecordStore } from '../infrastructure/provision-record.store';
 
 /** One subject of a delivered part, as its provision record states it. */
 export interface DeliveredSubject {
@@ -27,6 +28,7 @@ export class ProvisionRecorder {
   constructor(
     private readonly log: TransparencyLog,
     private readonly benefits: BenefitLedger,
+    private readonly records: ProvisionRecordStore,
   ) {}
 
   async record(
@@ -34,11 +36,10 @@ export class ProvisionRecorder {
     delivery: { transferId: string; part: number; offer: OfferSnapshot; recipientName: LocalisedName; providedAt: Date },
     subjects: readonly DeliveredSubject[],
   ): Promise<void> {
-    const manager = tx.transaction;
     const { transferId, part, offer, providedAt } = delivery;
     const rows = subjects.map((subject) => ({ id: randomUUID(), ...subject }));
     const leafIds = await this.log.appendMany(
-      manager,
+      tx,
       rows.map((row) => ({
         kind: PROVISION_LEAF_KIND,
         body: Buffer.from(
@@ -64,31 +65,29 @@ export class ProvisionRecorder {
       ...(offer.benefit.amount === undefined ? {} : { amount: offer.benefit.amount }),
       description: offer.benefit.description,
     };
-    for (let start = 0; start < rows.length; start += 1000) {
-      await manager.insert(
-        ProvisionRecordEntity,
-        rows.slice(start, start + 1000).map((row, index) => ({
-          id: row.id,
-          individualId: row.individualId,
-          subjectId: row.subjectId,
-          recipientId: offer.recipientId,
-          offerId: offer.id,
-          consentId: row.consentId,
-          consentVersion: row.consentVersion,
-          transferId,
-          part,
-          items: row.items,
-          recordDigests: row.recordDigests,
-          recipientName: delivery.recipientName,
-          purposeCode: offer.purposeCode,
-          purposeText: offer.purposeText,
-          benefit,
-          dataLifeDays: offer.dataLifeDays,
-          providedAt,
-          leafId: leafIds[start + index],
-        })),
-      );
-    }
+    await this.records.insert(
+      tx,
+      rows.map((row, index) => ({
+        id: row.id,
+        individualId: row.individualId,
+        subjectId: row.subjectId,
+        recipientId: offer.recipientId,
+        offerId: offer.id,
+        consentId: row.consentId,
+        consentVersion: row.consentVersion,
+        transferId,
+        part,
+        items: row.items,
+        recordDigests: row.recordDigests,
+        recipientName: delivery.recipientName,
+        purposeCode: offer.purposeCode,
+        purposeText: offer.purposeText,
+        benefit,
+        dataLifeDays: offer.dataLifeDays,
+        providedAt,
+        leafId: leafIds[index],
+      })),
+    );
     await this.benefits.credit(
       tx,
       rows.map((row) => ({

@@ -1,9 +1,7 @@
-import { withoutTransaction } from '@infobank/platform';
 import { Injectable } from '@nestjs/common';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
-import type { RequestContext } from '@infobank/platform';
-import { DataSource } from 'typeorm';
-import { decideTransfer } from '../domain/transfer-lifecycle';
+import { Transactions, withoutTransaction, type RequestContext } from '@infobank/platform';
+import { decideTransfer, evolveTransfer } from '../domain/transfer-lifecycle';
 import { TransferRepository, transferStateOf } from '../infrastructure/transfer.repository';
 import { PartPackager } from './part-packager';
 import { TransferAdmission } from './transfer-admission';
@@ -21,7 +19,7 @@ export interface BuildHooks {
 @Injectable()
 export class BuildTransferUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly getOffer: GetOfferForProvisionUseCase,
     private readonly admission: TransferAdmission,
     private readonly packager: PartPackager,
@@ -31,21 +29,21 @@ export class BuildTransferUseCase {
   async execute(ctx: RequestContext, command: { transferId: string }, hooks: BuildHooks = {}): Promise<void> {
     // Each step runs in its own transaction, never the caller's: a part once built stays built.
     const own = withoutTransaction(ctx);
-    await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      const transfer = await this.transfers.lockTransfer(manager, command.transferId);
+    await this.transactions.runOwn(own, async (tx) => {
+      // Load: the transfer (locked) and its offer (FOR SHARE).
+      const now = tx.now();
+      const transfer = await this.transfers.lockTransfer(tx, command.transferId);
       if (transfer === null || transfer.status !== 'requested') return;
-      const txCtx = { ...own, transaction: manager };
-      const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
-      const decision = decideTransfer({ type: 'admit', offerApproved: offer.status === 'approved', now }, transferStateOf(transfer));
+      const offer = await this.getOffer.execute(tx, transfer.offerId, { lock: 'share' });
+      // Decide: admitted, or cancelled when the offer is no longer approved.
+      const state = transferStateOf(transfer);
+      const decision = decideTransfer({ type: 'admit', offerApproved: offer.status === 'approved', now }, state);
       if (decision.outcome === 'refused') return;
-      if (decision.events.some((event) => event.type === 'transfer_cancelled')) {
-        await this.transfers.setStatus(manager, transfer.id, 'cancelled', now);
-        return;
-      }
-      await this.admission.admit(txCtx, transfer, offer, now);
-      await this.transfers.setStatus(manager, transfer.id, 'processing', now);
-      await this.transfers.settleStatus(manager, { ...transfer, status: 'processing' }, now);
+      const next = decision.events.reduce(evolveTransfer, state);
+      // Save: the subjects in the states admission decides, then the transfer's own state.
+      if (next.status === 'processing') await this.admission.admit(tx, transfer, offer, now);
+      await this.transfers.saveTransferState(tx, transfer.id, next, now);
+      if (next.status === 'processing') await this.transfers.settleStatus(tx, { ...transfer, status: 'processing' }, now);
     });
     let built = 0;
     while (await this.packager.buildNext(own, command.transferId)) {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
-import { enqueueJob, type RequestContext, requireRecipient, withActor, withTransaction } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { enqueueJob, Transactions, withActor, type RequestContext, type TransactionalContext, requireRecipient } from '@infobank/platform';
 import { ProvisionRecorder } from '../../provisions/application/record-provisions';
 import { PackageStaleError, PartGoneError, PartNotFoundError, PartWithdrawnError, TransferNotFoundError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
-import { decidePart } from '../domain/transfer-lifecycle';
+import { changePart, changeSubject, decidePart, stopWork, type PartChange } from '../domain/transfer-lifecycle';
+import type { DenialReason } from '../domain/transfer-status';
 import type { TransferPartEntity } from '../infrastructure/transfer-part.entity';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
-import { partStateOf, TransferRepository } from '../infrastructure/transfer.repository';
+import { partStateOf, subjectStateOf, TransferRepository } from '../infrastructure/transfer.repository';
 import { DeliveryCheck } from './delivery-check';
 import { TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS } from './transfer-access';
 
@@ -30,7 +30,7 @@ const DELIVERY_ACTOR = { type: 'system', name: 'transfers.delivery' } as const;
 @Injectable()
 export class DownloadPartUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly deliveryCheck: DeliveryCheck,
     private readonly organisations: OrganisationDirectory,
     private readonly recorder: ProvisionRecorder,
@@ -43,19 +43,20 @@ export class DownloadPartUseCase {
     if (!isUuid(command.transferId)) throw new TransferNotFoundError();
     if (typeof part !== 'number' || !Number.isSafeInteger(part) || part < 1 || part > MAX_PART) throw new PartNotFoundError(0);
     const transferId = command.transferId;
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      // The repository's lock order: the transfer, then the part; the delivery check then locks the consents.
-      const transfer = await this.transfers.lockTransfer(manager, transferId, recipientId);
+    // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
+    const outcome = await this.transactions.runOwn(withActor(ctx, DELIVERY_ACTOR), async (tx) => {
+      // Load, in the repository's lock order: the transfer, then the part; the delivery check then locks the consents.
+      const transfer = await this.transfers.lockTransfer(tx, transferId, recipientId);
       if (transfer === null) throw new TransferNotFoundError();
-      const row = await this.transfers.lockPart(manager, transferId, part);
+      const row = await this.transfers.lockPart(tx, transferId, part);
       if (row === null) throw new PartNotFoundError(part);
-      const now = new Date();
-      // The bank re-checks consents on the recipient's behalf: its own actor reads and locks them.
-      const txCtx = withTransaction(withActor(ctx, DELIVERY_ACTOR), manager);
-      const decision = decidePart({ type: 'deliver', now }, partStateOf(row));
-      if (decision.outcome === 'accepted') return this.deliver(txCtx, transfer, row, now);
-      if (decision.reason === 'already_delivered' && row.package !== null) return this.redeliver(txCtx, transfer, row, now);
-      if (decision.reason === 'stale') return { stale: true as const };
+      const now = tx.now();
+      // Decide whether the part may be delivered at all.
+      const delivery = changePart({ part: row.part, state: partStateOf(row) }, { type: 'deliver', now });
+      if (delivery !== null) return this.deliver(tx, transfer, row, delivery, now);
+      const refusal = refusalOf(row, now);
+      if (refusal === 'already_delivered' && row.package !== null) return this.redeliver(tx, transfer, row, now);
+      if (refusal === 'stale') return { stale: true as const };
       throw new PartGoneError(part, row.status === 'void' ? 'void' : 'expired');
     });
     if ('stale' in outcome) throw new PackageStaleError(part);
@@ -64,33 +65,52 @@ export class DownloadPartUseCase {
 
   /** A delivered part again: the same bytes while every consent behind it allows provision and nothing in it was erased. */
   private async redeliver(
-    txCtx: RequestContext & { transaction: EntityManager },
+    txCtx: TransactionalContext,
     transfer: TransferEntity,
     row: TransferPartEntity,
     now: Date,
   ): Promise<{ package: string }> {
-    const subjects = await this.transfers.subjectsOfPart(txCtx.transaction, transfer.id, row.part, 'delivered');
+    const subjects = await this.transfers.subjectsOfPart(txCtx, transfer.id, row.part, 'delivered');
     const verdict = await this.deliveryCheck.check(txCtx, transfer.offerId, subjects, now);
     if (subjects.length === 0 || verdict.denied.length > 0 || verdict.erased.length > 0) throw new PartWithdrawnError(row.part);
     return { package: row.package as string };
   }
 
   private async deliver(
-    txCtx: RequestContext & { transaction: EntityManager },
+    txCtx: TransactionalContext,
     transfer: TransferEntity,
     row: TransferPartEntity,
+    delivery: PartChange,
     now: Date,
   ): Promise<{ package: string } | { stale: true }> {
-    const manager = txCtx.transaction;
-    const subjects = await this.transfers.subjectsOfPart(manager, transfer.id, row.part, 'ready');
+    const subjects = await this.transfers.subjectsOfPart(txCtx, transfer.id, row.part, 'ready');
+    const snapshots = subjects.map((subject) => ({ subjectId: subject.subjectId, state: subjectStateOf(subject) }));
     const { offer, denied, changed } = await this.deliveryCheck.check(txCtx, transfer.offerId, subjects, now);
     if (denied.length > 0 || changed.length > 0) {
       // Invariant 2: nothing is provided under a consent that changed, nor a record that is no longer as packaged;
       // the part is rebuilt from the vault as it now is, without the denied subjects.
-      await this.transfers.makePartsStale(manager, transfer.id, [row.part], now);
-      await this.transfers.denySubjects(manager, transfer.id, denied, now);
+      const reasons = new Map(denied.map((entry) => [entry.subjectId, entry.reason]));
+      const stop = stopWork(
+        snapshots
+          .filter((subject) => reasons.has(subject.subjectId))
+          .map((subject) => ({
+            subject,
+            command: { type: 'deny' as const, reason: reasons.get(subject.subjectId) as DenialReason },
+          })),
+        [{ part: row.part, state: partStateOf(row) }],
+        snapshots,
+      );
+      await this.transfers.savePartChanges(
+        txCtx,
+        stop.parts.map((change) => ({ ...change, transferId: transfer.id })),
+      );
+      await this.transfers.saveSubjectChanges(
+        txCtx,
+        stop.subjects.map((change) => ({ ...change, transferId: transfer.id })),
+        now,
+      );
       await enqueueJob(txCtx, BUILD_TRANSFER_JOB, { transferId: transfer.id });
-      await this.transfers.settleStatus(manager, transfer, now);
+      await this.transfers.settleStatus(txCtx, transfer, now);
       return { stale: true };
     }
     const recipient = (await this.organisations.findProfiles(txCtx, [transfer.recipientId])).get(transfer.recipientId);
@@ -106,8 +126,20 @@ export class DownloadPartUseCase {
         recordDigests: subject.recordDigests ?? [],
       })),
     );
-    await this.transfers.markDelivered(manager, transfer.id, row.part, now);
-    await this.transfers.settleStatus(manager, transfer, now);
+    const delivered = snapshots.map((subject) => changeSubject(subject, { type: 'deliver' })).filter((change) => change !== null);
+    await this.transfers.saveSubjectChanges(
+      txCtx,
+      delivered.map((change) => ({ ...change, transferId: transfer.id })),
+      now,
+    );
+    await this.transfers.savePartChanges(txCtx, [{ ...delivery, transferId: transfer.id }]);
+    await this.transfers.settleStatus(txCtx, transfer, now);
     return { package: row.package as string };
   }
+}
+
+/** Why the lifecycle model refuses to deliver this part now. */
+function refusalOf(row: TransferPartEntity, now: Date): string {
+  const decision = decidePart({ type: 'deliver', now }, partStateOf(row));
+  return decision.outcome === 'refused' ? decision.reason : 'accepted';
 }

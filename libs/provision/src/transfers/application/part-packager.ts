@@ -4,16 +4,16 @@ import { categoryOfItem, OrganisationDirectory } from '@infobank/catalog';
 import { LockConsentsForProvisionUseCase, mayProvide, type GrantedConsent } from '@infobank/consent';
 import { BankKeyRing, encryptJweForRecipient, KEY_MATERIAL, KeyedDigest, type KeyMaterial } from '@infobank/crypto';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
-import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
+import { APP_CONFIG, Transactions, type AppConfig, type RequestContext } from '@infobank/platform';
 import { ReadRecordsForProvisionUseCase, type ProvisionSourceRecord } from '@infobank/vault';
-import { DataSource } from 'typeorm';
 import { PROVISION_RECORD_DIGEST_PURPOSE } from '../../provisions/domain/record-digest';
 import { EncryptionKeyMissingError } from '../../provision.errors';
 import { observationRange } from '../domain/offer-limits';
 import { selectItems, type PackagedRecord, type PackagedSubject, type PackagePayload } from '../domain/package-contents';
 import { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE } from '../domain/package-format';
-import { decidePart } from '../domain/transfer-lifecycle';
-import { partStateOf, TransferRepository, type DeniedSubject, type PackagedEntry } from '../infrastructure/transfer.repository';
+import { changePart, changeSubject, type StoppedSubject } from '../domain/transfer-lifecycle';
+import type { DenialReason } from '../domain/transfer-status';
+import { partStateOf, subjectStateOf, TransferRepository, type PackagedEntry } from '../infrastructure/transfer.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -23,13 +23,15 @@ const HOUR_MS = 60 * 60 * 1000;
  * under its own number; otherwise up to TRANSFER_PART_MAX_SUBJECTS pending subjects make a new part.
  * Consents are re-checked under FOR SHARE while packaging; only consented items of in-range records
  * go in. One JWS (bank signature) and one JWE (to the recipient's key) per part, never per subject.
+ * Load (transfer, stale part or pending subjects, offer, consents, records) → decide (each subject packaged
+ * or denied, the part packaged, rebuilt or voided, by the lifecycle model) → save.
  */
 @Injectable()
 export class PartPackager {
   private readonly recordDigest: KeyedDigest;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly getOffer: GetOfferForProvisionUseCase,
     private readonly lockConsents: LockConsentsForProvisionUseCase,
     private readonly readRecords: ReadRecordsForProvisionUseCase,
@@ -44,27 +46,21 @@ export class PartPackager {
 
   /** Builds the next part; false when nothing was left to build. */
   async buildNext(ctx: RequestContext, transferId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      const transfer = await this.transfers.lockTransfer(manager, transferId);
+    return this.transactions.runOwn(ctx, async (tx) => {
+      const now = tx.now();
+      const transfer = await this.transfers.lockTransfer(tx, transferId);
       if (transfer === null || transfer.status === 'requested' || transfer.status === 'cancelled' || transfer.status === 'expired')
         return false;
       // The counters say whether a part is stale or a subject pending: no scan of the parts when none is.
       if (transfer.partsStale === 0 && transfer.subjectsPending === 0) return false;
-      const stale = transfer.partsStale === 0 ? null : await this.transfers.findStalePart(manager, transferId);
-      const subjects = await this.transfers.pendingSubjects(
-        manager,
-        transferId,
-        stale?.part ?? null,
-        this.config.transfers.partMaxSubjects,
-      );
+      const stale = transfer.partsStale === 0 ? null : await this.transfers.findStalePart(tx, transferId);
+      const subjects = await this.transfers.pendingSubjects(tx, transferId, stale?.part ?? null, this.config.transfers.partMaxSubjects);
       if (stale === null && subjects.length === 0) return false;
 
-      const txCtx = { ...ctx, transaction: manager };
-      const offer = await this.getOffer.execute(txCtx, transfer.offerId, { lock: 'share' });
-      const consents = await this.lockConsents.execute(txCtx, { consentIds: subjects.map((subject) => subject.consentId as string) });
+      const offer = await this.getOffer.execute(tx, transfer.offerId, { lock: 'share' });
+      const consents = await this.lockConsents.execute(tx, { consentIds: subjects.map((subject) => subject.consentId as string) });
       const categories = [...new Set(offer.items.map((item) => item.categoryId))];
-      const records = await this.readRecords.execute(txCtx, {
+      const records = await this.readRecords.execute(tx, {
         individualIds: subjects.map((subject) => subject.individualId as string),
         categories,
         range: observationRange(offer.dataRange, now),
@@ -72,7 +68,7 @@ export class PartPackager {
 
       const packaged: PackagedSubject[] = [];
       const entries: PackagedEntry[] = [];
-      const denied: DeniedSubject[] = [];
+      const denied: { subjectId: string; reason: DenialReason }[] = [];
       for (const subject of subjects) {
         const consent = consents.get(subject.consentId as string);
         const verdict =
@@ -122,19 +118,39 @@ export class PartPackager {
           expiresAt: new Date(now.getTime() + this.config.transfers.partTtlHours * HOUR_MS),
         };
       }
-      // A new part is packaged only with subjects in it; a stale one is rebuilt, or voided when none is left.
-      const decision =
+      // Decide: a new part is packaged only with subjects in it; a stale one is rebuilt, or voided when none is left.
+      const partChange =
         stale === null
-          ? decidePart({ type: 'package', expiresAt: sealed?.expiresAt ?? now, now }, { status: 'none' })
-          : decidePart({ type: 'rebuild', subjects: packaged.length, expiresAt: sealed?.expiresAt ?? now, now }, partStateOf(stale));
-      if (decision.outcome === 'accepted' && sealed !== null && stale === null) {
-        await this.transfers.insertPart(manager, transferId, partNumber, sealed);
-      } else if (decision.outcome === 'accepted' && stale !== null) {
-        await this.transfers.storeRebuiltPart(manager, stale, sealed);
+          ? changePart({ part: partNumber, state: { status: 'none' } }, { type: 'package', expiresAt: sealed?.expiresAt ?? now, now })
+          : changePart(
+              { part: stale.part, state: partStateOf(stale) },
+              { type: 'rebuild', subjects: packaged.length, expiresAt: sealed?.expiresAt ?? now, now },
+            );
+      const states = new Map(subjects.map((subject) => [subject.subjectId, subjectStateOf(subject)]));
+      const packagedEntries = entries.filter(
+        (entry) =>
+          changeSubject({ subjectId: entry.subjectId, state: states.get(entry.subjectId)! }, { type: 'package', part: partNumber }) !==
+          null,
+      );
+      const stopped: StoppedSubject[] = denied.map(({ subjectId, reason }) => ({
+        subject: { subjectId, state: states.get(subjectId)! },
+        command: { type: 'deny', reason },
+      }));
+      const deniedChanges = stopped.map((entry) => changeSubject(entry.subject, entry.command)).filter((change) => change !== null);
+
+      // Save.
+      if (partChange !== null && stale === null && sealed !== null) {
+        await this.transfers.insertPart(tx, transferId, partNumber, partChange.to, sealed);
+      } else if (partChange !== null && stale !== null) {
+        await this.transfers.storeRebuiltPart(tx, transferId, partChange, sealed);
       }
-      if (sealed !== null) await this.transfers.markPackaged(manager, transferId, partNumber, entries, now);
-      await this.transfers.denySubjects(manager, transferId, denied, now);
-      await this.transfers.settleStatus(manager, transfer, now);
+      if (sealed !== null) await this.transfers.savePackaged(tx, transferId, partNumber, packagedEntries, now);
+      await this.transfers.saveSubjectChanges(
+        tx,
+        deniedChanges.map((change) => ({ ...change, transferId })),
+        now,
+      );
+      await this.transfers.settleStatus(tx, transfer, now);
       return true;
     });
   }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import { type FieldProblem, type RequestContext, requireRecipient, ValidationFailedError } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { TransferNotFoundError } from '../../provision.errors';
 import type { PartStatus, SubjectStatus, TransferStatus } from '../domain/transfer-status';
-import { TransferPartEntity } from '../infrastructure/transfer-part.entity';
-import { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
 import { TransferEntity } from '../infrastructure/transfer.entity';
 import { TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS } from './transfer-access';
+import { TransferQueries } from '../infrastructure/transfer.queries';
 
 /** One subject of a transfer as its recipient sees it: the pseudonymous id, status, and why if denied. */
 export interface TransferSubjectView {
@@ -48,20 +46,15 @@ export interface TransferDetail extends TransferSummary {
 /** The recipient's own transfer (another recipient's reads as not found). */
 @Injectable()
 export class GetTransferUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: TransferQueries) {}
 
   async execute(ctx: RequestContext, transferId: unknown): Promise<TransferDetail> {
     const recipientId = requireRecipient(ctx, TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS);
     if (!isUuid(transferId)) throw new TransferNotFoundError();
-    const manager = ctx.transaction ?? this.dataSource.manager;
-    const transfer = await manager.findOne(TransferEntity, { where: { id: transferId, recipientId } });
+    const transfer = await this.queries.transferOf(ctx, recipientId, transferId);
     if (transfer === null) throw new TransferNotFoundError();
-    const parts = await manager.find(TransferPartEntity, { where: { transferId }, order: { part: 'ASC' } });
-    const subjects = await manager.find(TransferSubjectEntity, {
-      where: { transferId },
-      select: { subjectId: true, status: true, reason: true, part: true },
-      order: { subjectId: 'ASC' },
-    });
+    const parts = await this.queries.partsOf(ctx, transferId);
+    const subjects = await this.queries.subjectsOf(ctx, transferId);
     const counts: Record<SubjectStatus, number> = { pending: 0, awaiting_approval: 0, ready: 0, delivered: 0, denied: 0, expired: 0 };
     for (const subject of subjects) counts[subject.status] += 1;
     return {
@@ -91,7 +84,7 @@ export const TRANSFER_PAGE_SIZE = 50;
 /** The recipient's transfers, newest first, optionally of one offer; keyset pages. */
 @Injectable()
 export class ListTransfersUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: TransferQueries) {}
 
   async execute(
     ctx: RequestContext,
@@ -103,15 +96,12 @@ export class ListTransfersUseCase {
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
     if (cursor === undefined) problems.push({ path: '/cursor', message: 'is not a cursor this API gave out' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const builder = (ctx.transaction ?? this.dataSource.manager)
-      .createQueryBuilder(TransferEntity, 't')
-      .where('t.recipient_id = :recipientId', { recipientId })
-      .orderBy('t.requested_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .take(TRANSFER_PAGE_SIZE + 1);
-    if (query.offerId !== undefined) builder.andWhere('t.offer_id = :offerId', { offerId: query.offerId });
-    if (cursor) builder.andWhere('(t.requested_at, t.id) < (:at::timestamptz, :id::uuid)', { at: cursor.at, id: cursor.id });
-    const rows = await builder.getMany();
+    const rows = await this.queries.pageOf(
+      ctx,
+      recipientId,
+      { offerId: query.offerId as string | undefined, cursor: cursor ?? null },
+      TRANSFER_PAGE_SIZE + 1,
+    );
     const page = rows.slice(0, TRANSFER_PAGE_SIZE);
     return {
       transfers: page.map(summary),

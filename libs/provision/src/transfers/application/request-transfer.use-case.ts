@@ -4,13 +4,12 @@ import { isUuid, OrganisationDirectory } from '@infobank/catalog';
 import { GetOfferForProvisionUseCase } from '@infobank/offers';
 import {
   enqueueJob,
+  Transactions,
+  ValidationFailedError,
   type FieldProblem,
-  inTransaction,
   type RequestContext,
   requireRecipient,
-  ValidationFailedError,
 } from '@infobank/platform';
-import { DataSource } from 'typeorm';
 import { EncryptionKeyMissingError, IdempotencyKeyReusedError, OfferNotTransferableError } from '../../provision.errors';
 import { BUILD_TRANSFER_JOB } from '../../provision.jobs';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
@@ -37,7 +36,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 @Injectable()
 export class RequestTransferUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly getOffer: GetOfferForProvisionUseCase,
     private readonly organisations: OrganisationDirectory,
     private readonly transfers: TransferRepository,
@@ -47,26 +46,26 @@ export class RequestTransferUseCase {
     const recipientId = requireRecipient(ctx, TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS);
     const { offerId, subjects, idempotencyKey } = parse(command);
     const requestDigest = createHash('sha256').update(JSON.stringify({ offerId, subjects })).digest();
-    return inTransaction(ctx, this.dataSource, async (manager) => {
-      const existing = await this.transfers.findByIdempotencyKey(manager, recipientId, idempotencyKey);
+    return this.transactions.run(ctx, async (tx) => {
+      const existing = await this.transfers.findByIdempotencyKey(tx, recipientId, idempotencyKey);
       if (existing !== null) return replay(existing, requestDigest);
-      const offer = await this.getOffer.execute({ ...ctx, transaction: manager }, offerId);
+      const offer = await this.getOffer.execute(tx, offerId);
       if (offer.status !== 'approved') throw new OfferNotTransferableError(offer.status);
-      const credentials = await this.organisations.findCredentials({ ...ctx, transaction: manager }, recipientId);
+      const credentials = await this.organisations.findCredentials(tx, recipientId);
       if (credentials?.encryptionKey == null) throw new EncryptionKeyMissingError();
-      const now = new Date();
+      const now = tx.now();
       const id = randomUUID();
       const inserted = await this.transfers.insertRequested(
-        manager,
+        tx,
         { id, recipientId, offerId, idempotencyKey, requestDigest, requestedSubjects: subjects },
         now,
       );
       if (!inserted) {
         // A concurrent request with the same key committed first.
-        const winner = await this.transfers.findByIdempotencyKey(manager, recipientId, idempotencyKey);
+        const winner = await this.transfers.findByIdempotencyKey(tx, recipientId, idempotencyKey);
         return replay(winner as TransferEntity, requestDigest);
       }
-      await enqueueJob({ ...ctx, transaction: manager }, BUILD_TRANSFER_JOB, { transferId: id });
+      await enqueueJob(tx, BUILD_TRANSFER_JOB, { transferId: id });
       return { transferId: id, created: true };
     });
   }

@@ -3,21 +3,22 @@ import { categoryOfItem } from '@infobank/catalog';
 import { ListConsentsForOfferUseCase, mayProvide, RequestApprovalUseCase, type GrantedConsent } from '@infobank/consent';
 import { PseudonymousIds } from '@infobank/crypto';
 import type { OfferSnapshot } from '@infobank/offers';
-import type { RequestContext } from '@infobank/platform';
+import type { TransactionalContext } from '@infobank/platform';
 import { CountRecordsForProvisionUseCase, MAX_PROVISION_INDIVIDUALS, type RecordCounts } from '@infobank/vault';
-import type { EntityManager } from 'typeorm';
 import { fetchAllowance, observationRange } from '../domain/offer-limits';
+import { admitSubject, type AdmissionOutcome } from '../domain/transfer-lifecycle';
 import type { DenialReason } from '../domain/transfer-status';
 import { TransferRepository, type NewTransferSubject } from '../infrastructure/transfer.repository';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
 
-type Context = RequestContext & { transaction: EntityManager };
+type Context = TransactionalContext;
 
 /**
  * Admits a transfer's subjects once, when building starts: resolves the recipient's pseudonymous ids
  * (or takes everyone with a live consent), and for each applies `mayProvide`, the offer's fetch limit
  * (reserved under a per-offer lock so concurrent transfers cannot overrun it) and its data range.
- * Ask-mode subjects get an approval request and wait; the others are `pending` for packaging.
+ * Ask-mode subjects get an approval request and wait; the others are `pending` for packaging. Each
+ * subject's first state is decided by the lifecycle model (`admitSubject`); the repository stores those states.
  */
 @Injectable()
 export class TransferAdmission {
@@ -47,42 +48,38 @@ export class TransferAdmission {
     const admissible = wanted.filter((subject) => verdicts.get(subject) === 'ask' || verdicts.get(subject) === 'auto');
     const individualIds = admissible.map((subject) => (bySubject.get(subject) as GrantedConsent).individualId);
 
-    await this.transfers.lockOfferReservations(ctx.transaction, offer.id);
+    await this.transfers.lockOfferReservations(ctx, offer.id);
     const allowance = fetchAllowance(offer.fetch, now);
-    const used = await this.transfers.reservationCounts(ctx.transaction, offer.id, individualIds, allowance.since, transfer.id);
+    const used = await this.transfers.reservationCounts(ctx, offer.id, individualIds, allowance.since, transfer.id);
     const counts = await this.recordCounts(ctx, individualIds, offer, now);
 
     const rows: NewTransferSubject[] = [];
     for (const subject of wanted) {
       const consent = bySubject.get(subject);
-      let outcome = verdicts.get(subject) as DenialReason | 'ask' | 'auto';
-      if (consent !== undefined && (outcome === 'ask' || outcome === 'auto')) {
-        if ((used.get(consent.individualId) ?? 0) >= allowance.limit) outcome = 'frequency_exceeded';
-        else outcome = recordsVerdict(counts, consent) ?? outcome;
+      let verdict = verdicts.get(subject) as DenialReason | 'ask' | 'auto';
+      if (consent !== undefined && (verdict === 'ask' || verdict === 'auto')) {
+        if ((used.get(consent.individualId) ?? 0) >= allowance.limit) verdict = 'frequency_exceeded';
+        else verdict = recordsVerdict(counts, consent) ?? verdict;
       }
-      const row: NewTransferSubject = {
-        subjectId: subject,
-        individualId: consent?.individualId ?? null,
-        consentId: consent?.consentId ?? null,
-        consentVersion: consent?.version ?? null,
-        status: 'pending',
-        reason: null,
-        approvalRequestId: null,
-      };
-      if (outcome === 'ask') {
+      let outcome: AdmissionOutcome;
+      if (verdict === 'ask') {
         const approval = await this.requestApproval.execute(ctx, {
           consentId: (consent as GrantedConsent).consentId,
           reference: transfer.id,
         });
-        row.status = 'awaiting_approval';
-        row.approvalRequestId = approval.approvalRequestId;
-      } else if (outcome !== 'auto') {
-        row.status = 'denied';
-        row.reason = outcome;
+        outcome = { mode: 'ask', approvalRequestId: approval.approvalRequestId };
+      } else {
+        outcome = verdict === 'auto' ? { mode: 'auto' } : { mode: 'denied', reason: verdict };
       }
-      rows.push(row);
+      rows.push({
+        subjectId: subject,
+        individualId: consent?.individualId ?? null,
+        consentId: consent?.consentId ?? null,
+        consentVersion: consent?.version ?? null,
+        state: admitSubject(subject, outcome).to,
+      });
     }
-    await this.transfers.insertSubjects(ctx.transaction, transfer, rows, now);
+    await this.transfers.insertSubjects(ctx, transfer, rows, now);
   }
 
   /** How many records each individual holds in the offer's categories, in and out of its range (asked 1,000 individuals at a time). */

@@ -1,10 +1,14 @@
 import {
+  admitSubject,
+  changePart,
+  changeSubject,
   decidePart,
   decideSubject,
   decideTransfer,
   evolvePart,
   evolveSubject,
   evolveTransfer,
+  stopWork,
   type PartCommand,
   type PartState,
   type SubjectCommand,
@@ -348,5 +352,80 @@ describe('transfer rules', () => {
         });
       },
     );
+  });
+});
+
+describe('changes the use cases save (decided subject by subject and part by part)', () => {
+  describe('admission', () => {
+    it('Given an auto-mode subject, When admitted, Then it is stored pending in no part', () => {
+      expect(admitSubject('s1', { mode: 'auto' })).toEqual({
+        subjectId: 's1',
+        from: { status: 'none' },
+        to: { status: 'pending', part: null },
+      });
+    });
+    it('Given an ask-mode subject, When admitted, Then it is stored awaiting approval with its request', () => {
+      expect(admitSubject('s1', { mode: 'ask', approvalRequestId }).to).toEqual({ status: 'awaiting_approval', approvalRequestId });
+    });
+    it('Given a subject over the fetch limit, When admitted, Then it is stored denied with the reason', () => {
+      expect(admitSubject('s1', { mode: 'denied', reason: 'frequency_exceeded' }).to).toEqual({
+        status: 'denied',
+        reason: 'frequency_exceeded',
+      });
+    });
+  });
+
+  describe('single changes', () => {
+    it('Given a command the rules refuse, When changed, Then there is no change to save', () => {
+      expect(changeSubject({ subjectId: 's1', state: givenSubject(admit) }, deliver)).toBeNull();
+      expect(changePart({ part: 1, state: givenPart(packagePart) }, rebuild(1))).toBeNull();
+    });
+    it('Given a command the rules accept, When changed, Then the change goes from the loaded state to the evolved one', () => {
+      const from = givenSubject(admit, packageIn(2));
+      expect(changeSubject({ subjectId: 's1', state: from }, deliver)).toEqual({
+        subjectId: 's1',
+        from,
+        to: { status: 'delivered', part: 2 },
+      });
+    });
+  });
+
+  describe('stopping work in a transfer (withdraw, repackage, a refused delivery re-check)', () => {
+    const withdrawCommand = { type: 'withdraw', reason: 'revoked' } as const;
+    const ready = (subjectId: string, part: number) => ({ subjectId, state: givenSubject(admit, packageIn(part)) });
+    const readyPart = (part: number) => ({ part, state: givenPart(packagePart) });
+
+    it('Given a withdrawn subject in a ready part with another subject, Then it is denied, the part stale and the other subject pending in it', () => {
+      const stop = stopWork([{ subject: ready('a', 1), command: withdrawCommand }], [readyPart(1)], [ready('a', 1), ready('b', 1)]);
+      expect(stop.parts.map((change) => [change.part, change.to.status])).toEqual([[1, 'stale']]);
+      expect(stop.subjects.map((change) => [change.subjectId, change.to])).toEqual([
+        ['a', { status: 'denied', reason: 'revoked' }],
+        ['b', { status: 'pending', part: 1 }],
+      ]);
+    });
+    it('Given a withdrawn subject still pending in no part, Then only it changes', () => {
+      const stop = stopWork([{ subject: { subjectId: 'a', state: givenSubject(admit) }, command: withdrawCommand }], [], []);
+      expect(stop).toEqual({
+        parts: [],
+        subjects: [{ subjectId: 'a', from: { status: 'pending', part: null }, to: { status: 'denied', reason: 'revoked' } }],
+      });
+    });
+    it('Given parts to repackage and no subject stopped, Then the parts become stale and their subjects pending', () => {
+      const stop = stopWork([], [readyPart(1), readyPart(2)], [ready('a', 1), ready('b', 2)]);
+      expect(stop.parts.map((change) => change.to.status)).toEqual(['stale', 'stale']);
+      expect(stop.subjects.map((change) => change.to)).toEqual([
+        { status: 'pending', part: 1 },
+        { status: 'pending', part: 2 },
+      ]);
+    });
+    it('Given a part already delivered, When asked to make it stale, Then it and its subjects are left as they are', () => {
+      const delivered = { part: 1, state: givenPart(packagePart, deliverAt(1)) };
+      const deliveredSubject = { subjectId: 'a', state: givenSubject(admit, packageIn(1), deliver) };
+      expect(stopWork([], [delivered], [deliveredSubject])).toEqual({ parts: [], subjects: [] });
+    });
+    it('Given a subject denied by the delivery re-check, Then it is denied with that reason', () => {
+      const stop = stopWork([{ subject: ready('a', 1), command: { type: 'deny', reason: 'paused' } }], [readyPart(1)], [ready('a', 1)]);
+      expect(stop.subjects).toEqual([{ subjectId: 'a', from: { status: 'ready', part: 1 }, to: { status: 'denied', reason: 'paused' } }]);
+    });
   });
 });

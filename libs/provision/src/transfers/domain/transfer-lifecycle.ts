@@ -274,3 +274,91 @@ export function evolveTransfer(state: TransferState, event: TransferEvent): Tran
 function settledStatus(counts: TransferCounts): Exclude<TransferStatus, 'requested' | 'cancelled'> {
   return transferStatusFromCounts('processing', counts) as Exclude<TransferStatus, 'requested' | 'cancelled'>;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Changes: what a use case hands the repository to save. Each is decided by the rules above, one subject or
+// part at a time (pure and cheap), so bulk paths follow the same rules as single ones; the repository then
+// writes a whole batch of changes in one statement.
+
+/** A subject as loaded: its pseudonymous id and state. */
+export interface SubjectSnapshot {
+  subjectId: string;
+  state: SubjectState;
+}
+
+/** A part as loaded: its number and state. */
+export interface PartSnapshot {
+  part: number;
+  state: PartState;
+}
+
+/** A subject's state before and after a command (the repository writes `to` where the row is still `from`). */
+export interface SubjectChange {
+  subjectId: string;
+  from: SubjectState;
+  to: SubjectState;
+}
+
+/** A part's state before and after a command. */
+export interface PartChange {
+  part: number;
+  from: PartState;
+  to: PartState;
+}
+
+/** Decides a command for one subject and applies its events: the change, or null when the rules refuse it. */
+export function changeSubject(subject: SubjectSnapshot, command: SubjectCommand): SubjectChange | null {
+  const decision = decideSubject(command, subject.state);
+  if (decision.outcome === 'refused') return null;
+  return { subjectId: subject.subjectId, from: subject.state, to: decision.events.reduce(evolveSubject, subject.state) };
+}
+
+/** Decides a command for one part and applies its events: the change, or null when the rules refuse it. */
+export function changePart(part: PartSnapshot, command: PartCommand): PartChange | null {
+  const decision = decidePart(command, part.state);
+  if (decision.outcome === 'refused') return null;
+  return { part: part.part, from: part.state, to: decision.events.reduce(evolvePart, part.state) };
+}
+
+/** The command admission gives a subject: admitted (auto mode), waiting for the individual's answer (ask mode), or denied. */
+export type AdmissionOutcome = { mode: 'auto' } | { mode: 'ask'; approvalRequestId: string } | { mode: 'denied'; reason: DenialReason };
+
+/** The state admission leaves a new subject in (from no state: every outcome is allowed). */
+export function admitSubject(subjectId: string, outcome: AdmissionOutcome): SubjectChange {
+  const command: SubjectCommand =
+    outcome.mode === 'auto'
+      ? { type: 'admit' }
+      : outcome.mode === 'ask'
+        ? { type: 'await_approval', approvalRequestId: outcome.approvalRequestId }
+        : { type: 'deny', reason: outcome.reason };
+  const change = changeSubject({ subjectId, state: { status: 'none' } }, command);
+  if (change === null) throw new Error('admission refused for a subject with no state');
+  return change;
+}
+
+/** Subjects whose work stops, and the command that stops each (`withdraw` for a revocation and the like, `deny` for a refused re-check). */
+export interface StoppedSubject {
+  subject: SubjectSnapshot;
+  command: Extract<SubjectCommand, { type: 'withdraw' | 'deny' }>;
+}
+
+/**
+ * Stops work in one transfer: each stopped subject is denied, each of `parts` that is ready becomes stale
+ * (its bytes are cleared; the builder rebuilds it under the same number), and the other ready subjects of
+ * those parts go back to pending in them. `partSubjects` are the subjects in `parts` as loaded.
+ */
+export function stopWork(
+  stopped: readonly StoppedSubject[],
+  parts: readonly PartSnapshot[],
+  partSubjects: readonly SubjectSnapshot[],
+): { subjects: SubjectChange[]; parts: PartChange[] } {
+  const partChanges = parts.map((part) => changePart(part, { type: 'make_stale' })).filter((change) => change !== null);
+  const staleParts = new Set(partChanges.map((change) => change.part));
+  const stoppedIds = new Set(stopped.map((entry) => entry.subject.subjectId));
+  const subjectChanges = stopped.map((entry) => changeSubject(entry.subject, entry.command));
+  for (const subject of partSubjects) {
+    if (stoppedIds.has(subject.subjectId) || subject.state.status !== 'ready' || !staleParts.has(subject.state.part)) continue;
+    subjectChanges.push(changeSubject(subject, { type: 'make_stale' }));
+  }
+  return { subjects: subjectChanges.filter((change) => change !== null), parts: partChanges };
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequestContext, withTransaction } from '@infobank/platform';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
 import { TransferEntity } from './transfer.entity';
 import { TransferRepository } from './transfer.repository';
@@ -115,11 +116,15 @@ describe('transfer status counters (kept by the database with every part and sub
       [transferId, now],
     );
     const transfer = await db.manager.findOneByOrFail(TransferEntity, { id: transferId });
-    expect(await new TransferRepository().settleStatus(db.manager, transfer, now)).toBe('ready');
+    const tx = withTransaction(
+      createRequestContext({ type: 'system', name: 'test' }, undefined, () => now),
+      db.manager,
+    );
+    expect(await new TransferRepository().settleStatus(tx, transfer, now)).toBe('ready');
     await db.query(`UPDATE "transfer_parts" SET "status" = 'delivered' WHERE "transfer_id" = $1 AND "part" = 1`, [transferId]);
-    expect(
-      await new TransferRepository().settleStatus(db.manager, await db.manager.findOneByOrFail(TransferEntity, { id: transferId }), now),
-    ).toBe('delivered');
+    expect(await new TransferRepository().settleStatus(tx, await db.manager.findOneByOrFail(TransferEntity, { id: transferId }), now)).toBe(
+      'delivered',
+    );
     expect(await db.manager.findOneByOrFail(TransferEntity, { id: transferId })).toMatchObject({
       status: 'delivered',
       partsDelivered: 50,

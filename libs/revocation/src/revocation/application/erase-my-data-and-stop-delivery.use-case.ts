@@ -23,12 +23,16 @@ export class EraseMyDataAndStopDeliveryUseCase {
   async execute(ctx: RequestContext, query: EraseQueryInput): Promise<ErasedData> {
     const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return this.transactions.run(ctx, async (tx) => {
-      // Vault rows first, then transfers: nothing that holds a transfer lock waits for a vault row lock.
-      const erased = await this.erase.execute(tx, query);
-      if (erased.erasedRecords > 0) {
-        await this.withdraw.execute(stoppingDelivery(tx, 'erasure'), { individualIds: [individualId], reason: 'erased' });
-      }
-      return erased;
+      // The lock order (docs/architecture.md §6): the transfers first, then the vault rows the erasure deletes.
+      const { result } = await this.withdraw.around(
+        stoppingDelivery(tx, 'erasure'),
+        { individualIds: [individualId], reason: 'erased' },
+        async () => {
+          const erased = await this.erase.execute(tx, query);
+          return { result: erased, withdraw: erased.erasedRecords > 0 };
+        },
+      );
+      return result;
     });
   }
 }

@@ -26,17 +26,21 @@ export class PropagateConsentEndUseCase {
   async execute(ctx: RequestContext, command: { consentId: string }): Promise<Propagation> {
     const now = ctx.now();
     return this.transactions.run(ctx, async (txCtx) => {
-      const consent = (await this.lockConsents.execute(txCtx, { consentIds: [command.consentId] })).get(command.consentId);
-      if (consent === undefined || (consent.status !== 'revoked' && consent.status !== 'expired')) {
+      // The lock order (docs/architecture.md §6): the transfers holding the consent's work first, then the consent.
+      const { result: consent, withdrawn } = await this.withdraw.around(
+        { ...txCtx, now: () => now },
+        { consentIds: [command.consentId], reason: 'revoked' },
+        async () => {
+          const found = (await this.lockConsents.execute(txCtx, { consentIds: [command.consentId] })).get(command.consentId);
+          const ended = found !== undefined && (found.status === 'revoked' || found.status === 'expired');
+          return { result: ended ? found : undefined, withdraw: ended, reason: found?.status === 'expired' ? 'expired' : 'revoked' };
+        },
+      );
+      if (consent === undefined) {
         return { noticeIds: [], deniedSubjects: 0, cancelledApprovals: 0 };
       }
       const kind: NoticeKind =
         consent.status === 'expired' ? 'consent_expired' : consent.reason === ACCOUNT_CLOSED_REASON ? 'account_closed' : 'consent_revoked';
-      const withdrawn = await this.withdraw.execute(
-        txCtx,
-        { consentIds: [command.consentId], reason: consent.status === 'expired' ? 'expired' : 'revoked' },
-        now,
-      );
       const cancelled = await this.cancelApprovals.execute({ ...txCtx, now: () => now }, { consentIds: [command.consentId] });
       const noticeIds = await this.issuer.issue(txCtx, {
         kind,

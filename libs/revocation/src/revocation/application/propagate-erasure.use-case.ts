@@ -22,7 +22,7 @@ export class PropagateErasureUseCase {
   async execute(ctx: RequestContext, command: { individualId: string; erasureId: string }): Promise<string[]> {
     const now = ctx.now();
     return this.transactions.run(ctx, async (tx) => {
-      await this.repackage.execute(tx, { individualId: command.individualId }, now);
+      await this.repackage.execute({ ...tx, now: () => now }, { individualId: command.individualId });
       return this.issuer.issue(tx, {
         kind: 'data_erased',
         sourceKey: `erasure:${command.erasureId}`,

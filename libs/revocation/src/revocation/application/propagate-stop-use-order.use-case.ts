@@ -31,7 +31,7 @@ export class PropagateStopUseOrderUseCase {
       if (order === null || order.status === 'proposed' || order.offerIds.length === 0) {
         return { noticeIds: [], deniedSubjects: 0, cancelledApprovals: 0 };
       }
-      const withdrawn = await this.withdraw.execute(txCtx, { offerIds: order.offerIds, reason: 'offer_suspended' }, now);
+      const withdrawn = await this.withdraw.execute({ ...txCtx, now: () => now }, { offerIds: order.offerIds, reason: 'offer_suspended' });
       const cancelled = await this.cancelApprovals.execute({ ...txCtx, now: () => now }, { offerIds: order.offerIds });
       const noticeIds = await this.issuer.issue(txCtx, {
         kind: 'stop_use_order',

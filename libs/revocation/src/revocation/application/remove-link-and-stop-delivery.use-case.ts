@@ -21,11 +21,16 @@ export class RemoveLinkAndStopDeliveryUseCase {
   async execute(ctx: RequestContext, command: { linkId: string }): Promise<ErasedData> {
     const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS_ERASE);
     return this.transactions.run(ctx, async (tx) => {
-      const erased = await this.removeLinkAndErase.execute(tx, command);
-      if (erased.erasedRecords > 0) {
-        await this.withdraw.execute(stoppingDelivery(tx, 'erasure'), { individualIds: [individualId], reason: 'erased' });
-      }
-      return erased;
+      // The lock order (docs/architecture.md §6): the transfers first, then the link and the vault rows.
+      const { result } = await this.withdraw.around(
+        stoppingDelivery(tx, 'erasure'),
+        { individualIds: [individualId], reason: 'erased' },
+        async () => {
+          const erased = await this.removeLinkAndErase.execute(tx, command);
+          return { result: erased, withdraw: erased.erasedRecords > 0 };
+        },
+      );
+      return result;
     });
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createRequestContext, withTransaction, Transactions } from '@infobank/platform';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,11 @@ import type { DataSource } from 'typeorm';
 import { merkleTreeHash } from '../domain/merkle-tree';
 import { SealTransparencyLogUseCase, type SealOutcome } from './seal-transparency-log.use-case';
 import { TransparencyLog } from './transparency-log';
+import { TransparencyLogStore } from '../infrastructure/transparency-log.store';
 import { verifyCheckpoint, verifyConsistencyProofAgainstJwks, verifyInclusionProofAgainstJwks } from './verify-log-proofs';
+
+/** The context the tests read and seal the transparency log under. */
+const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
 
 describe('the transparency log over Postgres', () => {
   let environment: IsolatedEnvironment;
@@ -25,8 +30,12 @@ describe('the transparency log over Postgres', () => {
     superuser = await openTestDataSource(environment.config, 'admin');
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-log-'));
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
-    log = new TransparencyLog(environment.dataSource);
-    sealer = new SealTransparencyLogUseCase(keyRing);
+    log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
+    sealer = new SealTransparencyLogUseCase(
+      keyRing,
+      new Transactions(environment.dataSource),
+      new TransparencyLogStore(environment.dataSource),
+    );
   });
   afterAll(async () => {
     await owner?.destroy();
@@ -35,9 +44,12 @@ describe('the transparency log over Postgres', () => {
     await rm(keysDirectory, { recursive: true, force: true });
   });
 
-  const seal = (): Promise<SealOutcome> => environment.dataSource.transaction((manager) => sealer.execute(manager, { now: new Date() }));
+  const seal = (): Promise<SealOutcome> =>
+    environment.dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)));
   const append = (body: string): Promise<string> =>
-    environment.dataSource.transaction((manager) => log.append(manager, { kind: 'test.leaf', body: Buffer.from(body) }));
+    environment.dataSource.transaction((manager) =>
+      log.append(withTransaction(logCtx, manager), { kind: 'test.leaf', body: Buffer.from(body) }),
+    );
   /** What a database superuser could do: switch the append-only trigger off and change a leaf. */
   const changeFirstByte = (id: string, character: string): Promise<void> =>
     superuser.transaction(async (manager) => {
@@ -51,13 +63,13 @@ describe('the transparency log over Postgres', () => {
   const sealedProofs = (ids: readonly string[]) =>
     eventually(`leaves ${ids.length} sealed`, async () => {
       await seal();
-      const proofs = await Promise.all(ids.map((id) => log.inclusionProof(id)));
+      const proofs = await Promise.all(ids.map((id) => log.inclusionProof(logCtx, id)));
       return proofs.every((proof) => proof !== null) ? proofs.map((proof) => proof!) : null;
     });
 
   it('Given appended leaves, When sealed, Then each inclusion proof verifies offline against the JWKS', async () => {
     const ids = [await append('first'), await append('second'), await append('third')];
-    expect(await log.inclusionProof(ids[0])).toBeNull();
+    expect(await log.inclusionProof(logCtx, ids[0])).toBeNull();
 
     const proofs = await sealedProofs(ids);
 
@@ -85,23 +97,23 @@ describe('the transparency log over Postgres', () => {
     // ...so the attacker is a superuser who switches triggers off.
     await changeFirstByte(id, 'A');
 
-    const after = await log.inclusionProof(id);
+    const after = await log.inclusionProof(logCtx, id);
     expect(Buffer.from(after!.leaf, 'base64url').toString()).toBe('A consent event');
     await expect(verifyInclusionProofAgainstJwks(after!, keyRing.publicJwks())).rejects.toMatchObject({ code: 'LOG_PROOF_INVALID' });
 
     // Restoring the byte makes it verify again (and keeps the tree whole for the other tests).
     await changeFirstByte(id, 'a');
-    await expect(verifyInclusionProofAgainstJwks((await log.inclusionProof(id))!, keyRing.publicJwks())).resolves.toBeDefined();
+    await expect(verifyInclusionProofAgainstJwks((await log.inclusionProof(logCtx, id))!, keyRing.publicJwks())).resolves.toBeDefined();
   });
 
   it('Given two checkpoints, When a consistency proof between them is served, Then it verifies, and a forged one does not', async () => {
     await sealedProofs([await append('before the first checkpoint')]);
-    const first = (await log.latestCheckpoint())!;
+    const first = (await log.latestCheckpoint(logCtx))!;
     await sealedProofs([await append('later 1'), await append('later 2'), await append('later 3')]);
-    const second = (await log.latestCheckpoint())!;
+    const second = (await log.latestCheckpoint(logCtx))!;
     expect(second.treeSize).toBeGreaterThan(first.treeSize);
 
-    const proof = await log.consistencyProof(first.treeSize, second.treeSize);
+    const proof = await log.consistencyProof(logCtx, first.treeSize, second.treeSize);
     expect(proof.fromCheckpoint).toBe(first.checkpoint);
     expect(proof.toCheckpoint).toBe(second.checkpoint);
     const verified = await verifyConsistencyProofAgainstJwks(
@@ -117,7 +129,7 @@ describe('the transparency log over Postgres', () => {
         keyRing.publicJwks(),
       ),
     ).rejects.toMatchObject({ code: 'LOG_PROOF_INVALID' });
-    await expect(log.consistencyProof(first.treeSize, second.treeSize + 1)).rejects.toMatchObject({ code: 'LOG_RANGE_INVALID' });
+    await expect(log.consistencyProof(logCtx, first.treeSize, second.treeSize + 1)).rejects.toMatchObject({ code: 'LOG_RANGE_INVALID' });
   });
 
   it('Given a transaction that appended first but commits last, Then later leaves wait for it and none is skipped', async () => {
@@ -125,10 +137,10 @@ describe('the transparency log over Postgres', () => {
     await runner.connect();
     await runner.startTransaction();
     try {
-      const slow = await log.append(runner.manager, { kind: 'test.leaf', body: Buffer.from('slow') });
+      const slow = await log.append(withTransaction(logCtx, runner.manager), { kind: 'test.leaf', body: Buffer.from('slow') });
       const fast = await append('fast');
       await seal();
-      expect(await log.inclusionProof(fast)).toBeNull();
+      expect(await log.inclusionProof(logCtx, fast)).toBeNull();
       await runner.commitTransaction();
       const [slowProof, fastProof] = await sealedProofs([slow, fast]);
       expect(fastProof.leafIndex).toBe(slowProof.leafIndex + 1);
@@ -150,7 +162,12 @@ describe('the transparency log over Postgres', () => {
           environment.dataSource.transaction(async (manager) => {
             const written: string[] = [];
             for (let leaf = 0; leaf < 5; leaf += 1) {
-              written.push(await log.append(manager, { kind: 'test.concurrent', body: Buffer.from(`writer ${writer} leaf ${leaf}`) }));
+              written.push(
+                await log.append(withTransaction(logCtx, manager), {
+                  kind: 'test.concurrent',
+                  body: Buffer.from(`writer ${writer} leaf ${leaf}`),
+                }),
+              );
               await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
             }
             return written;
@@ -166,7 +183,7 @@ describe('the transparency log over Postgres', () => {
       `SELECT "leaf_index", "body" FROM "transparency_log_leaves" ORDER BY "leaf_index"`,
     );
     expect(rows.map((row) => Number(row.leaf_index))).toEqual(rows.map((_row, index) => index));
-    const latest = (await log.latestCheckpoint())!;
+    const latest = (await log.latestCheckpoint(logCtx))!;
     expect(latest.treeSize).toBe(rows.length);
     const checkpoint = await verifyCheckpoint(latest.checkpoint, keyRing.publicJwks());
     expect(Buffer.from(checkpoint.rootHash, 'base64url').equals(merkleTreeHash(rows.map((row) => row.body)))).toBe(true);

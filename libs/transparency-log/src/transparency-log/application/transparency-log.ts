@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
 import {
   consistencyProofRanges,
   inclusionPathRanges,
@@ -10,7 +10,7 @@ import {
   type LeafRange,
 } from '../domain/merkle-tree';
 import { LogCheckpointNotFoundError, LogLeafInvalidError, LogRangeInvalidError } from '../../transparency-log.errors';
-import { readSubtreeHashes } from './transparency-log-nodes';
+import { TransparencyLogStore, type CheckpointRow } from '../infrastructure/transparency-log.store';
 
 /** Leaf bodies are canonical records (a consent event, a provision record), never documents. */
 export const MAX_LOG_LEAF_BYTES = 64 * 1024;
@@ -55,82 +55,72 @@ export interface ConsistencyProofView {
  */
 @Injectable()
 export class TransparencyLog {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: TransparencyLogStore) {}
 
   /**
    * Appends a leaf in the caller's transaction and returns its id. The leaf is sealed (gets an index
    * and an inclusion proof) within about a second after that transaction commits; a rollback removes it.
    */
-  async append(manager: EntityManager, leaf: LogLeafInput): Promise<string> {
-    const [id] = await this.appendMany(manager, [leaf]);
+  async append(tx: TransactionalContext, leaf: LogLeafInput): Promise<string> {
+    const [id] = await this.appendMany(tx, [leaf]);
     return id;
   }
 
   /** Appends several leaves in the caller's transaction with one statement; returns their ids in order. */
-  async appendMany(manager: EntityManager, leaves: readonly LogLeafInput[]): Promise<string[]> {
+  async appendMany(tx: TransactionalContext, leaves: readonly LogLeafInput[]): Promise<string[]> {
     for (const leaf of leaves) checkLeaf(leaf);
     const ids = leaves.map(() => randomUUID());
     if (ids.length === 0) return ids;
     // The transaction id lets the sealer wait for every transaction that might still commit a leaf.
-    await manager.query(
-      `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
-       SELECT "id", "kind", "body", pg_current_xact_id()::text::bigint FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t("id", "kind", "body")`,
-      [ids, leaves.map((leaf) => leaf.kind), leaves.map((leaf) => leaf.body)],
+    await this.store.insertLeaves(
+      tx,
+      leaves.map((leaf, index) => ({ id: ids[index], kind: leaf.kind, body: leaf.body })),
     );
     return ids;
   }
 
   /** The inclusion proof of a leaf against the latest checkpoint, or null while it is unsealed (or unknown). */
-  async inclusionProof(leafId: string, manager: EntityManager = this.dataSource.manager): Promise<InclusionProofView | null> {
-    const leaves: { leaf_index: string | null; body: Buffer }[] = await manager.query(
-      `SELECT "leaf_index", "body" FROM "transparency_log_leaves" WHERE "id" = $1`,
-      [leafId],
-    );
-    if (leaves.length === 0 || leaves[0].leaf_index === null) return null;
-    const leafIndex = Number(leaves[0].leaf_index);
-    const latest = await this.latestCheckpoint(manager);
+  async inclusionProof(ctx: RequestContext, leafId: string): Promise<InclusionProofView | null> {
+    const leaf = await this.store.leaf(ctx, leafId);
+    if (leaf === null || leaf.leafIndex === null) return null;
+    const leafIndex = leaf.leafIndex;
+    const latest = await this.latestCheckpoint(ctx);
     // Sealing and signing commit together, so a sealed leaf always has a checkpoint covering it.
     if (latest === null || latest.treeSize <= leafIndex) return null;
-    const auditPath = await this.hashesOfRanges(manager, inclusionPathRanges(leafIndex, latest.treeSize));
-    return { leaf: leaves[0].body.toString('base64url'), leafIndex, auditPath, checkpoint: latest.checkpoint };
+    const auditPath = await this.hashesOfRanges(ctx, inclusionPathRanges(leafIndex, latest.treeSize));
+    return { leaf: leaf.body.toString('base64url'), leafIndex, auditPath, checkpoint: latest.checkpoint };
   }
 
   /** The latest signed checkpoint, or null before the first seal. */
-  async latestCheckpoint(manager: EntityManager = this.dataSource.manager): Promise<LogCheckpointView | null> {
-    const rows: { tree_size: string; root_hash: Buffer; signed_at: Date; checkpoint: string }[] = await manager.query(
-      `SELECT "tree_size", "root_hash", "signed_at", "checkpoint" FROM "transparency_log_checkpoints" ORDER BY "tree_size" DESC LIMIT 1`,
-    );
-    return rows.length === 0 ? null : checkpointView(rows[0]);
+  async latestCheckpoint(ctx: RequestContext): Promise<LogCheckpointView | null> {
+    const row = await this.store.latestCheckpoint(ctx);
+    return row === null ? null : checkpointView(row);
   }
 
   /** The latest checkpoint; throws LOG_CHECKPOINT_NOT_FOUND before the first seal (for the public endpoint). */
-  async requireLatestCheckpoint(): Promise<LogCheckpointView> {
-    const latest = await this.latestCheckpoint();
+  async requireLatestCheckpoint(ctx: RequestContext): Promise<LogCheckpointView> {
+    const latest = await this.latestCheckpoint(ctx);
     if (latest === null) throw new LogCheckpointNotFoundError();
     return latest;
   }
 
   /** RFC 9162 consistency proof from tree size `from` to `to` (both at most the latest checkpoint's size). */
-  async consistencyProof(from: number, to: number): Promise<ConsistencyProofView> {
+  async consistencyProof(ctx: RequestContext, from: number, to: number): Promise<ConsistencyProofView> {
     if (!Number.isSafeInteger(from) || from < 1) throw new LogRangeInvalidError('from must be a tree size of at least 1.', '/from');
     if (!Number.isSafeInteger(to) || to < from) throw new LogRangeInvalidError('to must be a tree size no smaller than from.', '/to');
-    const manager = this.dataSource.manager;
-    const latest = await this.latestCheckpoint(manager);
+    const latest = await this.latestCheckpoint(ctx);
     if (latest === null || to > latest.treeSize) {
       throw new LogRangeInvalidError(`to must not exceed the latest checkpoint's tree size (${latest?.treeSize ?? 0}).`, '/to');
     }
-    const consistencyPath = await this.hashesOfRanges(manager, consistencyProofRanges(from, to));
-    const signed: { tree_size: string; checkpoint: string }[] = await manager.query(
-      `SELECT "tree_size", "checkpoint" FROM "transparency_log_checkpoints" WHERE "tree_size" = ANY($1::bigint[])`,
-      [[String(from), String(to)]],
-    );
-    const checkpointAt = (size: number): string | null => signed.find((row) => Number(row.tree_size) === size)?.checkpoint ?? null;
+    const consistencyPath = await this.hashesOfRanges(ctx, consistencyProofRanges(from, to));
+    const signed = await this.store.checkpointsAt(ctx, [from, to]);
+    const checkpointAt = (size: number): string | null => signed.get(size) ?? null;
     return { from, to, consistencyPath, fromCheckpoint: checkpointAt(from), toCheckpoint: checkpointAt(to) };
   }
 
-  private async hashesOfRanges(manager: EntityManager, ranges: readonly LeafRange[]): Promise<string[]> {
-    const stored = await readSubtreeHashes(
-      manager,
+  private async hashesOfRanges(ctx: RequestContext, ranges: readonly LeafRange[]): Promise<string[]> {
+    const stored = await this.store.subtreeHashes(
+      ctx,
       ranges.flatMap((range) => perfectSubtreesOf(range)),
     );
     return rangeHashes(ranges, (subtree) => stored.get(subtreeKey(subtree))).map((hash) => hash.toString('base64url'));
@@ -144,11 +134,11 @@ function checkLeaf(leaf: LogLeafInput): void {
   }
 }
 
-function checkpointView(row: { tree_size: string; root_hash: Buffer; signed_at: Date; checkpoint: string }): LogCheckpointView {
+function checkpointView(row: CheckpointRow): LogCheckpointView {
   return {
-    treeSize: Number(row.tree_size),
-    rootHash: row.root_hash.toString('base64url'),
-    time: new Date(row.signed_at).toISOString(),
+    treeSize: row.treeSize,
+    rootHash: row.rootHash.toString('base64url'),
+    time: new Date(row.signedAt).toISOString(),
     checkpoint: row.checkpoint,
   };
 }

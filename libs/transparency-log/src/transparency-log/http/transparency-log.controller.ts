@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createRequestContext, currentCorrelationId, type RequestContext } from '@infobank/platform';
 import { TransparencyLog } from '../application/transparency-log';
 import { CheckpointDto, ConsistencyProofDto, ConsistencyQueryDto } from './transparency-log.dto';
 
@@ -14,13 +15,18 @@ export class TransparencyLogController {
   @ApiOkResponse({ type: CheckpointDto })
   @Header('Cache-Control', 'public, max-age=1')
   latest(): Promise<CheckpointDto> {
-    return this.log.requireLatestCheckpoint();
+    return this.log.requireLatestCheckpoint(publicContext());
   }
 
   @Get('consistency')
   @ApiOperation({ summary: 'RFC 9162 consistency proof between two tree sizes' })
   @ApiOkResponse({ type: ConsistencyProofDto })
   consistency(@Query() query: ConsistencyQueryDto): Promise<ConsistencyProofDto> {
-    return this.log.consistencyProof(Number(query.from), Number(query.to));
+    return this.log.consistencyProof(publicContext(), Number(query.from), Number(query.to));
   }
+}
+
+/** Anyone's request: the log's public reads need no actor, only the request's correlation id. */
+function publicContext(): RequestContext {
+  return createRequestContext({ type: 'anonymous' }, currentCorrelationId());
 }

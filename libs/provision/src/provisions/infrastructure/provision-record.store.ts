@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProvisionRecordEntity } from './provision-record.entity';
+
+/** A provision as a withdrawal notice needs it: who holds which subject's data, from which transfer, under what. */
+export interface ProvisionForNotice {
+  provisionId: string;
+  individualId: string;
+  consentId: string;
+  recipientId: string;
+  offerId: string;
+  /** The pseudonymous id the recipient knows the individual by. */
+  subjectId: string;
+  transferId: string;
+}
+
+/** Where a data-life page ended: the next starts after this data-life end (UTC, as text to keep microseconds) and id. */
+export interface DataLifeCursor {
+  endsAt: string;
+  id: string;
+}
+
+/** A page of provisions whose data life has ended, and where the next starts (null at the end). */
+export interface DataLifePage {
+  provisions: ProvisionForNotice[];
+  next: DataLifeCursor | null;
+}
+
+/** A provision record as written (the entity's columns). */
+export type NewProvisionRecord = Omit<ProvisionRecordEntity, never>;
+
+/** Rows per insert statement. */
+const INSERT_CHUNK = 1_000;
+
+/** Ids per statement when reading by offers. */
+const OFFER_CHUNK = 5_000;
+
+/** The end of a provision's data life in UTC: exactly the expression ix_provision_records_data_life_end indexes. */
+const DATA_LIFE_END = `(("provided_at" AT TIME ZONE 'UTC') + make_interval(days => "data_life_days"))`;
+
+const NOTICE_COLUMNS = `"id" AS "provisionId", "individual_id" AS "individualId", "consent_id" AS "consentId", "recipient_id" AS "recipientId",
+  "offer_id" AS "offerId", "subject_id" AS "subjectId", "transfer_id" AS "transferId"`;
+
+/**
+ * provision_records (append-only): written by a delivery, read for an individual's proofs and for the
+ * notices withdrawal propagation sends. Reads join the context's transaction when it has one.
+ */
+@Injectable()
+export class ProvisionRecordStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts provision records in the delivery's transaction, 1,000 rows a statement. */
+  async insert(tx: TransactionalContext, records: readonly NewProvisionRecord[]): Promise<void> {
+    for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+      await tx.transaction.insert(ProvisionRecordEntity, records.slice(start, start + INSERT_CHUNK));
+    }
+  }
+
+  /** One of this individual's provisions, or null (another individual's reads as none). */
+  async findOwn(ctx: RequestContext, individualId: string, provisionId: string): Promise<ProvisionRecordEntity | null> {
+    return this.manager(ctx).findOne(ProvisionRecordEntity, { where: { id: provisionId, individualId } });
+  }
+
+  /** Every provision made under this consent (ix_provision_records_consent). */
+  async byConsent(ctx: RequestContext, consentId: string): Promise<ProvisionForNotice[]> {
+    return this.manager(ctx).query(`SELECT ${NOTICE_COLUMNS} FROM "provision_records" WHERE "consent_id" = $1 ORDER BY "id"`, [consentId]);
+  }
+
+  /** Every provision of this individual's data (ix_provision_records_individual_time). */
+  async byIndividual(ctx: RequestContext, individualId: string): Promise<ProvisionForNotice[]> {
+    return this.manager(ctx).query(`SELECT ${NOTICE_COLUMNS} FROM "provision_records" WHERE "individual_id" = $1 ORDER BY "id"`, [
+      individualId,
+    ]);
+  }
+
+  /** Every provision made under these offers. */
+  async byOffers(ctx: RequestContext, offerIds: readonly string[]): Promise<ProvisionForNotice[]> {
+    const manager = this.manager(ctx);
+    const found: ProvisionForNotice[] = [];
+    for (let start = 0; start < offerIds.length; start += OFFER_CHUNK) {
+      const rows: ProvisionForNotice[] = await manager.query(
+        `SELECT ${NOTICE_COLUMNS} FROM "provision_records" WHERE "offer_id" = ANY($1::uuid[]) ORDER BY "id"`,
+        [offerIds.slice(start, start + OFFER_CHUNK)],
+      );
+      found.push(...rows);
+    }
+    return found;
+  }
+
+  /** One page of provisions whose data life ended by `now`, in order of that end (then id) after `after` (ix_provision_records_data_life_end). */
+  async dataLifeDue(ctx: RequestContext, query: { now: Date; after: DataLifeCursor | null; limit: number }): Promise<DataLifePage> {
+    const rows: (ProvisionForNotice & { endsAt: string })[] = await this.manager(ctx).query(
+      `SELECT ${NOTICE_COLUMNS}, to_char(${DATA_LIFE_END}, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "endsAt"
+         FROM "provision_records"
+        WHERE ${DATA_LIFE_END} <= ($1::timestamptz AT TIME ZONE 'UTC')
+          AND ($2::timestamp IS NULL OR (${DATA_LIFE_END}, "id") > ($2::timestamp, $3::uuid))
+        ORDER BY ${DATA_LIFE_END}, "id"
+        LIMIT $4`,
+      [query.now, query.after?.endsAt ?? null, query.after?.id ?? null, query.limit],
+    );
+    const last = rows[rows.length - 1];
+    return {
+      provisions: rows.map(({ endsAt: _endsAt, ...provision }) => provision),
+      next: rows.length < query.limit || last === undefined ? null : { endsAt: last.endsAt, id: last.provisionId },
+    };
+  }
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
+
+/** One sealer at a time across all workers: a transaction-scoped advisory lock on this key. */
+const SEALER_LOCK_KEY = 7_300_611_002;
+
+/** A stored checkpoint row. */
+export interface CheckpointRow {
+  treeSize: number;
+  rootHash: Buffer;
+  signedAt: Date;
+  checkpoint: string;
+}
+
+/** A leaf as the sealer and the proofs read it. */
+export interface LeafRow {
+  id: string;
+  leafIndex: number | null;
+  body: Buffer;
+}
+
+/**
+ * The transparency log's tables (leaves, nodes, checkpoints). Appends and sealing write in the caller's
+ * transaction; reads join the context's transaction when it has one.
+ */
+@Injectable()
+export class TransparencyLogStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts leaves with one statement, stamped with the appending transaction's id (the sealer waits for it to finish). */
+  async insertLeaves(tx: TransactionalContext, leaves: readonly { id: string; kind: string; body: Buffer }[]): Promise<void> {
+    await tx.transaction.query(
+      `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
+       SELECT "id", "kind", "body", pg_current_xact_id()::text::bigint FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t("id", "kind", "body")`,
+      [leaves.map((leaf) => leaf.id), leaves.map((leaf) => leaf.kind), leaves.map((leaf) => leaf.body)],
+    );
+  }
+
+  /** A leaf by id, or null. */
+  async leaf(ctx: RequestContext, leafId: string): Promise<LeafRow | null> {
+    const rows: { leaf_index: string | null; body: Buffer }[] = await this.manager(ctx).query(
+      `SELECT "leaf_index", "body" FROM "transparency_log_leaves" WHERE "id" = $1`,
+      [leafId],
+    );
+    if (rows.length === 0) return null;
+    return { id: leafId, leafIndex: rows[0].leaf_index === null ? null : Number(rows[0].leaf_index), body: rows[0].body };
+  }
+
+  /** The latest signed checkpoint, or null before the first seal. */
+  async latestCheckpoint(ctx: RequestContext): Promise<CheckpointRow | null> {
+    const rows: { tree_size: string; root_hash: Buffer; signed_at: Date; checkpoint: string }[] = await this.manager(ctx).query(
+      `SELECT "tree_size", "root_hash", "signed_at", "checkpoint" FROM "transparency_log_checkpoints" ORDER BY "tree_size" DESC LIMIT 1`,
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return { treeSize: Number(row.tree_size), rootHash: row.root_hash, signedAt: row.signed_at, checkpoint: row.checkpoint };
+  }
+
+  /** The checkpoints signed at these tree sizes (a size never sealed at is absent). */
+  async checkpointsAt(ctx: RequestContext, sizes: readonly number[]): Promise<Map<number, string>> {
+    const rows: { tree_size: string; checkpoint: string }[] = await this.manager(ctx).query(
+      `SELECT "tree_size", "checkpoint" FROM "transparency_log_checkpoints" WHERE "tree_size" = ANY($1::bigint[])`,
+      [sizes.map(String)],
+    );
+    return new Map(rows.map((row) => [Number(row.tree_size), row.checkpoint]));
+  }
+
+  /** Reads the hashes of the given perfect subtrees in one query, keyed by `subtreeKey`. */
+  async subtreeHashes(ctx: RequestContext, subtrees: readonly PerfectSubtree[]): Promise<Map<string, Buffer>> {
+    const hashes = new Map<string, Buffer>();
+    if (subtrees.length === 0) return hashes;
+    const rows: { level: number; node_index: string; hash: Buffer }[] = await this.manager(ctx).query(
+      `SELECT n."level", n."node_index", n."hash"
+         FROM unnest($1::smallint[], $2::bigint[]) AS wanted("level", "node_index")
+         JOIN "transparency_log_nodes" n ON n."level" = wanted."level" AND n."node_index" = wanted."node_index"`,
+      [subtrees.map((subtree) => subtree.level), subtrees.map((subtree) => String(subtree.index))],
+    );
+    for (const row of rows) hashes.set(subtreeKey({ level: Number(row.level), index: Number(row.node_index) }), row.hash);
+    return hashes;
+  }
+
+  /** Takes the sealer's lock for the rest of the transaction; false when another sealer holds it. */
+  async tryLockSealer(tx: TransactionalContext): Promise<boolean> {
+    const [{ locked }]: { locked: boolean }[] = await tx.transaction.query(`SELECT pg_try_advisory_xact_lock($1) AS "locked"`, [
+      SEALER_LOCK_KEY,
+    ]);
+    return locked;
+  }
+
+  /**
+   * Up to `limit` unsealed leaves of finished transactions, in sealing order: appended by a transaction
+   * below the snapshot's xmin (so none with a smaller transaction id can still appear), by (transaction id, id).
+   */
+  async unsealedLeaves(tx: TransactionalContext, limit: number): Promise<{ id: string; body: Buffer }[]> {
+    return tx.transaction.query(
+      `SELECT "id", "body" FROM "transparency_log_leaves"
+        WHERE "leaf_index" IS NULL AND "appended_xid" < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        ORDER BY "appended_xid", "id" LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * Stores one seal: the completed subtree nodes, each sealed leaf's index (once; a leaf already indexed
+   * keeps its index) and the signed checkpoint of the new tree.
+   */
+  async saveSeal(
+    tx: TransactionalContext,
+    seal: {
+      nodes: readonly { level: number; index: number; hash: Buffer }[];
+      leaves: readonly { id: string; leafIndex: number }[];
+      checkpoint: CheckpointRow;
+    },
+  ): Promise<void> {
+    const manager = tx.transaction;
+    await manager.query(
+      `INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
+       SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
+      [seal.nodes.map((node) => node.level), seal.nodes.map((node) => String(node.index)), seal.nodes.map((node) => node.hash)],
+    );
+    await manager.query(
+      `UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
+         FROM unnest($1::uuid[], $2::bigint[]) AS sealed("id", "leaf_index")
+        WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL`,
+      [seal.leaves.map((leaf) => leaf.id), seal.leaves.map((leaf) => String(leaf.leafIndex))],
+    );
+    await manager.query(
+      `INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($1, $2, $3, $4)`,
+      [String(seal.checkpoint.treeSize), seal.checkpoint.rootHash, seal.checkpoint.signedAt, seal.checkpoint.checkpoint],
+    );
+  }
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+}
