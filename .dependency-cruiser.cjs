@@ -90,7 +90,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // test/architecture/fixtures break every rule on purpose; the architecture spec cruises them on their own.
-    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|^test/architecture/fixtures/)' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|^test/architecture/fixtures/|^test/architecture/layer-fixtures/)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

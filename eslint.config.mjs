@@ -68,9 +68,50 @@ const appRules = APPS.map((app) => ({
   },
 }));
 
+// Application and domain code reach the database only through stores and query classes in
+// infrastructure/, and read the time only from their context (ctx.now()); domain code takes it as a value.
+const PROCESS_ENV = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through @infobank/platform loadConfig only.',
+};
+const CLOCK_MESSAGE = 'Read the time from the context (ctx.now()); domain code takes it as a parameter.';
+const LAYER_SYNTAX = [
+  PROCESS_ENV,
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: CLOCK_MESSAGE },
+  {
+    selector: 'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]',
+    message: 'SQL, query builders and repositories belong in infrastructure/ (stores and query classes).',
+  },
+];
+const PERSISTENCE_MESSAGE = 'Application and domain code use stores in infrastructure/; they import TypeORM and entities as types only.';
+const layerRules = {
+  files: ['libs/*/src/*/application/**/*.ts', 'libs/*/src/*/domain/**/*.ts'],
+  ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', ...LAYER_SYNTAX],
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'typeorm', allowTypeImports: true, message: PERSISTENCE_MESSAGE }],
+        patterns: [{ group: ['typeorm/*', '**/*.entity', '**/*.entities'], allowTypeImports: true, message: PERSISTENCE_MESSAGE }],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   // test/architecture/fixtures break the rules on purpose; the architecture spec lints them on its own.
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test/architecture/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'test/architecture/fixtures/**',
+      'test/architecture/layer-fixtures/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -111,6 +152,7 @@ export default tseslint.config(
   unrankedLibraryRule,
   ...libraryRules,
   ...appRules,
+  layerRules,
   // Web libraries: browser code; the proof verifier uses jose (it works in browsers) and WebCrypto.
   {
     files: WEB_LIBRARIES.flatMap((library) => [`libs/${library}/**/*.ts`, `libs/${library}/**/*.tsx`]),

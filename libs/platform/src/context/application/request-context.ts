@@ -19,7 +19,8 @@ export function isBankActor(actor: Actor): boolean {
 /** The time as the code under one context sees it; tests pass a fixed or stepping clock. */
 export type Clock = () => Date;
 
-/** The machine's clock. */
+/** The machine's clock: the one place application code reads it; everything else asks its context. */
+// eslint-disable-next-line no-restricted-syntax
 export const systemClock: Clock = () => new Date();
 
 /** Passed first to every use case: who acts, which request this is, the open transaction and the clock. */

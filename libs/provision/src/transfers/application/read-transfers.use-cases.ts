@@ -3,7 +3,7 @@ import { isUuid } from '@infobank/catalog';
 import { type FieldProblem, type RequestContext, requireRecipient, ValidationFailedError } from '@infobank/platform';
 import { TransferNotFoundError } from '../../provision.errors';
 import type { PartStatus, SubjectStatus, TransferStatus } from '../domain/transfer-status';
-import { TransferEntity } from '../infrastructure/transfer.entity';
+import type { TransferEntity } from '../infrastructure/transfer.entity';
 import { TRANSFERS_ARE_REQUESTED_BY_RECIPIENTS } from './transfer-access';
 import { TransferQueries } from '../infrastructure/transfer.queries';
 

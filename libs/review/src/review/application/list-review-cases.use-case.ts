@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type RequestContext, requireBoardMember } from '@infobank/platform';
 import { ReviewCaseStore } from '../infrastructure/review-case.store';
 import { BOARD_MEMBERS_ONLY } from './acting-member';
-import { ReviewCaseEntity } from '../infrastructure/review-case.entity';
+import type { ReviewCaseEntity } from '../infrastructure/review-case.entity';
 import { toReviewCaseSummary, type ReviewCaseSummary } from './review-case-view';
 
 /** Most cases one list returns (newest first). */

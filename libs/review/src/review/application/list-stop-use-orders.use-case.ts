@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type RequestContext, requireBoardMember } from '@infobank/platform';
 import { StopUseOrderStore } from '../infrastructure/stop-use-order.store';
 import { BOARD_MEMBERS_ONLY } from './acting-member';
-import { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
+import type { StopUseOrderEntity } from '../infrastructure/stop-use-order.entity';
 import { toStopUseOrderView, type StopUseOrderView } from './stop-use-order-view';
 
 /** The statuses an order list can be filtered by. */

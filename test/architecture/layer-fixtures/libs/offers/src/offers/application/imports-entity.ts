@@ -1,0 +1,3 @@
+import { OfferEntity } from '../infrastructure/offer.entity';
+
+export const entity = OfferEntity;

@@ -1,0 +1,3 @@
+export async function count(manager: { query(sql: string): Promise<unknown> }): Promise<unknown> {
+  return manager.query('SELECT 1');
+}

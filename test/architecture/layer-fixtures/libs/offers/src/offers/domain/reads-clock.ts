@@ -1,0 +1,1 @@
+export const stamp = (): number => Date.now();
