@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, loadConfig } from '@infobank/platform';
+import { APP_CONFIG, loadConfig, Transactions } from '@infobank/platform';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { BankKeyRing } from './keys/infrastructure/bank-key-ring';
@@ -12,8 +12,11 @@ import { EnvelopeEncryption } from './envelopes/application/envelope-encryption'
 import type { KeyMaterial } from './keys/infrastructure/key-material';
 import { PseudonymousIds, pseudonymousSubjectId } from './keys/infrastructure/pseudonymous-id';
 
-/** Stands in for TypeOrmModule: registers a DataSource under its class (never connected here). */
-@Module({ providers: [{ provide: DataSource, useValue: new DataSource({ type: 'postgres', entities: [] }) }], exports: [DataSource] })
+/** Stands in for TypeOrmModule and the platform: a DataSource under its class (never connected here) and Transactions over it. */
+@Module({
+  providers: [{ provide: DataSource, useValue: new DataSource({ type: 'postgres', entities: [] }) }, Transactions],
+  exports: [DataSource, Transactions],
+})
 class UnconnectedDataSourceModule {}
 
 /** Stands in for PlatformModule's configuration: only the keys directory matters here. */

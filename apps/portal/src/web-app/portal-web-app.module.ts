@@ -39,7 +39,8 @@ export class PortalWebAppModule implements OnModuleInit {
       return;
     }
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(fastifyStatic, {
+    // Not awaited: awaiting a plugin here boots Fastify early, and errors thrown by the body guards then bypass the problem+json handler.
+    void fastify.register(fastifyStatic, {
       root: join(root, 'assets'),
       prefix: '/assets/',
       index: false,
