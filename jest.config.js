@@ -32,6 +32,8 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Longest files first, also on a fresh clone with no Jest cache (see the file).
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   // End-to-end tests spawn processes and run scrypt; on a loaded 2-core machine 5 s is too tight.
   testTimeout: 30_000,
   projects: [
