@@ -19,6 +19,7 @@ const MEASURED_SECONDS = {
   'prisma-free-migrations/migrations.int-spec.ts': 65,
   'test/e2e/portal/account-closure.e2e-spec.ts': 65,
   'prisma-free-migrations/least-privilege.int-spec.ts': 60,
+  'test/e2e/gateway/delivery-stop.e2e-spec.ts': 60,
   'test/e2e/gateway/propagation.e2e-spec.ts': 55,
   'test/e2e/ethics-board/cases.e2e-spec.ts': 50,
   'test/e2e/portal/offers.e2e-spec.ts': 50,
