@@ -105,12 +105,9 @@ describe('operator CLI (npm run admin)', () => {
     const first = await admin(createArgs(corporateNumber, jwks));
     expect(first.code).toBe(0);
     expect(first.json).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    // Both only read what the first created; each CLI process takes seconds to start, so they run side by side.
-    const [again, different] = await Promise.all([
-      admin(createArgs(corporateNumber, jwks)),
-      admin(createArgs(corporateNumber, jwks, ['--webhook-url', 'https://hooks.example.jp/infobank'])),
-    ]);
+    const again = await admin(createArgs(corporateNumber, jwks));
     expect(again).toMatchObject({ code: 0, json: { id: first.json.id } });
+    const different = await admin(createArgs(corporateNumber, jwks, ['--webhook-url', 'https://hooks.example.jp/infobank']));
     expect(different.code).toBe(1);
     expect(different.json.error.code).toBe('ORGANISATION_EXISTS');
   });
@@ -133,15 +130,13 @@ describe('operator CLI (npm run admin)', () => {
   });
 
   it('a missing required option or an unknown one is a usage error (exit 2) that names it', async () => {
-    const [missing, unknown, unreadable] = await Promise.all([
-      admin(['org:create', '--name-ja', '名前だけ株式会社']),
-      admin(['org:suspend', '--org', randomUUID(), '--force']),
-      admin(createArgs(freshCorporateNumber(), join(files, 'no-such-file.json'))),
-    ]);
+    const missing = await admin(['org:create', '--name-ja', '名前だけ株式会社']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--corporate-number');
+    const unknown = await admin(['org:suspend', '--org', randomUUID(), '--force']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--force');
+    const unreadable = await admin(createArgs(freshCorporateNumber(), join(files, 'no-such-file.json')));
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toContain('--signing-jwks');
   });
@@ -171,8 +166,7 @@ describe('operator CLI (npm run admin)', () => {
   });
 
   it('board:add-member reads the password from a file; the member can sign in at the ethics board', async () => {
-    // The board app boots while the CLI adds the member.
-    const starting = startTestApp(EthicsBoardModule, {}, ETHICS_BOARD_ERROR_STATUS);
+    const board = await startTestApp(EthicsBoardModule, {}, ETHICS_BOARD_ERROR_STATUS);
     try {
       const email = `member.${randomUUID()}@example.jp`;
       const passwordFile = write('member-password.txt', 'a long board passphrase\n');
@@ -190,14 +184,13 @@ describe('operator CLI (npm run admin)', () => {
       ];
       const added = await admin(args);
       expect(added.code).toBe(0);
-      const [again, badExpertise] = await Promise.all([admin(args), admin([...args.slice(0, 8), 'astrology'])]);
-      expect(again.json).toEqual(added.json);
-      const board = await starting;
+      expect((await admin(args)).json).toEqual(added.json);
       const login = await callJson(board.url, 'POST', '/v1/auth/login', { body: { email, password: 'a long board passphrase' } });
       expect(login.status).toBe(200);
+      const badExpertise = await admin([...args.slice(0, 8), 'astrology']);
       expect(badExpertise.json.error.errors).toEqual([expect.objectContaining({ option: '--expertise', path: '/expertise' })]);
     } finally {
-      await (await starting.catch(() => undefined))?.close();
+      await board.close();
     }
   });
 
