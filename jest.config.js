@@ -1,5 +1,7 @@
 // Four suites, one run: unit (pure, beside the code), integration (real Postgres and Redis),
 // end-to-end (the apps over HTTP plus the worker) and browser (the web apps in Chromium). See test/support/global-setup.ts.
+const { availableParallelism } = require('node:os');
+
 const swc = [
   '@swc/jest',
   {
@@ -32,6 +34,11 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Jest's default is one worker fewer than the cores: on a 2-core machine one worker, which runs every file
+  // in turn. The files mostly wait on Postgres, Redis, spawned processes and Chromium, so at least two.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Longest files first, also on a fresh clone with no Jest cache (see the file).
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   // End-to-end tests spawn processes and run scrypt; on a loaded 2-core machine 5 s is too tight.
   testTimeout: 30_000,
   projects: [

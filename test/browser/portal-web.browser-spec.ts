@@ -48,12 +48,19 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
 
   beforeAll(async () => {
     [world, browser] = await Promise.all([TransferWorld.start(), launchBrowser()]);
-    provider = await world.provider();
-    recipient = await world.recipient(RECIPIENT_NAME);
-    offerId = await world.approvedOffer(recipient, { dataRange: { fromDaysAgo: 30 } });
-    askOfferId = await world.approvedOffer(recipient, { dataRange: { fromDaysAgo: 30 }, purposeText: ASK_PURPOSE });
-    context = await browser.newContext({ baseURL: world.portal.url, viewport: PHONE, locale: 'ja-JP' });
-    page = await context.newPage();
+    // Independent set-up side by side: the provider, and the recipient with its two approved offers; and the page.
+    const offersOfRecipient = async () => {
+      recipient = await world.recipient(RECIPIENT_NAME);
+      [offerId, askOfferId] = await Promise.all([
+        world.approvedOffer(recipient, { dataRange: { fromDaysAgo: 30 } }),
+        world.approvedOffer(recipient, { dataRange: { fromDaysAgo: 30 }, purposeText: ASK_PURPOSE }),
+      ]);
+    };
+    const openPage = async () => {
+      context = await browser.newContext({ baseURL: world.portal.url, viewport: PHONE, locale: 'ja-JP' });
+      page = await context.newPage();
+    };
+    [provider] = await Promise.all([world.provider(), offersOfRecipient(), openPage()]);
   }, 120_000);
 
   afterAll(async () => {
