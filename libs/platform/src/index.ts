@@ -36,3 +36,4 @@ import { OutboxMessageEntity } from './outbox/infrastructure/outbox-message.enti
 
 /** The platform's tables. */
 export const PLATFORM_ENTITIES = [OutboxMessageEntity];
+export * from './values/domain/query-values';

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@infobank/platform';
+import { decodeRowCursor, encodeRowCursor, isUuidText, parseInstantWithOffset, type FieldProblem } from '@infobank/platform';
 
 /** Default and largest page of the board's provision and transfer audit lists. */
 export const DEFAULT_AUDIT_PAGE = 50;
@@ -53,44 +53,17 @@ export type AuditQueryInput = Partial<
   Record<'recipient' | 'offer' | 'purpose' | 'category' | 'from' | 'to' | 'cursor' | 'limit' | 'bucket' | 'status', unknown>
 >;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURSOR = /^[A-Za-z0-9_-]{22}$/;
 // Purpose and category codes of the vocabulary: lower case words joined by '.', '_' or '-'.
 const CODE = /^[a-z][a-z0-9_.-]{0,63}$/;
-// ISO 8601 / RFC 3339 instant: date "T" time, with a mandatory offset (Z or ±hh:mm).
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))$/;
 
-/** The opaque cursor of an audit page: the last row's id (16 bytes, base64url), never a time or a subject. */
-export function encodeAuditCursor(id: string): string {
-  if (!UUID.test(id)) throw new TypeError('An audit cursor needs a row id (UUID).');
-  return Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url');
-}
+/** The opaque cursor of a page of this listing (see encodeRowCursor). */
+export const encodeAuditCursor = (id: string): string => encodeRowCursor(id, 'An audit cursor');
 
-/** Reads a cursor back to a row id; null when it cannot be one this API issued. */
-export function decodeAuditCursor(text: string): string | null {
-  if (!CURSOR.test(text)) return null;
-  const bytes = Buffer.from(text, 'base64url');
-  if (bytes.length !== 16 || bytes.toString('base64url') !== text) return null;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** Reads a cursor of this listing back to a row id; null when it cannot be one this API issued. */
+export const decodeAuditCursor = decodeRowCursor;
 
-/** An ISO 8601 instant with an offset as UTC with microseconds (ready for a timestamptz parameter); null when it is not one. */
-export function parseAuditInstant(text: string): { utc: string; micros: number } | null {
-  const match = INSTANT.exec(text);
-  if (match === null) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
-  const fraction = Number((match[7] ?? '').padEnd(6, '0').slice(0, 6));
-  const sign = match[9] === '-' ? -1 : 1;
-  const offsetHours = match[10] === undefined ? 0 : Number(match[10]);
-  const offsetMinutes = match[11] === undefined ? 0 : Number(match[11]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
-  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return null;
-  const millis = Date.UTC(year, month - 1, day, hour, minute, second) - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-  if (Number.isNaN(new Date(millis).getTime())) return null;
-  return { utc: `${new Date(millis).toISOString().slice(0, 19)}.${String(fraction).padStart(6, '0')}Z`, micros: millis * 1000 + fraction };
-}
+/** An ISO 8601 instant with an offset as UTC with microseconds; null when it is not one (see parseInstantWithOffset). */
+export const parseAuditInstant = parseInstantWithOffset;
 
 /** Collects the problems of one query string while reading its parameters. */
 class QueryReader {
@@ -101,7 +74,7 @@ class QueryReader {
   uuid(name: 'recipient' | 'offer', what: string): string | null {
     const value = this.input[name];
     if (value === undefined) return null;
-    if (typeof value === 'string' && UUID.test(value)) return value.toLowerCase();
+    if (typeof value === 'string' && isUuidText(value)) return value.toLowerCase();
     this.problems.push({ path: `/${name}`, message: `must be ${what} id (UUID)` });
     return null;
   }
