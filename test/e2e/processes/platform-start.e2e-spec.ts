@@ -110,7 +110,11 @@ describe('npm start (platform:start)', () => {
       const response = await fetch(`http://127.0.0.1:${port}/health`);
       expect(response.status).toBe(200);
     }
-    expect(output).toMatch(/worker\s+\S+ INFO\s+worker started/);
+    // The worker has no /health to wait on: it starts its queues and schedules after the HTTP apps answer.
+    const workerStarted = /worker\s+\S+ INFO\s+worker started/;
+    const deadline = Date.now() + 30_000;
+    while (!workerStarted.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(output).toMatch(workerStarted);
     for (const port of ports) expect(output).toContain(`http://127.0.0.1:${port}`);
   });
 
