@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EntityManager } from 'typeorm';
 import {
   DestroyKekGenerationUseCase,
   EnvelopeEncryption,
@@ -64,7 +63,7 @@ export class KekGenerationWorld {
   /** What the database calls the newest generation, as the KMS asks for it. */
   readonly newestSource = () => this.store.newestGenerationNumber();
 
-  envelope(keyManagement = this.keyManagement): EnvelopeEncryption<EntityManager> {
+  envelope(keyManagement = this.keyManagement): EnvelopeEncryption {
     return new EnvelopeEncryption(keyManagement, new TypeOrmDataKeyStore(this.dataSource));
   }
 

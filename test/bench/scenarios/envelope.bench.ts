@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { EnvelopeEncryption, LocalKeyManagementService, loadKeyMaterial, TypeOrmDataKeyStore } from '@infobank/crypto';
+import { createRequestContext } from '@infobank/platform';
 import type { BenchEnvironment } from '../bench-environment';
 import { WARM_UP_OPERATIONS } from '../bench-jobs';
 import { progress, ScenarioMeasurement, summarise, timeSequential } from '../measure';
@@ -60,20 +61,21 @@ export async function envelopeEncryption(environment: BenchEnvironment): Promise
     new LocalKeyManagementService(material.keyEncryptionKeys),
     new TypeOrmDataKeyStore(environment.dataSource),
   );
+  const ctx = createRequestContext({ type: 'system', name: 'bench' });
   const warmUp = depositedRecords(WARM_UP_SUBJECTS);
   for (const record of warmUp) {
-    await envelope.decrypt(record.subjectId, await envelope.encrypt(record.subjectId, record.plaintext, record.aad), record.aad);
+    await envelope.decrypt(ctx, record.subjectId, await envelope.encrypt(ctx, record.subjectId, record.plaintext, record.aad), record.aad);
   }
   progress(`envelope_encrypt / decrypt: ${SUBJECTS} subjects x ${RECORDS_PER_SUBJECT} records`);
   const sealed = new Array<Buffer>(RECORDS);
   const opened = new Array<Buffer>(RECORDS);
   const encrypt = await timeSequential(RECORDS, async (index) => {
     const { subjectId, plaintext, aad } = records[index];
-    sealed[index] = await envelope.encrypt(subjectId, plaintext, aad);
+    sealed[index] = await envelope.encrypt(ctx, subjectId, plaintext, aad);
   });
   const decrypt = await timeSequential(RECORDS, async (index) => {
     const { subjectId, aad } = records[index];
-    opened[index] = await envelope.decrypt(subjectId, sealed[index], aad);
+    opened[index] = await envelope.decrypt(ctx, subjectId, sealed[index], aad);
   });
   const wrong = records.filter((record, index) => !record.plaintext.equals(opened[index])).length;
   if (wrong > 0) throw new Error(`envelope_decrypt: ${wrong} records did not round-trip`);

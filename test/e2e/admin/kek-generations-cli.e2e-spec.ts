@@ -12,6 +12,7 @@ import {
   loadKeyMaterial,
   TypeOrmDataKeyStore,
 } from '@infobank/crypto';
+import { createRequestContext } from '@infobank/platform';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
 
 interface CliResult {
@@ -52,6 +53,7 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
   let environment: IsolatedEnvironment;
   let env: Record<string, string>;
   let envelope: EnvelopeEncryption;
+  const ctx = createRequestContext({ type: 'system', name: 'test' });
 
   beforeAll(async () => {
     environment = await isolatedEnvironment({ BANK_KEK_DIR: join(directory, 'generations') });
@@ -84,7 +86,7 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
     // An app wraps new data keys under generation 1 without restarting.
     const subjectId = randomUUID();
     const aad = Buffer.from('record:1');
-    const ciphertext = await envelope.encrypt(subjectId, Buffer.from('kept across rotations'), aad);
+    const ciphertext = await envelope.encrypt(ctx, subjectId, Buffer.from('kept across rotations'), aad);
     expect(await environment.dataSource.query(`SELECT "kek_id", "kek_generation" FROM "data_keys"`)).toEqual([
       { kek_id: 'kek-gen-1', kek_generation: 1 },
     ]);
@@ -126,6 +128,6 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
       expect.objectContaining({ generation: 2, state: 'active', keyFile: 'held', liveDataKeys: 1 }),
     ]);
     // The live data survived: its data key was re-wrapped, not replaced.
-    expect((await envelope.decrypt(subjectId, ciphertext, aad)).toString()).toBe('kept across rotations');
+    expect((await envelope.decrypt(ctx, subjectId, ciphertext, aad)).toString()).toBe('kept across rotations');
   });
 });

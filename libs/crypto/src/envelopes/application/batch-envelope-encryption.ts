@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RequestContext } from '@infobank/platform';
 import { CryptoError } from '../../crypto.errors';
 import type { DataKeyBatchStore } from './data-key-batch-store';
 import type { StoredDataKey } from './data-key-store';
@@ -52,16 +53,16 @@ export class OpenedDataKeys {
  * ciphertexts); unwrapped keys live only as long as the returned OpenedDataKeys, never across calls,
  * so a shred takes effect everywhere at once.
  */
-export class BatchEnvelopeEncryption<Transaction = unknown> {
+export class BatchEnvelopeEncryption {
   constructor(
     private readonly keyManagement: KeyManagementService,
-    private readonly store: DataKeyBatchStore<Transaction>,
+    private readonly store: DataKeyBatchStore,
   ) {}
 
   /** The individuals among these who have no data key (not yet, or no more). */
-  async withoutDataKey(subjectIds: Iterable<string>, transaction?: Transaction): Promise<string[]> {
+  async withoutDataKey(ctx: RequestContext, subjectIds: Iterable<string>): Promise<string[]> {
     const wanted = sortedUnique(subjectIds);
-    const stored = await this.store.findMany(wanted, transaction);
+    const stored = await this.store.findMany(ctx, wanted);
     return wanted.filter((subjectId) => !stored.has(subjectId));
   }
 
@@ -70,9 +71,9 @@ export class BatchEnvelopeEncryption<Transaction = unknown> {
    * before its main one: a key inserted in a long transaction would make every other batch for the
    * same individual wait until that one commits.
    */
-  async ensureDataKeys(subjectIds: Iterable<string>, transaction?: Transaction): Promise<void> {
-    const missing = await this.withoutDataKey(subjectIds, transaction);
-    if (missing.length > 0) await this.store.insertManyIfAbsent(await this.wrapNewKeys(missing), transaction);
+  async ensureDataKeys(ctx: RequestContext, subjectIds: Iterable<string>): Promise<void> {
+    const missing = await this.withoutDataKey(ctx, subjectIds);
+    if (missing.length > 0) await this.store.insertManyIfAbsent(ctx, await this.wrapNewKeys(missing));
   }
 
   /**
@@ -80,14 +81,14 @@ export class BatchEnvelopeEncryption<Transaction = unknown> {
    * creating one individual's key at once agree on the stored one. Run it in the transaction that
    * stores the ciphertexts, so that a rolled-back deposit leaves no key behind.
    */
-  async openForWriting(subjectIds: Iterable<string>, transaction?: Transaction): Promise<OpenedDataKeys> {
+  async openForWriting(ctx: RequestContext, subjectIds: Iterable<string>): Promise<OpenedDataKeys> {
     // Sorted, so that concurrent batches insert overlapping keys in one order and never deadlock.
     const wanted = sortedUnique(subjectIds);
-    const stored = await this.store.findMany(wanted, transaction);
+    const stored = await this.store.findMany(ctx, wanted);
     const missing = wanted.filter((subjectId) => !stored.has(subjectId));
     if (missing.length > 0) {
-      await this.store.insertManyIfAbsent(await this.wrapNewKeys(missing), transaction);
-      const settled = await this.store.findMany(missing, transaction);
+      await this.store.insertManyIfAbsent(ctx, await this.wrapNewKeys(missing));
+      const settled = await this.store.findMany(ctx, missing);
       // Shredded between our insert and re-read: erasure wins, nothing is encrypted.
       if (settled.size !== missing.length) throw dataKeyNotFound();
       for (const [subjectId, key] of settled) stored.set(subjectId, key);
@@ -96,8 +97,8 @@ export class BatchEnvelopeEncryption<Transaction = unknown> {
   }
 
   /** Opens the existing data keys of these individuals for reading; shredded ones are simply absent. */
-  async openForReading(subjectIds: Iterable<string>, transaction?: Transaction): Promise<OpenedDataKeys> {
-    return this.unwrapAll(await this.store.findMany([...new Set(subjectIds)], transaction));
+  async openForReading(ctx: RequestContext, subjectIds: Iterable<string>): Promise<OpenedDataKeys> {
+    return this.unwrapAll(await this.store.findMany(ctx, [...new Set(subjectIds)]));
   }
 
   /** A fresh data key for each individual, wrapped by the KMS; the plain keys are wiped at once. */

@@ -1,12 +1,13 @@
+import type { RequestContext } from '@infobank/platform';
 import type { StoredDataKey } from './data-key-store';
 
 /**
  * Wrapped data keys read and written many individuals at a time (one round trip for a whole deposit
- * batch). `Transaction` is the caller's unit of work, as for DataKeyStore.
+ * batch). Each call runs in `ctx.transaction` when the caller has one open, as for DataKeyStore.
  */
-export interface DataKeyBatchStore<Transaction = unknown> {
+export interface DataKeyBatchStore {
   /** The stored keys of these individuals; individuals without one are absent from the map. */
-  findMany(subjectIds: readonly string[], transaction?: Transaction): Promise<Map<string, StoredDataKey>>;
+  findMany(ctx: RequestContext, subjectIds: readonly string[]): Promise<Map<string, StoredDataKey>>;
   /** Stores each key unless its individual already has one; never overwrites. */
-  insertManyIfAbsent(keys: ReadonlyMap<string, StoredDataKey>, transaction?: Transaction): Promise<void>;
+  insertManyIfAbsent(ctx: RequestContext, keys: ReadonlyMap<string, StoredDataKey>): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import type { RequestContext } from '@infobank/platform';
+
 /** An individual's data key as stored: only ever in wrapped form. */
 export interface StoredDataKey {
   kekId: string;
@@ -5,13 +7,13 @@ export interface StoredDataKey {
 }
 
 /**
- * Where wrapped data keys live, one per individual. `Transaction` is the store's unit of work
- * (a TypeORM EntityManager for the Postgres store) so callers can join their own transaction.
+ * Where wrapped data keys live, one per individual. Each call runs in `ctx.transaction` when the
+ * caller has one open, so callers can join their own transaction.
  */
-export interface DataKeyStore<Transaction = unknown> {
-  find(subjectId: string, transaction?: Transaction): Promise<StoredDataKey | null>;
+export interface DataKeyStore {
+  find(ctx: RequestContext, subjectId: string): Promise<StoredDataKey | null>;
   /** Stores the key unless the individual already has one; never overwrites. */
-  insertIfAbsent(subjectId: string, dataKey: StoredDataKey, transaction?: Transaction): Promise<void>;
+  insertIfAbsent(ctx: RequestContext, subjectId: string, dataKey: StoredDataKey): Promise<void>;
   /** Deletes the key (crypto-shredding); true when there was one. */
-  delete(subjectId: string, transaction?: Transaction): Promise<boolean>;
+  delete(ctx: RequestContext, subjectId: string): Promise<boolean>;
 }

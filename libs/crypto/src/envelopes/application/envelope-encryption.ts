@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RequestContext } from '@infobank/platform';
 import type { DataKeyStore } from './data-key-store';
 import { DATA_KEY_BYTES, dataKeyNotFound, openEnvelope, sealEnvelope } from '../infrastructure/envelope-format';
 import type { KeyManagementService } from '../../keys/application/key-management.service';
@@ -22,21 +23,21 @@ export interface EnvelopeCiphertext {
  *
  * Unwrapped keys are never cached between calls, so a shred takes effect in every process at once.
  */
-export class EnvelopeEncryption<Transaction = unknown> {
+export class EnvelopeEncryption {
   constructor(
     private readonly keyManagement: KeyManagementService,
-    private readonly store: DataKeyStore<Transaction>,
+    private readonly store: DataKeyStore,
   ) {}
 
   /** Encrypts one record for the individual, creating their data key on first use. */
-  async encrypt(subjectId: string, plaintext: Buffer, aad: Buffer, transaction?: Transaction): Promise<Buffer> {
-    const [ciphertext] = await this.encryptMany(subjectId, [{ plaintext, aad }], transaction);
+  async encrypt(ctx: RequestContext, subjectId: string, plaintext: Buffer, aad: Buffer): Promise<Buffer> {
+    const [ciphertext] = await this.encryptMany(ctx, subjectId, [{ plaintext, aad }]);
     return ciphertext;
   }
 
   /** Encrypts several records of one individual with a single unwrap of their data key. */
-  async encryptMany(subjectId: string, items: readonly EnvelopePlaintext[], transaction?: Transaction): Promise<Buffer[]> {
-    const dataKey = await this.obtainDataKey(subjectId, transaction);
+  async encryptMany(ctx: RequestContext, subjectId: string, items: readonly EnvelopePlaintext[]): Promise<Buffer[]> {
+    const dataKey = await this.obtainDataKey(ctx, subjectId);
     try {
       return items.map((item) => sealEnvelope(dataKey, item.plaintext, item.aad));
     } finally {
@@ -45,14 +46,14 @@ export class EnvelopeEncryption<Transaction = unknown> {
   }
 
   /** Decrypts one record; DATA_KEY_NOT_FOUND once the individual's data was shredded. */
-  async decrypt(subjectId: string, ciphertext: Buffer, aad: Buffer, transaction?: Transaction): Promise<Buffer> {
-    const [plaintext] = await this.decryptMany(subjectId, [{ ciphertext, aad }], transaction);
+  async decrypt(ctx: RequestContext, subjectId: string, ciphertext: Buffer, aad: Buffer): Promise<Buffer> {
+    const [plaintext] = await this.decryptMany(ctx, subjectId, [{ ciphertext, aad }]);
     return plaintext;
   }
 
   /** Decrypts several records of one individual with a single unwrap of their data key. */
-  async decryptMany(subjectId: string, items: readonly EnvelopeCiphertext[], transaction?: Transaction): Promise<Buffer[]> {
-    const stored = await this.store.find(subjectId, transaction);
+  async decryptMany(ctx: RequestContext, subjectId: string, items: readonly EnvelopeCiphertext[]): Promise<Buffer[]> {
+    const stored = await this.store.find(ctx, subjectId);
     if (stored === null) throw dataKeyNotFound();
     const dataKey = await this.keyManagement.unwrapDataKey(stored.kekId, stored.wrappedKey);
     try {
@@ -63,22 +64,22 @@ export class EnvelopeEncryption<Transaction = unknown> {
   }
 
   /** Deletes the individual's data key (crypto-shredding); true when there was one to delete. */
-  async shred(subjectId: string, transaction?: Transaction): Promise<boolean> {
-    return this.store.delete(subjectId, transaction);
+  async shred(ctx: RequestContext, subjectId: string): Promise<boolean> {
+    return this.store.delete(ctx, subjectId);
   }
 
   /**
    * The individual's data key, created if absent. Two processes may create one at once: both
    * offer theirs, the store keeps the first, and both then use whatever was stored.
    */
-  private async obtainDataKey(subjectId: string, transaction?: Transaction): Promise<Buffer> {
-    let stored = await this.store.find(subjectId, transaction);
+  private async obtainDataKey(ctx: RequestContext, subjectId: string): Promise<Buffer> {
+    let stored = await this.store.find(ctx, subjectId);
     if (stored === null) {
       const candidate = randomBytes(DATA_KEY_BYTES);
       const wrapped = await this.keyManagement.wrapDataKey(candidate);
       candidate.fill(0);
-      await this.store.insertIfAbsent(subjectId, wrapped, transaction);
-      stored = await this.store.find(subjectId, transaction);
+      await this.store.insertIfAbsent(ctx, subjectId, wrapped);
+      stored = await this.store.find(ctx, subjectId);
       // Shredded between our insert and re-read: erasure wins, nothing is encrypted.
       if (stored === null) throw dataKeyNotFound();
     }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { createRequestContext, withTransaction } from '@infobank/platform';
+import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../../test/support/platform';
 import { BatchEnvelopeEncryption } from '../application/batch-envelope-encryption';
 import { CryptoError } from '../../crypto.errors';
@@ -19,8 +20,9 @@ function codeOf(work: () => unknown): string | undefined {
 
 describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
   let dataSource: DataSource;
-  let batch: BatchEnvelopeEncryption<EntityManager>;
-  let single: EnvelopeEncryption<EntityManager>;
+  let batch: BatchEnvelopeEncryption;
+  let single: EnvelopeEncryption;
+  const ctx = createRequestContext({ type: 'system', name: 'test' });
   const kms = new LocalKeyManagementService({ currentKekId: 'kek-test', keys: new Map([['kek-test', randomBytes(32)]]) });
 
   beforeAll(async () => {
@@ -40,10 +42,10 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
 
   it('creates the missing keys in one go, reuses existing ones, and its ciphertexts open with EnvelopeEncryption', async () => {
     const existing = randomUUID();
-    const earlier = await single.encrypt(existing, Buffer.from('earlier'), Buffer.from('aad:earlier'));
+    const earlier = await single.encrypt(ctx, existing, Buffer.from('earlier'), Buffer.from('aad:earlier'));
     const fresh = Array.from({ length: 50 }, () => randomUUID());
 
-    const keys = await batch.openForWriting([existing, ...fresh, existing]);
+    const keys = await batch.openForWriting(ctx, [existing, ...fresh, existing]);
     const sealed = [existing, ...fresh].map((subjectId) => ({
       subjectId,
       ciphertext: keys.seal(subjectId, Buffer.from(`record of ${subjectId}`), Buffer.from(`aad:${subjectId}`)),
@@ -52,16 +54,16 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
 
     expect(await keyCount([existing, ...fresh])).toBe(51);
     for (const { subjectId, ciphertext } of sealed) {
-      expect((await single.decrypt(subjectId, ciphertext, Buffer.from(`aad:${subjectId}`))).toString()).toBe(`record of ${subjectId}`);
+      expect((await single.decrypt(ctx, subjectId, ciphertext, Buffer.from(`aad:${subjectId}`))).toString()).toBe(`record of ${subjectId}`);
     }
-    const reading = await batch.openForReading([existing]);
+    const reading = await batch.openForReading(ctx, [existing]);
     expect(reading.open(existing, earlier, Buffer.from('aad:earlier')).toString()).toBe('earlier');
     reading.close();
   });
 
   it('draws a fresh IV for every record, even equal plaintexts of one individual', async () => {
     const subjectId = randomUUID();
-    const keys = await batch.openForWriting([subjectId]);
+    const keys = await batch.openForWriting(ctx, [subjectId]);
     const ciphertexts = Array.from({ length: 200 }, () => keys.seal(subjectId, Buffer.from('same'), Buffer.from('aad')));
     keys.close();
 
@@ -72,7 +74,7 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
 
   it('binds each ciphertext to its AAD and its individual: swapped rows do not open', async () => {
     const [first, second] = [randomUUID(), randomUUID()];
-    const keys = await batch.openForWriting([first, second]);
+    const keys = await batch.openForWriting(ctx, [first, second]);
     const ofFirst = keys.seal(first, Buffer.from('first'), Buffer.from('record-1|first'));
 
     expect(codeOf(() => keys.open(first, ofFirst, Buffer.from('record-2|first')))).toBe('ENVELOPE_DECRYPTION_FAILED');
@@ -83,17 +85,17 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
 
   it('opens nothing for a shredded individual: reading finds no key and their ciphertexts stay sealed', async () => {
     const subjectId = randomUUID();
-    const keys = await batch.openForWriting([subjectId]);
+    const keys = await batch.openForWriting(ctx, [subjectId]);
     const ciphertext = keys.seal(subjectId, Buffer.from('to be erased'), Buffer.from('aad'));
     keys.close();
 
-    expect(await single.shred(subjectId)).toBe(true);
+    expect(await single.shred(ctx, subjectId)).toBe(true);
 
-    const reading = await batch.openForReading([subjectId]);
+    const reading = await batch.openForReading(ctx, [subjectId]);
     expect(reading.has(subjectId)).toBe(false);
     expect(codeOf(() => reading.open(subjectId, ciphertext, Buffer.from('aad')))).toBe('DATA_KEY_NOT_FOUND');
     // A new deposit gets a new key, which does not open the old ciphertext.
-    const again = await batch.openForWriting([subjectId]);
+    const again = await batch.openForWriting(ctx, [subjectId]);
     expect(codeOf(() => again.open(subjectId, ciphertext, Buffer.from('aad')))).toBe('ENVELOPE_DECRYPTION_FAILED');
     again.close();
   });
@@ -105,7 +107,7 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
     const opened = await Promise.all(
       racers.map((racer, index) =>
         dataSource.transaction(async (manager) => {
-          const keys = await racer.openForWriting(index % 2 === 0 ? subjects : [...subjects].reverse(), manager);
+          const keys = await racer.openForWriting(withTransaction(ctx, manager), index % 2 === 0 ? subjects : [...subjects].reverse());
           const sealed = subjects.map((subjectId) => keys.seal(subjectId, Buffer.from(`by ${index}`), Buffer.from(subjectId)));
           keys.close();
           return sealed;
@@ -114,7 +116,7 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
     );
 
     expect(await keyCount(subjects)).toBe(100);
-    const reading = await batch.openForReading(subjects);
+    const reading = await batch.openForReading(ctx, subjects);
     opened.forEach((sealed, index) =>
       sealed.forEach((ciphertext, position) =>
         expect(reading.open(subjects[position], ciphertext, Buffer.from(subjects[position])).toString()).toBe(`by ${index}`),
@@ -129,7 +131,7 @@ describe('BatchEnvelopeEncryption over Postgres (data_keys)', () => {
 
     await expect(
       dataSource.transaction(async (manager) => {
-        const keys = await batch.openForWriting(subjects, manager);
+        const keys = await batch.openForWriting(withTransaction(ctx, manager), subjects);
         keys.close();
         throw rollback;
       }),

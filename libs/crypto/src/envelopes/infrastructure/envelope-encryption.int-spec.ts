@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { createRequestContext, withTransaction, type RequestContext } from '@infobank/platform';
+import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../../test/support/platform';
 import { CryptoError, type CryptoErrorCode } from '../../crypto.errors';
 import type { DataKeyStore, StoredDataKey } from '../application/data-key-store';
@@ -21,7 +22,7 @@ async function expectCryptoError(promise: Promise<unknown>, code: CryptoErrorCod
  * The real store, except that each instance's first lookup waits until every racer has looked:
  * so all of them see "no key yet" and all try to create one, which is the race under test.
  */
-class RacingStore implements DataKeyStore<EntityManager> {
+class RacingStore implements DataKeyStore {
   constructor(
     private readonly inner: TypeOrmDataKeyStore,
     private readonly everyoneHasLooked: () => Promise<void>,
@@ -30,8 +31,8 @@ class RacingStore implements DataKeyStore<EntityManager> {
   private waited = false;
   inserts = 0;
 
-  async find(subjectId: string, manager?: EntityManager): Promise<StoredDataKey | null> {
-    const found = await this.inner.find(subjectId, manager);
+  async find(ctx: RequestContext, subjectId: string): Promise<StoredDataKey | null> {
+    const found = await this.inner.find(ctx, subjectId);
     if (!this.waited) {
       this.waited = true;
       await this.everyoneHasLooked();
@@ -39,13 +40,13 @@ class RacingStore implements DataKeyStore<EntityManager> {
     return found;
   }
 
-  async insertIfAbsent(subjectId: string, dataKey: StoredDataKey, manager?: EntityManager): Promise<void> {
+  async insertIfAbsent(ctx: RequestContext, subjectId: string, dataKey: StoredDataKey): Promise<void> {
     this.inserts += 1;
-    await this.inner.insertIfAbsent(subjectId, dataKey, manager);
+    await this.inner.insertIfAbsent(ctx, subjectId, dataKey);
   }
 
-  delete(subjectId: string, manager?: EntityManager): Promise<boolean> {
-    return this.inner.delete(subjectId, manager);
+  delete(ctx: RequestContext, subjectId: string): Promise<boolean> {
+    return this.inner.delete(ctx, subjectId);
   }
 }
 
@@ -62,7 +63,8 @@ function barrier(parties: number): () => Promise<void> {
 
 describe('EnvelopeEncryption over Postgres (data_keys)', () => {
   let dataSource: DataSource;
-  let envelope: EnvelopeEncryption<EntityManager>;
+  let envelope: EnvelopeEncryption;
+  const ctx = createRequestContext({ type: 'system', name: 'test' });
   const kms = new LocalKeyManagementService({ currentKekId: 'kek-test', keys: new Map([['kek-test', randomBytes(32)]]) });
   const aad = Buffer.from('record:1');
 
@@ -82,12 +84,12 @@ describe('EnvelopeEncryption over Postgres (data_keys)', () => {
     const subjectId = randomUUID();
     const plaintext = Buffer.from('{"bloodPressure":"120/80"}');
 
-    const ciphertext = await envelope.encrypt(subjectId, plaintext, aad);
+    const ciphertext = await envelope.encrypt(ctx, subjectId, plaintext, aad);
 
     expect(ciphertext[0]).toBe(0x01);
     expect(ciphertext).toHaveLength(1 + 12 + 16 + plaintext.length);
     expect(ciphertext.includes(plaintext)).toBe(false);
-    expect((await envelope.decrypt(subjectId, ciphertext, aad)).equals(plaintext)).toBe(true);
+    expect((await envelope.decrypt(ctx, subjectId, ciphertext, aad)).equals(plaintext)).toBe(true);
     const [row] = await storedKeys(subjectId);
     expect(row).toMatchObject({ subjectId, kekId: 'kek-test' });
     expect(row.wrappedKey).toHaveLength(12 + 16 + 32);
@@ -96,17 +98,18 @@ describe('EnvelopeEncryption over Postgres (data_keys)', () => {
 
   it("reuses the individual's data key and encrypts many records with one unwrap", async () => {
     const subjectId = randomUUID();
-    const first = await envelope.encrypt(subjectId, Buffer.from('first'), aad);
+    const first = await envelope.encrypt(ctx, subjectId, Buffer.from('first'), aad);
     const items = [0, 1, 2].map((index) => ({ plaintext: Buffer.from(`record ${index}`), aad: Buffer.from(`record:${index}`) }));
 
-    const sealed = await envelope.encryptMany(subjectId, items);
+    const sealed = await envelope.encryptMany(ctx, subjectId, items);
     const opened = await envelope.decryptMany(
+      ctx,
       subjectId,
       sealed.map((ciphertext, index) => ({ ciphertext, aad: items[index].aad })),
     );
 
     expect(opened.map((buffer) => buffer.toString())).toEqual(['record 0', 'record 1', 'record 2']);
-    expect((await envelope.decrypt(subjectId, first, aad)).toString()).toBe('first');
+    expect((await envelope.decrypt(ctx, subjectId, first, aad)).toString()).toBe('first');
     expect(await storedKeys(subjectId)).toHaveLength(1);
   });
 
@@ -118,60 +121,60 @@ describe('EnvelopeEncryption over Postgres (data_keys)', () => {
     const processes = stores.map((store) => new EnvelopeEncryption(kms, store));
 
     const ciphertexts = await Promise.all(
-      processes.map((process, index) => process.encrypt(subjectId, Buffer.from(`deposit ${index}`), aad)),
+      processes.map((process, index) => process.encrypt(ctx, subjectId, Buffer.from(`deposit ${index}`), aad)),
     );
 
     expect(stores.map((store) => store.inserts)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(await storedKeys(subjectId)).toHaveLength(1);
-    const decrypted = await Promise.all(ciphertexts.map((ciphertext) => envelope.decrypt(subjectId, ciphertext, aad)));
+    const decrypted = await Promise.all(ciphertexts.map((ciphertext) => envelope.decrypt(ctx, subjectId, ciphertext, aad)));
     expect(decrypted.map((buffer) => buffer.toString())).toEqual(processes.map((_, index) => `deposit ${index}`));
   });
 
   it('makes the data unreadable everywhere at once after shredding (crypto-shredding)', async () => {
     const subjectId = randomUUID();
     const otherProcess = new EnvelopeEncryption(kms, new TypeOrmDataKeyStore(dataSource));
-    const ciphertext = await envelope.encrypt(subjectId, Buffer.from('to be erased'), aad);
-    expect((await otherProcess.decrypt(subjectId, ciphertext, aad)).toString()).toBe('to be erased');
+    const ciphertext = await envelope.encrypt(ctx, subjectId, Buffer.from('to be erased'), aad);
+    expect((await otherProcess.decrypt(ctx, subjectId, ciphertext, aad)).toString()).toBe('to be erased');
 
-    expect(await envelope.shred(subjectId)).toBe(true);
+    expect(await envelope.shred(ctx, subjectId)).toBe(true);
 
-    await expectCryptoError(envelope.decrypt(subjectId, ciphertext, aad), 'DATA_KEY_NOT_FOUND');
-    await expectCryptoError(otherProcess.decrypt(subjectId, ciphertext, aad), 'DATA_KEY_NOT_FOUND');
+    await expectCryptoError(envelope.decrypt(ctx, subjectId, ciphertext, aad), 'DATA_KEY_NOT_FOUND');
+    await expectCryptoError(otherProcess.decrypt(ctx, subjectId, ciphertext, aad), 'DATA_KEY_NOT_FOUND');
     expect(await storedKeys(subjectId)).toHaveLength(0);
-    expect(await envelope.shred(subjectId)).toBe(false);
+    expect(await envelope.shred(ctx, subjectId)).toBe(false);
   });
 
   it('does not bring shredded data back when the individual deposits again', async () => {
     const subjectId = randomUUID();
-    const before = await envelope.encrypt(subjectId, Buffer.from('old'), aad);
-    await envelope.shred(subjectId);
+    const before = await envelope.encrypt(ctx, subjectId, Buffer.from('old'), aad);
+    await envelope.shred(ctx, subjectId);
 
-    const after = await envelope.encrypt(subjectId, Buffer.from('new'), aad);
+    const after = await envelope.encrypt(ctx, subjectId, Buffer.from('new'), aad);
 
-    expect((await envelope.decrypt(subjectId, after, aad)).toString()).toBe('new');
-    await expectCryptoError(envelope.decrypt(subjectId, before, aad), 'ENVELOPE_DECRYPTION_FAILED');
+    expect((await envelope.decrypt(ctx, subjectId, after, aad)).toString()).toBe('new');
+    await expectCryptoError(envelope.decrypt(ctx, subjectId, before, aad), 'ENVELOPE_DECRYPTION_FAILED');
   });
 
   it('rejects a ciphertext presented with another AAD or another individual', async () => {
     const subjectId = randomUUID();
-    const ciphertext = await envelope.encrypt(subjectId, Buffer.from('bound to record 1'), aad);
+    const ciphertext = await envelope.encrypt(ctx, subjectId, Buffer.from('bound to record 1'), aad);
     const otherSubject = randomUUID();
-    await envelope.encrypt(otherSubject, Buffer.from('x'), aad);
+    await envelope.encrypt(ctx, otherSubject, Buffer.from('x'), aad);
 
-    await expectCryptoError(envelope.decrypt(subjectId, ciphertext, Buffer.from('record:2')), 'ENVELOPE_DECRYPTION_FAILED');
-    await expectCryptoError(envelope.decrypt(otherSubject, ciphertext, aad), 'ENVELOPE_DECRYPTION_FAILED');
+    await expectCryptoError(envelope.decrypt(ctx, subjectId, ciphertext, Buffer.from('record:2')), 'ENVELOPE_DECRYPTION_FAILED');
+    await expectCryptoError(envelope.decrypt(ctx, otherSubject, ciphertext, aad), 'ENVELOPE_DECRYPTION_FAILED');
   });
 
   it('rejects a tampered or truncated ciphertext', async () => {
     const subjectId = randomUUID();
-    const ciphertext = await envelope.encrypt(subjectId, Buffer.from('integrity'), aad);
+    const ciphertext = await envelope.encrypt(ctx, subjectId, Buffer.from('integrity'), aad);
     const tampered = Buffer.from(ciphertext);
     tampered[tampered.length - 1] ^= 0x01;
 
-    await expectCryptoError(envelope.decrypt(subjectId, tampered, aad), 'ENVELOPE_DECRYPTION_FAILED');
-    await expectCryptoError(envelope.decrypt(subjectId, ciphertext.subarray(0, 20), aad), 'ENVELOPE_MALFORMED');
+    await expectCryptoError(envelope.decrypt(ctx, subjectId, tampered, aad), 'ENVELOPE_DECRYPTION_FAILED');
+    await expectCryptoError(envelope.decrypt(ctx, subjectId, ciphertext.subarray(0, 20), aad), 'ENVELOPE_MALFORMED');
     await expectCryptoError(
-      envelope.decrypt(subjectId, Buffer.concat([Buffer.of(0x02), ciphertext.subarray(1)]), aad),
+      envelope.decrypt(ctx, subjectId, Buffer.concat([Buffer.of(0x02), ciphertext.subarray(1)]), aad),
       'ENVELOPE_MALFORMED',
     );
   });
@@ -182,8 +185,8 @@ describe('EnvelopeEncryption over Postgres (data_keys)', () => {
 
     await expect(
       dataSource.transaction(async (manager) => {
-        const ciphertext = await envelope.encrypt(subjectId, Buffer.from('uncommitted'), aad, manager);
-        expect((await envelope.decrypt(subjectId, ciphertext, aad, manager)).toString()).toBe('uncommitted');
+        const ciphertext = await envelope.encrypt(withTransaction(ctx, manager), subjectId, Buffer.from('uncommitted'), aad);
+        expect((await envelope.decrypt(withTransaction(ctx, manager), subjectId, ciphertext, aad)).toString()).toBe('uncommitted');
         throw rollback;
       }),
     ).rejects.toBe(rollback);

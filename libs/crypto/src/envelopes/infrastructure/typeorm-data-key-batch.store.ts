@@ -1,3 +1,4 @@
+import type { RequestContext } from '@infobank/platform';
 import { EntityManager, type DataSource } from 'typeorm';
 import type { DataKeyBatchStore } from '../application/data-key-batch-store';
 import type { StoredDataKey } from '../application/data-key-store';
@@ -5,19 +6,20 @@ import { generationOfKekId } from '../../kek-generations/domain/kek-generation-i
 
 /**
  * Wrapped data keys in Postgres (`data_keys`), many individuals per statement (`= ANY`, `unnest`).
- * Each call may pass the caller's EntityManager to run inside its transaction.
+ * Each call runs in `ctx.transaction` when the caller has one open; otherwise it uses the data
+ * source's own manager.
  */
-export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore<EntityManager> {
+export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore {
   private readonly defaultManager: EntityManager;
 
   constructor(dataSourceOrManager: DataSource | EntityManager) {
     this.defaultManager = dataSourceOrManager instanceof EntityManager ? dataSourceOrManager : dataSourceOrManager.manager;
   }
 
-  async findMany(subjectIds: readonly string[], manager: EntityManager = this.defaultManager): Promise<Map<string, StoredDataKey>> {
+  async findMany(ctx: RequestContext, subjectIds: readonly string[]): Promise<Map<string, StoredDataKey>> {
     const found = new Map<string, StoredDataKey>();
     if (subjectIds.length === 0) return found;
-    const rows: { subject_id: string; kek_id: string; wrapped_key: Buffer }[] = await manager.query(
+    const rows: { subject_id: string; kek_id: string; wrapped_key: Buffer }[] = await this.managerOf(ctx).query(
       `SELECT "subject_id", "kek_id", "wrapped_key" FROM "data_keys" WHERE "subject_id" = ANY($1::uuid[])`,
       [subjectIds],
     );
@@ -25,11 +27,11 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore<EntityManager
     return found;
   }
 
-  async insertManyIfAbsent(keys: ReadonlyMap<string, StoredDataKey>, manager: EntityManager = this.defaultManager): Promise<void> {
+  async insertManyIfAbsent(ctx: RequestContext, keys: ReadonlyMap<string, StoredDataKey>): Promise<void> {
     if (keys.size === 0) return;
     const entries = [...keys].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
     // The primary key elects one data key per individual even when two batches create it at once.
-    await manager.query(
+    await this.managerOf(ctx).query(
       `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key")
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bytea[])
        ON CONFLICT ("subject_id") DO NOTHING`,
@@ -40,5 +42,9 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore<EntityManager
         entries.map(([, key]) => key.wrappedKey),
       ],
     );
+  }
+
+  private managerOf(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.defaultManager;
   }
 }

@@ -1,25 +1,28 @@
+import type { RequestContext } from '@infobank/platform';
 import { EntityManager, type DataSource } from 'typeorm';
 import type { DataKeyStore, StoredDataKey } from '../application/data-key-store';
 import { generationOfKekId } from '../../kek-generations/domain/kek-generation-id';
 import { DataKeyEntity } from './data-key.entity';
 
 /**
- * Wrapped data keys in Postgres (`data_keys`). Each call may pass the caller's EntityManager to
- * run inside its transaction; otherwise it uses the data source's own manager.
+ * Wrapped data keys in Postgres (`data_keys`). Each call runs in `ctx.transaction` when the caller
+ * has one open; otherwise it uses the data source's own manager.
  */
-export class TypeOrmDataKeyStore implements DataKeyStore<EntityManager> {
+export class TypeOrmDataKeyStore implements DataKeyStore {
   private readonly defaultManager: EntityManager;
 
   constructor(dataSourceOrManager: DataSource | EntityManager) {
     this.defaultManager = dataSourceOrManager instanceof EntityManager ? dataSourceOrManager : dataSourceOrManager.manager;
   }
 
-  async find(subjectId: string, manager: EntityManager = this.defaultManager): Promise<StoredDataKey | null> {
+  async find(ctx: RequestContext, subjectId: string): Promise<StoredDataKey | null> {
+    const manager = this.managerOf(ctx);
     const row = await manager.findOne(DataKeyEntity, { where: { subjectId }, select: { kekId: true, wrappedKey: true, subjectId: true } });
     return row === null ? null : { kekId: row.kekId, wrappedKey: row.wrappedKey };
   }
 
-  async insertIfAbsent(subjectId: string, dataKey: StoredDataKey, manager: EntityManager = this.defaultManager): Promise<void> {
+  async insertIfAbsent(ctx: RequestContext, subjectId: string, dataKey: StoredDataKey): Promise<void> {
+    const manager = this.managerOf(ctx);
     // The primary key elects one data key per individual even when two processes create it at once.
     await manager.query(
       `INSERT INTO "data_keys" ("subject_id", "kek_id", "kek_generation", "wrapped_key") VALUES ($1, $2, $3, $4)
@@ -28,8 +31,12 @@ export class TypeOrmDataKeyStore implements DataKeyStore<EntityManager> {
     );
   }
 
-  async delete(subjectId: string, manager: EntityManager = this.defaultManager): Promise<boolean> {
-    const result = await manager.delete(DataKeyEntity, { subjectId });
+  async delete(ctx: RequestContext, subjectId: string): Promise<boolean> {
+    const result = await this.managerOf(ctx).delete(DataKeyEntity, { subjectId });
     return (result.affected ?? 0) > 0;
+  }
+
+  private managerOf(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.defaultManager;
   }
 }

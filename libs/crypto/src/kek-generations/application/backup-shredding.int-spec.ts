@@ -56,7 +56,7 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
 
   async function deposit(subjectId: string, text: string): Promise<void> {
     const aad = Buffer.from(`record:${subjectId}`);
-    const ciphertext = await world.envelope().encrypt(subjectId, Buffer.from(text), aad);
+    const ciphertext = await world.envelope().encrypt(world.at(), subjectId, Buffer.from(text), aad);
     await world.dataSource.query(`INSERT INTO "backup_probe" VALUES ($1, $2, $3)`, [subjectId, aad, ciphertext]);
   }
 
@@ -72,7 +72,7 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
     await run('pg_dump', ['--format=custom', `--file=${dumpFile}`, `--dbname=${connectionUri(world.environment.config.database.name)}`]);
 
     // 2. The account is closed: its data key is deleted (what CloseMyAccountUseCase does first).
-    expect(await world.envelope().shred(closed)).toBe(true);
+    expect(await world.envelope().shred(world.at(), closed)).toBe(true);
 
     // 3. Rotation and re-wrap a month later: every live data key moves to generation 2.
     expect(await world.rotate().execute(world.at(at(30)))).toEqual({ generation: 2, retiredGeneration: 1 });
@@ -118,7 +118,9 @@ describe('crypto-shredding holds against backups (pg_dump → close → rotate �
 
     // The bystander's live data is untouched: their key was re-wrapped, not replaced.
     const [live]: BackedUpRecord[] = await world.dataSource.query(`SELECT * FROM "backup_probe" WHERE "subject_id" = $1`, [bystander]);
-    expect((await world.envelope().decrypt(bystander, live.ciphertext, live.aad)).toString()).toBe('{"diagnosis":"still a customer"}');
+    expect((await world.envelope().decrypt(world.at(), bystander, live.ciphertext, live.aad)).toString()).toBe(
+      '{"diagnosis":"still a customer"}',
+    );
 
     const status = await world.status().execute(world.at());
     expect(

@@ -22,7 +22,7 @@ describe("the worker's KEK generation schedule", () => {
     const run = (days: number) => world.maintain().execute(world.at(at(days)), { timeBudgetMs: 30_000 });
     const subjectId = randomUUID();
     const aad = Buffer.from('record:1');
-    const ciphertext = await world.envelope().encrypt(subjectId, Buffer.from('from before generations'), aad);
+    const ciphertext = await world.envelope().encrypt(world.at(), subjectId, Buffer.from('from before generations'), aad);
 
     expect(await run(0)).toEqual({ rotatedTo: 1, rewrapped: 1, rewrapDone: true, destroyed: [] });
     expect(await run(29)).toEqual({ rotatedTo: null, rewrapped: 0, rewrapDone: true, destroyed: [] });
@@ -40,6 +40,6 @@ describe("the worker's KEK generation schedule", () => {
       [3, 'active', 'held'],
     ]);
     expect(status.legacyDataKeys).toBe(0);
-    expect((await world.envelope().decrypt(subjectId, ciphertext, aad)).toString()).toBe('from before generations');
+    expect((await world.envelope().decrypt(world.at(), subjectId, ciphertext, aad)).toString()).toBe('from before generations');
   });
 });

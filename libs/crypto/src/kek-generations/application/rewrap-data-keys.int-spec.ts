@@ -47,7 +47,8 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
 
   it('is resumable: interrupted mid-way, resumed, every live key ends on the newest generation, progress reported', async () => {
     await world.rotate().execute(world.at(now));
-    for (const subjectId of subjects) ciphertexts.set(subjectId, await world.envelope().encrypt(subjectId, Buffer.from(subjectId), aad));
+    for (const subjectId of subjects)
+      ciphertexts.set(subjectId, await world.envelope().encrypt(world.at(), subjectId, Buffer.from(subjectId), aad));
     await world.rotate().execute(world.at(now));
     expect(await generationsOf()).toEqual({ '1': 25 });
 
@@ -80,7 +81,7 @@ describe('re-wrap of live data keys into the newest KEK generation', () => {
     ]);
     expect(await generationsOf()).toEqual({ '2': 25 });
     for (const subjectId of subjects) {
-      expect((await world.envelope().decrypt(subjectId, ciphertexts.get(subjectId)!, aad)).toString()).toBe(subjectId);
+      expect((await world.envelope().decrypt(world.at(), subjectId, ciphertexts.get(subjectId)!, aad)).toString()).toBe(subjectId);
     }
     const status = await world.status().execute(world.at());
     expect(status.rewrap.completedAt).toEqual(now);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CloseAccountUseCase } from '@infobank/auth';
 import { EnvelopeEncryption } from '@infobank/crypto';
-import { Transactions, type RequestContext, requireIndividual } from '@infobank/platform';
-import type { EntityManager } from 'typeorm';
+import { Transactions, type RequestContext, requireIndividual, withoutTransaction } from '@infobank/platform';
 import { ONLY_SIGNED_IN_INDIVIDUALS } from '../../links/application/link-actors';
 import { LinkDirectory } from '../../links/application/link-directory';
 import { IndividualRecordsQueries } from '../infrastructure/individual-records.queries';
@@ -34,7 +33,7 @@ export interface ClosedAccount {
 export class CloseMyAccountUseCase {
   constructor(
     private readonly transactions: Transactions,
-    private readonly envelope: EnvelopeEncryption<EntityManager>,
+    private readonly envelope: EnvelopeEncryption,
     private readonly links: LinkDirectory,
     private readonly queries: IndividualRecordsQueries,
     private readonly closeAccount: CloseAccountUseCase,
@@ -42,11 +41,11 @@ export class CloseMyAccountUseCase {
 
   async execute(ctx: RequestContext): Promise<ClosedAccount> {
     const individualId = requireIndividual(ctx, ONLY_SIGNED_IN_INDIVIDUALS);
-    await this.envelope.shred(individualId);
+    await this.envelope.shred(withoutTransaction(ctx), individualId);
     return this.transactions.run(ctx, async (tx) => {
       const removedLinks = await this.links.deleteAllOf(tx, individualId);
       const erasedRecords = await this.queries.erase(tx, individualId, {});
-      await this.envelope.shred(individualId, tx.transaction);
+      await this.envelope.shred(tx, individualId);
       await this.closeAccount.execute(tx, { accountId: individualId });
       return { erasedRecords, removedLinks };
     });

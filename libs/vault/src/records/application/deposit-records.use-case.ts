@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption, type OpenedDataKeys } from '@infobank/crypto';
 import { DomainError, Transactions, type RequestContext, requireProvider } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { ONLY_AUTHENTICATED_PROVIDERS } from '../../links/application/link-actors';
 import { LinkDirectory, type ActiveLink } from '../../links/application/link-directory';
 import { canonicalJson } from '../domain/canonical-json';
@@ -59,7 +58,7 @@ export class DepositRecordsUseCase {
     private readonly verifier: DepositSignatureVerifier,
     private readonly rules: CatalogCategoryRules,
     private readonly links: LinkDirectory,
-    private readonly envelope: BatchEnvelopeEncryption<EntityManager>,
+    private readonly envelope: BatchEnvelopeEncryption,
     private readonly digest: RecordContentDigest,
     private readonly batches: DepositBatchStore,
     private readonly records: VaultRecordStore,
@@ -150,8 +149,8 @@ export class DepositRecordsUseCase {
         receivedAt: now,
       };
       const keys = await this.envelope.openForWriting(
+        tx,
         candidates.map((candidate) => candidate.individualId),
-        tx.transaction,
       );
       try {
         let pending = candidates;
@@ -217,13 +216,13 @@ export class DepositRecordsUseCase {
       const link = links.get(record.customerRef);
       if (content === null && link !== undefined && link.categories.includes(record.category)) linkOf.set(link.individualId, link.linkId);
     }
-    const missing = await this.envelope.withoutDataKey(linkOf.keys());
+    const missing = await this.envelope.withoutDataKey(ctx, linkOf.keys());
     if (missing.length === 0) return;
     await this.transactions.runOwn(ctx, async (tx) => {
       const active = await lockActiveLinks(tx, [...new Set(missing.map((individualId) => linkOf.get(individualId) as string))]);
       await this.envelope.ensureDataKeys(
+        tx,
         missing.filter((individualId) => active.has(linkOf.get(individualId) as string)),
-        tx.transaction,
       );
     });
   }

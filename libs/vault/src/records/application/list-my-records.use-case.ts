@@ -61,7 +61,7 @@ export class ListMyRecordsUseCase {
       throw new ValidationFailedError([{ path: '/cursor', message: 'names a record you no longer hold; start again without a cursor' }]);
     }
     const page = rows.slice(0, limit);
-    const keys = await this.envelope.openForReading(page.length === 0 ? [] : [individualId]);
+    const keys = await this.envelope.openForReading(ctx, page.length === 0 ? [] : [individualId]);
     try {
       // No data key while the account is being closed (it is shredded first): nothing of theirs is readable any more.
       if (!keys.has(individualId)) return { records: [], nextCursor: null };

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BatchEnvelopeEncryption } from '@infobank/crypto';
 import type { RequestContext } from '@infobank/platform';
-import type { EntityManager } from 'typeorm';
 import { recordAad } from '../domain/record-aad';
 import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
 import { type ObservationRange, assertProvisionReadSize, PROVISION_READERS_ONLY } from './provision-reads';
@@ -39,7 +38,7 @@ export interface ReadRecordsForProvisionCommand {
 export class ReadRecordsForProvisionUseCase {
   constructor(
     private readonly queries: ProvisionRecordsQueries,
-    private readonly envelope: BatchEnvelopeEncryption<EntityManager>,
+    private readonly envelope: BatchEnvelopeEncryption,
   ) {}
 
   async execute(ctx: RequestContext, command: ReadRecordsForProvisionCommand): Promise<Map<string, ProvisionSourceRecord[]>> {
@@ -50,7 +49,7 @@ export class ReadRecordsForProvisionUseCase {
     if (individualIds.length === 0 || categories.length === 0) return records;
     const rows = await this.queries.inRange(ctx, individualIds, categories, range);
     if (rows.length === 0) return records;
-    const keys = await this.envelope.openForReading(new Set(rows.map((row) => row.individual_id)), ctx.transaction);
+    const keys = await this.envelope.openForReading(ctx, new Set(rows.map((row) => row.individual_id)));
     try {
       for (const row of rows) {
         // No data key while the account is being closed (it is shredded first): nothing of theirs is readable any more.

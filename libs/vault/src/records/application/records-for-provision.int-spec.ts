@@ -5,8 +5,8 @@ import { AccountClosureModule } from '@infobank/auth';
 import { CatalogModule } from '@infobank/catalog';
 import { BatchEnvelopeEncryption, CryptoModule } from '@infobank/crypto';
 import { SCHEMA } from '@infobank/migrations';
-import { createRequestContext, PlatformModule, type Actor, type RequestContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { createRequestContext, PlatformModule, withTransaction, type Actor, type RequestContext } from '@infobank/platform';
+import { DataSource } from 'typeorm';
 import { testConfig, testLogger } from '../../../../../test/support/platform';
 import { VaultModule } from '../../vault.module';
 import { recordAad } from '../domain/record-aad';
@@ -49,7 +49,7 @@ describe('reading records for a provision, over Postgres', () => {
   const worker = createRequestContext({ type: 'system', name: 'transfer-worker' });
   let app: INestApplicationContext;
   let dataSource: DataSource;
-  let envelope: BatchEnvelopeEncryption<EntityManager>;
+  let envelope: BatchEnvelopeEncryption;
   let count: CountRecordsForProvisionUseCase;
   let read: ReadRecordsForProvisionUseCase;
   const providerId = randomUUID();
@@ -70,8 +70,8 @@ describe('reading records for a provision, over Postgres', () => {
         [batchId, providerId, `batch-${batchId}`, stored.length],
       );
       const keys = await envelope.openForWriting(
+        withTransaction(worker, manager),
         stored.map((record) => record.individualId),
-        manager,
       );
       try {
         for (const record of stored) {
