@@ -37,6 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
     try {
+      // Only the language choice ('ja' or 'en') is stored: never a token, nothing about the person.
       localStorage.setItem(LANGUAGE_ITEM, next);
     } catch {
       // A browser that refuses storage keeps the choice for this visit only.
