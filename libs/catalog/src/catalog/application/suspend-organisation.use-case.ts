@@ -4,7 +4,7 @@ import type { OrganisationStatus } from '../domain/organisation';
 import { OrganisationStore } from '../infrastructure/organisation.store';
 import { changeOrganisationStatus } from './change-organisation-status';
 
-/** Suspends an organisation */
+/** Suspends an organisation: it gets no new tokens, and its live tokens stop working. Idempotent. */
 @Injectable()
 export class SuspendOrganisationUseCase {
   constructor(
@@ -12,7 +12,7 @@ export class SuspendOrganisationUseCase {
     private readonly organisations: OrganisationStore,
   ) {}
 
-  /**  it gets no new tokens, and its live tokens stop working. Idempotent.:Sets status `suspended`; suspending a suspended organisation changes nothing. */
+  /** Sets status `suspended`; suspending a suspended organisation changes nothing. */
   execute(ctx: RequestContext, command: { organisationId: string }): Promise<{ id: string; status: OrganisationStatus }> {
     return changeOrganisationStatus(
       ctx,
