@@ -13,6 +13,8 @@ const LEDGER_TABLES = [
   'review_recusals',
   'benefit_entries',
   'periodic_reports',
+  'terms_versions',
+  'terms_acceptances',
 ];
 const INSUFFICIENT_PRIVILEGE = { driverError: expect.objectContaining({ code: '42501' }) };
 const RESTRICT_VIOLATION = { driverError: expect.objectContaining({ code: '23001' }) };

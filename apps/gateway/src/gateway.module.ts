@@ -5,6 +5,7 @@ import { BankKeysHttpModule } from '@infobank/crypto';
 import { OffersModule } from '@infobank/offers';
 import { ProvisionModule } from '@infobank/provision';
 import { RevocationModule } from '@infobank/revocation';
+import { ContractsModule } from '@infobank/rights';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { GATEWAY_ERROR_STATUS } from './gateway.errors';
 import { ATTESTATION_ROUTE, AttestationBodyParsing } from './notices/attestation-body';
@@ -28,6 +29,7 @@ export const GATEWAY_HTTP_OPTIONS = {
     BankKeysHttpModule,
     CatalogHttpModule,
     TransparencyLogHttpModule,
+    ContractsModule,
     // Attestations are read only once the recipient is authenticated.
     OrganisationClientModule.forApi({
       api: 'gateway',

@@ -1,6 +1,7 @@
 import { AUTH_ERROR_STATUS, SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { errorStatusOf } from '@infobank/platform';
+import { RIGHTS_ERROR_STATUS } from '@infobank/rights';
 import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
 import { VAULT_ERROR_STATUS } from '@infobank/vault';
 
@@ -14,4 +15,5 @@ export const INTAKE_ERROR_STATUS = errorStatusOf(
   CATALOG_ERROR_STATUS,
   VAULT_ERROR_STATUS,
   TRANSPARENCY_LOG_ERROR_STATUS,
+  RIGHTS_ERROR_STATUS,
 );

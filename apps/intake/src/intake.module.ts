@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganisationClientModule } from '@infobank/auth';
 import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { ContractsModule } from '@infobank/rights';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
 import { INTAKE_ERROR_STATUS } from './intake.errors';
@@ -25,6 +26,7 @@ export const INTAKE_HTTP_OPTIONS = {
     BankKeysHttpModule,
     CatalogHttpModule,
     TransparencyLogHttpModule,
+    ContractsModule,
     // Deposits are up to 10 MB: the provider is authenticated before the body is read.
     OrganisationClientModule.forApi({ api: 'intake', role: 'provider', authenticateBeforeBody: [{ method: 'POST', url: DEPOSIT_ROUTE }] }),
     CatalogModule.forRoot(),

@@ -13,6 +13,7 @@ import { PortalNotificationsModule } from './notifications/portal-notifications.
 import { PortalOffersModule } from './offers/catalogue.module';
 import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
+import { PortalTermsModule } from './terms/portal-terms.module';
 import { PortalTransparencyModule } from './transparency/portal-transparency.module';
 import { PortalWebAppModule } from './web-app/portal-web-app.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
@@ -41,6 +42,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalWithdrawalsModule,
     PortalHomeModule,
     PortalTransparencyModule,
+    PortalTermsModule,
     PortalWebAppModule,
   ],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OffersModule } from '@infobank/offers';
+import { RightsModule } from '@infobank/rights';
 import { TransparencyLogModule } from '@infobank/transparency-log';
 import {
   PauseConsentUseCase,
@@ -42,7 +43,7 @@ const CONSENT_LEDGER_PROVIDERS = [
  * bank's key ring (CryptoModule) and the catalog (CatalogModule.forRoot()).
  */
 @Module({
-  imports: [OffersModule, TransparencyLogModule],
+  imports: [OffersModule, RightsModule, TransparencyLogModule],
   providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger, ConsentStore, ConsentEventStore],
   exports: CONSENT_LEDGER_PROVIDERS,
 })

@@ -6,6 +6,7 @@ import { MarkNotificationsReadUseCase } from './notifications/application/mark-n
 import { NotifyIndividual } from './notifications/application/notify-individual';
 import { BenefitEntryStore } from './benefits/infrastructure/benefit-entry.store';
 import { NotificationStore } from './notifications/infrastructure/notification.store';
+import { TermsModule } from './terms/terms.module';
 
 const RIGHTS_PROVIDERS = [
   NotificationStore,
@@ -18,6 +19,9 @@ const RIGHTS_PROVIDERS = [
   GetMyBenefitsUseCase,
 ];
 
-/** The individual's rights: the notifications inbox and the benefits ledger other contexts write to. Needs TypeORM's DataSource. */
-@Module({ providers: RIGHTS_PROVIDERS, exports: RIGHTS_PROVIDERS })
+/**
+ * The individual's rights: the notifications inbox and the benefits ledger other contexts write to, and the
+ * terms (TermsModule, re-exported). Needs TypeORM's DataSource.
+ */
+@Module({ imports: [TermsModule], providers: RIGHTS_PROVIDERS, exports: [...RIGHTS_PROVIDERS, TermsModule] })
 export class RightsModule {}

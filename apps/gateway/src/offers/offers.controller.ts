@@ -1,16 +1,24 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { OrganisationRequestContext, OrganisationRoute } from '@infobank/auth';
 import {
   CreateOfferUseCase,
   GetOwnOfferUseCase,
   ListOwnOffersUseCase,
-  SubmitOfferUseCase,
   UpdateOfferUseCase,
   WithdrawOfferUseCase,
   type OfferTerms,
 } from '@infobank/offers';
 import { UuidParam, type RequestContext } from '@infobank/platform';
+import { SubmitOfferUnderContractUseCase } from '@infobank/rights';
 import { OfferDto } from './dto/offer.dto';
 import { OfferChangesDto, OfferTermsDto } from './dto/offer-terms.dto';
 
@@ -23,7 +31,7 @@ export class OffersController {
   constructor(
     private readonly createOffer: CreateOfferUseCase,
     private readonly updateOffer: UpdateOfferUseCase,
-    private readonly submitOffer: SubmitOfferUseCase,
+    private readonly submitOffer: SubmitOfferUnderContractUseCase,
     private readonly withdrawOffer: WithdrawOfferUseCase,
     private readonly listOffers: ListOwnOffersUseCase,
     private readonly getOffer: GetOwnOfferUseCase,
@@ -63,6 +71,7 @@ export class OffersController {
   @ApiOperation({ summary: 'Submit the offer to the data ethics board (starts the next review round)' })
   @ApiOkResponse({ type: OfferDto })
   @ApiConflictResponse({ description: 'OFFER_NOT_SUBMITTABLE' })
+  @ApiForbiddenResponse({ description: 'CONTRACT_ACCEPTANCE_REQUIRED: accept the current recipient contract first (version names it)' })
   submit(@OrganisationRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<OfferDto> {
     return this.submitOffer.execute(ctx, id);
   }

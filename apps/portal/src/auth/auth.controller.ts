@@ -20,6 +20,7 @@ import {
   StepUpUseCase,
 } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
+import { RegisterAcceptingTermsUseCase } from '@infobank/rights';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { RegisterDto, RegisteredDto } from './dto/register.dto';
@@ -41,6 +42,7 @@ export class AuthController extends SessionController {
     private readonly signUp: SignUpUseCase,
     private readonly stepUp: StepUpUseCase,
     private readonly logOutEverywhere: LogOutEverywhereUseCase,
+    private readonly registerAcceptingTerms: RegisterAcceptingTermsUseCase,
   ) {
     super(logIn, refresh, logOut, browserSessions);
   }
@@ -49,6 +51,8 @@ export class AuthController extends SessionController {
    * Opens an account; no session (sign in next). An e-mail already registered gets the same 201 with
    * an id that names nothing, and its account is left untouched: the portal does not confirm which
    * e-mail addresses hold accounts here. Throttled per client address: 429 RATE_LIMITED with Retry-After.
+   * Once terms are published, `acceptedTermsVersion` must name the current version (409
+   * TERMS_VERSION_NOT_CURRENT, no account made); the acceptance is recorded with the new account.
    */
   @Post('register')
   @UseInterceptors(RetryAfterInterceptor)
@@ -58,7 +62,10 @@ export class AuthController extends SessionController {
     @Body() body: RegisterDto,
     @ClientAddress() clientAddress: string,
   ): Promise<RegisteredDto> {
-    const account = await this.signUp.execute(ctx, { ...body, clientAddress });
+    const { acceptedTermsVersion, ...details } = body;
+    const account = await this.registerAcceptingTerms.execute(ctx, acceptedTermsVersion, () =>
+      this.signUp.execute(ctx, { ...details, clientAddress }),
+    );
     return { id: account.created ? account.id : randomUUID() };
   }
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SessionsModule, type LoginRateLimits } from '@infobank/auth';
+import { TermsModule } from '@infobank/rights';
 import { MeController } from '../me/me.controller';
 import { AuthController } from './auth.controller';
 
@@ -24,6 +25,8 @@ export class PortalAuthModule {
           loginRateLimits: options.loginRateLimits,
           browserSessionCookie: PORTAL_REFRESH_COOKIE,
         }),
+        // Registration records the terms version accepted on the form.
+        TermsModule,
       ],
       controllers: [AuthController, MeController],
     };

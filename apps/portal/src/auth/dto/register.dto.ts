@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
@@ -7,7 +7,8 @@ import {
   PASSWORD_MIN_LENGTH,
   type Language,
 } from '@infobank/identity';
-import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { TERMS_VERSION_PATTERN } from '@infobank/rights';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** `POST /v1/auth/register`: what an individual gives to open an account. */
 export class RegisterDto {
@@ -31,6 +32,15 @@ export class RegisterDto {
   @ApiProperty({ enum: LANGUAGES })
   @IsIn(LANGUAGES)
   language: Language;
+
+  @ApiPropertyOptional({
+    example: '2026-12',
+    description: 'The terms version (GET /v1/terms/current) the individual read and accepted; required once a version is published',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(TERMS_VERSION_PATTERN, { message: 'acceptedTermsVersion must be a version label such as 2026-12' })
+  acceptedTermsVersion?: string;
 }
 
 /** The answer to a registration (the same whether or not the e-mail was new; see AuthController). */

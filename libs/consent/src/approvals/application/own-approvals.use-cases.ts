@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import { enqueueJob, Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
+import { ConsentPrerequisites } from '@infobank/rights';
 import { ApprovalAlreadyDecidedError, ApprovalExpiredError, ApprovalNotFoundError } from '../approvals.errors';
 import { APPROVAL_ANSWERED_JOB } from '../approvals.jobs';
 import { APPROVAL_DECISIONS, decideApproval, type ApprovalDecision } from '../domain/approval-request';
@@ -37,10 +38,13 @@ export class DecideApprovalUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly requests: ApprovalRequestStore,
+    private readonly prerequisites: ConsentPrerequisites,
   ) {}
 
   async execute(ctx: RequestContext, command: { approvalRequestId: string; decision: ApprovalDecision }): Promise<ApprovalView> {
     const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
+    // Denying needs nothing: it gives no data.
+    if (command.decision === 'approve') await this.prerequisites.require(ctx, individualId);
     if (!APPROVAL_DECISIONS.includes(command.decision)) {
       throw new ValidationFailedError([{ path: '/decision', message: `must be one of ${APPROVAL_DECISIONS.join(', ')}` }]);
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GetCatalogueOfferUseCase } from '@infobank/offers';
 import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
+import { ConsentPrerequisites } from '@infobank/rights';
 import type { ConsentSource, ConsentStatus } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
 import { ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
@@ -21,7 +22,8 @@ export interface ConsentChangeResult {
  * Grants a consent to an approved offer (同意): by the individual in the portal, or by the bank on
  * the individual's standing conditions. One live consent per individual and offer (CONSENT_EXISTS);
  * sensitive items need a step-up (CONSENT_STEP_UP_REQUIRED) and are never granted on standing
- * conditions; an offer processed abroad needs its countries acknowledged.
+ * conditions; an offer processed abroad needs its countries acknowledged. The individual must have
+ * accepted the current terms first (TERMS_ACCEPTANCE_REQUIRED), whoever grants.
  */
 @Injectable()
 export class GrantConsentUseCase {
@@ -29,11 +31,13 @@ export class GrantConsentUseCase {
     private readonly transactions: Transactions,
     private readonly offers: GetCatalogueOfferUseCase,
     private readonly ledger: ConsentLedger,
+    private readonly prerequisites: ConsentPrerequisites,
   ) {}
 
   async execute(ctx: RequestContext, command: GrantConsentCommand): Promise<ConsentChangeResult> {
     const source = command.source ?? 'individual';
     const individualId = grantingIndividual(ctx, source, command);
+    await this.prerequisites.require(ctx, individualId);
     const offer = await this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' });
     const problems = grantProblems(command, offer, source, ctx.now());
     if (problems.length > 0) throw new ValidationFailedError(problems);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OpenIndividualAccounts } from '@infobank/identity';
 import { GetCatalogueOfferUseCase, OfferNotFoundError, type CatalogueOfferDetail } from '@infobank/offers';
 import { enqueueJob, Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
-import { NotifyIndividual } from '@infobank/rights';
+import { NotifyIndividual, TermsAcceptanceRequiredError } from '@infobank/rights';
 import { GrantConsentUseCase } from '../../consents/application/grant-consent.use-case';
 import { ConsentExistsError } from '../../consent.errors';
 import { matchStandingConditions, type MatchableOffer, type StandingConditionMatch } from '../domain/standing-condition-match';
@@ -129,6 +129,8 @@ export class EvaluateStandingConditionsUseCase {
       return true;
     } catch (error) {
       if (error instanceof ConsentExistsError) return false;
+      // The individual has not accepted the current terms yet: the bank grants nothing on their behalf until they do.
+      if (error instanceof TermsAcceptanceRequiredError) return false;
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { findPurpose } from '@infobank/catalog';
 import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
+import { ConsentPrerequisites } from '@infobank/rights';
 import { standingConditionsProblems, type StandingConditions, NO_STANDING_CONDITIONS } from '../domain/standing-conditions';
 import type { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
 import { StandingConditionsStore } from '../infrastructure/standing-conditions.store';
@@ -48,10 +49,13 @@ export class PutOwnStandingConditionsUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly stored: StandingConditionsStore,
+    private readonly prerequisites: ConsentPrerequisites,
   ) {}
 
   async execute(ctx: RequestContext, conditions: StandingConditions): Promise<OwnStandingConditions> {
     const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
+    // Conditions naming no purpose can grant nothing: clearing them needs nothing.
+    if (Array.isArray(conditions?.purposes) && conditions.purposes.length > 0) await this.prerequisites.require(ctx, individualId);
     const problems = standingConditionsProblems(conditions, (code) => findPurpose(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const updatedAt = ctx.now();

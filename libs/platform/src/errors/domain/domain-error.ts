@@ -11,15 +11,18 @@ export interface FieldProblem {
  */
 export class DomainError<Code extends string = string> extends Error {
   readonly errors: FieldProblem[];
+  /** Extra members of the problem body that tell a client how to proceed (never personal data). */
+  readonly extensions: Readonly<Record<string, string | number | boolean>>;
 
   constructor(
     readonly code: Code,
     detail: string,
-    options: { cause?: unknown; errors?: FieldProblem[] } = {},
+    options: { cause?: unknown; errors?: FieldProblem[]; extensions?: Readonly<Record<string, string | number | boolean>> } = {},
   ) {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.errors = options.errors ?? [];
+    this.extensions = options.extensions ?? {};
   }
 }
 

@@ -13,6 +13,8 @@ export interface ProblemDetails {
   instance?: string;
   errors?: FieldProblem[];
   errorId?: string;
+  /** Extension members a code defines (RFC 9457 §3.2), e.g. the terms version to accept. */
+  [extension: string]: unknown;
 }
 
 /** Status for each code every app shares; apps add their libraries' codes on top. */
@@ -108,6 +110,8 @@ export function toProblemDetails(error: unknown, statusByCode: Readonly<Record<s
   if (error instanceof DomainError && statusByCode[error.code] !== undefined) {
     const status = statusByCode[error.code];
     return {
+      // First, so that an extension can never replace a standard member.
+      ...error.extensions,
       type: problemType(error.code),
       title: titleFor(error.code),
       status,
