@@ -100,6 +100,11 @@ export class CommandOptions {
     }
   }
 
+  /** A text file's whole content (UTF-8), e.g. a terms text. */
+  textFile(name: string): string {
+    return readTextFile(this.required(name), name);
+  }
+
   /** A secret kept in a file (a password): its first line, so a trailing newline does not count. */
   secretFile(name: string): string {
     return readTextFile(this.required(name), name).split(/\r?\n/)[0];

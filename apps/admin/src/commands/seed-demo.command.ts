@@ -11,6 +11,7 @@ import { CliUsageError } from '../cli-arguments';
 import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION, type DemoBoardMember } from '../demo/demo-dataset';
 import { DEMO_APPROVERS, seedDemoOffers } from '../demo/demo-offers';
 import { seedDemoDeposits, type SeededDeposits } from '../demo/seed-demo-deposits';
+import { seedDemoTerms } from '../demo/demo-terms';
 import { seedDemoTransfer } from '../demo/seed-demo-transfer';
 import type { AdminCommand } from './admin-command';
 
@@ -56,8 +57,8 @@ function demoPasswords(path: string, emails: readonly string[]): Record<string, 
 
 /**
  * `seed:demo`: demo providers and recipients with their keys (private halves under DEMO_DATA_DIR),
- * six board members (one per field, four external), three individuals, their links to the demo
- * providers and realistic records deposited under them, and approved offers from the demo
+ * six board members (one per field, four external), three individuals, the first version of the terms
+ * and contracts (accepted by every demo individual and organisation), their links to the demo providers and realistic records deposited under them, and approved offers from the demo
  * recipients. Safe to run again: keys and passwords are reused and every use case is idempotent,
  * so a second run changes nothing.
  */
@@ -104,6 +105,8 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
       const { id } = await app.get(RegisterIndividualUseCase).execute(ctx, { ...individual, password: passwords[individual.email] });
       individuals.push({ ...individual, id });
     }
+    // The first version of the terms and contracts, accepted by every demo individual and organisation.
+    await seedDemoTerms(app, ctx, DEMO_TERMS_VERSION, individuals, organisations);
     const recipients = new Map(organisations.filter((o) => o.roles.includes('recipient')).map((o) => [o.slug, o.id]));
     const approvers = DEMO_APPROVERS.map((expertise) => boardMembers.find((member) => member.expertise === expertise)?.id as string);
     const offers = await seedDemoOffers(app, recipients, approvers);
