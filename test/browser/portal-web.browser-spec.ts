@@ -219,6 +219,7 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
       ['確認待ち', 'Approvals', 'approvals'],
       ['おまかせ設定', 'Automatic consent', 'standing-conditions'],
       ['通知', 'Notifications', 'notifications'],
+      ['規約', 'Terms', 'terms'],
       ['設定', 'Settings', 'settings'],
     ] as const;
     const problems: string[] = [];

@@ -81,3 +81,19 @@ export interface Catalog {
   categories: { code: string; label: Text; items: { id: string; label: Text }[] }[];
   purposes: { code: string; label: Text }[];
 }
+
+/** A version of the bank's terms (GET /v1/terms/current). */
+export interface Terms {
+  audience: 'individual';
+  version: string;
+  publishedAt: string;
+  ja: string;
+  en: string;
+}
+
+/** My side of the terms (GET /v1/me/terms). */
+export interface MyTerms {
+  current: { version: string; publishedAt: string } | null;
+  acceptanceRequired: string | null;
+  acceptances: { audience: string; version: string; acceptedAt: string; method: 'registration' | 'portal' | 'api' | 'paper' }[];
+}

@@ -49,6 +49,10 @@ export function useAction() {
         return true;
       } catch (error) {
         if (error instanceof ApiProblem && error.code === 'STEP_UP_CANCELLED') return false;
+        if (error instanceof ApiProblem && error.code === 'TERMS_ACCEPTANCE_CANCELLED') {
+          announce(t('terms.cancelled'), 'error');
+          return false;
+        }
         announce(t('common.error', { message: error instanceof Error ? error.message : String(error) }), 'error');
         return false;
       }

@@ -24,6 +24,8 @@ import { OfferScreen, OffersScreen } from './screens/offers-screen';
 import { SettingsScreen } from './screens/settings-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { StandingConditionsScreen } from './screens/standing-conditions-screen';
+import { TermsDialog, useTermsPrompt } from './screens/terms-dialog';
+import { TermsScreen } from './screens/terms-screen';
 import { TransparencyScreen } from './screens/transparency-screen';
 
 const NAVIGATION: { path: string; label: MessageKey }[] = [
@@ -35,6 +37,7 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/approvals', label: 'nav.approvals' },
   { path: '/standing-conditions', label: 'nav.standing' },
   { path: '/notifications', label: 'nav.notifications' },
+  { path: '/terms', label: 'nav.terms' },
   { path: '/settings', label: 'nav.settings' },
 ];
 
@@ -59,6 +62,8 @@ function screenFor(path: string): ReactNode {
       return <StandingConditionsScreen />;
     case '/notifications':
       return <NotificationsScreen />;
+    case '/terms':
+      return <TermsScreen />;
     case '/settings':
       return <SettingsScreen />;
     case '/transparency':
@@ -125,9 +130,11 @@ export function App() {
   const [session, setSession] = useState<'resuming' | 'in' | 'out'>('resuming');
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   const stepUp = useStepUpPrompt();
+  const termsPrompt = useTermsPrompt();
   const mainReference = useRef<HTMLElement>(null);
 
   useEffect(() => api.setStepUpPrompt(stepUp.ask), [api, stepUp.ask]);
+  useEffect(() => api.setTermsPrompt(termsPrompt.ask), [api, termsPrompt.ask]);
   useEffect(() => api.onSignedOut(() => setSession('out')), [api]);
   useEffect(() => {
     // A reload keeps no token: the refresh cookie resumes the session, if there is one.
@@ -222,6 +229,7 @@ export function App() {
         </footer>
       )}
       <StepUpDialog open={stepUp.open} finish={stepUp.finish} />
+      <TermsDialog api={api} version={termsPrompt.version} finish={termsPrompt.finish} />
     </AppContext.Provider>
   );
 }

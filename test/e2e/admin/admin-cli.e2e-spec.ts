@@ -246,6 +246,19 @@ describe('operator CLI (npm run admin)', () => {
       expect(counts[0]).toEqual({ organisations: first.json.organisations.length, members: 6 });
       expect(statSync(first.json.credentialsFile).mode & 0o077).toBe(0);
 
+      // The first version of each audience's terms is published once, and every demo individual and organisation accepted it.
+      const terms = await environment.dataSource.query(
+        `SELECT v.audience, count(DISTINCT v.id)::int AS versions, count(a.id)::int AS acceptances
+           FROM terms_versions v LEFT JOIN terms_acceptances a ON a.terms_version_id = v.id GROUP BY v.audience ORDER BY v.audience`,
+      );
+      const organisationsWith = (role: string) =>
+        (first.json.organisations as { roles: string[] }[]).filter((organisation) => organisation.roles.includes(role)).length;
+      expect(terms).toEqual([
+        { audience: 'individual', versions: 1, acceptances: first.json.individuals.length },
+        { audience: 'provider', versions: 1, acceptances: organisationsWith('provider') },
+        { audience: 'recipient', versions: 1, acceptances: organisationsWith('recipient') },
+      ]);
+
       // Every demo individual is linked to demo providers, which deposited realistic records of the
       // catalog's categories through intake's use case: stored once, encrypted, however often seeded.
       const held = await environment.dataSource.query(

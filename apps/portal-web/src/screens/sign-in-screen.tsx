@@ -1,6 +1,8 @@
 import { ApiProblem, Button, Field, useI18n } from '@infobank/web-ui';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Terms } from '../api-types';
 import { useApp } from '../app-context';
+import { AgreeCheckbox, currentTerms, TermsText } from './terms-pieces';
 
 /** Sign-in and sign-up (ログイン・新しく登録する). */
 export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
@@ -11,13 +13,19 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [busy, setBusy] = useState(false);
+  // Registration shows the current terms and asks for their acceptance (none while no version is published).
+  const [terms, setTerms] = useState<Terms | null>(null);
+  const [agreed, setAgreed] = useState(false);
+  useEffect(() => {
+    if (mode === 'sign-up') void currentTerms(api).then(setTerms, () => setTerms(null));
+  }, [api, mode]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     try {
       if (mode === 'sign-up') {
-        await api.register({ email, password, displayName, language });
+        await api.register({ email, password, displayName, language, ...(terms ? { acceptedTermsVersion: terms.version } : {}) });
         setMode('sign-in');
         announce(t('auth.registered'));
       } else {
@@ -64,7 +72,16 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
           onChange={(event) => setPassword(event.target.value)}
           required
         />
-        <Button type="submit" disabled={busy}>
+        {mode === 'sign-up' && terms !== null ? (
+          <details className="terms-details">
+            <summary>{t('terms.signUpRead', { version: terms.version })}</summary>
+            <TermsText terms={terms} />
+          </details>
+        ) : null}
+        {mode === 'sign-up' && terms !== null ? (
+          <AgreeCheckbox label={t('terms.signUpAgree')} checked={agreed} onChange={setAgreed} />
+        ) : null}
+        <Button type="submit" disabled={busy || (mode === 'sign-up' && terms !== null && !agreed)}>
           {mode === 'sign-in' ? t('auth.signIn') : t('auth.signUp')}
         </Button>
       </form>

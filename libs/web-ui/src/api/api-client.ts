@@ -5,6 +5,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail?: string,
+    /** The terms version to accept, when the code is TERMS_ACCEPTANCE_REQUIRED. */
+    readonly version?: string,
   ) {
     super(detail ?? title);
     this.name = 'ApiProblem';
@@ -13,6 +15,12 @@ export class ApiProblem extends Error {
 
 /** Asks the person for their password again (step-up); resolves to null when they cancel. */
 export type StepUpPrompt = () => Promise<string | null>;
+
+/**
+ * Shows the current terms and asks the person to accept them (利用規約への同意); resolves true once they
+ * accepted `version`, false when they leave it for later.
+ */
+export type TermsPrompt = (version: string) => Promise<boolean>;
 
 /** What a call needs beyond its method and path. */
 export interface CallOptions {
@@ -35,6 +43,7 @@ export class ApiClient {
   private accessToken: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private stepUpPrompt: StepUpPrompt = async () => null;
+  private termsPrompt: TermsPrompt = async () => false;
   private readonly signedOutListeners = new Set<() => void>();
 
   constructor(private readonly baseUrl = '') {}
@@ -48,13 +57,24 @@ export class ApiClient {
     this.stepUpPrompt = prompt;
   }
 
+  /** The dialog that leads the person to accept a new terms version when an action needs it (then the action is retried). */
+  setTermsPrompt(prompt: TermsPrompt): void {
+    this.termsPrompt = prompt;
+  }
+
   /** Called when the session ends (sign-out, or a refresh the portal refused). */
   onSignedOut(listener: () => void): () => void {
     this.signedOutListeners.add(listener);
     return () => this.signedOutListeners.delete(listener);
   }
 
-  async register(details: { email: string; password: string; displayName: string; language: 'ja' | 'en' }): Promise<void> {
+  async register(details: {
+    email: string;
+    password: string;
+    displayName: string;
+    language: 'ja' | 'en';
+    acceptedTermsVersion?: string;
+  }): Promise<void> {
     await this.send('POST', '/v1/auth/register', { body: details }, false);
   }
 
@@ -110,6 +130,11 @@ export class ApiClient {
       if (error instanceof ApiProblem && STEP_UP_CODES.has(error.code) && !options.stepUp) {
         return this.call<T>(method, path, { ...options, stepUp: true });
       }
+      if (error instanceof ApiProblem && error.code === 'TERMS_ACCEPTANCE_REQUIRED' && error.version !== undefined) {
+        // The dialog records the acceptance itself; then the action runs again, once.
+        if (!(await this.termsPrompt(error.version))) throw new ApiProblem(0, 'TERMS_ACCEPTANCE_CANCELLED', 'Cancelled');
+        return (await this.send(method, path, options, true, headers)) as T;
+      }
       if (error instanceof ApiProblem && error.status === 401) this.endSession();
       throw error;
     }
@@ -149,12 +174,13 @@ export class ApiClient {
       throw new ApiProblem(0, 'NETWORK', 'Network error');
     }
     if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { code?: string; title?: string; detail?: string };
+      const problem = (await response.json().catch(() => ({}))) as { code?: string; title?: string; detail?: string; version?: unknown };
       throw new ApiProblem(
         response.status,
         problem.code ?? `HTTP_${response.status}`,
         problem.title ?? response.statusText,
         problem.detail,
+        typeof problem.version === 'string' ? problem.version : undefined,
       );
     }
     if (options.raw) return response;
