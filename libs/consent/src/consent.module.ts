@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@infobank/identity';
 import { OffersModule } from '@infobank/offers';
 import { TransparencyLogModule } from '@infobank/transparency-log';
 import {
@@ -7,6 +8,7 @@ import {
   RevokeConsentsOfClosedAccountUseCase,
   RevokeConsentUseCase,
 } from './consents/application/change-consent.use-cases';
+import { ConsentEligibility } from './consents/application/consent-eligibility';
 import { ConsentLedger } from './consents/application/consent-ledger';
 import { ExpireConsentsUseCase } from './consents/application/expire-consents.use-case';
 import { GrantConsentUseCase } from './consents/application/grant-consent.use-case';
@@ -42,8 +44,8 @@ const CONSENT_LEDGER_PROVIDERS = [
  * bank's key ring (CryptoModule) and the catalog (CatalogModule.forRoot()).
  */
 @Module({
-  imports: [OffersModule, TransparencyLogModule],
-  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger, ConsentStore, ConsentEventStore],
+  imports: [AccountsModule, OffersModule, TransparencyLogModule],
+  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger, ConsentStore, ConsentEventStore, ConsentEligibility],
   exports: CONSENT_LEDGER_PROVIDERS,
 })
 export class ConsentModule {}

@@ -1,6 +1,15 @@
 import type { Type } from '@nestjs/common';
 import { BenefitEntryEntity } from './benefits/infrastructure/benefit-entry.entity';
+import { AccountTokenEntity } from './mail/infrastructure/account-token.entity';
+import { MailMessageEntity } from './mail/infrastructure/mail-message.entity';
+import { NotificationEmailPreferenceEntity } from './notifications/infrastructure/notification-preference.entity';
 import { NotificationEntity } from './notifications/infrastructure/notification.entity';
 
-/** TypeORM entities of libs/rights (the notifications inbox and the benefits ledger). */
-export const RIGHTS_ENTITIES: Type<unknown>[] = [NotificationEntity, BenefitEntryEntity];
+/** TypeORM entities of libs/rights (the notifications inbox and its e-mail preferences, mail and one-time links, the benefits ledger). */
+export const RIGHTS_ENTITIES: Type<unknown>[] = [
+  NotificationEntity,
+  BenefitEntryEntity,
+  NotificationEmailPreferenceEntity,
+  MailMessageEntity,
+  AccountTokenEntity,
+];

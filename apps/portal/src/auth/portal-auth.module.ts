@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SessionsModule, type LoginRateLimits } from '@infobank/auth';
+import { AccountEmailModule } from '@infobank/rights';
 import { MeController } from '../me/me.controller';
+import { AccountEmailController } from './account-email.controller';
 import { AuthController } from './auth.controller';
 
 /** The browser's refresh cookie at the portal (HttpOnly; the web app never reads it). */
@@ -11,7 +13,7 @@ export interface PortalAuthOptions {
   loginRateLimits?: Partial<LoginRateLimits>;
 }
 
-/** Individuals' registration, sign-in, sessions, step-up and `/v1/me`; tokens are issued for the portal's URL. */
+/** Individuals' registration (with address verification), sign-in, sessions, step-up, password reset and `/v1/me`; tokens are issued for the portal's URL. */
 @Module({})
 export class PortalAuthModule {
   static forRoot(options: PortalAuthOptions = {}): DynamicModule {
@@ -24,8 +26,9 @@ export class PortalAuthModule {
           loginRateLimits: options.loginRateLimits,
           browserSessionCookie: PORTAL_REFRESH_COOKIE,
         }),
+        AccountEmailModule,
       ],
-      controllers: [AuthController, MeController],
+      controllers: [AuthController, AccountEmailController, MeController],
     };
   }
 }

@@ -5,6 +5,7 @@ import { Transactions, ValidationFailedError, type RequestContext, requireIndivi
 import type { ConsentSource, ConsentStatus } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
 import { ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
+import { ConsentEligibility } from './consent-eligibility';
 import { ConsentLedger, type RecordedConsentChange } from './consent-ledger';
 
 export type { GrantConsentCommand } from '../domain/consent-grant';
@@ -19,7 +20,8 @@ export interface ConsentChangeResult {
 
 /**
  * Grants a consent to an approved offer (同意): by the individual in the portal, or by the bank on
- * the individual's standing conditions. One live consent per individual and offer (CONSENT_EXISTS);
+ * the individual's standing conditions. The individual must be eligible (ConsentEligibility: a
+ * verified address). One live consent per individual and offer (CONSENT_EXISTS);
  * sensitive items need a step-up (CONSENT_STEP_UP_REQUIRED) and are never granted on standing
  * conditions; an offer processed abroad needs its countries acknowledged.
  */
@@ -29,11 +31,14 @@ export class GrantConsentUseCase {
     private readonly transactions: Transactions,
     private readonly offers: GetCatalogueOfferUseCase,
     private readonly ledger: ConsentLedger,
+    private readonly eligibility: ConsentEligibility,
   ) {}
 
   async execute(ctx: RequestContext, command: GrantConsentCommand): Promise<ConsentChangeResult> {
     const source = command.source ?? 'individual';
     const individualId = grantingIndividual(ctx, source, command);
+    // Standing conditions were set by the individual, who had to be eligible then (PutOwnStandingConditionsUseCase).
+    if (source === 'individual') await this.eligibility.assertMayConsent(ctx, individualId);
     const offer = await this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' });
     const problems = grantProblems(command, offer, source, ctx.now());
     if (problems.length > 0) throw new ValidationFailedError(problems);
