@@ -25,6 +25,7 @@ import { IndexTransfersByTime1795340032100 } from './1795340032100-index-transfe
 import { CreateLogVerifications1795340033000 } from './1795340033000-create-log-verifications';
 import { CreatePeriodicReports1795340033100 } from './1795340033100-create-periodic-reports';
 import { CreateTermsAndAcceptances1795340040000 } from './1795340040000-create-terms-and-acceptances';
+import { AddMailAndEmailVerification1795340041000 } from './1795340041000-add-mail-and-email-verification';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   CreateLogVerifications1795340033000,
   CreatePeriodicReports1795340033100,
   CreateTermsAndAcceptances1795340040000,
+  AddMailAndEmailVerification1795340041000,
 ];

@@ -44,6 +44,10 @@ export default async function globalSetup(): Promise<void> {
     REDIS_PREFIX: name,
     BANK_KEYS_DIR: keysDirectory,
     DEMO_DATA_DIR: join(dirname(keysDirectory), 'demo'),
+    // Mail is written as .eml files into the run's own folder; a suite about SMTP starts its own server.
+    MAIL_TRANSPORT: 'file',
+    MAIL_DIR: join(dirname(keysDirectory), 'mail'),
+    ACCOUNT_MAILS_PER_HOUR: '1000',
     // The suite signs in thousands of times from one address: a cheaper scrypt cost (never accepted in
     // production) and no registration throttle, except where a suite sets its own.
     SCRYPT_LOG_N: process.env.SCRYPT_LOG_N ?? '15',

@@ -8,6 +8,8 @@ export interface AppServices {
   announce(message: string, tone?: 'info' | 'error'): void;
   /** Saves a language switch to the signed-in account (PATCH /v1/me); the browser keeps it either way. */
   saveLanguage(language: Language): void;
+  /** Fetches the unread count and the address's verification again (after marking read, or verifying). */
+  refreshBadges(): void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

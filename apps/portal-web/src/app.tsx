@@ -14,6 +14,7 @@ import {
 } from '@infobank/web-ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { AppContext, type AppServices } from './app-context';
+import { ForgotPasswordScreen, ResetPasswordScreen, VerifyBanner, VerifyEmailScreen } from './screens/account-email-screens';
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { ConsentsScreen } from './screens/consents-screen';
 import { DataScreen } from './screens/data-screen';
@@ -43,6 +44,9 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
 
 // The one page anyone can open without signing in (linked from every page's footer, not the main menu).
 const PUBLIC_PAGE = '/transparency';
+
+// The pages mail links and the sign-in page lead to: they work signed in or not.
+const ACCOUNT_PAGES = new Set(['/verify-email', '/forgot-password', '/reset-password']);
 
 function screenFor(path: string): ReactNode {
   const offer = /^\/offers\/([0-9a-f-]{36})$/.exec(path);
@@ -132,6 +136,10 @@ export function App() {
   const stepUp = useStepUpPrompt();
   const termsPrompt = useTermsPrompt();
   const mainReference = useRef<HTMLElement>(null);
+  const [account, setAccount] = useState<{ emailVerified: boolean } | null>(null);
+  const [unread, setUnread] = useState(0);
+  const [badgesVersion, setBadgesVersion] = useState(0);
+  const refreshBadges = useCallback(() => setBadgesVersion((version) => version + 1), []);
 
   useEffect(() => api.setStepUpPrompt(stepUp.ask), [api, stepUp.ask]);
   useEffect(() => api.setTermsPrompt(termsPrompt.ask), [api, termsPrompt.ask]);
@@ -143,6 +151,27 @@ export function App() {
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, [api]);
+
+  // Whether the address is verified (the banner) and the unread count (the menu), fetched again on every page change.
+  useEffect(() => {
+    if (session !== 'in') {
+      setAccount(null);
+      setUnread(0);
+      return;
+    }
+    let current = true;
+    api
+      .call<{ emailVerified: boolean }>('GET', '/v1/me')
+      .then((me) => current && setAccount(me))
+      .catch(() => undefined);
+    api
+      .call<{ unread: number }>('GET', '/v1/me/notifications/unread-count')
+      .then((count) => current && setUnread(count.unread))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api, session, path, badgesVersion]);
 
   const navigate = useCallback((next: string) => {
     window.history.pushState(null, '', next);
@@ -163,7 +192,16 @@ export function App() {
     },
     [api, announce],
   );
-  const services = useMemo<AppServices>(() => ({ api, navigate, announce, saveLanguage }), [api, navigate, announce, saveLanguage]);
+  const services = useMemo<AppServices>(
+    () => ({ api, navigate, announce, saveLanguage, refreshBadges }),
+    [api, navigate, announce, saveLanguage, refreshBadges],
+  );
+  const accountPage = (page: string): ReactNode => {
+    if (page === '/verify-email') return <VerifyEmailScreen signedIn={signedIn} onVerified={refreshBadges} />;
+    if (page === '/forgot-password') return <ForgotPasswordScreen signedIn={signedIn} />;
+    // Every session ended with the reset, this browser's included.
+    return <ResetPasswordScreen onReset={() => void api.logOut().catch(() => undefined)} />;
+  };
 
   const signedIn = session === 'in';
   const link = (target: string) => (event: MouseEvent) => {
@@ -192,13 +230,20 @@ export function App() {
             label={t('nav.label')}
             current={path}
             onNavigate={navigate}
-            items={NAVIGATION.map((item) => ({ path: item.path, label: t(item.label) }))}
+            items={NAVIGATION.map((item) =>
+              item.path === '/notifications' && unread > 0
+                ? { path: item.path, label: t(item.label), badge: unread, badgeLabel: t('nav.unreadCount', { count: unread }) }
+                : { path: item.path, label: t(item.label) },
+            )}
           />
         </div>
       ) : null}
+      {signedIn && account?.emailVerified === false && path !== '/verify-email' ? <VerifyBanner /> : null}
       <main id="main" ref={mainReference} tabIndex={-1}>
         <LiveMessage message={message?.text ?? null} tone={message?.tone ?? 'info'} />
-        {path === PUBLIC_PAGE && !signedIn ? (
+        {ACCOUNT_PAGES.has(path) ? (
+          accountPage(path)
+        ) : path === PUBLIC_PAGE && !signedIn ? (
           // Open to everyone: the page needs no session, so it does not wait for one.
           <TransparencyScreen />
         ) : session === 'resuming' ? (

@@ -17,8 +17,10 @@ import { JobContract, PLATFORM_JOBS, PlatformModule, PlatformOptions } from '@in
 import { TRANSPARENCY_LOG_JOBS, TransparencyLogModule } from '@infobank/transparency-log';
 import { REVIEW_JOBS, ReviewModule } from '@infobank/review';
 import { REVOCATION_JOBS, RevocationModule } from '@infobank/revocation';
+import { RIGHTS_JOBS, RightsModule } from '@infobank/rights';
 import { VAULT_JOBS } from '@infobank/vault';
-import { ExpireApprovalProcessor } from './processors/approvals.processor';
+import { ExpireApprovalProcessor, RemindApprovalProcessor } from './processors/approvals.processor';
+import { SendMailProcessor } from './processors/mail.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
 import { MaintainKekGenerationsProcessor } from './processors/kek-generations.processor';
 import { SealTransparencyLogProcessor } from './processors/ledger.processor';
@@ -57,6 +59,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...VAULT_JOBS,
   ...CRYPTO_JOBS,
   ...OVERSIGHT_JOBS,
+  ...RIGHTS_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -67,6 +70,8 @@ export const PROCESSORS: Provider[] = [
   OfferApprovedProcessor,
   EvaluateStandingConditionsProcessor,
   ExpireApprovalProcessor,
+  RemindApprovalProcessor,
+  SendMailProcessor,
   ExpireConsentsProcessor,
   AccountClosedProcessor,
   BuildTransferProcessor,
@@ -102,6 +107,7 @@ export class WorkerModule {
         ProvisionModule,
         RevocationModule,
         OversightModule,
+        RightsModule,
       ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };

@@ -8,6 +8,16 @@ export class ConsentNotFoundError extends DomainError<'CONSENT_NOT_FOUND'> {
   }
 }
 
+/** The individual's e-mail address is not verified yet: they may sign in and look around, but not consent. */
+export class EmailVerificationRequiredError extends DomainError<'EMAIL_VERIFICATION_REQUIRED'> {
+  constructor() {
+    super(
+      'EMAIL_VERIFICATION_REQUIRED',
+      'Confirm your e-mail address first (the link in the mail we sent, or POST /v1/auth/verify-email/resend for a new one).',
+    );
+  }
+}
+
 /** The individual already has an active or paused consent to this offer (revoke it first to consent anew). */
 export class ConsentExistsError extends DomainError<'CONSENT_EXISTS'> {
   constructor(offerId: string) {
@@ -90,6 +100,7 @@ export const CONSENT_ERROR_STATUS: Readonly<Record<string, number>> = {
   CONSENT_NOT_FOUND: 404,
   CONSENT_EXISTS: 409,
   CONSENT_STEP_UP_REQUIRED: 403,
+  EMAIL_VERIFICATION_REQUIRED: 403,
   SENSITIVE_ITEMS_NEED_INDIVIDUAL: 403,
   CONSENT_EXPIRY_NOT_IN_FUTURE: 400,
   CONSENT_ALREADY_PAUSED: 409,

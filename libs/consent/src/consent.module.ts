@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@infobank/identity';
 import { OffersModule } from '@infobank/offers';
 import { RightsModule } from '@infobank/rights';
 import { TransparencyLogModule } from '@infobank/transparency-log';
@@ -8,6 +9,7 @@ import {
   RevokeConsentsOfClosedAccountUseCase,
   RevokeConsentUseCase,
 } from './consents/application/change-consent.use-cases';
+import { ConsentEligibility } from './consents/application/consent-eligibility';
 import { ConsentLedger } from './consents/application/consent-ledger';
 import { ExpireConsentsUseCase } from './consents/application/expire-consents.use-case';
 import { GrantConsentUseCase } from './consents/application/grant-consent.use-case';
@@ -43,8 +45,8 @@ const CONSENT_LEDGER_PROVIDERS = [
  * bank's key ring (CryptoModule) and the catalog (CatalogModule.forRoot()).
  */
 @Module({
-  imports: [OffersModule, RightsModule, TransparencyLogModule],
-  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger, ConsentStore, ConsentEventStore],
+  imports: [AccountsModule, OffersModule, RightsModule, TransparencyLogModule],
+  providers: [...CONSENT_LEDGER_PROVIDERS, ConsentLedger, ConsentStore, ConsentEventStore, ConsentEligibility],
   exports: CONSENT_LEDGER_PROVIDERS,
 })
 export class ConsentModule {}

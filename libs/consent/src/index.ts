@@ -32,7 +32,7 @@ export { CONSENT_LEDGER_ENTITIES } from './consents/infrastructure/consent.entit
 // Standing conditions (予め指定した条件) and ask-mode approvals (個別確認).
 export { APPROVAL_ENTITIES } from './approvals/approvals.entities';
 export * from './approvals/approvals.errors';
-export { APPROVAL_ANSWERED_JOB, APPROVAL_JOBS, EXPIRE_APPROVAL_JOB } from './approvals/approvals.jobs';
+export { APPROVAL_ANSWERED_JOB, APPROVAL_JOBS, EXPIRE_APPROVAL_JOB, REMIND_APPROVAL_JOB } from './approvals/approvals.jobs';
 export { ApprovalsModule } from './approvals/approvals.module';
 export type { ApprovalView } from './approvals/application/approval-view';
 export { CancelPendingApprovalsUseCase } from './approvals/application/cancel-pending-approvals.use-case';
@@ -40,6 +40,8 @@ export { ExpireApprovalUseCase, type ApprovalTimeoutOutcome } from './approvals/
 export { GetApprovalOutcomeUseCase, type ApprovalOutcome } from './approvals/application/get-approval-outcome.use-case';
 export { DecideApprovalUseCase, ListOwnApprovalsUseCase, MAX_LISTED_APPROVALS } from './approvals/application/own-approvals.use-cases';
 export { RequestApprovalUseCase, type RequestApprovalCommand } from './approvals/application/request-approval.use-case';
+export { RemindApprovalUseCase, type ApprovalReminderOutcome } from './approvals/application/remind-approval.use-case';
+export { ConsentEligibility } from './consents/application/consent-eligibility';
 export * from './approvals/domain/approval-request';
 export {
   EvaluateStandingConditionsUseCase,

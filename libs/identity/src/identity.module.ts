@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CreateAccountUseCase } from './accounts/application/create-account.use-case';
+import { MarkEmailVerifiedUseCase } from './accounts/application/mark-email-verified.use-case';
 import { OpenIndividualAccounts } from './accounts/application/open-individual-accounts';
 import { PasswordHasher } from './accounts/application/password-hasher';
 import { RegisterIndividualUseCase } from './accounts/application/register-individual.use-case';
 import { AccountStore } from './accounts/infrastructure/account.store';
 
-const ACCOUNT_PROVIDERS = [AccountStore, PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, OpenIndividualAccounts];
+const ACCOUNT_PROVIDERS = [AccountStore, PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, OpenIndividualAccounts, MarkEmailVerifiedUseCase];
 
 /**
  * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,

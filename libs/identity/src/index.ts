@@ -1,6 +1,7 @@
 // The public surface of libs/identity: who someone is. Accounts of individuals and board members,
 // their passwords, creating and registering them, and which individuals' accounts are open.
 export { CreateAccountUseCase, type CreateAccountCommand, type CreatedAccount } from './accounts/application/create-account.use-case';
+export { MarkEmailVerifiedUseCase } from './accounts/application/mark-email-verified.use-case';
 export { OpenIndividualAccounts } from './accounts/application/open-individual-accounts';
 export { PasswordHasher } from './accounts/application/password-hasher';
 export { RegisterIndividualUseCase, type RegisterIndividualCommand } from './accounts/application/register-individual.use-case';

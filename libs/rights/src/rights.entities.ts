@@ -1,8 +1,19 @@
 import type { Type } from '@nestjs/common';
 import { BenefitEntryEntity } from './benefits/infrastructure/benefit-entry.entity';
+import { AccountTokenEntity } from './mail/infrastructure/account-token.entity';
+import { MailMessageEntity } from './mail/infrastructure/mail-message.entity';
+import { NotificationEmailPreferenceEntity } from './notifications/infrastructure/notification-preference.entity';
 import { NotificationEntity } from './notifications/infrastructure/notification.entity';
 import { TermsAcceptanceEntity } from './terms/infrastructure/terms-acceptance.entity';
 import { TermsVersionEntity } from './terms/infrastructure/terms-version.entity';
 
-/** TypeORM entities of libs/rights (the notifications inbox, the benefits ledger, terms and their acceptances). */
-export const RIGHTS_ENTITIES: Type<unknown>[] = [NotificationEntity, BenefitEntryEntity, TermsVersionEntity, TermsAcceptanceEntity];
+/** TypeORM entities of libs/rights (the notifications inbox and its e-mail preferences, mail and one-time links, the benefits ledger, terms and their acceptances). */
+export const RIGHTS_ENTITIES: Type<unknown>[] = [
+  NotificationEntity,
+  BenefitEntryEntity,
+  NotificationEmailPreferenceEntity,
+  MailMessageEntity,
+  AccountTokenEntity,
+  TermsVersionEntity,
+  TermsAcceptanceEntity,
+];

@@ -8,11 +8,27 @@ export class NotificationNotFoundError extends DomainError<'NOTIFICATION_NOT_FOU
   }
 }
 
+/** The link's token is unknown, already used, or for another purpose (all answered alike). */
+export class AccountTokenInvalidError extends DomainError<'ACCOUNT_TOKEN_INVALID'> {
+  constructor() {
+    super('ACCOUNT_TOKEN_INVALID', 'This link is not valid or has been used already; ask for a new one.');
+  }
+}
+
+/** The link's token ran out (a reset link lasts 30 minutes, a verification link 24 hours). */
+export class AccountTokenExpiredError extends DomainError<'ACCOUNT_TOKEN_EXPIRED'> {
+  constructor() {
+    super('ACCOUNT_TOKEN_EXPIRED', 'This link has expired; ask for a new one.');
+  }
+}
+
 /** Stable codes of libs/rights. */
-export type RightsErrorCode = 'NOTIFICATION_NOT_FOUND' | TermsErrorCode;
+export type RightsErrorCode = 'NOTIFICATION_NOT_FOUND' | 'ACCOUNT_TOKEN_INVALID' | 'ACCOUNT_TOKEN_EXPIRED' | TermsErrorCode;
 
 /** HTTP status of each libs/rights error code, for the portal's problem+json filter. */
 export const RIGHTS_ERROR_STATUS: Readonly<Record<RightsErrorCode, number>> = {
   NOTIFICATION_NOT_FOUND: 404,
+  ACCOUNT_TOKEN_INVALID: 400,
+  ACCOUNT_TOKEN_EXPIRED: 400,
   ...TERMS_ERROR_STATUS,
 };

@@ -8,6 +8,7 @@ import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
 import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { OrganisationClient, registerOrganisation, send, startOrganisationApi, type HttpResult } from '../../support/organisation-client';
+import { verifyEmailWithoutMail } from '../../support/verified-individual';
 import { callJson, newIndividual } from '../portal/session-client';
 
 /** A signed-in individual at the portal. */
@@ -46,6 +47,7 @@ export class LinkWorld {
     const registered = await callJson(this.portal.url, 'POST', '/v1/auth/register', { body: details });
     const login = await callJson(this.portal.url, 'POST', '/v1/auth/login', { body: { email: details.email, password: details.password } });
     if (registered.status !== 201 || login.status !== 200) throw new Error(`Sign-in failed: ${registered.status} ${login.status}`);
+    await verifyEmailWithoutMail(this.portal, registered.body.id as string);
     return { id: registered.body.id as string, accessToken: login.body.accessToken as string };
   }
 

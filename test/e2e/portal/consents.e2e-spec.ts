@@ -20,6 +20,7 @@ import { RunningApp, startTestApp } from '../../support/http-app';
 import { offerTerms } from '../../support/offer-terms';
 import { registerOrganisation } from '../../support/organisation-client';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../support/platform';
+import { verifyEmailWithoutMail } from '../../support/verified-individual';
 import { callJson, expectProblem, newIndividual } from './session-client';
 
 /** The context the tests read and seal the transparency log under. */
@@ -38,6 +39,7 @@ describe('portal: consents (grant, pause, resume, revoke) with signed receipts',
   async function session(): Promise<{ id: string; accessToken: string; stepUpToken: string }> {
     const individual = newIndividual();
     const { body: registered } = await callJson(portal.url, 'POST', '/v1/auth/register', { body: individual });
+    await verifyEmailWithoutMail(portal, registered.id as string);
     const { body: tokens } = await callJson(portal.url, 'POST', '/v1/auth/login', {
       body: { email: individual.email, password: individual.password },
     });

@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../support/http-app';
 import { offerTerms } from '../../support/offer-terms';
 import { registerOrganisation } from '../../support/organisation-client';
+import { verifyEmailWithoutMail } from '../../support/verified-individual';
 import { callJson, newIndividual } from './session-client';
 
-/** A newly registered individual's access token. */
+/** A newly registered individual's access token (their address verified, so they may consent). */
 export async function signedInIndividual(portal: RunningApp): Promise<string> {
   const individual = newIndividual();
-  await callJson(portal.url, 'POST', '/v1/auth/register', { body: individual });
+  const registered = await callJson(portal.url, 'POST', '/v1/auth/register', { body: individual });
+  await verifyEmailWithoutMail(portal, registered.body.id as string);
   const { body } = await callJson(portal.url, 'POST', '/v1/auth/login', {
     body: { email: individual.email, password: individual.password },
   });

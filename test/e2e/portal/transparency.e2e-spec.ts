@@ -5,6 +5,7 @@ import { GrantConsentUseCase, RevokeConsentUseCase } from '@infobank/consent';
 import { createRequestContext } from '@infobank/platform';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
+import { verifyEmailWithoutMail } from '../../support/verified-individual';
 import { PortalModule } from '../../../apps/portal/src/portal.module';
 import { startTestApp, type RunningApp } from '../../support/http-app';
 import { registerOrganisation } from '../../support/organisation-client';
@@ -42,6 +43,7 @@ describe('portal: public transparency statistics suppress small cells', () => {
       Array.from({ length: 12 }, () => use(RegisterIndividualUseCase).execute(operator, { ...newIndividual(), language: 'ja' })),
     );
     const consentIds: string[] = [];
+    for (const individual of individuals) await verifyEmailWithoutMail(portal, individual.id);
     for (const individual of individuals) {
       const ctx = createRequestContext({ type: 'individual', id: individual.id });
       consentIds.push((await use(GrantConsentUseCase).execute(ctx, { offerId, optionalItems: [], mode: 'auto' })).consentId);

@@ -58,6 +58,8 @@ describe('npm start (platform:start)', () => {
         REDIS_PREFIX: database,
         BANK_KEYS_DIR: join(keysRoot, 'keys'),
         DEMO_DATA_DIR: join(keysRoot, 'demo'),
+        MAIL_TRANSPORT: 'file',
+        MAIL_DIR: join(keysRoot, 'mail'),
         PORTAL_PORT: String(portal),
         INTAKE_PORT: String(intake),
         GATEWAY_PORT: String(gateway),
@@ -96,6 +98,7 @@ describe('npm start (platform:start)', () => {
     expect(output).toContain(`Web app 本人向けアプリ: open http://127.0.0.1:${portal}/ in a browser`);
     const credentials = join(keysRoot, 'demo', 'credentials.json');
     expect(output).toMatch(new RegExp(`Demo account デモ用アカウント: \\S+@\\S+ \\(password in ${credentials.replace(/[.]/g, '\\.')}\\)`));
+    expect(output).toContain(`Mail メール: written as .eml files to ${join(keysRoot, 'mail')} (MAIL_TRANSPORT=file)`);
     const page = await fetch(`http://127.0.0.1:${portal}/consents`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');

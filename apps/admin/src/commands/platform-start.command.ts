@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AppConfig } from '@infobank/platform';
 import { migrateCommand } from './database.commands';
@@ -101,6 +101,11 @@ export async function platformStartCommand(config: AppConfig, distRoot: string):
         // The e-mail only: the password stays in the credentials file.
         write(`  Demo account デモ用アカウント: ${demo.individuals[0].email} (password in ${demo.credentialsFile})`);
       }
+      write(
+        config.mail.transport === 'file'
+          ? `  Mail メール: written as .eml files to ${resolve(config.mail.directory)} (MAIL_TRANSPORT=file)`
+          : `  Mail メール: sent through SMTP ${config.mail.smtp.host}:${config.mail.smtp.port}`,
+      );
       write('  Press Ctrl-C to stop. Ctrl-C で停止します。');
       write('');
     } else {

@@ -1,5 +1,5 @@
 import { CreateOrganisationUseCase } from '@infobank/catalog';
-import { RegisterIndividualUseCase } from '@infobank/identity';
+import { MarkEmailVerifiedUseCase, RegisterIndividualUseCase } from '@infobank/identity';
 import { generateKeyPairJwk, toPublicJwk, type GeneratedKeyAlgorithm, type JWK } from '@infobank/crypto';
 import type { AppConfig } from '@infobank/platform';
 import { AddBoardMemberUseCase } from '@infobank/review';
@@ -103,6 +103,8 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     const individuals = [];
     for (const individual of DEMO_INDIVIDUALS) {
       const { id } = await app.get(RegisterIndividualUseCase).execute(ctx, { ...individual, password: passwords[individual.email] });
+      // The demo addresses are the bank's own (example.jp): verified without a mail, so the demo can consent at once.
+      await app.get(MarkEmailVerifiedUseCase).execute(ctx, { individualId: id });
       individuals.push({ ...individual, id });
     }
     // The first version of the terms and contracts, accepted by every demo individual and organisation.

@@ -11,14 +11,20 @@ const SUBJECT_PATHS: Record<Notification['subject']['type'], string> = {
 /** 通知: the inbox, marking read, and a link to what each notification is about. */
 export function NotificationsScreen() {
   const { t, language, formatDate } = useI18n();
-  const { api, navigate } = useApp();
+  const { api, navigate, refreshBadges } = useApp();
   const act = useAction();
   const { data, reload } = useLoad((client) => client.call<Notification[]>('GET', '/v1/me/notifications?limit=50'));
   const markRead = async (notificationId: string) => {
-    if (await act(() => api.call('POST', `/v1/me/notifications/${notificationId}/read`))) reload();
+    if (await act(() => api.call('POST', `/v1/me/notifications/${notificationId}/read`))) {
+      reload();
+      refreshBadges();
+    }
   };
   const markAllRead = async () => {
-    if (await act(() => api.call('POST', '/v1/me/notifications/read'))) reload();
+    if (await act(() => api.call('POST', '/v1/me/notifications/read'))) {
+      reload();
+      refreshBadges();
+    }
   };
   const subjectPath = (notification: Notification) =>
     notification.subject.type === 'offer' ? `/offers/${notification.subject.id}` : SUBJECT_PATHS[notification.subject.type];

@@ -1,8 +1,51 @@
-import { Button, Dialog, LanguageSwitch, useI18n } from '@infobank/web-ui';
-import { useState } from 'react';
-import { useAction, useApp } from '../app-context';
+import { Button, Dialog, ja, LanguageSwitch, Switch, useI18n, type MessageKey } from '@infobank/web-ui';
+import { useEffect, useState } from 'react';
+import { useAction, useApp, useLoad } from '../app-context';
 
-/** 設定: language (saved to the account too), sign-out everywhere, account closure (step-up, with what happens said plainly). */
+interface MailPreference {
+  kind: string;
+  email: boolean;
+}
+
+/** メールで受け取るお知らせ: one switch per notification kind, saved together. */
+function MailPreferences() {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const act = useAction();
+  const { data } = useLoad((client) => client.call<{ preferences: MailPreference[] }>('GET', '/v1/me/notification-preferences'));
+  const [choices, setChoices] = useState<MailPreference[] | null>(null);
+  useEffect(() => setChoices(data?.preferences ?? null), [data]);
+  // A kind added later without copy of its own is shown by its code rather than hidden.
+  const label = (kind: string) => {
+    const key = `notificationKind.${kind}`;
+    return Object.hasOwn(ja, key) ? t(key as MessageKey) : kind;
+  };
+  const save = () =>
+    void act(() => api.call('PUT', '/v1/me/notification-preferences', { body: { preferences: choices } }), t('settings.mailSaved'));
+  return (
+    <>
+      <h2>{t('settings.mail')}</h2>
+      <p>{t('settings.mailExplain')}</p>
+      {choices === null ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <>
+          {choices.map((choice) => (
+            <Switch
+              key={choice.kind}
+              label={label(choice.kind)}
+              checked={choice.email}
+              onChange={(email) => setChoices(choices.map((other) => (other.kind === choice.kind ? { ...other, email } : other)))}
+            />
+          ))}
+          <Button onClick={save}>{t('common.save')}</Button>
+        </>
+      )}
+    </>
+  );
+}
+
+/** 設定: language (saved to the account too), e-mail for notifications, sign-out everywhere, account closure (step-up, with what happens said plainly). */
 export function SettingsScreen() {
   const { t } = useI18n();
   const { api, navigate, announce, saveLanguage } = useApp();
@@ -22,6 +65,7 @@ export function SettingsScreen() {
       <h2>{t('settings.language')}</h2>
       <p>{t('language.name')}</p>
       <LanguageSwitch onSwitch={saveLanguage} />
+      <MailPreferences />
       <h2>{t('settings.signOutEverywhere')}</h2>
       <p>{t('settings.signOutEverywhereExplain')}</p>
       <Button tone="secondary" onClick={() => void act(() => api.logOutEverywhere()).then(() => navigate('/'))}>

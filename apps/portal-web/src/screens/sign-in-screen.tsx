@@ -7,7 +7,7 @@ import { AgreeCheckbox, currentTerms, TermsText } from './terms-pieces';
 /** Sign-in and sign-up (ログイン・新しく登録する). */
 export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
   const { t, language } = useI18n();
-  const { api, announce } = useApp();
+  const { api, announce, navigate } = useApp();
   const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -88,6 +88,19 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
       <Button tone="secondary" onClick={() => setMode(mode === 'sign-in' ? 'sign-up' : 'sign-in')}>
         {mode === 'sign-in' ? t('auth.toSignUp') : t('auth.toSignIn')}
       </Button>
+      {mode === 'sign-in' ? (
+        <p>
+          <a
+            href="/forgot-password"
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('/forgot-password');
+            }}
+          >
+            {t('auth.forgot')}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -14,13 +14,12 @@ import {
   RefreshSessionUseCase,
   RetryAfterInterceptor,
   SessionController,
-  SignUpUseCase,
   StepUpDto,
   StepUpTokenDto,
   StepUpUseCase,
 } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { RegisterAcceptingTermsUseCase } from '@infobank/rights';
+import { RegisterAcceptingTermsUseCase, RegisterWithVerificationUseCase } from '@infobank/rights';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { RegisterDto, RegisteredDto } from './dto/register.dto';
@@ -39,7 +38,7 @@ export class AuthController extends SessionController {
     refresh: RefreshSessionUseCase,
     logOut: LogOutUseCase,
     @Inject(BROWSER_SESSION_SETTINGS) browserSessions: BrowserSessionSettings,
-    private readonly signUp: SignUpUseCase,
+    private readonly signUp: RegisterWithVerificationUseCase,
     private readonly stepUp: StepUpUseCase,
     private readonly logOutEverywhere: LogOutEverywhereUseCase,
     private readonly registerAcceptingTerms: RegisterAcceptingTermsUseCase,
@@ -48,11 +47,12 @@ export class AuthController extends SessionController {
   }
 
   /**
-   * Opens an account; no session (sign in next). An e-mail already registered gets the same 201 with
-   * an id that names nothing, and its account is left untouched: the portal does not confirm which
-   * e-mail addresses hold accounts here. Throttled per client address: 429 RATE_LIMITED with Retry-After.
-   * Once terms are published, `acceptedTermsVersion` must name the current version (409
-   * TERMS_VERSION_NOT_CURRENT, no account made); the acceptance is recorded with the new account.
+   * Opens an account; no session (sign in next) and a verification mail to the address. An e-mail
+   * already registered gets the same 201 with an id that names nothing, and its account is left
+   * untouched (the address is mailed how to take it over by a password reset): the portal does not
+   * confirm which e-mail addresses hold accounts here. Throttled per client address: 429 RATE_LIMITED
+   * with Retry-After. Once terms are published, `acceptedTermsVersion` must name the current version
+   * (409 TERMS_VERSION_NOT_CURRENT, no account made); the acceptance is recorded with the new account.
    */
   @Post('register')
   @UseInterceptors(RetryAfterInterceptor)

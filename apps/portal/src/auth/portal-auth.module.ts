@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SessionsModule, type LoginRateLimits } from '@infobank/auth';
-import { TermsModule } from '@infobank/rights';
+import { AccountEmailModule, TermsModule } from '@infobank/rights';
 import { MeController } from '../me/me.controller';
+import { AccountEmailController } from './account-email.controller';
 import { AuthController } from './auth.controller';
 
 /** The browser's refresh cookie at the portal (HttpOnly; the web app never reads it). */
@@ -12,7 +13,7 @@ export interface PortalAuthOptions {
   loginRateLimits?: Partial<LoginRateLimits>;
 }
 
-/** Individuals' registration, sign-in, sessions, step-up and `/v1/me`; tokens are issued for the portal's URL. */
+/** Individuals' registration (with address verification), sign-in, sessions, step-up, password reset and `/v1/me`; tokens are issued for the portal's URL. */
 @Module({})
 export class PortalAuthModule {
   static forRoot(options: PortalAuthOptions = {}): DynamicModule {
@@ -27,8 +28,9 @@ export class PortalAuthModule {
         }),
         // Registration records the terms version accepted on the form.
         TermsModule,
+        AccountEmailModule,
       ],
-      controllers: [AuthController, MeController],
+      controllers: [AuthController, AccountEmailController, MeController],
     };
   }
 }

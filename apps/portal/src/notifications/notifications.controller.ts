@@ -4,7 +4,7 @@ import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { CountUnreadNotificationsUseCase, ListOwnNotificationsUseCase, MarkNotificationsReadUseCase } from '@infobank/rights';
 import type { FastifyReply } from 'fastify';
-import { ListNotificationsQueryDto, MarkedReadDto, NotificationDto } from './dto/notifications.dto';
+import { ListNotificationsQueryDto, MarkedReadDto, NotificationDto, UnreadCountDto } from './dto/notifications.dto';
 
 /** The header carrying my unread count beside the list (the list body stays an array for existing clients). */
 const UNREAD_COUNT_HEADER = 'x-unread-count';
@@ -36,6 +36,14 @@ export class NotificationsController {
     ]);
     void reply.header(UNREAD_COUNT_HEADER, String(unread));
     return notifications;
+  }
+
+  @Get('unread-count')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'How many of my notifications are unread (the navigation badge)' })
+  @ApiOkResponse({ type: UnreadCountDto })
+  async unreadCount(@CurrentRequestContext() ctx: RequestContext): Promise<UnreadCountDto> {
+    return { unread: await this.countUnread.execute(ctx) };
   }
 
   @Post('read')

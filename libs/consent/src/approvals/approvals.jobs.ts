@@ -8,6 +8,16 @@ export const EXPIRE_APPROVAL_JOB = defineJob({
 });
 
 /**
+ * Reminds the individual once of a request still pending, APPROVAL_REMINDER_LEAD_MINUTES before it
+ * expires (written to the outbox with the request, available at that time).
+ */
+export const REMIND_APPROVAL_JOB = defineJob({
+  queue: 'schedules',
+  name: 'approvals.remind',
+  fields: { approvalRequestId: 'uuid' },
+});
+
+/**
  * One approval request left `pending` (approved, denied or expired): the transfer waiting on it reads
  * the outcome and goes on. Written in the same transaction as the answer.
  */
@@ -18,4 +28,4 @@ export const APPROVAL_ANSWERED_JOB = defineJob({
 });
 
 /** The jobs ask-mode approvals declare. */
-export const APPROVAL_JOBS = [EXPIRE_APPROVAL_JOB, APPROVAL_ANSWERED_JOB];
+export const APPROVAL_JOBS = [EXPIRE_APPROVAL_JOB, REMIND_APPROVAL_JOB, APPROVAL_ANSWERED_JOB];

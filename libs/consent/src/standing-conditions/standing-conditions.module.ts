@@ -6,6 +6,7 @@ import { ConsentModule } from '../consent.module';
 import { EvaluateStandingConditionsUseCase } from './application/evaluate-standing-conditions.use-case';
 import { GetOwnStandingConditionsUseCase, PutOwnStandingConditionsUseCase } from './application/own-standing-conditions.use-cases';
 import { StandingConditionsStore } from './infrastructure/standing-conditions.store';
+import { ConsentEligibility } from '../consents/application/consent-eligibility';
 
 const STANDING_CONDITION_PROVIDERS = [GetOwnStandingConditionsUseCase, PutOwnStandingConditionsUseCase, EvaluateStandingConditionsUseCase];
 
@@ -16,7 +17,7 @@ const STANDING_CONDITION_PROVIDERS = [GetOwnStandingConditionsUseCase, PutOwnSta
  */
 @Module({
   imports: [AccountsModule, ConsentModule, OffersModule, RightsModule],
-  providers: [...STANDING_CONDITION_PROVIDERS, StandingConditionsStore],
+  providers: [...STANDING_CONDITION_PROVIDERS, StandingConditionsStore, ConsentEligibility],
   exports: STANDING_CONDITION_PROVIDERS,
 })
 export class StandingConditionsModule {}

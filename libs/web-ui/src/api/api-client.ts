@@ -78,6 +78,11 @@ export class ApiClient {
     await this.send('POST', '/v1/auth/register', { body: details }, false);
   }
 
+  /** Calls a route that needs no session (verify-email, password reset): no token is sent, none is kept. */
+  async anonymous<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.send(method, path, { body }, false)) as T;
+  }
+
   async logIn(email: string, password: string): Promise<void> {
     const session = await this.send('POST', '/v1/auth/login', { body: { email, password } }, false, COOKIE_SESSION);
     this.accessToken = (session as { accessToken: string }).accessToken;

@@ -159,25 +159,39 @@ export function NavBar({
   onNavigate,
 }: {
   label: string;
-  items: { path: string; label: string; badge?: number }[];
+  /** `badge`: a count shown beside the label (e.g. unread notifications); `badgeLabel` says it in words, as the link's description. */
+  items: { path: string; label: string; badge?: number; badgeLabel?: string }[];
   current: string;
   onNavigate(path: string): void;
 }) {
+  const id = useId();
   return (
     <nav aria-label={label} className="ib-nav">
       <ul>
-        {items.map((item) => (
+        {items.map((item, index) => (
           <li key={item.path}>
             <a
               href={item.path}
               aria-current={current === item.path ? 'page' : undefined}
+              aria-describedby={item.badge ? `${id}-${index}` : undefined}
               onClick={(event) => {
                 event.preventDefault();
                 onNavigate(item.path);
               }}
             >
               {item.label}
-              {item.badge ? <span className="ib-count"> ({item.badge})</span> : null}
+              {item.badge ? (
+                <>
+                  {/* The link keeps its name; the count is its description, said in words. */}
+                  <span className="ib-count" aria-hidden="true">
+                    {' '}
+                    {item.badge}
+                  </span>
+                  <span id={`${id}-${index}`} hidden>
+                    {item.badgeLabel ?? String(item.badge)}
+                  </span>
+                </>
+              ) : null}
             </a>
           </li>
         ))}

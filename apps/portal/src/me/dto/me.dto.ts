@@ -15,6 +15,9 @@ export class MeDto {
 
   @ApiProperty({ enum: LANGUAGES })
   language: Language;
+
+  @ApiProperty({ description: 'whether the e-mail address is verified; until it is, consenting answers 403 EMAIL_VERIFICATION_REQUIRED' })
+  emailVerified: boolean;
 }
 
 /** `PATCH /v1/me`: my settings (設定). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_NOTIFICATIONS, NOTIFICATION_KINDS, type NotificationKind } from '@infobank/rights';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 /** `GET /v1/me/notifications` query. */
 export class ListNotificationsQueryDto {
@@ -71,4 +71,38 @@ export class NotificationDto {
 export class MarkedReadDto {
   @ApiProperty({ example: 3 })
   marked: number;
+}
+
+/** `GET /v1/me/notifications/unread-count`. */
+export class UnreadCountDto {
+  @ApiProperty({ example: 2 })
+  unread: number;
+}
+
+/** Whether one kind of notification also comes by e-mail. */
+export class NotificationEmailPreferenceDto {
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  @IsString()
+  @MaxLength(64)
+  kind: string;
+
+  @ApiProperty({ description: 'true: notifications of this kind are also mailed to my verified address' })
+  @IsBoolean()
+  email: boolean;
+}
+
+/** `PUT /v1/me/notification-preferences`: the kinds to change (others stay as they are). */
+export class PutNotificationPreferencesDto {
+  @ApiProperty({ type: [NotificationEmailPreferenceDto] })
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationEmailPreferenceDto)
+  preferences: NotificationEmailPreferenceDto[];
+}
+
+/** Every notification kind with whether it comes by e-mail too (my choice, or the kind's default). */
+export class NotificationPreferencesDto {
+  @ApiProperty({ type: [NotificationEmailPreferenceDto] })
+  preferences: NotificationEmailPreferenceDto[];
 }

@@ -38,6 +38,7 @@ export class CloseAccountUseCase {
         displayName: '-',
         // "!" is no scrypt hash: no password ever matches it.
         passwordHash: '!closed',
+        emailVerifiedAt: null,
         disabledAt: account.disabledAt ?? now,
       });
       await enqueueJob(tx, ACCOUNT_CLOSED_JOB, { individualId: account.id });

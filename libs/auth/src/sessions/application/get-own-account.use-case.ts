@@ -12,6 +12,8 @@ export interface OwnAccount {
   email: string;
   displayName: string;
   language: Language;
+  /** Whether the person proved they receive mail at `email` (an individual must, before consenting). */
+  emailVerified: boolean;
 }
 
 /** The acting person's own account; a disabled or vanished account is no longer signed in. */
@@ -28,7 +30,13 @@ export class GetOwnAccountUseCase {
     const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
     const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is no longer active.');
-    return { id: account.id, email: account.email, displayName: account.displayName, language: account.language };
+    return {
+      id: account.id,
+      email: account.email,
+      displayName: account.displayName,
+      language: account.language,
+      emailVerified: account.emailVerifiedAt !== null,
+    };
   }
 }
 

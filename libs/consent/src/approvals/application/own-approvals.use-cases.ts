@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
 import { enqueueJob, Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
-import { ConsentPrerequisites } from '@infobank/rights';
 import { ApprovalAlreadyDecidedError, ApprovalExpiredError, ApprovalNotFoundError } from '../approvals.errors';
 import { APPROVAL_ANSWERED_JOB } from '../approvals.jobs';
 import { APPROVAL_DECISIONS, decideApproval, type ApprovalDecision } from '../domain/approval-request';
 import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
+import { ConsentEligibility } from '../../consents/application/consent-eligibility';
 import { approvalView, type ApprovalView } from './approval-view';
 
 /** Most approval requests one listing returns (newest first). */
@@ -28,7 +28,8 @@ export class ListOwnApprovalsUseCase {
 }
 
 /**
- * The acting individual approves or denies one request before its timeout. Someone else's request is
+ * The acting individual approves or denies one request before its timeout; approving needs an eligible
+ * individual (ConsentEligibility: a verified address). Someone else's request is
  * APPROVAL_NOT_FOUND; an answered one APPROVAL_ALREADY_DECIDED; a timed-out one APPROVAL_EXPIRED
  * (and is marked expired if the timeout job has not run yet). Whenever the request leaves `pending`,
  * APPROVAL_ANSWERED_JOB is written to the outbox in the same transaction.
@@ -38,16 +39,17 @@ export class DecideApprovalUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly requests: ApprovalRequestStore,
-    private readonly prerequisites: ConsentPrerequisites,
+    private readonly eligibility: ConsentEligibility,
   ) {}
 
   async execute(ctx: RequestContext, command: { approvalRequestId: string; decision: ApprovalDecision }): Promise<ApprovalView> {
     const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     // Denying needs nothing: it gives no data.
-    if (command.decision === 'approve') await this.prerequisites.require(ctx, individualId);
     if (!APPROVAL_DECISIONS.includes(command.decision)) {
       throw new ValidationFailedError([{ path: '/decision', message: `must be one of ${APPROVAL_DECISIONS.join(', ')}` }]);
     }
+    // Approving gives consent; denying withholds it, which anyone may do.
+    if (command.decision === 'approve') await this.eligibility.assertMayConsent(ctx, individualId);
     if (!isUuid(command.approvalRequestId)) throw new ApprovalNotFoundError();
     const now = ctx.now();
     const outcome = await this.transactions.run(ctx, async (tx) => {

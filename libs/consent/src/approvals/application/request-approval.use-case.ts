@@ -13,7 +13,8 @@ import {
 import { NotifyIndividual } from '@infobank/rights';
 import { ConsentStore } from '../../consents/infrastructure/consent.store';
 import { ApprovalNotNeededError } from '../approvals.errors';
-import { EXPIRE_APPROVAL_JOB } from '../approvals.jobs';
+import { EXPIRE_APPROVAL_JOB, REMIND_APPROVAL_JOB } from '../approvals.jobs';
+import { reminderTime } from '../domain/approval-request';
 import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 import { approvalView, type ApprovalView } from './approval-view';
 
@@ -29,7 +30,8 @@ const HOUR_MS = 60 * 60 * 1000;
  * Asks the individual to approve one provision under their `ask`-mode consent (個別確認). The request
  * waits until the configured timeout (APPROVAL_TIMEOUT_HOURS, default 72 h); no answer by then is a
  * denial, applied by a job written to the outbox in the same transaction. Idempotent per consent and
- * reference: asking again returns the existing request. The individual gets a notification.
+ * reference: asking again returns the existing request. The individual gets a notification (mailed
+ * unless they turned approval mails off) and one reminder APPROVAL_REMINDER_LEAD_MINUTES before the timeout.
  * For the transfer issue: call it in the transfer's transaction (ctx.transaction) to ask atomically.
  */
 @Injectable()
@@ -68,6 +70,8 @@ export class RequestApprovalUseCase {
       });
       if (inserted) {
         await enqueueJob(tx, EXPIRE_APPROVAL_JOB, { approvalRequestId: id }, { availableAt: expiresAt });
+        const remindAt = reminderTime(now, expiresAt, this.config.consent.approvalReminderLeadMinutes);
+        if (remindAt !== null) await enqueueJob(tx, REMIND_APPROVAL_JOB, { approvalRequestId: id }, { availableAt: remindAt });
         const recipient = consent.offerSnapshot.recipient.name;
         await this.notifications.notify(tx, {
           individualId: consent.individualId,

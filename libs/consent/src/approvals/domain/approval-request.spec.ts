@@ -1,4 +1,12 @@
-import { decideApproval, effectiveApprovalStatus, expireApproval, letsDataOut, type ApprovalRequestState } from './approval-request';
+import {
+  decideApproval,
+  effectiveApprovalStatus,
+  expireApproval,
+  letsDataOut,
+  reminderTime,
+  shouldRemind,
+  type ApprovalRequestState,
+} from './approval-request';
 
 const expiresAt = new Date('2026-12-05T00:00:00Z');
 const before = new Date('2026-12-04T23:59:59.999Z');
@@ -54,5 +62,26 @@ describe('the approval timeout', () => {
     expect(effectiveApprovalStatus(pending, expiresAt)).toBe('expired');
     expect(effectiveApprovalStatus(pending, before)).toBe('pending');
     expect(effectiveApprovalStatus({ status: 'approved', expiresAt }, expiresAt)).toBe('approved');
+  });
+});
+
+describe('approval reminders', () => {
+  const requestedAt = new Date('2026-12-07T00:00:00.000Z');
+  const expiresAt = new Date('2026-12-10T00:00:00.000Z');
+
+  it('Given a 72-hour request and a 24-hour lead, then the reminder is due 48 hours after the request', () => {
+    expect(reminderTime(requestedAt, expiresAt, 24 * 60)?.toISOString()).toBe('2026-12-09T00:00:00.000Z');
+  });
+
+  it('Given a lead as long as the wait or longer, then there is no reminder', () => {
+    expect(reminderTime(requestedAt, expiresAt, 72 * 60)).toBeNull();
+    expect(reminderTime(requestedAt, expiresAt, 100 * 60)).toBeNull();
+  });
+
+  it('Given a pending request before its timeout, then it is reminded; answered or timed out, it is not', () => {
+    const pending: ApprovalRequestState = { status: 'pending', expiresAt };
+    expect(shouldRemind(pending, new Date('2026-12-09T00:00:00.000Z'))).toBe(true);
+    expect(shouldRemind(pending, expiresAt)).toBe(false);
+    expect(shouldRemind({ ...pending, status: 'approved' }, requestedAt)).toBe(false);
   });
 });

@@ -51,3 +51,17 @@ export function expireApproval(state: ApprovalRequestState, now: Date): { expire
 export function effectiveApprovalStatus(state: ApprovalRequestState, now: Date): ApprovalStatus {
   return state.status === 'pending' && now.getTime() >= state.expiresAt.getTime() ? 'expired' : state.status;
 }
+
+/**
+ * When to remind the individual of a request made at `requestedAt`: `leadMinutes` before it expires,
+ * or never (null) when that is not after the request itself (the request's own mail is reminder enough).
+ */
+export function reminderTime(requestedAt: Date, expiresAt: Date, leadMinutes: number): Date | null {
+  const remindAt = expiresAt.getTime() - leadMinutes * 60 * 1000;
+  return remindAt > requestedAt.getTime() ? new Date(remindAt) : null;
+}
+
+/** Whether a reminder still makes sense at `now`: the request is pending and has not timed out. */
+export function shouldRemind(state: ApprovalRequestState, now: Date): boolean {
+  return effectiveApprovalStatus(state, now) === 'pending';
+}

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GetCatalogueOfferUseCase } from '@infobank/offers';
 import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
-import { ConsentPrerequisites } from '@infobank/rights';
 import type { ConsentSource, ConsentStatus } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
 import { ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
+import { ConsentEligibility } from './consent-eligibility';
 import { ConsentLedger, type RecordedConsentChange } from './consent-ledger';
 
 export type { GrantConsentCommand } from '../domain/consent-grant';
@@ -20,7 +20,8 @@ export interface ConsentChangeResult {
 
 /**
  * Grants a consent to an approved offer (同意): by the individual in the portal, or by the bank on
- * the individual's standing conditions. One live consent per individual and offer (CONSENT_EXISTS);
+ * the individual's standing conditions. The individual must be eligible (ConsentEligibility: a
+ * verified address). One live consent per individual and offer (CONSENT_EXISTS);
  * sensitive items need a step-up (CONSENT_STEP_UP_REQUIRED) and are never granted on standing
  * conditions; an offer processed abroad needs its countries acknowledged. The individual must have
  * accepted the current terms first (TERMS_ACCEPTANCE_REQUIRED), whoever grants.
@@ -31,13 +32,14 @@ export class GrantConsentUseCase {
     private readonly transactions: Transactions,
     private readonly offers: GetCatalogueOfferUseCase,
     private readonly ledger: ConsentLedger,
-    private readonly prerequisites: ConsentPrerequisites,
+    private readonly eligibility: ConsentEligibility,
   ) {}
 
   async execute(ctx: RequestContext, command: GrantConsentCommand): Promise<ConsentChangeResult> {
     const source = command.source ?? 'individual';
     const individualId = grantingIndividual(ctx, source, command);
-    await this.prerequisites.require(ctx, individualId);
+    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted.
+    await this.eligibility.assertMayConsent(ctx, individualId);
     const offer = await this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' });
     const problems = grantProblems(command, offer, source, ctx.now());
     if (problems.length > 0) throw new ValidationFailedError(problems);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { findPurpose } from '@infobank/catalog';
 import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
-import { ConsentPrerequisites } from '@infobank/rights';
 import { standingConditionsProblems, type StandingConditions, NO_STANDING_CONDITIONS } from '../domain/standing-conditions';
 import type { StandingConditionsEntity } from '../infrastructure/standing-conditions.entity';
 import { StandingConditionsStore } from '../infrastructure/standing-conditions.store';
+import { ConsentEligibility } from '../../consents/application/consent-eligibility';
 
 /** An individual's standing conditions as they read them; `updatedAt` is null while they never set any. */
 export interface OwnStandingConditions extends StandingConditions {
@@ -41,7 +41,8 @@ export class GetOwnStandingConditionsUseCase {
 }
 
 /**
- * Replaces the acting individual's standing conditions. They apply to offers approved from now on;
+ * Replaces the acting individual's standing conditions (consent given ahead, so the individual must be
+ * eligible: ConsentEligibility). They apply to offers approved from now on;
  * consents already granted stay as they are (the individual revokes them as usual).
  */
 @Injectable()
@@ -49,13 +50,13 @@ export class PutOwnStandingConditionsUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly stored: StandingConditionsStore,
-    private readonly prerequisites: ConsentPrerequisites,
+    private readonly eligibility: ConsentEligibility,
   ) {}
 
   async execute(ctx: RequestContext, conditions: StandingConditions): Promise<OwnStandingConditions> {
     const individualId = requireIndividual(ctx, ONLY_INDIVIDUALS);
     // Conditions naming no purpose can grant nothing: clearing them needs nothing.
-    if (Array.isArray(conditions?.purposes) && conditions.purposes.length > 0) await this.prerequisites.require(ctx, individualId);
+    if (Array.isArray(conditions?.purposes) && conditions.purposes.length > 0) await this.eligibility.assertMayConsent(ctx, individualId);
     const problems = standingConditionsProblems(conditions, (code) => findPurpose(code) !== undefined);
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const updatedAt = ctx.now();

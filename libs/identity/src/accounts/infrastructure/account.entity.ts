@@ -33,6 +33,13 @@ export class AccountEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
+  /**
+   * When the person proved they receive mail at `email` (a verification link, or a password reset);
+   * null until then. An individual whose address is unverified may sign in but not consent.
+   */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
   /** Set when the bank disables the account: it can no longer sign in or refresh. */
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt: Date | null;

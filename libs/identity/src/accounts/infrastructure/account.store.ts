@@ -12,6 +12,7 @@ export interface StoredAccount {
   passwordHash: string;
   displayName: string;
   language: Language;
+  emailVerifiedAt: Date | null;
   disabledAt: Date | null;
 }
 
@@ -30,6 +31,8 @@ export interface AnonymisedAccount {
   email: string;
   displayName: string;
   passwordHash: string;
+  /** A placeholder address is nobody's: never verified. */
+  emailVerifiedAt: null;
   disabledAt: Date;
 }
 
@@ -78,6 +81,12 @@ export class AccountStore {
   /** Replaces the account's password hash. */
   async setPasswordHash(tx: TransactionalContext, id: string, passwordHash: string): Promise<void> {
     await tx.transaction.update(AccountEntity, { id }, { passwordHash });
+  }
+
+  /** Records that the address was proved at `verifiedAt`; an address verified before keeps its first time. Returns whether it changed. */
+  async markEmailVerified(tx: TransactionalContext, id: string, verifiedAt: Date): Promise<boolean> {
+    const result = await tx.transaction.update(AccountEntity, { id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: verifiedAt });
+    return (result.affected ?? 0) > 0;
   }
 
   /** Overwrites the account's personal data and disables it. */

@@ -44,7 +44,19 @@ export interface AppConfig {
   /** Job schedules: how often the worker checks that Redis still holds every schedule, re-adding any it lost. */
   schedules: { checkIntervalMs: number };
   /** Ask mode (個別確認): hours an approval request waits for the individual before it counts as denied. */
-  consent: { approvalTimeoutHours: number };
+  consent: { approvalTimeoutHours: number; approvalReminderLeadMinutes: number };
+  /**
+   * E-mail (libs/rights): `smtp` sends through the SMTP server, `file` writes each message as an .eml
+   * file into `directory` (development). `from` is the sender; links point at the portal's public URL.
+   * `accountMailsPerHour` caps verification and reset mails per address (and four times that per client).
+   */
+  mail: {
+    transport: 'smtp' | 'file';
+    directory: string;
+    from: string;
+    smtp: { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined; passwordFile: string | undefined };
+    accountMailsPerHour: number;
+  };
   /** Transfers: subjects per package part (at most 1,000) and hours a built part stays downloadable. */
   transfers: { partMaxSubjects: number; partTtlHours: number };
   /** Notice webhooks: allow plain-http loopback and private addresses (local development and tests only; never in production). */
@@ -187,6 +199,28 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'APPROVAL_TIMEOUT_HOURS',
     default: '72',
     description: 'hours an ask-mode approval request waits for the individual; no answer by then is a denial',
+  },
+  {
+    name: 'APPROVAL_REMINDER_LEAD_MINUTES',
+    default: '1440',
+    description: 'minutes before an approval request expires that its one reminder mail goes out (none if the wait is shorter)',
+  },
+  {
+    name: 'MAIL_TRANSPORT',
+    description: '`smtp` (send through SMTP_HOST) or `file` (write .eml files into MAIL_DIR); default `file`, `smtp` in production',
+  },
+  { name: 'MAIL_DIR', default: '.data/mail', description: 'where `MAIL_TRANSPORT=file` writes each message as an .eml file' },
+  { name: 'MAIL_FROM', default: 'Infobank <no-reply@infobank.invalid>', description: 'sender of every mail (set a real address in production)' },
+  { name: 'SMTP_HOST', default: '127.0.0.1', description: 'SMTP server the mail is sent through' },
+  { name: 'SMTP_PORT', default: '587', description: 'SMTP port (587 submission with STARTTLS, 465 with SMTP_SECURE)' },
+  { name: 'SMTP_SECURE', default: 'false', description: 'connect with TLS from the start (port 465); otherwise STARTTLS when offered' },
+  { name: 'SMTP_USER', description: 'SMTP user name (none: no authentication)' },
+  { name: 'SMTP_PASSWORD', secret: true, description: 'SMTP password' },
+  { name: 'SMTP_PASSWORD_FILE', description: 'file holding the SMTP password (a Docker or Kubernetes secret), read when sending' },
+  {
+    name: 'ACCOUNT_MAILS_PER_HOUR',
+    default: '5',
+    description: 'verification and password-reset mails one address may be sent per hour (a client address may ask for 4× as many)',
   },
   { name: 'TRANSFER_PART_MAX_SUBJECTS', default: '1000', description: 'subjects in one package part (one JWE each), 1 to 1000' },
   {

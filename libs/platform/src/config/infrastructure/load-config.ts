@@ -126,7 +126,24 @@ export function loadConfig(source: Source = process.env): AppConfig {
     },
     worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
     schedules: { checkIntervalMs: integer('SCHEDULE_CHECK_INTERVAL_MS', 100, 600_000) },
-    consent: { approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365) },
+    consent: {
+      approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365),
+      approvalReminderLeadMinutes: integer('APPROVAL_REMINDER_LEAD_MINUTES', 1, 60 * 24 * 365),
+    },
+    mail: {
+      transport: raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
+      directory: text('MAIL_DIR'),
+      from: text('MAIL_FROM'),
+      smtp: {
+        host: text('SMTP_HOST'),
+        port: port('SMTP_PORT'),
+        secure: boolean('SMTP_SECURE'),
+        user: optional('SMTP_USER'),
+        password: optional('SMTP_PASSWORD'),
+        passwordFile: optional('SMTP_PASSWORD_FILE'),
+      },
+      accountMailsPerHour: integer('ACCOUNT_MAILS_PER_HOUR', 1, 1000),
+    },
     transfers: {
       partMaxSubjects: integer('TRANSFER_PART_MAX_SUBJECTS', 1, 1000),
       partTtlHours: integer('TRANSFER_PART_TTL_HOURS', 1, 24 * 30),
@@ -144,6 +161,12 @@ export function loadConfig(source: Source = process.env): AppConfig {
   };
   if (config.webhooks.allowLocal && environment === 'production') {
     problems.push('WEBHOOK_ALLOW_LOCAL must be false when NODE_ENV=production (local webhooks are for development and tests)');
+  }
+  if (config.mail.transport === 'file' && environment === 'production') {
+    problems.push('MAIL_TRANSPORT must be smtp when NODE_ENV=production (file is for development and tests)');
+  }
+  if (config.mail.smtp.password !== undefined && config.mail.smtp.passwordFile !== undefined) {
+    problems.push('SMTP_PASSWORD and SMTP_PASSWORD_FILE are both set; set one of them');
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(config.redis.prefix)) {
     problems.push(`REDIS_PREFIX may hold only letters, digits, '_', '.' and '-' (got "${config.redis.prefix}")`);

@@ -41,6 +41,19 @@ export class NotificationStore {
     return this.manager(ctx).count(NotificationEntity, { where: { individualId, readAt: IsNull() } });
   }
 
+  /** The individual's notification with this id, if it is theirs. */
+  findOfIndividual(ctx: RequestContext, notificationId: string, individualId: string): Promise<NotificationEntity | null> {
+    return this.manager(ctx).findOne(NotificationEntity, { where: { id: notificationId, individualId } });
+  }
+
+  /** The individual's notification about this subject (the newest, if several). */
+  findBySubject(ctx: RequestContext, individualId: string, subject: { type: string; id: string }): Promise<NotificationEntity | null> {
+    return this.manager(ctx).findOne(NotificationEntity, {
+      where: { individualId, subjectType: subject.type as NotificationEntity['subjectType'], subjectId: subject.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
   /** Whether this notification is the individual's. */
   isOwnedBy(ctx: RequestContext, notificationId: string, individualId: string): Promise<boolean> {
     return this.manager(ctx).exists(NotificationEntity, { where: { id: notificationId, individualId } });

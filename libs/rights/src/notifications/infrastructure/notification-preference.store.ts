@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { NotificationEmailPreferenceEntity } from './notification-preference.entity';
+
+/** The individuals' per-kind e-mail choices. */
+@Injectable()
+export class NotificationPreferenceStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
+  /** The choices the individual made, by kind (kinds without one follow the default). */
+  async chosenBy(ctx: RequestContext, individualId: string): Promise<Map<string, boolean>> {
+    const rows = await this.manager(ctx).find(NotificationEmailPreferenceEntity, { where: { individualId } });
+    return new Map(rows.map((row) => [row.kind, row.email]));
+  }
+
+  /** The individual's choice for one kind, if they made one. */
+  async chosenFor(ctx: RequestContext, individualId: string, kind: string): Promise<boolean | undefined> {
+    const row = await this.manager(ctx).findOne(NotificationEmailPreferenceEntity, { where: { individualId, kind } });
+    return row?.email;
+  }
+
+  /** Records the choices (one row per kind, replacing an earlier one). */
+  async choose(tx: TransactionalContext, individualId: string, choices: readonly { kind: string; email: boolean }[], at: Date): Promise<void> {
+    if (choices.length === 0) return;
+    await tx.transaction
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEmailPreferenceEntity)
+      .values(choices.map((choice) => ({ individualId, kind: choice.kind, email: choice.email, updatedAt: at })))
+      .orUpdate(['email', 'updated_at'], ['individual_id', 'kind'])
+      .execute();
+  }
+}
