@@ -100,7 +100,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const offerId = await approvedOffer(portal);
     expect((await get('/v1/me', person.accessToken)).body.emailVerified).toBe(false);
     expectProblem(await post('/v1/me/consents', { offerId, optionalItems: [], mode: 'auto' }, person.accessToken), 403, 'EMAIL_VERIFICATION_REQUIRED');
-    const conditions = { purposes: [], allowCrossBorder: false, allowProfiling: false, excludedRecipients: [], mode: 'auto' };
+    const conditions = { purposes: ['marketing'], allowCrossBorder: false, allowProfiling: false, excludedRecipients: [], mode: 'auto' };
     expectProblem(
       await callJson(portal.url, 'PUT', '/v1/me/standing-conditions', { bearer: person.accessToken, body: conditions }),
       403,

@@ -4,6 +4,7 @@ import { PublishTermsUseCase } from '@infobank/rights';
 import type { OrganisationClient } from '../../support/organisation-client';
 import type { Individual } from '../intake/link-world';
 import { TransferWorld, type Recipient } from '../gateway/transfer-world';
+import { verifyEmailWithoutMail } from '../../support/verified-individual';
 import { callJson, newIndividual } from './session-client';
 
 // Its own database (TransferWorld): once a terms version is published there, every individual must accept it.
@@ -146,6 +147,8 @@ describe('portal: terms (利用規約・委任契約) and their acceptance', () 
       acceptanceRequired: null,
       acceptances: [{ version: '2027-03', method: 'registration' }],
     });
+    // Consent also needs a verified address (test/e2e/portal/mail.e2e-spec.ts); this test is about terms.
+    await verifyEmailWithoutMail(world.portal, registered.body.id);
     const offerId = await world.approvedOffer(recipient);
     const granted = await world.links.atPortal({ id: registered.body.id, accessToken: login.body.accessToken }, 'POST', '/v1/me/consents', {
       offerId,
