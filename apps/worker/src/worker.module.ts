@@ -10,6 +10,7 @@ import {
   StandingConditionsModule,
 } from '@infobank/consent';
 import { CRYPTO_JOBS, CryptoModule } from '@infobank/crypto';
+import { DISCLOSURE_JOBS, DisclosureBuildModule, DisclosureRequestsModule } from '@infobank/disclosure';
 import { OFFER_JOBS } from '@infobank/offers';
 import { OVERSIGHT_JOBS, OversightModule } from '@infobank/oversight';
 import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
@@ -20,6 +21,7 @@ import { REVOCATION_JOBS, RevocationModule } from '@infobank/revocation';
 import { VAULT_JOBS } from '@infobank/vault';
 import { ExpireApprovalProcessor } from './processors/approvals.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
+import { BuildDisclosureProcessor, ExpireDisclosuresProcessor } from './processors/disclosures.processor';
 import { MaintainKekGenerationsProcessor } from './processors/kek-generations.processor';
 import { SealTransparencyLogProcessor } from './processors/ledger.processor';
 import { MarkOverdueNoticesProcessor } from './processors/notices.processor';
@@ -57,6 +59,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...VAULT_JOBS,
   ...CRYPTO_JOBS,
   ...OVERSIGHT_JOBS,
+  ...DISCLOSURE_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -82,6 +85,8 @@ export const PROCESSORS: Provider[] = [
   RunLogVerificationPageProcessor,
   ScheduleLogVerificationProcessor,
   GenerateMonthlyReportProcessor,
+  BuildDisclosureProcessor,
+  ExpireDisclosuresProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */
@@ -102,6 +107,8 @@ export class WorkerModule {
         ProvisionModule,
         RevocationModule,
         OversightModule,
+        DisclosureRequestsModule,
+        DisclosureBuildModule,
       ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };
