@@ -74,8 +74,8 @@ const SECTION_SCHEMAS: Record<DisclosureSection, Schema> = {
     object({
       consentId: uuid,
       offerId: uuid,
-      recipient: { type: 'object', required: ['id', 'name'], properties: { id: uuid } },
-      purpose: { type: 'object', required: ['code'], properties: { code: string } },
+      recipient: object({ id: uuid, name: localisedName, corporateNumber: string, country: string }),
+      purpose: object({ code: string, dpv: string, label: bilingualText, text: localisedName }),
       state: { enum: ['active', 'paused', 'revoked', 'expired'] },
       mode: { enum: ['auto', 'ask'] },
       source: { enum: ['individual', 'standing_condition'] },
