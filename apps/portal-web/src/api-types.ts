@@ -81,3 +81,21 @@ export interface Catalog {
   categories: { code: string; label: Text; items: { id: string; label: Text }[] }[];
   purposes: { code: string; label: Text }[];
 }
+
+/** The sections a disclosure bundle may hold. */
+export const DISCLOSURE_SECTIONS = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices'] as const;
+export type DisclosureSection = (typeof DISCLOSURE_SECTIONS)[number];
+
+/** GET /v1/me/disclosures: one of my disclosure requests (開示請求). */
+export interface Disclosure {
+  disclosureId: string;
+  sections: DisclosureSection[];
+  format: 'json' | 'csv';
+  status: 'requested' | 'building' | 'ready' | 'expired';
+  requestedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  readyAt: string | null;
+  expiresAt: string | null;
+  expiredAt: string | null;
+}

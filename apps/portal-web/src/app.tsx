@@ -17,6 +17,7 @@ import { AppContext, type AppServices } from './app-context';
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { ConsentsScreen } from './screens/consents-screen';
 import { DataScreen } from './screens/data-screen';
+import { DisclosuresScreen } from './screens/disclosures-screen';
 import { HistoryScreen } from './screens/history-screen';
 import { HomeScreen } from './screens/home-screen';
 import { NotificationsScreen } from './screens/notifications-screen';
@@ -35,6 +36,7 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/approvals', label: 'nav.approvals' },
   { path: '/standing-conditions', label: 'nav.standing' },
   { path: '/notifications', label: 'nav.notifications' },
+  { path: '/disclosures', label: 'nav.disclosures' },
   { path: '/settings', label: 'nav.settings' },
 ];
 
@@ -59,6 +61,8 @@ function screenFor(path: string): ReactNode {
       return <StandingConditionsScreen />;
     case '/notifications':
       return <NotificationsScreen />;
+    case '/disclosures':
+      return <DisclosuresScreen />;
     case '/settings':
       return <SettingsScreen />;
     case '/transparency':
