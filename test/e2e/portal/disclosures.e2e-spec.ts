@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { compactVerify, createLocalJWKSet, type JWK } from 'jose';
-import { ExpireDisclosuresUseCase, parseCsv, readTar } from '@infobank/disclosure';
+import { BuildDisclosureUseCase, ExpireDisclosuresUseCase, parseCsv, readTar } from '@infobank/disclosure';
 import { createRequestContext, withTransaction } from '@infobank/platform';
 import { parseBankJwks, SealTransparencyLogUseCase, verifyInclusionProofAgainstJwks } from '@infobank/transparency-log';
 import { ETHICS_BOARD_ERROR_STATUS } from '../../../apps/ethics-board/src/ethics-board.errors';
@@ -302,6 +302,25 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
       [recordId, '2'],
     ]);
     expect(JSON.parse(rows[1].data).totalYen).toBe(480);
+  });
+
+  it('waits for a request in progress before taking another, and builds a bundle once however often its job runs', async () => {
+    const dave = await world.links.individual();
+    const inProgress = randomUUID();
+    await world.environment.dataSource.query(
+      `INSERT INTO "disclosure_requests" ("id", "individual_id", "sections", "format", "status", "requested_at", "due_at", "building_at")
+       VALUES ($1, $2, '{profile}', 'json', 'building', now(), now() + interval '14 days', now())`,
+      [inProgress, dave.id],
+    );
+    expectProblem(await portal(dave, 'POST', '/v1/me/disclosures', { scope: 'all', format: 'json' }), 409, 'DISCLOSURE_IN_PROGRESS');
+    expectProblem(await portal(dave, 'POST', `/v1/me/disclosures/${inProgress}/download-token`), 409, 'DISCLOSURE_NOT_READY');
+    expect((await portal(dave, 'GET', '/v1/me/disclosures')).body).toHaveLength(1);
+
+    const before = await portal(alice, 'GET', `/v1/me/disclosures/${aliceDisclosure}`);
+    const build = world.worker?.get(BuildDisclosureUseCase, { strict: false });
+    await expect(build?.execute(system, aliceDisclosure)).resolves.toBe('already_done');
+    expect((await portal(alice, 'GET', `/v1/me/disclosures/${aliceDisclosure}`)).body).toEqual(before.body);
+    await expect(build?.execute(system, randomUUID())).resolves.toBe('not_found');
   });
 
   it('reads another individual’s request as not found, and refuses anyone not signed in', async () => {
