@@ -124,7 +124,7 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
   }
 
   beforeAll(async () => {
-    world = await TransferWorld.start({ worker: true, config: { DISCLOSURE_DOWNLOAD_TOKEN_SECONDS: String(TOKEN_SECONDS) } });
+    world = await TransferWorld.start({ worker: true, config: { DISCLOSURE_TOKEN_SECONDS: String(TOKEN_SECONDS) } });
     board = await startTestApp(
       EthicsBoardModule,
       { DATABASE_NAME: world.environment.config.database.name, REDIS_PREFIX: world.environment.config.redis.prefix },

@@ -69,7 +69,7 @@ export class DisclosuresController {
 
   @Post(':disclosureId/download-token')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'A single-use token to download the ready bundle (valid DISCLOSURE_DOWNLOAD_TOKEN_SECONDS)' })
+  @ApiOperation({ summary: 'A single-use token to download the ready bundle (valid DISCLOSURE_TOKEN_SECONDS)' })
   @ApiCreatedResponse({ type: DisclosureDownloadTokenDto })
   @ApiNotFoundResponse({ description: 'DISCLOSURE_NOT_FOUND' })
   @ApiConflictResponse({ description: 'DISCLOSURE_NOT_READY' })

@@ -32,7 +32,7 @@ function tokenHash(token: string): Buffer {
 }
 
 /**
- * Issues a single-use download token for one of my ready bundles, valid DISCLOSURE_DOWNLOAD_TOKEN_SECONDS.
+ * Issues a single-use download token for one of my ready bundles, valid DISCLOSURE_TOKEN_SECONDS.
  * The token is 256 random bits; the bank keeps only its SHA-256.
  */
 @Injectable()

@@ -215,7 +215,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'days within which a disclosure request (開示請求) must be ready; later ones count as overdue for the board',
   },
   {
-    name: 'DISCLOSURE_DOWNLOAD_TOKEN_SECONDS',
+    name: 'DISCLOSURE_TOKEN_SECONDS',
     default: '60',
     description: 'seconds a single-use disclosure download token stays valid',
   },

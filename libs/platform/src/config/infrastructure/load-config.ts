@@ -136,7 +136,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
     transparency: { minCell: integer('TRANSPARENCY_MIN_CELL', 1, 1_000_000) },
     disclosure: {
       dueDays: integer('DISCLOSURE_DUE_DAYS', 1, 366),
-      downloadTokenSeconds: integer('DISCLOSURE_DOWNLOAD_TOKEN_SECONDS', 1, 3600),
+      downloadTokenSeconds: integer('DISCLOSURE_TOKEN_SECONDS', 1, 3600),
     },
     kekGenerations: {
       directory: optional('BANK_KEK_DIR') ?? join(text('BANK_KEYS_DIR'), 'kek-generations'),
