@@ -68,7 +68,8 @@ export class BuildDisclosureUseCase {
       bundleAad(request.id, request.individualId),
     );
 
-    return this.transactions.runOwn(outside, async (tx) => {
+    // In the job's own transaction when there is one, so that ready and the job's completion commit together.
+    return this.transactions.run(ctx, async (tx) => {
       const row = await this.store.lock(tx, disclosureId);
       if (row === null || row.status !== 'building') return 'already_done';
       const readyAt = tx.now();
