@@ -23,6 +23,7 @@ const LIBRARY_RANKS = [
   'provision',
   'revocation',
   'oversight',
+  'disclosure',
 ];
 
 /** Packages a `domain/` folder never imports: frameworks, persistence, transport and jose. */

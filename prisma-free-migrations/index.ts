@@ -2,6 +2,7 @@ import { AUTH_SESSION_ENTITIES, ORGANISATION_CLIENT_ENTITIES } from '@infobank/a
 import { CATALOG_ENTITIES } from '@infobank/catalog';
 import { APPROVAL_ENTITIES, CONSENT_LEDGER_ENTITIES, STANDING_CONDITION_ENTITIES } from '@infobank/consent';
 import { CRYPTO_ENTITIES } from '@infobank/crypto';
+import { DISCLOSURE_ENTITIES } from '@infobank/disclosure';
 import { IDENTITY_ENTITIES } from '@infobank/identity';
 import { OFFER_ENTITIES } from '@infobank/offers';
 import { OVERSIGHT_ENTITIES } from '@infobank/oversight';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ...PROVISION_ENTITIES,
   ...REVOCATION_ENTITIES,
   ...OVERSIGHT_ENTITIES,
+  ...DISCLOSURE_ENTITIES,
 ];
 
 /** What every process hands the platform: the entities and the migrations that build their tables. */

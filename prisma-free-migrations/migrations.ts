@@ -26,6 +26,7 @@ import { CreateLogVerifications1795340033000 } from './1795340033000-create-log-
 import { CreatePeriodicReports1795340033100 } from './1795340033100-create-periodic-reports';
 import { CreateTermsAndAcceptances1795340040000 } from './1795340040000-create-terms-and-acceptances';
 import { AddMailAndEmailVerification1795340041000 } from './1795340041000-add-mail-and-email-verification';
+import { CreateDisclosureRequests1795340042000 } from './1795340042000-create-disclosure-requests';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CreatePeriodicReports1795340033100,
   CreateTermsAndAcceptances1795340040000,
   AddMailAndEmailVerification1795340041000,
+  CreateDisclosureRequests1795340042000,
 ];

@@ -17,6 +17,7 @@ import * as consentLibrary from '@infobank/consent';
 import * as provisionLibrary from '@infobank/provision';
 import * as revocationLibrary from '@infobank/revocation';
 import * as oversightLibrary from '@infobank/oversight';
+import * as disclosureLibrary from '@infobank/disclosure';
 import { errorStatusOf, PLATFORM_ERROR_STATUS, type JobContract } from '@infobank/platform';
 import { ALL_JOBS } from '../../apps/worker/src/worker.module';
 import { ETHICS_BOARD_ERROR_STATUS } from '../../apps/ethics-board/src/ethics-board.errors';
@@ -51,6 +52,7 @@ const libraries: Record<string, Record<string, unknown>> = {
   provision: provisionLibrary,
   revocation: revocationLibrary,
   oversight: oversightLibrary,
+  disclosure: disclosureLibrary,
 };
 
 function isJobContract(value: unknown): value is JobContract<unknown> {

@@ -1,5 +1,6 @@
 import { AUTH_ERROR_STATUS, SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
+import { DISCLOSURE_ERROR_STATUS } from '@infobank/disclosure';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
 import { AUDIT_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
@@ -22,4 +23,5 @@ export const ETHICS_BOARD_ERROR_STATUS = errorStatusOf(
   AUDIT_ERROR_STATUS,
   LOG_VERIFICATION_ERROR_STATUS,
   REPORTS_ERROR_STATUS,
+  DISCLOSURE_ERROR_STATUS,
 );

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { DisclosureRequestsModule } from '@infobank/disclosure';
 import { OversightModule } from '@infobank/oversight';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
 import { AuditController } from './audit/audit.controller';
+import { DisclosureAuditController } from './audit/disclosure-audit.controller';
 import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
@@ -25,6 +27,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     ReviewModule,
     RevocationModule,
     OversightModule,
+    DisclosureRequestsModule,
   ],
   controllers: [
     BoardMembersController,
@@ -33,6 +36,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     OrdersController,
     AttestationsController,
     AuditController,
+    DisclosureAuditController,
     LogVerificationsController,
     ReportsController,
     ReportAssetsController,

@@ -62,7 +62,7 @@ export interface OfferDetail extends CatalogueOffer {
 export interface Notification {
   notificationId: string;
   kind: string;
-  subject: { type: 'consent' | 'approval_request' | 'offer'; id: string };
+  subject: { type: 'consent' | 'approval_request' | 'offer' | 'disclosure'; id: string };
   message: { title: { ja: string; en: string }; lines: { ja: string[]; en: string[] } };
   createdAt: string;
   readAt: string | null;
@@ -96,4 +96,22 @@ export interface MyTerms {
   current: { version: string; publishedAt: string } | null;
   acceptanceRequired: string | null;
   acceptances: { audience: string; version: string; acceptedAt: string; method: 'registration' | 'portal' | 'api' | 'paper' }[];
+}
+
+/** The sections a disclosure bundle may hold. */
+export const DISCLOSURE_SECTIONS = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices'] as const;
+export type DisclosureSection = (typeof DISCLOSURE_SECTIONS)[number];
+
+/** GET /v1/me/disclosures: one of my disclosure requests (開示請求). */
+export interface Disclosure {
+  disclosureId: string;
+  sections: DisclosureSection[];
+  format: 'json' | 'csv';
+  status: 'requested' | 'building' | 'ready' | 'expired';
+  requestedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  readyAt: string | null;
+  expiresAt: string | null;
+  expiredAt: string | null;
 }

@@ -18,6 +18,7 @@ import { ForgotPasswordScreen, ResetPasswordScreen, VerifyBanner, VerifyEmailScr
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { ConsentsScreen } from './screens/consents-screen';
 import { DataScreen } from './screens/data-screen';
+import { DisclosuresScreen } from './screens/disclosures-screen';
 import { HistoryScreen } from './screens/history-screen';
 import { HomeScreen } from './screens/home-screen';
 import { NotificationsScreen } from './screens/notifications-screen';
@@ -39,6 +40,7 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/standing-conditions', label: 'nav.standing' },
   { path: '/notifications', label: 'nav.notifications' },
   { path: '/terms', label: 'nav.terms' },
+  { path: '/disclosures', label: 'nav.disclosures' },
   { path: '/settings', label: 'nav.settings' },
 ];
 
@@ -68,6 +70,8 @@ function screenFor(path: string): ReactNode {
       return <NotificationsScreen />;
     case '/terms':
       return <TermsScreen />;
+    case '/disclosures':
+      return <DisclosuresScreen />;
     case '/settings':
       return <SettingsScreen />;
     case '/transparency':

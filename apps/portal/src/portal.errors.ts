@@ -1,6 +1,7 @@
 import { AUTH_ERROR_STATUS, SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { APPROVAL_ERROR_STATUS, CONSENT_ERROR_STATUS } from '@infobank/consent';
+import { DISCLOSURE_ERROR_STATUS } from '@infobank/disclosure';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
 import { AUDIT_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { errorStatusOf } from '@infobank/platform';
@@ -29,4 +30,5 @@ export const PORTAL_ERROR_STATUS = errorStatusOf(
   AUDIT_ERROR_STATUS,
   LOG_VERIFICATION_ERROR_STATUS,
   REPORTS_ERROR_STATUS,
+  DISCLOSURE_ERROR_STATUS,
 );

@@ -7,6 +7,7 @@ import { PortalAuthModule } from './auth/portal-auth.module';
 import { PortalBenefitsModule } from './benefits/portal-benefits.module';
 import { PortalConsentsModule } from './consents/portal-consents.module';
 import { PortalDataModule } from './data/portal-data.module';
+import { PortalDisclosuresModule } from './disclosures/portal-disclosures.module';
 import { PortalHomeModule } from './home/portal-home.module';
 import { PortalLinksModule } from './links/portal-links.module';
 import { PortalNotificationsModule } from './notifications/portal-notifications.module';
@@ -40,6 +41,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalBenefitsModule,
     PortalProvisionsModule,
     PortalWithdrawalsModule,
+    PortalDisclosuresModule,
     PortalHomeModule,
     PortalTransparencyModule,
     PortalTermsModule,

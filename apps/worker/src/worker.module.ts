@@ -10,6 +10,7 @@ import {
   StandingConditionsModule,
 } from '@infobank/consent';
 import { CRYPTO_JOBS, CryptoModule } from '@infobank/crypto';
+import { DISCLOSURE_JOBS, DisclosureBuildModule, DisclosureRequestsModule } from '@infobank/disclosure';
 import { OFFER_JOBS } from '@infobank/offers';
 import { OVERSIGHT_JOBS, OversightModule } from '@infobank/oversight';
 import { PROVISION_JOBS, ProvisionModule } from '@infobank/provision';
@@ -22,6 +23,7 @@ import { VAULT_JOBS } from '@infobank/vault';
 import { ExpireApprovalProcessor, RemindApprovalProcessor } from './processors/approvals.processor';
 import { SendMailProcessor } from './processors/mail.processor';
 import { ExpireConsentsProcessor } from './processors/consent-expiry.processor';
+import { BuildDisclosureProcessor, ExpireDisclosuresProcessor } from './processors/disclosures.processor';
 import { MaintainKekGenerationsProcessor } from './processors/kek-generations.processor';
 import { SealTransparencyLogProcessor } from './processors/ledger.processor';
 import { MarkOverdueNoticesProcessor } from './processors/notices.processor';
@@ -60,6 +62,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
   ...CRYPTO_JOBS,
   ...OVERSIGHT_JOBS,
   ...RIGHTS_JOBS,
+  ...DISCLOSURE_JOBS,
 ];
 
 /** Every job handler the worker runs. */
@@ -87,6 +90,8 @@ export const PROCESSORS: Provider[] = [
   RunLogVerificationPageProcessor,
   ScheduleLogVerificationProcessor,
   GenerateMonthlyReportProcessor,
+  BuildDisclosureProcessor,
+  ExpireDisclosuresProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */
@@ -108,6 +113,8 @@ export class WorkerModule {
         RevocationModule,
         OversightModule,
         RightsModule,
+        DisclosureRequestsModule,
+        DisclosureBuildModule,
       ],
       providers: [{ provide: JOB_CONTRACTS, useValue: options.jobs ?? ALL_JOBS }, ...(options.processors ?? PROCESSORS), WorkerRuntime],
     };

@@ -21,6 +21,11 @@ export type { ErasedData } from './records/application/erase-my-data.use-case';
 export type { ClosedAccount } from './records/application/close-my-account.use-case';
 export { FindChangedRecordsUseCase, type PackagedRecordRef, type RecordChange } from './records/application/find-changed-records.use-case';
 export {
+  ListMyRecordVersionsUseCase,
+  MAX_RECORDS_PER_VERSION_READ,
+  type OwnRecordVersion,
+} from './records/application/list-my-record-versions.use-case';
+export {
   ListMyRecordsUseCase,
   type OwnRecord,
   type OwnRecordsPage,

@@ -6,6 +6,7 @@ const SUBJECT_PATHS: Record<Notification['subject']['type'], string> = {
   consent: '/consents',
   approval_request: '/approvals',
   offer: '/offers',
+  disclosure: '/disclosures',
 };
 
 /** 通知: the inbox, marking read, and a link to what each notification is about. */

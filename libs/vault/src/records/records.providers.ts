@@ -6,6 +6,7 @@ import { DepositRecordsUseCase } from './application/deposit-records.use-case';
 import { DepositSignatureVerifier } from './application/deposit-signature.verifier';
 import { EraseMyDataUseCase } from './application/erase-my-data.use-case';
 import { FindChangedRecordsUseCase } from './application/find-changed-records.use-case';
+import { ListMyRecordVersionsUseCase } from './application/list-my-record-versions.use-case';
 import { ListMyRecordsUseCase } from './application/list-my-records.use-case';
 import { ReadRecordsForProvisionUseCase } from './application/read-records-for-provision.use-case';
 import { RecordContentDigest } from './application/record-content-digest';
@@ -28,6 +29,7 @@ export const RECORD_PROVIDERS: Provider[] = [
   DepositRecordsUseCase,
   SummariseMyDataUseCase,
   ListMyRecordsUseCase,
+  ListMyRecordVersionsUseCase,
   EraseMyDataUseCase,
   RemoveLinkAndEraseUseCase,
   CloseMyAccountUseCase,

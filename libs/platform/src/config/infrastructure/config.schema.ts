@@ -66,6 +66,11 @@ export interface AppConfig {
   /** Public transparency statistics: counts below this minimum are published as suppressed, never as a number. */
   transparency: { minCell: number };
   /**
+   * Disclosure requests (開示請求): days the bank promises a bundle within (the due date the board watches)
+   * and seconds a download token lives.
+   */
+  disclosure: { dueDays: number; downloadTokenSeconds: number };
+  /**
    * Key-encryption key generations (crypto-shredding that holds against backups): where their files
    * live, how often a new one is made, and how long backups are kept (no generation a kept backup
    * needs is destroyed).
@@ -237,6 +242,16 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'TRANSPARENCY_MIN_CELL',
     default: '10',
     description: 'smallest count the public transparency statistics publish; smaller cells are shown as suppressed',
+  },
+  {
+    name: 'DISCLOSURE_DUE_DAYS',
+    default: '14',
+    description: 'days within which a disclosure request (開示請求) must be ready; later ones count as overdue for the board',
+  },
+  {
+    name: 'DISCLOSURE_TOKEN_SECONDS',
+    default: '60',
+    description: 'seconds a single-use disclosure download token stays valid',
   },
   {
     name: 'NOTICE_DUE_MINUTES',

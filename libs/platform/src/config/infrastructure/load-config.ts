@@ -151,6 +151,10 @@ export function loadConfig(source: Source = process.env): AppConfig {
     webhooks: { allowLocal: boolean('WEBHOOK_ALLOW_LOCAL') },
     notices: { dueMinutes: integer('NOTICE_DUE_MINUTES', 1, 60 * 24 * 365) },
     transparency: { minCell: integer('TRANSPARENCY_MIN_CELL', 1, 1_000_000) },
+    disclosure: {
+      dueDays: integer('DISCLOSURE_DUE_DAYS', 1, 366),
+      downloadTokenSeconds: integer('DISCLOSURE_TOKEN_SECONDS', 1, 3600),
+    },
     kekGenerations: {
       directory: optional('BANK_KEK_DIR') ?? join(text('BANK_KEYS_DIR'), 'kek-generations'),
       rotationDays: integer('KEK_ROTATION_DAYS', 1, 3650),

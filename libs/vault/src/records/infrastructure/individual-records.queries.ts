@@ -27,6 +27,21 @@ export interface StoredRecordRow {
   firstReceivedAt: Date;
 }
 
+/** A superseded version of one of the individual's records, still encrypted, with its batch's provenance. */
+export interface StoredRecordVersionRow {
+  recordId: string;
+  providerId: string;
+  version: number;
+  category: string;
+  observedAt: Date;
+  ciphertext: Buffer;
+  batchId: string;
+  jwsDigest: Buffer;
+  signingKid: string;
+  receivedAt: Date;
+  supersededAt: Date;
+}
+
 /** Optional narrowing to one provider and/or one category. */
 export interface RecordFilter {
   providerId?: string;
@@ -96,6 +111,33 @@ export class IndividualRecordsQueries {
       signingKid: row.signing_kid as string,
       receivedAt: row.received_at as Date,
       firstReceivedAt: row.first_received_at as Date,
+    }));
+  }
+
+  /** The superseded versions of the named records of the individual, oldest first per record. */
+  async versionsOf(individualId: string, recordIds: readonly string[]): Promise<StoredRecordVersionRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT v."vault_record_id", r."provider_id", v."version", v."category", v."observed_at", v."ciphertext",
+              b."batch_id", v."jws_digest", v."signing_kid", v."received_at", v."superseded_at"
+         FROM "vault_record_versions" v
+         JOIN "vault_records" r ON r."id" = v."vault_record_id"
+         JOIN "deposit_batches" b ON b."id" = v."deposit_batch_id"
+        WHERE v."individual_id" = $1 AND r."individual_id" = $1 AND v."vault_record_id" = ANY($2::uuid[])
+        ORDER BY v."vault_record_id", v."version"`,
+      [individualId, recordIds],
+    );
+    return rows.map((row) => ({
+      recordId: row.vault_record_id as string,
+      providerId: row.provider_id as string,
+      version: row.version as number,
+      category: row.category as string,
+      observedAt: row.observed_at as Date,
+      ciphertext: row.ciphertext as Buffer,
+      batchId: row.batch_id as string,
+      jwsDigest: row.jws_digest as Buffer,
+      signingKid: row.signing_kid as string,
+      receivedAt: row.received_at as Date,
+      supersededAt: row.superseded_at as Date,
     }));
   }
 
