@@ -54,6 +54,11 @@ export interface AppConfig {
   /** Public transparency statistics: counts below this minimum are published as suppressed, never as a number. */
   transparency: { minCell: number };
   /**
+   * The complaints desk (苦情相談窓口): hours within which a complaint must get its first answer from the
+   * desk, and days within which it must be closed; past either it is on the desk's overdue lists.
+   */
+  complaints: { firstReplyHours: number; resolveDays: number };
+  /**
    * Key-encryption key generations (crypto-shredding that holds against backups): where their files
    * live, how often a new one is made, and how long backups are kept (no generation a kept backup
    * needs is destroyed).
@@ -203,6 +208,16 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'TRANSPARENCY_MIN_CELL',
     default: '10',
     description: 'smallest count the public transparency statistics publish; smaller cells are shown as suppressed',
+  },
+  {
+    name: 'COMPLAINT_FIRST_REPLY_HOURS',
+    default: '72',
+    description: 'hours (a decimal, e.g. `72` or `0.5`) the complaints desk has to give a complaint its first answer; then it is overdue for a first reply',
+  },
+  {
+    name: 'COMPLAINT_RESOLVE_DAYS',
+    default: '30',
+    description: 'days (a decimal) the complaints desk has to close a complaint with an explanation; then it is overdue for resolution',
   },
   {
     name: 'NOTICE_DUE_MINUTES',

@@ -33,6 +33,16 @@ export function loadConfig(source: Source = process.env): AppConfig {
     }
     return parsed;
   };
+  // A positive decimal such as `72` or `0.001` (SLA periods; tests configure a few seconds).
+  const decimal = (name: string, min: number, max: number): number => {
+    const value = raw(name) ?? '';
+    const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a number from ${min} to ${max}${describe(name, value)}`);
+      return min;
+    }
+    return parsed;
+  };
   const port = (name: string): number => integer(name, 1, 65535);
   const boolean = (name: string): boolean => {
     const value = (raw(name) ?? '').toLowerCase();
@@ -134,6 +144,10 @@ export function loadConfig(source: Source = process.env): AppConfig {
     webhooks: { allowLocal: boolean('WEBHOOK_ALLOW_LOCAL') },
     notices: { dueMinutes: integer('NOTICE_DUE_MINUTES', 1, 60 * 24 * 365) },
     transparency: { minCell: integer('TRANSPARENCY_MIN_CELL', 1, 1_000_000) },
+    complaints: {
+      firstReplyHours: decimal('COMPLAINT_FIRST_REPLY_HOURS', 0.0001, 24 * 365),
+      resolveDays: decimal('COMPLAINT_RESOLVE_DAYS', 0.00001, 3650),
+    },
     kekGenerations: {
       directory: optional('BANK_KEK_DIR') ?? join(text('BANK_KEYS_DIR'), 'kek-generations'),
       rotationDays: integer('KEK_ROTATION_DAYS', 1, 3650),
