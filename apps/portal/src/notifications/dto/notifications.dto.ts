@@ -39,8 +39,8 @@ class NotificationMessageDto {
 }
 
 class NotificationSubjectDto {
-  @ApiProperty({ enum: ['consent', 'approval_request', 'offer'] })
-  type: 'consent' | 'approval_request' | 'offer';
+  @ApiProperty({ enum: ['consent', 'approval_request', 'offer', 'complaint'] })
+  type: 'consent' | 'approval_request' | 'offer' | 'complaint';
 
   @ApiProperty({ format: 'uuid' })
   id: string;
