@@ -9,6 +9,7 @@ import { OversightModule } from '@infobank/oversight';
 import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
 import { ProvisionModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
+import { ComplaintsModule } from '@infobank/rights';
 import { TransparencyLogModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
 
@@ -31,6 +32,8 @@ class AdminModule {
         TransparencyLogModule,
         // log:verify-all.
         OversightModule,
+        // staff:add, staff:list.
+        ComplaintsModule,
       ],
     };
   }

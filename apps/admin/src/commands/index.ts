@@ -14,6 +14,7 @@ import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
 import { platformStartCommand } from './platform-start.command';
 import { SEED_DEMO_COMMAND } from './seed-demo.command';
+import { STAFF_COMMANDS } from './staff.commands';
 
 const PLATFORM_COMMANDS: readonly AdminCommand[] = [
   {
@@ -81,5 +82,6 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   SEED_DEMO_COMMAND,
   ...ORGANISATION_COMMANDS,
   ...BOARD_COMMANDS,
+  ...STAFF_COMMANDS,
   ...LOG_COMMANDS,
 ];

@@ -1,13 +1,12 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { AccountsModule } from '@infobank/identity';
-import { NotificationStore } from '../notifications/infrastructure/notification.store';
-import { NotifyIndividual } from '../notifications/application/notify-individual';
+import { RightsModule } from '../rights.module';
 import { CountComplaintsUseCase, GetEscalatedComplaintUseCase, ListEscalatedComplaintsUseCase } from './application/board-complaints.use-cases';
 import { ComplaintTexts } from './application/complaint-texts';
 import { ComplaintThread } from './application/complaint-thread';
+import { DeskSteps } from './application/desk-steps';
 import {
   CloseComplaintUseCase,
-  DeskSteps,
   EscalateComplaintUseCase,
   GetDeskComplaintUseCase,
   ListComplaintQueueUseCase,
@@ -22,8 +21,6 @@ import { GetMyComplaintUseCase, ListMyComplaintsUseCase, ProvideComplaintInforma
 import { ComplaintStore } from './infrastructure/complaint.store';
 
 const COMPLAINT_PROVIDERS = [
-  NotificationStore,
-  NotifyIndividual,
   ComplaintStore,
   ComplaintTexts,
   ComplaintThread,
@@ -51,7 +48,7 @@ const COMPLAINT_PROVIDERS = [
  * of escalated complaints and counts, and the operator's desk staff. Needs the platform (DataSource,
  * APP_CONFIG) and the bank's keys (CryptoModule.forPlatform(): texts are encrypted).
  */
-@Module({ imports: [AccountsModule], providers: COMPLAINT_PROVIDERS, exports: COMPLAINT_PROVIDERS })
+@Module({ imports: [AccountsModule, RightsModule], providers: COMPLAINT_PROVIDERS, exports: COMPLAINT_PROVIDERS })
 export class ComplaintsModule {}
 
 /** How the app that files complaints checks the ids a complaint names (see ComplaintRelations). */

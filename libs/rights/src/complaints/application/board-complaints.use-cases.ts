@@ -3,7 +3,8 @@ import { requireBoardMember, type RequestContext } from '@infobank/platform';
 import { ComplaintStore, type ComplaintCount } from '../infrastructure/complaint.store';
 import { ComplaintTexts } from './complaint-texts';
 import { ComplaintThread } from './complaint-thread';
-import { readThread, MAX_QUEUE_PAGE } from './desk-complaints.use-cases';
+import { readThread } from './complaint-reader';
+import { MAX_QUEUE_PAGE } from './desk-complaints.use-cases';
 import { deskSummary, type DeskComplaintSummary, type DeskComplaintThread } from './complaint-views';
 
 /** How the board's routes refuse anyone but a board member. */

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { isUuidText, requireStaff, Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { requireStaff, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_PRIORITIES,
   COMPLAINT_STATUSES,
   type ComplaintCategory,
-  type ComplaintCommand,
   type ComplaintPriority,
   type ComplaintStatus,
 } from '../domain/complaint';
 import { firstReplyDueAt, resolutionDueAt } from '../domain/complaint-sla';
 import { ComplaintStore } from '../infrastructure/complaint.store';
-import { ComplaintNotFoundError } from '../complaints.errors';
+import { readThread } from './complaint-reader';
 import { ComplaintTexts, complaintText } from './complaint-texts';
 import { ComplaintThread } from './complaint-thread';
-import { deskSummary, deskThread, type DeskComplaintSummary, type DeskComplaintThread } from './complaint-views';
+import { deskSummary, type DeskComplaintSummary, type DeskComplaintThread } from './complaint-views';
+import { DeskSteps, type DeskStepResult } from './desk-steps';
 
 /** Most complaints one page of the desk's queue holds. */
 export const MAX_QUEUE_PAGE = 200;
@@ -157,47 +157,6 @@ export class CloseComplaintUseCase {
     const text = complaintText(command?.text, '/text');
     return this.steps.take(ctx, complaintId, (now) => ({ type: 'close', now }), text);
   }
-}
-
-/** What a desk step answers: the complaint as it now stands. */
-export type DeskStepResult = DeskComplaintThread;
-
-/** Takes one desk step as the acting staff member and answers the complaint as it now stands. */
-@Injectable()
-export class DeskSteps {
-  constructor(
-    private readonly transactions: Transactions,
-    private readonly thread: ComplaintThread,
-    private readonly complaint: GetDeskComplaintUseCase,
-  ) {}
-
-  async take(
-    ctx: RequestContext,
-    complaintId: string,
-    command: (now: Date) => ComplaintCommand,
-    text: string | null,
-  ): Promise<DeskStepResult> {
-    const staffId = requireStaff(ctx);
-    if (!isUuidText(complaintId)) throw new ComplaintNotFoundError();
-    const id = complaintId.toLowerCase();
-    await this.transactions.run(ctx, (tx) => this.thread.take(tx, id, { party: 'staff', accountId: staffId }, command(tx.now()), text));
-    return this.complaint.execute(ctx, id);
-  }
-}
-
-/** Reads one complaint's thread for the desk or the board; `visible` says whether this reader may see it at all. */
-export async function readThread(
-  ctx: RequestContext,
-  complaintId: string,
-  complaints: ComplaintStore,
-  texts: ComplaintTexts,
-  thread: ComplaintThread,
-  visible: (row: { escalatedAt: Date | null }) => boolean,
-): Promise<DeskComplaintThread> {
-  const row = isUuidText(complaintId) ? await complaints.find(ctx, complaintId.toLowerCase()) : null;
-  if (row === null || !visible(row)) throw new ComplaintNotFoundError();
-  const events = await complaints.eventsOf(ctx, row.id);
-  return deskThread(row, events, await texts.open(ctx, row.individualId, row.id, events), thread.policy, ctx.now());
 }
 
 function oneOf(path: string, value: unknown, allowed: readonly string[], required = false): { path: string; message: string }[] {
