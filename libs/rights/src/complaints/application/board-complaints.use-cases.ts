@@ -7,9 +7,6 @@ import { readThread } from './complaint-reader';
 import { MAX_QUEUE_PAGE } from './desk-complaints.use-cases';
 import { deskSummary, type DeskComplaintSummary, type DeskComplaintThread } from './complaint-views';
 
-/** How the board's routes refuse anyone but a board member. */
-const BOARD_MEMBERS_ONLY = { code: 'NOT_A_BOARD_MEMBER', detail: 'Only members of the data ethics board may do this.' };
-
 /** The complaints the desk escalated to the data ethics board, oldest first. Board members only. */
 @Injectable()
 export class ListEscalatedComplaintsUseCase {
@@ -19,7 +16,7 @@ export class ListEscalatedComplaintsUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<DeskComplaintSummary[]> {
-    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
+    requireBoardMember(ctx);
     const rows = await this.complaints.queue(ctx, { escalated: true, limit: MAX_QUEUE_PAGE });
     return rows.map((row) => deskSummary(row, this.thread.policy, ctx.now()));
   }
@@ -35,7 +32,7 @@ export class GetEscalatedComplaintUseCase {
   ) {}
 
   execute(ctx: RequestContext, complaintId: string): Promise<DeskComplaintThread> {
-    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
+    requireBoardMember(ctx);
     return readThread(ctx, complaintId, this.complaints, this.texts, this.thread, (row) => row.escalatedAt !== null);
   }
 }
@@ -52,7 +49,7 @@ export class CountComplaintsUseCase {
   constructor(private readonly complaints: ComplaintStore) {}
 
   async execute(ctx: RequestContext): Promise<ComplaintCounts> {
-    requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
+    requireBoardMember(ctx);
     const [byCategory, byRecipient] = await Promise.all([this.complaints.countByCategory(ctx), this.complaints.countByRecipient(ctx)]);
     return {
       byCategory: byCategory.map(({ key, ...counts }) => ({ category: key as string, ...counts })),
