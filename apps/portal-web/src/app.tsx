@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { AppContext, type AppServices } from './app-context';
 import { ApprovalsScreen } from './screens/approvals-screen';
+import { ComplaintScreen, ComplaintsScreen } from './screens/complaints-screen';
 import { ConsentsScreen } from './screens/consents-screen';
 import { DataScreen } from './screens/data-screen';
 import { HistoryScreen } from './screens/history-screen';
@@ -35,6 +36,7 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/approvals', label: 'nav.approvals' },
   { path: '/standing-conditions', label: 'nav.standing' },
   { path: '/notifications', label: 'nav.notifications' },
+  { path: '/complaints', label: 'nav.complaints' },
   { path: '/settings', label: 'nav.settings' },
 ];
 
@@ -44,6 +46,8 @@ const PUBLIC_PAGE = '/transparency';
 function screenFor(path: string): ReactNode {
   const offer = /^\/offers\/([0-9a-f-]{36})$/.exec(path);
   if (offer) return <OfferScreen offerId={offer[1]} />;
+  const complaint = /^\/complaints\/([0-9a-f-]{36})$/.exec(path);
+  if (complaint) return <ComplaintScreen complaintId={complaint[1]} />;
   switch (path) {
     case '/data':
       return <DataScreen />;
@@ -59,6 +63,8 @@ function screenFor(path: string): ReactNode {
       return <StandingConditionsScreen />;
     case '/notifications':
       return <NotificationsScreen />;
+    case '/complaints':
+      return <ComplaintsScreen />;
     case '/settings':
       return <SettingsScreen />;
     case '/transparency':

@@ -6,6 +6,7 @@ const SUBJECT_PATHS: Record<Notification['subject']['type'], string> = {
   consent: '/consents',
   approval_request: '/approvals',
   offer: '/offers',
+  complaint: '/complaints',
 };
 
 /** 通知: the inbox, marking read, and a link to what each notification is about. */
@@ -21,7 +22,9 @@ export function NotificationsScreen() {
     if (await act(() => api.call('POST', '/v1/me/notifications/read'))) reload();
   };
   const subjectPath = (notification: Notification) =>
-    notification.subject.type === 'offer' ? `/offers/${notification.subject.id}` : SUBJECT_PATHS[notification.subject.type];
+    notification.subject.type === 'offer' || notification.subject.type === 'complaint'
+      ? `${SUBJECT_PATHS[notification.subject.type]}/${notification.subject.id}`
+      : SUBJECT_PATHS[notification.subject.type];
   return (
     <>
       <h1>{t('notifications.title')}</h1>
