@@ -1,4 +1,5 @@
 import { createRequestContext } from '@infobank/platform';
+import { AddBoardMemberUseCase } from '@infobank/review';
 import { AddDeskStaffUseCase } from '@infobank/rights';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -49,7 +50,8 @@ describe('the complaints desk (苦情相談窓口): individuals, desk staff and 
 
   const asIndividual = (token: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
     callJson(portal.url, method, path, { bearer: token, body });
-  const asStaff = (method: 'GET' | 'POST', path: string, body?: unknown) => callJson(board.url, method, path, { bearer: staff.accessToken, body });
+  const asStaff = (method: 'GET' | 'POST', path: string, body?: unknown) =>
+    callJson(board.url, method, path, { bearer: staff.accessToken, body });
   const asMember = (method: 'GET' | 'POST', path: string, body?: unknown) =>
     callJson(board.url, method, path, { bearer: member.accessToken, body });
   const file = (token: string, body: Record<string, unknown>) => asIndividual(token, 'POST', '/v1/me/complaints', body);
@@ -73,6 +75,27 @@ describe('the complaints desk (苦情相談窓口): individuals, desk staff and 
     expect((await callJson(board.url, 'GET', '/v1/desk/complaints', { bearer: refreshed.body.accessToken })).status).toBe(200);
   });
 
+  it('keeps a board member out of the desk unless also added as staff, then signs them in as either role', async () => {
+    const email = `both.${randomUUID()}@bank.example.jp`;
+    await board.app
+      .get(AddBoardMemberUseCase)
+      .execute(operator, { email, password: staffPassword, name: '両方 さん', expertise: 'legal', external: true });
+    const login = (body: Record<string, unknown>) =>
+      callJson(board.url, 'POST', '/v1/auth/login', { body: { email, password: staffPassword, ...body } });
+    expectProblem(await login({ role: 'staff' }), 401, 'INVALID_CREDENTIALS');
+    const asBoard = await login({});
+    expectProblem(await callJson(board.url, 'GET', '/v1/desk/complaints', { bearer: asBoard.body.accessToken }), 403, 'FORBIDDEN');
+
+    await board.app.get(AddDeskStaffUseCase).execute(operator, { email, password: staffPassword, name: '両方 さん' });
+    const asDesk = await login({ role: 'staff' });
+    expect(asDesk.status).toBe(200);
+    expect((await callJson(board.url, 'GET', '/v1/desk/complaints', { bearer: asDesk.body.accessToken })).status).toBe(200);
+    expectProblem(await callJson(board.url, 'GET', '/v1/board/members', { bearer: asDesk.body.accessToken }), 403, 'FORBIDDEN');
+    const stillBoard = await login({});
+    expect((await callJson(board.url, 'GET', '/v1/board/members', { bearer: stillBoard.body.accessToken })).status).toBe(200);
+    expectProblem(await login({ role: 'individual' }), 401, 'INVALID_CREDENTIALS');
+  });
+
   it('staff cannot vote on, or recuse from, a review case', async () => {
     const recipient = await registerOrganisation(gateway, { roles: ['recipient'] });
     const caseId = await openCase(board, await submitOffer(recipient));
@@ -91,7 +114,12 @@ describe('the complaints desk (苦情相談窓口): individuals, desk staff and 
     const filed = await file(me.token, { category: 'recipient', text, relatedRecipientId: recipient.organisationId });
     expect(filed.status).toBe(201);
     const id = filed.body.id as string;
-    expect(filed.body).toMatchObject({ status: 'open', category: 'recipient', escalated: false, related: { recipientId: recipient.organisationId } });
+    expect(filed.body).toMatchObject({
+      status: 'open',
+      category: 'recipient',
+      escalated: false,
+      related: { recipientId: recipient.organisationId },
+    });
     expect(filed.body.messages).toEqual([{ type: 'filed', by: 'you', at: expect.any(String), text }]);
 
     // The text is stored encrypted: the database holds no plaintext of it.
@@ -121,7 +149,11 @@ describe('the complaints desk (苦情相談窓口): individuals, desk staff and 
     const answered = await asIndividual(me.token, 'POST', `/v1/me/complaints/${id}/information`, { text: '12月1日と12月3日です。' });
     expect(answered.status).toBe(200);
     expect(answered.body.status).toBe('in_progress');
-    expectProblem(await asIndividual(me.token, 'POST', `/v1/me/complaints/${id}/information`, { text: 'もう一度' }), 409, 'COMPLAINT_STEP_REFUSED');
+    expectProblem(
+      await asIndividual(me.token, 'POST', `/v1/me/complaints/${id}/information`, { text: 'もう一度' }),
+      409,
+      'COMPLAINT_STEP_REFUSED',
+    );
 
     // Escalation to the board, with a note the individual does not see.
     const escalated = await asStaff('POST', `/v1/desk/complaints/${id}/escalation`, { text: '再提供の疑いがあるため審査会へ。' });
@@ -142,7 +174,9 @@ describe('the complaints desk (苦情相談窓口): individuals, desk staff and 
     ]);
     const counts = await asMember('GET', '/v1/complaints/counts');
     expect(counts.status).toBe(200);
-    expect(counts.body.byCategory).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'recipient', escalated: expect.any(Number) })]));
+    expect(counts.body.byCategory).toEqual(
+      expect.arrayContaining([expect.objectContaining({ category: 'recipient', escalated: expect.any(Number) })]),
+    );
     const recipientRow = counts.body.byRecipient.find((row: { recipientId: string }) => row.recipientId === recipient.organisationId);
     expect(recipientRow).toEqual({ recipientId: recipient.organisationId, total: 1, open: 1, escalated: 1 });
     expect(JSON.stringify(counts.body)).not.toContain(me.individualId);
@@ -187,14 +221,22 @@ describe('the complaints desk (苦情相談窓口): individuals, desk staff and 
     const filed = await file(owner.token, { category: 'other', text: '説明が分かりにくいです。' });
     const id = filed.body.id as string;
     expectProblem(await asIndividual(other.token, 'GET', `/v1/me/complaints/${id}`), 404, 'COMPLAINT_NOT_FOUND');
-    expectProblem(await asIndividual(other.token, 'POST', `/v1/me/complaints/${id}/information`, { text: '他人' }), 404, 'COMPLAINT_NOT_FOUND');
+    expectProblem(
+      await asIndividual(other.token, 'POST', `/v1/me/complaints/${id}/information`, { text: '他人' }),
+      404,
+      'COMPLAINT_NOT_FOUND',
+    );
     expect((await asIndividual(other.token, 'GET', '/v1/me/complaints')).body.complaints).toEqual([]);
     expectProblem(await asIndividual(owner.token, 'GET', `/v1/me/complaints/${randomUUID()}`), 404, 'COMPLAINT_NOT_FOUND');
 
     // Someone else's (or no) consent and provision read as not found; an unknown recipient is a bad field; nothing is filed.
     const before = (await asIndividual(owner.token, 'GET', '/v1/me/complaints')).body.complaints.length;
     expectProblem(await file(owner.token, { category: 'consent', text: 'x', relatedConsentId: randomUUID() }), 404, 'CONSENT_NOT_FOUND');
-    expectProblem(await file(owner.token, { category: 'provision', text: 'x', relatedProvisionId: randomUUID() }), 404, 'PROVISION_NOT_FOUND');
+    expectProblem(
+      await file(owner.token, { category: 'provision', text: 'x', relatedProvisionId: randomUUID() }),
+      404,
+      'PROVISION_NOT_FOUND',
+    );
     const unknownRecipient = await file(owner.token, { category: 'recipient', text: 'x', relatedRecipientId: randomUUID() });
     expectProblem(unknownRecipient, 400, 'VALIDATION_FAILED');
     expect(unknownRecipient.body.errors).toEqual([{ path: '/relatedRecipientId', message: 'must name a recipient' }]);
@@ -248,8 +290,12 @@ describe('the complaints desk’s service levels with short configured times', (
       .accessToken as string;
     const me = await signedInWithId(portal.url);
     const fileOne = async () =>
-      (await callJson(portal.url, 'POST', '/v1/me/complaints', { bearer: me.token, body: { category: 'account', text: '返事がありません。' } })).body
-        .id as string;
+      (
+        await callJson(portal.url, 'POST', '/v1/me/complaints', {
+          bearer: me.token,
+          body: { category: 'account', text: '返事がありません。' },
+        })
+      ).body.id as string;
     const [unanswered, answered] = [await fileOne(), await fileOne()];
     await callJson(board.url, 'POST', `/v1/desk/complaints/${answered}/replies`, { bearer: token, body: { text: '確認しています。' } });
 
@@ -257,7 +303,10 @@ describe('the complaints desk’s service levels with short configured times', (
     const fresh = await overdue();
     expect(ids({ ...fresh, body: { complaints: fresh.body.firstReply } })).not.toContain(unanswered);
 
-    await waitUntil(async () => (await overdue()).body.firstReply.some((c: { id: string }) => c.id === unanswered), 'the first reply is overdue');
+    await waitUntil(
+      async () => (await overdue()).body.firstReply.some((c: { id: string }) => c.id === unanswered),
+      'the first reply is overdue',
+    );
     const late = await overdue();
     expect(late.body.firstReply.map((c: { id: string }) => c.id)).not.toContain(answered);
     expect(late.body.firstReply.find((c: { id: string }) => c.id === unanswered).sla.firstReply.state).toBe('overdue');
@@ -265,7 +314,10 @@ describe('the complaints desk’s service levels with short configured times', (
     expect(ids(filtered)).toContain(unanswered);
     expect(ids(filtered)).not.toContain(answered);
 
-    await waitUntil(async () => (await overdue()).body.resolution.some((c: { id: string }) => c.id === answered), 'the resolution is overdue');
+    await waitUntil(
+      async () => (await overdue()).body.resolution.some((c: { id: string }) => c.id === answered),
+      'the resolution is overdue',
+    );
     const resolution = (await overdue()).body.resolution.find((c: { id: string }) => c.id === answered);
     expect(resolution.sla).toMatchObject({ firstReply: { state: 'met' }, resolution: { state: 'overdue' } });
   });
@@ -273,7 +325,8 @@ describe('the complaints desk’s service levels with short configured times', (
   it('refuses a queue filter it does not know, naming the field', async () => {
     const email = `desk.${randomUUID()}@bank.example.jp`;
     await board.app.get(AddDeskStaffUseCase).execute(operator, { email, password: staffPassword, name: '窓口 担当' });
-    const token = (await callJson(board.url, 'POST', '/v1/auth/login', { body: { email, password: staffPassword } })).body.accessToken as string;
+    const token = (await callJson(board.url, 'POST', '/v1/auth/login', { body: { email, password: staffPassword } })).body
+      .accessToken as string;
     const response = await callJson(board.url, 'GET', '/v1/desk/complaints?status=lost&overdue=never&limit=0', { bearer: token });
     expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(response.body.errors.map((problem: { path: string }) => problem.path).sort()).toEqual(['/limit', '/overdue', '/status']);

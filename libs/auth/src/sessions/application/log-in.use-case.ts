@@ -16,7 +16,7 @@ export interface LogInCommand {
   clientAddress: string;
   /**
    * Which role to sign in with, where the app serves several (the ethics board: `board_member`, `staff`).
-   * Omitted: the first of the app's roles whose account under this e-mail takes the password.
+   * Omitted: the account under this e-mail of the app's first role that has one.
    */
   role?: AccountKind;
 }
@@ -24,9 +24,9 @@ export interface LogInCommand {
 /**
  * Signs a person in at this app and starts a session (a new refresh token family). An unknown e-mail,
  * a wrong password, a disabled account and an account this app does not serve all fail alike with
- * INVALID_CREDENTIALS after the same scrypt work; failures are throttled (RATE_LIMITED). Where the app
- * serves several kinds of account, each kind's account under the e-mail is tried in the app's order
- * (one scrypt check per kind, whether or not the account exists).
+ * INVALID_CREDENTIALS after the same scrypt work (one check, whether or not an account exists); failures
+ * are throttled (RATE_LIMITED). Where the app serves several kinds of account, the command's role picks
+ * the kind, or else the first kind (in the app's order) with an account under the e-mail is the one checked.
  */
 @Injectable()
 export class LogInUseCase {
@@ -43,21 +43,17 @@ export class LogInUseCase {
   async execute(ctx: RequestContext, command: LogInCommand): Promise<SessionTokenPair> {
     const email = normaliseEmail(command.email);
     const attempt = await this.limiter.begin(email, command.clientAddress);
-    const kinds = command.role === undefined ? this.realm.accountKinds : [command.role];
-    let signedIn: { account: StoredAccount; claims: Record<string, unknown> } | null = null;
-    for (const kind of kinds) {
-      const account = realmServes(this.realm, kind) ? await this.accounts.findByEmail(ctx, kind, email) : null;
-      const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
-      const claims =
-        account !== null && passwordMatches && account.disabledAt === null ? await this.claimsSource.claimsFor(ctx, account.id, kind) : null;
-      if (signedIn === null && account !== null && claims !== null) signedIn = { account, claims };
-    }
-    if (signedIn === null) {
+    const account = await this.accountFor(ctx, email, command.role);
+    const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
+    const claims =
+      account !== null && passwordMatches && account.disabledAt === null
+        ? await this.claimsSource.claimsFor(ctx, account.id, account.kind)
+        : null;
+    if (account === null || claims === null) {
       await this.limiter.failed(attempt);
       throw new InvalidCredentialsError();
     }
     await this.limiter.succeeded(attempt);
-    const { account, claims } = signedIn;
 
     // A hash made with other parameters (a lower cost from before) is replaced now that the password is known.
     const upgraded = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.rehash(command.password) : null;
@@ -66,5 +62,15 @@ export class LogInUseCase {
       return this.issuer.storeRefreshToken(tx, account.id);
     });
     return this.issuer.pair(account, claims, refreshToken);
+  }
+
+  /** The account the attempt is for: of the role asked for (one this app serves), or of the app's first kind that has one. */
+  private async accountFor(ctx: RequestContext, email: string, role: AccountKind | undefined): Promise<StoredAccount | null> {
+    if (role !== undefined) return realmServes(this.realm, role) ? this.accounts.findByEmail(ctx, role, email) : null;
+    for (const kind of this.realm.accountKinds) {
+      const account = await this.accounts.findByEmail(ctx, kind, email);
+      if (account !== null) return account;
+    }
+    return null;
   }
 }
