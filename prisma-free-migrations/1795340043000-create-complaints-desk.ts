@@ -14,7 +14,9 @@ export class CreateComplaintsDesk1795340043000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "accounts" DROP CONSTRAINT "ck_accounts_kind"`);
-    await queryRunner.query(`ALTER TABLE "accounts" ADD CONSTRAINT "ck_accounts_kind" CHECK ("kind" IN ('individual', 'board_member', 'staff'))`);
+    await queryRunner.query(
+      `ALTER TABLE "accounts" ADD CONSTRAINT "ck_accounts_kind" CHECK ("kind" IN ('individual', 'board_member', 'staff'))`,
+    );
     await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "ck_notifications_kind"`);
     await queryRunner.query(
       `ALTER TABLE "notifications" ADD CONSTRAINT "ck_notifications_kind" CHECK ("kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested', 'complaint_answered'))`,

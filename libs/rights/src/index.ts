@@ -53,7 +53,12 @@ export {
   ListEscalatedComplaintsUseCase,
   type ComplaintCounts,
 } from './complaints/application/board-complaints.use-cases';
-export { AddDeskStaffUseCase, ListDeskStaffUseCase, type AddDeskStaffCommand, type DeskStaffMember } from './complaints/application/desk-staff.use-cases';
+export {
+  AddDeskStaffUseCase,
+  ListDeskStaffUseCase,
+  type AddDeskStaffCommand,
+  type DeskStaffMember,
+} from './complaints/application/desk-staff.use-cases';
 export type {
   ComplaintRelated,
   DeskComplaintEvent,

@@ -36,7 +36,10 @@ export class DeskComplaintsController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The queue, oldest first, with SLA timers; filter by status, category, escalated, overdue' })
-  list(@CurrentRequestContext() ctx: RequestContext, @Query() query: ComplaintQueueQueryDto): Promise<{ complaints: DeskComplaintSummary[] }> {
+  list(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Query() query: ComplaintQueueQueryDto,
+  ): Promise<{ complaints: DeskComplaintSummary[] }> {
     return this.queue.execute(ctx, ComplaintQueueQueryDto.toQuery(query)).then((complaints) => ({ complaints }));
   }
 

@@ -47,7 +47,11 @@ export function ComplaintsScreen() {
       <section aria-labelledby="complaints-new">
         <h2 id="complaints-new">{t('complaints.newTitle')}</h2>
         <form onSubmit={(event) => void send(event)}>
-          <SelectField label={t('complaints.category')} value={category} onChange={(event) => setCategory(event.target.value as typeof category)}>
+          <SelectField
+            label={t('complaints.category')}
+            value={category}
+            onChange={(event) => setCategory(event.target.value as typeof category)}
+          >
             {COMPLAINT_CATEGORIES.map((value) => (
               <option key={value} value={value}>
                 {t(`complaints.category.${value}` as MessageKey)}
@@ -103,7 +107,10 @@ export function ComplaintScreen({ complaintId }: { complaintId: string }) {
   const { t, formatDate } = useI18n();
   const { api, navigate } = useApp();
   const act = useAction();
-  const { data, error, reload } = useLoad((client) => client.call<ComplaintThread>('GET', `/v1/me/complaints/${complaintId}`), [complaintId]);
+  const { data, error, reload } = useLoad(
+    (client) => client.call<ComplaintThread>('GET', `/v1/me/complaints/${complaintId}`),
+    [complaintId],
+  );
   const [answer, setAnswer] = useState('');
   const sendAnswer = async (event: FormEvent) => {
     event.preventDefault();
@@ -160,7 +167,13 @@ export function ComplaintScreen({ complaintId }: { complaintId: string }) {
           <h2 id="complaint-answer">{t('complaints.answerTitle')}</h2>
           <p>{t('complaints.answerExplain')}</p>
           <form onSubmit={(event) => void sendAnswer(event)}>
-            <TextAreaField label={t('complaints.answer')} value={answer} onChange={(event) => setAnswer(event.target.value)} maxLength={4000} required />
+            <TextAreaField
+              label={t('complaints.answer')}
+              value={answer}
+              onChange={(event) => setAnswer(event.target.value)}
+              maxLength={4000}
+              required
+            />
             <Button type="submit">{t('complaints.sendAnswer')}</Button>
           </form>
         </section>

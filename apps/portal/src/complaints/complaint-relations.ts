@@ -19,7 +19,10 @@ export class PortalComplaintRelations implements ComplaintRelations {
     private readonly organisations: OrganisationDirectory,
   ) {}
 
-  async check(ctx: RequestContext, related: Pick<FileComplaintCommand, 'relatedConsentId' | 'relatedProvisionId' | 'relatedRecipientId'>): Promise<CheckedRelations> {
+  async check(
+    ctx: RequestContext,
+    related: Pick<FileComplaintCommand, 'relatedConsentId' | 'relatedProvisionId' | 'relatedRecipientId'>,
+  ): Promise<CheckedRelations> {
     const consent = related.relatedConsentId === undefined ? null : await this.consents.execute(ctx, related.relatedConsentId);
     const provision = related.relatedProvisionId === undefined ? null : await this.provisions.execute(ctx, related.relatedProvisionId);
     let recipientId = related.relatedRecipientId ?? null;

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { AccountsModule } from '@infobank/identity';
 import { RightsModule } from '../rights.module';
-import { CountComplaintsUseCase, GetEscalatedComplaintUseCase, ListEscalatedComplaintsUseCase } from './application/board-complaints.use-cases';
+import {
+  CountComplaintsUseCase,
+  GetEscalatedComplaintUseCase,
+  ListEscalatedComplaintsUseCase,
+} from './application/board-complaints.use-cases';
 import { ComplaintTexts } from './application/complaint-texts';
 import { ComplaintThread } from './application/complaint-thread';
 import { DeskSteps } from './application/desk-steps';

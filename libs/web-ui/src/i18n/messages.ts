@@ -14,7 +14,8 @@ export const ja = {
   'nav.settings': '設定',
   'nav.complaints': 'お問い合わせ・苦情',
   'complaints.title': 'お問い合わせ・苦情',
-  'complaints.explain': '情報銀行の扱いに納得できないこと、困っていることを窓口に送れます。窓口が最初に責任をもってお答えし、必要なときはデータ倫理審査会に伝えます。',
+  'complaints.explain':
+    '情報銀行の扱いに納得できないこと、困っていることを窓口に送れます。窓口が最初に責任をもってお答えし、必要なときはデータ倫理審査会に伝えます。',
   'complaints.newTitle': '新しく送る',
   'complaints.category': '何についてですか',
   'complaints.text': '内容',
@@ -285,7 +286,8 @@ export const en: Record<MessageKey, string> = {
   'nav.settings': 'Settings',
   'nav.complaints': 'Contact and complaints',
   'complaints.title': 'Contact and complaints',
-  'complaints.explain': 'Tell the desk about anything the bank did that you are unhappy or unsure about. The desk answers you first and takes responsibility, and brings it to the data ethics board when needed.',
+  'complaints.explain':
+    'Tell the desk about anything the bank did that you are unhappy or unsure about. The desk answers you first and takes responsibility, and brings it to the data ethics board when needed.',
   'complaints.newTitle': 'Send a new one',
   'complaints.category': 'What is it about?',
   'complaints.text': 'Details',

@@ -8,7 +8,9 @@ import { InvalidRefreshTokenError } from '../sessions.errors';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
 
-type Outcome = { refreshed: true; account: { id: string; kind: AccountKind }; claims: Record<string, unknown>; refreshToken: string } | { refreshed: false };
+type Outcome =
+  | { refreshed: true; account: { id: string; kind: AccountKind }; claims: Record<string, unknown>; refreshToken: string }
+  | { refreshed: false };
 
 /**
  * Exchanges a refresh token for a new pair (rotation: the presented token is spent). Presenting a

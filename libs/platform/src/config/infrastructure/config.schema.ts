@@ -212,7 +212,8 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   {
     name: 'COMPLAINT_FIRST_REPLY_HOURS',
     default: '72',
-    description: 'hours (a decimal, e.g. `72` or `0.5`) the complaints desk has to give a complaint its first answer; then it is overdue for a first reply',
+    description:
+      'hours (a decimal, e.g. `72` or `0.5`) the complaints desk has to give a complaint its first answer; then it is overdue for a first reply',
   },
   {
     name: 'COMPLAINT_RESOLVE_DAYS',

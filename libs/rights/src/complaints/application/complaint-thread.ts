@@ -108,7 +108,10 @@ function answerMessage(event: ComplaintEvent): NotificationMessage {
     default:
       return {
         title,
-        lines: { ja: ['「お問い合わせ・苦情」の画面で回答をご覧ください。'], en: ['Read the answer on the Contact and complaints screen.'] },
+        lines: {
+          ja: ['「お問い合わせ・苦情」の画面で回答をご覧ください。'],
+          en: ['Read the answer on the Contact and complaints screen.'],
+        },
       };
   }
 }

@@ -101,7 +101,11 @@ export function mySummary(row: ComplaintEntity): MyComplaintSummary {
   };
 }
 
-export function myThread(row: ComplaintEntity, events: readonly ComplaintEventEntity[], texts: readonly (string | null)[]): MyComplaintThread {
+export function myThread(
+  row: ComplaintEntity,
+  events: readonly ComplaintEventEntity[],
+  texts: readonly (string | null)[],
+): MyComplaintThread {
   return {
     ...mySummary(row),
     messages: events

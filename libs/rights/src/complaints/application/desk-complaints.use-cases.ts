@@ -109,9 +109,17 @@ export class TriageComplaintUseCase {
   constructor(private readonly steps: DeskSteps) {}
 
   execute(ctx: RequestContext, complaintId: string, command: TriageComplaintCommand): Promise<DeskStepResult> {
-    const problems = [...oneOf('/priority', command?.priority, COMPLAINT_PRIORITIES, true), ...oneOf('/category', command?.category, COMPLAINT_CATEGORIES)];
+    const problems = [
+      ...oneOf('/priority', command?.priority, COMPLAINT_PRIORITIES, true),
+      ...oneOf('/category', command?.category, COMPLAINT_CATEGORIES),
+    ];
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    return this.steps.take(ctx, complaintId, (now) => ({ type: 'triage', priority: command.priority, category: command.category, now }), null);
+    return this.steps.take(
+      ctx,
+      complaintId,
+      (now) => ({ type: 'triage', priority: command.priority, category: command.category, now }),
+      null,
+    );
   }
 }
 

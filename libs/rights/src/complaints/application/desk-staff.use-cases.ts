@@ -49,6 +49,11 @@ export class ListDeskStaffUseCase {
   async execute(ctx: RequestContext): Promise<DeskStaffMember[]> {
     requireBankActor(ctx);
     const staff = await this.accounts.listByKind(ctx, 'staff');
-    return staff.map((account) => ({ id: account.id, email: account.email, name: account.displayName, disabled: account.disabledAt !== null }));
+    return staff.map((account) => ({
+      id: account.id,
+      email: account.email,
+      name: account.displayName,
+      disabled: account.disabledAt !== null,
+    }));
   }
 }

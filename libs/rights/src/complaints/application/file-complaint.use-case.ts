@@ -29,7 +29,10 @@ export interface CheckedRelations {
  * recipient (otherwise VALIDATION_FAILED naming the field).
  */
 export interface ComplaintRelations {
-  check(ctx: RequestContext, related: Pick<FileComplaintCommand, 'relatedConsentId' | 'relatedProvisionId' | 'relatedRecipientId'>): Promise<CheckedRelations>;
+  check(
+    ctx: RequestContext,
+    related: Pick<FileComplaintCommand, 'relatedConsentId' | 'relatedProvisionId' | 'relatedRecipientId'>,
+  ): Promise<CheckedRelations>;
 }
 
 /** Injection token of the app's ComplaintRelations. */

@@ -50,7 +50,13 @@ export class ProvideComplaintInformationUseCase {
     if (!isUuidText(complaintId)) throw new ComplaintNotFoundError();
     const text = complaintText(command?.text, '/text');
     await this.transactions.run(ctx, (tx) =>
-      this.thread.take(tx, complaintId.toLowerCase(), { party: 'individual', accountId: individualId }, { type: 'provide_information', now: tx.now() }, text),
+      this.thread.take(
+        tx,
+        complaintId.toLowerCase(),
+        { party: 'individual', accountId: individualId },
+        { type: 'provide_information', now: tx.now() },
+        text,
+      ),
     );
   }
 }

@@ -73,7 +73,8 @@ export type ComplaintEvent =
   | { type: 'closed'; at: Date };
 
 /** Why a step was refused. */
-export type ComplaintRefusal = 'closed' | 'not_yours_to_take' | 'already_escalated' | 'not_awaiting_information' | 'already_awaiting_information' | 'not_open';
+export type ComplaintRefusal =
+  'closed' | 'not_yours_to_take' | 'already_escalated' | 'not_awaiting_information' | 'already_awaiting_information' | 'not_open';
 
 /** The outcome of `decide`: the event to record, or why not. */
 export type ComplaintDecision = { outcome: 'accepted'; event: ComplaintEvent } | { outcome: 'refused'; reason: ComplaintRefusal };
@@ -122,7 +123,15 @@ export function decide(state: ComplaintState, command: ComplaintCommand, party: 
 /** The state after `event` (the first event, `filed`, starts from nothing). */
 export function evolve(state: ComplaintState | undefined, event: ComplaintEvent): ComplaintState {
   if (event.type === 'filed') {
-    return { status: 'open', category: event.category, priority: null, escalated: false, filedAt: event.at, firstAnsweredAt: null, closedAt: null };
+    return {
+      status: 'open',
+      category: event.category,
+      priority: null,
+      escalated: false,
+      filedAt: event.at,
+      firstAnsweredAt: null,
+      closedAt: null,
+    };
   }
   if (state === undefined) throw new Error(`A complaint's first event is filed, not ${event.type}.`);
   const answered = { ...state, firstAnsweredAt: state.firstAnsweredAt ?? event.at };

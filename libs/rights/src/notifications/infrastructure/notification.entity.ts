@@ -7,7 +7,10 @@ import type { NotificationKind, NotificationMessage, NotificationSubject } from 
  * CreateStandingConditionsApprovalsNotifications.
  */
 @Entity({ name: 'notifications' })
-@Check('ck_notifications_kind', `"kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested', 'complaint_answered')`)
+@Check(
+  'ck_notifications_kind',
+  `"kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested', 'complaint_answered')`,
+)
 @Check('ck_notifications_subject_type', `"subject_type" IN ('consent', 'approval_request', 'offer', 'complaint')`)
 @Index('ix_notifications_individual_created', ['individualId', 'createdAt', 'id'])
 export class NotificationEntity {
