@@ -15,6 +15,7 @@ const LEDGER_TABLES = [
   'periodic_reports',
   'terms_versions',
   'terms_acceptances',
+  'complaint_events',
 ];
 const INSUFFICIENT_PRIVILEGE = { driverError: expect.objectContaining({ code: '42501' }) };
 const RESTRICT_VIOLATION = { driverError: expect.objectContaining({ code: '23001' }) };

@@ -27,6 +27,7 @@ import { CreatePeriodicReports1795340033100 } from './1795340033100-create-perio
 import { CreateTermsAndAcceptances1795340040000 } from './1795340040000-create-terms-and-acceptances';
 import { AddMailAndEmailVerification1795340041000 } from './1795340041000-add-mail-and-email-verification';
 import { CreateDisclosureRequests1795340042000 } from './1795340042000-create-disclosure-requests';
+import { CreateComplaintsDesk1795340043000 } from './1795340043000-create-complaints-desk';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CreateTermsAndAcceptances1795340040000,
   AddMailAndEmailVerification1795340041000,
   CreateDisclosureRequests1795340042000,
+  CreateComplaintsDesk1795340043000,
 ];

@@ -9,7 +9,7 @@ import { OversightModule } from '@infobank/oversight';
 import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
 import { ProvisionModule } from '@infobank/provision';
 import { ReviewModule } from '@infobank/review';
-import { ContractsModule, TermsModule } from '@infobank/rights';
+import { ComplaintsModule, ContractsModule, TermsModule } from '@infobank/rights';
 import { TransparencyLogModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
 
@@ -35,6 +35,8 @@ class AdminModule {
         // terms:publish, terms:list, terms:record-acceptance, and the demo's acceptances.
         TermsModule,
         ContractsModule,
+        // staff:add, staff:list.
+        ComplaintsModule,
       ],
     };
   }

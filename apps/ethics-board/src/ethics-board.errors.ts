@@ -7,6 +7,7 @@ import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
 import { errorStatusOf } from '@infobank/platform';
 import { REVIEW_ERROR_STATUS } from '@infobank/review';
 import { REVOCATION_ERROR_STATUS } from '@infobank/revocation';
+import { RIGHTS_ERROR_STATUS } from '@infobank/rights';
 
 /**
  * HTTP status of every library error code the ethics board app can answer with (on top of the platform's):
@@ -24,4 +25,5 @@ export const ETHICS_BOARD_ERROR_STATUS = errorStatusOf(
   LOG_VERIFICATION_ERROR_STATUS,
   REPORTS_ERROR_STATUS,
   DISCLOSURE_ERROR_STATUS,
+  RIGHTS_ERROR_STATUS,
 );

@@ -6,18 +6,24 @@ import { OversightModule } from '@infobank/oversight';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
+import { ComplaintsModule } from '@infobank/rights';
 import { AuditController } from './audit/audit.controller';
 import { DisclosureAuditController } from './audit/disclosure-audit.controller';
 import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
 import { CasesController } from './cases/cases.controller';
+import { BoardComplaintsController } from './complaints/board-complaints.controller';
+import { DeskComplaintsController } from './complaints/desk.controller';
 import { LogVerificationsController } from './log-verifications/log-verifications.controller';
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
 import { ReportAssetsController, ReportsController } from './reports/reports.controller';
 
-/** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
+/**
+ * The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits; and the complaints
+ * desk's (苦情相談窓口), whose staff sign in here with their own role.
+ */
 @Module({
   imports: [
     BankKeysHttpModule,
@@ -28,6 +34,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     RevocationModule,
     OversightModule,
     DisclosureRequestsModule,
+    ComplaintsModule,
   ],
   controllers: [
     BoardMembersController,
@@ -40,6 +47,8 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     LogVerificationsController,
     ReportsController,
     ReportAssetsController,
+    DeskComplaintsController,
+    BoardComplaintsController,
   ],
 })
 export class EthicsBoardModule {}

@@ -62,7 +62,7 @@ export interface OfferDetail extends CatalogueOffer {
 export interface Notification {
   notificationId: string;
   kind: string;
-  subject: { type: 'consent' | 'approval_request' | 'offer' | 'disclosure'; id: string };
+  subject: { type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint'; id: string };
   message: { title: { ja: string; en: string }; lines: { ja: string[]; en: string[] } };
   createdAt: string;
   readAt: string | null;
@@ -114,4 +114,28 @@ export interface Disclosure {
   readyAt: string | null;
   expiresAt: string | null;
   expiredAt: string | null;
+}
+
+/** What a complaint is about (the complaints desk's categories). */
+export const COMPLAINT_CATEGORIES = ['consent', 'provision', 'recipient', 'data_handling', 'account', 'benefit', 'other'] as const;
+
+/** One of my complaints, as the list shows it (GET /v1/me/complaints). */
+export interface ComplaintSummary {
+  id: string;
+  category: (typeof COMPLAINT_CATEGORIES)[number];
+  status: 'open' | 'in_progress' | 'awaiting_information' | 'closed';
+  escalated: boolean;
+  filedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+/** One of my complaints with its thread (GET /v1/me/complaints/:id). */
+export interface ComplaintThread extends ComplaintSummary {
+  messages: {
+    type: 'filed' | 'replied' | 'information_requested' | 'information_provided' | 'escalated' | 'closed';
+    by: 'you' | 'desk';
+    at: string;
+    text: string | null;
+  }[];
 }

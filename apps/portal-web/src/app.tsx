@@ -16,6 +16,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { AppContext, type AppServices } from './app-context';
 import { ForgotPasswordScreen, ResetPasswordScreen, VerifyBanner, VerifyEmailScreen } from './screens/account-email-screens';
 import { ApprovalsScreen } from './screens/approvals-screen';
+import { ComplaintScreen, ComplaintsScreen } from './screens/complaints-screen';
 import { ConsentsScreen } from './screens/consents-screen';
 import { DataScreen } from './screens/data-screen';
 import { DisclosuresScreen } from './screens/disclosures-screen';
@@ -41,6 +42,7 @@ const NAVIGATION: { path: string; label: MessageKey }[] = [
   { path: '/notifications', label: 'nav.notifications' },
   { path: '/terms', label: 'nav.terms' },
   { path: '/disclosures', label: 'nav.disclosures' },
+  { path: '/complaints', label: 'nav.complaints' },
   { path: '/settings', label: 'nav.settings' },
 ];
 
@@ -53,6 +55,8 @@ const ACCOUNT_PAGES = new Set(['/verify-email', '/forgot-password', '/reset-pass
 function screenFor(path: string): ReactNode {
   const offer = /^\/offers\/([0-9a-f-]{36})$/.exec(path);
   if (offer) return <OfferScreen offerId={offer[1]} />;
+  const complaint = /^\/complaints\/([0-9a-f-]{36})$/.exec(path);
+  if (complaint) return <ComplaintScreen complaintId={complaint[1]} />;
   switch (path) {
     case '/data':
       return <DataScreen />;
@@ -72,6 +76,8 @@ function screenFor(path: string): ReactNode {
       return <TermsScreen />;
     case '/disclosures':
       return <DisclosuresScreen />;
+    case '/complaints':
+      return <ComplaintsScreen />;
     case '/settings':
       return <SettingsScreen />;
     case '/transparency':
@@ -274,7 +280,6 @@ export function App() {
               </li>
             ) : null}
           </ul>
-          {signedIn ? <p>{t('nav.rightsSoon')}</p> : null}
         </footer>
       )}
       <StepUpDialog open={stepUp.open} finish={stepUp.finish} />

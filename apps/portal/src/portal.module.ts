@@ -5,6 +5,7 @@ import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { PortalApprovalsModule } from './approvals/portal-approvals.module';
 import { PortalAuthModule } from './auth/portal-auth.module';
 import { PortalBenefitsModule } from './benefits/portal-benefits.module';
+import { PortalComplaintsModule } from './complaints/portal-complaints.module';
 import { PortalConsentsModule } from './consents/portal-consents.module';
 import { PortalDataModule } from './data/portal-data.module';
 import { PortalDisclosuresModule } from './disclosures/portal-disclosures.module';
@@ -21,7 +22,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,
- * provision history, disclosure requests, the public transparency statistics; and the individual's web
+ * provision history, complaints to the complaints desk, disclosure requests, the public transparency statistics; and the individual's web
  * app (apps/portal-web) at `/`.
  */
 @Module({
@@ -39,6 +40,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalApprovalsModule,
     PortalNotificationsModule,
     PortalBenefitsModule,
+    PortalComplaintsModule,
     PortalProvisionsModule,
     PortalWithdrawalsModule,
     PortalDisclosuresModule,

@@ -4,6 +4,7 @@ export { PROVISION_ENTITIES } from './provision.entities';
 export { BUILD_TRANSFER_JOB, EXPIRE_TRANSFER_PARTS_JOB, PROVISION_JOBS } from './provision.jobs';
 export { ProvisionModule } from './provision.module';
 export { GetProvisionProofUseCase, type ProvenProvision, type ProvisionProof } from './provisions/application/get-provision-proof.use-case';
+export { GetOwnProvisionUseCase, type OwnProvisionReference } from './provisions/application/get-own-provision.use-case';
 export { ListMyProvisionsUseCase, type MyProvisionsPage, type MyProvisionView } from './provisions/application/list-my-provisions.use-case';
 export {
   ProvisionsForNoticeUseCase,

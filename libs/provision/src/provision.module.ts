@@ -5,6 +5,7 @@ import { OffersModule } from '@infobank/offers';
 import { RightsModule } from '@infobank/rights';
 import { TransparencyLogModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
+import { GetOwnProvisionUseCase } from './provisions/application/get-own-provision.use-case';
 import { GetProvisionProofUseCase } from './provisions/application/get-provision-proof.use-case';
 import { ListMyProvisionsUseCase } from './provisions/application/list-my-provisions.use-case';
 import { ProvisionsForNoticeUseCase } from './provisions/application/provisions-for-notice.use-case';
@@ -35,6 +36,7 @@ const USE_CASES = [
   ExpirePartsUseCase,
   ListMyProvisionsUseCase,
   GetProvisionProofUseCase,
+  GetOwnProvisionUseCase,
   ProvisionsForNoticeUseCase,
   WithdrawFromTransfersUseCase,
   RepackageAfterErasureUseCase,

@@ -1,6 +1,6 @@
 // The public surface of libs/rights: the individuals' notifications inbox (and its e-mail preferences), mail that leaves the bank
-// (address verification, password reset, notifications by e-mail), the benefits ledger, and the bank's terms and organisations'
-// contracts with their acceptances.
+// (address verification, password reset, notifications by e-mail), the benefits ledger, the bank's terms and organisations'
+// contracts with their acceptances, and the complaints desk (苦情相談窓口).
 export * from './notifications/domain/notification';
 export * from './benefits/domain/benefit';
 export { DEFAULT_BENEFIT_PAGE, MAX_BENEFIT_PAGE } from './benefits/domain/benefit-page';
@@ -67,3 +67,56 @@ export {
   TermsVersionNotCurrentError,
 } from './terms/terms.errors';
 export { AcceptContractDto, ContractAcceptanceDto, ContractTextDto, OwnContractDto } from './terms/http/contract.dto';
+export * from './complaints/domain/complaint';
+export * from './complaints/domain/complaint-sla';
+export { ComplaintNotFoundError, ComplaintStepRefusedError } from './complaints/complaints.errors';
+export { ComplaintFilingModule, ComplaintsModule, type ComplaintFilingOptions } from './complaints/complaints.module';
+export {
+  COMPLAINT_RELATIONS,
+  FileComplaintUseCase,
+  type CheckedRelations,
+  type ComplaintRelations,
+  type FileComplaintCommand,
+} from './complaints/application/file-complaint.use-case';
+export {
+  GetMyComplaintUseCase,
+  ListMyComplaintsUseCase,
+  MAX_LISTED_COMPLAINTS,
+  ProvideComplaintInformationUseCase,
+} from './complaints/application/my-complaints.use-cases';
+export {
+  CloseComplaintUseCase,
+  EscalateComplaintUseCase,
+  GetDeskComplaintUseCase,
+  ListComplaintQueueUseCase,
+  ListOverdueComplaintsUseCase,
+  MAX_QUEUE_PAGE,
+  ReplyToComplaintUseCase,
+  RequestComplaintInformationUseCase,
+  TriageComplaintUseCase,
+  type ComplaintQueueQuery,
+  type DeskMessageCommand,
+  type TriageComplaintCommand,
+} from './complaints/application/desk-complaints.use-cases';
+export {
+  CountComplaintsUseCase,
+  GetEscalatedComplaintUseCase,
+  ListEscalatedComplaintsUseCase,
+  type ComplaintCounts,
+} from './complaints/application/board-complaints.use-cases';
+export {
+  AddDeskStaffUseCase,
+  ListDeskStaffUseCase,
+  type AddDeskStaffCommand,
+  type DeskStaffMember,
+} from './complaints/application/desk-staff.use-cases';
+export type {
+  ComplaintRelated,
+  DeskComplaintEvent,
+  DeskComplaintSummary,
+  DeskComplaintThread,
+  MyComplaintMessage,
+  MyComplaintSummary,
+  MyComplaintThread,
+  SlaTimerView,
+} from './complaints/application/complaint-views';

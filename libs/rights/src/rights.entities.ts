@@ -3,11 +3,13 @@ import { BenefitEntryEntity } from './benefits/infrastructure/benefit-entry.enti
 import { AccountTokenEntity } from './mail/infrastructure/account-token.entity';
 import { MailMessageEntity } from './mail/infrastructure/mail-message.entity';
 import { NotificationEmailPreferenceEntity } from './notifications/infrastructure/notification-preference.entity';
+import { ComplaintEventEntity } from './complaints/infrastructure/complaint-event.entity';
+import { ComplaintEntity } from './complaints/infrastructure/complaint.entity';
 import { NotificationEntity } from './notifications/infrastructure/notification.entity';
 import { TermsAcceptanceEntity } from './terms/infrastructure/terms-acceptance.entity';
 import { TermsVersionEntity } from './terms/infrastructure/terms-version.entity';
 
-/** TypeORM entities of libs/rights (the notifications inbox and its e-mail preferences, mail and one-time links, the benefits ledger, terms and their acceptances). */
+/** TypeORM entities of libs/rights (the notifications inbox and its e-mail preferences, mail and one-time links, the benefits ledger, terms and their acceptances, the complaints desk). */
 export const RIGHTS_ENTITIES: Type<unknown>[] = [
   NotificationEntity,
   BenefitEntryEntity,
@@ -16,4 +18,6 @@ export const RIGHTS_ENTITIES: Type<unknown>[] = [
   AccountTokenEntity,
   TermsVersionEntity,
   TermsAcceptanceEntity,
+  ComplaintEntity,
+  ComplaintEventEntity,
 ];

@@ -23,12 +23,20 @@ export class AccountTokenExpiredError extends DomainError<'ACCOUNT_TOKEN_EXPIRED
 }
 
 /** Stable codes of libs/rights. */
-export type RightsErrorCode = 'NOTIFICATION_NOT_FOUND' | 'ACCOUNT_TOKEN_INVALID' | 'ACCOUNT_TOKEN_EXPIRED' | TermsErrorCode;
+export type RightsErrorCode =
+  | 'NOTIFICATION_NOT_FOUND'
+  | 'ACCOUNT_TOKEN_INVALID'
+  | 'ACCOUNT_TOKEN_EXPIRED'
+  | 'COMPLAINT_NOT_FOUND'
+  | 'COMPLAINT_STEP_REFUSED'
+  | TermsErrorCode;
 
-/** HTTP status of each libs/rights error code, for the portal's problem+json filter. */
+/** HTTP status of each libs/rights error code, for the problem+json filters of the portal and the ethics board. */
 export const RIGHTS_ERROR_STATUS: Readonly<Record<RightsErrorCode, number>> = {
   NOTIFICATION_NOT_FOUND: 404,
   ACCOUNT_TOKEN_INVALID: 400,
   ACCOUNT_TOKEN_EXPIRED: 400,
   ...TERMS_ERROR_STATUS,
+  COMPLAINT_NOT_FOUND: 404,
+  COMPLAINT_STEP_REFUSED: 409,
 };

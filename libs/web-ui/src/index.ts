@@ -10,6 +10,7 @@ export {
   LiveMessage,
   NavBar,
   SelectField,
+  TextAreaField,
   StatusBadge,
   Switch,
 } from './components/components';

@@ -15,6 +15,7 @@ import { ORGANISATION_COMMANDS } from './organisation.commands';
 import { platformStartCommand } from './platform-start.command';
 import { SEED_DEMO_COMMAND } from './seed-demo.command';
 import { TERMS_COMMANDS } from './terms.commands';
+import { STAFF_COMMANDS } from './staff.commands';
 
 const PLATFORM_COMMANDS: readonly AdminCommand[] = [
   {
@@ -83,5 +84,6 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   ...ORGANISATION_COMMANDS,
   ...BOARD_COMMANDS,
   ...TERMS_COMMANDS,
+  ...STAFF_COMMANDS,
   ...LOG_COMMANDS,
 ];

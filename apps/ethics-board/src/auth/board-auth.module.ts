@@ -16,7 +16,7 @@ export class BoardAuthModule {
       module: BoardAuthModule,
       imports: [
         SessionsModule.forRoot({
-          accountKind: 'board_member',
+          accountKinds: ['board_member', 'staff'],
           publicUrl: (config) => config.http.publicUrls.ethicsBoard,
           loginRateLimits: options.loginRateLimits,
           claimsSource: BoardMemberClaims,

@@ -7,6 +7,7 @@ const SUBJECT_PATHS: Record<Notification['subject']['type'], string> = {
   approval_request: '/approvals',
   offer: '/offers',
   disclosure: '/disclosures',
+  complaint: '/complaints',
 };
 
 /** 通知: the inbox, marking read, and a link to what each notification is about. */
@@ -28,7 +29,9 @@ export function NotificationsScreen() {
     }
   };
   const subjectPath = (notification: Notification) =>
-    notification.subject.type === 'offer' ? `/offers/${notification.subject.id}` : SUBJECT_PATHS[notification.subject.type];
+    notification.subject.type === 'offer' || notification.subject.type === 'complaint'
+      ? `${SUBJECT_PATHS[notification.subject.type]}/${notification.subject.id}`
+      : SUBJECT_PATHS[notification.subject.type];
   return (
     <>
       <h1>{t('notifications.title')}</h1>

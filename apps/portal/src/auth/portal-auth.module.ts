@@ -21,7 +21,7 @@ export class PortalAuthModule {
       module: PortalAuthModule,
       imports: [
         SessionsModule.forRoot({
-          accountKind: 'individual',
+          accountKinds: ['individual'],
           publicUrl: (config) => config.http.publicUrls.portal,
           loginRateLimits: options.loginRateLimits,
           browserSessionCookie: PORTAL_REFRESH_COOKIE,

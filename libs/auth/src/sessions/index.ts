@@ -29,6 +29,7 @@ export {
   type SessionRealm,
   type SessionRole,
   type SessionTokenPair,
+  realmServes,
 } from './domain/session-tokens';
 export {
   AccessTokenGuard,
@@ -37,6 +38,7 @@ export {
   CurrentActor,
   CurrentRequestContext,
   IndividualAuthGuard,
+  StaffAuthGuard,
 } from './http/access-token.guard';
 export { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, BrowserSession, type BrowserSessionSettings } from './http/browser-session.guard';
 export { COOKIE_SESSION_MODE, REFRESH_COOKIE_PATH, SESSION_MODE_HEADER } from './domain/browser-session';

@@ -24,7 +24,7 @@ import type { SessionRealm } from './domain/session-tokens';
 import { LoginRateLimiter } from './infrastructure/login-rate-limiter';
 import { RefreshTokenStore } from './infrastructure/refresh-token.store';
 import { RegistrationRateLimiter } from './infrastructure/registration-rate-limiter';
-import { BoardMemberAuthGuard, IndividualAuthGuard } from './http/access-token.guard';
+import { BoardMemberAuthGuard, IndividualAuthGuard, StaffAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { StepUpGuard } from './http/step-up.guard';
 import { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, type BrowserSessionSettings } from './http/browser-session.guard';
@@ -39,8 +39,8 @@ export class AccountClosureModule {}
 
 /** How an app runs sessions. */
 export interface SessionsModuleOptions {
-  /** Which accounts sign in at this app. */
-  accountKind: AccountKind;
+  /** Which accounts sign in at this app, the app's own kind first (the ethics board: board members, then desk staff). */
+  accountKinds: readonly [AccountKind, ...AccountKind[]];
   /** This app's public URL (issuer and audience of its tokens), picked from the configuration. */
   publicUrl: (config: AppConfig) => string;
   /** Sign-in throttling; defaults to DEFAULT_LOGIN_RATE_LIMITS (tests pass small ones). */
@@ -68,6 +68,7 @@ const SESSION_PROVIDERS = [
   UpdateOwnAccountUseCase,
   IndividualAuthGuard,
   BoardMemberAuthGuard,
+  StaffAuthGuard,
   StepUpGuard,
   BrowserOriginGuard,
   RetryAfterInterceptor,
@@ -89,7 +90,7 @@ export class SessionsModule {
       providers: [
         {
           provide: SESSION_REALM,
-          useFactory: (config: AppConfig): SessionRealm => ({ accountKind: options.accountKind, publicUrl: options.publicUrl(config) }),
+          useFactory: (config: AppConfig): SessionRealm => ({ accountKinds: options.accountKinds, publicUrl: options.publicUrl(config) }),
           inject: [APP_CONFIG],
         },
         { provide: LOGIN_RATE_LIMITS, useValue: limits },

@@ -6,6 +6,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 import { useI18n, type Language } from '../i18n/i18n';
 
@@ -43,6 +44,22 @@ export function SelectField({ label, children, ...props }: SelectHTMLAttributes<
       <select id={id} {...props}>
         {children}
       </select>
+    </div>
+  );
+}
+
+/** A labelled multi-line text input with an optional hint (free text such as a complaint). */
+export function TextAreaField({ label, hint, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="ib-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={6} aria-describedby={hint ? `${id}-hint` : undefined} {...props} />
+      {hint ? (
+        <p id={`${id}-hint`} className="ib-hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

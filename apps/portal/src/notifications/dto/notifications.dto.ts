@@ -39,8 +39,8 @@ class NotificationMessageDto {
 }
 
 class NotificationSubjectDto {
-  @ApiProperty({ enum: ['consent', 'approval_request', 'offer', 'disclosure'] })
-  type: 'consent' | 'approval_request' | 'offer' | 'disclosure';
+  @ApiProperty({ enum: ['consent', 'approval_request', 'offer', 'disclosure', 'complaint'] })
+  type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint';
 
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { requireBoardMember, requireIndividual } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
 import { AccountStore, type Language } from '@infobank/identity';
 import { UnauthenticatedError } from '../sessions.errors';
 import { SESSION_REALM } from './session-settings';
+import { signedInAccount } from './signed-in-account';
 
 /** What a signed-in person sees of their own account. */
 export interface OwnAccount {
@@ -25,10 +25,8 @@ export class GetOwnAccountUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<OwnAccount> {
-    // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
-    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
-    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
-    const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
+    const { id: accountId, kind } = signedInAccount(ctx, this.realm);
+    const account = await this.accounts.findById(ctx, accountId, kind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is no longer active.');
     return {
       id: account.id,
@@ -53,9 +51,8 @@ export class UpdateOwnAccountUseCase {
   ) {}
 
   async execute(ctx: RequestContext, change: { language: Language }): Promise<OwnAccount> {
-    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
-    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
-    await this.accounts.setLanguage(ctx, accountId, this.realm.accountKind, change.language);
+    const { id: accountId, kind } = signedInAccount(ctx, this.realm);
+    await this.accounts.setLanguage(ctx, accountId, kind, change.language);
     return this.ownAccount.execute(ctx);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactions, type RequestContext } from '@infobank/platform';
-import { normaliseEmail } from '@infobank/identity';
-import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
+import { normaliseEmail, type AccountKind, type StoredAccount } from '@infobank/identity';
+import { realmServes, type SessionRealm, type SessionTokenPair } from '../domain/session-tokens';
 import { AccountStore } from '@infobank/identity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError } from '../sessions.errors';
@@ -14,12 +14,19 @@ export interface LogInCommand {
   email: string;
   password: string;
   clientAddress: string;
+  /**
+   * Which role to sign in with, where the app serves several (the ethics board: `board_member`, `staff`).
+   * Omitted: the account under this e-mail of the app's first role that has one.
+   */
+  role?: AccountKind;
 }
 
 /**
  * Signs a person in at this app and starts a session (a new refresh token family). An unknown e-mail,
  * a wrong password, a disabled account and an account this app does not serve all fail alike with
- * INVALID_CREDENTIALS after the same scrypt work; failures are throttled (RATE_LIMITED).
+ * INVALID_CREDENTIALS after the same scrypt work (one check, whether or not an account exists); failures
+ * are throttled (RATE_LIMITED). Where the app serves several kinds of account, the command's role picks
+ * the kind, or else the first kind (in the app's order) with an account under the e-mail is the one checked.
  */
 @Injectable()
 export class LogInUseCase {
@@ -36,10 +43,12 @@ export class LogInUseCase {
   async execute(ctx: RequestContext, command: LogInCommand): Promise<SessionTokenPair> {
     const email = normaliseEmail(command.email);
     const attempt = await this.limiter.begin(email, command.clientAddress);
-    const account = await this.accounts.findByEmail(ctx, this.realm.accountKind, email);
+    const account = await this.accountFor(ctx, email, command.role);
     const passwordMatches = await this.hasher.verify(command.password, account?.passwordHash);
     const claims =
-      account !== null && passwordMatches && account.disabledAt === null ? await this.claimsSource.claimsFor(ctx, account.id) : null;
+      account !== null && passwordMatches && account.disabledAt === null
+        ? await this.claimsSource.claimsFor(ctx, account.id, account.kind)
+        : null;
     if (account === null || claims === null) {
       await this.limiter.failed(attempt);
       throw new InvalidCredentialsError();
@@ -52,6 +61,16 @@ export class LogInUseCase {
       if (upgraded !== null) await this.accounts.setPasswordHash(tx, account.id, upgraded);
       return this.issuer.storeRefreshToken(tx, account.id);
     });
-    return this.issuer.pair(account.id, claims, refreshToken);
+    return this.issuer.pair(account, claims, refreshToken);
+  }
+
+  /** The account the attempt is for: of the role asked for (one this app serves), or of the app's first kind that has one. */
+  private async accountFor(ctx: RequestContext, email: string, role: AccountKind | undefined): Promise<StoredAccount | null> {
+    if (role !== undefined) return realmServes(this.realm, role) ? this.accounts.findByEmail(ctx, role, email) : null;
+    for (const kind of this.realm.accountKinds) {
+      const account = await this.accounts.findByEmail(ctx, kind, email);
+      if (account !== null) return account;
+    }
+    return null;
   }
 }

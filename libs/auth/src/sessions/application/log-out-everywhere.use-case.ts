@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { requireBoardMember, requireIndividual, Transactions, type RequestContext } from '@infobank/platform';
+import { Transactions, type RequestContext } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SESSION_REALM } from './session-settings';
+import { signedInAccount } from './signed-in-account';
 
 /**
  * Ends every session of the acting person's account, on every device: each live refresh token is
@@ -18,8 +19,7 @@ export class LogOutEverywhereUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<{ revoked: number }> {
-    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
-    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
+    const { id: accountId } = signedInAccount(ctx, this.realm);
     return this.transactions.run(ctx, async (tx) => ({ revoked: await this.tokens.revokeAllOfAccount(tx, accountId, tx.now()) }));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactions, type RequestContext } from '@infobank/platform';
 import { isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
-import type { SessionRealm } from '../domain/session-tokens';
+import { realmServes, type SessionRealm } from '../domain/session-tokens';
 import { AccountStore } from '@infobank/identity';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SessionIssuer } from './session-issuer';
@@ -29,7 +29,7 @@ export class LogOutUseCase {
       const token = await this.refreshTokens.findByHash(tx, tokenHash);
       if (token === null) return;
       const account = await this.accounts.findById(tx, token.accountId);
-      if (account?.kind !== this.realm.accountKind) return;
+      if (account === null || !realmServes(this.realm, account.kind)) return;
       await this.issuer.revokeFamily(tx, token.familyId);
     });
   }

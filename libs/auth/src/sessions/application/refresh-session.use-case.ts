@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactions, type RequestContext } from '@infobank/platform';
 import { decideRefresh, isRefreshTokenShaped, refreshTokenDigest } from '../domain/refresh-token';
-import type { SessionRealm, SessionTokenPair } from '../domain/session-tokens';
-import { AccountStore } from '@infobank/identity';
+import { realmServes, type SessionRealm, type SessionTokenPair } from '../domain/session-tokens';
+import { AccountStore, type AccountKind } from '@infobank/identity';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { InvalidRefreshTokenError } from '../sessions.errors';
 import { SessionIssuer } from './session-issuer';
 import { ACCOUNT_CLAIMS_SOURCE, SESSION_REALM, type AccountClaimsSource } from './session-settings';
 
-type Outcome = { refreshed: true; accountId: string; claims: Record<string, unknown>; refreshToken: string } | { refreshed: false };
+type Outcome =
+  | { refreshed: true; account: { id: string; kind: AccountKind }; claims: Record<string, unknown>; refreshToken: string }
+  | { refreshed: false };
 
 /**
  * Exchanges a refresh token for a new pair (rotation: the presented token is spent). Presenting a
@@ -37,20 +39,20 @@ export class RefreshSessionUseCase {
       if (token === null) return { refreshed: false };
       const account = await this.accounts.findById(tx, token.accountId);
       // Another app's token: not ours to judge or revoke.
-      if (account === null || account.kind !== this.realm.accountKind) return { refreshed: false };
+      if (account === null || !realmServes(this.realm, account.kind)) return { refreshed: false };
       const decision = decideRefresh(token, now);
       if (decision.outcome === 'revoke_family') await this.issuer.revokeFamily(tx, token.familyId);
       if (decision.outcome !== 'rotate') return { refreshed: false };
-      const claims = account.disabledAt === null ? await this.claimsSource.claimsFor(tx, account.id) : null;
+      const claims = account.disabledAt === null ? await this.claimsSource.claimsFor(tx, account.id, account.kind) : null;
       if (claims === null) {
         await this.issuer.revokeFamily(tx, token.familyId);
         return { refreshed: false };
       }
       await this.refreshTokens.markUsed(tx, token.id, now);
       const refreshToken = await this.issuer.storeRefreshToken(tx, account.id, token.familyId);
-      return { refreshed: true, accountId: account.id, claims, refreshToken };
+      return { refreshed: true, account: { id: account.id, kind: account.kind }, claims, refreshToken };
     });
     if (!outcome.refreshed) throw new InvalidRefreshTokenError();
-    return this.issuer.pair(outcome.accountId, outcome.claims, outcome.refreshToken);
+    return this.issuer.pair(outcome.account, outcome.claims, outcome.refreshToken);
   }
 }

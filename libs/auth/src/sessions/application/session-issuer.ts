@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TransactionalContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { newRefreshToken, refreshTokenDigest, REFRESH_TOKEN_LIFETIME_MS } from '../domain/refresh-token';
-import type { SessionTokenPair } from '../domain/session-tokens';
+import type { SessionRole, SessionTokenPair } from '../domain/session-tokens';
 import { RefreshTokenStore } from '../infrastructure/refresh-token.store';
 import { SessionTokens } from './session-tokens';
 
@@ -32,8 +32,8 @@ export class SessionIssuer {
   }
 
   /** The pair handed to the client: a new access token with the app's claims, and the refresh token. */
-  async pair(accountId: string, claims: Record<string, unknown>, refreshToken: string): Promise<SessionTokenPair> {
-    const access = await this.tokens.issueAccessToken(accountId, claims);
+  async pair(account: { id: string; kind: SessionRole }, claims: Record<string, unknown>, refreshToken: string): Promise<SessionTokenPair> {
+    const access = await this.tokens.issueAccessToken(account.id, account.kind, claims);
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn };
   }
 

@@ -1,3 +1,4 @@
+import type { AccountKind } from '@infobank/identity';
 import type { RequestContext } from '@infobank/platform';
 
 /** Injection token of this app's SessionRealm (which accounts sign in, which URL issues their tokens). */
@@ -43,8 +44,8 @@ export const DEFAULT_LOGIN_RATE_LIMITS: Readonly<LoginRateLimits> = {
  * external flag from libs/review), and says whether the account may sign in there at all.
  */
 export interface AccountClaimsSource {
-  /** The claims to add, or null when the account may not sign in at this app. */
-  claimsFor(ctx: RequestContext, accountId: string): Promise<Record<string, unknown> | null>;
+  /** The claims to add to the account's tokens of `kind`, or null when the account may not sign in at this app. */
+  claimsFor(ctx: RequestContext, accountId: string, kind: AccountKind): Promise<Record<string, unknown> | null>;
 }
 
 /** For apps that add nothing to their tokens. */

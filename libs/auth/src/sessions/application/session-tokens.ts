@@ -7,6 +7,7 @@ import {
   ACCESS_TOKEN_TYPE,
   STEP_UP_TOKEN_LIFETIME_SECONDS,
   STEP_UP_TOKEN_TYPE,
+  realmServes,
   type AccessTokenClaims,
   type SessionRealm,
   type SessionRole,
@@ -29,9 +30,13 @@ export class SessionTokens {
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}
 
-  /** An access token for the account, carrying `role` and the app's extra claims. */
-  async issueAccessToken(accountId: string, extra: Record<string, unknown>): Promise<{ token: string; expiresIn: number }> {
-    const claims: JWTPayload = { ...withoutReserved(extra), role: this.realm.accountKind };
+  /** An access token for the account, carrying its `role` (the account's kind) and the app's extra claims. */
+  async issueAccessToken(
+    accountId: string,
+    role: SessionRole,
+    extra: Record<string, unknown>,
+  ): Promise<{ token: string; expiresIn: number }> {
+    const claims: JWTPayload = { ...withoutReserved(extra), role };
     const token = await this.keyRing.signJwt(claims, {
       typ: ACCESS_TOKEN_TYPE,
       expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS,
@@ -43,24 +48,25 @@ export class SessionTokens {
     return { token, expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
   }
 
-  /** Checks an access token for `role` at this app; anything wrong is UNAUTHENTICATED. */
-  async verifyAccessToken(token: string, role: SessionRole): Promise<AccessTokenClaims> {
+  /**
+   * Checks an access token of this app, of any role the app serves; anything wrong is UNAUTHENTICATED.
+   * The caller compares the role with what its route admits.
+   */
+  async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     const payload = await this.verify(
       token,
       ACCESS_TOKEN_TYPE,
       (cause) => new UnauthenticatedError('The access token is not valid.', { cause }),
     );
-    if (payload.role !== role || role !== this.realm.accountKind) {
-      throw new UnauthenticatedError('The access token is not valid here.');
-    }
-    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat: _iat, jti: _jti, role: _role, ...extra } = payload;
+    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat: _iat, jti: _jti, role, ...extra } = payload;
+    if (!realmServes(this.realm, role)) throw new UnauthenticatedError('The access token is not valid here.');
     return { accountId: sub as string, role, extra };
   }
 
   /** A step-up token: proof that the account's holder re-entered the password just now. */
-  async issueStepUpToken(accountId: string): Promise<{ token: string; expiresIn: number }> {
+  async issueStepUpToken(accountId: string, role: SessionRole): Promise<{ token: string; expiresIn: number }> {
     const token = await this.keyRing.signJwt(
-      { role: this.realm.accountKind },
+      { role },
       {
         typ: STEP_UP_TOKEN_TYPE,
         expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS,
@@ -77,7 +83,7 @@ export class SessionTokens {
   async verifyStepUpToken(token: string | undefined, accountId: string): Promise<void> {
     if (token === undefined || token.length === 0) throw new StepUpRequiredError();
     const payload = await this.verify(token, STEP_UP_TOKEN_TYPE, (cause) => new StepUpRequiredError({ cause }));
-    if (payload.sub !== accountId || payload.role !== this.realm.accountKind) throw new StepUpRequiredError();
+    if (payload.sub !== accountId || !realmServes(this.realm, payload.role)) throw new StepUpRequiredError();
   }
 
   private async verify(token: string, typ: string, refuse: (cause: unknown) => Error): Promise<JWTPayload> {

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { requireBoardMember, requireIndividual, type RequestContext } from '@infobank/platform';
+import type { RequestContext } from '@infobank/platform';
 import type { SessionRealm } from '../domain/session-tokens';
 import { AccountStore } from '@infobank/identity';
 import { LoginRateLimiter } from '../infrastructure/login-rate-limiter';
 import { InvalidCredentialsError, UnauthenticatedError } from '../sessions.errors';
 import { PasswordHasher } from '@infobank/identity';
 import { SESSION_REALM } from './session-settings';
+import { signedInAccount } from './signed-in-account';
 import { SessionTokens } from './session-tokens';
 
 /** A short-lived proof of a fresh password entry, for sensitive actions. */
@@ -31,10 +32,8 @@ export class StepUpUseCase {
   ) {}
 
   async execute(ctx: RequestContext, command: { password: string; clientAddress: string }): Promise<StepUpToken> {
-    // A token of the other realm never reaches here (the app's guard checks the realm); any other actor is not signed in.
-    const notSignedIn = { code: 'UNAUTHENTICATED', detail: 'A valid access token is required.' };
-    const accountId = this.realm.accountKind === 'individual' ? requireIndividual(ctx, notSignedIn) : requireBoardMember(ctx, notSignedIn);
-    const account = await this.accounts.findById(ctx, accountId, this.realm.accountKind);
+    const { id: accountId, kind } = signedInAccount(ctx, this.realm);
+    const account = await this.accounts.findById(ctx, accountId, kind);
     if (account === null || account.disabledAt !== null) throw new UnauthenticatedError();
     const attempt = await this.limiter.begin(account.email, command.clientAddress);
     if (!(await this.hasher.verify(command.password, account.passwordHash))) {
@@ -42,7 +41,7 @@ export class StepUpUseCase {
       throw new InvalidCredentialsError();
     }
     await this.limiter.succeeded(attempt);
-    const issued = await this.tokens.issueStepUpToken(account.id);
+    const issued = await this.tokens.issueStepUpToken(account.id, kind);
     return { stepUpToken: issued.token, expiresIn: issued.expiresIn };
   }
 }

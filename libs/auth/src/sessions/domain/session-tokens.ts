@@ -12,9 +12,13 @@ export const STEP_UP_TOKEN_LIFETIME_SECONDS = 5 * 60;
 /** The role an access token grants: the kind of account it was issued to. */
 export type SessionRole = AccountKind;
 
-/** Which accounts sign in at an app, and the URL that issues and accepts its tokens. */
+/**
+ * Which accounts sign in at an app, and the URL that issues and accepts its tokens. The first kind is
+ * the app's own (it names the app's sign-in throttle); the ethics board also signs complaints desk
+ * staff in, each with their own role.
+ */
 export interface SessionRealm {
-  accountKind: AccountKind;
+  accountKinds: readonly [AccountKind, ...AccountKind[]];
   /** The app's public URL: `iss` and `aud` of every token it issues and the only ones it accepts. */
   publicUrl: string;
 }
@@ -33,4 +37,9 @@ export interface AccessTokenClaims {
   role: SessionRole;
   /** Claims the app added for this account (board members: expertise, external). */
   extra: Readonly<Record<string, unknown>>;
+}
+
+/** True when accounts of `kind` sign in at the app of this realm. */
+export function realmServes(realm: SessionRealm, kind: unknown): kind is AccountKind {
+  return (realm.accountKinds as readonly unknown[]).includes(kind);
 }

@@ -1,5 +1,5 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { createRequestContext, type Actor, type RequestContext } from '@infobank/platform';
+import { createRequestContext, ForbiddenError, type Actor, type RequestContext } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { SessionTokens } from '../application/session-tokens';
@@ -17,7 +17,8 @@ const bearerPattern = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$
  * (EdDSA, typ at+jwt, iss/aud = this app's URL, unexpired) to an account that still exists and is
  * not disabled or closed (one primary-key lookup per request, so closing an account ends its access
  * tokens at once on every instance); sets the request's actor. Refusals are 401 UNAUTHENTICATED with
- * `WWW-Authenticate: Bearer` (RFC 6750).
+ * `WWW-Authenticate: Bearer` (RFC 6750), except a valid token of another role this app serves (a desk
+ * member at a board route, or the reverse): that person is signed in but may not do this, 403 FORBIDDEN.
  */
 @Injectable()
 export abstract class AccessTokenGuard implements CanActivate {
@@ -38,15 +39,17 @@ export abstract class AccessTokenGuard implements CanActivate {
       throw new UnauthenticatedError();
     }
     try {
-      const claims = await this.tokens.verifyAccessToken(match[1], this.role);
+      const claims = await this.tokens.verifyAccessToken(match[1]);
       const account = await this.dataSource.manager.findOne(AccountEntity, {
         where: { id: claims.accountId, kind: claims.role },
         select: { id: true, disabledAt: true },
       });
       if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is closed or disabled.');
+      if (claims.role !== this.role) throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
       request.actor = { type: claims.role, id: claims.accountId };
       return true;
     } catch (error) {
+      if (error instanceof ForbiddenError) throw error;
       void reply.header('www-authenticate', 'Bearer error="invalid_token"');
       throw error;
     }
@@ -63,6 +66,12 @@ export class IndividualAuthGuard extends AccessTokenGuard {
 @Injectable()
 export class BoardMemberAuthGuard extends AccessTokenGuard {
   protected readonly role = 'board_member';
+}
+
+/** Admits complaints desk staff (苦情相談窓口) signed in at the board's app; board members are not staff. */
+@Injectable()
+export class StaffAuthGuard extends AccessTokenGuard {
+  protected readonly role = 'staff';
 }
 
 /** The actor a guard authenticated (anonymous on unguarded routes). */

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@infobank/identity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ACCOUNT_KINDS, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, type AccountKind } from '@infobank/identity';
 
 /** `POST /v1/auth/login`. Length limits only: an unknown e-mail and a wrong password must look alike. */
 export class LoginDto {
@@ -15,6 +15,14 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ACCOUNT_KINDS,
+    description: 'at the ethics board: sign in as `board_member` or `staff` (omitted: the first role whose account takes the password)',
+  })
+  @IsOptional()
+  @IsIn(ACCOUNT_KINDS)
+  role?: AccountKind;
 }
 
 /** `POST /v1/auth/refresh` and `POST /v1/auth/logout`. */
@@ -33,6 +41,14 @@ export class StepUpDto {
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ACCOUNT_KINDS,
+    description: 'at the ethics board: sign in as `board_member` or `staff` (omitted: the first role whose account takes the password)',
+  })
+  @IsOptional()
+  @IsIn(ACCOUNT_KINDS)
+  role?: AccountKind;
 }
 
 /** A session's tokens: a 15-minute access JWT and a rotating refresh token. */

@@ -102,7 +102,7 @@ export class LoginRateLimiter {
   // Keys name the realm and a digest, never an e-mail address in clear.
   private key(scope: 'account' | 'address', value: string): string {
     const digest = createHash('sha256').update(value, 'utf8').digest('base64url');
-    return `login-delays:${this.realm.accountKind}:${scope}:${digest}`;
+    return `login-delays:${this.realm.accountKinds[0]}:${scope}:${digest}`;
   }
 
   private async run<T>(command: () => Promise<T>): Promise<T> {

@@ -34,7 +34,7 @@ export class RegistrationRateLimiter {
     const digest = createHash('sha256').update(clientAddress, 'utf8').digest('base64url');
     let waitMs: number;
     try {
-      const key = `registrations:${this.realm.accountKind}:address:${digest}`;
+      const key = `registrations:${this.realm.accountKinds[0]}:address:${digest}`;
       waitMs = (await this.redis.eval(COUNT_ATTEMPT, 1, key, this.config.hardening.registrationsPerAddressPerHour, HOUR_MS)) as number;
     } catch (error) {
       throw new DomainError('SERVICE_UNAVAILABLE', 'Registration is unavailable for a moment; try again shortly.', { cause: error });

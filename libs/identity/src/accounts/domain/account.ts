@@ -1,9 +1,12 @@
 import type { FieldProblem } from '@infobank/platform';
 
-/** Whose account it is; each kind signs in at its own app (individuals at the portal, board members at the board). */
-export const ACCOUNT_KINDS = ['individual', 'board_member'] as const;
+/**
+ * Whose account it is; each kind signs in at its own app (individuals at the portal; board members and
+ * complaints desk staff at the board's app, each with their own role).
+ */
+export const ACCOUNT_KINDS = ['individual', 'board_member', 'staff'] as const;
 
-/** Whose account it is: an individual (本人) or a data ethics board member. */
+/** Whose account it is: an individual (本人), a data ethics board member, or a complaints desk member (苦情相談窓口). */
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** Languages the bank speaks to a person in. */

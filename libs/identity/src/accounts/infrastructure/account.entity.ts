@@ -2,12 +2,13 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from '
 import type { AccountKind, Language } from '../domain/account';
 
 /**
- * A person who signs in: an individual (portal) or a board member (ethics board). The e-mail is
- * stored normalised and is unique per kind. Matches migration CreateAccountsAndSessions.
+ * A person who signs in: an individual (portal), a board member or a complaints desk member (both at
+ * the ethics board). The e-mail is stored normalised and is unique per kind. Matches migrations
+ * CreateAccountsAndSessions and CreateComplaintsDesk.
  */
 @Entity({ name: 'accounts' })
 @Unique('uq_accounts_kind_email', ['kind', 'email'])
-@Check('ck_accounts_kind', `"kind" IN ('individual', 'board_member')`)
+@Check('ck_accounts_kind', `"kind" IN ('individual', 'board_member', 'staff')`)
 @Check('ck_accounts_language', `"language" IN ('ja', 'en')`)
 export class AccountEntity {
   @PrimaryColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_accounts' })

@@ -109,6 +109,11 @@ export class AccountStore {
     return new Set(open.map((account) => account.id));
   }
 
+  /** Every account of `kind` (open or not), oldest first: the operator's lists of desk staff. */
+  listByKind(ctx: RequestContext, kind: AccountKind): Promise<StoredAccount[]> {
+    return this.manager(ctx).find(AccountEntity, { where: { kind }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   private manager(ctx: RequestContext): EntityManager {
     return ctx.transaction ?? this.dataSource.manager;
   }

@@ -71,6 +71,11 @@ export interface AppConfig {
    */
   disclosure: { dueDays: number; downloadTokenSeconds: number };
   /**
+   * The complaints desk (苦情相談窓口): hours within which a complaint must get its first answer from the
+   * desk, and days within which it must be closed; past either it is on the desk's overdue lists.
+   */
+  complaints: { firstReplyHours: number; resolveDays: number };
+  /**
    * Key-encryption key generations (crypto-shredding that holds against backups): where their files
    * live, how often a new one is made, and how long backups are kept (no generation a kept backup
    * needs is destroyed).
@@ -252,6 +257,17 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     name: 'DISCLOSURE_TOKEN_SECONDS',
     default: '60',
     description: 'seconds a single-use disclosure download token stays valid',
+  },
+  {
+    name: 'COMPLAINT_FIRST_REPLY_HOURS',
+    default: '72',
+    description:
+      'hours (a decimal, e.g. `72` or `0.5`) the complaints desk has to give a complaint its first answer; then it is overdue for a first reply',
+  },
+  {
+    name: 'COMPLAINT_RESOLVE_DAYS',
+    default: '30',
+    description: 'days (a decimal) the complaints desk has to close a complaint with an explanation; then it is overdue for resolution',
   },
   {
     name: 'NOTICE_DUE_MINUTES',

@@ -33,6 +33,16 @@ export function loadConfig(source: Source = process.env): AppConfig {
     }
     return parsed;
   };
+  // A positive decimal such as `72` or `0.001` (SLA periods; tests configure a few seconds).
+  const decimal = (name: string, min: number, max: number): number => {
+    const value = raw(name) ?? '';
+    const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a number from ${min} to ${max}${describe(name, value)}`);
+      return min;
+    }
+    return parsed;
+  };
   const port = (name: string): number => integer(name, 1, 65535);
   const boolean = (name: string): boolean => {
     const value = (raw(name) ?? '').toLowerCase();
@@ -154,6 +164,10 @@ export function loadConfig(source: Source = process.env): AppConfig {
     disclosure: {
       dueDays: integer('DISCLOSURE_DUE_DAYS', 1, 366),
       downloadTokenSeconds: integer('DISCLOSURE_TOKEN_SECONDS', 1, 3600),
+    },
+    complaints: {
+      firstReplyHours: decimal('COMPLAINT_FIRST_REPLY_HOURS', 0.0001, 24 * 365),
+      resolveDays: decimal('COMPLAINT_RESOLVE_DAYS', 0.00001, 3650),
     },
     kekGenerations: {
       directory: optional('BANK_KEK_DIR') ?? join(text('BANK_KEYS_DIR'), 'kek-generations'),

@@ -8,6 +8,7 @@ import {
   requireOrganisation,
   requireProvider,
   requireRecipient,
+  requireStaff,
 } from './actor-guards';
 import { createRequestContext, type Actor, type RequestContext } from './request-context';
 
@@ -18,6 +19,7 @@ const actors = {
   recipient: { type: 'organisation', id: 'recipient-1', roles: ['recipient'] },
   both: { type: 'organisation', id: 'both-1', roles: ['provider', 'recipient'] },
   board_member: { type: 'board_member', id: 'member-1' },
+  staff: { type: 'staff', id: 'staff-1' },
   operator: { type: 'operator', name: 'ops' },
   system: { type: 'system', name: 'worker' },
 } as const satisfies Record<string, Actor>;
@@ -36,6 +38,7 @@ const guards: { name: string; guard: (ctx: RequestContext) => unknown; admits: P
   { name: 'requireRecipient', guard: (ctx) => requireRecipient(ctx), admits: { recipient: 'recipient-1', both: 'both-1' } },
   { name: 'requireProvider', guard: (ctx) => requireProvider(ctx), admits: { provider: 'provider-1', both: 'both-1' } },
   { name: 'requireBoardMember', guard: (ctx) => requireBoardMember(ctx), admits: { board_member: 'member-1' } },
+  { name: 'requireStaff', guard: (ctx) => requireStaff(ctx), admits: { staff: 'staff-1' } },
   { name: 'requireBankActor', guard: (ctx) => requireBankActor(ctx), admits: { operator: undefined, system: undefined } },
   {
     name: 'requireOneOf(board_member, bank)',

@@ -12,7 +12,7 @@ export interface Refusal {
 }
 
 /** The kinds of actor a guard admits: organisations by role, and the bank's own processes and operator as `bank`. */
-export type ActorKind = 'individual' | 'organisation' | 'provider' | 'recipient' | 'board_member' | 'bank';
+export type ActorKind = 'individual' | 'organisation' | 'provider' | 'recipient' | 'board_member' | 'staff' | 'bank';
 
 /** True when the actor is of one of the kinds. */
 export function actorIsOneOf(actor: Actor, kinds: readonly ActorKind[]): boolean {
@@ -54,6 +54,13 @@ export function requireBoardMember(ctx: RequestContext, refusal: Refusal = {}): 
   const { actor } = ctx;
   if (actor.type === 'board_member') return actor.id;
   return refuse(actor, refusal, 'Only a member of the data ethics board may do this.');
+}
+
+/** The id of the complaints desk member (苦情相談窓口) acting; anyone else, board members included, is refused. */
+export function requireStaff(ctx: RequestContext, refusal: Refusal = {}): string {
+  const { actor } = ctx;
+  if (actor.type === 'staff') return actor.id;
+  return refuse(actor, refusal, 'Only a member of the complaints desk may do this.');
 }
 
 /** Admits only the bank's own processes and its operator, who act across individuals and organisations. */

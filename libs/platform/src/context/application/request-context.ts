@@ -8,6 +8,7 @@ export type Actor =
   | { type: 'individual'; id: string }
   | { type: 'organisation'; id: string; roles: readonly ('provider' | 'recipient')[] }
   | { type: 'board_member'; id: string }
+  | { type: 'staff'; id: string }
   | { type: 'operator'; name: string }
   | { type: 'system'; name: string };
 

@@ -1,5 +1,10 @@
 /** What a notification tells the individual about; the portal shows its text, clients may branch on the kind. */
-export type NotificationKind = 'consent_granted_by_standing_condition' | 'approval_requested' | 'withdrawal_attested' | 'disclosure_ready';
+export type NotificationKind =
+  | 'consent_granted_by_standing_condition'
+  | 'approval_requested'
+  | 'withdrawal_attested'
+  | 'disclosure_ready'
+  | 'complaint_answered';
 
 /** Every notification kind (the `notifications.kind` column). */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
@@ -7,6 +12,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'approval_requested',
   'withdrawal_attested',
   'disclosure_ready',
+  'complaint_answered',
 ];
 
 /** A notification's user-facing text: a title and lines, in Japanese and English. */
@@ -15,9 +21,9 @@ export interface NotificationMessage {
   lines: { ja: string[]; en: string[] };
 }
 
-/** What a notification is about: a consent, an approval request, an offer, a disclosure request (ids only, never personal data). */
+/** What a notification is about: a consent, an approval request, an offer, a disclosure request, a complaint (ids only, never personal data). */
 export interface NotificationSubject {
-  type: 'consent' | 'approval_request' | 'offer' | 'disclosure';
+  type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint';
   id: string;
 }
 
