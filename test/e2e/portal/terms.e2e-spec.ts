@@ -1,3 +1,4 @@
+import { EvaluateStandingConditionsUseCase, FIRST_INDIVIDUAL_CURSOR } from '@infobank/consent';
 import { PseudonymousIds } from '@infobank/crypto';
 import { createRequestContext } from '@infobank/platform';
 import { PublishTermsUseCase } from '@infobank/rights';
@@ -16,6 +17,7 @@ describe('portal: terms (利用規約・委任契約) and their acceptance', () 
   let hanako: Individual;
   let approving: Individual;
   let denying: Individual;
+  let delegating: Individual;
   const operator = createRequestContext({ type: 'operator', name: 'e2e' });
 
   const publish = (version: string) =>
@@ -34,7 +36,8 @@ describe('portal: terms (利用規約・委任契約) and their acceptance', () 
     world = await TransferWorld.start();
     provider = await world.provider();
     recipient = await world.recipient({ ja: '株式会社規約テスト', en: 'Terms Test K.K.' });
-    [hanako, approving, denying] = [
+    [hanako, approving, denying, delegating] = [
+      await world.individualWithRecords(provider),
       await world.individualWithRecords(provider),
       await world.individualWithRecords(provider),
       await world.individualWithRecords(provider),
@@ -156,5 +159,36 @@ describe('portal: terms (利用規約・委任契約) and their acceptance', () 
       mode: 'auto',
     });
     expect(granted.status).toBe(201);
+  });
+
+  it('the bank grants nothing on standing conditions while the newest version waits for acceptance, and grants once it is accepted', async () => {
+    const current = (await world.links.atPortal(delegating, 'GET', '/v1/me/terms')).body.current.version as string;
+    expect((await world.links.atPortal(delegating, 'POST', '/v1/me/terms/accept', { version: current })).status).toBe(200);
+    const conditions = await callJson(world.portal.url, 'PUT', '/v1/me/standing-conditions', {
+      bearer: delegating.accessToken,
+      body: { purposes: ['marketing'] },
+    });
+    expect(conditions.status).toBe(200);
+    await publish('2027-04');
+
+    const evaluate = (offerId: string) =>
+      world.environment.dataSource.transaction((transaction) =>
+        world.portal.app
+          .get(EvaluateStandingConditionsUseCase, { strict: false })
+          .execute(
+            { ...createRequestContext({ type: 'system', name: 'worker' }), transaction },
+            { offerId, afterIndividualId: FIRST_INDIVIDUAL_CURSOR },
+          ),
+      );
+    const consentedOffers = async () =>
+      ((await world.links.atPortal(delegating, 'GET', '/v1/me/consents')).body as { offerId: string }[]).map((consent) => consent.offerId);
+    const waiting = await world.approvedOffer(recipient);
+    expect((await evaluate(waiting)).granted).toBe(0);
+    expect(await consentedOffers()).toEqual([]);
+
+    expect((await world.links.atPortal(delegating, 'POST', '/v1/me/terms/accept', { version: '2027-04' })).status).toBe(200);
+    const accepted = await world.approvedOffer(recipient);
+    expect((await evaluate(accepted)).granted).toBe(1);
+    expect(await consentedOffers()).toEqual([accepted]);
   });
 });
