@@ -24,6 +24,7 @@ import { IndexProvisionRecordsByTime1795340032000 } from './1795340032000-index-
 import { IndexTransfersByTime1795340032100 } from './1795340032100-index-transfers-by-time';
 import { CreateLogVerifications1795340033000 } from './1795340033000-create-log-verifications';
 import { CreatePeriodicReports1795340033100 } from './1795340033100-create-periodic-reports';
+import { CreateIncidents1795340044000 } from './1795340044000-create-incidents';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   IndexTransfersByTime1795340032100,
   CreateLogVerifications1795340033000,
   CreatePeriodicReports1795340033100,
+  CreateIncidents1795340044000,
 ];

@@ -1,7 +1,7 @@
 import { AUTH_ERROR_STATUS, SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
-import { AUDIT_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
+import { AUDIT_ERROR_STATUS, INCIDENTS_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
 import { errorStatusOf } from '@infobank/platform';
 import { REVIEW_ERROR_STATUS } from '@infobank/review';
@@ -22,4 +22,5 @@ export const ETHICS_BOARD_ERROR_STATUS = errorStatusOf(
   AUDIT_ERROR_STATUS,
   LOG_VERIFICATION_ERROR_STATUS,
   REPORTS_ERROR_STATUS,
+  INCIDENTS_ERROR_STATUS,
 );

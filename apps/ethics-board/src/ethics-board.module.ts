@@ -6,10 +6,12 @@ import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
 import { AuditController } from './audit/audit.controller';
+import { TraceController } from './audit/trace.controller';
 import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
 import { CasesController } from './cases/cases.controller';
+import { IncidentsController } from './incidents/incidents.controller';
 import { LogVerificationsController } from './log-verifications/log-verifications.controller';
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
@@ -36,6 +38,8 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     LogVerificationsController,
     ReportsController,
     ReportAssetsController,
+    IncidentsController,
+    TraceController,
   ],
 })
 export class EthicsBoardModule {}

@@ -62,7 +62,7 @@ export interface OfferDetail extends CatalogueOffer {
 export interface Notification {
   notificationId: string;
   kind: string;
-  subject: { type: 'consent' | 'approval_request' | 'offer'; id: string };
+  subject: { type: 'consent' | 'approval_request' | 'offer' | 'incident'; id: string };
   message: { title: { ja: string; en: string }; lines: { ja: string[]; en: string[] } };
   createdAt: string;
   readAt: string | null;

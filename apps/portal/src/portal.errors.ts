@@ -2,7 +2,7 @@ import { AUTH_ERROR_STATUS, SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { APPROVAL_ERROR_STATUS, CONSENT_ERROR_STATUS } from '@infobank/consent';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
-import { AUDIT_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
+import { AUDIT_ERROR_STATUS, INCIDENTS_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { errorStatusOf } from '@infobank/platform';
 import { PROVISION_ERROR_STATUS } from '@infobank/provision';
 import { RIGHTS_ERROR_STATUS } from '@infobank/rights';
@@ -29,4 +29,5 @@ export const PORTAL_ERROR_STATUS = errorStatusOf(
   AUDIT_ERROR_STATUS,
   LOG_VERIFICATION_ERROR_STATUS,
   REPORTS_ERROR_STATUS,
+  INCIDENTS_ERROR_STATUS,
 );

@@ -8,6 +8,7 @@ import { PortalBenefitsModule } from './benefits/portal-benefits.module';
 import { PortalConsentsModule } from './consents/portal-consents.module';
 import { PortalDataModule } from './data/portal-data.module';
 import { PortalHomeModule } from './home/portal-home.module';
+import { PortalIncidentsModule } from './incidents/portal-incidents.module';
 import { PortalLinksModule } from './links/portal-links.module';
 import { PortalNotificationsModule } from './notifications/portal-notifications.module';
 import { PortalOffersModule } from './offers/catalogue.module';
@@ -38,6 +39,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalNotificationsModule,
     PortalBenefitsModule,
     PortalProvisionsModule,
+    PortalIncidentsModule,
     PortalWithdrawalsModule,
     PortalHomeModule,
     PortalTransparencyModule,

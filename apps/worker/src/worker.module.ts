@@ -33,6 +33,7 @@ import {
 } from './processors/revocations.processor';
 import {
   GenerateMonthlyReportProcessor,
+  NotifyIncidentPageProcessor,
   RunLogVerificationPageProcessor,
   ScheduleLogVerificationProcessor,
 } from './processors/oversight.processor';
@@ -82,6 +83,7 @@ export const PROCESSORS: Provider[] = [
   RunLogVerificationPageProcessor,
   ScheduleLogVerificationProcessor,
   GenerateMonthlyReportProcessor,
+  NotifyIncidentPageProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */

@@ -10,6 +10,7 @@ import {
   kekStatusCommand,
   rotateKeysCommand,
 } from './keys.commands';
+import { INCIDENT_COMMANDS } from './incident.commands';
 import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
 import { platformStartCommand } from './platform-start.command';
@@ -82,4 +83,5 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   ...ORGANISATION_COMMANDS,
   ...BOARD_COMMANDS,
   ...LOG_COMMANDS,
+  ...INCIDENT_COMMANDS,
 ];

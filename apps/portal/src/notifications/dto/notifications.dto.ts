@@ -39,8 +39,8 @@ class NotificationMessageDto {
 }
 
 class NotificationSubjectDto {
-  @ApiProperty({ enum: ['consent', 'approval_request', 'offer'] })
-  type: 'consent' | 'approval_request' | 'offer';
+  @ApiProperty({ enum: ['consent', 'approval_request', 'offer', 'incident'] })
+  type: 'consent' | 'approval_request' | 'offer' | 'incident';
 
   @ApiProperty({ format: 'uuid' })
   id: string;

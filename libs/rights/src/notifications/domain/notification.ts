@@ -1,11 +1,16 @@
 /** What a notification tells the individual about; the portal shows its text, clients may branch on the kind. */
-export type NotificationKind = 'consent_granted_by_standing_condition' | 'approval_requested' | 'withdrawal_attested';
+export type NotificationKind =
+  | 'consent_granted_by_standing_condition'
+  | 'approval_requested'
+  | 'withdrawal_attested'
+  | 'incident_affecting_me';
 
 /** Every notification kind (the `notifications.kind` column). */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'consent_granted_by_standing_condition',
   'approval_requested',
   'withdrawal_attested',
+  'incident_affecting_me',
 ];
 
 /** A notification's user-facing text: a title and lines, in Japanese and English. */
@@ -14,9 +19,9 @@ export interface NotificationMessage {
   lines: { ja: string[]; en: string[] };
 }
 
-/** What a notification is about: a consent, an approval request, an offer (ids only, never personal data). */
+/** What a notification is about: a consent, an approval request, an offer, an incident (ids only, never personal data). */
 export interface NotificationSubject {
-  type: 'consent' | 'approval_request' | 'offer';
+  type: 'consent' | 'approval_request' | 'offer' | 'incident';
   id: string;
 }
 

@@ -7,8 +7,11 @@ import type { NotificationKind, NotificationMessage, NotificationSubject } from 
  * CreateStandingConditionsApprovalsNotifications.
  */
 @Entity({ name: 'notifications' })
-@Check('ck_notifications_kind', `"kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested')`)
-@Check('ck_notifications_subject_type', `"subject_type" IN ('consent', 'approval_request', 'offer')`)
+@Check(
+  'ck_notifications_kind',
+  `"kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested', 'incident_affecting_me')`,
+)
+@Check('ck_notifications_subject_type', `"subject_type" IN ('consent', 'approval_request', 'offer', 'incident')`)
 @Index('ix_notifications_individual_created', ['individualId', 'createdAt', 'id'])
 export class NotificationEntity {
   @PrimaryColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_notifications' })
