@@ -81,3 +81,17 @@ export interface Catalog {
   categories: { code: string; label: Text; items: { id: string; label: Text }[] }[];
   purposes: { code: string; label: Text }[];
 }
+
+/** An incident that affected me, with the ids of my provisions it concerns (`GET /v1/me/incidents`). */
+export interface MyIncident {
+  id: string;
+  kind: 'recipient_breach' | 'provider_breach' | 'bank_breach';
+  state: 'open' | 'notifying' | 'notified' | 'closed';
+  organisation: { id: string; name: Text } | null;
+  from: string;
+  to: string;
+  items: { id: string; label: Text }[];
+  records: number;
+  provisionIds: string[];
+  notifiedAt: string;
+}

@@ -6,6 +6,8 @@ const SUBJECT_PATHS: Record<Notification['subject']['type'], string> = {
   consent: '/consents',
   approval_request: '/approvals',
   offer: '/offers',
+  // An incident that affected me is shown beside the provisions it concerns.
+  incident: '/history',
 };
 
 /** 通知: the inbox, marking read, and a link to what each notification is about. */
