@@ -14,6 +14,7 @@ export * from './log-verification';
 export * from './reports';
 export * from './incidents';
 export * from './leak-tracing';
+export * from './evidence';
 export { OversightModule } from './oversight.module';
 
 /** The tables of libs/oversight. */

@@ -10,6 +10,7 @@ import {
   kekStatusCommand,
   rotateKeysCommand,
 } from './keys.commands';
+import { EVIDENCE_COMMANDS } from './evidence.commands';
 import { INCIDENT_COMMANDS } from './incident.commands';
 import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
@@ -84,4 +85,5 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   ...BOARD_COMMANDS,
   ...LOG_COMMANDS,
   ...INCIDENT_COMMANDS,
+  ...EVIDENCE_COMMANDS,
 ];

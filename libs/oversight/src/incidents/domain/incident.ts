@@ -53,8 +53,9 @@ export function parseOpenIncident(input: OpenIncidentInput): { command: OpenInci
   const problems: FieldProblem[] = [];
   const kind = (INCIDENT_KINDS as readonly unknown[]).includes(input?.kind) ? (input.kind as IncidentKind) : null;
   if (kind === null) problems.push({ path: '/kind', message: `must be one of ${INCIDENT_KINDS.join(', ')}` });
-  const recipientId = organisationId(input?.recipientId, '/recipientId', kind === 'recipient_breach', problems);
-  const providerId = organisationId(input?.providerId, '/providerId', kind === 'provider_breach', problems);
+  // Which organisation is needed depends on the kind: with no valid kind there is nothing to check it against.
+  const recipientId = kind === null ? null : organisationId(input?.recipientId, '/recipientId', kind === 'recipient_breach', problems);
+  const providerId = kind === null ? null : organisationId(input?.providerId, '/providerId', kind === 'provider_breach', problems);
   const categories = categoryCodes(input?.categories, problems);
   const from = instant(input?.from, '/from', problems);
   const to = instant(input?.to, '/to', problems);
