@@ -13,6 +13,7 @@ const LEDGER_TABLES = [
   'review_recusals',
   'benefit_entries',
   'periodic_reports',
+  'incident_steps',
 ];
 const INSUFFICIENT_PRIVILEGE = { driverError: expect.objectContaining({ code: '42501' }) };
 const RESTRICT_VIOLATION = { driverError: expect.objectContaining({ code: '23001' }) };
