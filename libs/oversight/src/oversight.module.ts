@@ -9,7 +9,23 @@ import { TransparencyStatisticsModule } from './transparency-statistics/transpar
 
 /** What the board (and the public) read across contexts: each part is its own module, gathered here. */
 @Module({
-  imports: [AuditModule, TransparencyStatisticsModule, LogVerificationModule, ReportsModule, IncidentsModule, LeakTracingModule, EvidenceModule],
-  exports: [AuditModule, TransparencyStatisticsModule, LogVerificationModule, ReportsModule, IncidentsModule, LeakTracingModule, EvidenceModule],
+  imports: [
+    AuditModule,
+    TransparencyStatisticsModule,
+    LogVerificationModule,
+    ReportsModule,
+    IncidentsModule,
+    LeakTracingModule,
+    EvidenceModule,
+  ],
+  exports: [
+    AuditModule,
+    TransparencyStatisticsModule,
+    LogVerificationModule,
+    ReportsModule,
+    IncidentsModule,
+    LeakTracingModule,
+    EvidenceModule,
+  ],
 })
 export class OversightModule {}

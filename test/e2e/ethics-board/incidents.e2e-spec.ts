@@ -62,7 +62,12 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
   }
 
   async function openIncident(body: Record<string, unknown>): Promise<Answer> {
-    return call('POST', '/v1/incidents', { from: windowFrom, to: windowTo, description: '委託先サーバーの設定誤りによる外部公開', ...body });
+    return call('POST', '/v1/incidents', {
+      from: windowFrom,
+      to: windowTo,
+      description: '委託先サーバーの設定誤りによる外部公開',
+      ...body,
+    });
   }
 
   /** The individuals an incident affected, read from its table (the API never names them). */
@@ -218,7 +223,11 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
   it('a provider breach finds the individuals whose records that provider deposited; a bank breach everyone in the vault', async () => {
     const provider = await openIncident({ kind: 'provider_breach', providerId: mart.organisationId, categories: ['purchase.receipts'] });
     expect(provider.status).toBe(201);
-    expect(provider.body).toMatchObject({ affectedIndividuals: 3, affectedRecords: 6, items: [expect.objectContaining({ id: 'purchase.receipts' })] });
+    expect(provider.body).toMatchObject({
+      affectedIndividuals: 3,
+      affectedRecords: 6,
+      items: [expect.objectContaining({ id: 'purchase.receipts' })],
+    });
     expect(await affectedIndividuals(provider.body.id)).toEqual([alice.id, bob.id, dave.id].sort());
 
     const bank = await openIncident({ kind: 'bank_breach', categories: ['purchase.receipts'] });
@@ -242,7 +251,9 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
   });
 
   it('closes with the measures taken, and the regulator report holds counts, items, cause and measures but no personal data', async () => {
-    const closed = await call('POST', `/v1/incidents/${incidentId}/close`, { measures: '設定の自動点検を導入し、委託先への監査を強化した' });
+    const closed = await call('POST', `/v1/incidents/${incidentId}/close`, {
+      measures: '設定の自動点検を導入し、委託先への監査を強化した',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.state).toBe('closed');
     expect(closed.body.steps.map((step: { state: string }) => step.state)).toEqual(['open', 'notifying', 'notified', 'closed']);
@@ -259,13 +270,17 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
       organisation: { id: shop.client.organisationId },
     });
     expect(report.body.items.length).toBeGreaterThan(0);
-    const accounts = await world.use(DataSource).getRepository(AccountEntity).find({ where: { id: In([alice.id, bob.id, carol.id]) } });
+    const accounts = await world
+      .use(DataSource)
+      .getRepository(AccountEntity)
+      .find({ where: { id: In([alice.id, bob.id, carol.id]) } });
     expect(accounts).toHaveLength(3);
     for (const account of accounts) {
       expect(report.text).not.toContain(account.email);
       expect(report.text).not.toContain(account.id);
     }
-    for (const personal of ['山田', '花子', 'さくらマート', 'おにぎり', '緑茶', subjectOf(shop, alice)]) expect(report.text).not.toContain(personal);
+    for (const personal of ['山田', '花子', 'さくらマート', 'おにぎり', '緑茶', subjectOf(shop, alice)])
+      expect(report.text).not.toContain(personal);
   });
 
   it('refuses anyone but the board, bad input and unknown incidents with problem+json', async () => {
@@ -273,7 +288,9 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
     expect([401, 403]).toContain((await call('GET', '/v1/incidents', undefined, alice.accessToken)).status);
     const bad = await call('POST', '/v1/incidents', { kind: 'recipient_breach', from: 'yesterday', to: windowTo, description: '' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual(expect.arrayContaining(['/recipientId', '/from', '/description']));
+    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual(
+      expect.arrayContaining(['/recipientId', '/from', '/description']),
+    );
     const wrongRole = await openIncident({ kind: 'recipient_breach', recipientId: mart.organisationId });
     expect(wrongRole.body.errors).toEqual([{ path: '/recipientId', message: 'names no recipient organisation' }]);
     const count = await world.use(DataSource).query(`SELECT count(*)::int AS "n" FROM "incidents"`);

@@ -73,6 +73,7 @@ export const INCIDENT_COMMANDS: readonly AdminCommand[] = [
     name: 'incidents:regulator-report',
     usage: '--id ID: the report to the Personal Information Protection Commission (no personal data)',
     options: ['id'],
-    run: (config, options) => withAdminContext(config, (app, ctx) => app.get(GetRegulatorReportUseCase).execute(ctx, options.required('id'))),
+    run: (config, options) =>
+      withAdminContext(config, (app, ctx) => app.get(GetRegulatorReportUseCase).execute(ctx, options.required('id'))),
   },
 ];

@@ -33,7 +33,9 @@ export class TraceController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'For each pseudonymous id (given, or found in a leaked file): recipient, transfer, part and when; or "unknown"' })
+  @ApiOperation({
+    summary: 'For each pseudonymous id (given, or found in a leaked file): recipient, transfer, part and when; or "unknown"',
+  })
   @ApiOkResponse({ description: '{ subjects: [{ subjectId, status: found | unknown, provisions? }], summary }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: neither or both of subjectIds and file, or a file with no id' })
   run(@CurrentRequestContext() ctx: RequestContext, @Body() body: TraceRequestDto): Promise<TraceResult> {

@@ -88,7 +88,9 @@ export class IncidentsController {
 
   @Post(':id/notify')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Tell every affected individual (open → notifying; the worker ends it at notified). Repeating it changes nothing' })
+  @ApiOperation({
+    summary: 'Tell every affected individual (open → notifying; the worker ends it at notified). Repeating it changes nothing',
+  })
   @ApiOkResponse({ type: IncidentDto })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
   @ApiConflictResponse({ description: 'INCIDENT_STATE_CONFLICT: the incident is closed' })
@@ -101,7 +103,11 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Close the incident once everyone affected was told (notified → closed)' })
   @ApiOkResponse({ type: IncidentDto })
   @ApiConflictResponse({ description: 'INCIDENT_STATE_CONFLICT' })
-  closeIncident(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: CloseIncidentDto): Promise<IncidentDto> {
+  closeIncident(
+    @CurrentRequestContext() ctx: RequestContext,
+    @UuidParam('id') id: string,
+    @Body() body: CloseIncidentDto,
+  ): Promise<IncidentDto> {
     return this.close.execute(ctx, id, body);
   }
 
@@ -109,12 +115,18 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Propose a stop-use order on the breached recipient in one step (a second member confirms it at /v1/orders)' })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiConflictResponse({ description: 'INCIDENT_ORDER_NOT_POSSIBLE: not a recipient breach, or already proposed' })
-  propose(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string, @Body() body: ProposeIncidentOrderDto): Promise<OrderDto> {
+  propose(
+    @CurrentRequestContext() ctx: RequestContext,
+    @UuidParam('id') id: string,
+    @Body() body: ProposeIncidentOrderDto,
+  ): Promise<OrderDto> {
     return this.proposeOrder.execute(ctx, id, body);
   }
 
   @Get(':id/regulator-report')
-  @ApiOperation({ summary: 'The report to the Personal Information Protection Commission: people, items, cause, measures (no personal data)' })
+  @ApiOperation({
+    summary: 'The report to the Personal Information Protection Commission: people, items, cause, measures (no personal data)',
+  })
   @ApiOkResponse({ description: 'the report (format infobank-incident-report/1)' })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
   report(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<Record<string, unknown>> {

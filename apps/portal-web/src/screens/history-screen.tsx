@@ -76,7 +76,11 @@ function MyIncidents({ incidents }: { incidents: MyIncident[] }) {
         {incidents.map((incident) => (
           <li key={incident.id}>
             <StatusBadge tone="warn">{t('history.incident')}</StatusBadge>
-            <p>{t('history.incidentAt', { organisation: incident.organisation ? pick(incident.organisation.name) : t('history.incidentAtBank') })}</p>
+            <p>
+              {t('history.incidentAt', {
+                organisation: incident.organisation ? pick(incident.organisation.name) : t('history.incidentAtBank'),
+              })}
+            </p>
             <p>{t('history.incidentPeriod', { from: formatDate(incident.from), to: formatDate(incident.to) })}</p>
             <p>
               {t('history.incidentItems', { items: incident.items.map((item) => pick(item.label)).join('、'), records: incident.records })}

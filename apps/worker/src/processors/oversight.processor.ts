@@ -69,6 +69,7 @@ export class NotifyIncidentPageProcessor implements JobHandler<{ incidentId: str
 
   async handle(payload: { incidentId: string }, context: JobContext): Promise<void> {
     const page = await this.notifyPage.execute(context, payload.incidentId, { enqueueNext: true });
-    if (page.done) this.logger.info({ job: NOTIFY_INCIDENT_PAGE_JOB.name, incidentId: payload.incidentId, told: page.told }, 'incident notified');
+    if (page.done)
+      this.logger.info({ job: NOTIFY_INCIDENT_PAGE_JOB.name, incidentId: payload.incidentId, told: page.told }, 'incident notified');
   }
 }

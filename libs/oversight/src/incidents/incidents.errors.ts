@@ -25,7 +25,8 @@ export class IncidentOrderNotPossibleError extends DomainError<'INCIDENT_ORDER_N
 export const INCIDENTS_FORBIDDEN = 'INCIDENTS_FORBIDDEN';
 
 /** Stable codes of the incidents' errors. */
-export type IncidentsErrorCode = 'INCIDENT_NOT_FOUND' | 'INCIDENT_STATE_CONFLICT' | 'INCIDENT_ORDER_NOT_POSSIBLE' | typeof INCIDENTS_FORBIDDEN;
+export type IncidentsErrorCode =
+  'INCIDENT_NOT_FOUND' | 'INCIDENT_STATE_CONFLICT' | 'INCIDENT_ORDER_NOT_POSSIBLE' | typeof INCIDENTS_FORBIDDEN;
 
 /** HTTP status of each incidents error code. */
 export const INCIDENTS_ERROR_STATUS: Readonly<Record<IncidentsErrorCode, number>> = {

@@ -395,7 +395,8 @@ export const en: Record<MessageKey, string> = {
   'history.incidentPeriod': 'Period: {from} to {to}',
   'history.incidentItems': 'Data concerned: {items} ({records} records)',
   'history.incidentThisProvision': 'The data of this provision is concerned by an incident at {organisation}.',
-  'history.incidentWhatToDo': 'Revoking your consent under Consents stops further provision. If you are worried, contact the complaints desk.',
+  'history.incidentWhatToDo':
+    'Revoking your consent under Consents stops further provision. If you are worried, contact the complaints desk.',
   'approvals.title': 'Approvals',
   'approvals.explain': 'A recipient asks for data under a consent where you chose "Ask me". Decide whether to provide it.',
   'approvals.requested': 'Asked on {date}; decide by {expires} (no answer means no)',

@@ -26,11 +26,18 @@ interface SectionRecipe {
  * controllability function) come with the rights library's complaints desk and disclosure requests: their producers
  * are added to this list when those exist.
  */
-export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfig, boardMembers: ListBoardMembersUseCase): EvidenceSectionProducer[] {
+export function coreEvidenceProducers(
+  queries: EvidenceQueries,
+  config: AppConfig,
+  boardMembers: ListBoardMembersUseCase,
+): EvidenceSectionProducer[] {
   const recipes: SectionRecipe[] = [
     {
       id: 'controllability.conditions',
-      requirement: { ja: '提供先・利用目的・データ範囲の指定と変更（同意）', en: 'Choosing and changing recipients, purposes and data items (consent)' },
+      requirement: {
+        ja: '提供先・利用目的・データ範囲の指定と変更（同意）',
+        en: 'Choosing and changing recipients, purposes and data items (consent)',
+      },
       control: {
         ja: '本人は承認済みの提供条件ごとに同意し（任意項目の選択、都度確認、予め指定した条件）、いつでも一時停止・撤回できる。同意の各事象は銀行が署名した受領証と透明性ログの葉になる。',
         en: 'Individuals consent per approved offer (optional items, ask mode, standing conditions) and pause or revoke at any time; every event yields a signed receipt and a transparency-log leaf.',
@@ -57,7 +64,11 @@ export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfi
       totals: ['provisions', 'provisionRecipients', 'provisionedRecords', 'latestTreeSize'],
       samples: ['provisions'],
       logVerification: true,
-      tests: ['test/e2e/portal/provisions.e2e-spec.ts', 'test/e2e/platform/transparency-log.e2e-spec.ts', 'test/browser/portal-web.browser-spec.ts'],
+      tests: [
+        'test/e2e/portal/provisions.e2e-spec.ts',
+        'test/e2e/platform/transparency-log.e2e-spec.ts',
+        'test/browser/portal-web.browser-spec.ts',
+      ],
     },
     {
       id: 'controllability.stop',
@@ -94,7 +105,10 @@ export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfi
     },
     {
       id: 'board.decisions',
-      requirement: { ja: '審査会による審査・判断と利用停止、定期報告', en: 'Board reviews, decisions, stop-use orders and periodic reports' },
+      requirement: {
+        ja: '審査会による審査・判断と利用停止、定期報告',
+        en: 'Board reviews, decisions, stop-use orders and periodic reports',
+      },
       control: {
         ja: '提供条件は定足数（外部委員を含む）の票で承認され、判断は署名される。2名の委員で利用停止を発効し、毎月の定期報告が署名付きで残る。',
         en: 'Offers are approved by a quorum including an outside member and decisions are signed; two members make a stop-use order effective; monthly reports are signed and kept.',
@@ -119,8 +133,16 @@ export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfi
       breakdowns: ['transfersByStatus'],
       totals: ['pseudonymousSubjects'],
       samples: ['offers', 'transfers'],
-      configuration: () => ({ onwardTransfer: ONWARD_TRANSFER, pseudonymousIds: 'HMAC-SHA-256 per recipient', leakTracing: 'POST /v1/audit/trace' }),
-      tests: ['test/e2e/ethics-board/leak-tracing.e2e-spec.ts', 'test/e2e/gateway/transfers.e2e-spec.ts', 'test/e2e/gateway/offers.e2e-spec.ts'],
+      configuration: () => ({
+        onwardTransfer: ONWARD_TRANSFER,
+        pseudonymousIds: 'HMAC-SHA-256 per recipient',
+        leakTracing: 'POST /v1/audit/trace',
+      }),
+      tests: [
+        'test/e2e/ethics-board/leak-tracing.e2e-spec.ts',
+        'test/e2e/gateway/transfers.e2e-spec.ts',
+        'test/e2e/gateway/offers.e2e-spec.ts',
+      ],
     },
     {
       id: 'provision-records',
@@ -141,7 +163,10 @@ export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfi
     },
     {
       id: 'security-controls',
-      requirement: { ja: '安全管理措置（暗号化、鍵管理、認証、最小権限）', en: 'Security controls (encryption, keys, authentication, least privilege)' },
+      requirement: {
+        ja: '安全管理措置（暗号化、鍵管理、認証、最小権限）',
+        en: 'Security controls (encryption, keys, authentication, least privilege)',
+      },
       control: {
         ja: '預託データは本人ごとのデータ鍵で暗号化し鍵暗号鍵を世代で更新する。事業者は private_key_jwt と DPoP で認証し、アプリは所有者でも特権でもないロールで接続する。',
         en: 'Deposits are encrypted under per-individual data keys wrapped by rotating KEK generations; organisations authenticate with private_key_jwt and DPoP; apps connect as a role that is neither owner nor superuser.',
@@ -166,7 +191,10 @@ export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfi
     },
     {
       id: 'incident-handling',
-      requirement: { ja: '事故発生時の対応（影響範囲の特定、本人への通知、報告）', en: 'Incident handling (impact, telling individuals, reporting)' },
+      requirement: {
+        ja: '事故発生時の対応（影響範囲の特定、本人への通知、報告）',
+        en: 'Incident handling (impact, telling individuals, reporting)',
+      },
       control: {
         ja: '事案を開くと提供記録または預託データから影響を受けた本人・項目・件数を特定し、各本人へ一度だけ通知し、本人は提供履歴で確認できる。個人情報保護委員会向けの報告は個人データを含まない。',
         en: 'Opening an incident finds the affected individuals, items and records from the provision records or the vault; each is told once and sees it in their history; the regulator report holds no personal data.',
@@ -174,7 +202,11 @@ export function coreEvidenceProducers(queries: EvidenceQueries, config: AppConfi
       breakdowns: ['incidentsByState', 'incidentsByKind'],
       totals: ['individualsAffected', 'individualsNotified'],
       samples: ['incidents'],
-      configuration: () => ({ handlers: INCIDENT_HANDLERS.join(','), notifyPageSize: INCIDENT_NOTIFY_PAGE, regulatorReport: 'GET /v1/incidents/:id/regulator-report' }),
+      configuration: () => ({
+        handlers: INCIDENT_HANDLERS.join(','),
+        notifyPageSize: INCIDENT_NOTIFY_PAGE,
+        regulatorReport: 'GET /v1/incidents/:id/regulator-report',
+      }),
       tests: ['test/e2e/ethics-board/incidents.e2e-spec.ts', 'libs/oversight/src/incidents/domain/incident.spec.ts'],
     },
   ];

@@ -56,7 +56,8 @@ export class ExportEvidenceUseCase {
   async execute(ctx: RequestContext, command: { period?: string }): Promise<ExportedEvidence> {
     requireOneOf(ctx, ['bank', 'board_member']);
     const period = command.period === undefined ? null : parseReportPeriod(command.period);
-    if (period === null && command.period !== undefined) throw new ValidationFailedError([{ path: '/period', message: 'must be a month, YYYY-MM' }]);
+    if (period === null && command.period !== undefined)
+      throw new ValidationFailedError([{ path: '/period', message: 'must be a month, YYYY-MM' }]);
     const window = period === null ? null : { from: period.from, to: period.to };
     const sections = [];
     for (const producer of this.orderedProducers()) sections.push(await producer.produce(ctx, window));
@@ -92,7 +93,11 @@ export class ExportEvidenceUseCase {
       bundle,
       manifest,
       manifestJws,
-      files: [...contentFiles, { name: 'manifest.json', content: `${JSON.stringify(manifest, null, 2)}\n` }, { name: 'manifest.jws', content: `${manifestJws}\n` }],
+      files: [
+        ...contentFiles,
+        { name: 'manifest.json', content: `${JSON.stringify(manifest, null, 2)}\n` },
+        { name: 'manifest.jws', content: `${manifestJws}\n` },
+      ],
     };
   }
 

@@ -1,7 +1,10 @@
 import type { EvidenceBundle, EvidenceSection } from './evidence';
 
 const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
+  text.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
+  );
 
 /** The printable page of a bundle, Japanese then English for each requirement; no script, styles in the page head only. */
 export function evidenceHtml(bundle: EvidenceBundle): string {
@@ -29,7 +32,10 @@ ${
   bundle.omitted.length === 0
     ? ''
     : `<section><h2>未収録 <span class="en" lang="en">Not in this bundle</span></h2><ul>${bundle.omitted
-        .map((item) => `<li>${escape(item.requirement.ja)}: ${escape(item.note.ja)} <span class="en" lang="en">${escape(item.note.en)}</span></li>`)
+        .map(
+          (item) =>
+            `<li>${escape(item.requirement.ja)}: ${escape(item.note.ja)} <span class="en" lang="en">${escape(item.note.en)}</span></li>`,
+        )
         .join('')}</ul></section>`
 }
 </body>
@@ -39,7 +45,8 @@ ${
 
 function sectionHtml(section: EvidenceSection): string {
   const { counts, sampleIds, configuration, logVerification, tests } = section.evidence;
-  const rows = (entries: [string, unknown][]) => entries.map(([key, value]) => `<tr><th>${escape(key)}</th><td>${escape(String(value))}</td></tr>`).join('');
+  const rows = (entries: [string, unknown][]) =>
+    entries.map(([key, value]) => `<tr><th>${escape(key)}</th><td>${escape(String(value))}</td></tr>`).join('');
   return `<section id="${escape(section.id)}">
 <h2>${escape(section.requirement.ja)} <span class="en" lang="en">${escape(section.requirement.en)}</span></h2>
 <p>${escape(section.control.ja)}</p>

@@ -105,11 +105,18 @@ export class EvidenceQueries {
   }
 
   /** The newest completed full log verification. */
-  async latestLogVerification(ctx: RequestContext): Promise<{ id: string; status: string; toSize: number; completedAt: string | null } | null> {
+  async latestLogVerification(
+    ctx: RequestContext,
+  ): Promise<{ id: string; status: string; toSize: number; completedAt: string | null } | null> {
     const [row]: { id: string; status: string; to_size: string; completed_at: Date | null }[] = await this.manager(ctx).query(
       `SELECT "id", "status", "to_size", "completed_at" FROM "log_verifications" WHERE "status" <> 'running' ORDER BY "completed_at" DESC NULLS LAST LIMIT 1`,
     );
     if (row === undefined) return null;
-    return { id: row.id, status: row.status, toSize: Number(row.to_size), completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString() };
+    return {
+      id: row.id,
+      status: row.status,
+      toSize: Number(row.to_size),
+      completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString(),
+    };
   }
 }

@@ -26,7 +26,8 @@ export class GetRegulatorReportUseCase {
       if (incident === null) throw new IncidentNotFoundError();
       const steps = await store.steps(id);
       const organisationId = incident.recipientId ?? incident.providerId;
-      const profile = organisationId === null ? undefined : (await this.organisations.findProfiles(tx, [organisationId])).get(organisationId);
+      const profile =
+        organisationId === null ? undefined : (await this.organisations.findProfiles(tx, [organisationId])).get(organisationId);
       const at = (state: string) => steps.find((step) => step.state === state)?.at ?? null;
       return regulatorReport({
         incidentId: incident.id,

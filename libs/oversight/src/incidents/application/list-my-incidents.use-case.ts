@@ -36,7 +36,9 @@ export class ListMyIncidentsUseCase {
     const individualId = requireIndividual(ctx);
     return this.transactions.run(ctx, async (tx) => {
       const rows = await new IncidentStore(tx.transaction).ofIndividual(individualId, MAX_MY_INCIDENTS);
-      const organisationIds = rows.map(({ incident }) => incident.recipientId ?? incident.providerId).filter((id): id is string => id !== null);
+      const organisationIds = rows
+        .map(({ incident }) => incident.recipientId ?? incident.providerId)
+        .filter((id): id is string => id !== null);
       const profiles = await this.organisations.findProfiles(tx, organisationIds);
       return rows.map(({ incident, affected }) => {
         const organisationId = incident.recipientId ?? incident.providerId;
@@ -45,7 +47,8 @@ export class ListMyIncidentsUseCase {
           id: incident.id,
           kind: incident.kind,
           state: incident.state,
-          organisation: organisationId === null ? null : { id: organisationId, name: { ja: name?.ja ?? '', en: name?.en ?? name?.ja ?? '' } },
+          organisation:
+            organisationId === null ? null : { id: organisationId, name: { ja: name?.ja ?? '', en: name?.en ?? name?.ja ?? '' } },
           from: incident.windowFrom.toISOString(),
           to: incident.windowTo.toISOString(),
           items: exposedItems(affected.items),

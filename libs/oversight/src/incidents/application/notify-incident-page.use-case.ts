@@ -27,7 +27,11 @@ export class NotifyIncidentPageUseCase {
     private readonly organisations: OrganisationDirectory,
   ) {}
 
-  async execute(ctx: RequestContext, incidentId: string, options: { enqueueNext: boolean; pageSize?: number }): Promise<{ told: number; done: boolean }> {
+  async execute(
+    ctx: RequestContext,
+    incidentId: string,
+    options: { enqueueNext: boolean; pageSize?: number },
+  ): Promise<{ told: number; done: boolean }> {
     requireBankActor(ctx);
     return this.transactions.run(ctx, async (tx) => {
       const store = new IncidentStore(tx.transaction);

@@ -66,7 +66,8 @@ export class ListIncidentAffectedUseCase {
   ): Promise<{ affected: AffectedIndividualView[]; nextCursor: string | null }> {
     requireIncidentHandler(ctx);
     const after = query.cursor === undefined ? null : decodeRowCursor(query.cursor);
-    if (after === null && query.cursor !== undefined) throw new ValidationFailedError([{ path: '/cursor', message: 'must be a cursor from a previous page' }]);
+    if (after === null && query.cursor !== undefined)
+      throw new ValidationFailedError([{ path: '/cursor', message: 'must be a cursor from a previous page' }]);
     const limit = query.limit ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AFFECTED_PAGE) {
       throw new ValidationFailedError([{ path: '/limit', message: `must be a whole number from 1 to ${MAX_AFFECTED_PAGE}` }]);

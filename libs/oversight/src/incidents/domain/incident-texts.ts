@@ -53,7 +53,10 @@ function whereItHappened(notice: AffectedNotice): BilingualText {
     case 'recipient_breach':
       return { ja: `提供先「${name.ja}」`, en: `the recipient "${name.en}"` };
     case 'provider_breach':
-      return { ja: `情報銀行（情報提供元「${name.ja}」からお預かりしたデータ）`, en: `the information bank (data deposited by "${name.en}")` };
+      return {
+        ja: `情報銀行（情報提供元「${name.ja}」からお預かりしたデータ）`,
+        en: `the information bank (data deposited by "${name.en}")`,
+      };
     case 'bank_breach':
       return { ja: '情報銀行', en: 'the information bank' };
   }

@@ -104,7 +104,13 @@ describe('what is written about an incident', () => {
       stopUseOrderId: null,
       generatedAt: new Date('2026-12-02T00:00:00Z'),
     });
-    expect(report).toMatchObject({ numberOfPeople: 12, records: 30, cause: '原因', measures: '対策', responseToIndividuals: { notifiedPeople: 12 } });
+    expect(report).toMatchObject({
+      numberOfPeople: 12,
+      records: 30,
+      cause: '原因',
+      measures: '対策',
+      responseToIndividuals: { notifiedPeople: 12 },
+    });
     expect(Object.keys(report)).not.toEqual(expect.arrayContaining(['individuals', 'subjects']));
   });
 });

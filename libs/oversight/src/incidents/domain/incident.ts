@@ -128,9 +128,13 @@ export type IncidentStepDecision = { outcome: 'accepted'; next: IncidentState } 
 export function decideIncidentStep(state: IncidentState, action: IncidentAction, affectedIndividuals: number): IncidentStepDecision {
   switch (action) {
     case 'notify':
-      return state === 'open' ? { outcome: 'accepted', next: 'notifying' } : rejected(`Notifying starts from open; this incident is ${state}.`);
+      return state === 'open'
+        ? { outcome: 'accepted', next: 'notifying' }
+        : rejected(`Notifying starts from open; this incident is ${state}.`);
     case 'complete':
-      return state === 'notifying' ? { outcome: 'accepted', next: 'notified' } : rejected(`Only a notifying incident completes; this one is ${state}.`);
+      return state === 'notifying'
+        ? { outcome: 'accepted', next: 'notified' }
+        : rejected(`Only a notifying incident completes; this one is ${state}.`);
     case 'close':
       if (state === 'notified' || (state === 'open' && affectedIndividuals === 0)) return { outcome: 'accepted', next: 'closed' };
       return rejected(`An incident closes once its affected individuals are notified; this one is ${state}.`);

@@ -5,7 +5,10 @@ import { IncidentStepEntity } from './incident-step.entity';
 import { IncidentEntity } from './incident.entity';
 
 /** An affected individual as the board sees it: the row's own id and pseudonymous ids, never the individual's id. */
-export type AffectedForBoardRow = Pick<IncidentAffectedEntity, 'id' | 'subjectIds' | 'items' | 'records' | 'consentIds' | 'provisionIds' | 'notifiedAt'>;
+export type AffectedForBoardRow = Pick<
+  IncidentAffectedEntity,
+  'id' | 'subjectIds' | 'items' | 'records' | 'consentIds' | 'provisionIds' | 'notifiedAt'
+>;
 
 /** An individual still to be told about an incident. */
 export type UnnotifiedRow = Pick<IncidentAffectedEntity, 'id' | 'individualId' | 'items' | 'records'>;
@@ -49,7 +52,12 @@ export class IncidentStore {
     return this.manager.find(IncidentStepEntity, { where: { incidentId }, order: { at: 'ASC' } });
   }
 
-  async update(id: string, changes: Partial<Pick<IncidentEntity, 'state' | 'stopUseOrderId' | 'measures' | 'affectedIndividuals' | 'affectedRecords' | 'items' | 'updatedAt'>>): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<IncidentEntity, 'state' | 'stopUseOrderId' | 'measures' | 'affectedIndividuals' | 'affectedRecords' | 'items' | 'updatedAt'>
+    >,
+  ): Promise<void> {
     await this.manager.update(IncidentEntity, { id }, changes);
   }
 

@@ -14,7 +14,8 @@ export interface TracedProvision {
 }
 
 /** One id's answer: the provisions that carried it, or `unknown` (another bank's id, a forged or random one). */
-export type TracedSubject = { subjectId: string; status: 'found'; provisions: TracedProvision[] } | { subjectId: string; status: 'unknown' };
+export type TracedSubject =
+  { subjectId: string; status: 'found'; provisions: TracedProvision[] } | { subjectId: string; status: 'unknown' };
 
 /** A trace's answer: each id, and how many were found and unknown, by recipient. */
 export interface TraceResult {
@@ -55,7 +56,9 @@ export class TraceSubjectsUseCase {
         ids: ids.length,
         found,
         unknown: ids.length - found,
-        recipients: [...recipients.values()].map((entry) => ({ id: entry.id, name: entry.name, ids: entry.ids.size })).sort((a, b) => b.ids - a.ids),
+        recipients: [...recipients.values()]
+          .map((entry) => ({ id: entry.id, name: entry.name, ids: entry.ids.size }))
+          .sort((a, b) => b.ids - a.ids),
       },
     };
   }

@@ -6,7 +6,13 @@ const DIGEST = 'Z'.repeat(43);
 
 describe('finding pseudonymous ids in a leaked file', () => {
   it('given a package, when read, then only the values under subject keys count (not digests of the same shape)', () => {
-    const file = JSON.stringify({ transferId: 't', subjects: [{ subject: A, records: [{ digest: DIGEST }] }, { subject: B, records: [] }] });
+    const file = JSON.stringify({
+      transferId: 't',
+      subjects: [
+        { subject: A, records: [{ digest: DIGEST }] },
+        { subject: B, records: [] },
+      ],
+    });
     expect(idsInFile(file)).toEqual([A, B]);
   });
 
@@ -19,7 +25,10 @@ describe('finding pseudonymous ids in a leaked file', () => {
   });
 
   it('given base64, when decoded, then the ids inside are found', () => {
-    expect(subjectIdsToTrace({ file: Buffer.from(`id\n${A}\n`).toString('base64'), fileEncoding: 'base64' })).toEqual({ ids: [A], problems: [] });
+    expect(subjectIdsToTrace({ file: Buffer.from(`id\n${A}\n`).toString('base64'), fileEncoding: 'base64' })).toEqual({
+      ids: [A],
+      problems: [],
+    });
   });
 
   it('refuses neither or both inputs, an empty list and a file without ids', () => {

@@ -27,16 +27,23 @@ export function subjectIdsToTrace(input: TraceInput): { ids: string[]; problems:
   if (hasIds === hasFile) return { ids: [], problems: [{ path: '', message: 'give either subjectIds or file' }] };
   if (hasIds) {
     const ids = input.subjectIds;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_TRACED_IDS || !ids.every((id) => typeof id === 'string' && id.length <= 200)) {
+    if (
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.length > MAX_TRACED_IDS ||
+      !ids.every((id) => typeof id === 'string' && id.length <= 200)
+    ) {
       return { ids: [], problems: [{ path: '/subjectIds', message: `must be an array of 1 to ${MAX_TRACED_IDS} ids` }] };
     }
     return { ids: [...new Set(ids as string[])], problems: [] };
   }
   const text = fileText(input.file, input.fileEncoding);
-  if (text === null) return { ids: [], problems: [{ path: '/file', message: 'must be the file as text (or base64 with fileEncoding: base64)' }] };
+  if (text === null)
+    return { ids: [], problems: [{ path: '/file', message: 'must be the file as text (or base64 with fileEncoding: base64)' }] };
   const ids = idsInFile(text);
   if (ids.length === 0) return { ids: [], problems: [{ path: '/file', message: 'holds no pseudonymous subject id' }] };
-  if (ids.length > MAX_TRACED_IDS) return { ids: [], problems: [{ path: '/file', message: `holds more than ${MAX_TRACED_IDS} ids; split it` }] };
+  if (ids.length > MAX_TRACED_IDS)
+    return { ids: [], problems: [{ path: '/file', message: `holds more than ${MAX_TRACED_IDS} ids; split it` }] };
   return { ids, problems: [] };
 }
 

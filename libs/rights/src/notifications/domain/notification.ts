@@ -1,9 +1,6 @@
 /** What a notification tells the individual about; the portal shows its text, clients may branch on the kind. */
 export type NotificationKind =
-  | 'consent_granted_by_standing_condition'
-  | 'approval_requested'
-  | 'withdrawal_attested'
-  | 'incident_affecting_me';
+  'consent_granted_by_standing_condition' | 'approval_requested' | 'withdrawal_attested' | 'incident_affecting_me';
 
 /** Every notification kind (the `notifications.kind` column). */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
