@@ -207,7 +207,11 @@ export function coreEvidenceProducers(
         notifyPageSize: INCIDENT_NOTIFY_PAGE,
         regulatorReport: 'GET /v1/incidents/:id/regulator-report',
       }),
-      tests: ['test/e2e/ethics-board/incidents.e2e-spec.ts', 'libs/oversight/src/incidents/domain/incident.spec.ts'],
+      tests: [
+        'test/e2e/ethics-board/incidents.e2e-spec.ts',
+        'apps/worker/src/processors/incidents.processor.int-spec.ts',
+        'libs/oversight/src/incidents/domain/incident.spec.ts',
+      ],
     },
   ];
   return recipes.map((recipe) => ({ id: recipe.id, produce: (ctx, period) => produceSection(queries, config, recipe, ctx, period) }));
