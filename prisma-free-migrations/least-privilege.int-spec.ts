@@ -16,6 +16,7 @@ const LEDGER_TABLES = [
   'terms_versions',
   'terms_acceptances',
   'complaint_events',
+  'incident_steps',
 ];
 const INSUFFICIENT_PRIVILEGE = { driverError: expect.objectContaining({ code: '42501' }) };
 const RESTRICT_VIOLATION = { driverError: expect.objectContaining({ code: '23001' }) };

@@ -28,6 +28,7 @@ import { CreateTermsAndAcceptances1795340040000 } from './1795340040000-create-t
 import { AddMailAndEmailVerification1795340041000 } from './1795340041000-add-mail-and-email-verification';
 import { CreateDisclosureRequests1795340042000 } from './1795340042000-create-disclosure-requests';
 import { CreateComplaintsDesk1795340043000 } from './1795340043000-create-complaints-desk';
+import { CreateIncidents1795340044000 } from './1795340044000-create-incidents';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddMailAndEmailVerification1795340041000,
   CreateDisclosureRequests1795340042000,
   CreateComplaintsDesk1795340043000,
+  CreateIncidents1795340044000,
 ];

@@ -1,8 +1,9 @@
 import { createRequestContext } from '@infobank/platform';
 // The individual's web app (apps/portal-web) in Debian's Chromium against the real portal, intake and
 // gateway: sign-up, link, consent, a recipient's download, history with in-browser verification, a
-// tampered proof, revocation, ask-mode approval, erasure, the English switch, axe-core and the phone size;
+// tampered proof, an incident beside the provision it concerns, revocation, ask-mode approval, erasure, the English switch, axe-core and the phone size;
 // the public 透明性 page, the account language, sign-out everywhere and account closure.
+import { NotifyIncidentPageUseCase, OpenIncidentUseCase, StartIncidentNotificationUseCase } from '@infobank/oversight';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
@@ -157,6 +158,29 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     await entry.getByText('検証できませんでした', { exact: true }).waitFor();
     await expect(entry.getByText('検証できました', { exact: true }).count()).resolves.toBe(0);
     await page.unroute('**/v1/me/provisions/*/proof');
+  });
+
+  it('shows an incident that affected me at the top of 提供履歴 and marks the provision it concerns', async () => {
+    // The board opens a breach at the recipient and tells those affected (what the worker's job does).
+    const portal = world.portal.app;
+    const incident = await portal
+      .get(OpenIncidentUseCase, { strict: false })
+      .execute(createRequestContext({ type: 'operator', name: 'test' }), {
+        kind: 'recipient_breach',
+        recipientId: recipient.client.organisationId,
+        from: new Date(Date.now() - 3600_000).toISOString(),
+        to: new Date(Date.now() + 3600_000).toISOString(),
+        description: 'ブラウザテストの事案',
+      });
+    const system = createRequestContext({ type: 'system', name: 'test' });
+    await portal.get(StartIncidentNotificationUseCase, { strict: false }).execute(system, incident.id);
+    await portal.get(NotifyIncidentPageUseCase, { strict: false }).execute(system, incident.id, { enqueueNext: false });
+    await open('ホーム');
+    await open('提供履歴');
+    const incidents = page.getByRole('list', { name: 'あなたに関わる事案' });
+    await incidents.getByText(`${RECIPIENT_NAME.ja}で情報漏えい等の事案が発生し`, { exact: false }).waitFor();
+    const entry = page.getByRole('list', { name: '提供履歴' }).getByRole('listitem').first();
+    await entry.getByText(`この提供のデータは、${RECIPIENT_NAME.ja}で起きた事案の対象です。`).waitFor();
   });
 
   it("revokes from 同意の管理 in two clicks, and the recipient's next download is refused", async () => {

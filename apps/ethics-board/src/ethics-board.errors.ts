@@ -2,7 +2,7 @@ import { AUTH_ERROR_STATUS, SESSION_ERROR_STATUS } from '@infobank/auth';
 import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { DISCLOSURE_ERROR_STATUS } from '@infobank/disclosure';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
-import { AUDIT_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
+import { AUDIT_ERROR_STATUS, INCIDENTS_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { TRANSPARENCY_LOG_ERROR_STATUS } from '@infobank/transparency-log';
 import { errorStatusOf } from '@infobank/platform';
 import { REVIEW_ERROR_STATUS } from '@infobank/review';
@@ -26,4 +26,5 @@ export const ETHICS_BOARD_ERROR_STATUS = errorStatusOf(
   REPORTS_ERROR_STATUS,
   DISCLOSURE_ERROR_STATUS,
   RIGHTS_ERROR_STATUS,
+  INCIDENTS_ERROR_STATUS,
 );

@@ -9,12 +9,14 @@ import { RevocationModule } from '@infobank/revocation';
 import { ComplaintsModule } from '@infobank/rights';
 import { AuditController } from './audit/audit.controller';
 import { DisclosureAuditController } from './audit/disclosure-audit.controller';
+import { TraceController } from './audit/trace.controller';
 import { AttestationsController } from './attestations/attestations.controller';
 import { BoardAuthModule } from './auth/board-auth.module';
 import { BoardCompositionController } from './board/composition.controller';
 import { CasesController } from './cases/cases.controller';
 import { BoardComplaintsController } from './complaints/board-complaints.controller';
 import { DeskComplaintsController } from './complaints/desk.controller';
+import { IncidentsController } from './incidents/incidents.controller';
 import { LogVerificationsController } from './log-verifications/log-verifications.controller';
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
@@ -49,6 +51,8 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     ReportAssetsController,
     DeskComplaintsController,
     BoardComplaintsController,
+    IncidentsController,
+    TraceController,
   ],
 })
 export class EthicsBoardModule {}

@@ -62,7 +62,7 @@ export interface OfferDetail extends CatalogueOffer {
 export interface Notification {
   notificationId: string;
   kind: string;
-  subject: { type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint'; id: string };
+  subject: { type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint' | 'incident'; id: string };
   message: { title: { ja: string; en: string }; lines: { ja: string[]; en: string[] } };
   createdAt: string;
   readAt: string | null;
@@ -138,4 +138,18 @@ export interface ComplaintThread extends ComplaintSummary {
     at: string;
     text: string | null;
   }[];
+}
+
+/** An incident that affected me, with the ids of my provisions it concerns (`GET /v1/me/incidents`). */
+export interface MyIncident {
+  id: string;
+  kind: 'recipient_breach' | 'provider_breach' | 'bank_breach';
+  state: 'open' | 'notifying' | 'notified' | 'closed';
+  organisation: { id: string; name: Text } | null;
+  from: string;
+  to: string;
+  items: { id: string; label: Text }[];
+  records: number;
+  provisionIds: string[];
+  notifiedAt: string;
 }

@@ -3,7 +3,7 @@ import { CATALOG_ERROR_STATUS } from '@infobank/catalog';
 import { APPROVAL_ERROR_STATUS, CONSENT_ERROR_STATUS } from '@infobank/consent';
 import { DISCLOSURE_ERROR_STATUS } from '@infobank/disclosure';
 import { OFFERS_ERROR_STATUS } from '@infobank/offers';
-import { AUDIT_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
+import { AUDIT_ERROR_STATUS, INCIDENTS_ERROR_STATUS, LOG_VERIFICATION_ERROR_STATUS, REPORTS_ERROR_STATUS } from '@infobank/oversight';
 import { errorStatusOf } from '@infobank/platform';
 import { PROVISION_ERROR_STATUS } from '@infobank/provision';
 import { RIGHTS_ERROR_STATUS } from '@infobank/rights';
@@ -31,4 +31,5 @@ export const PORTAL_ERROR_STATUS = errorStatusOf(
   LOG_VERIFICATION_ERROR_STATUS,
   REPORTS_ERROR_STATUS,
   DISCLOSURE_ERROR_STATUS,
+  INCIDENTS_ERROR_STATUS,
 );

@@ -10,6 +10,7 @@ import { PortalConsentsModule } from './consents/portal-consents.module';
 import { PortalDataModule } from './data/portal-data.module';
 import { PortalDisclosuresModule } from './disclosures/portal-disclosures.module';
 import { PortalHomeModule } from './home/portal-home.module';
+import { PortalIncidentsModule } from './incidents/portal-incidents.module';
 import { PortalLinksModule } from './links/portal-links.module';
 import { PortalNotificationsModule } from './notifications/portal-notifications.module';
 import { PortalOffersModule } from './offers/catalogue.module';
@@ -42,6 +43,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalBenefitsModule,
     PortalComplaintsModule,
     PortalProvisionsModule,
+    PortalIncidentsModule,
     PortalWithdrawalsModule,
     PortalDisclosuresModule,
     PortalHomeModule,

@@ -37,6 +37,7 @@ import {
 } from './processors/revocations.processor';
 import {
   GenerateMonthlyReportProcessor,
+  NotifyIncidentPageProcessor,
   RunLogVerificationPageProcessor,
   ScheduleLogVerificationProcessor,
 } from './processors/oversight.processor';
@@ -92,6 +93,7 @@ export const PROCESSORS: Provider[] = [
   GenerateMonthlyReportProcessor,
   BuildDisclosureProcessor,
   ExpireDisclosuresProcessor,
+  NotifyIncidentPageProcessor,
 ];
 
 /** The worker process: BullMQ processors, the outbox relay and reconciler, and schedules. */

@@ -10,6 +10,8 @@ import {
   kekStatusCommand,
   rotateKeysCommand,
 } from './keys.commands';
+import { EVIDENCE_COMMANDS } from './evidence.commands';
+import { INCIDENT_COMMANDS } from './incident.commands';
 import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
 import { platformStartCommand } from './platform-start.command';
@@ -86,4 +88,6 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   ...TERMS_COMMANDS,
   ...STAFF_COMMANDS,
   ...LOG_COMMANDS,
+  ...INCIDENT_COMMANDS,
+  ...EVIDENCE_COMMANDS,
 ];

@@ -10,7 +10,7 @@ import {
   type ProofOutcome,
 } from '@infobank/web-ui';
 import { useState } from 'react';
-import type { Provision } from '../api-types';
+import type { MyIncident, Provision } from '../api-types';
 import { useApp, useLoad } from '../app-context';
 
 type Verification = { state: 'checking' } | { state: 'done'; outcome: ProofOutcome } | { state: 'not-ready' };
@@ -53,9 +53,51 @@ function VerifyProvision({ provisionId }: { provisionId: string }) {
   );
 }
 
-/** 提供履歴: the timeline of provisions, filtered by recipient and period, each with 検証する. */
+/** The mark beside a provision that an incident concerns. */
+function ProvisionIncident({ incident }: { incident: MyIncident | undefined }) {
+  const { t, pick } = useI18n();
+  if (incident === undefined) return null;
+  const organisation = incident.organisation ? pick(incident.organisation.name) : t('history.incidentAtBank');
+  return (
+    <p>
+      <StatusBadge tone="warn">{t('history.incident')}</StatusBadge> {t('history.incidentThisProvision', { organisation })}
+    </p>
+  );
+}
+
+/** The incidents that affected me (情報漏えい等の事案), above the timeline: where, when, what, and what I can do. */
+function MyIncidents({ incidents }: { incidents: MyIncident[] }) {
+  const { t, pick, formatDate } = useI18n();
+  if (incidents.length === 0) return null;
+  return (
+    <section aria-labelledby="my-incidents-title">
+      <h2 id="my-incidents-title">{t('history.incidentsTitle')}</h2>
+      <CardList label={t('history.incidentsTitle')}>
+        {incidents.map((incident) => (
+          <li key={incident.id}>
+            <StatusBadge tone="warn">{t('history.incident')}</StatusBadge>
+            <p>
+              {t('history.incidentAt', {
+                organisation: incident.organisation ? pick(incident.organisation.name) : t('history.incidentAtBank'),
+              })}
+            </p>
+            <p>{t('history.incidentPeriod', { from: formatDate(incident.from), to: formatDate(incident.to) })}</p>
+            <p>
+              {t('history.incidentItems', { items: incident.items.map((item) => pick(item.label)).join('、'), records: incident.records })}
+            </p>
+            <p>{t('history.incidentWhatToDo')}</p>
+          </li>
+        ))}
+      </CardList>
+    </section>
+  );
+}
+
+/** 提供履歴: the timeline of provisions, filtered by recipient and period, each with 検証する and any incident it concerns. */
 export function HistoryScreen() {
   const { t, pick, formatDate } = useI18n();
+  const incidents = useLoad((api) => api.call<{ incidents: MyIncident[] }>('GET', '/v1/me/incidents'));
+  const incidentOf = (provisionId: string) => incidents.data?.incidents.find((incident) => incident.provisionIds.includes(provisionId));
   const [recipient, setRecipient] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -74,6 +116,7 @@ export function HistoryScreen() {
   return (
     <>
       <h1>{t('history.title')}</h1>
+      <MyIncidents incidents={incidents.data?.incidents ?? []} />
       <SelectField label={t('history.filterRecipient')} value={recipient} onChange={(event) => setRecipient(event.target.value)}>
         <option value="">{t('offers.all')}</option>
         {[...recipients].map(([id, name]) => (
@@ -106,6 +149,7 @@ export function HistoryScreen() {
                 <dt>{t('history.dataLife')}</dt>
                 <dd>{formatDate(provision.dataLifeEndsAt)}</dd>
               </dl>
+              <ProvisionIncident incident={incidentOf(provision.id)} />
               <VerifyProvision provisionId={provision.id} />
             </li>
           ))}

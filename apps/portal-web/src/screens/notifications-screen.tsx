@@ -8,6 +8,8 @@ const SUBJECT_PATHS: Record<Notification['subject']['type'], string> = {
   offer: '/offers',
   disclosure: '/disclosures',
   complaint: '/complaints',
+  // An incident that affected me is shown beside the provisions it concerns.
+  incident: '/history',
 };
 
 /** 通知: the inbox, marking read, and a link to what each notification is about. */

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   GENERATE_MONTHLY_REPORT_JOB,
   GenerateMonthlyReportUseCase,
+  NOTIFY_INCIDENT_PAGE_JOB,
+  NotifyIncidentPageUseCase,
   RUN_LOG_VERIFICATION_PAGE_JOB,
   RunLogVerificationPageUseCase,
   SCHEDULE_LOG_VERIFICATION_JOB,
@@ -53,5 +55,21 @@ export class GenerateMonthlyReportProcessor implements JobHandler {
   async handle(_payload: unknown, context: JobContext): Promise<void> {
     const result = await this.generate.execute(context);
     if (result.created) this.logger.info({ job: GENERATE_MONTHLY_REPORT_JOB.name, period: result.period }, 'periodic report written');
+  }
+}
+
+/** Tells one page of a notifying incident's affected individuals and enqueues the next (in the same transaction). */
+@Injectable()
+@HandlesJob(NOTIFY_INCIDENT_PAGE_JOB)
+export class NotifyIncidentPageProcessor implements JobHandler<{ incidentId: string }> {
+  constructor(
+    private readonly notifyPage: NotifyIncidentPageUseCase,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async handle(payload: { incidentId: string }, context: JobContext): Promise<void> {
+    const page = await this.notifyPage.execute(context, payload.incidentId, { enqueueNext: true });
+    if (page.done)
+      this.logger.info({ job: NOTIFY_INCIDENT_PAGE_JOB.name, incidentId: payload.incidentId, told: page.told }, 'incident notified');
   }
 }

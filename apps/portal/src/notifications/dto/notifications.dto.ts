@@ -39,8 +39,8 @@ class NotificationMessageDto {
 }
 
 class NotificationSubjectDto {
-  @ApiProperty({ enum: ['consent', 'approval_request', 'offer', 'disclosure', 'complaint'] })
-  type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint';
+  @ApiProperty({ enum: ['consent', 'approval_request', 'offer', 'disclosure', 'complaint', 'incident'] })
+  type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint' | 'incident';
 
   @ApiProperty({ format: 'uuid' })
   id: string;

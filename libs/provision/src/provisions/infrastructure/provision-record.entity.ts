@@ -24,6 +24,8 @@ export interface ProvisionBenefit {
 @Index('ix_provision_records_individual_time', ['individualId', 'providedAt', 'id'])
 @Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt'])
 @Index('ix_provision_records_consent', ['consentId'])
+// Leak tracing finds which part carried a pseudonymous id (migration 1795340044000).
+@Index('ix_provision_records_subject', ['subjectId'])
 // The board's audit and the public statistics read all recipients in a window, newest first: an expression index
 // (("provided_at" AT TIME ZONE 'UTC'), id) that the migration owns (1795340032000).
 @Index('ix_provision_records_time_utc', { synchronize: false })

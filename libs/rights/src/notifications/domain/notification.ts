@@ -4,7 +4,8 @@ export type NotificationKind =
   | 'approval_requested'
   | 'withdrawal_attested'
   | 'disclosure_ready'
-  | 'complaint_answered';
+  | 'complaint_answered'
+  | 'incident_affecting_me';
 
 /** Every notification kind (the `notifications.kind` column). */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
@@ -13,6 +14,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'withdrawal_attested',
   'disclosure_ready',
   'complaint_answered',
+  'incident_affecting_me',
 ];
 
 /** A notification's user-facing text: a title and lines, in Japanese and English. */
@@ -21,9 +23,9 @@ export interface NotificationMessage {
   lines: { ja: string[]; en: string[] };
 }
 
-/** What a notification is about: a consent, an approval request, an offer, a disclosure request, a complaint (ids only, never personal data). */
+/** What a notification is about: a consent, an approval request, an offer, a disclosure request, a complaint, an incident (ids only, never personal data). */
 export interface NotificationSubject {
-  type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint';
+  type: 'consent' | 'approval_request' | 'offer' | 'disclosure' | 'complaint' | 'incident';
   id: string;
 }
 

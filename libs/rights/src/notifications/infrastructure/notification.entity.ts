@@ -9,9 +9,9 @@ import type { NotificationKind, NotificationMessage, NotificationSubject } from 
 @Entity({ name: 'notifications' })
 @Check(
   'ck_notifications_kind',
-  `"kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested', 'disclosure_ready', 'complaint_answered')`,
+  `"kind" IN ('consent_granted_by_standing_condition', 'approval_requested', 'withdrawal_attested', 'disclosure_ready', 'complaint_answered', 'incident_affecting_me')`,
 )
-@Check('ck_notifications_subject_type', `"subject_type" IN ('consent', 'approval_request', 'offer', 'disclosure', 'complaint')`)
+@Check('ck_notifications_subject_type', `"subject_type" IN ('consent', 'approval_request', 'offer', 'disclosure', 'complaint', 'incident')`)
 @Index('ix_notifications_individual_created', ['individualId', 'createdAt', 'id'])
 export class NotificationEntity {
   @PrimaryColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_notifications' })

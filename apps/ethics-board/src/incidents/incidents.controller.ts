@@ -1,0 +1,135 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
+import {
+  CloseIncidentUseCase,
+  GetIncidentUseCase,
+  GetRegulatorReportUseCase,
+  ListIncidentAffectedUseCase,
+  ListIncidentsUseCase,
+  OpenIncidentUseCase,
+  ProposeOrderFromIncidentUseCase,
+  StartIncidentNotificationUseCase,
+} from '@infobank/oversight';
+import { UuidParam, type RequestContext } from '@infobank/platform';
+import { OrderDto } from '../orders/dto/order.dto';
+import {
+  AffectedPageDto,
+  AffectedQueryDto,
+  CloseIncidentDto,
+  IncidentDto,
+  IncidentListDto,
+  OpenIncidentDto,
+  ProposeIncidentOrderDto,
+} from './dto/incident.dto';
+
+/**
+ * Incidents (情報漏えい等の事案): impact from provision history or the vault, telling the affected, closing,
+ * the stop-use order and the regulator report. Board members here; the operator through the CLI. (The
+ * complaints desk's staff get in once their guard exists: the use cases already list who may act.)
+ */
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('v1/incidents')
+@UseGuards(BoardMemberAuthGuard)
+export class IncidentsController {
+  constructor(
+    private readonly open: OpenIncidentUseCase,
+    private readonly list: ListIncidentsUseCase,
+    private readonly get: GetIncidentUseCase,
+    private readonly affected: ListIncidentAffectedUseCase,
+    private readonly notify: StartIncidentNotificationUseCase,
+    private readonly close: CloseIncidentUseCase,
+    private readonly proposeOrder: ProposeOrderFromIncidentUseCase,
+    private readonly regulatorReport: GetRegulatorReportUseCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open an incident; its affected individuals are computed at once' })
+  @ApiCreatedResponse({ type: IncidentDto })
+  create(@CurrentRequestContext() ctx: RequestContext, @Body() body: OpenIncidentDto): Promise<IncidentDto> {
+    return this.open.execute(ctx, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Incidents, newest first' })
+  @ApiOkResponse({ type: IncidentListDto })
+  async index(@CurrentRequestContext() ctx: RequestContext): Promise<IncidentListDto> {
+    return { incidents: await this.list.execute(ctx) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One incident with its steps' })
+  @ApiOkResponse({ type: IncidentDto })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  read(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<IncidentDto> {
+    return this.get.execute(ctx, id);
+  }
+
+  @Get(':id/affected')
+  @ApiOperation({ summary: 'The affected individuals, by pseudonymous ids: items, records, consents and provisions of each' })
+  @ApiOkResponse({ type: AffectedPageDto })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  affectedPage(
+    @CurrentRequestContext() ctx: RequestContext,
+    @UuidParam('id') id: string,
+    @Query() query: AffectedQueryDto,
+  ): Promise<AffectedPageDto> {
+    return this.affected.execute(ctx, id, query);
+  }
+
+  @Post(':id/notify')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Tell every affected individual (open → notifying; the worker ends it at notified). Repeating it changes nothing',
+  })
+  @ApiOkResponse({ type: IncidentDto })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'INCIDENT_STATE_CONFLICT: the incident is closed' })
+  startNotifying(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<IncidentDto> {
+    return this.notify.execute(ctx, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the incident once everyone affected was told (notified → closed)' })
+  @ApiOkResponse({ type: IncidentDto })
+  @ApiConflictResponse({ description: 'INCIDENT_STATE_CONFLICT' })
+  closeIncident(
+    @CurrentRequestContext() ctx: RequestContext,
+    @UuidParam('id') id: string,
+    @Body() body: CloseIncidentDto,
+  ): Promise<IncidentDto> {
+    return this.close.execute(ctx, id, body);
+  }
+
+  @Post(':id/stop-use-order')
+  @ApiOperation({ summary: 'Propose a stop-use order on the breached recipient in one step (a second member confirms it at /v1/orders)' })
+  @ApiCreatedResponse({ type: OrderDto })
+  @ApiConflictResponse({ description: 'INCIDENT_ORDER_NOT_POSSIBLE: not a recipient breach, or already proposed' })
+  propose(
+    @CurrentRequestContext() ctx: RequestContext,
+    @UuidParam('id') id: string,
+    @Body() body: ProposeIncidentOrderDto,
+  ): Promise<OrderDto> {
+    return this.proposeOrder.execute(ctx, id, body);
+  }
+
+  @Get(':id/regulator-report')
+  @ApiOperation({
+    summary: 'The report to the Personal Information Protection Commission: people, items, cause, measures (no personal data)',
+  })
+  @ApiOkResponse({ description: 'the report (format infobank-incident-report/1)' })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  report(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<Record<string, unknown>> {
+    return this.regulatorReport.execute(ctx, id);
+  }
+}
