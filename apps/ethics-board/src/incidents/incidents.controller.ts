@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
+import { BoardOrStaffAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import {
   CloseIncidentUseCase,
   GetIncidentUseCase,
@@ -33,13 +33,13 @@ import {
 
 /**
  * Incidents (情報漏えい等の事案): impact from provision history or the vault, telling the affected, closing,
- * the stop-use order and the regulator report. Board members here; the operator through the CLI. (The
- * complaints desk's staff get in once their guard exists: the use cases already list who may act.)
+ * the stop-use order and the regulator report. Board members and the complaints desk's
+ * staff here; the operator through the CLI.
  */
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('v1/incidents')
-@UseGuards(BoardMemberAuthGuard)
+@UseGuards(BoardOrStaffAuthGuard)
 export class IncidentsController {
   constructor(
     private readonly open: OpenIncidentUseCase,

@@ -39,6 +39,7 @@ export {
   CurrentRequestContext,
   IndividualAuthGuard,
   StaffAuthGuard,
+  BoardOrStaffAuthGuard,
 } from './http/access-token.guard';
 export { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, BrowserSession, type BrowserSessionSettings } from './http/browser-session.guard';
 export { COOKIE_SESSION_MODE, REFRESH_COOKIE_PATH, SESSION_MODE_HEADER } from './domain/browser-session';

@@ -22,7 +22,8 @@ const bearerPattern = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$
  */
 @Injectable()
 export abstract class AccessTokenGuard implements CanActivate {
-  protected abstract readonly role: SessionRole;
+  /** The role, or roles, this guard admits. */
+  protected abstract readonly role: SessionRole | readonly SessionRole[];
 
   constructor(
     private readonly tokens: SessionTokens,
@@ -45,7 +46,8 @@ export abstract class AccessTokenGuard implements CanActivate {
         select: { id: true, disabledAt: true },
       });
       if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is closed or disabled.');
-      if (claims.role !== this.role) throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
+      const admitted: readonly SessionRole[] = typeof this.role === 'string' ? [this.role] : this.role;
+      if (!admitted.includes(claims.role)) throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
       request.actor = { type: claims.role, id: claims.accountId };
       return true;
     } catch (error) {
@@ -72,6 +74,12 @@ export class BoardMemberAuthGuard extends AccessTokenGuard {
 @Injectable()
 export class StaffAuthGuard extends AccessTokenGuard {
   protected readonly role = 'staff';
+}
+
+/** Admits board members and complaints desk staff alike, for work both share (incidents); the use case decides the rest. */
+@Injectable()
+export class BoardOrStaffAuthGuard extends AccessTokenGuard {
+  protected readonly role = ['board_member', 'staff'] as const;
 }
 
 /** The actor a guard authenticated (anonymous on unguarded routes). */

@@ -1,17 +1,14 @@
 import { requireOneOf, type Actor, type ActorKind, type RequestContext } from '@infobank/platform';
 import { INCIDENTS_FORBIDDEN } from '../incidents.errors';
 
-/**
- * Who handles incidents: data ethics board members and the bank's operator (and its own processes). The
- * complaints desk's `staff` role joins this list once it exists.
- */
-export const INCIDENT_HANDLERS: readonly ActorKind[] = ['board_member', 'bank'];
+/** Who handles incidents: data ethics board members, the complaints desk's staff and the bank's operator (and its own processes). */
+export const INCIDENT_HANDLERS: readonly ActorKind[] = ['board_member', 'staff', 'bank'];
 
 /** Refuses anyone who does not handle incidents (INCIDENTS_FORBIDDEN, 403; 401 when anonymous). */
 export function requireIncidentHandler(ctx: RequestContext): Actor {
   return requireOneOf(ctx, INCIDENT_HANDLERS, {
     code: INCIDENTS_FORBIDDEN,
-    detail: 'Only data ethics board members and the operator handle incidents.',
+    detail: 'Only data ethics board members, the complaints desk and the operator handle incidents.',
   });
 }
 
@@ -19,6 +16,7 @@ export function requireIncidentHandler(ctx: RequestContext): Actor {
 export function stepActor(actor: Actor): { actorType: string; actorRef: string } {
   switch (actor.type) {
     case 'board_member':
+    case 'staff':
     case 'individual':
     case 'organisation':
       return { actorType: actor.type, actorRef: actor.id };
