@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { OversightModule } from '@infobank/oversight';
+import { WebAppModule } from '@infobank/platform';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
@@ -14,8 +15,12 @@ import { LogVerificationsController } from './log-verifications/log-verification
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
 import { ReportAssetsController, ReportsController } from './reports/reports.controller';
+import { BoardTransparencyController } from './transparency/transparency.controller';
 
-/** The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits. */
+/**
+ * The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits; and the
+ * board's web console (apps/board-web) at `/`.
+ */
 @Module({
   imports: [
     BankKeysHttpModule,
@@ -25,6 +30,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     ReviewModule,
     RevocationModule,
     OversightModule,
+    WebAppModule.forRoot('board-web'),
   ],
   controllers: [
     BoardMembersController,
@@ -36,6 +42,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     LogVerificationsController,
     ReportsController,
     ReportAssetsController,
+    BoardTransparencyController,
   ],
 })
 export class EthicsBoardModule {}

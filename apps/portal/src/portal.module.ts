@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { WebAppModule } from '@infobank/platform';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { PortalApprovalsModule } from './approvals/portal-approvals.module';
 import { PortalAuthModule } from './auth/portal-auth.module';
@@ -14,7 +15,6 @@ import { PortalOffersModule } from './offers/catalogue.module';
 import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
 import { PortalTransparencyModule } from './transparency/portal-transparency.module';
-import { PortalWebAppModule } from './web-app/portal-web-app.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
 
 /**
@@ -41,7 +41,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalWithdrawalsModule,
     PortalHomeModule,
     PortalTransparencyModule,
-    PortalWebAppModule,
+    WebAppModule.forRoot('portal-web'),
   ],
 })
 export class PortalModule {}

@@ -13,6 +13,8 @@ export {
   StatusBadge,
   Switch,
 } from './components/components';
+export { AppServicesContext, useAction, useAppServices, useLoad, type AppServices } from './app/app-services';
+export { StepUpDialog, useStepUpPrompt } from './components/step-up-dialog';
 export { I18nProvider, useI18n, type I18n, type Language } from './i18n/i18n';
 export { en, ja, type MessageKey } from './i18n/messages';
 export {
@@ -24,3 +26,4 @@ export {
   type ProofFailure,
   type ProofOutcome,
 } from './proof/inclusion-proof';
+export { verifyReviewDecision, type DecisionFailure, type DecisionOutcome } from './proof/signed-decision';
