@@ -183,6 +183,9 @@ describe('ethics board: review cases, votes, recusals and signed decisions', () 
 
     const open = await asMember(board, consumer, 'GET', '/v1/cases?status=open');
     expect(open.body.cases.map((listed: { id: string }) => listed.id)).toContain(caseId);
+    // The queue names each case's recipient, as registered.
+    const listed = open.body.cases.find((candidate: { id: string }) => candidate.id === caseId);
+    expect(listed.recipientName).toEqual(response.body.recipient.name);
     expect(open.body.cases.every((listed: { status: string }) => listed.status === 'open')).toBe(true);
     expectProblem(await asMember(board, consumer, 'GET', '/v1/cases?status=closed'), 400, 'VALIDATION_FAILED');
   });

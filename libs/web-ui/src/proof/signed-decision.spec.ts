@@ -17,7 +17,13 @@ describe('the in-browser check of a board decision', () => {
     new CompactSign(new TextEncoder().encode(JSON.stringify(record)))
       .setProtectedHeader({ alg: 'EdDSA', kid: 'bank-1', typ })
       .sign(privateKey);
-  const record = { kind: 'infobank.review-decision', caseId: CASE_ID, outcome: 'approved', decidedAt: '2026-11-02T09:00:00.000Z', votes: [{}, {}, {}] };
+  const record = {
+    kind: 'infobank.review-decision',
+    caseId: CASE_ID,
+    outcome: 'approved',
+    decidedAt: '2026-11-02T09:00:00.000Z',
+    votes: [{}, {}, {}],
+  };
 
   it('accepts the bank’s signature over a decision on this case and reads its outcome', async () => {
     await expect(verifyReviewDecision(await sign(record), jwks, { caseId: CASE_ID })).resolves.toEqual({

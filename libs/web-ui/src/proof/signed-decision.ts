@@ -8,8 +8,7 @@ export type DecisionFailure = 'signature' | 'case';
 
 /** What checking a board decision in the browser found. */
 export type DecisionOutcome =
-  | { valid: true; outcome: string; decidedAt: string; votes: number }
-  | { valid: false; reason: DecisionFailure };
+  { valid: true; outcome: string; decidedAt: string; votes: number } | { valid: false; reason: DecisionFailure };
 
 /**
  * Checks the bank's signed decision on a review case without trusting the server that sent it: the
@@ -33,5 +32,10 @@ export async function verifyReviewDecision(
   if (record.caseId !== expected.caseId || typeof record.outcome !== 'string' || typeof record.decidedAt !== 'string') {
     return { valid: false, reason: 'case' };
   }
-  return { valid: true, outcome: record.outcome, decidedAt: record.decidedAt, votes: Array.isArray(record.votes) ? record.votes.length : 0 };
+  return {
+    valid: true,
+    outcome: record.outcome,
+    decidedAt: record.decidedAt,
+    votes: Array.isArray(record.votes) ? record.votes.length : 0,
+  };
 }
