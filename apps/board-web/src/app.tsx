@@ -135,7 +135,7 @@ export function App() {
           )}
         </main>
       </div>
-      <StepUpDialog open={stepUp.open} finish={stepUp.finish} />
+      <StepUpDialog open={stepUp.open} finish={stepUp.finish} explain="board.stepUp.explain" />
     </AppServicesContext.Provider>
   );
 }

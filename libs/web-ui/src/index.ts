@@ -15,7 +15,7 @@ export {
 } from './components/components';
 export { AppServicesContext, useAction, useAppServices, useLoad, type AppServices } from './app/app-services';
 export { StepUpDialog, useStepUpPrompt } from './components/step-up-dialog';
-export { I18nProvider, useI18n, type I18n, type Language } from './i18n/i18n';
+export { I18nProvider, isMessageKey, useI18n, type I18n, type Language } from './i18n/i18n';
 export { en, ja, type MessageKey } from './i18n/messages';
 export {
   rootFromInclusionPath,

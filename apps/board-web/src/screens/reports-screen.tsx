@@ -1,4 +1,4 @@
-import { Button, Field, SelectField, useAction, useAppServices, useI18n, useLoad, type MessageKey } from '@infobank/web-ui';
+import { Button, Field, isMessageKey, SelectField, useAction, useAppServices, useI18n, useLoad, type MessageKey } from '@infobank/web-ui';
 import { useState, type FormEvent } from 'react';
 import type { Report, ReportSummary } from '../api-types';
 
@@ -182,7 +182,7 @@ export function ReportScreen({ reportId }: { reportId: string }) {
                     <tr>
                       {columns.map((column) => (
                         <th key={column} scope="col">
-                          {column}
+                          {isMessageKey(`board.reports.column.${column}`) ? t(`board.reports.column.${column}` as MessageKey) : column}
                         </th>
                       ))}
                     </tr>

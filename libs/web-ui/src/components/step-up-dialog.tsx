@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { Button, Dialog, Field } from './components';
 
 /** Asks for the password again when an action needs a step-up token; `ask` resolves null on cancel. */
@@ -22,8 +23,16 @@ export function useStepUpPrompt() {
   return { open, ask, finish };
 }
 
-/** The password dialog of useStepUpPrompt (パスワードをもう一度). */
-export function StepUpDialog({ open, finish }: { open: boolean; finish(password: string | null): void }) {
+/** The password dialog of useStepUpPrompt (パスワードをもう一度); `explain` says why this app asks. */
+export function StepUpDialog({
+  open,
+  finish,
+  explain = 'stepUp.explain',
+}: {
+  open: boolean;
+  finish(password: string | null): void;
+  explain?: MessageKey;
+}) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
@@ -34,7 +43,7 @@ export function StepUpDialog({ open, finish }: { open: boolean; finish(password:
   return (
     <Dialog title={t('stepUp.title')} open={open} onClose={() => finish(null)}>
       <form onSubmit={submit}>
-        <p>{t('stepUp.explain')}</p>
+        <p>{t(explain)}</p>
         <Field
           label={t('auth.password')}
           type="password"

@@ -59,6 +59,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/** Whether a string built at run time (e.g. from a column's name) is a key of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(DICTIONARIES.ja, key);
+}
+
 /** The current language, its copy and formatters. */
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
