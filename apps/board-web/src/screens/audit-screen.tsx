@@ -1,4 +1,4 @@
-import { Button, Field, SelectField, useAppServices, useI18n, useLoad, type MessageKey } from '@infobank/web-ui';
+import { Button, Field, SelectField, useAction, useAppServices, useI18n, useLoad, type MessageKey } from '@infobank/web-ui';
 import { useState, type FormEvent } from 'react';
 import type { Text } from '../api-types';
 import { BarChart } from './bar-chart';
@@ -63,8 +63,11 @@ function queryOf(filter: Filter, keys: (keyof Filter)[]): string {
 /** 監査: provisions and transfers with filters and a chart over time, log verification runs, the public statistics. */
 export function AuditScreen() {
   const { t, pick, formatDate } = useI18n();
-  const { navigate } = useAppServices();
+  const { api, navigate } = useAppServices();
+  const run = useAction();
   const [draft, setDraft] = useState<Filter>(EMPTY);
+  // Further pages of provision records, fetched with the previous page's cursor (cleared by a new filter).
+  const [further, setFurther] = useState<{ provisions: AuditedProvision[]; nextCursor: string | null } | null>(null);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const provisionQuery = queryOf(filter, ['recipient', 'purpose', 'category', 'from', 'to']);
   const { data, error } = useLoad(
@@ -87,8 +90,18 @@ export function AuditScreen() {
   const set = (key: keyof Filter) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
   const apply = (event: FormEvent) => {
     event.preventDefault();
+    setFurther(null);
     setFilter(draft);
   };
+  const nextCursor = further ? further.nextCursor : (data?.provisions.nextCursor ?? null);
+  const showMore = (cursor: string) =>
+    run(async () => {
+      const page = await api.call<{ provisions: AuditedProvision[]; nextCursor: string | null }>(
+        'GET',
+        `/v1/audit/provisions?${provisionQuery}&limit=50&cursor=${encodeURIComponent(cursor)}`,
+      );
+      setFurther({ provisions: [...(further?.provisions ?? []), ...page.provisions], nextCursor: page.nextCursor });
+    });
   const byBucket = new Map<string, SummaryCell>();
   for (const cell of data?.summary.cells ?? []) {
     const total = byBucket.get(cell.bucketStart) ?? { bucketStart: cell.bucketStart, provisions: 0, subjects: 0, records: 0 };
@@ -192,7 +205,7 @@ export function AuditScreen() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.provisions.provisions.map((provision) => (
+                  {[...data.provisions.provisions, ...(further?.provisions ?? [])].map((provision) => (
                     <tr key={provision.id}>
                       <td>{formatDate(provision.providedAt)}</td>
                       <td>
@@ -209,6 +222,11 @@ export function AuditScreen() {
                 </tbody>
               </table>
             </div>
+            {nextCursor ? (
+              <Button tone="secondary" onClick={() => void showMore(nextCursor)}>
+                {t('board.audit.more')}
+              </Button>
+            ) : null}
           </section>
           <section aria-labelledby="transfers">
             <h2 id="transfers">{t('board.audit.transfers')}</h2>

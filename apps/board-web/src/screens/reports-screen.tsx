@@ -23,6 +23,11 @@ function lastMonth(): string {
   return previous.toISOString().slice(0, 7);
 }
 
+/** The last UTC day of a period that ends (exclusively) at `end`, as YYYY-MM-DD. */
+function lastDayOf(end: string): string {
+  return new Date(Date.parse(end) - 1).toISOString().slice(0, 10);
+}
+
 /** Saves what a response carries as a file the person downloads. */
 async function download(response: Response, fileName: string): Promise<void> {
   const url = URL.createObjectURL(await response.blob());
@@ -142,7 +147,7 @@ export function ReportScreen({ reportId }: { reportId: string }) {
         </a>
       </p>
       <h1>{t('board.reports.title', { period: data.period })}</h1>
-      <p>{t('board.reports.range', { from: formatDate(report.from), to: formatDate(report.to) })}</p>
+      <p>{t('board.reports.range', { from: report.from.slice(0, 10), to: lastDayOf(report.to) })}</p>
       <p>
         {t('board.reports.generatedAt')}: {formatDate(data.generatedAt)} ({t(`board.reports.trigger.${data.trigger}` as MessageKey)})
       </p>
