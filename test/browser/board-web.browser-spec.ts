@@ -207,7 +207,7 @@ describe('the board console (審査会コンソール) in a real browser', () =>
     expect(await page.getByText('検証できました').count()).toBe(0);
   }, 120_000);
 
-  it('one member proposes a stop-use order and another confirms it; the offer disappears from the portal’s 提供先をさがす', async () => {
+  it('one member proposes a stop-use order and another confirms it: the offer disappears from the portal’s 提供先をさがす; two members lift it and it returns', async () => {
     const proposer = await signedIn(members.engineer);
     await open(proposer, '利用停止命令');
     await proposer.getByLabel('対象の種類').selectOption('recipient');
@@ -231,7 +231,23 @@ describe('the board console (審査会コンソール) in a real browser', () =>
     await order.getByRole('list', { name: 'いま停止しているオファー' }).getByText(reviewedOfferId).waitFor();
 
     expect(await offersForIndividuals(individualPage)).not.toContain(REVIEWED_PURPOSE.ja);
-  }, 120_000);
+
+    // Lifting takes two members: the first asks, the second lifts, and the offer returns.
+    await proposer.reload();
+    const toLift = proposer.getByRole('listitem').filter({ hasText: recipient.client.organisationId });
+    await toLift.getByLabel('解除の理由').fill('再発防止策を確認したため。');
+    await toLift.getByRole('button', { name: '解除を申し出る' }).click();
+    await stepUp(proposer);
+    await proposer.getByRole('status').getByText('解除を申し出ました。').waitFor();
+    expect(await offersForIndividuals(individualPage)).not.toContain(REVIEWED_PURPOSE.ja);
+    await confirmer.reload();
+    await order.getByLabel('解除の理由').fill('確認しました。');
+    await order.getByRole('button', { name: '解除する' }).click();
+    await stepUp(confirmer);
+    await confirmer.getByRole('status').getByText('解除しました。').waitFor();
+    await order.getByText('解除済み').waitFor();
+    expect(await offersForIndividuals(individualPage)).toContain(REVIEWED_PURPOSE.ja);
+  }, 150_000);
 
   it('監査 shows the seeded provision and transfer, the recipient’s page, a log verification run to its result, and the public statistics', async () => {
     const page = await signedIn(members.lawyer);
