@@ -45,6 +45,6 @@ const FRAMEWORK_PACKAGES = [
  * server library (and no server code imports it); only web apps import web libraries.
  */
 const WEB_LIBRARIES = ['web-ui'];
-const WEB_APPS = ['portal-web'];
+const WEB_APPS = ['portal-web', 'board-web'];
 
 module.exports = { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS };

@@ -10,6 +10,7 @@ const TestSequencer = require('@jest/test-sequencer').default;
 // repository root. Only the slow ones: a rough figure is enough to start them early.
 const MEASURED_SECONDS = {
   'test/browser/portal-web.browser-spec.ts': 150,
+  'test/browser/board-web.browser-spec.ts': 150,
   'test/e2e/admin/admin-cli.e2e-spec.ts': 100,
   'test/e2e/intake/links.e2e-spec.ts': 100,
   'test/e2e/portal/standing-conditions.e2e-spec.ts': 95,

@@ -3,6 +3,7 @@ import { CatalogHttpModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
 import { DisclosureRequestsModule } from '@infobank/disclosure';
 import { OversightModule } from '@infobank/oversight';
+import { WebAppModule } from '@infobank/platform';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { ReviewModule } from '@infobank/review';
 import { RevocationModule } from '@infobank/revocation';
@@ -21,10 +22,12 @@ import { LogVerificationsController } from './log-verifications/log-verification
 import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
 import { ReportAssetsController, ReportsController } from './reports/reports.controller';
+import { BoardTransparencyController } from './transparency/transparency.controller';
 
 /**
- * The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits; and the complaints
- * desk's (苦情相談窓口), whose staff sign in here with their own role.
+ * The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits; the complaints
+ * desk's (苦情相談窓口), whose staff sign in here with their own role; and the board's web console
+ * (apps/board-web) at `/`.
  */
 @Module({
   imports: [
@@ -37,6 +40,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     OversightModule,
     DisclosureRequestsModule,
     ComplaintsModule,
+    WebAppModule.forRoot('board-web'),
   ],
   controllers: [
     BoardMembersController,
@@ -53,6 +57,7 @@ import { ReportAssetsController, ReportsController } from './reports/reports.con
     BoardComplaintsController,
     IncidentsController,
     TraceController,
+    BoardTransparencyController,
   ],
 })
 export class EthicsBoardModule {}

@@ -1,18 +1,18 @@
 import {
   ApiClient,
   Button,
-  Dialog,
   en,
-  Field,
   ja,
   LanguageSwitch,
   LiveMessage,
   NavBar,
+  StepUpDialog,
   useI18n,
+  useStepUpPrompt,
   type Language,
   type MessageKey,
 } from '@infobank/web-ui';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { AppContext, type AppServices } from './app-context';
 import { ForgotPasswordScreen, ResetPasswordScreen, VerifyBanner, VerifyEmailScreen } from './screens/account-email-screens';
 import { ApprovalsScreen } from './screens/approvals-screen';
@@ -85,55 +85,6 @@ function screenFor(path: string): ReactNode {
     default:
       return <HomeScreen />;
   }
-}
-
-/** Asks for the password again when an action needs a step-up token; resolves null on cancel. */
-function useStepUpPrompt() {
-  const [open, setOpen] = useState(false);
-  const resolver = useRef<((password: string | null) => void) | null>(null);
-  const ask = useCallback(
-    () =>
-      new Promise<string | null>((resolve) => {
-        resolver.current = resolve;
-        setOpen(true);
-      }),
-    [],
-  );
-  const finish = (password: string | null) => {
-    resolver.current?.(password);
-    resolver.current = null;
-    setOpen(false);
-  };
-  return { open, ask, finish };
-}
-
-function StepUpDialog({ open, finish }: { open: boolean; finish(password: string | null): void }) {
-  const { t } = useI18n();
-  const [password, setPassword] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    finish(password);
-    setPassword('');
-  };
-  return (
-    <Dialog title={t('stepUp.title')} open={open} onClose={() => finish(null)}>
-      <form onSubmit={submit}>
-        <p>{t('stepUp.explain')}</p>
-        <Field
-          label={t('auth.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
-        />
-        <Button type="submit">{t('stepUp.confirm')}</Button>
-        <Button tone="secondary" onClick={() => finish(null)}>
-          {t('common.cancel')}
-        </Button>
-      </form>
-    </Dialog>
-  );
 }
 
 /** The individual's web app: the shell (header, navigation, live region) around one screen at a time. */

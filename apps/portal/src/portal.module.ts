@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
+import { WebAppModule } from '@infobank/platform';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { PortalApprovalsModule } from './approvals/portal-approvals.module';
 import { PortalAuthModule } from './auth/portal-auth.module';
@@ -18,7 +19,6 @@ import { PortalProvisionsModule } from './provisions/portal-provisions.module';
 import { PortalStandingConditionsModule } from './standing-conditions/portal-standing-conditions.module';
 import { PortalTermsModule } from './terms/portal-terms.module';
 import { PortalTransparencyModule } from './transparency/portal-transparency.module';
-import { PortalWebAppModule } from './web-app/portal-web-app.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
 
 /**
@@ -49,7 +49,7 @@ import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module
     PortalHomeModule,
     PortalTransparencyModule,
     PortalTermsModule,
-    PortalWebAppModule,
+    WebAppModule.forRoot('portal-web'),
   ],
 })
 export class PortalModule {}

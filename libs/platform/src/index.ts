@@ -13,6 +13,7 @@ export * from './http/http/operations-endpoints';
 export * from './http/http/problem-details';
 export { createValidationPipe } from './http/http/validation';
 export * from './http/http/uuid-param';
+export { locateWebApp, WebAppModule } from './http/http/web-app.module';
 export * from './logging/infrastructure/logger';
 export * from './metrics/infrastructure/metrics.registry';
 export * from './outbox/infrastructure/enqueue-job';

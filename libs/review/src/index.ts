@@ -9,7 +9,7 @@ export { GetReviewCaseUseCase, type ReviewCaseDetail } from './review/applicatio
 export { LiftStopUseOrderUseCase } from './review/application/lift-stop-use-order.use-case';
 export { ListBoardMembersUseCase } from './review/application/list-board-members.use-case';
 export { CASE_STATUSES, ListReviewCasesUseCase } from './review/application/list-review-cases.use-case';
-export { ListStopUseOrdersUseCase, ORDER_STATUSES } from './review/application/list-stop-use-orders.use-case';
+export { ListStopUseOrdersUseCase, ORDER_STATUSES, type ListedStopUseOrder } from './review/application/list-stop-use-orders.use-case';
 export { OffersOfStopUseOrderUseCase, type StopUseOrderOffers } from './review/application/offers-of-stop-use-order.use-case';
 export {
   OpenReviewCaseUseCase,

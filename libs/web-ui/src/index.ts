@@ -14,7 +14,9 @@ export {
   StatusBadge,
   Switch,
 } from './components/components';
-export { I18nProvider, useI18n, type I18n, type Language } from './i18n/i18n';
+export { AppServicesContext, useAction, useAppServices, useLoad, type AppServices } from './app/app-services';
+export { StepUpDialog, useStepUpPrompt } from './components/step-up-dialog';
+export { I18nProvider, isMessageKey, useI18n, type I18n, type Language } from './i18n/i18n';
 export { en, ja, type MessageKey } from './i18n/messages';
 export {
   rootFromInclusionPath,
@@ -25,3 +27,4 @@ export {
   type ProofFailure,
   type ProofOutcome,
 } from './proof/inclusion-proof';
+export { verifyReviewDecision, type DecisionFailure, type DecisionOutcome } from './proof/signed-decision';

@@ -14,7 +14,7 @@ import { receiptRecord } from '../intake/deposits-client';
 import type { Individual } from '../intake/link-world';
 import { attest, seedNotice } from '../gateway/notice-world';
 import { daysAgo, TransferWorld, type Recipient } from '../gateway/transfer-world';
-import { openCase, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
+import { openCase, signedInMember, stepUpToken, submitOffer, vote, type SignedInMember } from './cases-support';
 
 interface RawAnswer {
   status: number;
@@ -115,7 +115,11 @@ describe('ethics board: the provision audit reads what was done, to board member
     await vote(board, member, caseId, 'approve');
     const order = await fetch(`${board.url}/v1/orders`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${member.accessToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${member.accessToken}`,
+        'content-type': 'application/json',
+        'x-step-up-token': await stepUpToken(board, member),
+      },
       body: JSON.stringify({ target: { type: 'recipient', id: shop.client.organisationId }, reason: '監査のための停止提案' }),
     });
     orderId = ((await order.json()) as { id: string }).id;

@@ -100,4 +100,44 @@ describe('ethics board: board members sign in and see the board', () => {
     expectProblem(wrongPassword, 401, 'INVALID_CREDENTIALS');
     expect({ status: unknownEmail.status, body: unknownEmail.body }).toEqual({ status: wrongPassword.status, body: wrongPassword.body });
   });
+
+  it('gives the console a cookie session under its own cookie name, checks the Origin, and steps up with the password', async () => {
+    const origin = new URL(board.url).origin;
+    const cookieLogin = await callJson(board.url, 'POST', '/v1/auth/login', {
+      headers: { 'x-infobank-session': 'cookie', origin },
+      body: { email: members.engineer.email, password },
+    });
+    expect(cookieLogin.status).toBe(200);
+    expect(cookieLogin.body.refreshToken).toBeUndefined();
+    const [cookie] = cookieLogin.headers.getSetCookie();
+    expect(cookie).toMatch(/^infobank_board_refresh=[A-Za-z0-9_-]{43}; HttpOnly; Secure; SameSite=Strict; Path=\/v1\/auth; Max-Age=\d+$/);
+    const refreshCookie = cookie.split(';')[0];
+
+    const foreign = await callJson(board.url, 'POST', '/v1/auth/refresh', {
+      headers: { 'x-infobank-session': 'cookie', origin: 'https://elsewhere.example', cookie: refreshCookie },
+    });
+    expectProblem(foreign, 403, 'ORIGIN_REFUSED');
+    // The portal's cookie name means nothing here.
+    const portalCookie = refreshCookie.replace('infobank_board_refresh', 'infobank_refresh');
+    expectProblem(
+      await callJson(board.url, 'POST', '/v1/auth/refresh', { headers: { 'x-infobank-session': 'cookie', origin, cookie: portalCookie } }),
+      401,
+      'INVALID_REFRESH_TOKEN',
+    );
+    const refreshed = await callJson(board.url, 'POST', '/v1/auth/refresh', {
+      headers: { 'x-infobank-session': 'cookie', origin, cookie: refreshCookie },
+    });
+    expect(refreshed.status).toBe(200);
+
+    const bearer = refreshed.body.accessToken as string;
+    expectProblem(
+      await callJson(board.url, 'POST', '/v1/auth/step-up', { bearer, body: { password: 'not the passphrase' } }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    expectProblem(await callJson(board.url, 'POST', '/v1/auth/step-up', { body: { password } }), 401, 'UNAUTHENTICATED');
+    const stepUp = await callJson(board.url, 'POST', '/v1/auth/step-up', { bearer, body: { password } });
+    expect(stepUp.status).toBe(200);
+    expect(stepUp.body).toEqual({ stepUpToken: expect.any(String), expiresIn: 300 });
+  });
 });

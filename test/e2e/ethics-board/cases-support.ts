@@ -8,7 +8,7 @@ import { offerTerms } from '../../support/offer-terms';
 import type { OrganisationClient } from '../../support/organisation-client';
 import { callJson, type JsonResponse } from '../portal/session-client';
 
-/** A signed-in board member. */
+/** A signed-in board member (every member's password is the same in these suites). */
 export interface SignedInMember {
   id: string;
   expertise: Expertise;
@@ -62,7 +62,26 @@ export async function openCase(board: RunningApp, offer: { id: string; round: nu
   return result.caseId;
 }
 
-/** Votes on a case as `member`. */
+/** A fresh 5-minute step-up token for `member` (`POST /v1/auth/step-up` with the password again). */
+export async function stepUpToken(board: RunningApp, member: SignedInMember): Promise<string> {
+  const stepUp = await callJson(board.url, 'POST', '/v1/auth/step-up', { bearer: member.accessToken, body: { password } });
+  if (stepUp.status !== 200) throw new Error(`board step-up failed: ${stepUp.status}`);
+  return stepUp.body.stepUpToken as string;
+}
+
+/** Calls the board's API as `member` after a fresh step-up, as votes and stop-use orders require. */
+export async function asSteppedUpMember(
+  board: RunningApp,
+  member: SignedInMember,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<JsonResponse> {
+  const headers = { 'x-step-up-token': await stepUpToken(board, member) };
+  return callJson(board.url, method, path, { bearer: member.accessToken, body, headers });
+}
+
+/** Votes on a case as `member` (after a step-up). */
 export function vote(
   board: RunningApp,
   member: SignedInMember,
@@ -70,5 +89,5 @@ export function vote(
   decision: string,
   reason = `${member.expertise}: ${decision}`,
 ) {
-  return asMember(board, member, 'POST', `/v1/cases/${caseId}/votes`, { decision, reason });
+  return asSteppedUpMember(board, member, 'POST', `/v1/cases/${caseId}/votes`, { decision, reason });
 }

@@ -6,7 +6,7 @@ import { GATEWAY_HTTP_OPTIONS, GatewayModule } from '../../../apps/gateway/src/g
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { OrganisationClient, registerOrganisation, startOrganisationApi } from '../../support/organisation-client';
 import { callJson, expectProblem } from '../portal/session-client';
-import { asMember, openCase, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
+import { asMember, asSteppedUpMember, openCase, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
 
 describe('ethics board: review cases, votes, recusals and signed decisions', () => {
   let board: RunningApp;
@@ -183,19 +183,33 @@ describe('ethics board: review cases, votes, recusals and signed decisions', () 
 
     const open = await asMember(board, consumer, 'GET', '/v1/cases?status=open');
     expect(open.body.cases.map((listed: { id: string }) => listed.id)).toContain(caseId);
+    // The queue names each case's recipient, as registered.
+    const listed = open.body.cases.find((candidate: { id: string }) => candidate.id === caseId);
+    expect(listed.recipientName).toEqual(response.body.recipient.name);
     expect(open.body.cases.every((listed: { status: string }) => listed.status === 'open')).toBe(true);
     expectProblem(await asMember(board, consumer, 'GET', '/v1/cases?status=closed'), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses bad votes with the field named, and unknown cases with 404', async () => {
     const caseId = await openCase(board, await submitOffer(recipient));
-    const bad = await asMember(board, lawyer, 'POST', `/v1/cases/${caseId}/votes`, { decision: 'maybe', reason: '', extra: true });
+    const bad = await asSteppedUpMember(board, lawyer, 'POST', `/v1/cases/${caseId}/votes`, { decision: 'maybe', reason: '', extra: true });
     expectProblem(bad, 400, 'VALIDATION_FAILED');
     expect(bad.body.errors.map((problem: { path: string }) => problem.path).sort()).toEqual(['/decision', '/extra', '/reason']);
     expect((await caseOf(caseId)).case.votes).toEqual([]);
     expectProblem(await asMember(board, lawyer, 'GET', `/v1/cases/${randomUUID()}`), 404, 'REVIEW_CASE_NOT_FOUND');
     expectProblem(await asMember(board, lawyer, 'GET', '/v1/cases/not-a-uuid'), 400, 'VALIDATION_FAILED');
     expectProblem(await vote(board, lawyer, randomUUID(), 'approve'), 404, 'REVIEW_CASE_NOT_FOUND');
+  });
+
+  it('counts no vote without a fresh step-up (401 STEP_UP_REQUIRED)', async () => {
+    const caseId = await openCase(board, await submitOffer(recipient));
+    const unstepped = await asMember(board, lawyer, 'POST', `/v1/cases/${caseId}/votes`, {
+      decision: 'approve',
+      reason: '問題ありません。',
+    });
+    expectProblem(unstepped, 401, 'STEP_UP_REQUIRED');
+    expect((await caseOf(caseId)).case.votes).toEqual([]);
+    expect((await vote(board, lawyer, caseId, 'approve')).status).toBe(201);
   });
 
   it('lets no recipient read or vote on cases', async () => {

@@ -5,7 +5,7 @@ import { GATEWAY_HTTP_OPTIONS, GatewayModule } from '../../../apps/gateway/src/g
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { OrganisationClient, registerOrganisation, startOrganisationApi } from '../../support/organisation-client';
 import { callJson, expectProblem } from '../portal/session-client';
-import { asMember, openCase, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
+import { asMember, asSteppedUpMember, openCase, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
 
 describe('ethics board: stop-use orders need two members, take effect at once and lift with two members', () => {
   let board: RunningApp;
@@ -37,10 +37,10 @@ describe('ethics board: stop-use orders need two members, take effect at once an
   const statusOf = async (recipient: OrganisationClient, offerId: string) =>
     (await recipient.call('GET', `/v1/offers/${offerId}`)).body.status;
   const propose = (member: SignedInMember, target: { type: string; id: string }, reason = '提供先で情報漏えいが報告されたため。') =>
-    asMember(board, member, 'POST', '/v1/orders', { target, reason });
-  const confirm = (member: SignedInMember, orderId: string) => asMember(board, member, 'POST', `/v1/orders/${orderId}/confirm`);
+    asSteppedUpMember(board, member, 'POST', '/v1/orders', { target, reason });
+  const confirm = (member: SignedInMember, orderId: string) => asSteppedUpMember(board, member, 'POST', `/v1/orders/${orderId}/confirm`);
   const lift = (member: SignedInMember, orderId: string) =>
-    asMember(board, member, 'POST', `/v1/orders/${orderId}/lift`, { reason: '再発防止策を確認したため。' });
+    asSteppedUpMember(board, member, 'POST', `/v1/orders/${orderId}/lift`, { reason: '再発防止策を確認したため。' });
 
   it('suspends nothing until a second member confirms; then suspends the recipient’s offers at once; lifting needs two members', async () => {
     const recipient = await registerOrganisation(gateway, { roles: ['recipient'] });
@@ -60,6 +60,8 @@ describe('ethics board: stop-use orders need two members, take effect at once an
     expect(effective.body).toMatchObject({ status: 'effective', confirmed: { memberId: engineer.id } });
     expect([await statusOf(recipient, first), await statusOf(recipient, second)]).toEqual(['suspended', 'suspended']);
     expectProblem(await confirm(media, orderId), 409, 'STOP_USE_ORDER_NOT_PROPOSED');
+    const listedEffective = (await asMember(board, media, 'GET', '/v1/orders?status=effective')).body.orders;
+    expect(listedEffective.find((order: { id: string }) => order.id === orderId).suspendedOfferIds).toEqual([first, second].sort());
 
     const asked = await lift(engineer, orderId);
     expect(asked.body).toMatchObject({
@@ -75,7 +77,7 @@ describe('ethics board: stop-use orders need two members, take effect at once an
     expectProblem(await lift(lawyer, orderId), 409, 'STOP_USE_ORDER_NOT_EFFECTIVE');
 
     const listed = await asMember(board, media, 'GET', '/v1/orders?status=lifted');
-    expect(listed.body.orders.map((order: { id: string }) => order.id)).toContain(orderId);
+    expect(listed.body.orders.find((order: { id: string }) => order.id === orderId)).toMatchObject({ suspendedOfferIds: [] });
   });
 
   it('keeps an offer suspended while another effective order still covers it', async () => {
@@ -120,7 +122,7 @@ describe('ethics board: stop-use orders need two members, take effect at once an
     expect(unknownRecipient.body.errors).toEqual([{ path: '/target/id', message: 'names no recipient organisation' }]);
     expectProblem(await propose(engineer, { type: 'offer', id: randomUUID() }), 400, 'VALIDATION_FAILED');
     expectProblem(await propose(engineer, { type: 'category', id: 'nothing.here' }), 400, 'VALIDATION_FAILED');
-    const malformed = await asMember(board, engineer, 'POST', '/v1/orders', { target: { type: 'everyone', id: 'x' }, reason: '' });
+    const malformed = await asSteppedUpMember(board, engineer, 'POST', '/v1/orders', { target: { type: 'everyone', id: 'x' }, reason: '' });
     expect(malformed.body.errors.map((problem: { path: string }) => problem.path).sort()).toEqual(['/reason', '/target/type']);
     expect(await count()).toBe(before);
     expectProblem(await confirm(engineer, randomUUID()), 404, 'STOP_USE_ORDER_NOT_FOUND');
@@ -131,5 +133,33 @@ describe('ethics board: stop-use orders need two members, take effect at once an
     expectProblem(await callJson(board.url, 'GET', '/v1/orders'), 401, 'UNAUTHENTICATED');
     const body = { target: { type: 'recipient', id: recipient.organisationId }, reason: 'x' };
     expectProblem(await callJson(board.url, 'POST', '/v1/orders', { body, bearer: await recipient.accessToken() }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('needs a fresh step-up to propose, confirm or lift: without one 401 STEP_UP_REQUIRED and nothing changes', async () => {
+    const recipient = await registerOrganisation(gateway, { roles: ['recipient'] });
+    const offerId = await approvedOffer(recipient);
+    const target = { type: 'recipient', id: recipient.organisationId };
+    const count = async () => (await asMember(board, engineer, 'GET', '/v1/orders')).body.orders.length;
+    const before = await count();
+    expectProblem(await asMember(board, lawyer, 'POST', '/v1/orders', { target, reason: '確認のため。' }), 401, 'STEP_UP_REQUIRED');
+    const stale = await callJson(board.url, 'POST', '/v1/orders', {
+      bearer: lawyer.accessToken,
+      headers: { 'x-step-up-token': 'not.a.token' },
+      body: { target, reason: '確認のため。' },
+    });
+    expectProblem(stale, 401, 'STEP_UP_REQUIRED');
+    expect(await count()).toBe(before);
+
+    const orderId = (await propose(lawyer, target)).body.id;
+    expectProblem(await asMember(board, engineer, 'POST', `/v1/orders/${orderId}/confirm`), 401, 'STEP_UP_REQUIRED');
+    expect(await statusOf(recipient, offerId)).toBe('approved');
+    await confirm(engineer, orderId);
+    await lift(media, orderId);
+    expectProblem(
+      await asMember(board, engineer, 'POST', `/v1/orders/${orderId}/lift`, { reason: '確認しました。' }),
+      401,
+      'STEP_UP_REQUIRED',
+    );
+    expect(await statusOf(recipient, offerId)).toBe('suspended');
   });
 });

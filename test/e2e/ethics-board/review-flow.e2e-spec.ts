@@ -11,7 +11,7 @@ import { RunningApp, startTestApp } from '../../support/http-app';
 import { OrganisationClient, registerOrganisation, startOrganisationApi } from '../../support/organisation-client';
 import { eventually, isolatedEnvironment, testLogger, type IsolatedEnvironment } from '../../support/platform';
 import { callJson, expectProblem, newIndividual } from '../portal/session-client';
-import { asMember, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
+import { asMember, asSteppedUpMember, signedInMember, submitOffer, vote, type SignedInMember } from './cases-support';
 
 // The whole flow over real processes' modules: a recipient submits in the gateway, the worker's outbox
 // relay and BullMQ handler open the case, three members vote at the board, and the offer reaches the
@@ -96,17 +96,17 @@ describe('review flow: gateway → worker → ethics board → portal', () => {
     expect(await inCatalogue(offerId)).toBe(true);
 
     const [first, second, third] = members;
-    const order = await asMember(board, first, 'POST', '/v1/orders', {
+    const order = await asSteppedUpMember(board, first, 'POST', '/v1/orders', {
       target: { type: 'recipient', id: recipient.organisationId },
       reason: '提供先で情報漏えいが報告されたため。',
     });
     expect(await inCatalogue(offerId)).toBe(true);
-    await asMember(board, second, 'POST', `/v1/orders/${order.body.id}/confirm`);
+    await asSteppedUpMember(board, second, 'POST', `/v1/orders/${order.body.id}/confirm`);
     expect(await inCatalogue(offerId)).toBe(false);
 
-    await asMember(board, second, 'POST', `/v1/orders/${order.body.id}/lift`, { reason: '再発防止策を確認したため。' });
+    await asSteppedUpMember(board, second, 'POST', `/v1/orders/${order.body.id}/lift`, { reason: '再発防止策を確認したため。' });
     expect(await inCatalogue(offerId)).toBe(false);
-    await asMember(board, third, 'POST', `/v1/orders/${order.body.id}/lift`, { reason: '確認しました。' });
+    await asSteppedUpMember(board, third, 'POST', `/v1/orders/${order.body.id}/lift`, { reason: '確認しました。' });
     expect(await inCatalogue(offerId)).toBe(true);
   });
 });

@@ -97,6 +97,11 @@ describe('npm start (platform:start)', () => {
     while (!output.includes('Ctrl-C で停止します') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(output).toContain(`Web app 本人向けアプリ: open http://127.0.0.1:${portal}/ in a browser`);
     const credentials = join(keysRoot, 'demo', 'credentials.json');
+    expect(output).toMatch(
+      new RegExp(
+        `Board console 審査会コンソール: open http://127\\.0\\.0\\.1:\\d+/ in a browser \\(board members in ${credentials.replace(/[.]/g, '\\.')}\\)`,
+      ),
+    );
     expect(output).toMatch(new RegExp(`Demo account デモ用アカウント: \\S+@\\S+ \\(password in ${credentials.replace(/[.]/g, '\\.')}\\)`));
     expect(output).toContain(`Mail メール: written as .eml files to ${join(keysRoot, 'mail')} (MAIL_TRANSPORT=file)`);
     const page = await fetch(`http://127.0.0.1:${portal}/consents`);

@@ -97,6 +97,9 @@ export async function platformStartCommand(config: AppConfig, distRoot: string):
       }
       write('');
       write(`  Web app 本人向けアプリ: open ${config.http.publicUrls.portal}/ in a browser`);
+      write(
+        `  Board console 審査会コンソール: open ${config.http.publicUrls.ethicsBoard}/ in a browser (board members in ${demo.credentialsFile})`,
+      );
       if (demo.individuals.length > 0) {
         // The e-mail only: the password stays in the credentials file.
         write(`  Demo account デモ用アカウント: ${demo.individuals[0].email} (password in ${demo.credentialsFile})`);

@@ -11,6 +11,7 @@ import {
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { CastVoteUseCase, GetReviewCaseUseCase, ListReviewCasesUseCase, RecuseFromCaseUseCase } from '@infobank/review';
+import { StepUpRequired } from '../auth/step-up-required.decorator';
 import { CastVoteDto, ListCasesQueryDto, RecusalDto } from './dto/case-requests.dto';
 import { CaseDetailDto, CaseDto, CaseListDto } from './dto/case.dto';
 
@@ -43,6 +44,7 @@ export class CasesController {
   }
 
   @Post(':id/votes')
+  @StepUpRequired()
   @ApiOperation({ summary: 'Vote on the case (once per round); the vote completing the quorum decides it' })
   @ApiCreatedResponse({ type: CaseDto })
   @ApiConflictResponse({ description: 'ALREADY_VOTED, MEMBER_RECUSED or REVIEW_CASE_CLOSED' })

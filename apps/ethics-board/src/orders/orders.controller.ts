@@ -16,9 +16,10 @@ import {
   ListStopUseOrdersUseCase,
   ProposeStopUseOrderUseCase,
 } from '@infobank/review';
+import { StepUpRequired } from '../auth/step-up-required.decorator';
 import { LiftOrderDto, ListOrdersQueryDto, OrderDto, OrderListDto, ProposeOrderDto } from './dto/order.dto';
 
-/** Stop-use orders (利用停止): two members make one effective, two members lift it. */
+/** Stop-use orders (利用停止): two members make one effective, two members lift it; each step needs a step-up token. */
 @ApiTags('orders')
 @ApiBearerAuth()
 @Controller('v1/orders')
@@ -39,6 +40,7 @@ export class OrdersController {
   }
 
   @Post()
+  @StepUpRequired()
   @ApiOperation({ summary: 'Propose an order on a recipient, an offer or a data category (no effect until confirmed)' })
   @ApiCreatedResponse({ type: OrderDto })
   propose(@CurrentRequestContext() ctx: RequestContext, @Body() body: ProposeOrderDto): Promise<OrderDto> {
@@ -46,6 +48,7 @@ export class OrdersController {
   }
 
   @Post(':id/confirm')
+  @StepUpRequired()
   @HttpCode(200)
   @ApiOperation({ summary: 'A second member confirms: the order takes effect and the offers it covers are suspended at once' })
   @ApiOkResponse({ type: OrderDto })
@@ -56,6 +59,7 @@ export class OrdersController {
   }
 
   @Post(':id/lift')
+  @StepUpRequired()
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask to lift (first member) or lift (a second member): the offers return unless another order covers them' })
   @ApiOkResponse({ type: OrderDto })

@@ -32,12 +32,13 @@ export interface CallOptions {
 }
 
 const STEP_UP_CODES = new Set(['STEP_UP_REQUIRED', 'CONSENT_STEP_UP_REQUIRED']);
-// The portal keeps the refresh token in an HttpOnly cookie when asked with this header.
+// The app (portal or ethics board) keeps the refresh token in an HttpOnly cookie when asked with this header.
 const COOKIE_SESSION = { 'x-infobank-session': 'cookie' };
 
 /**
- * The bank's portal API for the browser. The access token lives in this object only (never in
- * storage); the refresh token lives in the HttpOnly cookie the portal sets on the auth routes.
+ * The bank's API for the browser, at the origin that served the page (the portal, or the ethics board
+ * for its console). The access token lives in this object only (never in storage); the refresh token
+ * lives in the HttpOnly cookie the app sets on the auth routes.
  */
 export class ApiClient {
   private accessToken: string | null = null;

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { boardEn, boardJa } from './board-messages';
 import { en, ja, type MessageKey } from './messages';
 
 /** The languages the web apps speak; Japanese first. */
@@ -6,7 +7,8 @@ export type Language = 'ja' | 'en';
 
 // Only the language choice is kept in the browser; nothing personal, never a token.
 const LANGUAGE_ITEM = 'infobank.language';
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { ja, en };
+// One catalogue: the portal's copy and the board console's, in both languages.
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { ja: { ...ja, ...boardJa }, en: { ...en, ...boardEn } };
 
 /** What the i18n hook gives a component. */
 export interface I18n {
@@ -55,6 +57,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** Whether a string built at run time (e.g. from a column's name) is a key of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(DICTIONARIES.ja, key);
 }
 
 /** The current language, its copy and formatters. */

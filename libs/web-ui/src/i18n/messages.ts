@@ -1,3 +1,4 @@
+import type { BoardMessageKey } from './board-messages';
 /** The web apps' copy in Japanese (the reference) and English; components never hold string literals. */
 export const ja = {
   'app.name': 'インフォバンク',
@@ -364,10 +365,10 @@ export const ja = {
 } as const;
 
 /** A message's key. */
-export type MessageKey = keyof typeof ja;
+export type MessageKey = keyof typeof ja | BoardMessageKey;
 
 /** The English copy: every key of the Japanese one. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof ja, string> = {
   'app.name': 'Infobank',
   'app.skip': 'Skip to main content',
   'nav.label': 'Main menu',

@@ -92,10 +92,16 @@ export class CaseDto extends CaseSummaryDto {
   decisionJws: string | null;
 }
 
+/** A case in the queue, with the recipient's registered name. */
+export class ListedCaseDto extends CaseSummaryDto {
+  @ApiProperty({ type: Object, nullable: true, description: 'the recipient’s registered name { ja, en? }; null if it no longer exists' })
+  recipientName: { ja: string; en?: string } | null;
+}
+
 /** `GET /v1/cases`. */
 export class CaseListDto {
-  @ApiProperty({ type: [CaseSummaryDto] })
-  cases: CaseSummaryDto[];
+  @ApiProperty({ type: [ListedCaseDto] })
+  cases: ListedCaseDto[];
 }
 
 /** `GET /v1/cases/:id`: everything a member needs to review the case. */

@@ -90,8 +90,17 @@ export class OrderDto {
   lifted: OrderStepDto | null;
 }
 
+/** An order in `GET /v1/orders`, with what it suspends now. */
+export class ListedOrderDto extends OrderDto {
+  @ApiProperty({
+    type: [String],
+    description: 'offers the order suspends now (those it suspended on taking effect; empty unless effective)',
+  })
+  suspendedOfferIds: string[];
+}
+
 /** `GET /v1/orders`. */
 export class OrderListDto {
-  @ApiProperty({ type: [OrderDto] })
-  orders: OrderDto[];
+  @ApiProperty({ type: [ListedOrderDto] })
+  orders: ListedOrderDto[];
 }

@@ -11,18 +11,25 @@ export const ORDER_STATUSES = ['proposed', 'effective', 'lifted'] as const;
 /** Most orders one list returns (newest first). */
 const MAX_LISTED_ORDERS = 200;
 
-/** The board's stop-use orders, newest first, optionally of one status. */
+/** A listed order, with the offers it suspends now (an effective order's; none once proposed only or lifted). */
+export interface ListedStopUseOrder extends StopUseOrderView {
+  suspendedOfferIds: string[];
+}
+
+/** The board's stop-use orders, newest first, optionally of one status, each with what it suspends now. */
 @Injectable()
 export class ListStopUseOrdersUseCase {
   constructor(private readonly orders: StopUseOrderStore) {}
 
-  async execute(ctx: RequestContext, filter: { status?: string } = {}): Promise<StopUseOrderView[]> {
+  async execute(ctx: RequestContext, filter: { status?: string } = {}): Promise<ListedStopUseOrder[]> {
     requireBoardMember(ctx, BOARD_MEMBERS_ONLY);
     const status = filter.status;
     if (status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(status)) {
       throw new ValidationFailedError([{ path: '/status', message: `must be one of ${ORDER_STATUSES.join(', ')}` }]);
     }
     const rows = await this.orders.list(ctx, status as StopUseOrderEntity['status'] | undefined, MAX_LISTED_ORDERS);
-    return rows.map(toStopUseOrderView);
+    const effective = rows.filter((row) => row.status === 'effective').map((row) => row.id);
+    const suspended = await this.orders.suspendedOffersOf(ctx, effective);
+    return rows.map((row) => ({ ...toStopUseOrderView(row), suspendedOfferIds: suspended.get(row.id) ?? [] }));
   }
 }

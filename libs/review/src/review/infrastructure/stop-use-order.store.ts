@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import type { OrderTarget, StopUseOrderEvent } from '../domain/stop-use-order';
 import { lockOrdersExclusively, lockOrdersShared } from './order-lock';
 import { StopUseOrderOfferEntity } from './stop-use-order-offer.entity';
@@ -56,6 +56,18 @@ export class StopUseOrderStore {
     if (order === null) return null;
     const rows = await manager.find(StopUseOrderOfferEntity, { where: { orderId }, order: { offerId: 'ASC' } });
     return { status: order.status, offerIds: rows.map((row) => row.offerId) };
+  }
+
+  /** The offers each of these orders suspended when it took effect, by order id (orders that suspended nothing are absent). */
+  async suspendedOffersOf(ctx: RequestContext, orderIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byOrder = new Map<string, string[]>();
+    if (orderIds.length === 0) return byOrder;
+    const rows = await this.manager(ctx).find(StopUseOrderOfferEntity, {
+      where: { orderId: In([...orderIds]) },
+      order: { offerId: 'ASC' },
+    });
+    for (const row of rows) byOrder.set(row.orderId, [...(byOrder.get(row.orderId) ?? []), row.offerId]);
+    return byOrder;
   }
 
   /** Up to `take` orders, newest first, optionally of one status. */

@@ -1,0 +1,141 @@
+import {
+  ApiClient,
+  AppServicesContext,
+  Button,
+  LanguageSwitch,
+  LiveMessage,
+  NavBar,
+  StepUpDialog,
+  useI18n,
+  useStepUpPrompt,
+  type AppServices,
+  type MessageKey,
+} from '@infobank/web-ui';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AuditScreen } from './screens/audit-screen';
+import { CaseScreen } from './screens/case-screen';
+import { CasesScreen } from './screens/cases-screen';
+import { CompositionScreen } from './screens/composition-screen';
+import { ComingScreen } from './screens/coming-screen';
+import { OrdersScreen } from './screens/orders-screen';
+import { RecipientAuditScreen } from './screens/recipient-audit-screen';
+import { ReportScreen, ReportsScreen } from './screens/reports-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+
+const NAVIGATION: { path: string; label: MessageKey }[] = [
+  { path: '/cases', label: 'board.nav.cases' },
+  { path: '/orders', label: 'board.nav.orders' },
+  { path: '/audit', label: 'board.nav.audit' },
+  { path: '/reports', label: 'board.nav.reports' },
+  { path: '/incidents', label: 'board.nav.incidents' },
+  { path: '/complaints', label: 'board.nav.complaints' },
+  { path: '/composition', label: 'board.nav.composition' },
+];
+
+const UUID = '([0-9a-f-]{36})';
+
+function screenFor(path: string): ReactNode {
+  const reviewCase = new RegExp(`^/cases/${UUID}$`).exec(path);
+  if (reviewCase) return <CaseScreen caseId={reviewCase[1]} />;
+  const recipient = new RegExp(`^/audit/recipients/${UUID}$`).exec(path);
+  if (recipient) return <RecipientAuditScreen recipientId={recipient[1]} />;
+  const report = new RegExp(`^/reports/${UUID}$`).exec(path);
+  if (report) return <ReportScreen reportId={report[1]} />;
+  switch (path) {
+    case '/orders':
+      return <OrdersScreen />;
+    case '/audit':
+      return <AuditScreen />;
+    case '/reports':
+      return <ReportsScreen />;
+    case '/incidents':
+      return <ComingScreen title="board.nav.incidents" text="board.soon.incidents" />;
+    case '/complaints':
+      return <ComingScreen title="board.nav.complaints" text="board.soon.complaints" />;
+    case '/composition':
+      return <CompositionScreen />;
+    default:
+      return <CasesScreen />;
+  }
+}
+
+/** The navigation entry a path belongs to (a case page belongs to 審査案件). */
+function sectionOf(path: string): string {
+  const section = NAVIGATION.find((item) => path === item.path || path.startsWith(`${item.path}/`));
+  return section?.path ?? '/cases';
+}
+
+/** The board's console: the shell (header, navigation, live region) around one screen at a time. */
+export function App() {
+  const { t } = useI18n();
+  const api = useMemo(() => new ApiClient(), []);
+  const [path, setPath] = useState(() => window.location.pathname);
+  const [session, setSession] = useState<'resuming' | 'in' | 'out'>('resuming');
+  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const stepUp = useStepUpPrompt();
+  const mainReference = useRef<HTMLElement>(null);
+
+  useEffect(() => api.setStepUpPrompt(stepUp.ask), [api, stepUp.ask]);
+  useEffect(() => api.onSignedOut(() => setSession('out')), [api]);
+  useEffect(() => {
+    // A reload keeps no token: the board's refresh cookie resumes the session, if there is one.
+    void api.resume().then((resumed) => setSession(resumed ? 'in' : 'out'));
+    const onPopState = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [api]);
+
+  const navigate = useCallback((next: string) => {
+    window.history.pushState(null, '', next);
+    setPath(next);
+    setMessage(null);
+    window.scrollTo(0, 0);
+    // Move focus to the new page's content so keyboard and screen reader users start there.
+    requestAnimationFrame(() => mainReference.current?.focus());
+  }, []);
+  const announce = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
+  const services = useMemo<AppServices>(() => ({ api, navigate, announce }), [api, navigate, announce]);
+
+  const signedIn = session === 'in';
+  return (
+    <AppServicesContext.Provider value={services}>
+      <a className="ib-skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="console-header">
+        <p>{t('board.app.name')}</p>
+        <div>
+          <LanguageSwitch />
+          {signedIn ? (
+            <Button tone="secondary" onClick={() => void api.logOut().finally(() => navigate('/'))}>
+              {t('auth.signOut')}
+            </Button>
+          ) : null}
+        </div>
+      </header>
+      <div className="console-body">
+        {signedIn ? (
+          <div className="console-nav">
+            <NavBar
+              label={t('nav.label')}
+              current={sectionOf(path)}
+              onNavigate={navigate}
+              items={NAVIGATION.map((item) => ({ path: item.path, label: t(item.label) }))}
+            />
+          </div>
+        ) : null}
+        <main id="main" ref={mainReference} tabIndex={-1}>
+          <LiveMessage message={message?.text ?? null} tone={message?.tone ?? 'info'} />
+          {session === 'resuming' ? (
+            <p>{t('common.loading')}</p>
+          ) : signedIn ? (
+            screenFor(path)
+          ) : (
+            <SignInScreen onSignedIn={() => setSession('in')} />
+          )}
+        </main>
+      </div>
+      <StepUpDialog open={stepUp.open} finish={stepUp.finish} explain="board.stepUp.explain" />
+    </AppServicesContext.Provider>
+  );
+}
