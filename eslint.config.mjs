@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import architecture from './architecture.cjs';
 
-const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS } = architecture;
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS, CLIENT_LIBRARIES } = architecture;
 const APPS = readdirSync(join(import.meta.dirname, 'apps'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -50,11 +50,21 @@ const libraryRules = LIBRARY_RANKS.flatMap((library, rank) => {
 // A library missing from LIBRARY_RANKS imports no other library until it takes its place there.
 const unrankedLibraryRule = {
   files: ['libs/**/*.ts'],
-  ignores: [...LIBRARY_RANKS, ...WEB_LIBRARIES].map((library) => `libs/${library}/**`),
+  ignores: [...LIBRARY_RANKS, ...WEB_LIBRARIES, ...CLIENT_LIBRARIES].map((library) => `libs/${library}/**`),
   rules: {
     'no-restricted-imports': restrict(JOSE, {
       group: ['@infobank/*'],
       message: 'A library takes its place in LIBRARY_RANKS (architecture.cjs) before it imports another library.',
+    }),
+  },
+};
+// Client libraries (the SDK) are published on their own: jose and Node.js built-ins only.
+const clientLibraryRule = {
+  files: CLIENT_LIBRARIES.map((library) => `libs/${library}/**/*.ts`),
+  rules: {
+    'no-restricted-imports': restrict({
+      regex: '^(?!jose$|node:|\\.\\.?/)',
+      message: 'A client library (CLIENT_LIBRARIES in architecture.cjs) imports jose and Node.js built-ins only.',
     }),
   },
 };
@@ -105,6 +115,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'libs/*/dist/**',
       'node_modules/**',
       '.data/**',
       'coverage/**',
@@ -150,6 +161,7 @@ export default tseslint.config(
   // Domain folders at any depth are plain TypeScript; each library imports only lower-ranked ones.
   { files: ['**/domain/**/*.ts'], rules: { 'no-restricted-imports': restrict(FRAMEWORKS) } },
   unrankedLibraryRule,
+  clientLibraryRule,
   ...libraryRules,
   ...appRules,
   layerRules,
@@ -161,7 +173,7 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Examples an organisation can run as they are: plain Node.js ESM using jose and fetch.
   {
-    files: ['test/examples/**/*.mjs'],
+    files: ['test/examples/**/*.mjs', 'examples/**/*.mjs'],
     languageOptions: { globals: { fetch: 'readonly', URLSearchParams: 'readonly' } },
     rules: { 'no-restricted-imports': 'off' },
   },
