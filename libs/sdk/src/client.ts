@@ -19,8 +19,6 @@ export interface InfobankClientOptions {
   /** Your DPoP key; a fresh ES256 key is made when left out. Never register it. */
   dpopKey?: SigningKey;
   fetch?: FetchFunction;
-  /** Milliseconds since the epoch (for tests); Date.now by default. */
-  clock?: () => number;
   /** Renew a token this many seconds before it expires (default 30). */
   renewBeforeSeconds?: number;
 }
@@ -74,20 +72,19 @@ export class InfobankClient {
   readonly signingKey: SigningKey;
   readonly dpopKey: SigningKey;
   private readonly fetchFunction: FetchFunction;
-  private readonly clock: () => number;
   private readonly renewBeforeSeconds: number;
   private token: HeldToken | null = null;
   private pendingToken: Promise<string> | null = null;
   /** The last DPoP nonce the server sent (RFC 9449 §8), put into every later proof. */
   private dpopNonce: string | undefined;
 
-  private constructor(options: InfobankClientOptions & { dpopKey: SigningKey }) {
+  /** A client with the DPoP key given; `InfobankClient.create` makes one for you. */
+  constructor(options: InfobankClientOptions & { dpopKey: SigningKey }) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.organisationId = options.organisationId;
     this.signingKey = options.signingKey;
     this.dpopKey = options.dpopKey;
     this.fetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
-    this.clock = options.clock ?? Date.now;
     this.renewBeforeSeconds = options.renewBeforeSeconds ?? 30;
   }
 
@@ -104,7 +101,6 @@ export class InfobankClient {
       signingKey: this.signingKey,
       dpopKey: this.dpopKey,
       fetch: this.fetchFunction,
-      clock: this.clock,
       renewBeforeSeconds: this.renewBeforeSeconds,
     });
   }
@@ -139,7 +135,7 @@ export class InfobankClient {
 
   /** An access token: the one held while it has more than `renewBeforeSeconds` left, else a new one. */
   async accessToken(): Promise<string> {
-    if (this.token !== null && this.clock() < this.token.renewAt) return this.token.value;
+    if (this.token !== null && Date.now() < this.token.renewAt) return this.token.value;
     // Concurrent callers share one token request.
     this.pendingToken ??= this.requestNewToken().finally(() => (this.pendingToken = null));
     return this.pendingToken;
@@ -147,7 +143,7 @@ export class InfobankClient {
 
   /** Asks the token endpoint for a new token (and holds it for `accessToken()`); throws InfobankApiError when refused. */
   async requestNewToken(): Promise<string> {
-    const requested = this.clock();
+    const requested = Date.now();
     let response = await this.postTokenRequest();
     if (await this.takeNonceChallenge(response)) response = await this.postTokenRequest();
     const body = await readBody(response);
@@ -168,12 +164,13 @@ export class InfobankClient {
    * for an expired token once with a new token.
    */
   async send<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const held = this.token !== null && Date.now() < this.token.renewAt;
     let response = await this.sendOnce(method, path, options, await this.accessToken());
     if (response.status === 401) {
       if (await this.takeNonceChallenge(response)) {
         response = await this.sendOnce(method, path, options, await this.accessToken());
-      } else if (((await readBody(response)) as { code?: unknown } | undefined)?.code === 'INVALID_TOKEN') {
-        // The held token expired or was revoked early: once more with a new one.
+      } else if (held && ((await readBody(response)) as { code?: unknown } | undefined)?.code === 'INVALID_TOKEN') {
+        // The token held from before was refused (expired early, or the bank restarted its keys): once more with a new one.
         this.forgetToken();
         response = await this.sendOnce(method, path, options, await this.accessToken());
       }
@@ -245,7 +242,7 @@ export class InfobankClient {
   }
 
   private nowSeconds(): number {
-    return Math.floor(this.clock() / 1000);
+    return Math.floor(Date.now() / 1000);
   }
 }
 

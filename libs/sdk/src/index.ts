@@ -37,6 +37,7 @@ export {
   type Notice,
   type NoticeStatus,
   type Offer,
+  type OpenedPart,
   type PackagedRecord,
   type PackagedSubject,
   type PackagePayload,

@@ -66,6 +66,12 @@ export interface PackagePayload {
 
 export type NoticeStatus = 'open' | 'overdue' | 'attested';
 
+/** A part opened: what the bank signed, and the kid of the bank key that signed it. */
+export interface OpenedPart {
+  payload: PackagePayload;
+  kid: string;
+}
+
 /** A notice to delete data: the subjects and transfers concerned, why, and by when. */
 export interface Notice {
   noticeId: string;
@@ -184,18 +190,19 @@ export class RecipientClient {
    * Decrypts a part with your key (ECDH-ES+A256KW / A256GCM only) and verifies the bank's signature
    * against its published keys (EdDSA only); checks both `typ`s and that the part is the one asked for.
    */
-  async openPart(jwe: string, expected?: { transferId: string; part: number }): Promise<PackagePayload> {
+  async openPart(jwe: string, expected?: { transferId: string; part: number }): Promise<OpenedPart> {
     if (this.decryptionKey === undefined) throw new TypeError('Opening parts needs the private JWK of your registered encryption key');
     const { plaintext, protectedHeader } = await compactDecrypt(jwe, this.decryptionKey, {
       keyManagementAlgorithms: [PACKAGE_KEY_MANAGEMENT_ALGORITHM],
       contentEncryptionAlgorithms: ['A256GCM'],
     });
     if (protectedHeader.typ !== PACKAGE_JWE_TYPE) throw new Error(`Not an Infobank package (JWE typ ${String(protectedHeader.typ)})`);
-    const payload = (await this.verifyBankJws(new TextDecoder().decode(plaintext), PACKAGE_JWS_TYPE)) as PackagePayload;
+    const verified = await this.verifyBankJws(new TextDecoder().decode(plaintext), PACKAGE_JWS_TYPE);
+    const payload = verified.payload as PackagePayload;
     if (expected !== undefined && (payload.transferId !== expected.transferId || payload.part !== expected.part)) {
       throw new Error(`The package is part ${payload.part} of transfer ${payload.transferId}, not the part asked for`);
     }
-    return payload;
+    return { payload, kid: verified.kid };
   }
 
   /**
@@ -206,7 +213,7 @@ export class RecipientClient {
     const transfer = await this.getTransfer(transferId);
     for (const { part, status } of transfer.partList) {
       if (status !== 'ready' && status !== 'delivered') continue;
-      const payload = await this.openPart(await this.downloadPart(transferId, part), { transferId, part });
+      const { payload } = await this.openPart(await this.downloadPart(transferId, part), { transferId, part });
       for (const subject of payload.subjects) yield { ...subject, part };
     }
   }
@@ -228,7 +235,7 @@ export class RecipientClient {
    * 2xx once you have stored it; anything else and the bank tries again.
    */
   async verifyWebhook(body: string): Promise<WebhookNotice> {
-    return (await this.verifyBankJws(body.trim(), WITHDRAWAL_NOTICE_JWS_TYPE)) as WebhookNotice;
+    return (await this.verifyBankJws(body.trim(), WITHDRAWAL_NOTICE_JWS_TYPE)).payload as WebhookNotice;
   }
 
   /** Signs a deletion attestation for the notice: its subjects and transfers, when deleted, and your statement. */
@@ -260,7 +267,7 @@ export class RecipientClient {
   }
 
   /** Verifies a JWS the bank signed (EdDSA, the given typ) against /.well-known/jwks.json, fetched once and again for an unknown kid. */
-  private async verifyBankJws(jws: string, typ: string): Promise<unknown> {
+  private async verifyBankJws(jws: string, typ: string): Promise<{ payload: unknown; kid: string }> {
     let verified;
     try {
       verified = await compactVerify(jws, await this.bankKeys(false), { algorithms: [BANK_SIGNING_ALGORITHM] });
@@ -270,7 +277,7 @@ export class RecipientClient {
       verified = await compactVerify(jws, await this.bankKeys(true), { algorithms: [BANK_SIGNING_ALGORITHM] });
     }
     if (verified.protectedHeader.typ !== typ) throw new Error(`Expected a JWS of typ ${typ}, got ${String(verified.protectedHeader.typ)}`);
-    return JSON.parse(new TextDecoder().decode(verified.payload));
+    return { payload: JSON.parse(new TextDecoder().decode(verified.payload)), kid: String(verified.protectedHeader.kid) };
   }
 
   private async bankKeys(refresh: boolean): Promise<ReturnType<typeof createLocalJWKSet>> {
