@@ -258,3 +258,17 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'METRICS_TOKEN', secret: true, description: 'bearer token `/metrics` and `/docs` require (≥32 characters; unset: none)' },
 ];
+
+/** The suffix naming a file a secret is read from instead (Docker and Kubernetes secrets): `DATABASE_PASSWORD_FILE`. */
+export const SECRET_FILE_SUFFIX = '_FILE';
+
+/** The secrets that may be read from a file named by `<NAME>_FILE` (every secret that is not itself a file). */
+export const FILE_READABLE_SECRETS: readonly string[] = CONFIG_VARIABLES.filter(
+  (variable) => variable.secret === true && !variable.name.endsWith(SECRET_FILE_SUFFIX),
+).map((variable) => variable.name);
+
+/** Every environment variable the configuration accepts: the variables, and `<NAME>_FILE` for each secret. */
+export const ACCEPTED_VARIABLES: readonly string[] = [
+  ...CONFIG_VARIABLES.map((variable) => variable.name),
+  ...FILE_READABLE_SECRETS.map((name) => `${name}${SECRET_FILE_SUFFIX}`),
+];
