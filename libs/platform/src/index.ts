@@ -15,6 +15,7 @@ export { createValidationPipe } from './http/http/validation';
 export * from './http/http/uuid-param';
 export * from './logging/infrastructure/logger';
 export * from './metrics/infrastructure/metrics.registry';
+export * from './metrics/infrastructure/worker-operations-server';
 export * from './outbox/infrastructure/enqueue-job';
 export * from './outbox/infrastructure/outbox-message.entity';
 export * from './outbox/infrastructure/outbox-relay';

@@ -40,7 +40,8 @@ export interface AppConfig {
   /** Where `seed:demo` writes the demo organisations' private keys and the demo accounts' passwords. */
   demo: { directory: string };
   outbox: { pollIntervalMs: number; batchSize: number; reconcileIntervalMs: number; reconcileGraceMs: number };
-  worker: { concurrency: number };
+  /** `port`: where a worker process serves its own /health and /metrics (the HTTP apps use their ports and METRICS_PORT). */
+  worker: { concurrency: number; port: number };
   /** Job schedules: how often the worker checks that Redis still holds every schedule, re-adding any it lost. */
   schedules: { checkIntervalMs: number };
   /** Ask mode (個別確認): hours an approval request waits for the individual before it counts as denied. */
@@ -178,6 +179,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'how long after dispatch a row may be missing from Redis before it is re-enqueued',
   },
   { name: 'WORKER_CONCURRENCY', default: '8', description: 'jobs one worker process runs at once per queue' },
+  {
+    name: 'WORKER_PORT',
+    default: '3004',
+    description: 'internal port where each worker process serves `/health` and `/metrics` (METRICS_TOKEN applies to `/metrics`)',
+  },
   {
     name: 'SCHEDULE_CHECK_INTERVAL_MS',
     default: '2000',

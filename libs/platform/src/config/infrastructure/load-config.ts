@@ -126,7 +126,7 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
       reconcileIntervalMs: integer('OUTBOX_RECONCILE_INTERVAL_MS', 100, 3_600_000),
       reconcileGraceMs: integer('OUTBOX_RECONCILE_GRACE_MS', 0, 3_600_000),
     },
-    worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
+    worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256), port: port('WORKER_PORT') },
     schedules: { checkIntervalMs: integer('SCHEDULE_CHECK_INTERVAL_MS', 100, 600_000) },
     consent: { approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365) },
     transfers: {
@@ -155,6 +155,7 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
     ['INTAKE_PORT', config.http.ports.intake],
     ['GATEWAY_PORT', config.http.ports.gateway],
     ['ETHICS_BOARD_PORT', config.http.ports.ethicsBoard],
+    ['WORKER_PORT', config.worker.port],
   ] as const;
   ports.forEach(([name, value], index) => {
     const clash = ports.slice(0, index).find(([, other]) => other === value);
