@@ -17,6 +17,10 @@ const WEB_UI = {
   group: WEB_LIBRARIES.map((library) => `@infobank/${library}`),
   message: 'Only web apps import the browser-only web libraries (WEB_LIBRARIES in architecture.cjs).',
 };
+const CLIENT = {
+  group: CLIENT_LIBRARIES.map((library) => `@infobank/${library}`),
+  message: 'Only tests import client libraries (CLIENT_LIBRARIES in architecture.cjs): the SDK is for organisations, not the bank.',
+};
 const SERVER_LIBRARIES = {
   group: ['@infobank/*', ...WEB_LIBRARIES.map((library) => `!@infobank/${library}`)],
   message: 'Web code runs in the browser: it imports no server library.',
@@ -40,10 +44,10 @@ const higherLibraries = (rank) =>
 const libraryRules = LIBRARY_RANKS.flatMap((library, rank) => {
   const jose = library === 'crypto' ? undefined : JOSE;
   return [
-    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank), WEB_UI) } },
+    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank), WEB_UI, CLIENT) } },
     {
       files: [`libs/${library}/src/**/domain/**/*.ts`],
-      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE, WEB_UI) },
+      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE, WEB_UI, CLIENT) },
     },
   ];
 });
@@ -71,10 +75,15 @@ const clientLibraryRule = {
 const appRules = APPS.map((app) => ({
   files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],
   rules: {
-    'no-restricted-imports': restrict(WEB_APPS.includes(app) ? SERVER_LIBRARIES : WEB_UI, WEB_APPS.includes(app) ? undefined : JOSE, {
-      regex: `^(?:\\.\\./)+(?:apps/)?(?:${APPS.filter((other) => other !== app).join('|')})/src(?:/|$)`,
-      message: 'An app never imports another app; what two apps share belongs in a library.',
-    }),
+    'no-restricted-imports': restrict(
+      WEB_APPS.includes(app) ? SERVER_LIBRARIES : WEB_UI,
+      WEB_APPS.includes(app) ? undefined : JOSE,
+      CLIENT,
+      {
+        regex: `^(?:\\.\\./)+(?:apps/)?(?:${APPS.filter((other) => other !== app).join('|')})/src(?:/|$)`,
+        message: 'An app never imports another app; what two apps share belongs in a library.',
+      },
+    ),
   },
 }));
 

@@ -87,6 +87,18 @@ const PLANTED = [
     to: 'libs/web-ui/src/index.ts',
     eslint: 'Only web apps import the browser-only web libraries',
   },
+  {
+    rule: 'client-libraries-depend-on-jose-only',
+    from: 'libs/sdk/src/imports-platform.ts',
+    to: 'libs/platform/src/index.ts',
+    eslint: 'A client library (CLIENT_LIBRARIES in architecture.cjs) imports jose and Node.js built-ins only',
+  },
+  {
+    rule: 'only-tests-import-client-libraries',
+    from: 'libs/platform/src/imports-sdk.ts',
+    to: 'libs/sdk/src/index.ts',
+    eslint: 'Only tests import client libraries',
+  },
 ];
 
 describe('architecture rules', () => {
