@@ -118,7 +118,7 @@ describe('@infobank/sdk against a started platform', () => {
     expect(counted.count('/oauth/token')).toBe(3);
   });
 
-  it('links a customer with the code they bring, and a used code is refused as LINK_CODE_INVALID', async () => {
+  it('links a customer with the code they bring (a used code is LINK_CODE_INVALID), and unlinks them', async () => {
     const individual = await world.links.individual();
     const { linkCode } = await world.links.createLink(individual, providerId, ['purchase.receipts']);
     const customerRef = newCustomerRef();
@@ -130,6 +130,10 @@ describe('@infobank/sdk against a started platform', () => {
     const again = await provider.redeemLinkCode(linkCode, newCustomerRef()).catch((error: unknown) => error);
     expect(again).toBeInstanceOf(InfobankApiError);
     expect(again).toMatchObject({ status: 400, code: 'LINK_CODE_INVALID' });
+
+    await provider.unlink(customerRef);
+    expect(await world.links.activeLink(providerId, customerRef)).toBeUndefined();
+    await expect(provider.unlink(customerRef)).rejects.toMatchObject({ status: 404, code: 'LINK_NOT_FOUND' });
   });
 
   it('deposits a signed batch; when the answer is lost it sends the same batch again and the bank stores it once', async () => {
@@ -158,9 +162,12 @@ describe('@infobank/sdk against a started platform', () => {
     expect(intakeFetch.count('/v1/deposits') - sentBefore).toBe(1);
   });
 
-  it('drafts and submits an offer', async () => {
+  it('drafts, changes and submits an offer', async () => {
     const draft = await recipientSdk.createOffer(offerTerms());
     expect(draft).toMatchObject({ status: 'draft', round: 0 });
+    const changed = await recipientSdk.updateOffer(draft.id, { dataLifeDays: 45 });
+    expect(changed).toMatchObject({ id: draft.id, dataLifeDays: 45 });
+    expect(await recipientSdk.getOffer(draft.id)).toMatchObject({ dataLifeDays: 45 });
     const submitted = await recipientSdk.submitOffer(draft.id);
     expect(submitted.status).not.toBe('draft');
     expect((await recipientSdk.listOffers()).map((offer) => offer.id)).toContain(draft.id);
@@ -179,6 +186,7 @@ describe('@infobank/sdk against a started platform', () => {
 
     const transfer = await recipientSdk.waitForTransfer(requested.transferId, { timeoutMs: 30_000, intervalMs: 200 });
     expect(transfer.status).toBe('ready');
+    expect((await recipientSdk.listTransfers({ offerId })).transfers.map((entry) => entry.id)).toEqual([requested.transferId]);
     const subjects = [];
     for await (const received of recipientSdk.subjects(requested.transferId)) subjects.push(received);
     expect(subjects).toEqual([
