@@ -1,5 +1,7 @@
 /** Architecture rules checked by `npm run lint` (see docs/architecture.md §3); test/architecture proves each one fires. */
-const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS } = require('./architecture.cjs');
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS, CLIENT_LIBRARIES } = require('./architecture.cjs');
+
+const CLIENT_LIBRARY_PATHS = `^libs/(?:${CLIENT_LIBRARIES.join('|')})/`;
 
 const WEB_LIBRARY_PATHS = `^libs/(?:${WEB_LIBRARIES.join('|')})/`;
 const WEB_CODE = `^(?:apps/(?:${WEB_APPS.join('|')})|libs/(?:${WEB_LIBRARIES.join('|')}))/`;
@@ -47,7 +49,7 @@ module.exports = {
       name: 'libraries-have-a-rank',
       severity: 'error',
       comment: 'Every library takes its place in LIBRARY_RANKS (architecture.cjs) before it imports anything.',
-      from: { path: '^libs/', pathNot: `^libs/(?:${[...LIBRARY_RANKS, ...WEB_LIBRARIES].join('|')})/` },
+      from: { path: '^libs/', pathNot: `^libs/(?:${[...LIBRARY_RANKS, ...WEB_LIBRARIES, ...CLIENT_LIBRARIES].join('|')})/` },
       to: {},
     },
     {
@@ -69,7 +71,7 @@ module.exports = {
       name: 'only-crypto-imports-jose',
       severity: 'error',
       comment: 'The bank signs and verifies in libs/crypto; the browser verifies proofs in libs/web-ui; tests play organisations.',
-      from: { pathNot: `^(?:libs/crypto/|test/|${WEB_CODE.slice(1)})` },
+      from: { pathNot: `^(?:libs/crypto/|test/|${WEB_CODE.slice(1)}|${CLIENT_LIBRARY_PATHS.slice(1)})` },
       to: { path: 'node_modules/jose/' },
     },
     {
@@ -86,11 +88,27 @@ module.exports = {
       from: { path: WEB_CODE },
       to: { path: '^libs/', pathNot: WEB_LIBRARY_PATHS },
     },
+    {
+      name: 'client-libraries-depend-on-jose-only',
+      severity: 'error',
+      comment: 'The SDK is published on its own: it imports jose and Node.js built-ins, never Nest or another library.',
+      from: { path: CLIENT_LIBRARY_PATHS },
+      to: { path: '^(?:apps/|libs/|node_modules/)', pathNot: [CLIENT_LIBRARY_PATHS, 'node_modules/jose/'] },
+    },
+    {
+      name: 'only-tests-import-client-libraries',
+      severity: 'error',
+      comment: 'The SDK is for organisations; the bank itself never uses it (tests play organisations with it).',
+      from: { path: '^(?:apps|libs)/', pathNot: CLIENT_LIBRARY_PATHS },
+      to: { path: CLIENT_LIBRARY_PATHS },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     // test/architecture/fixtures break every rule on purpose; the architecture spec cruises them on their own.
-    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|^test/architecture/fixtures/|^test/architecture/layer-fixtures/)' },
+    exclude: {
+      path: '(^dist/|^libs/[^/]+/dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|^test/architecture/fixtures/|^test/architecture/layer-fixtures/)',
+    },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

@@ -47,4 +47,10 @@ const FRAMEWORK_PACKAGES = [
 const WEB_LIBRARIES = ['web-ui'];
 const WEB_APPS = ['portal-web', 'board-web'];
 
-module.exports = { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS };
+/**
+ * Libraries published for organisations (npm pack): they take no rank and import jose and Node.js
+ * built-ins only (no Nest, no other library); only tests import them, playing an organisation.
+ */
+const CLIENT_LIBRARIES = ['sdk'];
+
+module.exports = { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS, CLIENT_LIBRARIES };

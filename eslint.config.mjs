@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import architecture from './architecture.cjs';
 
-const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS } = architecture;
+const { LIBRARY_RANKS, FRAMEWORK_PACKAGES, WEB_LIBRARIES, WEB_APPS, CLIENT_LIBRARIES } = architecture;
 const APPS = readdirSync(join(import.meta.dirname, 'apps'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -16,6 +16,10 @@ const JOSE = { group: ['jose', 'jose/*'], message: 'Only libs/crypto imports jos
 const WEB_UI = {
   group: WEB_LIBRARIES.map((library) => `@infobank/${library}`),
   message: 'Only web apps import the browser-only web libraries (WEB_LIBRARIES in architecture.cjs).',
+};
+const CLIENT = {
+  group: CLIENT_LIBRARIES.map((library) => `@infobank/${library}`),
+  message: 'Only tests import client libraries (CLIENT_LIBRARIES in architecture.cjs): the SDK is for organisations, not the bank.',
 };
 const SERVER_LIBRARIES = {
   group: ['@infobank/*', ...WEB_LIBRARIES.map((library) => `!@infobank/${library}`)],
@@ -40,17 +44,17 @@ const higherLibraries = (rank) =>
 const libraryRules = LIBRARY_RANKS.flatMap((library, rank) => {
   const jose = library === 'crypto' ? undefined : JOSE;
   return [
-    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank), WEB_UI) } },
+    { files: [`libs/${library}/**/*.ts`], rules: { 'no-restricted-imports': restrict(jose, higherLibraries(rank), WEB_UI, CLIENT) } },
     {
       files: [`libs/${library}/src/**/domain/**/*.ts`],
-      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE, WEB_UI) },
+      rules: { 'no-restricted-imports': restrict(FRAMEWORKS, higherLibraries(rank), OWN_APPLICATION_OR_INFRASTRUCTURE, WEB_UI, CLIENT) },
     },
   ];
 });
 // A library missing from LIBRARY_RANKS imports no other library until it takes its place there.
 const unrankedLibraryRule = {
   files: ['libs/**/*.ts'],
-  ignores: [...LIBRARY_RANKS, ...WEB_LIBRARIES].map((library) => `libs/${library}/**`),
+  ignores: [...LIBRARY_RANKS, ...WEB_LIBRARIES, ...CLIENT_LIBRARIES].map((library) => `libs/${library}/**`),
   rules: {
     'no-restricted-imports': restrict(JOSE, {
       group: ['@infobank/*'],
@@ -58,13 +62,28 @@ const unrankedLibraryRule = {
     }),
   },
 };
+// Client libraries (the SDK) are published on their own: jose and Node.js built-ins only.
+const clientLibraryRule = {
+  files: CLIENT_LIBRARIES.map((library) => `libs/${library}/**/*.ts`),
+  rules: {
+    'no-restricted-imports': restrict({
+      regex: '^(?!jose$|node:|\\.\\.?/)',
+      message: 'A client library (CLIENT_LIBRARIES in architecture.cjs) imports jose and Node.js built-ins only.',
+    }),
+  },
+};
 const appRules = APPS.map((app) => ({
   files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],
   rules: {
-    'no-restricted-imports': restrict(WEB_APPS.includes(app) ? SERVER_LIBRARIES : WEB_UI, WEB_APPS.includes(app) ? undefined : JOSE, {
-      regex: `^(?:\\.\\./)+(?:apps/)?(?:${APPS.filter((other) => other !== app).join('|')})/src(?:/|$)`,
-      message: 'An app never imports another app; what two apps share belongs in a library.',
-    }),
+    'no-restricted-imports': restrict(
+      WEB_APPS.includes(app) ? SERVER_LIBRARIES : WEB_UI,
+      WEB_APPS.includes(app) ? undefined : JOSE,
+      CLIENT,
+      {
+        regex: `^(?:\\.\\./)+(?:apps/)?(?:${APPS.filter((other) => other !== app).join('|')})/src(?:/|$)`,
+        message: 'An app never imports another app; what two apps share belongs in a library.',
+      },
+    ),
   },
 }));
 
@@ -105,6 +124,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'libs/*/dist/**',
       'node_modules/**',
       '.data/**',
       'coverage/**',
@@ -150,6 +170,7 @@ export default tseslint.config(
   // Domain folders at any depth are plain TypeScript; each library imports only lower-ranked ones.
   { files: ['**/domain/**/*.ts'], rules: { 'no-restricted-imports': restrict(FRAMEWORKS) } },
   unrankedLibraryRule,
+  clientLibraryRule,
   ...libraryRules,
   ...appRules,
   layerRules,
@@ -161,7 +182,7 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Examples an organisation can run as they are: plain Node.js ESM using jose and fetch.
   {
-    files: ['test/examples/**/*.mjs'],
+    files: ['test/examples/**/*.mjs', 'examples/**/*.mjs'],
     languageOptions: { globals: { fetch: 'readonly', URLSearchParams: 'readonly' } },
     rules: { 'no-restricted-imports': 'off' },
   },

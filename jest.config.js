@@ -25,6 +25,8 @@ const shared = {
   moduleNameMapper: {
     '^@infobank/migrations$': '<rootDir>/prisma-free-migrations/index.ts',
     '^@infobank/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    // libs/sdk is an ES module package: its relative imports name the compiled .js files.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

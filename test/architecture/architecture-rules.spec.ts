@@ -7,7 +7,11 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dependencyCruiserConfig = require('../../.dependency-cruiser.cjs') as { forbidden: Array<{ name: string; from: { path?: string } }> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LIBRARY_RANKS, WEB_LIBRARIES } = require('../../architecture.cjs') as { LIBRARY_RANKS: string[]; WEB_LIBRARIES: string[] };
+const { LIBRARY_RANKS, WEB_LIBRARIES, CLIENT_LIBRARIES } = require('../../architecture.cjs') as {
+  LIBRARY_RANKS: string[];
+  WEB_LIBRARIES: string[];
+  CLIENT_LIBRARIES: string[];
+};
 
 const repository = join(__dirname, '../..');
 const fixtures = join(__dirname, 'fixtures');
@@ -83,6 +87,18 @@ const PLANTED = [
     to: 'libs/web-ui/src/index.ts',
     eslint: 'Only web apps import the browser-only web libraries',
   },
+  {
+    rule: 'client-libraries-depend-on-jose-only',
+    from: 'libs/sdk/src/imports-platform.ts',
+    to: 'libs/platform/src/index.ts',
+    eslint: 'A client library (CLIENT_LIBRARIES in architecture.cjs) imports jose and Node.js built-ins only',
+  },
+  {
+    rule: 'only-tests-import-client-libraries',
+    from: 'libs/platform/src/imports-sdk.ts',
+    to: 'libs/sdk/src/index.ts',
+    eslint: 'Only tests import client libraries',
+  },
 ];
 
 describe('architecture rules', () => {
@@ -142,10 +158,10 @@ describe('architecture rules', () => {
     });
   });
 
-  it('ranks every server library exactly once and lists every web library', () => {
+  it('ranks every server library exactly once and lists every web and client library', () => {
     const libraries = readdirSync(join(repository, 'libs'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    expect([...LIBRARY_RANKS, ...WEB_LIBRARIES].sort()).toEqual(libraries.sort());
+    expect([...LIBRARY_RANKS, ...WEB_LIBRARIES, ...CLIENT_LIBRARIES].sort()).toEqual(libraries.sort());
   });
 });

@@ -1,23 +1,12 @@
-// An external company talking to the bank: it makes its own keys, builds private_key_jwt client
-// assertions (RFC 7523) and DPoP proofs (RFC 9449) with jose, and calls the APIs over real HTTP.
-// Every knob exists so that tests can build the hostile variants, too.
+// An external company talking to the bank through @infobank/sdk (libs/sdk), as an integrator would:
+// its keys, private_key_jwt client assertions (RFC 7523), DPoP proofs (RFC 9449) and calls over real
+// HTTP are the SDK's. Every knob on top exists so that tests can build the hostile variants, too; a
+// call without knobs is exactly the SDK's.
+import { generateSigningKey, InfobankClient, signingKeyFromPrivateJwk, type SigningKey } from '@infobank/sdk';
 import type { Type } from '@nestjs/common';
 import { CreateOrganisationUseCase, SuspendOrganisationUseCase, validCorporateNumber, type OrganisationRole } from '@infobank/catalog';
 import { createRequestContext } from '@infobank/platform';
-import {
-  base64url,
-  calculateJwkThumbprint,
-  exportJWK,
-  exportSPKI,
-  FlattenedSign,
-  generateKeyPair,
-  importJWK,
-  SignJWT,
-  UnsecuredJWT,
-  type CryptoKey,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { base64url, exportSPKI, FlattenedSign, SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from 'jose';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { RunningApp, startTestApp } from './http-app';
 import { freePort } from './private-redis';
@@ -25,35 +14,17 @@ import { freePort } from './private-redis';
 /** Signing algorithms organisations may register. */
 export type OrganisationSigningAlgorithm = 'EdDSA' | 'ES256' | 'PS256';
 
-/** A key pair an organisation holds: the private half never leaves it. */
-export interface OrganisationKeyPair {
-  alg: OrganisationSigningAlgorithm;
-  kid: string;
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
-  /** Public JWK with kid, alg and use, as registered with the bank. */
-  publicJwk: JWK;
-}
+/** A key pair an organisation holds (the SDK's): the private half never leaves it. */
+export type OrganisationKeyPair = SigningKey;
 
 /** Makes a signing key pair; its kid is the RFC 7638 thumbprint. */
-export async function generateOrganisationKey(alg: OrganisationSigningAlgorithm = 'ES256'): Promise<OrganisationKeyPair> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'PS256' ? { modulusLength: 2048 } : {}) });
-  const bare = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(bare);
-  return { alg, kid, privateKey, publicKey, publicJwk: { ...bare, kid, alg, use: 'sig' } };
+export function generateOrganisationKey(alg: OrganisationSigningAlgorithm = 'ES256'): Promise<OrganisationKeyPair> {
+  return generateSigningKey(alg);
 }
 
 /** The key pair an organisation keeps as a private JWK file (as seed:demo writes them). */
-export async function keyPairFromPrivateJwk(privateJwk: JWK): Promise<OrganisationKeyPair> {
-  const alg = privateJwk.alg as OrganisationSigningAlgorithm;
-  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
-  return {
-    alg,
-    kid: privateJwk.kid as string,
-    privateKey: (await importJWK(privateJwk, alg)) as CryptoKey,
-    publicKey: (await importJWK(publicJwk, alg)) as CryptoKey,
-    publicJwk,
-  };
+export function keyPairFromPrivateJwk(privateJwk: JWK): Promise<OrganisationKeyPair> {
+  return signingKeyFromPrivateJwk(privateJwk);
 }
 
 /** Seconds since the epoch, as JWT claims count time. */
@@ -131,12 +102,17 @@ export interface ResourceCallOptions {
  * with the bank) and its DPoP key (never registered; bound into each access token).
  */
 export class OrganisationClient {
+  /** The SDK's client for this organisation at this API: every call without knobs goes through it. */
+  readonly sdk: InfobankClient;
+
   constructor(
     readonly apiUrl: string,
     readonly organisationId: string,
     readonly signingKey: OrganisationKeyPair,
     readonly dpopKey: OrganisationKeyPair,
-  ) {}
+  ) {
+    this.sdk = new InfobankClient({ apiUrl, organisationId, signingKey, dpopKey });
+  }
 
   /** The same organisation, keys and all, talking to another API. */
   at(apiUrl: string): OrganisationClient {
@@ -154,6 +130,7 @@ export class OrganisationClient {
 
   /** A client assertion: typ client-authentication+jwt, iss = sub = organisation id, aud = token endpoint, 60 s lifetime, fresh jti. */
   async clientAssertion(options: AssertionOptions = {}): Promise<string> {
+    if (Object.keys(options).length === 0) return this.sdk.clientAssertion();
     const now = nowSeconds();
     const key = options.key ?? this.signingKey;
     const claims = withoutNulls({
@@ -198,6 +175,10 @@ export class OrganisationClient {
 
   /** A DPoP proof for `method url` (default: POST to the token endpoint), signed by the DPoP key. */
   async dpopProof(options: ProofOptions = {}): Promise<string> {
+    const { method, url, accessToken, ...knobs } = options;
+    if (Object.keys(knobs).length === 0 && method !== null && url !== null) {
+      return this.sdk.dpopProof(method ?? 'POST', url ?? this.tokenEndpoint, accessToken);
+    }
     const key = options.key ?? this.dpopKey;
     const { kid: _kid, alg: _alg, use: _use, ...jwk } = key.publicJwk;
     const ath = options.ath === undefined ? (options.accessToken === undefined ? null : accessTokenHash(options.accessToken)) : options.ath;
@@ -228,15 +209,22 @@ export class OrganisationClient {
     return send(this.tokenEndpoint, { method: 'POST', headers, body });
   }
 
-  /** Gets an access token bound to this client's DPoP key; fails the test if the bank refuses. */
-  async accessToken(): Promise<string> {
-    const response = await this.requestToken();
-    if (response.status !== 200) throw new Error(`Token request refused: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body.access_token as string;
+  /** Gets a new access token bound to this client's DPoP key (the SDK's token request); fails the test if the bank refuses. */
+  accessToken(): Promise<string> {
+    return this.sdk.requestNewToken();
   }
 
   /** Calls a resource route with `Authorization: DPoP <token>` and a fresh proof for exactly this call. */
   async call(method: string, path: string, options: ResourceCallOptions = {}): Promise<HttpResult> {
+    const { body, headers: extraHeaders, ...knobs } = options;
+    if (Object.keys(knobs).length === 0) {
+      // The SDK's call, with a new token each time as before (a test may change the organisation between calls).
+      this.sdk.forgetToken();
+      return this.sdk.send(method, path, {
+        ...(body === undefined ? {} : { json: body }),
+        ...(extraHeaders ? { headers: extraHeaders } : {}),
+      });
+    }
     const url = `${this.apiUrl}${path}`;
     const headers = new Headers();
     const accessToken = options.accessToken === undefined ? await this.accessToken() : options.accessToken;

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { SCHEMA } from '@infobank/migrations';
-import { migrateAtBootIfEnabled, PinoNestLogger, runProcess } from '@infobank/platform';
+import { migrateAtBootIfEnabled, PinoNestLogger, runProcess, serveWorkerOperations } from '@infobank/platform';
+import { collectWorkerGauges } from './operations/worker-gauges';
 import { WorkerModule } from './worker.module';
 
 void runProcess('worker', async (config, logger) => {
@@ -10,4 +11,6 @@ void runProcess('worker', async (config, logger) => {
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  // /health for the container's health check and /metrics for Prometheus, on WORKER_PORT (it ends with the process).
+  await serveWorkerOperations(app, config, logger, collectWorkerGauges);
 });

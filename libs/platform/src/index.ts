@@ -16,6 +16,7 @@ export * from './http/http/uuid-param';
 export { locateWebApp, WebAppModule } from './http/http/web-app.module';
 export * from './logging/infrastructure/logger';
 export * from './metrics/infrastructure/metrics.registry';
+export * from './metrics/infrastructure/worker-operations-server';
 export * from './outbox/infrastructure/enqueue-job';
 export * from './outbox/infrastructure/outbox-message.entity';
 export * from './outbox/infrastructure/outbox-relay';

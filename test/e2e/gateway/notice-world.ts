@@ -1,6 +1,6 @@
 // Notices as H6a's issuer writes them (a notice row plus the provisions it covers), and recipients
-// attesting deletion the way a real one would: a compact JWS signed with its registered key and POSTed
-// as application/jose with a DPoP-bound token. Shared by the gateway, board and portal suites.
+// attesting deletion the way a real one would, through @infobank/sdk: a compact JWS signed with its
+// registered key and POSTed as application/jose with a DPoP-bound token. Shared by the gateway, board and portal suites.
 import { AccountEntity } from '@infobank/identity';
 import {
   DELETION_ATTESTATION_JWS_TYPE,
@@ -9,11 +9,12 @@ import {
   WithdrawalNoticeProvisionEntity,
 } from '@infobank/revocation';
 import type { NoticeKind, NoticeStatus } from '@infobank/revocation';
+import { RecipientClient } from '@infobank/sdk';
 import { CompactSign } from 'jose';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { RunningApp } from '../../support/http-app';
-import { send, type HttpResult, type OrganisationClient, type OrganisationKeyPair } from '../../support/organisation-client';
+import type { HttpResult, OrganisationClient, OrganisationKeyPair } from '../../support/organisation-client';
 
 const HOUR = 3600 * 1000;
 
@@ -126,20 +127,19 @@ export function signAttestation(
 }
 
 /** POSTs a body to `/v1/notices/:id/attestation` as the recipient. */
-export async function postAttestation(
+export function postAttestation(
   recipient: OrganisationClient,
   noticeId: string,
   body: string,
   contentType = 'application/jose',
 ): Promise<HttpResult> {
-  const url = `${recipient.apiUrl}/v1/notices/${noticeId}/attestation`;
-  const accessToken = await recipient.accessToken();
-  const proof = await recipient.dpopProof({ method: 'POST', url, accessToken });
-  return send(url, { method: 'POST', headers: { authorization: `DPoP ${accessToken}`, dpop: proof, 'content-type': contentType }, body });
+  recipient.sdk.forgetToken();
+  return recipient.sdk.send('POST', `/v1/notices/${noticeId}/attestation`, { text: body, contentType });
 }
 
-/** Signs the matching attestation and POSTs it; returns the answer and the JWS sent. */
+/** Signs the matching attestation with the SDK and POSTs it; returns the answer and the JWS sent. */
 export async function attest(recipient: OrganisationClient, notice: SeededNotice): Promise<{ response: HttpResult; jws: string }> {
-  const jws = await signAttestation(recipient, attestationPayload(notice));
+  const { subjects, transfers, statement } = attestationPayload(notice) as { subjects: string[]; transfers: string[]; statement: string };
+  const jws = await new RecipientClient(recipient.sdk).signAttestation({ noticeId: notice.id, subjects, transfers }, { statement });
   return { response: await postAttestation(recipient, notice.id, jws), jws };
 }

@@ -6,8 +6,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SCHEMA } from '@infobank/migrations';
 import { createRequestContext } from '@infobank/platform';
-import { BuildTransferUseCase, PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE, type BuildHooks, type PackagePayload } from '@infobank/provision';
-import { compactDecrypt, compactVerify, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { BuildTransferUseCase, type BuildHooks, type PackagePayload } from '@infobank/provision';
+import { generateEncryptionKey, RecipientClient } from '@infobank/sdk';
+import type { JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_HTTP_OPTIONS, GatewayModule } from '../../../apps/gateway/src/gateway.module';
 import { INTAKE_HTTP_OPTIONS, IntakeModule } from '../../../apps/intake/src/intake.module';
@@ -87,15 +88,14 @@ export class TransferWorld {
 
   /** A recipient registered for the gateway with a fresh X25519 encryption key. */
   async recipient(name?: { ja: string; en?: string }, webhookUrl?: string): Promise<Recipient> {
-    const { publicKey, privateKey } = await generateKeyPair('ECDH-ES+A256KW', { crv: 'X25519', extractable: true });
-    const encryptionKey = { ...(await exportJWK(publicKey)), use: 'enc', alg: 'ECDH-ES+A256KW' };
+    const { publicJwk, privateJwk } = await generateEncryptionKey();
     const client = await registerOrganisation(this.gateway, {
       roles: ['recipient'],
-      encryptionKey,
+      encryptionKey: publicJwk,
       ...(name ? { name } : {}),
       ...(webhookUrl ? { webhookUrl } : {}),
     });
-    return { client, decryptionKey: await exportJWK(privateKey) };
+    return { client, decryptionKey: privateJwk };
   }
 
   /** An offer of `recipient` (offerTerms + overrides), submitted and approved by the board. */
@@ -170,20 +170,10 @@ export class TransferWorld {
     return recipient.client.call('GET', `/v1/transfers/${transferId}/parts/${part}`);
   }
 
-  /** Decrypts a part with the recipient's key and verifies the bank's signature against the published JWKS. */
+  /** Decrypts a part with the recipient's key and verifies the bank's signature against the published JWKS (the SDK's openPart). */
   async open(recipient: Recipient, jwe: string): Promise<OpenedPart> {
-    const { plaintext, protectedHeader } = await compactDecrypt(jwe, recipient.decryptionKey, {
-      keyManagementAlgorithms: ['ECDH-ES+A256KW'],
-      contentEncryptionAlgorithms: ['A256GCM'],
-    });
-    if (protectedHeader.typ !== PACKAGE_JWE_TYPE) throw new Error(`Unexpected JWE typ ${String(protectedHeader.typ)}`);
-    const jwks = (await fetch(`${this.gateway.url}/.well-known/jwks.json`).then((response) => response.json())) as { keys: JWK[] };
-    const verified = await compactVerify(new TextDecoder().decode(plaintext), createLocalJWKSet(jwks), { algorithms: ['EdDSA'] });
-    if (verified.protectedHeader.typ !== PACKAGE_JWS_TYPE) throw new Error(`Unexpected JWS typ ${String(verified.protectedHeader.typ)}`);
-    return {
-      payload: JSON.parse(new TextDecoder().decode(verified.payload)) as PackagePayload,
-      kid: verified.protectedHeader.kid as string,
-    };
+    const { payload, kid } = await new RecipientClient(recipient.client.sdk.at(this.gateway.url), recipient.decryptionKey).openPart(jwe);
+    return { payload: payload as PackagePayload, kid };
   }
 }
 

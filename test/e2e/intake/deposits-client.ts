@@ -1,11 +1,12 @@
-// A provider depositing at intake as a real one would: it signs `{ batchId, records }` as a compact
-// JWS with its registered key (jose) and POSTs it as application/jose with a DPoP-bound token.
+// A provider depositing at intake as a real one would, through @infobank/sdk: it signs `{ batchId, records }`
+// as a compact JWS with its registered key and POSTs it as application/jose with a DPoP-bound token.
 // Every knob exists so that tests can build the hostile variants too. Shared by the deposit suites
 // and by the portal suites that need records to read or erase.
+import { ProviderClient, type DepositRecord } from '@infobank/sdk';
 import { DEPOSIT_BATCH_JWS_TYPE } from '@infobank/vault';
 import { CompactSign } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { send, type HttpResult, type OrganisationClient, type OrganisationKeyPair } from '../../support/organisation-client';
+import type { HttpResult, OrganisationClient, OrganisationKeyPair } from '../../support/organisation-client';
 
 /** One record as a provider sends it. */
 export interface DepositedRecord {
@@ -32,11 +33,9 @@ export async function signBatch(provider: OrganisationClient, payload: unknown, 
 }
 
 /** POSTs a body to `/v1/deposits` as the provider (fresh DPoP-bound token and proof). */
-export async function postDeposit(provider: OrganisationClient, body: string, contentType = 'application/jose'): Promise<HttpResult> {
-  const url = `${provider.apiUrl}/v1/deposits`;
-  const accessToken = await provider.accessToken();
-  const proof = await provider.dpopProof({ method: 'POST', url, accessToken });
-  return send(url, { method: 'POST', headers: { authorization: `DPoP ${accessToken}`, dpop: proof, 'content-type': contentType }, body });
+export function postDeposit(provider: OrganisationClient, body: string, contentType = 'application/jose'): Promise<HttpResult> {
+  provider.sdk.forgetToken();
+  return provider.sdk.send('POST', '/v1/deposits', { text: body, contentType });
 }
 
 /** Signs and deposits a batch; the batchId is fresh unless given. */
@@ -45,7 +44,7 @@ export async function deposit(
   records: readonly unknown[],
   batchId = `batch-${randomUUID()}`,
 ): Promise<HttpResult> {
-  return postDeposit(provider, await signBatch(provider, { batchId, records }));
+  return postDeposit(provider, await new ProviderClient(provider.sdk).signBatch(batchId, records as DepositRecord[]));
 }
 
 /** A realistic convenience-store receipt for `customerRef`; `data` overrides fields of the receipt. */

@@ -45,9 +45,11 @@ describe('npm start (platform:start)', () => {
   let child: ChildProcess;
   let output = '';
   let ports: number[];
+  let workerPort: number;
 
   beforeAll(async () => {
     ports = [await freePort(), await freePort(), await freePort(), await freePort()];
+    workerPort = await freePort();
     const [portal, intake, gateway, ethicsBoard] = ports;
     child = spawn(process.execPath, [main('admin'), 'platform:start'], {
       env: {
@@ -64,6 +66,7 @@ describe('npm start (platform:start)', () => {
         INTAKE_PORT: String(intake),
         GATEWAY_PORT: String(gateway),
         ETHICS_BOARD_PORT: String(ethicsBoard),
+        WORKER_PORT: String(workerPort),
         PORTAL_PUBLIC_URL: `http://127.0.0.1:${portal}`,
         INTAKE_PUBLIC_URL: `http://127.0.0.1:${intake}`,
         GATEWAY_PUBLIC_URL: `http://127.0.0.1:${gateway}`,
@@ -118,11 +121,20 @@ describe('npm start (platform:start)', () => {
       const response = await fetch(`http://127.0.0.1:${port}/health`);
       expect(response.status).toBe(200);
     }
-    // The worker has no /health to wait on: it starts its queues and schedules after the HTTP apps answer.
+    // The worker starts its queues and schedules after the HTTP apps answer, then its own /health on WORKER_PORT.
     const workerStarted = /worker\s+\S+ INFO\s+worker started/;
     const deadline = Date.now() + 30_000;
     while (!workerStarted.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toMatch(workerStarted);
+    let workerHealth: number | undefined;
+    while (workerHealth !== 200 && Date.now() < deadline) {
+      workerHealth = await fetch(`http://127.0.0.1:${workerPort}/health`).then(
+        (response) => response.status,
+        () => undefined,
+      );
+      if (workerHealth !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(workerHealth).toBe(200);
     for (const port of ports) expect(output).toContain(`http://127.0.0.1:${port}`);
   });
 

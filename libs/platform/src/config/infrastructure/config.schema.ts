@@ -40,7 +40,8 @@ export interface AppConfig {
   /** Where `seed:demo` writes the demo organisations' private keys and the demo accounts' passwords. */
   demo: { directory: string };
   outbox: { pollIntervalMs: number; batchSize: number; reconcileIntervalMs: number; reconcileGraceMs: number };
-  worker: { concurrency: number };
+  /** `port`: where a worker process serves its own /health and /metrics (the HTTP apps use their ports and METRICS_PORT). */
+  worker: { concurrency: number; port: number };
   /** Job schedules: how often the worker checks that Redis still holds every schedule, re-adding any it lost. */
   schedules: { checkIntervalMs: number };
   /** Ask mode (個別確認): hours an approval request waits for the individual before it counts as denied. */
@@ -201,6 +202,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'WORKER_CONCURRENCY', default: '8', description: 'jobs one worker process runs at once per queue' },
   {
+    name: 'WORKER_PORT',
+    default: '3004',
+    description: 'internal port where each worker process serves `/health` and `/metrics` (METRICS_TOKEN applies to `/metrics`)',
+  },
+  {
     name: 'SCHEDULE_CHECK_INTERVAL_MS',
     default: '2000',
     description: 'how often the worker re-adds any job schedule Redis lost (a flush, a failover)',
@@ -322,4 +328,18 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: "origins (comma-separated, e.g. `https://app.example.jp`) besides the portal's own that may use cookie sessions",
   },
   { name: 'METRICS_TOKEN', secret: true, description: 'bearer token `/metrics` and `/docs` require (≥32 characters; unset: none)' },
+];
+
+/** The suffix naming a file a secret is read from instead (Docker and Kubernetes secrets): `DATABASE_PASSWORD_FILE`. */
+export const SECRET_FILE_SUFFIX = '_FILE';
+
+/** The secrets that may be read from a file named by `<NAME>_FILE` (every secret that is not itself a file). */
+export const FILE_READABLE_SECRETS: readonly string[] = CONFIG_VARIABLES.filter(
+  (variable) => variable.secret === true && !variable.name.endsWith(SECRET_FILE_SUFFIX),
+).map((variable) => variable.name);
+
+/** Every environment variable the configuration accepts: the variables, and `<NAME>_FILE` for each secret. */
+export const ACCEPTED_VARIABLES: readonly string[] = [
+  ...CONFIG_VARIABLES.map((variable) => variable.name),
+  ...FILE_READABLE_SECRETS.map((name) => `${name}${SECRET_FILE_SUFFIX}`),
 ];

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig, CONFIG_VARIABLES, Environment } from './config.schema';
+import { AppConfig, CONFIG_VARIABLES, Environment, FILE_READABLE_SECRETS, SECRET_FILE_SUFFIX } from './config.schema';
 import { hardeningConfig } from './hardening-config';
 import { productionProblems } from './production-readiness';
 
@@ -14,8 +15,9 @@ export class ConfigError extends Error {
 type Source = Readonly<Record<string, string | undefined>>;
 
 /** Reads and validates the configuration once. `source` defaults to the process environment. */
-export function loadConfig(source: Source = process.env): AppConfig {
+export function loadConfig(environmentVariables: Source = process.env): AppConfig {
   const problems: string[] = [];
+  const source = withSecretFiles(environmentVariables, problems);
   const defaults = new Map(CONFIG_VARIABLES.map((variable) => [variable.name, variable]));
   const raw = (name: string): string | undefined => {
     const value = source[name];
@@ -134,7 +136,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       reconcileIntervalMs: integer('OUTBOX_RECONCILE_INTERVAL_MS', 100, 3_600_000),
       reconcileGraceMs: integer('OUTBOX_RECONCILE_GRACE_MS', 0, 3_600_000),
     },
-    worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256) },
+    worker: { concurrency: integer('WORKER_CONCURRENCY', 1, 256), port: port('WORKER_PORT') },
     schedules: { checkIntervalMs: integer('SCHEDULE_CHECK_INTERVAL_MS', 100, 600_000) },
     consent: {
       approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365),
@@ -194,6 +196,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
     ['INTAKE_PORT', config.http.ports.intake],
     ['GATEWAY_PORT', config.http.ports.gateway],
     ['ETHICS_BOARD_PORT', config.http.ports.ethicsBoard],
+    ['WORKER_PORT', config.worker.port],
   ] as const;
   ports.forEach(([name, value], index) => {
     const clash = ports.slice(0, index).find(([, other]) => other === value);
@@ -207,4 +210,29 @@ export function loadConfig(source: Source = process.env): AppConfig {
   if (environment === 'production') problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The variables with each secret whose `<NAME>_FILE` is set read from that file (one trailing newline
+ * dropped), as Docker and Kubernetes mount secrets. Setting both is a problem, and so is a file that
+ * cannot be read; neither the value nor the file's content is ever shown.
+ */
+function withSecretFiles(source: Source, problems: string[]): Source {
+  const resolved: Record<string, string | undefined> = { ...source };
+  for (const name of FILE_READABLE_SECRETS) {
+    const fileVariable = `${name}${SECRET_FILE_SUFFIX}`;
+    const path = source[fileVariable];
+    if (path === undefined || path === '') continue;
+    if (source[name] !== undefined && source[name] !== '') {
+      problems.push(`${name} and ${fileVariable} are both set; set one of them`);
+      continue;
+    }
+    try {
+      resolved[name] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      problems.push(`${fileVariable} names a file that cannot be read (${typeof code === 'string' ? code : 'unreadable'})`);
+    }
+  }
+  return resolved;
 }

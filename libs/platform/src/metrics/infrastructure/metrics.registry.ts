@@ -26,6 +26,18 @@ export class MetricsRegistry {
     registers: [this.registry],
   });
 
+  readonly sealLag = new Gauge({
+    name: 'infobank_transparency_seal_lag_seconds',
+    help: 'Age of the oldest transparency-log leaf not yet sealed into a checkpoint (0 when all are sealed); set by the worker',
+    registers: [this.registry],
+  });
+
+  readonly noticesOverdue = new Gauge({
+    name: 'infobank_notices_overdue',
+    help: 'Withdrawal notices past their due time without an attestation; set by the worker',
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'infobank_' });
