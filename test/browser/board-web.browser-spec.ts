@@ -19,6 +19,7 @@ import { callJson, newIndividual } from '../e2e/portal/session-client';
 import { startTestApp, type RunningApp } from '../support/http-app';
 import { eventually } from '../support/platform';
 import { DESKTOP, launchBrowser, screenshot, scrollsSideways, seriousAccessibilityViolations } from '../support/browser';
+import { verifySignedUpIndividual } from '../support/verified-individual';
 
 const TABLET = { width: 768, height: 1024 };
 const RECIPIENT_NAME = { ja: '株式会社コンソール受領', en: 'Console Recipient K.K.' };
@@ -98,6 +99,7 @@ describe('the board console (審査会コンソール) in a real browser', () =>
       await addMember.execute(operator, { ...member, password: PASSWORD, name: `委員 ${member.expertise}` });
     }
     expect((await callJson(world.portal.url, 'POST', '/v1/auth/register', { body: individual })).status).toBe(201);
+    await verifySignedUpIndividual(world.portal, individual);
 
     // Seeded activity for 監査: one provision of one record under an approved offer, through a delivered transfer.
     recipient = await world.recipient(RECIPIENT_NAME);

@@ -12,6 +12,7 @@ import { PortalModule } from '../../apps/portal/src/portal.module';
 import { callJson } from '../e2e/portal/session-client';
 import { launchBrowser, PHONE, screenshot, scrollsSideways, seriousAccessibilityViolations } from '../support/browser';
 import { RunningApp, startTestApp } from '../support/http-app';
+import { verifySignedUpIndividual } from '../support/verified-individual';
 
 describe('the web app’s お問い合わせ・苦情 screen in a real browser', () => {
   let portal: RunningApp;
@@ -49,6 +50,7 @@ describe('the web app’s お問い合わせ・苦情 screen in a real browser',
     staffToken = (await callJson(board.url, 'POST', '/v1/auth/login', { body: { email: staffEmail, password } })).body
       .accessToken as string;
     await callJson(portal.url, 'POST', '/v1/auth/register', { body: { email, password, displayName: '苦情 花子', language: 'ja' } });
+    await verifySignedUpIndividual(portal, { email, password });
     context = await browser.newContext({ baseURL: portal.url, viewport: PHONE, locale: 'ja-JP' });
     page = await context.newPage();
   }, 120_000);

@@ -11,6 +11,7 @@ import { newCustomerRef } from '../e2e/intake/link-world';
 import { depositBatch } from '../e2e/portal/data-world';
 import { callJson, newIndividual } from '../e2e/portal/session-client';
 import { launchBrowser, PHONE, screenshot, scrollsSideways, seriousAccessibilityViolations } from '../support/browser';
+import { verifyEmailWithoutMail } from '../support/verified-individual';
 
 describe('the 開示請求 screen in a real browser', () => {
   let world: TransferWorld;
@@ -24,6 +25,7 @@ describe('the 開示請求 screen in a real browser', () => {
     const registered = await callJson(world.portal.url, 'POST', '/v1/auth/register', { body: person });
     const login = await callJson(world.portal.url, 'POST', '/v1/auth/login', { body: { email: person.email, password: person.password } });
     const individual = { id: registered.body.id as string, accessToken: login.body.accessToken as string };
+    await verifyEmailWithoutMail(world.portal, individual.id);
     const provider = await world.provider();
     const customerRef = newCustomerRef();
     await world.links.linked(individual, provider, customerRef, ['purchase.receipts']);

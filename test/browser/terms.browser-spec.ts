@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { TransferWorld, type Recipient } from '../e2e/gateway/transfer-world';
 import { launchBrowser, PHONE, scrollsSideways, seriousAccessibilityViolations } from '../support/browser';
+import { verifySignedUpIndividual } from '../support/verified-individual';
 
 describe('the web app: 規約 (terms) in a real browser', () => {
   let world: TransferWorld;
@@ -60,6 +61,8 @@ describe('the web app: 規約 (terms) in a real browser', () => {
     await page.getByRole('checkbox', { name: '利用規約・委任契約に同意します' }).check();
     await register.click();
     await page.getByRole('status').getByText('登録しました').waitFor();
+    // Consenting also needs a verified address (mail-pages.browser-spec.ts tests the link); this file is about terms.
+    await verifySignedUpIndividual(world.portal, { email, password });
     await page.getByLabel('メールアドレス').fill(email);
     await page.getByLabel('パスワード').fill(password);
     await page.getByRole('button', { name: 'ログイン', exact: true }).click();

@@ -12,3 +12,22 @@ export async function verifyEmailWithoutMail(running: { app: INestApplicationCon
   const operator = createRequestContext({ type: 'operator', name: 'test-support' });
   await running.app.get(MarkEmailVerifiedUseCase, { strict: false }).execute(operator, { individualId });
 }
+
+/**
+ * Verifies the address of an individual who signed up through the page or the API, knowing only the
+ * credentials: signs in once to learn the account's id, then verifies it as verifyEmailWithoutMail does.
+ */
+export async function verifySignedUpIndividual(
+  portal: { app: INestApplicationContext; url: string },
+  credentials: { email: string; password: string },
+): Promise<string> {
+  const login = await fetch(`${portal.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const me = (await (await fetch(`${portal.url}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { id: string };
+  await verifyEmailWithoutMail(portal, me.id);
+  return me.id;
+}
