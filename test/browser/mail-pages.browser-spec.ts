@@ -116,8 +116,12 @@ describe('the web app: verify-email and password-reset pages in a real browser',
     await page.getByLabel('新しいパスワード').fill(newPassword);
     await page.getByRole('button', { name: 'パスワードを設定する' }).click();
     await page.getByRole('status').getByText('新しいパスワードを設定しました').waitFor();
-    expect((await callJson(portal.url, 'POST', '/v1/auth/login', { body: { email: person.email, password: newPassword } })).status).toBe(200);
-    expect((await callJson(portal.url, 'POST', '/v1/auth/login', { body: { email: person.email, password: person.password } })).status).toBe(401);
+    expect((await callJson(portal.url, 'POST', '/v1/auth/login', { body: { email: person.email, password: newPassword } })).status).toBe(
+      200,
+    );
+    expect(
+      (await callJson(portal.url, 'POST', '/v1/auth/login', { body: { email: person.email, password: person.password } })).status,
+    ).toBe(401);
 
     // The link works once (opened afresh: from the same page, only the fragment would change).
     await page.goto('about:blank');

@@ -85,7 +85,9 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     // Unverified, the page asks for the address to be confirmed (the link itself: mail-pages.browser-spec.ts).
     await page.getByRole('region', { name: 'メールアドレスの確認' }).getByRole('button', { name: '確認メールを再送' }).waitFor();
     const token = await accessTokenOf(email, password);
-    const me = (await (await fetch(`${world.portal.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string };
+    const me = (await (await fetch(`${world.portal.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      id: string;
+    };
     await verifyEmailWithoutMail(world.portal, me.id);
     // A reload keeps no token anywhere the page can read: the HttpOnly cookie resumes the session.
     await page.reload();

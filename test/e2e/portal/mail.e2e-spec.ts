@@ -37,7 +37,12 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const login = await post('/v1/auth/login', { email: details.email, password: details.password });
     expect(login.status).toBe(200);
     const me = await get('/v1/me', login.body.accessToken);
-    return { ...details, id: me.body.id as string, accessToken: login.body.accessToken as string, refreshToken: login.body.refreshToken as string };
+    return {
+      ...details,
+      id: me.body.id as string,
+      accessToken: login.body.accessToken as string,
+      refreshToken: login.body.refreshToken as string,
+    };
   }
 
   /** Registers, then verifies through the link of the verification mail. */
@@ -99,7 +104,11 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const person = await registered({ language: 'en' });
     const offerId = await approvedOffer(portal);
     expect((await get('/v1/me', person.accessToken)).body.emailVerified).toBe(false);
-    expectProblem(await post('/v1/me/consents', { offerId, optionalItems: [], mode: 'auto' }, person.accessToken), 403, 'EMAIL_VERIFICATION_REQUIRED');
+    expectProblem(
+      await post('/v1/me/consents', { offerId, optionalItems: [], mode: 'auto' }, person.accessToken),
+      403,
+      'EMAIL_VERIFICATION_REQUIRED',
+    );
     const conditions = { purposes: [], allowCrossBorder: false, allowProfiling: false, excludedRecipients: [], mode: 'auto' };
     expectProblem(
       await callJson(portal.url, 'PUT', '/v1/me/standing-conditions', { bearer: person.accessToken, body: conditions }),
@@ -162,7 +171,11 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     expect(login.status).toBe(200);
     expect((await get('/v1/me', login.body.accessToken)).body.emailVerified).toBe(true);
     // Single use.
-    expectProblem(await post('/v1/auth/password-reset/complete', { token, password: 'yet another passphrase' }), 400, 'ACCOUNT_TOKEN_INVALID');
+    expectProblem(
+      await post('/v1/auth/password-reset/complete', { token, password: 'yet another passphrase' }),
+      400,
+      'ACCOUNT_TOKEN_INVALID',
+    );
     expect((await post('/v1/auth/login', { email: person.email, password: newPassword })).status).toBe(200);
   });
 
@@ -173,14 +186,22 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const older = tokenInMail(await inbox.nthMailTo(person.email, 2), 'reset-password').token;
     await post('/v1/auth/password-reset', { email: person.email });
     const newer = tokenInMail(await inbox.nthMailTo(person.email, 3), 'reset-password').token;
-    expectProblem(await post('/v1/auth/password-reset/complete', { token: older, password: 'a brand new passphrase' }), 400, 'ACCOUNT_TOKEN_INVALID');
+    expectProblem(
+      await post('/v1/auth/password-reset/complete', { token: older, password: 'a brand new passphrase' }),
+      400,
+      'ACCOUNT_TOKEN_INVALID',
+    );
 
     // Thirty minutes and one second later (the row's times moved back, as the clock would have moved on).
     await environment.dataSource.query(
       `UPDATE "account_tokens" SET "created_at" = "created_at" - interval '31 minutes', "expires_at" = "expires_at" - interval '31 minutes' WHERE "token_hash" = $1`,
       [accountTokenDigest(newer)],
     );
-    expectProblem(await post('/v1/auth/password-reset/complete', { token: newer, password: 'a brand new passphrase' }), 400, 'ACCOUNT_TOKEN_EXPIRED');
+    expectProblem(
+      await post('/v1/auth/password-reset/complete', { token: newer, password: 'a brand new passphrase' }),
+      400,
+      'ACCOUNT_TOKEN_EXPIRED',
+    );
     expect((await post('/v1/auth/login', { email: person.email, password: person.password })).status).toBe(200);
     expect((await post('/v1/auth/refresh', { refreshToken: person.refreshToken })).status).toBe(200);
   });
@@ -224,7 +245,9 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     expect(asked.text).toContain(`${PORTAL_PUBLIC_URL}/notifications`);
 
     // The reminder is due 24 hours (APPROVAL_REMINDER_LEAD_MINUTES) before the timeout.
-    const reminders = await environment.dataSource.getRepository(OutboxMessageEntity).find({ where: { jobName: REMIND_APPROVAL_JOB.name } });
+    const reminders = await environment.dataSource
+      .getRepository(OutboxMessageEntity)
+      .find({ where: { jobName: REMIND_APPROVAL_JOB.name } });
     const reminder = reminders.find((row) => row.payload.approvalRequestId === request.approvalRequestId);
     expect(reminder?.availableAt.getTime()).toBe(new Date(request.expiresAt).getTime() - 24 * HOUR_MS);
     // Its time comes (the row made available now, as the clock would).
@@ -272,7 +295,10 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
       ]),
     );
     const second = await use(RequestApprovalUseCase).execute(transfers, { consentId: consent.body.consentId, reference: randomUUID() });
-    await eventually('the second notification', async () => (await get('/v1/me/notifications/unread-count', person.accessToken)).body.unread === 2);
+    await eventually(
+      'the second notification',
+      async () => (await get('/v1/me/notifications/unread-count', person.accessToken)).body.unread === 2,
+    );
     const mails = await environment.dataSource.query(
       `SELECT m."id" FROM "mail_messages" m JOIN "notifications" n ON n."id" = m."notification_id" WHERE n."subject_id" = $1`,
       [second.approvalRequestId],

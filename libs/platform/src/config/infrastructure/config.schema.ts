@@ -54,7 +54,14 @@ export interface AppConfig {
     transport: 'smtp' | 'file';
     directory: string;
     from: string;
-    smtp: { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined; passwordFile: string | undefined };
+    smtp: {
+      host: string;
+      port: number;
+      secure: boolean;
+      user: string | undefined;
+      password: string | undefined;
+      passwordFile: string | undefined;
+    };
     accountMailsPerHour: number;
   };
   /** Transfers: subjects per package part (at most 1,000) and hours a built part stays downloadable. */
@@ -210,7 +217,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: '`smtp` (send through SMTP_HOST) or `file` (write .eml files into MAIL_DIR); default `file`, `smtp` in production',
   },
   { name: 'MAIL_DIR', default: '.data/mail', description: 'where `MAIL_TRANSPORT=file` writes each message as an .eml file' },
-  { name: 'MAIL_FROM', default: 'Infobank <no-reply@infobank.invalid>', description: 'sender of every mail (set a real address in production)' },
+  {
+    name: 'MAIL_FROM',
+    default: 'Infobank <no-reply@infobank.invalid>',
+    description: 'sender of every mail (set a real address in production)',
+  },
   { name: 'SMTP_HOST', default: '127.0.0.1', description: 'SMTP server the mail is sent through' },
   { name: 'SMTP_PORT', default: '587', description: 'SMTP port (587 submission with STARTTLS, 465 with SMTP_SECURE)' },
   { name: 'SMTP_SECURE', default: 'false', description: 'connect with TLS from the start (port 465); otherwise STARTTLS when offered' },

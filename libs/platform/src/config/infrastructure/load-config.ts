@@ -131,7 +131,8 @@ export function loadConfig(source: Source = process.env): AppConfig {
       approvalReminderLeadMinutes: integer('APPROVAL_REMINDER_LEAD_MINUTES', 1, 60 * 24 * 365),
     },
     mail: {
-      transport: raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
+      transport:
+        raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
       directory: text('MAIL_DIR'),
       from: text('MAIL_FROM'),
       smtp: {

@@ -60,7 +60,9 @@ export class CompletePasswordResetUseCase {
     if (!isAccountTokenShaped(command.token)) throw new AccountTokenInvalidError();
     const digest = accountTokenDigest(command.token);
     // A quick look first, so that a bad link costs no scrypt work; the decisive check is under the lock below.
-    const glance = await this.transactions.run(ctx, async (tx) => checkAccountToken(await this.tokens.lockByDigest(tx, digest), 'password_reset', tx.now()));
+    const glance = await this.transactions.run(ctx, async (tx) =>
+      checkAccountToken(await this.tokens.lockByDigest(tx, digest), 'password_reset', tx.now()),
+    );
     if (glance === 'expired') throw new AccountTokenExpiredError();
     if (glance !== 'usable') throw new AccountTokenInvalidError();
     const passwordHash = await this.hasher.hash(command.password);
