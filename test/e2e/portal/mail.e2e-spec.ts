@@ -162,10 +162,14 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     expect(inbox.mailsTo(stranger)).toEqual([]);
 
     expectProblem(await post('/v1/auth/password-reset/complete', { token, password: 'short' }), 400, 'VALIDATION_FAILED');
+    expect((await get('/v1/me', person.accessToken)).status).toBe(200);
+    // Tokens date themselves in whole seconds: let the second the old session was issued in pass.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const newPassword = 'a brand new passphrase';
     expect((await post('/v1/auth/password-reset/complete', { token, password: newPassword })).status).toBe(204);
-    // Old sessions end: the refresh token is revoked.
+    // Old sessions end: the refresh token is revoked, and the access token no longer admits anyone.
     expectProblem(await post('/v1/auth/refresh', { refreshToken: person.refreshToken }), 401, 'INVALID_REFRESH_TOKEN');
+    expectProblem(await get('/v1/me', person.accessToken), 401, 'UNAUTHENTICATED');
     expectProblem(await post('/v1/auth/login', { email: person.email, password: person.password }), 401, 'INVALID_CREDENTIALS');
     const login = await post('/v1/auth/login', { email: person.email, password: newPassword });
     expect(login.status).toBe(200);

@@ -53,8 +53,8 @@ export class SessionTokens {
     if (payload.role !== role || role !== this.realm.accountKind) {
       throw new UnauthenticatedError('The access token is not valid here.');
     }
-    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat: _iat, jti: _jti, role: _role, ...extra } = payload;
-    return { accountId: sub as string, role, extra };
+    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat, jti: _jti, role: _role, ...extra } = payload;
+    return { accountId: sub as string, role, extra, issuedAt: new Date((iat ?? 0) * 1000) };
   }
 
   /** A step-up token: proof that the account's holder re-entered the password just now. */

@@ -33,4 +33,6 @@ export interface AccessTokenClaims {
   role: SessionRole;
   /** Claims the app added for this account (board members: expertise, external). */
   extra: Readonly<Record<string, unknown>>;
+  /** When the token was issued (`iat`, whole seconds), as a time. */
+  issuedAt: Date;
 }
