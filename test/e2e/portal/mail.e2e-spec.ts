@@ -63,7 +63,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
       MAIL_FROM: 'Infobank <no-reply@bank.example.jp>',
       PORTAL_PUBLIC_URL,
       ACCOUNT_MAILS_PER_HOUR: '3',
-      APPROVAL_REMINDER_LEAD_MINUTES: '1440',
+      APPROVAL_REMINDER_MINUTES: '1440',
     };
     environment = await isolatedEnvironment(mail);
     portal = await startTestApp(
@@ -248,7 +248,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     expect(asked.text).toContain('72時間以内に承認または拒否してください');
     expect(asked.text).toContain(`${PORTAL_PUBLIC_URL}/notifications`);
 
-    // The reminder is due 24 hours (APPROVAL_REMINDER_LEAD_MINUTES) before the timeout.
+    // The reminder is due 24 hours (APPROVAL_REMINDER_MINUTES) before the timeout.
     const reminders = await environment.dataSource
       .getRepository(OutboxMessageEntity)
       .find({ where: { jobName: REMIND_APPROVAL_JOB.name } });

@@ -208,7 +208,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'hours an ask-mode approval request waits for the individual; no answer by then is a denial',
   },
   {
-    name: 'APPROVAL_REMINDER_LEAD_MINUTES',
+    name: 'APPROVAL_REMINDER_MINUTES',
     default: '1440',
     description: 'minutes before an approval request expires that its one reminder mail goes out (none if the wait is shorter)',
   },

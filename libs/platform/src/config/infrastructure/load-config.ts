@@ -128,7 +128,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
     schedules: { checkIntervalMs: integer('SCHEDULE_CHECK_INTERVAL_MS', 100, 600_000) },
     consent: {
       approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365),
-      approvalReminderLeadMinutes: integer('APPROVAL_REMINDER_LEAD_MINUTES', 1, 60 * 24 * 365),
+      approvalReminderLeadMinutes: integer('APPROVAL_REMINDER_MINUTES', 1, 60 * 24 * 365),
     },
     mail: {
       transport:
