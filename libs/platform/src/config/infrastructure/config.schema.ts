@@ -219,8 +219,8 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'MAIL_DIR', default: '.data/mail', description: 'where `MAIL_TRANSPORT=file` writes each message as an .eml file' },
   {
     name: 'MAIL_FROM',
-    default: 'Infobank <no-reply@infobank.invalid>',
-    description: 'sender of every mail (set a real address in production)',
+    default: 'no-reply@localhost',
+    description: 'sender of every mail, e.g. `Infobank <no-reply@bank.example.jp>` (set one in production)',
   },
   { name: 'SMTP_HOST', default: '127.0.0.1', description: 'SMTP server the mail is sent through' },
   { name: 'SMTP_PORT', default: '587', description: 'SMTP port (587 submission with STARTTLS, 465 with SMTP_SECURE)' },
