@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { REMIND_APPROVAL_JOB, RemindApprovalUseCase, RequestApprovalUseCase } from '@infobank/consent';
 import { SCHEMA } from '@infobank/migrations';
-import { createRequestContext, OutboxMessageEntity } from '@infobank/platform';
+import { createRequestContext, OutboxMessageEntity, QueueRegistry } from '@infobank/platform';
 import { accountTokenDigest, SEND_MAIL_JOB } from '@infobank/rights';
 import { randomUUID } from 'node:crypto';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
@@ -54,7 +54,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
   }
 
   beforeAll(async () => {
-    inbox = await SmtpInbox.start();
+    inbox = await SmtpInbox.start({ refuse: (address) => address.startsWith('bounce.') });
     const mail = {
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
@@ -309,6 +309,28 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     );
     expect(mails).toEqual([]);
     expect(inbox.mailsTo(person.email)).toHaveLength(2);
+  });
+
+  it('a mail the SMTP server refuses for good is not retried, and its failure names no address (log, Redis)', async () => {
+    const email = `bounce.${randomUUID()}@example.jp`;
+    const person = await registered({ email });
+    const [mail] = await environment.dataSource.query(`SELECT "id" FROM "mail_messages" WHERE "account_id" = $1`, [person.id]);
+    const jobs = await environment.dataSource.getRepository(OutboxMessageEntity).find({ where: { jobName: SEND_MAIL_JOB.name } });
+    const job = jobs.find((row) => row.payload.mailId === mail.id);
+    const queues = new QueueRegistry(environment.config);
+    try {
+      const failed = await eventually('the refused mail job to fail', async () => {
+        const queued = await queues.get('notifications').getJob(job?.id as string);
+        return queued !== undefined && (await queued.isFailed()) ? queued : null;
+      });
+      expect(failed.attemptsMade).toBe(1);
+      expect(failed.failedReason).toBe('SMTP delivery failed (EENVELOPE, reply 550)');
+      expect(JSON.stringify({ reason: failed.failedReason, stack: failed.stacktrace })).not.toContain(email);
+    } finally {
+      await queues.close();
+    }
+    const [row] = await environment.dataSource.query(`SELECT "sent_at" FROM "mail_messages" WHERE "id" = $1`, [mail.id]);
+    expect(row.sent_at).toBeNull();
   });
 
   it('marks notifications read one by one and all at once, and counts the unread', async () => {
