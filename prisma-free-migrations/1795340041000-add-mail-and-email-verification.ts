@@ -4,13 +4,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * E-mail that leaves the bank (libs/rights): whether an individual's address is verified, the one-time
  * tokens of verification and password-reset links (their SHA-256 digests only), the mails the worker
  * sends (ids and purpose only: the address and text are read when sending), and per-kind e-mail
- * preferences for notifications. Accounts that exist before this migration start unverified.
+ * preferences for notifications. Accounts that exist before this migration start unverified. A password
+ * reset ends the account's access tokens issued before it (`sessions_not_before`).
  */
 export class AddMailAndEmailVerification1795340041000 implements MigrationInterface {
   name = 'AddMailAndEmailVerification1795340041000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "accounts" ADD COLUMN "email_verified_at" timestamptz`);
+    await queryRunner.query(`ALTER TABLE "accounts" ADD COLUMN "sessions_not_before" timestamptz`);
     await queryRunner.query(`
       CREATE TABLE "account_tokens" (
         "id" uuid NOT NULL,
@@ -61,6 +63,7 @@ export class AddMailAndEmailVerification1795340041000 implements MigrationInterf
     await queryRunner.query(`DROP TABLE "notification_email_preferences"`);
     await queryRunner.query(`DROP TABLE "mail_messages"`);
     await queryRunner.query(`DROP TABLE "account_tokens"`);
+    await queryRunner.query(`ALTER TABLE "accounts" DROP COLUMN "sessions_not_before"`);
     await queryRunner.query(`ALTER TABLE "accounts" DROP COLUMN "email_verified_at"`);
   }
 }

@@ -198,11 +198,11 @@ async function seed(
     suspended: false,
   });
 
-  // The rows sign-up and link redemption would write (no scrypt, no link codes), as the transfers bench does.
+  // The rows sign-up (verified) and link redemption would write (no scrypt, no link codes), as the transfers bench does.
   const individuals = Array.from({ length: trials }, () => randomUUID());
   await dataSource.query(
-    `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language")
-     SELECT id, 'individual', 'race-' || n || '@race.example.jp', 'no-sign-in', '競合 花子', 'ja'
+    `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language", "email_verified_at")
+     SELECT id, 'individual', 'race-' || n || '@race.example.jp', 'no-sign-in', '競合 花子', 'ja', now()
        FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
     [individuals],
   );

@@ -20,12 +20,20 @@ export class SmtpInbox {
     readonly received: ReceivedMail[],
   ) {}
 
-  static async start(): Promise<SmtpInbox> {
+  /** `refuse`: recipients the server turns away with a permanent error (550), naming the address as real servers do. */
+  static async start(options: { refuse?: (address: string) => boolean } = {}): Promise<SmtpInbox> {
     const received: ReceivedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (options.refuse?.(address.address)) {
+          callback(Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+          return;
+        }
+        callback();
+      },
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((mail) => {

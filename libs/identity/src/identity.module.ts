@@ -6,7 +6,14 @@ import { PasswordHasher } from './accounts/application/password-hasher';
 import { RegisterIndividualUseCase } from './accounts/application/register-individual.use-case';
 import { AccountStore } from './accounts/infrastructure/account.store';
 
-const ACCOUNT_PROVIDERS = [AccountStore, PasswordHasher, CreateAccountUseCase, RegisterIndividualUseCase, OpenIndividualAccounts, MarkEmailVerifiedUseCase];
+const ACCOUNT_PROVIDERS = [
+  AccountStore,
+  PasswordHasher,
+  CreateAccountUseCase,
+  RegisterIndividualUseCase,
+  OpenIndividualAccounts,
+  MarkEmailVerifiedUseCase,
+];
 
 /**
  * Accounts without sessions: creating individuals and board members (operator CLI, demo seeder,

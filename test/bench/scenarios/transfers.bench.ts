@@ -97,13 +97,13 @@ async function approvedOffer(app: INestApplicationContext, recipient: BenchRecip
 
 /**
  * 10,000 individuals, each with an account and an active purchase.receipts link to the provider: the
- * rows the portal's sign-up and link redemption would write (SQL: no scrypt, no link codes), as deposits.bench does.
+ * rows the portal's sign-up (its address verified) and link redemption would write (SQL: no scrypt, no link codes), as deposits.bench does.
  */
 async function seedLinkedIndividuals(pool: Pool, providerId: string): Promise<string[]> {
   const ids = Array.from({ length: SUBJECTS }, () => randomUUID());
   await pool.query(
-    `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language")
-     SELECT id, 'individual', 'transfer-bench-' || n || '@bench.example.jp', 'no-sign-in', 'ベンチ 花子', 'ja'
+    `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language", "email_verified_at")
+     SELECT id, 'individual', 'transfer-bench-' || n || '@bench.example.jp', 'no-sign-in', 'ベンチ 花子', 'ja', now()
        FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
     [ids],
   );

@@ -183,7 +183,13 @@ describe('portal: individuals register, sign in and keep a session', () => {
       const session = await signedIn({ displayName: 'Hanako Yamada', language: 'en' });
       const response = await me(session.accessToken);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ id: session.id, email: session.email, displayName: 'Hanako Yamada', language: 'en', emailVerified: false });
+      expect(response.body).toEqual({
+        id: session.id,
+        email: session.email,
+        displayName: 'Hanako Yamada',
+        language: 'en',
+        emailVerified: false,
+      });
     });
 
     it('needs a bearer token (401 problem+json with WWW-Authenticate)', async () => {

@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { REMIND_APPROVAL_JOB, RemindApprovalUseCase, RequestApprovalUseCase } from '@infobank/consent';
 import { SCHEMA } from '@infobank/migrations';
-import { createRequestContext, OutboxMessageEntity } from '@infobank/platform';
+import { createRequestContext, OutboxMessageEntity, QueueRegistry } from '@infobank/platform';
 import { accountTokenDigest, SEND_MAIL_JOB } from '@infobank/rights';
 import { randomUUID } from 'node:crypto';
 import { PORTAL_ERROR_STATUS } from '../../../apps/portal/src/portal.errors';
@@ -37,7 +37,12 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const login = await post('/v1/auth/login', { email: details.email, password: details.password });
     expect(login.status).toBe(200);
     const me = await get('/v1/me', login.body.accessToken);
-    return { ...details, id: me.body.id as string, accessToken: login.body.accessToken as string, refreshToken: login.body.refreshToken as string };
+    return {
+      ...details,
+      id: me.body.id as string,
+      accessToken: login.body.accessToken as string,
+      refreshToken: login.body.refreshToken as string,
+    };
   }
 
   /** Registers, then verifies through the link of the verification mail. */
@@ -49,7 +54,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
   }
 
   beforeAll(async () => {
-    inbox = await SmtpInbox.start();
+    inbox = await SmtpInbox.start({ refuse: (address) => address.startsWith('bounce.') });
     const mail = {
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
@@ -58,7 +63,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
       MAIL_FROM: 'Infobank <no-reply@bank.example.jp>',
       PORTAL_PUBLIC_URL,
       ACCOUNT_MAILS_PER_HOUR: '3',
-      APPROVAL_REMINDER_LEAD_MINUTES: '1440',
+      APPROVAL_REMINDER_MINUTES: '1440',
     };
     environment = await isolatedEnvironment(mail);
     portal = await startTestApp(
@@ -99,7 +104,11 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const person = await registered({ language: 'en' });
     const offerId = await approvedOffer(portal);
     expect((await get('/v1/me', person.accessToken)).body.emailVerified).toBe(false);
-    expectProblem(await post('/v1/me/consents', { offerId, optionalItems: [], mode: 'auto' }, person.accessToken), 403, 'EMAIL_VERIFICATION_REQUIRED');
+    expectProblem(
+      await post('/v1/me/consents', { offerId, optionalItems: [], mode: 'auto' }, person.accessToken),
+      403,
+      'EMAIL_VERIFICATION_REQUIRED',
+    );
     const conditions = { purposes: ['marketing'], allowCrossBorder: false, allowProfiling: false, excludedRecipients: [], mode: 'auto' };
     expectProblem(
       await callJson(portal.url, 'PUT', '/v1/me/standing-conditions', { bearer: person.accessToken, body: conditions }),
@@ -153,16 +162,24 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     expect(inbox.mailsTo(stranger)).toEqual([]);
 
     expectProblem(await post('/v1/auth/password-reset/complete', { token, password: 'short' }), 400, 'VALIDATION_FAILED');
+    expect((await get('/v1/me', person.accessToken)).status).toBe(200);
+    // Tokens date themselves in whole seconds: let the second the old session was issued in pass.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const newPassword = 'a brand new passphrase';
     expect((await post('/v1/auth/password-reset/complete', { token, password: newPassword })).status).toBe(204);
-    // Old sessions end: the refresh token is revoked.
+    // Old sessions end: the refresh token is revoked, and the access token no longer admits anyone.
     expectProblem(await post('/v1/auth/refresh', { refreshToken: person.refreshToken }), 401, 'INVALID_REFRESH_TOKEN');
+    expectProblem(await get('/v1/me', person.accessToken), 401, 'UNAUTHENTICATED');
     expectProblem(await post('/v1/auth/login', { email: person.email, password: person.password }), 401, 'INVALID_CREDENTIALS');
     const login = await post('/v1/auth/login', { email: person.email, password: newPassword });
     expect(login.status).toBe(200);
     expect((await get('/v1/me', login.body.accessToken)).body.emailVerified).toBe(true);
     // Single use.
-    expectProblem(await post('/v1/auth/password-reset/complete', { token, password: 'yet another passphrase' }), 400, 'ACCOUNT_TOKEN_INVALID');
+    expectProblem(
+      await post('/v1/auth/password-reset/complete', { token, password: 'yet another passphrase' }),
+      400,
+      'ACCOUNT_TOKEN_INVALID',
+    );
     expect((await post('/v1/auth/login', { email: person.email, password: newPassword })).status).toBe(200);
   });
 
@@ -173,14 +190,22 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     const older = tokenInMail(await inbox.nthMailTo(person.email, 2), 'reset-password').token;
     await post('/v1/auth/password-reset', { email: person.email });
     const newer = tokenInMail(await inbox.nthMailTo(person.email, 3), 'reset-password').token;
-    expectProblem(await post('/v1/auth/password-reset/complete', { token: older, password: 'a brand new passphrase' }), 400, 'ACCOUNT_TOKEN_INVALID');
+    expectProblem(
+      await post('/v1/auth/password-reset/complete', { token: older, password: 'a brand new passphrase' }),
+      400,
+      'ACCOUNT_TOKEN_INVALID',
+    );
 
     // Thirty minutes and one second later (the row's times moved back, as the clock would have moved on).
     await environment.dataSource.query(
       `UPDATE "account_tokens" SET "created_at" = "created_at" - interval '31 minutes', "expires_at" = "expires_at" - interval '31 minutes' WHERE "token_hash" = $1`,
       [accountTokenDigest(newer)],
     );
-    expectProblem(await post('/v1/auth/password-reset/complete', { token: newer, password: 'a brand new passphrase' }), 400, 'ACCOUNT_TOKEN_EXPIRED');
+    expectProblem(
+      await post('/v1/auth/password-reset/complete', { token: newer, password: 'a brand new passphrase' }),
+      400,
+      'ACCOUNT_TOKEN_EXPIRED',
+    );
     expect((await post('/v1/auth/login', { email: person.email, password: person.password })).status).toBe(200);
     expect((await post('/v1/auth/refresh', { refreshToken: person.refreshToken })).status).toBe(200);
   });
@@ -223,8 +248,10 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
     expect(asked.text).toContain('72時間以内に承認または拒否してください');
     expect(asked.text).toContain(`${PORTAL_PUBLIC_URL}/notifications`);
 
-    // The reminder is due 24 hours (APPROVAL_REMINDER_LEAD_MINUTES) before the timeout.
-    const reminders = await environment.dataSource.getRepository(OutboxMessageEntity).find({ where: { jobName: REMIND_APPROVAL_JOB.name } });
+    // The reminder is due 24 hours (APPROVAL_REMINDER_MINUTES) before the timeout.
+    const reminders = await environment.dataSource
+      .getRepository(OutboxMessageEntity)
+      .find({ where: { jobName: REMIND_APPROVAL_JOB.name } });
     const reminder = reminders.find((row) => row.payload.approvalRequestId === request.approvalRequestId);
     expect(reminder?.availableAt.getTime()).toBe(new Date(request.expiresAt).getTime() - 24 * HOUR_MS);
     // Its time comes (the row made available now, as the clock would).
@@ -272,13 +299,38 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
       ]),
     );
     const second = await use(RequestApprovalUseCase).execute(transfers, { consentId: consent.body.consentId, reference: randomUUID() });
-    await eventually('the second notification', async () => (await get('/v1/me/notifications/unread-count', person.accessToken)).body.unread === 2);
+    await eventually(
+      'the second notification',
+      async () => (await get('/v1/me/notifications/unread-count', person.accessToken)).body.unread === 2,
+    );
     const mails = await environment.dataSource.query(
       `SELECT m."id" FROM "mail_messages" m JOIN "notifications" n ON n."id" = m."notification_id" WHERE n."subject_id" = $1`,
       [second.approvalRequestId],
     );
     expect(mails).toEqual([]);
     expect(inbox.mailsTo(person.email)).toHaveLength(2);
+  });
+
+  it('a mail the SMTP server refuses for good is not retried, and its failure names no address (log, Redis)', async () => {
+    const email = `bounce.${randomUUID()}@example.jp`;
+    const person = await registered({ email });
+    const [mail] = await environment.dataSource.query(`SELECT "id" FROM "mail_messages" WHERE "account_id" = $1`, [person.id]);
+    const jobs = await environment.dataSource.getRepository(OutboxMessageEntity).find({ where: { jobName: SEND_MAIL_JOB.name } });
+    const job = jobs.find((row) => row.payload.mailId === mail.id);
+    const queues = new QueueRegistry(environment.config);
+    try {
+      const failed = await eventually('the refused mail job to fail', async () => {
+        const queued = await queues.get('notifications').getJob(job?.id as string);
+        return queued !== undefined && (await queued.isFailed()) ? queued : null;
+      });
+      expect(failed.attemptsMade).toBe(1);
+      expect(failed.failedReason).toBe('SMTP delivery failed (EENVELOPE, reply 550)');
+      expect(JSON.stringify({ reason: failed.failedReason, stack: failed.stacktrace })).not.toContain(email);
+    } finally {
+      await queues.close();
+    }
+    const [row] = await environment.dataSource.query(`SELECT "sent_at" FROM "mail_messages" WHERE "id" = $1`, [mail.id]);
+    expect(row.sent_at).toBeNull();
   });
 
   it('marks notifications read one by one and all at once, and counts the unread', async () => {

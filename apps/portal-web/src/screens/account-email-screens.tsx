@@ -97,7 +97,14 @@ export function ForgotPasswordScreen({ signedIn }: { signedIn: boolean }) {
       <h1>{t('account.forgotTitle')}</h1>
       <p>{t('account.forgotExplain')}</p>
       <form onSubmit={(event) => void submit(event)}>
-        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} required />
+        <Field
+          label={t('auth.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
         <Button type="submit" disabled={busy}>
           {t('account.forgotSend')}
         </Button>

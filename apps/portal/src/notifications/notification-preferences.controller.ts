@@ -28,7 +28,10 @@ export class NotificationPreferencesController {
   @ApiOperation({ summary: 'Turn e-mail on or off for the kinds named; the others stay as they are' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: an unknown kind, a kind named twice, or a missing email flag' })
-  async put(@CurrentRequestContext() ctx: RequestContext, @Body() body: PutNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
+  async put(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Body() body: PutNotificationPreferencesDto,
+  ): Promise<NotificationPreferencesDto> {
     return { preferences: await this.putPreferences.execute(ctx, body.preferences) };
   }
 }

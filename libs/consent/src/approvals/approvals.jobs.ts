@@ -8,7 +8,7 @@ export const EXPIRE_APPROVAL_JOB = defineJob({
 });
 
 /**
- * Reminds the individual once of a request still pending, APPROVAL_REMINDER_LEAD_MINUTES before it
+ * Reminds the individual once of a request still pending, APPROVAL_REMINDER_MINUTES before it
  * expires (written to the outbox with the request, available at that time).
  */
 export const REMIND_APPROVAL_JOB = defineJob({

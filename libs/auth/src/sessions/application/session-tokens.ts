@@ -58,9 +58,9 @@ export class SessionTokens {
       ACCESS_TOKEN_TYPE,
       (cause) => new UnauthenticatedError('The access token is not valid.', { cause }),
     );
-    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat: _iat, jti: _jti, role, ...extra } = payload;
+    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat, jti: _jti, role, ...extra } = payload;
     if (!realmServes(this.realm, role)) throw new UnauthenticatedError('The access token is not valid here.');
-    return { accountId: sub as string, role, extra };
+    return { accountId: sub as string, role, extra, issuedAt: new Date((iat ?? 0) * 1000) };
   }
 
   /** A step-up token: proof that the account's holder re-entered the password just now. */

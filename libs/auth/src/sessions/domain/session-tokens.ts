@@ -37,6 +37,8 @@ export interface AccessTokenClaims {
   role: SessionRole;
   /** Claims the app added for this account (board members: expertise, external). */
   extra: Readonly<Record<string, unknown>>;
+  /** When the token was issued (`iat`, whole seconds), as a time. */
+  issuedAt: Date;
 }
 
 /** True when accounts of `kind` sign in at the app of this realm. */

@@ -43,9 +43,13 @@ export abstract class AccessTokenGuard implements CanActivate {
       const claims = await this.tokens.verifyAccessToken(match[1]);
       const account = await this.dataSource.manager.findOne(AccountEntity, {
         where: { id: claims.accountId, kind: claims.role },
-        select: { id: true, disabledAt: true },
+        select: { id: true, disabledAt: true, sessionsNotBefore: true },
       });
       if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is closed or disabled.');
+      // A password reset ended every session: tokens issued before it no longer admit anyone.
+      if (account.sessionsNotBefore !== null && claims.issuedAt.getTime() < account.sessionsNotBefore.getTime()) {
+        throw new UnauthenticatedError('The session ended; sign in again.');
+      }
       const admitted: readonly SessionRole[] = typeof this.role === 'string' ? [this.role] : this.role;
       if (!admitted.includes(claims.role)) throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
       request.actor = { type: claims.role, id: claims.accountId };

@@ -8,7 +8,7 @@ import { ApprovalRequestStore } from '../infrastructure/approval-request.store';
 export type ApprovalReminderOutcome = 'reminded' | 'not_needed' | 'unknown';
 
 /**
- * The one reminder of an approval request (REMIND_APPROVAL_JOB, due APPROVAL_REMINDER_LEAD_MINUTES
+ * The one reminder of an approval request (REMIND_APPROVAL_JOB, due APPROVAL_REMINDER_MINUTES
  * before the timeout): while the request is still pending, the individual's approval notification is
  * mailed again as a reminder, if they take approval requests by e-mail. Once only, however often the
  * job runs (libs/rights keeps one reminder per notification).

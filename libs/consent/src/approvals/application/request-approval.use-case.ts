@@ -31,7 +31,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * waits until the configured timeout (APPROVAL_TIMEOUT_HOURS, default 72 h); no answer by then is a
  * denial, applied by a job written to the outbox in the same transaction. Idempotent per consent and
  * reference: asking again returns the existing request. The individual gets a notification (mailed
- * unless they turned approval mails off) and one reminder APPROVAL_REMINDER_LEAD_MINUTES before the timeout.
+ * unless they turned approval mails off) and one reminder APPROVAL_REMINDER_MINUTES before the timeout.
  * For the transfer issue: call it in the transfer's transaction (ctx.transaction) to ask atomically.
  */
 @Injectable()

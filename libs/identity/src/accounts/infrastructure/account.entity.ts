@@ -41,6 +41,10 @@ export class AccountEntity {
   @Column('timestamptz', { name: 'email_verified_at', nullable: true })
   emailVerifiedAt: Date | null;
 
+  /** Access tokens issued before this time no longer admit anyone (set when a password reset ends every session). */
+  @Column('timestamptz', { name: 'sessions_not_before', nullable: true })
+  sessionsNotBefore: Date | null;
+
   /** Set when the bank disables the account: it can no longer sign in or refresh. */
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt: Date | null;

@@ -13,6 +13,7 @@ export interface StoredAccount {
   displayName: string;
   language: Language;
   emailVerifiedAt: Date | null;
+  sessionsNotBefore: Date | null;
   disabledAt: Date | null;
 }
 
@@ -87,6 +88,11 @@ export class AccountStore {
   async markEmailVerified(tx: TransactionalContext, id: string, verifiedAt: Date): Promise<boolean> {
     const result = await tx.transaction.update(AccountEntity, { id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: verifiedAt });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Refuses the account's access tokens issued before `notBefore` (whole seconds, as tokens date themselves). */
+  async endAccessTokensBefore(tx: TransactionalContext, id: string, notBefore: Date): Promise<void> {
+    await tx.transaction.update(AccountEntity, { id }, { sessionsNotBefore: new Date(Math.floor(notBefore.getTime() / 1000) * 1000) });
   }
 
   /** Overwrites the account's personal data and disables it. */

@@ -55,7 +55,14 @@ export interface AppConfig {
     transport: 'smtp' | 'file';
     directory: string;
     from: string;
-    smtp: { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined; passwordFile: string | undefined };
+    smtp: {
+      host: string;
+      port: number;
+      secure: boolean;
+      user: string | undefined;
+      password: string | undefined;
+      passwordFile: string | undefined;
+    };
     accountMailsPerHour: number;
   };
   /** Transfers: subjects per package part (at most 1,000) and hours a built part stays downloadable. */
@@ -217,7 +224,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: 'hours an ask-mode approval request waits for the individual; no answer by then is a denial',
   },
   {
-    name: 'APPROVAL_REMINDER_LEAD_MINUTES',
+    name: 'APPROVAL_REMINDER_MINUTES',
     default: '1440',
     description: 'minutes before an approval request expires that its one reminder mail goes out (none if the wait is shorter)',
   },
@@ -226,7 +233,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     description: '`smtp` (send through SMTP_HOST) or `file` (write .eml files into MAIL_DIR); default `file`, `smtp` in production',
   },
   { name: 'MAIL_DIR', default: '.data/mail', description: 'where `MAIL_TRANSPORT=file` writes each message as an .eml file' },
-  { name: 'MAIL_FROM', default: 'Infobank <no-reply@infobank.invalid>', description: 'sender of every mail (set a real address in production)' },
+  {
+    name: 'MAIL_FROM',
+    default: 'no-reply@localhost',
+    description: 'sender of every mail, e.g. `Infobank <no-reply@bank.example.jp>` (set one in production)',
+  },
   { name: 'SMTP_HOST', default: '127.0.0.1', description: 'SMTP server the mail is sent through' },
   { name: 'SMTP_PORT', default: '587', description: 'SMTP port (587 submission with STARTTLS, 465 with SMTP_SECURE)' },
   { name: 'SMTP_SECURE', default: 'false', description: 'connect with TLS from the start (port 465); otherwise STARTTLS when offered' },
@@ -333,9 +344,15 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
 /** The suffix naming a file a secret is read from instead (Docker and Kubernetes secrets): `DATABASE_PASSWORD_FILE`. */
 export const SECRET_FILE_SUFFIX = '_FILE';
 
-/** The secrets that may be read from a file named by `<NAME>_FILE` (every secret that is not itself a file). */
+/**
+ * The secrets that may be read from a file named by `<NAME>_FILE`: every secret that is not itself a file
+ * and has no `<NAME>_FILE` variable of its own (SMTP_PASSWORD_FILE is read when each mail is sent).
+ */
 export const FILE_READABLE_SECRETS: readonly string[] = CONFIG_VARIABLES.filter(
-  (variable) => variable.secret === true && !variable.name.endsWith(SECRET_FILE_SUFFIX),
+  (variable) =>
+    variable.secret === true &&
+    !variable.name.endsWith(SECRET_FILE_SUFFIX) &&
+    !CONFIG_VARIABLES.some((other) => other.name === `${variable.name}${SECRET_FILE_SUFFIX}`),
 ).map((variable) => variable.name);
 
 /** Every environment variable the configuration accepts: the variables, and `<NAME>_FILE` for each secret. */

@@ -140,10 +140,11 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
     schedules: { checkIntervalMs: integer('SCHEDULE_CHECK_INTERVAL_MS', 100, 600_000) },
     consent: {
       approvalTimeoutHours: integer('APPROVAL_TIMEOUT_HOURS', 1, 24 * 365),
-      approvalReminderLeadMinutes: integer('APPROVAL_REMINDER_LEAD_MINUTES', 1, 60 * 24 * 365),
+      approvalReminderLeadMinutes: integer('APPROVAL_REMINDER_MINUTES', 1, 60 * 24 * 365),
     },
     mail: {
-      transport: raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
+      transport:
+        raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
       directory: text('MAIL_DIR'),
       from: text('MAIL_FROM'),
       smtp: {

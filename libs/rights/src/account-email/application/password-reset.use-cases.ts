@@ -35,7 +35,8 @@ export class RequestPasswordResetUseCase {
 
 /**
  * Sets a new password with the token of a reset link (single use, 30 minutes): the password is
- * replaced, every session of the account ends (all refresh tokens revoked), and the address counts as
+ * replaced, every session of the account ends (all refresh tokens revoked, and access tokens issued in an
+ * earlier second refused by the guard), and the address counts as
  * verified, since the link proved the mailbox. This is how the owner of an address takes over an
  * account someone else registered with it. Bad tokens are ACCOUNT_TOKEN_INVALID or ACCOUNT_TOKEN_EXPIRED
  * and change nothing.
@@ -60,7 +61,9 @@ export class CompletePasswordResetUseCase {
     if (!isAccountTokenShaped(command.token)) throw new AccountTokenInvalidError();
     const digest = accountTokenDigest(command.token);
     // A quick look first, so that a bad link costs no scrypt work; the decisive check is under the lock below.
-    const glance = await this.transactions.run(ctx, async (tx) => checkAccountToken(await this.tokens.lockByDigest(tx, digest), 'password_reset', tx.now()));
+    const glance = await this.transactions.run(ctx, async (tx) =>
+      checkAccountToken(await this.tokens.lockByDigest(tx, digest), 'password_reset', tx.now()),
+    );
     if (glance === 'expired') throw new AccountTokenExpiredError();
     if (glance !== 'usable') throw new AccountTokenInvalidError();
     const passwordHash = await this.hasher.hash(command.password);
@@ -75,6 +78,7 @@ export class CompletePasswordResetUseCase {
       await this.accounts.setPasswordHash(tx, account.id, passwordHash);
       await this.accounts.markEmailVerified(tx, account.id, now);
       await this.refreshTokens.revokeAllOfAccount(tx, account.id, now);
+      await this.accounts.endAccessTokensBefore(tx, account.id, now);
       return 'usable';
     });
     if (outcome === 'expired') throw new AccountTokenExpiredError();

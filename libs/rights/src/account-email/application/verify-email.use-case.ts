@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountStore, normaliseEmail } from '@infobank/identity';
-import { requireIndividual, Transactions, type RequestContext } from '@infobank/platform';
+import { requireIndividual, Transactions, UnauthenticatedError, type RequestContext } from '@infobank/platform';
 import { accountTokenDigest, checkAccountToken, isAccountTokenShaped } from '../../mail/domain/account-token';
 import { MailOutbox } from '../../mail/application/mail-outbox';
 import { AccountMailRateLimiter } from '../../mail/infrastructure/account-mail-rate-limiter';
@@ -55,7 +55,7 @@ export class ResendVerificationMailUseCase {
   async execute(ctx: RequestContext, command: { clientAddress: string }): Promise<{ status: 'sent' | 'already_verified' }> {
     const individualId = requireIndividual(ctx, { code: 'UNAUTHENTICATED', detail: 'Sign in to ask for a new verification mail.' });
     const account = await this.accounts.findById(ctx, individualId, 'individual');
-    if (account === null || account.disabledAt !== null) throw new AccountTokenInvalidError();
+    if (account === null || account.disabledAt !== null) throw new UnauthenticatedError('The account is no longer active.');
     if (account.emailVerifiedAt !== null) return { status: 'already_verified' };
     await this.limiter.admit('verification', normaliseEmail(account.email), command.clientAddress);
     await this.transactions.run(ctx, (tx) => this.mail.queue(tx, { accountId: account.id, purpose: 'email_verification' }));

@@ -3,7 +3,13 @@ import { AccountStore, type StoredAccount } from '@infobank/identity';
 import { APP_CONFIG, Transactions, type AppConfig, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { NotificationStore } from '../../notifications/infrastructure/notification.store';
-import { ACCOUNT_TOKEN_LIFETIME_MS, accountTokenDigest, accountTokenExpiry, newAccountToken, type AccountTokenPurpose } from '../domain/account-token';
+import {
+  ACCOUNT_TOKEN_LIFETIME_MS,
+  accountTokenDigest,
+  accountTokenExpiry,
+  newAccountToken,
+  type AccountTokenPurpose,
+} from '../domain/account-token';
 import type { RenderedMail } from '../domain/mail-message';
 import {
   addressAlreadyRegisteredMail,
@@ -13,7 +19,7 @@ import {
   type MailSetting,
 } from '../domain/mail-templates';
 import { AccountTokenStore } from '../infrastructure/account-token.store';
-import { MailMessageEntity } from '../infrastructure/mail-message.entity';
+import type { MailMessageEntity } from '../infrastructure/mail-message.entity';
 import { MailMessageStore } from '../infrastructure/mail-message.store';
 import { MailTransport } from '../infrastructure/mail-transport';
 
@@ -64,10 +70,18 @@ export class SendMailUseCase {
     switch (mail.purpose) {
       case 'email_verification':
         if (account.emailVerifiedAt !== null) return null;
-        return verificationMail(setting, await this.issue(tx, account.id, 'email_verification'), ACCOUNT_TOKEN_LIFETIME_MS.email_verification / HOUR_MS);
+        return verificationMail(
+          setting,
+          await this.issue(tx, account.id, 'email_verification'),
+          ACCOUNT_TOKEN_LIFETIME_MS.email_verification / HOUR_MS,
+        );
       case 'password_reset':
         await this.tokens.spendAll(tx, account.id, 'password_reset', tx.now());
-        return passwordResetMail(setting, await this.issue(tx, account.id, 'password_reset'), ACCOUNT_TOKEN_LIFETIME_MS.password_reset / MINUTE_MS);
+        return passwordResetMail(
+          setting,
+          await this.issue(tx, account.id, 'password_reset'),
+          ACCOUNT_TOKEN_LIFETIME_MS.password_reset / MINUTE_MS,
+        );
       case 'address_already_registered':
         return addressAlreadyRegisteredMail(setting);
       case 'notification':

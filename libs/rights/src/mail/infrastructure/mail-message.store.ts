@@ -32,7 +32,10 @@ export class MailMessageStore {
 
   /** The mail if it is still to be sent, locked until the transaction ends. */
   lockUnsent(tx: TransactionalContext, id: string): Promise<MailMessageEntity | null> {
-    return tx.transaction.findOne(MailMessageEntity, { where: { id, sentAt: IsNull(), skippedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    return tx.transaction.findOne(MailMessageEntity, {
+      where: { id, sentAt: IsNull(), skippedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async markSent(tx: TransactionalContext, id: string, at: Date): Promise<void> {

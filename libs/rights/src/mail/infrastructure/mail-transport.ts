@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@infobank/platform';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UnrecoverableError } from 'bullmq';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { RenderedMail } from '../domain/mail-message';
 
@@ -34,7 +35,11 @@ export class MailTransport implements OnModuleDestroy {
       await writeFile(join(this.config.mail.directory, `${mail.mailId}.eml`), built.message as Buffer, { mode: 0o600 });
       return;
     }
-    await (await this.smtp()).sendMail(message);
+    try {
+      await (await this.smtp()).sendMail(message);
+    } catch (error) {
+      throw sanitised(error);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -60,4 +65,16 @@ export class MailTransport implements OnModuleDestroy {
     })();
     return this.transporter;
   }
+}
+
+/**
+ * An SMTP failure without its message: servers quote the recipient's address in their replies, and the
+ * message would reach the worker's log and Redis. Only the error code and the reply's status remain. A
+ * permanent refusal (5xx) is not retried; anything else is, with the job's backoff.
+ */
+function sanitised(error: unknown): Error {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  const status = typeof responseCode === 'number' ? responseCode : undefined;
+  const message = `SMTP delivery failed (${typeof code === 'string' ? code : 'unknown'}${status !== undefined ? `, reply ${status}` : ''})`;
+  return status !== undefined && status >= 500 ? new UnrecoverableError(message) : new Error(message);
 }

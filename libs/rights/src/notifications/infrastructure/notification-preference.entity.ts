@@ -12,7 +12,11 @@ export class NotificationEmailPreferenceEntity {
   individualId: string;
 
   @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'individual_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_notification_email_preferences_individual' })
+  @JoinColumn({
+    name: 'individual_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'fk_notification_email_preferences_individual',
+  })
   individual?: AccountEntity;
 
   @PrimaryColumn('text', { name: 'kind', primaryKeyConstraintName: 'pk_notification_email_preferences' })

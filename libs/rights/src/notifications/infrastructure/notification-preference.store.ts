@@ -25,7 +25,12 @@ export class NotificationPreferenceStore {
   }
 
   /** Records the choices (one row per kind, replacing an earlier one). */
-  async choose(tx: TransactionalContext, individualId: string, choices: readonly { kind: string; email: boolean }[], at: Date): Promise<void> {
+  async choose(
+    tx: TransactionalContext,
+    individualId: string,
+    choices: readonly { kind: string; email: boolean }[],
+    at: Date,
+  ): Promise<void> {
     if (choices.length === 0) return;
     await tx.transaction
       .createQueryBuilder()
