@@ -117,3 +117,81 @@ export interface LogVerification {
   requestedAt: string;
   completedAt: string | null;
 }
+
+export type ComplaintCategory = 'consent' | 'provision' | 'recipient' | 'data_handling' | 'account' | 'benefit' | 'other';
+export type ComplaintStatus = 'open' | 'in_progress' | 'awaiting_information' | 'closed';
+
+/** Where a complaint stands against one of the desk's deadlines. */
+export interface SlaTimer {
+  dueAt: string;
+  state: 'pending' | 'overdue' | 'met' | 'missed';
+}
+
+/** A complaint in the desk's queue and the board's list (no text). */
+export interface ComplaintSummary {
+  id: string;
+  category: ComplaintCategory;
+  status: ComplaintStatus;
+  priority: 'normal' | 'urgent' | null;
+  escalated: boolean;
+  escalatedAt: string | null;
+  filedAt: string;
+  updatedAt: string;
+  firstAnsweredAt: string | null;
+  closedAt: string | null;
+  related: { consentId: string | null; provisionId: string | null; recipientId: string | null };
+  sla: { firstReply: SlaTimer; resolution: SlaTimer };
+}
+
+export type ComplaintEventType =
+  'filed' | 'triaged' | 'replied' | 'information_requested' | 'information_provided' | 'escalated' | 'closed';
+
+/** A complaint with every step of its thread, as the desk (and the board, once escalated) sees it. */
+export interface ComplaintThread extends ComplaintSummary {
+  events: {
+    sequence: number;
+    type: ComplaintEventType;
+    actor: { type: 'individual' | 'staff'; id: string };
+    at: string;
+    category: ComplaintCategory | null;
+    priority: 'normal' | 'urgent' | null;
+    text: string | null;
+  }[];
+}
+
+interface ComplaintCount {
+  total: number;
+  open: number;
+  escalated: number;
+}
+
+/** `GET /v1/complaints/counts`: numbers only. */
+export interface ComplaintCounts {
+  byCategory: (ComplaintCount & { category: ComplaintCategory })[];
+  byRecipient: (ComplaintCount & { recipientId: string | null })[];
+}
+
+export type IncidentKind = 'recipient_breach' | 'provider_breach' | 'bank_breach';
+export type IncidentState = 'open' | 'notifying' | 'notified' | 'closed';
+
+/** An incident: its impact in counts and items, and its steps (never an individual). */
+export interface Incident {
+  id: string;
+  kind: IncidentKind;
+  recipientId: string | null;
+  providerId: string | null;
+  categories: string[];
+  from: string;
+  to: string;
+  description: string;
+  measures: string | null;
+  state: IncidentState;
+  affectedIndividuals: number;
+  affectedRecords: number;
+  items: { id: string; label: Text }[];
+  notifiedIndividuals: number;
+  stopUseOrderId: string | null;
+  openedAt: string;
+  updatedAt: string;
+  steps: { state: IncidentState; at: string; by: { type: string; ref: string } }[];
+}

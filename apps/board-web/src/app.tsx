@@ -16,25 +16,40 @@ import { AuditScreen } from './screens/audit-screen';
 import { CaseScreen } from './screens/case-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { CompositionScreen } from './screens/composition-screen';
-import { ComingScreen } from './screens/coming-screen';
+import { ComplaintScreen, ComplaintsScreen } from './screens/complaints-screen';
+import { IncidentScreen, IncidentsScreen } from './screens/incidents-screen';
 import { OrdersScreen } from './screens/orders-screen';
 import { RecipientAuditScreen } from './screens/recipient-audit-screen';
 import { ReportScreen, ReportsScreen } from './screens/reports-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
-const NAVIGATION: { path: string; label: MessageKey }[] = [
-  { path: '/cases', label: 'board.nav.cases' },
-  { path: '/orders', label: 'board.nav.orders' },
-  { path: '/audit', label: 'board.nav.audit' },
-  { path: '/reports', label: 'board.nav.reports' },
-  { path: '/incidents', label: 'board.nav.incidents' },
-  { path: '/complaints', label: 'board.nav.complaints' },
-  { path: '/composition', label: 'board.nav.composition' },
+/** Who is signed in: a board member (every screen) or the complaints desk's staff (苦情 and インシデント). */
+type Role = 'board_member' | 'staff';
+
+const NAVIGATION: { path: string; label: MessageKey; staff: boolean }[] = [
+  { path: '/cases', label: 'board.nav.cases', staff: false },
+  { path: '/orders', label: 'board.nav.orders', staff: false },
+  { path: '/audit', label: 'board.nav.audit', staff: false },
+  { path: '/reports', label: 'board.nav.reports', staff: false },
+  { path: '/incidents', label: 'board.nav.incidents', staff: true },
+  { path: '/complaints', label: 'board.nav.complaints', staff: true },
+  { path: '/composition', label: 'board.nav.composition', staff: false },
 ];
 
 const UUID = '([0-9a-f-]{36})';
 
-function screenFor(path: string): ReactNode {
+/** The menu a role may use (the API refuses the rest anyway). */
+function navigationFor(role: Role) {
+  return NAVIGATION.filter((item) => role === 'board_member' || item.staff);
+}
+
+function screenFor(path: string, role: Role): ReactNode {
+  const incident = new RegExp(`^/incidents/${UUID}$`).exec(path);
+  if (incident) return <IncidentScreen incidentId={incident[1]} role={role} />;
+  const complaint = new RegExp(`^/complaints/${UUID}$`).exec(path);
+  if (complaint) return <ComplaintScreen complaintId={complaint[1]} role={role} />;
+  if (path === '/incidents') return <IncidentsScreen />;
+  if (path === '/complaints' || role === 'staff') return <ComplaintsScreen role={role} />;
   const reviewCase = new RegExp(`^/cases/${UUID}$`).exec(path);
   if (reviewCase) return <CaseScreen caseId={reviewCase[1]} />;
   const recipient = new RegExp(`^/audit/recipients/${UUID}$`).exec(path);
@@ -48,10 +63,6 @@ function screenFor(path: string): ReactNode {
       return <AuditScreen />;
     case '/reports':
       return <ReportsScreen />;
-    case '/incidents':
-      return <ComingScreen title="board.nav.incidents" text="board.soon.incidents" />;
-    case '/complaints':
-      return <ComingScreen title="board.nav.complaints" text="board.soon.complaints" />;
     case '/composition':
       return <CompositionScreen />;
     default:
@@ -59,10 +70,10 @@ function screenFor(path: string): ReactNode {
   }
 }
 
-/** The navigation entry a path belongs to (a case page belongs to 審査案件). */
-function sectionOf(path: string): string {
-  const section = NAVIGATION.find((item) => path === item.path || path.startsWith(`${item.path}/`));
-  return section?.path ?? '/cases';
+/** The navigation entry a path belongs to (a case page belongs to 審査案件; staff start at 苦情). */
+function sectionOf(path: string, role: Role): string {
+  const section = navigationFor(role).find((item) => path === item.path || path.startsWith(`${item.path}/`));
+  return section?.path ?? (role === 'staff' ? '/complaints' : '/cases');
 }
 
 /** The board's console: the shell (header, navigation, live region) around one screen at a time. */
@@ -97,6 +108,7 @@ export function App() {
   const services = useMemo<AppServices>(() => ({ api, navigate, announce }), [api, navigate, announce]);
 
   const signedIn = session === 'in';
+  const role: Role = api.role === 'staff' ? 'staff' : 'board_member';
   return (
     <AppServicesContext.Provider value={services}>
       <a className="ib-skip" href="#main">
@@ -118,9 +130,9 @@ export function App() {
           <div className="console-nav">
             <NavBar
               label={t('nav.label')}
-              current={sectionOf(path)}
+              current={sectionOf(path, role)}
               onNavigate={navigate}
-              items={NAVIGATION.map((item) => ({ path: item.path, label: t(item.label) }))}
+              items={navigationFor(role).map((item) => ({ path: item.path, label: t(item.label) }))}
             />
           </div>
         ) : null}
@@ -129,7 +141,7 @@ export function App() {
           {session === 'resuming' ? (
             <p>{t('common.loading')}</p>
           ) : signedIn ? (
-            screenFor(path)
+            screenFor(path, role)
           ) : (
             <SignInScreen onSignedIn={() => setSession('in')} />
           )}

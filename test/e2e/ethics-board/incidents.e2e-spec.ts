@@ -5,6 +5,8 @@ import { PseudonymousIds } from '@infobank/crypto';
 import { AccountEntity } from '@infobank/identity';
 import { NotifyIncidentPageUseCase } from '@infobank/oversight';
 import { createRequestContext } from '@infobank/platform';
+import { AddDeskStaffUseCase } from '@infobank/rights';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { ETHICS_BOARD_ERROR_STATUS } from '../../../apps/ethics-board/src/ethics-board.errors';
 import { EthicsBoardModule } from '../../../apps/ethics-board/src/ethics-board.module';
@@ -13,7 +15,9 @@ import type { OrganisationClient } from '../../support/organisation-client';
 import { receiptRecord } from '../intake/deposits-client';
 import type { Individual } from '../intake/link-world';
 import { daysAgo, TransferWorld, type Recipient } from '../gateway/transfer-world';
-import { signedInMember, type SignedInMember } from './cases-support';
+import { signedInMember, stepUpToken, type SignedInMember } from './cases-support';
+
+const STAFF_PASSWORD = 'desk staff passphrase';
 
 interface Answer {
   status: number;
@@ -41,8 +45,14 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
   const windowFrom = new Date(Date.now() - 3600_000).toISOString();
   const windowTo = new Date(Date.now() + 3 * 3600_000).toISOString();
 
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown, bearer: string | null = member.accessToken): Promise<Answer> {
-    const headers: Record<string, string> = {};
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    bearer: string | null = member.accessToken,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${board.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -236,17 +246,41 @@ describe('ethics board: incidents find whom a breach affected, tell each of them
     expect(otherCategory.body.affectedIndividuals).toBe(0);
 
     // A provider breach names no recipient to stop, and cannot close before its affected are told.
-    expect((await call('POST', `/v1/incidents/${provider.body.id}/stop-use-order`, {})).body.code).toBe('INCIDENT_ORDER_NOT_POSSIBLE');
+    const steppedUp = { 'x-step-up-token': await stepUpToken(board, member) };
+    expect((await call('POST', `/v1/incidents/${provider.body.id}/stop-use-order`, {}, member.accessToken, steppedUp)).body.code).toBe(
+      'INCIDENT_ORDER_NOT_POSSIBLE',
+    );
     expect((await call('POST', `/v1/incidents/${provider.body.id}/close`, {})).body.code).toBe('INCIDENT_STATE_CONFLICT');
   });
 
-  it('proposes a stop-use order on the breached recipient in one step, which a second member confirms', async () => {
-    const proposed = await call('POST', `/v1/incidents/${incidentId}/stop-use-order`, {});
+  it('proposes a stop-use order on the breached recipient in one step after a fresh step-up, which a second member confirms', async () => {
+    // Without a step-up token nothing is proposed; the desk's staff may handle incidents but never propose an order.
+    const bare = await call('POST', `/v1/incidents/${incidentId}/stop-use-order`, {});
+    expect([bare.status, bare.body.code]).toEqual([401, 'STEP_UP_REQUIRED']);
+    const staffEmail = `desk.${randomUUID()}@bank.example.jp`;
+    await board.app
+      .get(AddDeskStaffUseCase)
+      .execute(createRequestContext({ type: 'operator', name: 'e2e' }), { email: staffEmail, password: STAFF_PASSWORD, name: '窓口 担当' });
+    const staffLogin = await call('POST', '/v1/auth/login', { email: staffEmail, password: STAFF_PASSWORD, role: 'staff' }, null);
+    const staffToken = staffLogin.body.accessToken as string;
+    expect((await call('GET', `/v1/incidents/${incidentId}`, undefined, staffToken)).status).toBe(200);
+    const byStaff = await call('POST', `/v1/incidents/${incidentId}/stop-use-order`, {}, staffToken);
+    expect([byStaff.status, byStaff.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await call('GET', `/v1/incidents/${incidentId}`)).body.stopUseOrderId).toBeNull();
+
+    const proposed = await call('POST', `/v1/incidents/${incidentId}/stop-use-order`, {}, member.accessToken, {
+      'x-step-up-token': await stepUpToken(board, member),
+    });
     expect(proposed.status).toBe(201);
     expect(proposed.body).toMatchObject({ target: { type: 'recipient', id: shop.client.organisationId }, status: 'proposed' });
     expect((await call('GET', `/v1/incidents/${incidentId}`)).body.stopUseOrderId).toBe(proposed.body.id);
-    expect((await call('POST', `/v1/incidents/${incidentId}/stop-use-order`, {})).status).toBe(409);
-    const confirmed = await call('POST', `/v1/orders/${proposed.body.id}/confirm`, undefined, secondMember.accessToken);
+    const again = await call('POST', `/v1/incidents/${incidentId}/stop-use-order`, {}, member.accessToken, {
+      'x-step-up-token': await stepUpToken(board, member),
+    });
+    expect(again.status).toBe(409);
+    const confirmed = await call('POST', `/v1/orders/${proposed.body.id}/confirm`, undefined, secondMember.accessToken, {
+      'x-step-up-token': await stepUpToken(board, secondMember),
+    });
     expect(confirmed.body.status).toBe('effective');
   });
 

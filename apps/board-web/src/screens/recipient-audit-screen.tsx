@@ -1,4 +1,5 @@
 import { StatusBadge, useAppServices, useI18n, useLoad, type MessageKey } from '@infobank/web-ui';
+import { RecipientComplaints } from './complaints-screen';
 import type { Text } from '../api-types';
 import { BarChart } from './bar-chart';
 
@@ -199,7 +200,7 @@ export function RecipientAuditScreen({ recipientId }: { recipientId: string }) {
 
       <section aria-labelledby="recipient-complaints">
         <h2 id="recipient-complaints">{t('board.recipient.complaints')}</h2>
-        <p>{t('board.soon.complaints')}</p>
+        <RecipientComplaints recipientId={recipientId} />
       </section>
     </>
   );

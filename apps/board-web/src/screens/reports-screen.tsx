@@ -29,7 +29,7 @@ function lastDayOf(end: string): string {
 }
 
 /** Saves what a response carries as a file the person downloads. */
-async function download(response: Response, fileName: string): Promise<void> {
+export async function download(response: Response, fileName: string): Promise<void> {
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

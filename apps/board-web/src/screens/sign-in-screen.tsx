@@ -1,7 +1,7 @@
 import { ApiProblem, Button, Field, useAppServices, useI18n } from '@infobank/web-ui';
 import { useState, type FormEvent } from 'react';
 
-/** Sign-in for board members (ログイン); accounts are added by the operator, so there is no sign-up. */
+/** Sign-in for board members and the complaints desk's staff (ログイン); accounts are added by the operator, so there is no sign-up. */
 export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
   const { t } = useI18n();
   const { api, announce } = useAppServices();

@@ -3,12 +3,13 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { BoardOrStaffAuthGuard, CurrentRequestContext } from '@infobank/auth';
+import { BoardMemberAuthGuard, BoardOrStaffAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import {
   CloseIncidentUseCase,
   GetIncidentUseCase,
@@ -20,6 +21,7 @@ import {
   StartIncidentNotificationUseCase,
 } from '@infobank/oversight';
 import { UuidParam, type RequestContext } from '@infobank/platform';
+import { StepUpRequired } from '../auth/step-up-required.decorator';
 import { OrderDto } from '../orders/dto/order.dto';
 import {
   AffectedPageDto,
@@ -112,9 +114,14 @@ export class IncidentsController {
   }
 
   @Post(':id/stop-use-order')
+  // Board members only, with a fresh step-up like every order. Decorators apply bottom-up, so the member
+  // guard runs first: staff get 403 FORBIDDEN, never a step-up request.
+  @StepUpRequired()
+  @UseGuards(BoardMemberAuthGuard)
   @ApiOperation({ summary: 'Propose a stop-use order on the breached recipient in one step (a second member confirms it at /v1/orders)' })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiConflictResponse({ description: 'INCIDENT_ORDER_NOT_POSSIBLE: not a recipient breach, or already proposed' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: staff may not propose orders' })
   propose(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,

@@ -53,6 +53,21 @@ export class ApiClient {
     return this.accessToken !== null;
   }
 
+  /**
+   * The `role` claim of the current access token (e.g. `board_member` or `staff` at the ethics board), read
+   * only to choose what the screen offers: the API checks the signed token on every call.
+   */
+  get role(): string | null {
+    const payload = this.accessToken?.split('.')[1];
+    if (!payload) return null;
+    try {
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown };
+      return typeof claims.role === 'string' ? claims.role : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** The dialog that asks for the password when an action needs a step-up token. */
   setStepUpPrompt(prompt: StepUpPrompt): void {
     this.stepUpPrompt = prompt;
