@@ -134,7 +134,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       transport:
         raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
       directory: text('MAIL_DIR'),
-      from: text('MAIL_FROM'),
+      from: text('SMTP_FROM'),
       smtp: {
         host: text('SMTP_HOST'),
         port: port('SMTP_PORT'),
