@@ -60,7 +60,7 @@ describe('portal: e-mail through a real SMTP exchange (verification, reset, appr
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(inbox.port),
       SMTP_SECURE: 'false',
-      MAIL_FROM: 'Infobank <no-reply@bank.example.jp>',
+      SMTP_FROM: 'Infobank <no-reply@bank.example.jp>',
       PORTAL_PUBLIC_URL,
       ACCOUNT_MAILS_PER_HOUR: '3',
       APPROVAL_REMINDER_MINUTES: '1440',

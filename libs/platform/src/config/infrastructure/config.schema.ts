@@ -234,7 +234,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'MAIL_DIR', default: '.data/mail', description: 'where `MAIL_TRANSPORT=file` writes each message as an .eml file' },
   {
-    name: 'MAIL_FROM',
+    name: 'SMTP_FROM',
     default: 'no-reply@localhost',
     description: 'sender of every mail, e.g. `Infobank <no-reply@bank.example.jp>` (set one in production)',
   },

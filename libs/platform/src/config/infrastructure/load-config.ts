@@ -146,7 +146,7 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
       transport:
         raw('MAIL_TRANSPORT') === undefined ? (environment === 'production' ? 'smtp' : 'file') : oneOf('MAIL_TRANSPORT', ['smtp', 'file']),
       directory: text('MAIL_DIR'),
-      from: text('MAIL_FROM'),
+      from: text('SMTP_FROM'),
       smtp: {
         host: text('SMTP_HOST'),
         port: port('SMTP_PORT'),
