@@ -50,6 +50,7 @@ describe('the 開示請求 screen in a real browser', () => {
     await page.getByText('これまでの開示請求').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    await expect(page.getByRole('switch', { name: 'お問い合わせ・苦情とそのやり取り' }).isChecked()).resolves.toBe(true);
     await page.getByRole('switch', { name: '受け取った便益' }).uncheck();
     await page.getByRole('switch', { name: '第三者提供の記録と証明' }).uncheck();
     await page.getByRole('radio', { name: 'CSV(表計算ソフトで見るとき)' }).check();
@@ -69,7 +70,17 @@ describe('the 開示請求 screen in a real browser', () => {
     expect(download.suggestedFilename()).toMatch(/^infobank-disclosure-[0-9a-f]{8}\.tar$/);
     const files = readTar(await readFile((await download.path()) as string)).map((entry) => entry.name.replace(/^[^/]+\//, ''));
     expect(files.sort()).toEqual(
-      ['README.md', 'consents.csv', 'links.csv', 'manifest.json', 'manifest.jws', 'notices.csv', 'profile.csv', 'records.csv'].sort(),
+      [
+        'README.md',
+        'complaints.csv',
+        'consents.csv',
+        'links.csv',
+        'manifest.json',
+        'manifest.jws',
+        'notices.csv',
+        'profile.csv',
+        'records.csv',
+      ].sort(),
     );
     await page.getByRole('status').getByText('ダウンロードを始めました').waitFor();
   });

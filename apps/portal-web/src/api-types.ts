@@ -99,7 +99,7 @@ export interface MyTerms {
 }
 
 /** The sections a disclosure bundle may hold. */
-export const DISCLOSURE_SECTIONS = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices'] as const;
+export const DISCLOSURE_SECTIONS = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices', 'complaints'] as const;
 export type DisclosureSection = (typeof DISCLOSURE_SECTIONS)[number];
 
 /** GET /v1/me/disclosures: one of my disclosure requests (開示請求). */

@@ -1,6 +1,6 @@
 // Disclosure requests (開示請求) end to end: an individual with real history (deposits in two versions,
 // a consent, a delivered transfer with its provision proof and benefit, a revoked consent whose notice
-// the recipient attested) asks for disclosure; the worker builds the bundle; the individual downloads
+// the recipient attested, a complaint the desk answered) asks for disclosure; the worker builds the bundle; the individual downloads
 // it with a single-use token. The bundle holds every section, its manifest verifies against the
 // bank's JWKS, and every file validates against the schema the portal publishes.
 import { createHash, randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { compactVerify, createLocalJWKSet, type JWK } from 'jose';
 import { BuildDisclosureUseCase, ExpireDisclosuresUseCase, parseCsv, readTar } from '@infobank/disclosure';
 import { createRequestContext, withTransaction } from '@infobank/platform';
+import { AddDeskStaffUseCase } from '@infobank/rights';
 import { parseBankJwks, SealTransparencyLogUseCase, verifyInclusionProofAgainstJwks } from '@infobank/transparency-log';
 import { ETHICS_BOARD_ERROR_STATUS } from '../../../apps/ethics-board/src/ethics-board.errors';
 import { EthicsBoardModule } from '../../../apps/ethics-board/src/ethics-board.module';
@@ -20,11 +21,14 @@ import { daysAgo, TransferWorld, type Recipient } from '../gateway/transfer-worl
 import { receiptRecord } from '../intake/deposits-client';
 import { newCustomerRef, type Individual } from '../intake/link-world';
 import { depositBatch, type DepositedBatch } from './data-world';
-import { expectProblem } from './session-client';
+import { callJson, expectProblem } from './session-client';
 
 const TOKEN_SECONDS = 2;
-const SECTION_FILES = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices'];
+const SECTION_FILES = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices', 'complaints'];
 const system = createRequestContext({ type: 'system', name: 'disclosure-e2e' });
+const operator = createRequestContext({ type: 'operator', name: 'disclosure-e2e' });
+const COMPLAINT_TEXT = '提供先から届いた案内が多すぎます。止めてもらえますか。';
+const DESK_REPLY = '提供先に確認しました。案内は今月で止まります。';
 
 type Files = Map<string, Buffer>;
 
@@ -41,6 +45,7 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
   let batches: DepositedBatch[];
   let consentId: string;
   let noticeId: string;
+  let complaintId: string;
   let aliceDisclosure: string;
 
   const portal = (individual: Individual | null, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) =>
@@ -109,6 +114,27 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
     };
   }
 
+  /** Alice files a complaint about the recipient and a desk member (signed in at the board's app) replies. */
+  async function answeredComplaint(): Promise<string> {
+    const filed = await portal(alice, 'POST', '/v1/me/complaints', {
+      category: 'recipient',
+      text: COMPLAINT_TEXT,
+      relatedRecipientId: recipient.client.organisationId,
+    });
+    expect(filed.status).toBe(201);
+    const email = `desk.${randomUUID()}@bank.example.jp`;
+    const password = 'disclosure desk passphrase';
+    await board.app.get(AddDeskStaffUseCase).execute(operator, { email, password, name: '窓口 担当' });
+    const login = await callJson(board.url, 'POST', '/v1/auth/login', { body: { email, password } });
+    expect(login.status).toBe(200);
+    const reply = await callJson(board.url, 'POST', `/v1/desk/complaints/${filed.body.id}/replies`, {
+      bearer: login.body.accessToken,
+      body: { text: DESK_REPLY },
+    });
+    expect(reply.status).toBeLessThan(300);
+    return filed.body.id as string;
+  }
+
   /** Runs the sealer until every provision of the individual has a proof. */
   async function sealUntilProven(individual: Individual): Promise<void> {
     await eventually('the provisions to be sealed', async () => {
@@ -161,6 +187,9 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
     });
     noticeId = notice.id;
     expect((await attest(recipient.client, notice)).response.status).toBe(200);
+    complaintId = await answeredComplaint();
+    // Bob's complaint is his own: it never appears in Alice's bundle.
+    expect((await portal(bob, 'POST', '/v1/me/complaints', { category: 'other', text: 'ボブの苦情' })).status).toBe(201);
 
     const ready = await readyDisclosure(alice, { scope: 'all', format: 'json' });
     aliceDisclosure = ready.disclosureId;
@@ -193,7 +222,7 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
     );
   });
 
-  it('holds every item: profile, links, each record with all versions and provenance, consents with receipts, proven provisions, benefits, attested notices', async () => {
+  it('holds every item: profile, links, each record with all versions and provenance, consents with receipts, proven provisions, benefits, attested notices, complaints with their threads', async () => {
     const files = await bundleFiles(alice, aliceDisclosure);
     expect([...files.keys()].sort()).toEqual(
       ['README.md', 'manifest.json', 'manifest.jws', ...SECTION_FILES.map((section) => `${section}.json`)].sort(),
@@ -236,6 +265,23 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
     const attested = withdrawal.recipients[0].notices.filter((notice: { status: string }) => notice.status === 'attested');
     expect(attested).toEqual([expect.objectContaining({ kind: 'consent_revoked', attestedAt: expect.any(String) })]);
     expect(noticeId).toEqual(expect.any(String));
+
+    // The complaint as Alice's own read returns it: her text and the desk's reply, never which desk member wrote it.
+    const complaints = json(files, 'complaints.json').complaints;
+    const ownRead = await portal(alice, 'GET', `/v1/me/complaints/${complaintId}`);
+    expect(ownRead.status).toBe(200);
+    expect(complaints).toEqual([ownRead.body]);
+    expect(complaints[0]).toEqual(
+      expect.objectContaining({
+        id: complaintId,
+        category: 'recipient',
+        related: expect.objectContaining({ recipientId: recipient.client.organisationId }),
+      }),
+    );
+    expect(complaints[0].messages).toEqual([
+      expect.objectContaining({ type: 'filed', by: 'you', text: COMPLAINT_TEXT }),
+      expect.objectContaining({ type: 'replied', by: 'desk', text: DESK_REPLY }),
+    ]);
 
     const readme = (files.get('README.md') as Buffer).toString('utf8');
     expect(readme).toContain('# 開示請求の回答');
@@ -287,10 +333,17 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
   });
 
   it('builds a CSV bundle whose tables validate row by row against their schemas', async () => {
-    const ready = await readyDisclosure(alice, { scope: ['records', 'consents'], format: 'csv' });
-    expect(ready.sections).toEqual(['records', 'consents']);
+    const ready = await readyDisclosure(alice, { scope: ['complaints', 'records', 'consents'], format: 'csv' });
+    expect(ready.sections).toEqual(['records', 'consents', 'complaints']);
     const files = await bundleFiles(alice, ready.disclosureId);
-    expect([...files.keys()].sort()).toEqual(['README.md', 'consents.csv', 'manifest.json', 'manifest.jws', 'records.csv']);
+    expect([...files.keys()].sort()).toEqual([
+      'README.md',
+      'complaints.csv',
+      'consents.csv',
+      'manifest.json',
+      'manifest.jws',
+      'records.csv',
+    ]);
     const validate = validator();
     for (const file of json(files, 'manifest.json').files.filter((entry: { schema: string | null }) => entry.schema !== null)) {
       const rows = parseCsv((files.get(file.name) as Buffer).toString('utf8'));
@@ -302,6 +355,11 @@ describe('portal: disclosure requests (開示請求) and the signed, schema-desc
       [recordId, '2'],
     ]);
     expect(JSON.parse(rows[1].data).totalYen).toBe(480);
+    const thread = parseCsv((files.get('complaints.csv') as Buffer).toString('utf8'));
+    expect(thread.map((row) => [row.complaintId, row.messageBy, row.messageText])).toEqual([
+      [complaintId, 'you', COMPLAINT_TEXT],
+      [complaintId, 'desk', DESK_REPLY],
+    ]);
   });
 
   it('waits for a request in progress before taking another, and builds a bundle once however often its job runs', async () => {

@@ -3,7 +3,7 @@ import { ConsentModule } from '@infobank/consent';
 import { AccountsModule } from '@infobank/identity';
 import { ProvisionModule } from '@infobank/provision';
 import { RevocationModule } from '@infobank/revocation';
-import { RightsModule } from '@infobank/rights';
+import { ComplaintsModule, RightsModule } from '@infobank/rights';
 import { VaultModule } from '@infobank/vault';
 import { BuildDisclosureUseCase } from './application/build-disclosure.use-case';
 import { GetDisclosureTimelinessUseCase } from './application/disclosure-timeliness.use-case';
@@ -37,7 +37,16 @@ export class DisclosureRequestsModule {}
  * the individual's. Needs the platform, the bank's crypto and the catalog (CatalogModule.forRoot()).
  */
 @Module({
-  imports: [DisclosureRequestsModule, AccountsModule, VaultModule, ConsentModule, ProvisionModule, RevocationModule, RightsModule],
+  imports: [
+    DisclosureRequestsModule,
+    AccountsModule,
+    VaultModule,
+    ConsentModule,
+    ProvisionModule,
+    RevocationModule,
+    RightsModule,
+    ComplaintsModule,
+  ],
   providers: [...SECTION_COLLECTORS, DisclosureSections, BuildDisclosureUseCase],
   exports: [BuildDisclosureUseCase],
 })

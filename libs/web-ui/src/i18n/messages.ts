@@ -293,7 +293,7 @@ export const ja = {
   'settings.languageSaveFailed': '言語をアカウントに保存できませんでした。この端末では切り替わっています。',
   'disclosures.title': '開示請求',
   'disclosures.intro':
-    '銀行があなたについて持っている情報(登録情報、連携、預けたデータの全版、同意とその記録、第三者提供の記録と証明、便益、提供先への通知と削除の報告)をまとめて受け取れます。銀行が署名した目録が付くので、ほかのサービスへ移すこともできます。',
+    '銀行があなたについて持っている情報(登録情報、連携、預けたデータの全版、同意とその記録、第三者提供の記録と証明、便益、提供先への通知と削除の報告、お問い合わせ・苦情)をまとめて受け取れます。銀行が署名した目録が付くので、ほかのサービスへ移すこともできます。',
   'disclosures.request': '開示を請求する',
   'disclosures.sections': '含める内容',
   'disclosures.section.profile': 'アカウント情報',
@@ -303,6 +303,7 @@ export const ja = {
   'disclosures.section.provisions': '第三者提供の記録と証明',
   'disclosures.section.benefits': '受け取った便益',
   'disclosures.section.notices': '提供先への通知と削除の報告',
+  'disclosures.section.complaints': 'お問い合わせ・苦情とそのやり取り',
   'disclosures.format': 'ファイルの形式',
   'disclosures.format.json': 'JSON(ほかのサービスに取り込むとき)',
   'disclosures.format.csv': 'CSV(表計算ソフトで見るとき)',
@@ -663,7 +664,7 @@ export const en: Record<keyof typeof ja, string> = {
   'settings.languageSaveFailed': 'The language could not be saved to your account; it is switched on this device.',
   'disclosures.title': 'Disclosure requests',
   'disclosures.intro':
-    'Get everything the bank holds about you in one download: your account, links, every version of your deposited data, your consents and their receipts, provisions to third parties with their proofs, benefits, and notices to recipients with their deletion reports. A manifest signed by the bank comes with it, so you can also move it to another service.',
+    'Get everything the bank holds about you in one download: your account, links, every version of your deposited data, your consents and their receipts, provisions to third parties with their proofs, benefits, notices to recipients with their deletion reports, and your complaints. A manifest signed by the bank comes with it, so you can also move it to another service.',
   'disclosures.request': 'Request disclosure',
   'disclosures.sections': 'What to include',
   'disclosures.section.profile': 'Your account',
@@ -673,6 +674,7 @@ export const en: Record<keyof typeof ja, string> = {
   'disclosures.section.provisions': 'Provisions to third parties and their proofs',
   'disclosures.section.benefits': 'Benefits you received',
   'disclosures.section.notices': 'Notices to recipients and deletion reports',
+  'disclosures.section.complaints': 'Your complaints and enquiries, with their threads',
   'disclosures.format': 'File format',
   'disclosures.format.json': 'JSON (to import into another service)',
   'disclosures.format.csv': 'CSV (to read in a spreadsheet)',

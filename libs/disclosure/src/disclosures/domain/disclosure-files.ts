@@ -134,6 +134,29 @@ export const SECTION_FILES: Readonly<Record<DisclosureSection, SectionDescriptio
       'attestedAt',
     ],
   },
+  complaints: {
+    title: { ja: '苦情・お問い合わせ', en: 'Complaints and enquiries' },
+    contents: {
+      ja: 'あなたが苦情相談窓口に出した苦情・お問い合わせと、そのやり取りのすべて（あなたの書き込み、窓口からの回答・質問・完了のご説明）と日時。',
+      en: 'The complaints and enquiries you filed with the complaints desk, and every step of each thread (what you wrote, and the desk’s answers, questions and closing explanation) with its time.',
+    },
+    csvColumns: [
+      'complaintId',
+      'category',
+      'status',
+      'escalated',
+      'filedAt',
+      'updatedAt',
+      'closedAt',
+      'relatedConsentId',
+      'relatedProvisionId',
+      'relatedRecipientId',
+      'messageType',
+      'messageBy',
+      'messageAt',
+      'messageText',
+    ],
+  },
 };
 
 /** The bundle's manifest (what the signature covers) and its detached copy as a JWS. */

@@ -1,6 +1,7 @@
 // The JSON Schemas (draft 2020-12) of every file in a disclosure bundle, published so that another
 // service can import a bundle (data portability). docs/disclosure-schemas/ holds the committed copies
 // (a test keeps them equal to these); the portal serves these at /v1/disclosure-schemas/<file>.
+import { COMPLAINT_CATEGORIES, COMPLAINT_EVENT_TYPES, COMPLAINT_STATUSES } from '@infobank/rights';
 import { DISCLOSURE_SECTIONS, DISCLOSURE_FORMATS, DISCLOSURE_STATUSES, type DisclosureFormat, type DisclosureSection } from './disclosure';
 import { SECTION_FILES } from './disclosure-files';
 
@@ -154,6 +155,29 @@ const SECTION_SCHEMAS: Record<DisclosureSection, Schema> = {
             type: 'array',
             items: object({ kind: string, status: string, issuedAt: instant, dueAt: instant, attestedAt: nullable(instant) }),
           },
+        }),
+      },
+    }),
+  ),
+  complaints: listOf(
+    'complaints',
+    object({
+      id: uuid,
+      category: { enum: [...COMPLAINT_CATEGORIES] },
+      status: { enum: [...COMPLAINT_STATUSES] },
+      escalated: { type: 'boolean' },
+      filedAt: instant,
+      updatedAt: instant,
+      closedAt: nullable(instant),
+      related: object({ consentId: nullable(uuid), provisionId: nullable(uuid), recipientId: nullable(uuid) }),
+      messages: {
+        type: 'array',
+        minItems: 1,
+        items: object({
+          type: { enum: [...COMPLAINT_EVENT_TYPES] },
+          by: { enum: ['you', 'desk'] },
+          at: instant,
+          text: nullable(string),
         }),
       },
     }),

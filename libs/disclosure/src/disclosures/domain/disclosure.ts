@@ -1,11 +1,10 @@
 import type { FieldProblem } from '@infobank/platform';
 
 /**
- * The parts of a disclosure bundle (開示の対象) an individual may ask for, each one file. Complaints
- * (苦情) join this list when the complaints desk lands: add `'complaints'` here, its schema in
- * disclosure-schemas.ts and its collector in application/sections/ (see disclosure-sections.ts).
+ * The parts of a disclosure bundle (開示の対象) an individual may ask for, each one file. A new section needs
+ * its schema in disclosure-schemas.ts and its collector in application/sections/ (see disclosure-sections.ts).
  */
-export const DISCLOSURE_SECTIONS = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices'] as const;
+export const DISCLOSURE_SECTIONS = ['profile', 'links', 'records', 'consents', 'provisions', 'benefits', 'notices', 'complaints'] as const;
 
 /** One part of a disclosure bundle. */
 export type DisclosureSection = (typeof DISCLOSURE_SECTIONS)[number];

@@ -8,7 +8,7 @@ import { INCIDENT_NOTIFY_PAGE } from '../../incidents/application/notify-inciden
 import type { EvidenceSectionProducer } from './evidence-section-producer';
 
 /** What a section is made of: which counts, samples and configuration, and the tests that cover the control. */
-interface SectionRecipe {
+export interface SectionRecipe {
   id: string;
   requirement: EvidenceText;
   control: EvidenceText;
@@ -17,14 +17,13 @@ interface SectionRecipe {
   samples?: EvidenceSample[];
   configuration?: (config: AppConfig) => Record<string, string | number | boolean>;
   logVerification?: boolean;
-  extra?: (ctx: RequestContext) => Promise<Partial<EvidenceSection['evidence']>>;
+  extra?: (ctx: RequestContext, period: EvidencePeriod | null) => Promise<Partial<EvidenceSection['evidence']>>;
   tests: string[];
 }
 
 /**
- * The producers of every requirement this installation has a control for. Complaints and disclosure (the fourth
- * controllability function) come with the rights library's complaints desk and disclosure requests: their producers
- * are added to this list when those exist.
+ * The producers of the requirements met by the consent, provision, withdrawal, board, security and incident
+ * controls (complaints and disclosure have theirs in complaints-disclosure-evidence-producers.ts).
  */
 export function coreEvidenceProducers(
   queries: EvidenceQueries,
@@ -214,7 +213,12 @@ export function coreEvidenceProducers(
       ],
     },
   ];
-  return recipes.map((recipe) => ({ id: recipe.id, produce: (ctx, period) => produceSection(queries, config, recipe, ctx, period) }));
+  return recipes.map((recipe) => recipeProducer(queries, config, recipe));
+}
+
+/** The producer of a section made from a recipe. */
+export function recipeProducer(queries: EvidenceQueries, config: AppConfig, recipe: SectionRecipe): EvidenceSectionProducer {
+  return { id: recipe.id, produce: (ctx, period) => produceSection(queries, config, recipe, ctx, period) };
 }
 
 async function produceSection(
@@ -228,7 +232,7 @@ async function produceSection(
   for (const name of recipe.breakdowns ?? []) Object.assign(counts, await queries.breakdown(ctx, name, period));
   for (const name of recipe.totals ?? []) counts[name] = await queries.total(ctx, name, period);
   const sampleIds = (await Promise.all((recipe.samples ?? []).map((name) => queries.samples(ctx, name, period)))).flat();
-  const extra = recipe.extra === undefined ? {} : await recipe.extra(ctx);
+  const extra = recipe.extra === undefined ? {} : await recipe.extra(ctx, period);
   return {
     id: recipe.id,
     requirement: recipe.requirement,

@@ -9,7 +9,6 @@ import {
   EVIDENCE_REQUIREMENT_IDS,
   type EvidenceBundle,
   type EvidenceManifest,
-  type OmittedRequirement,
 } from '../domain/evidence';
 import { evidenceHtml } from '../domain/evidence-html';
 import { EVIDENCE_SECTION_PRODUCERS, type EvidenceSectionProducer } from './evidence-section-producer';
@@ -27,18 +26,6 @@ export interface ExportedEvidence {
   manifestJws: string;
   files: EvidenceFile[];
 }
-
-/** Why a requirement has no section in this installation yet. */
-const NOT_YET_BUILT: Readonly<Record<string, { requirement: OmittedRequirement['requirement']; note: OmittedRequirement['note'] }>> = {
-  disclosure: {
-    requirement: { ja: '開示等の請求（コントローラビリティ）', en: 'Disclosure requests (controllability)' },
-    note: { ja: '開示請求の機能とともに追加されます。', en: 'Added with disclosure requests.' },
-  },
-  complaints: {
-    requirement: { ja: '苦情相談窓口', en: 'Complaints desk' },
-    note: { ja: '苦情相談窓口の機能とともに追加されます。', en: 'Added with the complaints desk.' },
-  },
-};
 
 /**
  * Certification evidence (認定のための証跡): each requirement of the guideline mapped to the live control that
@@ -70,7 +57,8 @@ export class ExportEvidenceUseCase {
       sections,
       omitted: EVIDENCE_REQUIREMENT_IDS.filter((id) => !covered.has(id)).map((id) => ({
         id,
-        ...(NOT_YET_BUILT[id] ?? { requirement: { ja: id, en: id }, note: { ja: '証跡の作成元がありません。', en: 'No producer.' } }),
+        requirement: { ja: id, en: id },
+        note: { ja: '証跡の作成元がありません。', en: 'No producer.' },
       })),
     };
     const contentFiles: EvidenceFile[] = [

@@ -27,6 +27,11 @@ const BREAKDOWNS = {
   organisationsByStatus: `SELECT "status" AS "key", count(*)::int AS "n" FROM "organisations" GROUP BY 1`,
   incidentsByState: `SELECT "state" AS "key", count(*)::int AS "n" FROM "incidents" WHERE ${period('"opened_at"')} GROUP BY 1`,
   incidentsByKind: `SELECT "kind" AS "key", count(*)::int AS "n" FROM "incidents" WHERE ${period('"opened_at"')} GROUP BY 1`,
+  complaintsByStatus: `SELECT "status" AS "key", count(*)::int AS "n" FROM "complaints" WHERE ${period('"filed_at"')} GROUP BY 1`,
+  complaintsByCategory: `SELECT "category" AS "key", count(*)::int AS "n" FROM "complaints" WHERE ${period('"filed_at"')} GROUP BY 1`,
+  complaintEventsByType: `SELECT "type" AS "key", count(*)::int AS "n" FROM "complaint_events" WHERE ${period('"occurred_at"')} GROUP BY 1`,
+  disclosuresByStatus: `SELECT "status" AS "key", count(*)::int AS "n" FROM "disclosure_requests" WHERE ${period('"requested_at"')} GROUP BY 1`,
+  disclosuresByFormat: `SELECT "format" AS "key", count(*)::int AS "n" FROM "disclosure_requests" WHERE ${period('"requested_at"')} GROUP BY 1`,
 } as const;
 
 /** Statements answering one number. */
@@ -46,6 +51,8 @@ const TOTALS = {
   pseudonymousSubjects: `SELECT count(DISTINCT "subject_id")::int AS "n" FROM "provision_records" WHERE ${period('"provided_at"')}`,
   individualsAffected: `SELECT count(*)::int AS "n" FROM "incident_affected" a JOIN "incidents" i ON i."id" = a."incident_id" WHERE ${period('i."opened_at"')}`,
   individualsNotified: `SELECT count(*)::int AS "n" FROM "incident_affected" a JOIN "incidents" i ON i."id" = a."incident_id" WHERE a."notified_at" IS NOT NULL AND ${period('i."opened_at"')}`,
+  complaintsEscalated: `SELECT count(*)::int AS "n" FROM "complaints" WHERE "escalated_at" IS NOT NULL AND ${period('"filed_at"')}`,
+  deskStaff: `SELECT count(*)::int AS "n" FROM "accounts" WHERE "kind" = 'staff'`,
 } as const;
 
 /** Tables whose newest ids a section may show as samples (never accounts or individuals). */
@@ -60,7 +67,40 @@ const SAMPLES = {
   transfers: `SELECT "id"::text AS "id" FROM "transfers" WHERE ${period('"requested_at"')} ORDER BY "requested_at" DESC LIMIT 3`,
   incidents: `SELECT "id"::text AS "id" FROM "incidents" WHERE ${period('"opened_at"')} ORDER BY "opened_at" DESC LIMIT 3`,
   organisations: `SELECT "id"::text AS "id" FROM "organisations" ORDER BY "created_at" DESC LIMIT 3`,
+  complaints: `SELECT "id"::text AS "id" FROM "complaints" WHERE ${period('"filed_at"')} ORDER BY "filed_at" DESC LIMIT 3`,
+  escalatedComplaints: `SELECT "id"::text AS "id" FROM "complaints" WHERE "escalated_at" IS NOT NULL AND ${period('"filed_at"')} ORDER BY "escalated_at" DESC LIMIT 3`,
+  disclosures: `SELECT "id"::text AS "id" FROM "disclosure_requests" WHERE ${period('"requested_at"')} ORDER BY "requested_at" DESC LIMIT 3`,
 } as const;
+
+/**
+ * The complaints desk's timers (as rights' complaintSla reads them) over complaints filed in the period: a first
+ * answer or a closing still outstanding past its due time (overdue), or given after it (missed). $3 is
+ * COMPLAINT_FIRST_REPLY_HOURS, $4 COMPLAINT_RESOLVE_DAYS, $5 now.
+ */
+const COMPLAINT_TIMERS = `
+  WITH "due" AS (
+    SELECT "first_answered_at", "closed_at",
+           "filed_at" + $3::float8 * interval '1 hour' AS "first_reply_due",
+           "filed_at" + $4::float8 * interval '1 day' AS "resolution_due"
+      FROM "complaints" WHERE ${period('"filed_at"')}
+  )
+  SELECT count(*) FILTER (WHERE "first_answered_at" IS NULL AND $5::timestamptz > "first_reply_due")::int AS "firstReplyOverdue",
+         count(*) FILTER (WHERE "first_answered_at" > "first_reply_due")::int AS "firstReplyMissed",
+         count(*) FILTER (WHERE "first_answered_at" <= "first_reply_due")::int AS "firstReplyMet",
+         count(*) FILTER (WHERE "closed_at" IS NULL AND $5::timestamptz > "resolution_due")::int AS "resolutionOverdue",
+         count(*) FILTER (WHERE "closed_at" > "resolution_due")::int AS "resolutionMissed",
+         count(*) FILTER (WHERE "closed_at" <= "resolution_due")::int AS "resolutionMet"
+    FROM "due"`;
+
+/**
+ * Disclosure requests made in the period against their due date (DISCLOSURE_DUE_DAYS after the request, stored per
+ * request), as disclosure's isOverdue reads them: ready in time, ready late, or still not ready past it. $3 is now.
+ */
+const DISCLOSURE_TIMELINESS = `
+  SELECT count(*) FILTER (WHERE "ready_at" <= "due_at")::int AS "readyInTime",
+         count(*) FILTER (WHERE "ready_at" > "due_at")::int AS "readyLate",
+         count(*) FILTER (WHERE "ready_at" IS NULL AND $3::timestamptz > "due_at")::int AS "openOverdue"
+    FROM "disclosure_requests" WHERE ${period('"requested_at"')}`;
 
 function period(column: string): string {
   return `($1::timestamptz IS NULL OR ${column} >= $1::timestamptz) AND ($2::timestamptz IS NULL OR ${column} < $2::timestamptz)`;
@@ -73,7 +113,8 @@ export type EvidenceSample = keyof typeof SAMPLES;
 /**
  * Read-only counts and sample ids over the ledgers and tables the certification evidence draws on (see
  * docs/architecture.md §10 on oversight reading other libraries' tables). Selects no personal data: counts, and
- * ids of consents, provisions, notices, cases, orders, offers, transfers, incidents and organisations only.
+ * ids of consents, provisions, notices, cases, orders, offers, transfers, incidents, organisations, complaints and
+ * disclosure requests only.
  */
 @Injectable()
 export class EvidenceQueries {
@@ -102,6 +143,33 @@ export class EvidenceQueries {
   async samples(ctx: RequestContext, name: EvidenceSample, window: EvidencePeriod | null): Promise<string[]> {
     const rows: { id: string }[] = await this.manager(ctx).query(SAMPLES[name], this.parameters(SAMPLES[name], window));
     return rows.map((row) => row.id);
+  }
+
+  /** Complaints filed in the period against the desk's service levels at `now`: overdue, missed and met, per timer. */
+  async complaintTimers(
+    ctx: RequestContext,
+    window: EvidencePeriod | null,
+    policy: { firstReplyHours: number; resolveDays: number },
+    now: Date,
+  ): Promise<Record<string, number>> {
+    const [row]: Record<string, number>[] = await this.manager(ctx).query(COMPLAINT_TIMERS, [
+      window?.from ?? null,
+      window?.to ?? null,
+      policy.firstReplyHours,
+      policy.resolveDays,
+      now,
+    ]);
+    return row;
+  }
+
+  /** Disclosure requests made in the period against their due dates at `now`: ready in time, ready late, still open past due. */
+  async disclosureTimeliness(ctx: RequestContext, window: EvidencePeriod | null, now: Date): Promise<Record<string, number>> {
+    const [row]: Record<string, number>[] = await this.manager(ctx).query(DISCLOSURE_TIMELINESS, [
+      window?.from ?? null,
+      window?.to ?? null,
+      now,
+    ]);
+    return row;
   }
 
   /** The newest completed full log verification. */

@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { DisclosureSection } from '../../domain/disclosure';
 import { BenefitsSection, LinksSection, ProfileSection } from './account-sections';
+import { ComplaintsSection } from './complaints-section';
 import { ConsentsSection, NoticesSection } from './consent-sections';
 import type { DisclosureSectionCollector } from './disclosure-section';
 import { ProvisionsSection } from './provisions-section';
 import { RecordsSection } from './records-section';
 
 /**
- * Every section collector, one per DISCLOSURE_SECTIONS entry.
- *
- * EXTENSION POINT (complaints, 苦情): when the complaints desk lands, add `complaints-section.ts` beside
- * these (a `DisclosureSectionCollector` with `section = 'complaints'` reading the individual's own
- * complaints through the complaints library's exported use case), list it in SECTION_COLLECTORS and
- * in the constructor below, and add `'complaints'` to DISCLOSURE_SECTIONS with its description
- * (domain/disclosure-files.ts) and schema (domain/disclosure-schemas.ts).
+ * Every section collector, one per DISCLOSURE_SECTIONS entry. A new section is a collector beside these,
+ * listed here and in the constructor below, with its description (domain/disclosure-files.ts) and schema
+ * (domain/disclosure-schemas.ts).
  */
 export const SECTION_COLLECTORS = [
   ProfileSection,
@@ -23,6 +20,7 @@ export const SECTION_COLLECTORS = [
   ProvisionsSection,
   BenefitsSection,
   NoticesSection,
+  ComplaintsSection,
 ];
 
 /** Finds the collector of each section. */
@@ -38,8 +36,9 @@ export class DisclosureSections {
     provisions: ProvisionsSection,
     benefits: BenefitsSection,
     notices: NoticesSection,
+    complaints: ComplaintsSection,
   ) {
-    const collectors: DisclosureSectionCollector[] = [profile, links, records, consents, provisions, benefits, notices];
+    const collectors: DisclosureSectionCollector[] = [profile, links, records, consents, provisions, benefits, notices, complaints];
     this.bySection = new Map(collectors.map((collector) => [collector.section, collector]));
   }
 
