@@ -24,9 +24,10 @@ export async function verifySignedUpIndividual(
   const login = await fetch(`${portal.url}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
   });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const { accessToken } = (await login.json()) as { accessToken?: string };
+  if (accessToken === undefined) throw new Error(`sign-in for verification failed with ${login.status}`);
   const me = (await (await fetch(`${portal.url}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { id: string };
   await verifyEmailWithoutMail(portal, me.id);
   return me.id;
