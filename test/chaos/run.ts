@@ -1,0 +1,531 @@
+// `npm run chaos`: the fault-tolerance run. It starts a PostgreSQL cluster and a Redis of its own on
+// spare ports (behind fault proxies), the four HTTP apps and several workers as separate processes from
+// dist, drives a realistic workload while a fault schedule kills, flushes, restarts and breaks the network,
+// then checks the invariants against the database and the APIs. One JSON report on stdout, progress on
+// stderr, exit code 1 on any violation. Everything it started is stopped on exit, Ctrl-C included.
+import { NestFactory } from '@nestjs/core';
+import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
+import { SCHEMA } from '@infobank/migrations';
+import { CreateOfferUseCase, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
+import { createLogger, createRequestContext, loadConfig } from '@infobank/platform';
+import { spawn } from 'node:child_process';
+import { randomInt, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import type { Client } from 'pg';
+import { marketingOfferTerms, ProvisionPathModule } from '../bench/provision-path';
+import { OrganisationClient, signingKey, Traffic } from './clients';
+import { FaultProxy } from './fault-proxy';
+import { FAULT_KINDS, runFaultSchedule, untilAllHealthy, type FaultKind, type FaultWindow } from './faults';
+import {
+  commitOrder,
+  COMMIT_CLOCK_SQL,
+  errorsOnlyInFaults,
+  noDuplicates,
+  noLostWork,
+  processesRecovered,
+  recipientsNoticed,
+  replaysRefused,
+  sealingNeverStalled,
+  transparencyLog,
+  type Check,
+} from './invariants';
+import { freePort, PostgresCluster, RedisServer, sleep } from './services';
+import { ManagedProcess } from './supervisor';
+import { Workload, type BoardMember, type Recipient } from './workload';
+
+interface Options {
+  durationSeconds: number;
+  individuals: number;
+  maxIndividuals: number;
+  workers: number;
+  gapSeconds: number;
+  hangSeconds: number;
+  latencySeconds: number;
+  latencyMs: number;
+  redisDownSeconds: number;
+  recoveryBoundSeconds: number;
+  sealBoundSeconds: number;
+  drainSeconds: number;
+  /**
+   * How long after a Redis data loss intake and the gateway may refuse organisations (503): the replay
+   * caches refuse any proof that could predate the loss, i.e. the DPoP window (60 s) and twice the clock
+   * skew (10 s) of libs/auth's client-authentication policy, plus a margin.
+   */
+  replayRefusalSeconds: number;
+  once: boolean;
+  /** Where the processes' logs go (kept after the run); by default a temporary directory that is removed. */
+  logs: string | null;
+  kinds: FaultKind[];
+}
+
+const FULL: Options = {
+  durationSeconds: 600,
+  individuals: 150,
+  maxIndividuals: 300,
+  workers: 2,
+  gapSeconds: 8,
+  hangSeconds: 8,
+  latencySeconds: 8,
+  latencyMs: 150,
+  redisDownSeconds: 3,
+  recoveryBoundSeconds: 30,
+  sealBoundSeconds: 15,
+  drainSeconds: 90,
+  replayRefusalSeconds: 90,
+  once: false,
+  logs: null,
+  kinds: [...FAULT_KINDS],
+};
+
+/** The CI version: one of each fault in about a minute, a small population. */
+const SHORT: Options = {
+  ...FULL,
+  durationSeconds: 60,
+  individuals: 10,
+  maxIndividuals: 25,
+  gapSeconds: 1,
+  hangSeconds: 6,
+  latencySeconds: 3,
+  redisDownSeconds: 1,
+  drainSeconds: 45,
+  once: true,
+};
+
+const USAGE = `npm run chaos -- [--short] [--duration S] [--individuals N] [--max-individuals N] [--workers N]
+  [--gap S] [--hang S] [--latency S] [--latency-ms MS] [--redis-down S] [--recovery-bound S] [--seal-bound S]
+  [--drain S] [--replay-refusal S] [--once] [--faults kind,kind,...] [--logs DIR]   (kinds: ${FAULT_KINDS.join(', ')})`;
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { ...(argv.includes('--short') ? SHORT : FULL) };
+  const numeric: Record<string, keyof Options> = {
+    '--duration': 'durationSeconds',
+    '--individuals': 'individuals',
+    '--max-individuals': 'maxIndividuals',
+    '--workers': 'workers',
+    '--gap': 'gapSeconds',
+    '--hang': 'hangSeconds',
+    '--latency': 'latencySeconds',
+    '--latency-ms': 'latencyMs',
+    '--redis-down': 'redisDownSeconds',
+    '--recovery-bound': 'recoveryBoundSeconds',
+    '--seal-bound': 'sealBoundSeconds',
+    '--drain': 'drainSeconds',
+    '--replay-refusal': 'replayRefusalSeconds',
+  };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (argument === '--short') continue;
+    if (argument === '--once') options.once = true;
+    else if (argument === '--logs') options.logs = argv[++index] ?? null;
+    else if (argument === '--faults') {
+      const kinds = (argv[++index] ?? '').split(',');
+      const unknown = kinds.filter((kind) => !FAULT_KINDS.includes(kind as FaultKind));
+      if (unknown.length > 0) throw new Error(`Unknown fault kind ${unknown.join(', ')}\n${USAGE}`);
+      options.kinds = kinds as FaultKind[];
+    } else if (argument in numeric) {
+      const value = Number(argv[++index]);
+      if (!Number.isFinite(value) || value < 0) throw new Error(`${argument} needs a non-negative number\n${USAGE}`);
+      (options as unknown as Record<string, number>)[numeric[argument]] = value;
+    } else throw new Error(`Unknown option ${argument}\n${USAGE}`);
+  }
+  if (options.workers < 2) throw new Error('--workers: at least 2');
+  options.maxIndividuals = Math.max(options.maxIndividuals, options.individuals);
+  return options;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+/** What has to be undone on exit, newest first. */
+const cleanUps: { what: string; undo: () => Promise<void> | void }[] = [];
+let cleaning: Promise<void> | null = null;
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, undo } of cleanUps.reverse()) {
+      try {
+        await Promise.race([undo(), sleep(20_000).then(() => Promise.reject(new Error('timed out')))]);
+      } catch (error) {
+        progress(`could not ${what}: ${(error as Error).message}`);
+        process.exitCode = 1;
+      }
+    }
+  })();
+  return cleaning;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const root = mkdtempSync(join(tmpdir(), 'infobank-chaos-'));
+  cleanUps.push({ what: `remove ${root}`, undo: () => rmSync(root, { recursive: true, force: true }) });
+  const logs = options.logs ?? join(root, 'logs');
+  mkdirSync(logs, { recursive: true });
+  progress(`options ${JSON.stringify(options)}; working in ${root}`);
+
+  const [postgresPort, postgresProxyPort, redisPort, redisProxyPort, portal, intake, gateway, board] = await Promise.all(
+    Array.from({ length: 8 }, () => freePort()),
+  );
+  // The cluster's own directory: as root it belongs to the postgres user, who cannot enter `root`.
+  const clusterDirectory = mkdtempSync(join(tmpdir(), 'infobank-chaos-postgres-'));
+  cleanUps.push({ what: `remove ${clusterDirectory}`, undo: () => rmSync(clusterDirectory, { recursive: true, force: true }) });
+  const postgres = await PostgresCluster.create(clusterDirectory, postgresPort);
+  cleanUps.push({ what: 'stop PostgreSQL', undo: () => postgres.stop() });
+  const redis = new RedisServer(redisPort);
+  cleanUps.push({ what: 'stop Redis', undo: () => redis.kill() });
+  await redis.start();
+  const postgresProxy = await FaultProxy.start('postgres', postgresProxyPort, postgresPort);
+  const redisProxy = await FaultProxy.start('redis', redisProxyPort, redisPort);
+  cleanUps.push({ what: 'close the proxies', undo: async () => void (await Promise.all([postgresProxy.close(), redisProxy.close()])) });
+  progress(`PostgreSQL on ${postgresPort} (proxy ${postgresProxyPort}), Redis on ${redisPort} (proxy ${redisProxyPort})`);
+
+  const database = 'infobank_chaos';
+  const urls = {
+    portal: `http://127.0.0.1:${portal}`,
+    intake: `http://127.0.0.1:${intake}`,
+    gateway: `http://127.0.0.1:${gateway}`,
+    board: `http://127.0.0.1:${board}`,
+  };
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    DATABASE_HOST: '127.0.0.1',
+    DATABASE_PORT: String(postgresProxyPort),
+    DATABASE_NAME: database,
+    DATABASE_USER: 'infobank_app',
+    DATABASE_MIGRATION_USER: 'infobank_owner',
+    DATABASE_ADMIN_USER: 'postgres',
+    DATABASE_PASSWORD: '',
+    DATABASE_MIGRATION_PASSWORD: '',
+    DATABASE_ADMIN_PASSWORD: '',
+    REDIS_HOST: '127.0.0.1',
+    REDIS_PORT: String(redisProxyPort),
+    REDIS_PREFIX: 'chaos',
+    BANK_KEYS_DIR: join(root, 'keys'),
+    DEMO_DATA_DIR: join(root, 'demo'),
+    PORTAL_PORT: String(portal),
+    INTAKE_PORT: String(intake),
+    GATEWAY_PORT: String(gateway),
+    ETHICS_BOARD_PORT: String(board),
+    PORTAL_PUBLIC_URL: urls.portal,
+    INTAKE_PUBLIC_URL: urls.intake,
+    GATEWAY_PUBLIC_URL: urls.gateway,
+    ETHICS_BOARD_PUBLIC_URL: urls.board,
+    SCRYPT_LOG_N: '14',
+    REGISTRATIONS_PER_HOUR: '100000',
+    LOG_VERIFICATION_EVERY_HOURS: '0',
+    TRANSFER_PART_MAX_SUBJECTS: '25',
+    MIGRATE_AT_BOOT: 'false',
+  };
+  for (const name of [
+    'BANK_KEK',
+    'BANK_PSEUDONYM_SECRET',
+    'BANK_SIGNING_KEYS_FILE',
+    'BANK_KEK_DIR',
+    'METRICS_PORT',
+    'METRICS_TOKEN',
+    'REDIS_PASSWORD',
+    'TRUSTED_PROXIES',
+  ])
+    delete process.env[name];
+  // Set-up talks to the cluster directly; the apps and workers go through the proxies.
+  const direct = { ...env, DATABASE_PORT: String(postgresPort), REDIS_PORT: String(redisPort), LOG_LEVEL: 'warn' };
+  await Promise.all([admin(direct, ['keys:ensure']), admin(direct, ['db:migrate'])]);
+  const owner = await postgres.client(database);
+  await owner.query('SET ROLE "infobank_owner"');
+  await owner.query(COMMIT_CLOCK_SQL);
+  await owner.end();
+  progress('migrated; commit clock installed');
+
+  const apps = [
+    new ManagedProcess({ name: 'portal', app: 'portal', port: portal, env }, logs),
+    new ManagedProcess({ name: 'intake', app: 'intake', port: intake, env }, logs),
+    new ManagedProcess({ name: 'gateway', app: 'gateway', port: gateway, env }, logs),
+    new ManagedProcess({ name: 'ethics-board', app: 'ethics-board', port: board, env }, logs),
+  ];
+  const workers = Array.from(
+    { length: options.workers },
+    (_, index) => new ManagedProcess({ name: `worker-${index + 1}`, app: 'worker', port: null, env }, logs),
+  );
+  const processes = [...apps, ...workers];
+  cleanUps.push({ what: 'stop the apps and workers', undo: async () => void (await Promise.all(processes.map((child) => child.stop()))) });
+  // The processes start while the organisations, offers and board members are seeded beside them.
+  const traffic = new Traffic();
+  const members = ['legal', 'engineer'].map((expertise) => ({
+    expertise,
+    email: `${expertise}.${randomUUID()}@board.example.jp`,
+    password: `chaos-${randomUUID()}`,
+  }));
+  const [seeded] = await Promise.all([
+    seed(direct, traffic, urls),
+    ...members.map((member) => {
+      const passwordFile = join(root, `${member.expertise}.password`);
+      writeFileSync(passwordFile, member.password, { mode: 0o600 });
+      return admin(direct, [
+        'board:add-member',
+        '--email',
+        member.email,
+        '--password-file',
+        passwordFile,
+        '--name',
+        `委員 ${member.expertise}`,
+        '--expertise',
+        member.expertise,
+      ]);
+    }),
+    ...processes.map((child) => child.start()),
+  ]);
+  progress(
+    `seeded a provider, two recipients with approved offers and two board members; started ${apps.length} apps and ${workers.length} workers`,
+  );
+
+  const workload = new Workload(traffic, urls, seeded.provider, seeded.recipients, members as BoardMember[]);
+  await workload.populate(options.individuals);
+  progress(`populated: ${JSON.stringify(workload.counts)}`);
+
+  // The oldest unsealed leaf's age, sampled on a connection of its own straight to the cluster.
+  const samples: { at: number; ageMs: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    let db: Client | null = null;
+    while (sampling) {
+      try {
+        db ??= await postgres.client(database);
+        const { rows } = await db.query(
+          `SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min("appended_at")) * 1000, 0) AS "age" FROM "transparency_log_leaves" WHERE "leaf_index" IS NULL`,
+        );
+        samples.push({ at: Date.now(), ageMs: Math.round(Number(rows[0].age)) });
+      } catch {
+        await db?.end().catch(() => undefined);
+        db = null;
+      }
+      await sleep(500);
+    }
+    await db?.end().catch(() => undefined);
+  })();
+
+  const replays: { what: string; before: number; after: number }[] = [];
+  const replayProbe = { assertion: '', proof: '', tokenBefore: 0, resource: { token: '', proof: '', url: '' }, resourceBefore: 0 };
+  const probe = seeded.recipients[0].client;
+  const aroundFlush = {
+    before: async () => {
+      replayProbe.assertion = await probe.assertion();
+      replayProbe.proof = await probe.proof('POST', `${probe.apiUrl}/oauth/token`);
+      const token = await probe.tokenRequest(replayProbe.assertion, replayProbe.proof);
+      replayProbe.tokenBefore = token.status;
+      const url = `${probe.apiUrl}/v1/transfers`;
+      const accessToken = token.status === 200 ? (token.body.access_token as string) : '';
+      replayProbe.resource = { token: accessToken, proof: await probe.proof('GET', url, accessToken), url };
+      replayProbe.resourceBefore = (await resourceReplay()).status;
+    },
+    after: async () => {
+      await sleep(200);
+      replays.push({
+        what: 'a client assertion and its DPoP proof at the token endpoint',
+        before: replayProbe.tokenBefore,
+        after: (await probe.tokenRequest(replayProbe.assertion, replayProbe.proof)).status,
+      });
+      replays.push({
+        what: 'a DPoP proof at GET /v1/transfers',
+        before: replayProbe.resourceBefore,
+        after: (await resourceReplay()).status,
+      });
+    },
+  };
+  const resourceReplay = () =>
+    traffic.send('gateway', 'GET /v1/transfers (replay probe)', replayProbe.resource.url, {
+      headers: { authorization: `DPoP ${replayProbe.resource.token}`, dpop: replayProbe.resource.proof },
+    });
+
+  const started = Date.now();
+  const deadline = started + options.durationSeconds * 1000;
+  progress(`running the workload and the fault schedule for ${options.durationSeconds} s`);
+  const [, windows] = await Promise.all([
+    workload.run(deadline, { maxIndividuals: options.maxIndividuals }),
+    runFaultSchedule(
+      { postgres, redis, postgresProxy, redisProxy, apps, workers, aroundFlush },
+      { ...options, kinds: options.kinds },
+      deadline,
+      progress,
+    ),
+  ]);
+  const ranSeconds = (Date.now() - started) / 1000;
+  progress(`workload and faults done after ${ranSeconds.toFixed(0)} s: ${JSON.stringify(workload.counts)}`);
+
+  // Drain: every process answering, the outbox empty and every accepted transfer settled.
+  const healthy = await untilAllHealthy({ apps, workers }, options.recoveryBoundSeconds * 1000);
+  const db = await postgres.client(database);
+  const drainStarted = Date.now();
+  for (;;) {
+    const [{ pending, open }] = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM "outbox" WHERE "completed_at" IS NULL AND "available_at" <= now()) AS "pending",
+                (SELECT count(*) FROM "transfers" WHERE "status" IN ('requested', 'processing')) AS "open",
+                (SELECT count(*) FROM "transparency_log_leaves" WHERE "leaf_index" IS NULL) AS "unsealed"`,
+      )
+    ).rows;
+    if ((Number(pending) === 0 && Number(open) === 0) || Date.now() - drainStarted > options.drainSeconds * 1000) break;
+    await sleep(500);
+  }
+  await sleep(2_500); // one more seal after the last job
+  const drainSeconds = (Date.now() - drainStarted) / 1000;
+  sampling = false;
+  await sampler;
+  progress(`drained in ${drainSeconds.toFixed(1)} s; checking`);
+
+  const graceMs = options.recoveryBoundSeconds * 1000;
+  const checks: Record<string, Check> = {
+    noLostWork: await noLostWork(db, workload.accepted),
+    noDuplicates: await noDuplicates(db, workload.accepted),
+    noProvisionAfterRevocationErasureOrOrder: await commitOrder(db),
+    everyRecipientNoticed: await recipientsNoticed(db),
+    transparencyLog: await transparencyLog(db, urls.portal),
+    sealingNeverStalled: sealingNeverStalled(samples, windows, options.sealBoundSeconds * 1000),
+    replaysRefusedAfterFlush: replaysRefused(replays),
+    processesRecovered: processesRecovered(
+      healthy
+        ? windows
+        : [
+            ...windows,
+            {
+              kind: 'worker-kill',
+              target: 'end of run',
+              start: 0,
+              healed: 0,
+              recovered: 0,
+              recoveryMs: graceMs,
+              recoveredInTime: false,
+            } as FaultWindow,
+          ],
+      processes.map((child) => ({ name: child.name, count: child.unexpectedExits.length })),
+      options.recoveryBoundSeconds * 1000,
+    ),
+    errorsOnlyInFaultWindows: errorsOnlyInFaults(traffic.exchanges, windows, graceMs, options.replayRefusalSeconds * 1000),
+  };
+  await db.end();
+  const violations = Object.entries(checks).flatMap(([name, result]) => result.violations.map((violation) => `${name}: ${violation}`));
+  const faults: Record<string, number> = {};
+  for (const window of windows) faults[window.kind] = (faults[window.kind] ?? 0) + 1;
+  const report = {
+    ok: violations.length === 0,
+    generatedAt: new Date().toISOString(),
+    options,
+    machine: { cpus: (await import('node:os')).cpus().length, loadAverage: loadavg().map((value) => Math.round(value * 100) / 100) },
+    seconds: { run: Math.round(ranSeconds), drain: Math.round(drainSeconds) },
+    workload: workload.counts,
+    faults: { total: windows.length, byKind: faults, maxRecoveryMs: Math.max(0, ...windows.map((window) => window.recoveryMs)) },
+    checks,
+    violations,
+  };
+  if (!report.ok)
+    progress(
+      `violations found${options.logs ? `; the processes' logs are in ${logs}` : "; run again with --logs DIR to keep the processes' logs"}`,
+    );
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (!report.ok) process.exitCode = 1;
+}
+
+/** Runs an operator command from dist (keys, migrations, board members) against the cluster directly. */
+function admin(env: Record<string, string>, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'admin', 'src', 'main.js'), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 180_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`admin ${args[0]} failed (${code}): ${stderr}`))));
+  });
+}
+
+/** A provider and two recipients with approved offers, through the libraries' use cases (as the operator and the board would). */
+async function seed(env: Record<string, string>, traffic: Traffic, urls: { intake: string; gateway: string }) {
+  const config = loadConfig({ ...process.env, ...env });
+  const context = await NestFactory.createApplicationContext(
+    ProvisionPathModule.register({
+      service: 'chaos-seed',
+      config,
+      logger: createLogger({ level: 'warn', service: 'chaos-seed', destination: process.stderr }),
+      ...SCHEMA,
+    }),
+    { logger: false, abortOnError: false },
+  );
+  try {
+    const get = <T>(type: new (...args: never[]) => T): T => context.get(type, { strict: false });
+    const operator = createRequestContext({ type: 'operator', name: 'chaos' });
+    const organisation = async (name: string, roles: ('provider' | 'recipient')[], encryptionKey?: Record<string, unknown>) => {
+      const key = await signingKey('ES256');
+      const { id } = await get(CreateOrganisationUseCase).execute(operator, {
+        corporateNumber: validCorporateNumber(String(randomInt(100_000_000_000, 999_999_999_999))),
+        name: { ja: `${name}株式会社`, en: `${name} K.K.` },
+        country: 'JP',
+        roles,
+        signingKeys: [key.publicJwk],
+        termsVersion: '2026-04',
+        ...(encryptionKey ? { encryptionKey } : {}),
+      });
+      return { id, key };
+    };
+    const provider = await organisation('障害試験ストア', ['provider']);
+    const recipients: Recipient[] = [];
+    for (const name of ['障害試験分析', '障害試験保険']) {
+      const encryption = await generateKeyPair('ECDH-ES+A256KW', { crv: 'X25519', extractable: true });
+      const recipient = await organisation(name, ['recipient'], {
+        ...(await exportJWK(encryption.publicKey)),
+        use: 'enc',
+        alg: 'ECDH-ES+A256KW',
+      });
+      const ctx = createRequestContext({ type: 'organisation', id: recipient.id, roles: ['recipient'] });
+      const terms = {
+        ...marketingOfferTerms([{ itemId: 'purchase.receipts#/lineItems', required: true }]),
+        fetch: { type: 'periodic' as const, per: 'day' as const, max: 1000 },
+      };
+      const { id: offerId } = await get(CreateOfferUseCase).execute(ctx, terms as unknown as OfferTerms);
+      await get(SubmitOfferUseCase).execute(ctx, offerId);
+      await get(RecordReviewOutcomeUseCase).execute(createRequestContext({ type: 'system', name: 'chaos.review' }), {
+        offerId,
+        round: 1,
+        outcome: 'approved',
+        reasons: ['障害試験のための承認'],
+        decidedAt: new Date(),
+        caseId: randomUUID(),
+        suspended: false,
+      });
+      recipients.push({
+        client: new OrganisationClient(traffic, 'gateway', urls.gateway, recipient.id, recipient.key, await signingKey('EdDSA')),
+        offerId,
+      });
+    }
+    return {
+      provider: new OrganisationClient(traffic, 'intake', urls.intake, provider.id, provider.key, await signingKey('EdDSA')),
+      recipients,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping everything the run started`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanUp();
+    // A stuck request may still hold a socket that would keep the process alive.
+    process.exit(process.exitCode ?? 0);
+  });
