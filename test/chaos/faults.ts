@@ -81,8 +81,9 @@ export async function runFaultSchedule(world: FaultWorld, options: ScheduleOptio
   const windows: FaultWindow[] = [];
   // Redis data losses come last in the first round: after each, intake and the gateway refuse
   // organisations for about 80 s (the replay caches' new epoch), which would starve a short run's transfers.
-  const losses: FaultKind[] = options.kinds.filter((kind) => kind === 'redis-flush' || kind === 'redis-kill');
-  const firstRound = [...shuffle(options.kinds.filter((kind) => !losses.includes(kind))), ...shuffle([...losses])];
+  // The flush before the kill, so that the replay probe around the flush finds tokens accepted again.
+  const losses: FaultKind[] = (['redis-flush', 'redis-kill'] as const).filter((kind) => options.kinds.includes(kind));
+  const firstRound = [...shuffle(options.kinds.filter((kind) => !losses.includes(kind))), ...losses];
   // With `once`, every kind runs even if the deadline passes first (a slow recovery must not skip one).
   for (let index = 0; options.once ? index < firstRound.length : Date.now() < deadline; index += 1) {
     await sleep(options.once ? options.gapSeconds * 1000 : Math.min(options.gapSeconds * 1000, Math.max(0, deadline - Date.now())));

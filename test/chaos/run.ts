@@ -58,6 +58,8 @@ interface Options {
   once: boolean;
   /** Where the processes' logs go (kept after the run); by default a temporary directory that is removed. */
   logs: string | null;
+  /** Invariants to break on purpose, to show that their checks catch it (see SABOTAGES). */
+  sabotage: Sabotage[];
   kinds: FaultKind[];
 }
 
@@ -71,12 +73,14 @@ const FULL: Options = {
   latencySeconds: 8,
   latencyMs: 150,
   redisDownSeconds: 3,
-  recoveryBoundSeconds: 30,
+  // A restarted worker loads every library before it runs; on a shared two-core machine that has taken 30 s.
+  recoveryBoundSeconds: 60,
   sealBoundSeconds: 15,
   drainSeconds: 90,
   replayRefusalSeconds: 90,
   once: false,
   logs: null,
+  sabotage: [],
   kinds: [...FAULT_KINDS],
 };
 
@@ -94,9 +98,28 @@ const SHORT: Options = {
   once: true,
 };
 
+/**
+ * Ways to break one invariant on purpose, each after the workload (as the superuser, triggers off) except
+ * `replay`, which deletes the replay caches' Postgres marker before the flush so that a lost Redis looks
+ * like a first start. Each must make its check (and the run) fail.
+ */
+const SABOTAGES = ['lost-work', 'duplicates', 'commit-order', 'notices', 'log', 'replay', 'errors'] as const;
+type Sabotage = (typeof SABOTAGES)[number];
+
+const SABOTAGE_SQL: Record<Exclude<Sabotage, 'replay' | 'errors'>, string> = {
+  'lost-work': `UPDATE "transfers" SET "status" = 'processing' WHERE "id" = (SELECT "id" FROM "transfers" ORDER BY "requested_at" LIMIT 1)`,
+  duplicates: `ALTER TABLE "benefit_entries" DROP CONSTRAINT "uq_benefit_entries_provision";
+    INSERT INTO "benefit_entries" SELECT gen_random_uuid(), "individual_id", "provision_id", "offer_id", "recipient_id", "recipient_name",
+      "purpose_text", "type", "amount", "description", "credited_at" FROM "benefit_entries" LIMIT 1`,
+  'commit-order': `INSERT INTO "chaos_commits" ("tick", "what", "row_id", "consent_id")
+    SELECT 0, 'revocation', gen_random_uuid()::text, "consent_id" FROM "provision_records" LIMIT 1`,
+  notices: `DELETE FROM "withdrawal_notice_provisions" WHERE "provision_id" = (SELECT "provision_id" FROM "withdrawal_notice_provisions" LIMIT 1)`,
+  log: `UPDATE "transparency_log_leaves" SET "body" = "body" || '\\x00'::bytea WHERE "leaf_index" = 0`,
+};
+
 const USAGE = `npm run chaos -- [--short] [--duration S] [--individuals N] [--max-individuals N] [--workers N]
   [--gap S] [--hang S] [--latency S] [--latency-ms MS] [--redis-down S] [--recovery-bound S] [--seal-bound S]
-  [--drain S] [--replay-refusal S] [--once] [--faults kind,kind,...] [--logs DIR]   (kinds: ${FAULT_KINDS.join(', ')})`;
+  [--drain S] [--replay-refusal S] [--once] [--faults kind,kind,...] [--logs DIR] [--sabotage ${SABOTAGES.join(',')}]   (kinds: ${FAULT_KINDS.join(', ')})`;
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { ...(argv.includes('--short') ? SHORT : FULL) };
@@ -120,7 +143,11 @@ function parseOptions(argv: string[]): Options {
     if (argument === '--short') continue;
     if (argument === '--once') options.once = true;
     else if (argument === '--logs') options.logs = argv[++index] ?? null;
-    else if (argument === '--faults') {
+    else if (argument === '--sabotage') {
+      const names = (argv[++index] ?? '').split(',') as Sabotage[];
+      if (!names.every((name) => SABOTAGES.includes(name))) throw new Error(`--sabotage: some of ${SABOTAGES.join(', ')}\n${USAGE}`);
+      options.sabotage = names;
+    } else if (argument === '--faults') {
       const kinds = (argv[++index] ?? '').split(',');
       const unknown = kinds.filter((kind) => !FAULT_KINDS.includes(kind as FaultKind));
       if (unknown.length > 0) throw new Error(`Unknown fault kind ${unknown.join(', ')}\n${USAGE}`);
@@ -312,14 +339,25 @@ async function main(): Promise<void> {
   const probe = seeded.recipients[0].client;
   const aroundFlush = {
     before: async () => {
-      replayProbe.assertion = await probe.assertion();
-      replayProbe.proof = await probe.proof('POST', `${probe.apiUrl}/oauth/token`);
-      const token = await probe.tokenRequest(replayProbe.assertion, replayProbe.proof);
-      replayProbe.tokenBefore = token.status;
-      const url = `${probe.apiUrl}/v1/transfers`;
-      const accessToken = token.status === 200 ? (token.body.access_token as string) : '';
-      replayProbe.resource = { token: accessToken, proof: await probe.proof('GET', url, accessToken), url };
-      replayProbe.resourceBefore = (await resourceReplay()).status;
+      if (options.sabotage.includes('replay'))
+        await postgres.client(database).then(async (client) => {
+          await client.query('DELETE FROM "replay_cache_markers"');
+          await client.end();
+        });
+      // Tokens are refused for a while after an earlier data loss (the replay caches' epoch): wait until one is accepted.
+      const until = Date.now() + options.replayRefusalSeconds * 1000;
+      do {
+        replayProbe.assertion = await probe.assertion();
+        replayProbe.proof = await probe.proof('POST', `${probe.apiUrl}/oauth/token`);
+        const token = await probe.tokenRequest(replayProbe.assertion, replayProbe.proof);
+        replayProbe.tokenBefore = token.status;
+        const url = `${probe.apiUrl}/v1/transfers`;
+        const accessToken = token.status === 200 ? (token.body.access_token as string) : '';
+        replayProbe.resource = { token: accessToken, proof: await probe.proof('GET', url, accessToken), url };
+        replayProbe.resourceBefore = token.status === 200 ? (await resourceReplay()).status : 0;
+        if (replayProbe.tokenBefore === 200 && replayProbe.resourceBefore === 200) return;
+        await sleep(2_000);
+      } while (Date.now() < until);
     },
     after: async () => {
       await sleep(200);
@@ -375,6 +413,14 @@ async function main(): Promise<void> {
   sampling = false;
   await sampler;
   progress(`drained in ${drainSeconds.toFixed(1)} s; checking`);
+  for (const sabotage of options.sabotage) {
+    if (!(sabotage in SABOTAGE_SQL)) continue;
+    await db.query('SET session_replication_role = replica');
+    await db.query(SABOTAGE_SQL[sabotage as keyof typeof SABOTAGE_SQL]);
+    await db.query('SET session_replication_role = DEFAULT');
+    progress(`sabotage ${sabotage} applied`);
+  }
+  if (options.sabotage.includes('errors')) traffic.exchanges.push({ at: Date.now(), app: 'portal', route: 'GET /sabotage', status: 500 });
 
   const graceMs = options.recoveryBoundSeconds * 1000;
   const checks: Record<string, Check> = {
