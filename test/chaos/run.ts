@@ -3,22 +3,14 @@
 // dist, drives a realistic workload while a fault schedule kills, flushes, restarts and breaks the network,
 // then checks the invariants against the database and the APIs. One JSON report on stdout, progress on
 // stderr, exit code 1 on any violation. Everything it started is stopped on exit, Ctrl-C included.
-import { NestFactory } from '@nestjs/core';
-import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catalog';
-import { SCHEMA } from '@infobank/migrations';
-import { CreateOfferUseCase, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
-import { createLogger, createRequestContext, loadConfig } from '@infobank/platform';
-import { spawn } from 'node:child_process';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import type { Client } from 'pg';
-import { marketingOfferTerms, ProvisionPathModule } from '../bench/provision-path';
-import { OrganisationClient, signingKey, Traffic } from './clients';
+import { Traffic } from './clients';
 import { FaultProxy } from './fault-proxy';
-import { FAULT_KINDS, runFaultSchedule, untilAllHealthy, type FaultKind, type FaultWindow } from './faults';
+import { runFaultSchedule, untilAllHealthy, type FaultWindow } from './faults';
 import {
   commitOrder,
   COMMIT_CLOCK_SQL,
@@ -34,134 +26,9 @@ import {
 } from './invariants';
 import { freePort, PostgresCluster, RedisServer, sleep } from './services';
 import { ManagedProcess } from './supervisor';
-import { Workload, type BoardMember, type Recipient } from './workload';
-
-interface Options {
-  durationSeconds: number;
-  individuals: number;
-  maxIndividuals: number;
-  workers: number;
-  gapSeconds: number;
-  hangSeconds: number;
-  latencySeconds: number;
-  latencyMs: number;
-  redisDownSeconds: number;
-  recoveryBoundSeconds: number;
-  sealBoundSeconds: number;
-  drainSeconds: number;
-  /**
-   * How long after a Redis data loss intake and the gateway may refuse organisations (503): the replay
-   * caches refuse any proof that could predate the loss, i.e. the DPoP window (60 s) and twice the clock
-   * skew (10 s) of libs/auth's client-authentication policy, plus a margin.
-   */
-  replayRefusalSeconds: number;
-  once: boolean;
-  /** Where the processes' logs go (kept after the run); by default a temporary directory that is removed. */
-  logs: string | null;
-  /** Invariants to break on purpose, to show that their checks catch it (see SABOTAGES). */
-  sabotage: Sabotage[];
-  kinds: FaultKind[];
-}
-
-const FULL: Options = {
-  durationSeconds: 600,
-  individuals: 150,
-  maxIndividuals: 300,
-  workers: 2,
-  gapSeconds: 8,
-  hangSeconds: 8,
-  latencySeconds: 8,
-  latencyMs: 150,
-  redisDownSeconds: 3,
-  // A restarted worker loads every library before it runs; on a shared two-core machine that has taken 30 s.
-  recoveryBoundSeconds: 60,
-  sealBoundSeconds: 15,
-  drainSeconds: 90,
-  replayRefusalSeconds: 90,
-  once: false,
-  logs: null,
-  sabotage: [],
-  kinds: [...FAULT_KINDS],
-};
-
-/** The CI version: one of each fault in about a minute, a small population. */
-const SHORT: Options = {
-  ...FULL,
-  durationSeconds: 60,
-  individuals: 10,
-  maxIndividuals: 25,
-  gapSeconds: 1,
-  hangSeconds: 6,
-  latencySeconds: 3,
-  redisDownSeconds: 1,
-  drainSeconds: 45,
-  once: true,
-};
-
-/**
- * Ways to break one invariant on purpose, each after the workload (as the superuser, triggers off) except
- * `replay`, which deletes the replay caches' Postgres marker before the flush so that a lost Redis looks
- * like a first start. Each must make its check (and the run) fail.
- */
-const SABOTAGES = ['lost-work', 'duplicates', 'commit-order', 'notices', 'log', 'replay', 'errors'] as const;
-type Sabotage = (typeof SABOTAGES)[number];
-
-const SABOTAGE_SQL: Record<Exclude<Sabotage, 'replay' | 'errors'>, string> = {
-  'lost-work': `UPDATE "transfers" SET "status" = 'processing' WHERE "id" = (SELECT "id" FROM "transfers" ORDER BY "requested_at" LIMIT 1)`,
-  duplicates: `ALTER TABLE "benefit_entries" DROP CONSTRAINT "uq_benefit_entries_provision";
-    INSERT INTO "benefit_entries" SELECT gen_random_uuid(), "individual_id", "provision_id", "offer_id", "recipient_id", "recipient_name",
-      "purpose_text", "type", "amount", "description", "credited_at" FROM "benefit_entries" LIMIT 1`,
-  'commit-order': `INSERT INTO "chaos_commits" ("tick", "what", "row_id", "consent_id")
-    SELECT 0, 'revocation', gen_random_uuid()::text, "consent_id" FROM "provision_records" LIMIT 1`,
-  notices: `DELETE FROM "withdrawal_notice_provisions" WHERE "provision_id" = (SELECT "provision_id" FROM "withdrawal_notice_provisions" LIMIT 1)`,
-  log: `UPDATE "transparency_log_leaves" SET "body" = "body" || '\\x00'::bytea WHERE "leaf_index" = 0`,
-};
-
-const USAGE = `npm run chaos -- [--short] [--duration S] [--individuals N] [--max-individuals N] [--workers N]
-  [--gap S] [--hang S] [--latency S] [--latency-ms MS] [--redis-down S] [--recovery-bound S] [--seal-bound S]
-  [--drain S] [--replay-refusal S] [--once] [--faults kind,kind,...] [--logs DIR] [--sabotage ${SABOTAGES.join(',')}]   (kinds: ${FAULT_KINDS.join(', ')})`;
-
-function parseOptions(argv: string[]): Options {
-  const options: Options = { ...(argv.includes('--short') ? SHORT : FULL) };
-  const numeric: Record<string, keyof Options> = {
-    '--duration': 'durationSeconds',
-    '--individuals': 'individuals',
-    '--max-individuals': 'maxIndividuals',
-    '--workers': 'workers',
-    '--gap': 'gapSeconds',
-    '--hang': 'hangSeconds',
-    '--latency': 'latencySeconds',
-    '--latency-ms': 'latencyMs',
-    '--redis-down': 'redisDownSeconds',
-    '--recovery-bound': 'recoveryBoundSeconds',
-    '--seal-bound': 'sealBoundSeconds',
-    '--drain': 'drainSeconds',
-    '--replay-refusal': 'replayRefusalSeconds',
-  };
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index];
-    if (argument === '--short') continue;
-    if (argument === '--once') options.once = true;
-    else if (argument === '--logs') options.logs = argv[++index] ?? null;
-    else if (argument === '--sabotage') {
-      const names = (argv[++index] ?? '').split(',') as Sabotage[];
-      if (!names.every((name) => SABOTAGES.includes(name))) throw new Error(`--sabotage: some of ${SABOTAGES.join(', ')}\n${USAGE}`);
-      options.sabotage = names;
-    } else if (argument === '--faults') {
-      const kinds = (argv[++index] ?? '').split(',');
-      const unknown = kinds.filter((kind) => !FAULT_KINDS.includes(kind as FaultKind));
-      if (unknown.length > 0) throw new Error(`Unknown fault kind ${unknown.join(', ')}\n${USAGE}`);
-      options.kinds = kinds as FaultKind[];
-    } else if (argument in numeric) {
-      const value = Number(argv[++index]);
-      if (!Number.isFinite(value) || value < 0) throw new Error(`${argument} needs a non-negative number\n${USAGE}`);
-      (options as unknown as Record<string, number>)[numeric[argument]] = value;
-    } else throw new Error(`Unknown option ${argument}\n${USAGE}`);
-  }
-  if (options.workers < 2) throw new Error('--workers: at least 2');
-  options.maxIndividuals = Math.max(options.maxIndividuals, options.individuals);
-  return options;
-}
+import { parseOptions, SABOTAGE_SQL } from './options';
+import { admin, seed } from './seed';
+import { Workload, type BoardMember } from './workload';
 
 function progress(line: string): void {
   process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -459,7 +326,7 @@ async function main(): Promise<void> {
     ok: violations.length === 0,
     generatedAt: new Date().toISOString(),
     options,
-    machine: { cpus: (await import('node:os')).cpus().length, loadAverage: loadavg().map((value) => Math.round(value * 100) / 100) },
+    machine: { cpus: cpus().length, loadAverage: loadavg().map((value) => Math.round(value * 100) / 100) },
     seconds: { run: Math.round(ranSeconds), drain: Math.round(drainSeconds) },
     workload: workload.counts,
     faults: { total: windows.length, byKind: faults, maxRecoveryMs: Math.max(0, ...windows.map((window) => window.recoveryMs)) },
@@ -472,90 +339,6 @@ async function main(): Promise<void> {
     );
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!report.ok) process.exitCode = 1;
-}
-
-/** Runs an operator command from dist (keys, migrations, board members) against the cluster directly. */
-function admin(env: Record<string, string>, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'admin', 'src', 'main.js'), ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 180_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`admin ${args[0]} failed (${code}): ${stderr}`))));
-  });
-}
-
-/** A provider and two recipients with approved offers, through the libraries' use cases (as the operator and the board would). */
-async function seed(env: Record<string, string>, traffic: Traffic, urls: { intake: string; gateway: string }) {
-  const config = loadConfig({ ...process.env, ...env });
-  const context = await NestFactory.createApplicationContext(
-    ProvisionPathModule.register({
-      service: 'chaos-seed',
-      config,
-      logger: createLogger({ level: 'warn', service: 'chaos-seed', destination: process.stderr }),
-      ...SCHEMA,
-    }),
-    { logger: false, abortOnError: false },
-  );
-  try {
-    const get = <T>(type: new (...args: never[]) => T): T => context.get(type, { strict: false });
-    const operator = createRequestContext({ type: 'operator', name: 'chaos' });
-    const organisation = async (name: string, roles: ('provider' | 'recipient')[], encryptionKey?: Record<string, unknown>) => {
-      const key = await signingKey('ES256');
-      const { id } = await get(CreateOrganisationUseCase).execute(operator, {
-        corporateNumber: validCorporateNumber(String(randomInt(100_000_000_000, 999_999_999_999))),
-        name: { ja: `${name}株式会社`, en: `${name} K.K.` },
-        country: 'JP',
-        roles,
-        signingKeys: [key.publicJwk],
-        termsVersion: '2026-04',
-        ...(encryptionKey ? { encryptionKey } : {}),
-      });
-      return { id, key };
-    };
-    const provider = await organisation('障害試験ストア', ['provider']);
-    const recipients: Recipient[] = [];
-    for (const name of ['障害試験分析', '障害試験保険']) {
-      const encryption = await generateKeyPair('ECDH-ES+A256KW', { crv: 'X25519', extractable: true });
-      const recipient = await organisation(name, ['recipient'], {
-        ...(await exportJWK(encryption.publicKey)),
-        use: 'enc',
-        alg: 'ECDH-ES+A256KW',
-      });
-      const ctx = createRequestContext({ type: 'organisation', id: recipient.id, roles: ['recipient'] });
-      const terms = {
-        ...marketingOfferTerms([{ itemId: 'purchase.receipts#/lineItems', required: true }]),
-        fetch: { type: 'periodic' as const, per: 'day' as const, max: 1000 },
-      };
-      const { id: offerId } = await get(CreateOfferUseCase).execute(ctx, terms as unknown as OfferTerms);
-      await get(SubmitOfferUseCase).execute(ctx, offerId);
-      await get(RecordReviewOutcomeUseCase).execute(createRequestContext({ type: 'system', name: 'chaos.review' }), {
-        offerId,
-        round: 1,
-        outcome: 'approved',
-        reasons: ['障害試験のための承認'],
-        decidedAt: new Date(),
-        caseId: randomUUID(),
-        suspended: false,
-      });
-      recipients.push({
-        client: new OrganisationClient(traffic, 'gateway', urls.gateway, recipient.id, recipient.key, await signingKey('EdDSA')),
-        offerId,
-      });
-    }
-    return {
-      provider: new OrganisationClient(traffic, 'intake', urls.intake, provider.id, provider.key, await signingKey('EdDSA')),
-      recipients,
-    };
-  } finally {
-    await context.close();
-  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
