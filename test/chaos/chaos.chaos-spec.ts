@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULT_KINDS } from './faults';
@@ -15,14 +15,19 @@ interface Report {
   violations: string[];
 }
 
+/** The run in progress, interrupted (Ctrl-C: it stops everything it started) if the test gives up on it. */
+let child: ChildProcess | null = null;
+
 function runChaos(args: string[]): Promise<{ code: number | null; report: Report | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [runner, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, [runner, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('exit', (code) => {
+    started.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    started.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    started.once('exit', (code) => {
+      child = null;
       try {
         resolve({ code, report: JSON.parse(stdout) as Report, stderr });
       } catch {
@@ -33,6 +38,19 @@ function runChaos(args: string[]): Promise<{ code: number | null; report: Report
 }
 
 describe('npm run chaos -- --short', () => {
+  afterAll(async () => {
+    const running = child;
+    if (running === null) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => running.kill('SIGKILL'), 60_000);
+      running.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      running.kill('SIGINT');
+    });
+  }, 90_000);
+
   it('holds every invariant through one fault of each kind, and exits 0 with a clean report', async () => {
     if (!existsSync(runner)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
     const { code, report, stderr } = await runChaos(['--short']);

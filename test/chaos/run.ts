@@ -27,7 +27,7 @@ import {
 import { freePort, PostgresCluster, RedisServer, sleep } from './services';
 import { ManagedProcess } from './supervisor';
 import { parseOptions, SABOTAGE_SQL } from './options';
-import { admin, seed } from './seed';
+import { admin, seed, stopAdminCommands } from './seed';
 import { Workload, type BoardMember } from './workload';
 
 function progress(line: string): void {
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = mkdtempSync(join(tmpdir(), 'infobank-chaos-'));
   cleanUps.push({ what: `remove ${root}`, undo: () => rmSync(root, { recursive: true, force: true }) });
+  cleanUps.push({ what: 'stop the operator commands', undo: stopAdminCommands });
   const logs = options.logs ?? join(root, 'logs');
   mkdirSync(logs, { recursive: true });
   progress(`options ${JSON.stringify(options)}; working in ${root}`);

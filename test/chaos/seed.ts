@@ -5,13 +5,21 @@ import { CreateOrganisationUseCase, validCorporateNumber } from '@infobank/catal
 import { SCHEMA } from '@infobank/migrations';
 import { CreateOfferUseCase, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
 import { createLogger, createRequestContext, loadConfig } from '@infobank/platform';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { marketingOfferTerms, ProvisionPathModule } from '../bench/provision-path';
 import { OrganisationClient, signingKey, type Traffic } from './clients';
 import type { Recipient } from './workload';
+
+/** Operator commands still running (stopped by `stopAdminCommands` when the run is interrupted). */
+const running = new Set<ChildProcess>();
+
+/** Kills every operator command still running (clean-up after Ctrl-C). */
+export function stopAdminCommands(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
 
 /** Runs an operator command from dist (keys, migrations, board members) against the cluster directly. */
 export function admin(env: Record<string, string>, args: string[]): Promise<string> {
@@ -21,6 +29,8 @@ export function admin(env: Record<string, string>, args: string[]): Promise<stri
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 180_000,
     });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
