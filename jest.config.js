@@ -47,6 +47,8 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,prisma-free-migrations}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // The one-minute fault-tolerance run (npm run chaos -- --short) on a PostgreSQL and Redis of its own; needs `npm run build`.
+    { ...shared, displayName: 'chaos', testMatch: ['<rootDir>/test/chaos/**/*.chaos-spec.ts'] },
     // The web apps in Debian's Chromium (playwright-core), against apps started in-process; needs `npm run build`.
     {
       ...shared,

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DomainError, FieldProblem } from '../../errors/domain/domain-error';
+import { isDependencyOutage } from './dependency-outage';
 
 /** An RFC 9457 problem details body with Infobank's stable `code` and per-field `errors`. */
 export interface ProblemDetails {
@@ -102,9 +103,10 @@ function isFastifyError(error: unknown): error is FastifyLikeError {
 }
 
 /**
- * Turns anything thrown while serving a request into problem details. Unknown errors (and domain codes
- * no status is mapped for, which are bugs) become a 500 whose body holds only an `errorId`; the full
- * error is logged under that id.
+ * Turns anything thrown while serving a request into problem details. PostgreSQL or Redis being
+ * unreachable (a restart, a reset connection) is a 503. Unknown errors (and domain codes no status is
+ * mapped for, which are bugs) become a 500 whose body holds only an `errorId`; the full error is logged
+ * under that id.
  */
 export function toProblemDetails(error: unknown, statusByCode: Readonly<Record<string, number>>, logger: Logger): ProblemDetails {
   if (error instanceof DomainError && statusByCode[error.code] !== undefined) {
@@ -120,13 +122,15 @@ export function toProblemDetails(error: unknown, statusByCode: Readonly<Record<s
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),
     };
   }
-  const status = error instanceof HttpException ? error.getStatus() : isFastifyError(error) ? error.statusCode : 500;
+  const outage = !(error instanceof DomainError) && !(error instanceof HttpException) && isDependencyOutage(error);
+  const status = error instanceof HttpException ? error.getStatus() : isFastifyError(error) ? error.statusCode : outage ? 503 : 500;
   const code = codeByStatus[status];
   if (code && status < 500) {
     const detail = isFastifyError(error) && !(error instanceof HttpException) ? fastifyDetail(error) : httpDetail(error);
     return { type: problemType(code), title: titleFor(code), status, code, detail };
   }
   if (code === 'SERVICE_UNAVAILABLE') {
+    if (outage) logger.warn({ err: error }, 'a dependency is unavailable; answered 503');
     return {
       type: problemType(code),
       title: titleFor(code),

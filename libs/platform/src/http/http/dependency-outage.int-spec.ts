@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:net';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { openTestDataSource, testConfig, testLogger } from '../../../../../test/support/platform';
+import { freePort } from '../../../../../test/support/private-redis';
+import { DomainError } from '../../errors/domain/domain-error';
+import { buildDataSourceOptions } from '../../database/infrastructure/data-source-options';
+import { isDependencyOutage } from './dependency-outage';
+import { PLATFORM_ERROR_STATUS, toProblemDetails } from './problem-details';
+
+// The errors a request meets when PostgreSQL or Redis goes away under it, produced for real (a backend
+// terminated mid-session, a refused port, a server that cuts the connection), must answer 503, not 500.
+describe('a dependency outage answers 503 SERVICE_UNAVAILABLE', () => {
+  const logger = testLogger();
+  const statusOf = (error: unknown) => toProblemDetails(error, PLATFORM_ERROR_STATUS, logger);
+
+  async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+    try {
+      await work();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected the work to fail');
+  }
+
+  it('when PostgreSQL ends the session under a query (as an immediate restart does)', async () => {
+    const dataSource = await openTestDataSource();
+    try {
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS "pid"');
+      const admin = await openTestDataSource(testConfig(), 'admin');
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await admin.destroy();
+      const error = await failureOf(() => runner.query('SELECT 1'));
+      await runner.release().catch(() => undefined);
+      expect(isDependencyOutage(error)).toBe(true);
+      expect(statusOf(error)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('when nothing listens where PostgreSQL should be', async () => {
+    const port = await freePort();
+    const config = testConfig({ DATABASE_PORT: String(port) });
+    const error = await failureOf(() => new DataSource(buildDataSourceOptions(config, { entities: [] })).initialize());
+    expect(statusOf(error)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('when the connection is cut mid-conversation (a reset between the app and PostgreSQL)', async () => {
+    const port = await freePort();
+    const server: Server = createServer((socket) => socket.resetAndDestroy());
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    try {
+      const config = testConfig({ DATABASE_PORT: String(port) });
+      const error = await failureOf(() => new DataSource(buildDataSourceOptions(config, { entities: [] })).initialize());
+      expect(statusOf(error)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('when a Redis command runs on a connection that is gone', async () => {
+    const redis = new Redis({ port: await freePort(), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    redis.on('error', () => undefined);
+    const error = await failureOf(() => redis.ping());
+    redis.disconnect();
+    expect(statusOf(error)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('still answers 500 for a query that is wrong, and for an unmapped domain code', async () => {
+    const dataSource = await openTestDataSource();
+    try {
+      const error = await failureOf(() => dataSource.query('SELECT * FROM "no_such_table"'));
+      expect(isDependencyOutage(error)).toBe(false);
+      expect(statusOf(error)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+    } finally {
+      await dataSource.destroy();
+    }
+    const unmapped = new DomainError('NOT_A_CODE' as never, 'unmapped', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) });
+    expect(statusOf(unmapped)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+  });
+});
