@@ -29,6 +29,7 @@ import { ManagedProcess } from './supervisor';
 import { parseOptions, SABOTAGE_SQL } from './options';
 import { admin, seed, stopAdminCommands } from './seed';
 import { Workload, type BoardMember } from './workload';
+import { MailDrop } from './mail-drop';
 
 function progress(line: string): void {
   process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
     LOG_VERIFICATION_EVERY_HOURS: '0',
     TRANSFER_PART_MAX_SUBJECTS: '25',
     MIGRATE_AT_BOOT: 'false',
+    MAIL_TRANSPORT: 'file',
+    MAIL_DIR: join(root, 'mail'),
   };
   for (const name of [
     'BANK_KEK',
@@ -177,7 +180,7 @@ async function main(): Promise<void> {
     `seeded a provider, two recipients with approved offers and two board members; started ${apps.length} apps and ${workers.length} workers`,
   );
 
-  const workload = new Workload(traffic, urls, seeded.provider, seeded.recipients, members as BoardMember[]);
+  const workload = new Workload(traffic, urls, seeded.provider, seeded.recipients, members as BoardMember[], new MailDrop(env.MAIL_DIR));
   await workload.populate(options.individuals);
   progress(`populated: ${JSON.stringify(workload.counts)}`);
 

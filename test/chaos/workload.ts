@@ -6,6 +6,7 @@ import { CompactSign } from 'jose';
 import { randomInt, randomUUID } from 'node:crypto';
 import { OrganisationClient, Traffic, type Answer } from './clients';
 import { sleep } from './services';
+import type { MailDrop } from './mail-drop';
 
 export interface Endpoints {
   portal: string;
@@ -107,6 +108,7 @@ export class Workload {
     private readonly provider: OrganisationClient,
     readonly recipients: Recipient[],
     private readonly board: BoardMember[],
+    private readonly mail: MailDrop,
   ) {}
 
   stop(): void {
@@ -171,6 +173,8 @@ export class Workload {
       busy: true,
     };
     if (!(await this.signIn(individual))) return;
+    // Consent needs a verified address: the link arrives through the outbox, the worker and the mail folder.
+    if (!(await this.verifyAddress(individual))) return;
     const link = await this.asIndividual(individual, 'POST', '/v1/me/links', {
       providerId: this.provider.id,
       categories: ['purchase.receipts'],
@@ -185,6 +189,22 @@ export class Workload {
     await this.deposit(individual, randomInt(1, 4));
     for (const recipient of this.recipients) if (randomInt(0, 10) < 8) await this.consent(individual, recipient.offerId);
     individual.busy = false;
+  }
+
+  /** Follows the verification link mailed at sign-up; waits (bounded) while faults delay the mail. */
+  private async verifyAddress(individual: Individual): Promise<boolean> {
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && !this.stopped) {
+      const token = await this.mail.verificationToken(individual.email);
+      if (token !== null) {
+        const answer = await this.retry(() =>
+          this.traffic.json('portal', this.endpoints.portal, 'POST', '/v1/auth/verify-email', { body: { token } }),
+        );
+        return answer?.status === 200;
+      }
+      await sleep(500);
+    }
+    return false;
   }
 
   private async individualAction(maxIndividuals: number): Promise<void> {
@@ -386,8 +406,23 @@ export class Workload {
       if (login?.status !== 200) return null;
       member.token = login.body.accessToken as string;
     }
+    // Orders need a fresh step-up (the password again), as at the console.
+    let headers: Record<string, string> | undefined;
+    if (method === 'POST' && path.startsWith('/v1/orders')) {
+      const stepUp = await this.retry(() =>
+        this.traffic.json('ethics-board', this.endpoints.board, 'POST', '/v1/auth/step-up', {
+          body: { password: member.password },
+          bearer: member.token,
+        }),
+      );
+      if (stepUp?.status !== 200) {
+        if (stepUp?.status === 401) member.token = undefined;
+        return stepUp;
+      }
+      headers = { 'x-step-up-token': stepUp.body.stepUpToken as string };
+    }
     const answer = await this.retry(() =>
-      this.traffic.json('ethics-board', this.endpoints.board, method, path, { body, bearer: member.token }),
+      this.traffic.json('ethics-board', this.endpoints.board, method, path, { body, bearer: member.token, headers }),
     );
     if (answer?.status === 401) member.token = undefined;
     return answer;
