@@ -144,9 +144,14 @@ async function main(): Promise<void> {
     new ManagedProcess({ name: 'gateway', app: 'gateway', port: gateway, env }, logs),
     new ManagedProcess({ name: 'ethics-board', app: 'ethics-board', port: board, env }, logs),
   ];
-  const workers = Array.from(
-    { length: options.workers },
-    (_, index) => new ManagedProcess({ name: `worker-${index + 1}`, app: 'worker', port: null, env }, logs),
+  // Each worker serves its own /health and /metrics (WORKER_PORT): one port each, or the second would not start.
+  const workerPorts = await Promise.all(Array.from({ length: options.workers }, () => freePort()));
+  const workers = workerPorts.map(
+    (workerPort, index) =>
+      new ManagedProcess(
+        { name: `worker-${index + 1}`, app: 'worker', port: null, env: { ...env, WORKER_PORT: String(workerPort) } },
+        logs,
+      ),
   );
   const processes = [...apps, ...workers];
   cleanUps.push({ what: 'stop the apps and workers', undo: async () => void (await Promise.all(processes.map((child) => child.stop()))) });
