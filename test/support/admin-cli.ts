@@ -11,6 +11,19 @@ export interface AdminRun {
 
 const adminMain = join(__dirname, '..', '..', 'dist', 'apps', 'admin', 'src', 'main.js');
 
+/** The JSON a stream ends with: all of it, or (on stderr, after progress lines) from the last line opening an object. */
+function parsed(output: string): unknown {
+  const text = output.trim();
+  for (const start of [0, text.lastIndexOf('\n{') + 1]) {
+    try {
+      return JSON.parse(text.slice(start));
+    } catch {
+      // not JSON from here
+    }
+  }
+  return undefined;
+}
+
 /**
  * Runs `npm run admin -- …` as an operator would (the built CLI, no terminal: stdin is /dev/null),
  * with `env` over this run's environment (e.g. an isolated database).
@@ -24,14 +37,7 @@ export function runAdmin(args: readonly string[], env: Record<string, string> = 
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('exit', (code) => {
-      const output = (code === 0 ? stdout : stderr).trim();
-      let json: unknown;
-      try {
-        json = output === '' ? undefined : JSON.parse(output);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
+      resolve({ code, stdout, stderr, json: code === 0 ? parsed(stdout) : parsed(stderr) });
     });
   });
 }
