@@ -46,12 +46,11 @@ export function parseCommandArguments(
   argumentOption?: string,
 ): Map<string, string> {
   const specs = optionSpecs(declared);
-  const untyped = new Set(specs.filter((spec) => spec.untyped).map((spec) => spec.name));
   const config: ParseArgsConfig['options'] = {};
   for (const spec of specs) config[spec.name] = { type: spec.type ?? 'string', multiple: true };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: untypedSwitchesWithValue(argv, untyped), options: config, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinValues(argv, specs), options: config, strict: true, allowPositionals: true });
   } catch (error) {
     throw new CliUsageError(usageMessage(command, error as Error & { code?: string }, specs));
   }
@@ -77,13 +76,31 @@ export function parseCommandArguments(
   return values;
 }
 
-// A bare-name option may be a switch: `--resume` alone (or before another option) means "true".
-function untypedSwitchesWithValue(argv: readonly string[], untyped: ReadonlySet<string>): string[] {
-  return argv.map((token, index) => {
-    if (!token.startsWith('--') || token.includes('=') || !untyped.has(token.slice(2))) return token;
+/**
+ * Joins each option that takes a value to its value (`--kid -x9…` → `--kid=-x9…`), so a value may start
+ * with a single dash (key ids and base64url do); only `--` starts an option. An untyped option with no
+ * value after it is a switch (`--resume` alone means "true").
+ */
+function joinValues(argv: readonly string[], specs: readonly OptionSpec[]): string[] {
+  const takesValue = new Map(specs.filter((spec) => spec.type !== 'boolean').map((spec) => [spec.name, spec.untyped === true]));
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index];
+    const name = token.startsWith('--') && !token.includes('=') ? token.slice(2) : undefined;
+    const untyped = name === undefined ? undefined : takesValue.get(name);
+    if (untyped === undefined) {
+      joined.push(token);
+      continue;
+    }
     const next = argv[index + 1];
-    return next === undefined || next.startsWith('--') ? `${token}=true` : token;
-  });
+    if (next === undefined || next.startsWith('--')) {
+      joined.push(untyped ? `${token}=true` : token);
+    } else {
+      joined.push(`${token}=${next}`);
+      index += 1;
+    }
+  }
+  return joined;
 }
 
 function usageMessage(command: string, error: Error & { code?: string }, specs: readonly OptionSpec[]): string {
