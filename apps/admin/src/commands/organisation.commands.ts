@@ -132,7 +132,7 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
       '/termsVersion': 'terms-version',
     },
     examples: [
-      'org:create --corporate-number 1234567890128 --name-ja 株式会社例 --country JP --roles recipient --signing-jwks jwks.json --terms-version 2026-04',
+      'org:create --corporate-number 9700110000001 --name-ja さくらマート株式会社 --country JP --roles recipient --signing-jwks jwks.json --terms-version 2026-04',
     ],
     run: (config, options) => {
       const nameEn = options.optional('name-en');
