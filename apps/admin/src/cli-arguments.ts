@@ -1,76 +1,152 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /**
- * A parsed command line: the command, its `--name value` options (`--flag` alone is "true") and at
- * most one bare argument right after the command (`log:verify-proof FILE`).
+ * One option a command declares: its name (without `--`), whether it takes a value, and what help says
+ * about it. A bare string (`'org'`) is an option taking a value, or given alone a switch, as the first
+ * commands were written; declaring the option in full gives it a type, a description and a default in
+ * `--help`, and lets the parser refuse a missing required option before anything runs.
  */
-export interface CliArguments {
-  command: string | undefined;
-  options: Map<string, string>;
-  argument?: string;
+export interface OptionSpec {
+  name: string;
+  /** `string` takes a value (`--org ID`); `boolean` is a switch (`--yes`). Default `string`. */
+  type?: 'string' | 'boolean';
+  /** What help shows for the value (`ID`, `FILE`, `URL`). */
+  valueName?: string;
+  description?: string;
+  /** The command cannot run without it: a missing one is a usage error (exit code 2). */
+  required?: boolean;
+  /** The value used when the option is left out (shown in help). */
+  default?: string;
+  /** Listed by name only: a value, or given alone a switch (help says "text or switch"). */
+  untyped?: boolean;
 }
 
-/** Parses `command [argument] --name value --flag` style arguments. */
-export function parseCliArguments(argv: readonly string[]): CliArguments {
-  const [command, ...rest] = argv;
-  const options = new Map<string, string>();
-  const argument = rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift() : undefined;
-  for (let index = 0; index < rest.length; index += 1) {
-    const token = rest[index];
-    if (!token.startsWith('--')) throw new CliUsageError(`Unexpected argument "${token}"; options look like --name value`);
-    const name = token.slice(2);
-    if (options.has(name)) throw new CliUsageError(`--${name} is given twice`);
-    const next = rest[index + 1];
+/** An option as a command lists it: a name alone (a value, or a switch when given alone) or a full declaration. */
+export type CommandOption = string | OptionSpec;
+
+/** The command line is wrong; the message says how. The CLI exits with code 2. */
+export class CliUsageError extends Error {}
+
+/** The declaration of every option, bare names read as untyped options. */
+export function optionSpecs(options: readonly CommandOption[]): OptionSpec[] {
+  return options.map((option) => (typeof option === 'string' ? { name: option, untyped: true } : option));
+}
+
+/**
+ * Parses one command's arguments with node:util's parseArgs: unknown options, a missing value, a
+ * repeated option, more than one bare argument or a missing required option are usage errors naming
+ * the option. `argumentOption` names the option a single bare argument fills (`log:verify-proof FILE`).
+ * Returns every given value as text (`'true'` for a switch), as CommandOptions reads them.
+ */
+export function parseCommandArguments(
+  command: string,
+  argv: readonly string[],
+  declared: readonly CommandOption[],
+  argumentOption?: string,
+): Map<string, string> {
+  const specs = optionSpecs(declared);
+  const config: ParseArgsConfig['options'] = {};
+  for (const spec of specs) config[spec.name] = { type: spec.type ?? 'string', multiple: true };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: joinValues(argv, specs), options: config, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new CliUsageError(usageMessage(command, error as Error & { code?: string }, specs));
+  }
+  const values = new Map<string, string>();
+  for (const [name, value] of Object.entries(parsed.values)) {
+    const given = value as (string | boolean)[];
+    if (given.length > 1) throw new CliUsageError(`--${name} is given twice`);
+    values.set(name, String(given[0]));
+  }
+  const positionals = parsed.positionals;
+  if (positionals.length > 0) {
+    if (argumentOption === undefined || positionals.length > 1) {
+      const extra = argumentOption === undefined ? positionals[0] : positionals[1];
+      throw new CliUsageError(`Unexpected argument "${extra}"; options look like --name value`);
+    }
+    if (values.has(argumentOption)) throw new CliUsageError(`--${argumentOption} is given twice`);
+    values.set(argumentOption, positionals[0]);
+  }
+  const missing = specs.filter((spec) => spec.required && !values.has(spec.name));
+  if (missing.length > 0) {
+    throw new CliUsageError(`${command} needs ${missing.map((spec) => `--${spec.name} <${spec.valueName ?? 'value'}>`).join(', ')}`);
+  }
+  return values;
+}
+
+/**
+ * Joins each option that takes a value to its value (`--kid -x9…` → `--kid=-x9…`), so a value may start
+ * with a single dash (key ids and base64url do); only `--` starts an option. An untyped option with no
+ * value after it is a switch (`--resume` alone means "true").
+ */
+function joinValues(argv: readonly string[], specs: readonly OptionSpec[]): string[] {
+  const takesValue = new Map(specs.filter((spec) => spec.type !== 'boolean').map((spec) => [spec.name, spec.untyped === true]));
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index];
+    const name = token.startsWith('--') && !token.includes('=') ? token.slice(2) : undefined;
+    const untyped = name === undefined ? undefined : takesValue.get(name);
+    if (untyped === undefined) {
+      joined.push(token);
+      continue;
+    }
+    const next = argv[index + 1];
     if (next === undefined || next.startsWith('--')) {
-      options.set(name, 'true');
+      joined.push(untyped ? `${token}=true` : token);
     } else {
-      options.set(name, next);
+      joined.push(`${token}=${next}`);
       index += 1;
     }
   }
-  return { command, options, argument };
+  return joined;
 }
 
-/**
- * The options with the bare argument filled into the option the command names for it. A command
- * without one, or an option given both ways, is a usage error.
- */
-export function withArgument(parsed: CliArguments, argumentOption: string | undefined): Map<string, string> {
-  if (parsed.argument === undefined) return parsed.options;
-  if (argumentOption === undefined) {
-    throw new CliUsageError(`Unexpected argument "${parsed.argument}"; options look like --name value`);
+function usageMessage(command: string, error: Error & { code?: string }, specs: readonly OptionSpec[]): string {
+  const accepted = specs.map((spec) => `--${spec.name}`).join(', ') || 'none';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const option = /'([^']+)'/.exec(error.message)?.[1] ?? 'an option';
+      return `${command} does not take ${option} (it takes: ${accepted})`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = /'(--[a-z0-9-]+)/.exec(error.message)?.[1];
+      const spec = specs.find((candidate) => `--${candidate.name}` === option);
+      if (spec?.type === 'boolean') return `${option} is a switch and takes no value`;
+      return `${option ?? 'An option'} needs a value: ${option ?? '--name'} <${spec?.valueName ?? 'value'}>`;
+    }
+    default:
+      return error.message;
   }
-  if (parsed.options.has(argumentOption)) throw new CliUsageError(`--${argumentOption} is given twice`);
-  return new Map([...parsed.options, [argumentOption, parsed.argument]]);
 }
 
-/** The command line is wrong; the message says how. */
-export class CliUsageError extends Error {}
-
-/** The options one command accepts, read with checks that name the option in every message. */
+/** The options one command was given, read with checks that name the option in every message. */
 export class CommandOptions {
+  private readonly defaults: Map<string, string>;
+
   constructor(
     private readonly command: string,
     private readonly options: Map<string, string>,
-    accepted: readonly string[],
+    declared: readonly CommandOption[] = [],
   ) {
-    const unknown = [...options.keys()].filter((name) => !accepted.includes(name));
-    if (unknown.length > 0) {
-      const list = accepted.map((name) => `--${name}`).join(', ') || 'none';
-      throw new CliUsageError(`${command} does not take ${unknown.map((name) => `--${name}`).join(', ')} (it takes: ${list})`);
-    }
+    this.defaults = new Map(
+      optionSpecs(declared)
+        .filter((spec) => spec.default !== undefined)
+        .map((spec) => [spec.name, spec.default as string]),
+    );
   }
 
   /** A value the command cannot run without. */
   required(name: string): string {
-    const value = this.options.get(name);
+    const value = this.options.get(name) ?? this.defaults.get(name);
     if (value === undefined || value === 'true') throw new CliUsageError(`${this.command} needs --${name} <value>`);
     return value;
   }
 
-  /** A value that may be left out. */
+  /** A value that may be left out (its declared default, if any). */
   optional(name: string): string | undefined {
-    if (!this.options.has(name)) return undefined;
+    if (!this.options.has(name) && !this.defaults.has(name)) return undefined;
     return this.required(name);
   }
 
@@ -87,6 +163,17 @@ export class CommandOptions {
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item.length > 0);
+  }
+
+  /** A whole number within bounds (`--limit 20`), or the default when left out. */
+  count(name: string, bounds: { min: number; max: number }): number | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+    if (!(number >= bounds.min && number <= bounds.max)) {
+      throw new CliUsageError(`--${name} must be a whole number from ${bounds.min} to ${bounds.max} (got "${value}")`);
+    }
+    return number;
   }
 
   /** The JSON in the file an option names; the message never shows the file's content (it may hold keys). */
@@ -117,5 +204,15 @@ function readTextFile(path: string, option: string): string {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new CliUsageError(`--${option}: cannot read ${path} (${reason})`);
+  }
+}
+
+/** The command ran and refused (not a wrong command line): reported as JSON with a stable code, exit code 1. */
+export class CommandRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
 }

@@ -1,12 +1,11 @@
-import { DomainError, runProcess } from '@infobank/platform';
-import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from './cli-arguments';
-import { optionForPath, type AdminCommand } from './commands/admin-command';
+import { DomainError, runProcess, type AppConfig } from '@infobank/platform';
+import { createInterface } from 'node:readline/promises';
+import { CliUsageError, CommandOptions, CommandRefusedError, parseCommandArguments } from './cli-arguments';
+import { commandHelp, overviewHelp } from './cli-help';
+import { declaredOptions, optionForPath, type AdminCommand } from './commands/admin-command';
 import { ADMIN_COMMANDS } from './commands';
 
-function usage(): string {
-  const lines = ADMIN_COMMANDS.map((command) => `  ${command.name.padEnd(17)}${command.usage}`);
-  return `Infobank operator CLI: npm run admin -- <command> [options]\nEach prints JSON on success; errors go to stderr as JSON with a stable code.\n\n${lines.join('\n')}\n`;
-}
+const HELP_FLAGS = ['--help', '-h'];
 
 /** A refused command: JSON on stderr naming the code, and each problem with the option it came from. */
 function reportDomainError(command: AdminCommand, error: DomainError): void {
@@ -16,34 +15,92 @@ function reportDomainError(command: AdminCommand, error: DomainError): void {
   process.exitCode = 1;
 }
 
-void runProcess('admin', async (config) => {
-  let parsed;
-  try {
-    parsed = parseCliArguments(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof CliUsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${usage()}`);
-    process.exitCode = 2;
-    return;
+function usageFailure(message: string): void {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 2;
+}
+
+/** Commands whose name is close to what was typed (same prefix, or containing it). */
+function suggestionsFor(typed: string): string {
+  const prefix = typed.split(':')[0];
+  const close = ADMIN_COMMANDS.filter((command) => command.name.startsWith(`${prefix}:`) || command.name.includes(typed));
+  return close.length === 0 ? '' : ` Did you mean: ${close.map((command) => command.name).join(', ')}?`;
+}
+
+/**
+ * Asks before a destructive command, on the terminal. Without one (a script, a pipe) it refuses unless
+ * `--yes` was given: a command that destroys data never runs on a guess.
+ */
+async function confirmed(command: AdminCommand, config: AppConfig, options: CommandOptions): Promise<boolean> {
+  if (command.confirm === undefined || options.flag('yes')) return true;
+  const what = command.confirm(config, options);
+  if (!process.stdin.isTTY) {
+    usageFailure(`${command.name}: ${what}\nRefusing without a terminal to ask on; add --yes to do it anyway. Nothing was changed.`);
+    return false;
   }
-  const command = ADMIN_COMMANDS.find((candidate) => candidate.name === parsed.command);
-  if (command === undefined) {
-    process.stderr.write(parsed.command ? `Unknown command "${parsed.command}".\n\n${usage()}` : usage());
-    process.exitCode = 2;
-    return;
-  }
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const options = new CommandOptions(command.name, withArgument(parsed, command.argument), command.options);
-    const result = await command.run(config, options);
-    if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const answer = await prompt.question(`${what}\nType "yes" to continue: `);
+    if (answer.trim().toLowerCase() === 'yes') return true;
+    process.stderr.write('Cancelled. Nothing was changed.\n');
+    process.exitCode = 1;
+    return false;
+  } finally {
+    prompt.close();
+  }
+}
+
+function printResult(command: AdminCommand, options: CommandOptions, result: unknown): void {
+  if (result === undefined) return;
+  const table = command.render !== undefined && !options.flag('json');
+  process.stdout.write(table ? `${(command.render as (value: unknown) => string)(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+}
+
+async function runCommand(config: AppConfig, command: AdminCommand, options: CommandOptions): Promise<void> {
+  try {
+    if (!(await confirmed(command, config, options))) return;
+    printResult(command, options, await command.run(config, options));
   } catch (error) {
     if (error instanceof CliUsageError) {
-      process.stderr.write(`${error.message}\n\nUsage: npm run admin -- ${command.name} ${command.usage}\n`);
-      process.exitCode = 2;
+      usageFailure(`${error.message}\n\nSee: npm run admin -- ${command.name} --help`);
     } else if (error instanceof DomainError) {
       reportDomainError(command, error);
+    } else if (error instanceof CommandRefusedError) {
+      process.stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`);
+      process.exitCode = 1;
     } else {
       throw error;
     }
   }
-});
+}
+
+/** Reads the command line; help and usage errors need no configuration, database or Redis. */
+function main(argv: readonly string[]): void {
+  const [name, ...rest] = argv;
+  if (name === undefined || HELP_FLAGS.includes(name) || name === 'help') {
+    const asked = name === 'help' && rest[0] !== undefined ? ADMIN_COMMANDS.find((command) => command.name === rest[0]) : undefined;
+    process.stdout.write(asked ? commandHelp(asked) : overviewHelp(ADMIN_COMMANDS));
+    return;
+  }
+  const command = ADMIN_COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    usageFailure(`Unknown command "${name}".${suggestionsFor(name)}\nSee the list: npm run admin -- --help`);
+    return;
+  }
+  if (rest.some((token) => HELP_FLAGS.includes(token))) {
+    process.stdout.write(commandHelp(command));
+    return;
+  }
+  let options: CommandOptions;
+  try {
+    const declared = declaredOptions(command);
+    options = new CommandOptions(command.name, parseCommandArguments(command.name, rest, declared, command.argument), declared);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    usageFailure(`${error.message}\n\nSee: npm run admin -- ${command.name} --help`);
+    return;
+  }
+  void runProcess('admin', (config) => runCommand(config, command, options));
+}
+
+main(process.argv.slice(2));

@@ -4,6 +4,8 @@ import { ActivateOrganisationUseCase } from './catalog/application/activate-orga
 import { AddSigningKeyUseCase } from './catalog/application/add-signing-key.use-case';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog/application/catalog-settings';
 import { CreateOrganisationUseCase } from './catalog/application/create-organisation.use-case';
+import { GetOrganisationUseCase, ListOrganisationsUseCase } from './catalog/application/operator-organisation-views.use-case';
+import { SetEncryptionKeyUseCase, SetWebhookUseCase } from './catalog/application/operator-organisation-settings.use-case';
 import { OrganisationDirectory } from './catalog/application/organisation-directory';
 import { RemoveSigningKeyUseCase } from './catalog/application/remove-signing-key.use-case';
 import { SuspendOrganisationUseCase } from './catalog/application/suspend-organisation.use-case';
@@ -16,6 +18,10 @@ const ORGANISATION_PROVIDERS = [
   RemoveSigningKeyUseCase,
   SuspendOrganisationUseCase,
   ActivateOrganisationUseCase,
+  ListOrganisationsUseCase,
+  GetOrganisationUseCase,
+  SetEncryptionKeyUseCase,
+  SetWebhookUseCase,
 ];
 
 /** Local webhooks are a development convenience; production never accepts them. */

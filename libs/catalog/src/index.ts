@@ -4,6 +4,19 @@ export { AddSigningKeyUseCase, type AddSigningKeyCommand } from './catalog/appli
 export { CATALOG_SETTINGS, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './catalog/application/catalog-settings';
 export { CreateOrganisationUseCase, type CreateOrganisationCommand } from './catalog/application/create-organisation.use-case';
 export {
+  GetOrganisationUseCase,
+  ListOrganisationsUseCase,
+  type KeyFingerprint,
+  type OrganisationDetails,
+  type OrganisationSummary,
+} from './catalog/application/operator-organisation-views.use-case';
+export {
+  SetEncryptionKeyUseCase,
+  SetWebhookUseCase,
+  type SetEncryptionKeyCommand,
+  type SetWebhookCommand,
+} from './catalog/application/operator-organisation-settings.use-case';
+export {
   OrganisationDirectory,
   type OrganisationCredentials,
   type OrganisationProfile,

@@ -8,6 +8,7 @@ import { buildDataSourceOptions } from './database/infrastructure/data-source-op
 import { DatabaseRoleCheck } from './database/infrastructure/database-role-check';
 import { Transactions } from './database/infrastructure/transactions';
 import { MetricsRegistry } from './metrics/infrastructure/metrics.registry';
+import { OutboxInspector } from './outbox/infrastructure/outbox-inspector';
 import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
 import { QueueRegistry } from './queue/infrastructure/queue-registry';
 import { createFailFastRedis } from './queue/infrastructure/redis-connection';
@@ -62,11 +63,12 @@ export class PlatformModule {
         { provide: QueueRegistry, useFactory: () => new QueueRegistry(options.config) },
         { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) },
         Transactions,
+        OutboxInspector,
         ConnectionCloser,
         // The operator CLI migrates as the owner role; the role check is for the apps and the worker.
         ...(options.service === 'admin' ? [] : [DatabaseRoleCheck]),
       ],
-      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry, Transactions],
+      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry, Transactions, OutboxInspector],
     };
   }
 }

@@ -8,6 +8,7 @@ export { GetBoardCompositionUseCase } from './review/application/get-board-compo
 export { GetReviewCaseUseCase, type ReviewCaseDetail } from './review/application/get-review-case.use-case';
 export { LiftStopUseOrderUseCase } from './review/application/lift-stop-use-order.use-case';
 export { ListBoardMembersUseCase } from './review/application/list-board-members.use-case';
+export { ListBoardRosterUseCase, RemoveBoardMemberUseCase, type BoardRosterEntry } from './review/application/board-roster.use-cases';
 export { CASE_STATUSES, ListReviewCasesUseCase } from './review/application/list-review-cases.use-case';
 export { ListStopUseOrdersUseCase, ORDER_STATUSES, type ListedStopUseOrder } from './review/application/list-stop-use-orders.use-case';
 export { OffersOfStopUseOrderUseCase, type StopUseOrderOffers } from './review/application/offers-of-stop-use-order.use-case';

@@ -17,6 +17,13 @@ export class NotABoardMemberError extends DomainError<'NOT_A_BOARD_MEMBER'> {
   }
 }
 
+/** No member of the data ethics board has this id. */
+export class BoardMemberNotFoundError extends DomainError<'BOARD_MEMBER_NOT_FOUND'> {
+  constructor(memberId: string) {
+    super('BOARD_MEMBER_NOT_FOUND', `No board member has id ${memberId.slice(0, 64)}.`);
+  }
+}
+
 /** No review case has this id. */
 export class ReviewCaseNotFoundError extends DomainError<'REVIEW_CASE_NOT_FOUND'> {
   constructor(caseId: string) {
@@ -89,6 +96,7 @@ export class SecondMemberRequiredError extends DomainError<'SECOND_MEMBER_REQUIR
 export type ReviewErrorCode =
   | 'BOARD_MEMBER_EXISTS'
   | 'NOT_A_BOARD_MEMBER'
+  | 'BOARD_MEMBER_NOT_FOUND'
   | 'REVIEW_CASE_NOT_FOUND'
   | 'REVIEW_CASE_CLOSED'
   | 'ALREADY_VOTED'
@@ -104,6 +112,7 @@ export type ReviewErrorCode =
 export const REVIEW_ERROR_STATUS: Readonly<Record<ReviewErrorCode, number>> = {
   BOARD_MEMBER_EXISTS: 409,
   NOT_A_BOARD_MEMBER: 403,
+  BOARD_MEMBER_NOT_FOUND: 404,
   REVIEW_CASE_NOT_FOUND: 404,
   REVIEW_CASE_CLOSED: 409,
   ALREADY_VOTED: 409,

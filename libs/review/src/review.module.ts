@@ -4,6 +4,7 @@ import { CatalogModule } from '@infobank/catalog';
 import { OffersModule } from '@infobank/offers';
 import { AddBoardMemberUseCase } from './review/application/add-board-member.use-case';
 import { BoardMemberClaims } from './review/application/board-member-claims';
+import { ListBoardRosterUseCase, RemoveBoardMemberUseCase } from './review/application/board-roster.use-cases';
 import { CaseDecisionRecorder } from './review/application/case-decision-recorder';
 import { CastVoteUseCase } from './review/application/cast-vote.use-case';
 import { ConfirmStopUseOrderUseCase } from './review/application/confirm-stop-use-order.use-case';
@@ -26,6 +27,8 @@ import { StopUseOrderStore } from './review/infrastructure/stop-use-order.store'
 const REVIEW_PROVIDERS = [
   AddBoardMemberUseCase,
   ListBoardMembersUseCase,
+  ListBoardRosterUseCase,
+  RemoveBoardMemberUseCase,
   BoardMemberClaims,
   GetBoardCompositionUseCase,
   OpenReviewCaseUseCase,

@@ -97,9 +97,9 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
       rotated: { generation: 2, retiredGeneration: 1 },
       rewrap: { generation: 2, rewrappedThisRun: 1, rewrappedKeys: 1, remainingKeys: 0, percent: 100, done: true },
     });
-    expect(second.stderr).toContain('re-wrapped 1 data keys into generation 2, 0 remain (100%)');
+    expect(second.stderr).toContain('re-wrapping data keys: 1/1 into generation 2 (100%)');
 
-    const rotated = await admin(['keys:kek-status'], env);
+    const rotated = await admin(['keys:kek-status', '--json'], env);
     expect(rotated.json.generations).toEqual([
       expect.objectContaining({ generation: 1, state: 'retired', keyFile: 'held', liveDataKeys: 0 }),
       expect.objectContaining({ generation: 2, state: 'active', keyFile: 'held', liveDataKeys: 1 }),
@@ -122,7 +122,7 @@ describe('operator CLI: keys:kek-status, keys:kek-rotate, keys:kek-destroy', () 
     expect(destroyed.json).toMatchObject({ generation: 1, keyFileErased: true });
     expect(readdirSync(env.BANK_KEK_DIR)).toEqual(['generation-2.kek']);
 
-    const after = await admin(['keys:kek-status'], env);
+    const after = await admin(['keys:kek-status', '--json'], env);
     expect(after.json.generations).toEqual([
       expect.objectContaining({ generation: 1, state: 'destroyed', keyFile: 'erased', liveDataKeys: 0 }),
       expect.objectContaining({ generation: 2, state: 'active', keyFile: 'held', liveDataKeys: 1 }),

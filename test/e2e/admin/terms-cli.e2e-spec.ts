@@ -65,7 +65,7 @@ describe('operator CLI: terms:publish, terms:list, terms:record-acceptance', () 
     expect(stored.text_ja).toBe('利用規約\n第1条 …\n');
     expect(typeof stored.published_by).toBe('string');
 
-    const listed = await admin(['terms:list'], env);
+    const listed = await admin(['terms:list', '--json'], env);
     expect(listed.json).toEqual([expect.objectContaining({ audience: 'individual', version: '2026-12', characters: { ja: 11, en: 22 } })]);
   });
 

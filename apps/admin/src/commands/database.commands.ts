@@ -5,10 +5,14 @@ import {
   ensureDatabaseExists,
   ensureDatabaseRoles,
   migrateUnderLock,
+  readDatabaseStatus,
   revertLastMigrationUnderLock,
   type DatabaseRolesReport,
+  type DatabaseStatus,
 } from '@infobank/platform';
 import { DataSource } from 'typeorm';
+import { detailsTable, listTable } from '../output/table';
+import { listingCommand, type AdminCommand } from './admin-command';
 
 /** Creates the configured database if it does not exist yet (connecting to `postgres` as the owner role). */
 export async function createDatabaseIfMissing(config: AppConfig): Promise<{ database: string; created: boolean }> {
@@ -58,3 +62,62 @@ export async function revertCommand(config: AppConfig): Promise<{ database: stri
   await withOwnerDataSource(config, revertLastMigrationUnderLock);
   return { database: config.database.name, reverted: true };
 }
+
+/** `db:status`: applied and pending migrations and the roles, read as the owner role; changes nothing. */
+export function statusCommand(config: AppConfig): Promise<DatabaseStatus> {
+  return readDatabaseStatus(config, SCHEMA);
+}
+
+function renderStatus(status: DatabaseStatus): string {
+  const last = status.applied.at(-1);
+  const summary = detailsTable([
+    ['database', `${status.database}${status.exists ? '' : ' (does not exist: run npm run migrate)'}`],
+    ['applied migrations', `${status.applied.length}${last ? ` (last: ${last.name})` : ''}`],
+    ['pending migrations', status.pending.length === 0 ? 'none' : `${status.pending.length}: ${status.pending.join(', ')}`],
+  ]);
+  const roles = listTable(
+    status.roles,
+    [
+      ['role', (role) => role.name],
+      ['for', (role) => role.purpose],
+      ['exists', (role) => (role.exists ? 'yes' : 'NO')],
+      ['login', (role) => (role.canLogin ? 'yes' : 'no')],
+      ['superuser', (role) => (role.superuser ? 'YES' : 'no')],
+      ['runtime privileges', (role) => (role.holdsRuntimePrivileges ? 'yes' : 'no')],
+    ],
+    'no roles',
+  );
+  return `${summary}\n\n${roles}`;
+}
+
+export const DATABASE_COMMANDS: readonly AdminCommand[] = [
+  listingCommand({
+    name: 'db:status',
+    usage: 'applied and pending migrations, and the owner, runtime and privileges roles (exists, login, superuser); changes nothing',
+    options: [],
+    examples: ['db:status', 'db:status --json'],
+    run: (config) => statusCommand(config),
+    render: renderStatus,
+  }),
+  {
+    name: 'db:roles',
+    usage: 'as DATABASE_ADMIN_USER (a superuser): create the owner and runtime roles and the database where missing',
+    options: [],
+    run: (config) => rolesCommand(config),
+  },
+  {
+    name: 'db:migrate',
+    usage: 'as the owner role: apply pending migrations (under a lock); in development first what db:roles does',
+    options: [],
+    run: (config) => migrateCommand(config),
+  },
+  {
+    name: 'db:revert',
+    usage: 'revert the most recent migration (as the owner role); asks first, or --yes',
+    options: [],
+    examples: ['db:revert', 'db:revert --yes'],
+    confirm: (config) =>
+      `This reverts the most recent migration of database "${config.database.name}"; the tables it created and their data are dropped.`,
+    run: (config) => revertCommand(config),
+  },
+];

@@ -16,6 +16,9 @@ import { resolve } from 'node:path';
 import type { AppConfig } from '@infobank/platform';
 import { withAdminContext } from '../admin-context';
 import { CliUsageError } from '../cli-arguments';
+import { progressOn } from '../output/progress';
+import { detailsTable, listTable } from '../output/table';
+import { listingCommand, type AdminCommand } from './admin-command';
 
 /** `keys:ensure`: generates development key material where it is missing (never in production). */
 export async function ensureKeysCommand(config: AppConfig): Promise<{ directory: string; currentSigningKid: string }> {
@@ -60,12 +63,12 @@ export function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
 export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ rotated: RotatedKek | null; rewrap: RewrapRun }> {
   return withAdminContext(config, async (app, ctx) => {
     const rotated = resume ? null : await app.get(RotateKekUseCase).execute(ctx);
+    const progress = progressOn('re-wrapping data keys');
     const rewrap = await app.get(RewrapDataKeysUseCase).execute(ctx, {
-      onProgress: (progress) =>
-        process.stderr.write(
-          `re-wrapped ${progress.rewrappedKeys} data keys into generation ${progress.generation}, ${progress.remainingKeys} remain (${progress.percent}%)\n`,
-        ),
+      onProgress: (step) =>
+        progress.update(step.rewrappedKeys, step.rewrappedKeys + step.remainingKeys, `into generation ${step.generation}`),
     });
+    progress.finish();
     return { rotated, rewrap };
   });
 }
@@ -74,4 +77,71 @@ export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ 
 export function kekDestroyCommand(config: AppConfig, generation: string): Promise<DestroyedKekGeneration> {
   if (!/^[1-9]\d{0,8}$/.test(generation)) throw new CliUsageError(`--generation must be a generation number (got "${generation}")`);
   return withAdminContext(config, (app, ctx) => app.get(DestroyKekGenerationUseCase).execute(ctx, { generation: Number(generation) }));
+}
+
+export const KEY_COMMANDS: readonly AdminCommand[] = [
+  {
+    name: 'keys:ensure',
+    usage: 'generate development key material where missing (never in production)',
+    options: [],
+    run: (config) => ensureKeysCommand(config),
+  },
+  {
+    name: 'keys:generate',
+    usage: 'write fresh key material (signing keys, KEK, pseudonym secret) into a new or empty directory, for production secrets',
+    options: [{ name: 'out', valueName: 'DIR', required: true, description: 'a new or empty directory' }],
+    examples: ['keys:generate --out /secure/infobank-keys'],
+    run: (_config, options) => generateKeysCommand(options.required('out')),
+  },
+  {
+    name: 'keys:rotate',
+    usage: 'add a new bank signing key and make it current; old keys keep verifying',
+    options: [],
+    run: (config) => rotateKeysCommand(config),
+  },
+  listingCommand({
+    name: 'keys:kek-status',
+    usage: 'key-encryption key generations: state, key file, live data keys under each, when each may be destroyed, re-wrap progress',
+    options: [],
+    run: (config) => kekStatusCommand(config),
+    render: renderKekStatus,
+  }),
+  {
+    name: 'keys:kek-rotate',
+    usage: 'make a new KEK generation now and re-wrap every live data key under it (progress on stderr)',
+    options: [{ name: 'resume', type: 'boolean', description: 'only finish an interrupted re-wrap' }],
+    examples: ['keys:kek-rotate', 'keys:kek-rotate --resume'],
+    run: (config, options) => kekRotateCommand(config, options.flag('resume')),
+  },
+  {
+    name: 'keys:kek-destroy',
+    usage: 'erase a KEK generation no live data key uses, once BACKUP_RETENTION_DAYS have passed since its drain',
+    options: [{ name: 'generation', valueName: 'N', required: true, description: 'the generation number' }],
+    fields: { '/generation': 'generation' },
+    examples: ['keys:kek-destroy --generation 1'],
+    run: (config, options) => kekDestroyCommand(config, options.required('generation')),
+  },
+];
+
+function renderKekStatus(status: KekStatus): string {
+  const summary = detailsTable([
+    ['directory', status.directory],
+    ['rotation', `every ${status.rotationDays} days; next ${status.nextRotationAt?.toISOString() ?? "at the worker's next run"}`],
+    ['backups kept', `${status.backupRetentionDays} days`],
+    ['legacy data keys', status.legacyDataKeys],
+    ['re-wrap', `${status.rewrap.percent}% (${status.rewrap.rewrappedKeys} moved, ${status.rewrap.remainingKeys} remain)`],
+  ]);
+  const generations = listTable(
+    status.generations,
+    [
+      ['generation', (generation) => generation.generation],
+      ['state', (generation) => generation.state],
+      ['key file', (generation) => generation.keyFile],
+      ['live data keys', (generation) => generation.liveDataKeys],
+      ['created', (generation) => generation.createdAt],
+      ['destroyable from', (generation) => generation.destroyableFrom],
+    ],
+    'No generations yet (the worker or keys:kek-rotate makes the first).',
+  );
+  return `${summary}\n\n${generations}`;
 }

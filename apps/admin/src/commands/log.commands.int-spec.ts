@@ -5,7 +5,7 @@ import { BankKeyRing, generateKeyPairJwk, keyMaterialSettingsFrom, loadKeyMateri
 import { DomainError, createRequestContext, withTransaction, Transactions } from '@infobank/platform';
 import { SealTransparencyLogUseCase, TransparencyLog, type InclusionProofView, TransparencyLogStore } from '@infobank/transparency-log';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../test/support/platform';
-import { CliUsageError, CommandOptions, parseCliArguments, withArgument } from '../cli-arguments';
+import { CliUsageError, CommandOptions, parseCommandArguments } from '../cli-arguments';
 import { LOG_COMMANDS } from './log.commands';
 
 /** The context the tests read and seal the transparency log under. */
@@ -63,13 +63,13 @@ describe('npm run admin -- log:verify-proof', () => {
 
   it('takes the proof file as a bare argument (`log:verify-proof FILE`), and not twice', async () => {
     const file = await writeJson('bare.json', proof);
-    const parsed = parseCliArguments(['log:verify-proof', file]);
-    const options = new CommandOptions(command.name, withArgument(parsed, command.argument), command.options);
+    const parsed = parseCommandArguments(command.name, [file], command.options, command.argument);
+    const options = new CommandOptions(command.name, parsed, command.options);
     await expect(command.run(environment.config, options)).resolves.toMatchObject({ valid: true, proof: 'inclusion' });
-    expect(() => withArgument(parseCliArguments(['log:verify-proof', file, '--file', file]), command.argument)).toThrow(
+    expect(() => parseCommandArguments(command.name, [file, '--file', file], command.options, command.argument)).toThrow(
       '--file is given twice',
     );
-    expect(() => withArgument(parseCliArguments(['org:suspend', 'stray']), undefined)).toThrow('Unexpected argument "stray"');
+    expect(() => parseCommandArguments('org:suspend', ['stray'], ['org'])).toThrow('Unexpected argument "stray"');
   });
 
   it('refuses a proof whose leaf was changed, or one checked against another JWKS', async () => {

@@ -13,9 +13,12 @@ const JWKS_FETCH_TIMEOUT_MS = 10_000;
 export const LOG_COMMANDS: readonly AdminCommand[] = [
   {
     name: 'log:verify-proof',
-    usage:
-      'FILE [--jwks FILE|URL] (or --file FILE): check a transparency-log inclusion or consistency proof offline against the bank JWKS (default: the configured bank keys)',
-    options: ['file', 'jwks'],
+    usage: 'check a transparency-log inclusion or consistency proof offline against the bank JWKS (default: the configured bank keys)',
+    options: [
+      { name: 'file', valueName: 'FILE', required: true, description: 'the proof document (JSON) the bank served' },
+      { name: 'jwks', valueName: 'FILE|URL', description: "the bank's published JWKS (default: the configured bank keys)" },
+    ],
+    examples: ['log:verify-proof proof.json --jwks https://bank.example.jp/.well-known/jwks.json'],
     argument: 'file',
     run: async (config, options) => {
       const document = await readJson(options.required('file'), 'file');
@@ -27,8 +30,13 @@ export const LOG_COMMANDS: readonly AdminCommand[] = [
   {
     name: 'log:verify-all',
     usage:
-      '[--from N] [--to N] [--resume ID]: verify the whole transparency log and the ledgers under it (progress on stderr; the signed result as JSON; exit code 1 on any failure)',
-    options: ['from', 'to', 'resume'],
+      'verify the whole transparency log and the ledgers under it (progress on stderr; the signed result as JSON; exit code 1 on any failure)',
+    options: [
+      { name: 'from', valueName: 'N', description: 'start at this tree size (default: 0)' },
+      { name: 'to', valueName: 'N', description: 'stop at this tree size (default: the newest checkpoint)' },
+      { name: 'resume', valueName: 'ID', description: 'continue an interrupted verification run' },
+    ],
+    examples: ['log:verify-all', 'log:verify-all --from 1000 --to 2000'],
     fields: { '/fromSize': 'from', '/toSize': 'to', '/resume': 'resume' },
     run: async (config, options) => {
       const command = {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AppConfig } from '@infobank/platform';
+import { CommandRefusedError } from '../cli-arguments';
 import { migrateCommand } from './database.commands';
 import { ensureKeysCommand } from './keys.commands';
 import { formatChildLine } from './log-formatter';
@@ -48,7 +49,16 @@ export async function platformStartCommand(config: AppConfig, distRoot: string):
   write(`database ${database.database}: ${database.created ? 'created' : 'exists'}, ${database.applied.length} migration(s) applied`);
   const keys = await ensureKeysCommand(config);
   write(`bank keys in ${keys.directory} (signing key ${keys.currentSigningKid})`);
-  const demo = await seedDemo(config);
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  try {
+    demo = await seedDemo(config);
+  } catch (error) {
+    if (!(error instanceof CommandRefusedError)) throw error;
+    // Said plainly (this is npm start's console), with the command that fixes it.
+    process.stderr.write(`\nCannot load the demo data: ${error.message}\n\n  npm run admin -- dev:reset\n\n`);
+    process.exitCode = 1;
+    return;
+  }
   write(
     `demo data: ${demo.organisations.length} organisations, ${demo.boardMembers.length} board members, ${demo.individuals.length} individuals; sign-in details and keys in ${demo.credentialsFile}`,
   );

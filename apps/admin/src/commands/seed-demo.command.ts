@@ -1,13 +1,15 @@
-import { CreateOrganisationUseCase } from '@infobank/catalog';
+import { CreateOrganisationUseCase, GetOrganisationUseCase, ListOrganisationsUseCase } from '@infobank/catalog';
 import { MarkEmailVerifiedUseCase, RegisterIndividualUseCase } from '@infobank/identity';
 import { generateKeyPairJwk, toPublicJwk, type GeneratedKeyAlgorithm, type JWK } from '@infobank/crypto';
-import type { AppConfig } from '@infobank/platform';
+import { DomainError, type AppConfig, type RequestContext } from '@infobank/platform';
+import type { INestApplicationContext } from '@nestjs/common';
 import { AddBoardMemberUseCase } from '@infobank/review';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withAdminContext } from '../admin-context';
-import { CliUsageError } from '../cli-arguments';
+import { CliUsageError, CommandRefusedError } from '../cli-arguments';
+import { progressOn, type Progress } from '../output/progress';
 import { DEMO_BOARD_MEMBERS, DEMO_INDIVIDUALS, DEMO_ORGANISATIONS, DEMO_TERMS_VERSION, type DemoBoardMember } from '../demo/demo-dataset';
 import { DEMO_APPROVERS, seedDemoOffers } from '../demo/demo-offers';
 import { seedDemoDeposits, type SeededDeposits } from '../demo/seed-demo-deposits';
@@ -62,7 +64,7 @@ function demoPasswords(path: string, emails: readonly string[]): Record<string, 
  * recipients. Safe to run again: keys and passwords are reused and every use case is idempotent,
  * so a second run changes nothing.
  */
-export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
+export async function seedDemo(config: AppConfig, progress: Progress = progressOn('seeding demo data')): Promise<DemoSummary> {
   if (config.environment === 'production') throw new CliUsageError('seed:demo refuses to run with NODE_ENV=production');
   const directory = resolve(config.demo.directory);
   mkdirSync(join(directory, 'organisations'), { recursive: true, mode: 0o700 });
@@ -80,11 +82,15 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     people.map((person) => person.email),
   );
 
+  const steps = ['organisations', 'board members', 'individuals', 'terms', 'offers', 'deposits', 'transfer'];
+  const step = (name: string) => progress.update(steps.indexOf(name), steps.length, name);
   const seeded = await withAdminContext(config, async (app, ctx) => {
+    step('organisations');
+    await refuseDemoDataFromOtherKeys(app, ctx, directory, keys);
     const organisations = [];
     for (const organisation of DEMO_ORGANISATIONS) {
       const { signing, encryption } = keys.get(organisation.slug) as NonNullable<ReturnType<typeof keys.get>>;
-      const { id } = await app.get(CreateOrganisationUseCase).execute(ctx, {
+      const { id } = await createDemoOrganisation(app, ctx, directory, {
         corporateNumber: organisation.corporateNumber,
         name: organisation.name,
         country: 'JP',
@@ -95,11 +101,13 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
       });
       organisations.push({ ...organisation, id, signing, encryption });
     }
+    step('board members');
     const boardMembers: (DemoBoardMember & { id: string })[] = [];
     for (const member of DEMO_BOARD_MEMBERS) {
       const { id } = await app.get(AddBoardMemberUseCase).execute(ctx, { ...member, password: passwords[member.email] });
       boardMembers.push({ ...member, id });
     }
+    step('individuals');
     const individuals = [];
     for (const individual of DEMO_INDIVIDUALS) {
       const { id } = await app.get(RegisterIndividualUseCase).execute(ctx, { ...individual, password: passwords[individual.email] });
@@ -108,14 +116,18 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
       individuals.push({ ...individual, id });
     }
     // The first version of the terms and contracts, accepted by every demo individual and organisation.
+    step('terms');
     await seedDemoTerms(app, ctx, DEMO_TERMS_VERSION, individuals, organisations);
     const recipients = new Map(organisations.filter((o) => o.roles.includes('recipient')).map((o) => [o.slug, o.id]));
     const approvers = DEMO_APPROVERS.map((expertise) => boardMembers.find((member) => member.expertise === expertise)?.id as string);
+    step('offers');
     const offers = await seedDemoOffers(app, recipients, approvers);
     const providers = organisations.map(({ slug, id, signing }) => ({ slug, id, signingKeyFile: signing.path }));
+    step('deposits');
     const deposits = await seedDemoDeposits(app, ctx, providers, individuals);
     // 山田花子 lets ひだまりヘルスケア have her shopping (the offer's optional item); it fetches once.
     const healthOffer = offers.find((offer) => offer.recipient === 'hidamari-health') as (typeof offers)[number];
+    step('transfer');
     const transfer = await seedDemoTransfer(app, {
       individualId: individuals[0].id,
       recipientId: recipients.get('hidamari-health') as string,
@@ -124,6 +136,8 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     });
     return { organisations, boardMembers, individuals, offers, deposits, transfer };
   });
+  progress.update(steps.length, steps.length);
+  progress.finish();
 
   const urls = config.http.publicUrls;
   const credentialsFile = join(directory, 'credentials.json');
@@ -161,6 +175,50 @@ export async function seedDemo(config: AppConfig): Promise<DemoSummary> {
     deposits: seeded.deposits,
     transfer: seeded.transfer,
   };
+}
+
+/** What the operator is told when the database holds demo organisations registered with other demo keys. */
+export function demoDataFromOtherKeys(directory: string): CommandRefusedError {
+  return new CommandRefusedError(
+    'DEMO_DATA_FROM_OTHER_KEYS',
+    `The database already holds the demo organisations, registered with other demo keys than those in ${directory} ` +
+      '(the demo data directory was deleted or changed after the database was seeded). To start afresh, run ' +
+      '`npm run admin -- dev:reset` (drops the development database and .data/ after asking), then `npm start` again.',
+  );
+}
+
+type DemoKeys = Map<string, { signing: { kid: string } }>;
+
+/** Before seeding: a demo organisation registered with a signing key other than its demo key file's cannot be seeded again. */
+async function refuseDemoDataFromOtherKeys(
+  app: INestApplicationContext,
+  ctx: RequestContext,
+  directory: string,
+  keys: DemoKeys,
+): Promise<void> {
+  const registered = await app.get(ListOrganisationsUseCase).execute(ctx);
+  for (const organisation of DEMO_ORGANISATIONS) {
+    const existing = registered.find((candidate) => candidate.corporateNumber === organisation.corporateNumber);
+    if (existing === undefined) continue;
+    const details = await app.get(GetOrganisationUseCase).execute(ctx, { organisationId: existing.id });
+    const demoKid = keys.get(organisation.slug)?.signing.kid;
+    if (!details.signingKeys.some((key) => key.kid === demoKid)) throw demoDataFromOtherKeys(directory);
+  }
+}
+
+/** Registers a demo organisation; ORGANISATION_EXISTS (other demo details under its 法人番号) gets the same advice. */
+async function createDemoOrganisation(
+  app: INestApplicationContext,
+  ctx: RequestContext,
+  directory: string,
+  command: Parameters<CreateOrganisationUseCase['execute']>[1],
+): Promise<{ id: string }> {
+  try {
+    return await app.get(CreateOrganisationUseCase).execute(ctx, command);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'ORGANISATION_EXISTS') throw demoDataFromOtherKeys(directory);
+    throw error;
+  }
 }
 
 export const SEED_DEMO_COMMAND: AdminCommand = {

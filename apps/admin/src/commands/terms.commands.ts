@@ -4,16 +4,31 @@ import {
   RecordPaperAcceptanceUseCase,
   type ContractAudience,
   type TermsAudience,
+  type TermsVersionSummary,
 } from '@infobank/rights';
 import { withAdminContext } from '../admin-context';
-import type { AdminCommand } from './admin-command';
+import { listTable } from '../output/table';
+import { listingCommand, type AdminCommand } from './admin-command';
+
+const AUDIENCE = {
+  name: 'audience',
+  valueName: 'AUDIENCE',
+  required: true,
+  description: 'individual (terms), recipient or provider (contracts)',
+} as const;
 
 export const TERMS_COMMANDS: readonly AdminCommand[] = [
   {
     name: 'terms:publish',
     usage:
-      '--audience individual|recipient|provider --version V --ja FILE --en FILE: publish a new version of the terms (individuals) or contract (organisations); it is current at once and never changes; the same texts again print the same version',
-    options: ['audience', 'version', 'ja', 'en'],
+      'publish a new version of the terms (individuals) or contract (organisations); it is current at once and never changes; the same texts again print the same version',
+    options: [
+      AUDIENCE,
+      { name: 'version', valueName: 'V', required: true, description: 'the version label, e.g. 2026-12' },
+      { name: 'ja', valueName: 'FILE', required: true, description: 'the Japanese text (UTF-8)' },
+      { name: 'en', valueName: 'FILE', required: true, description: 'the English text (UTF-8)' },
+    ],
+    examples: ['terms:publish --audience individual --version 2026-12 --ja terms.ja.txt --en terms.en.txt'],
     fields: { '/audience': 'audience', '/version': 'version', '/ja': 'ja', '/en': 'en' },
     run: (config, options) => {
       const text = {
@@ -25,22 +40,36 @@ export const TERMS_COMMANDS: readonly AdminCommand[] = [
       return withAdminContext(config, (app, ctx) => app.get(PublishTermsUseCase).execute(ctx, text));
     },
   },
-  {
+  listingCommand({
     name: 'terms:list',
-    usage:
-      '[--audience individual|recipient|provider]: every published version, newest first per audience (the first is current), without texts',
-    options: ['audience'],
+    usage: 'every published version, newest first per audience (the first is current), without texts',
+    options: [{ ...AUDIENCE, required: false, description: 'only this audience (individual, recipient or provider)' }],
     fields: { '/audience': 'audience' },
     run: (config, options) => {
       const audience = options.optional('audience') as TermsAudience | undefined;
       return withAdminContext(config, (app, ctx) => app.get(ListTermsUseCase).execute(ctx, { audience }));
     },
-  },
+    render: (versions: TermsVersionSummary[]) =>
+      listTable(
+        versions,
+        [
+          ['audience', (version) => version.audience],
+          ['version', (version) => version.version],
+          ['published', (version) => version.publishedAt],
+          ['characters ja/en', (version) => `${version.characters.ja}/${version.characters.en}`],
+        ],
+        'No terms published yet (terms:publish publishes a version).',
+      ),
+  }),
   {
     name: 'terms:record-acceptance',
-    usage:
-      '--organisation ID --audience recipient|provider --version V [--signed-at ISO-TIME]: record that an organisation accepted the current contract on paper (signed copy kept by the bank)',
-    options: ['organisation', 'audience', 'version', 'signed-at'],
+    usage: 'record that an organisation accepted the current contract on paper (signed copy kept by the bank)',
+    options: [
+      { name: 'organisation', valueName: 'ID', required: true, description: "the organisation's id" },
+      { ...AUDIENCE, description: 'recipient or provider' },
+      { name: 'version', valueName: 'V', required: true, description: 'the contract version signed' },
+      { name: 'signed-at', valueName: 'ISO-TIME', description: 'when it was signed (default: now)' },
+    ],
     fields: { '/organisationId': 'organisation', '/audience': 'audience', '/version': 'version', '/signedAt': 'signed-at' },
     run: (config, options) => {
       const command = {

@@ -24,6 +24,11 @@ export class OrganisationStore {
     return this.manager(ctx).findOne(OrganisationEntity, { where: { id: organisationId } });
   }
 
+  /** Every organisation, by Japanese name (the operator's list). */
+  list(ctx: RequestContext): Promise<OrganisationEntity[]> {
+    return this.manager(ctx).find(OrganisationEntity, { order: { nameJa: 'ASC', id: 'ASC' } });
+  }
+
   /** Every active provider, by Japanese name. */
   activeProviders(ctx: RequestContext): Promise<OrganisationEntity[]> {
     return this.manager(ctx)
@@ -81,6 +86,16 @@ export class OrganisationStore {
   /** Sets the organisation's status. */
   async setStatus(tx: TransactionalContext, organisationId: string, status: OrganisationStatus): Promise<void> {
     await tx.transaction.update(OrganisationEntity, { id: organisationId }, { status });
+  }
+
+  /** Replaces the key packages are encrypted to. */
+  async setEncryptionKey(tx: TransactionalContext, organisationId: string, jwk: PublicJwk): Promise<void> {
+    await tx.transaction.update(OrganisationEntity, { id: organisationId }, { encryptionJwk: jwk });
+  }
+
+  /** Sets (or with null clears) the URL notices are posted to. */
+  async setWebhookUrl(tx: TransactionalContext, organisationId: string, webhookUrl: string | null): Promise<void> {
+    await tx.transaction.update(OrganisationEntity, { id: organisationId }, { webhookUrl });
   }
 
   /** The organisation's signing keys, oldest first. */

@@ -95,6 +95,12 @@ export class AccountStore {
     await tx.transaction.update(AccountEntity, { id }, { sessionsNotBefore: new Date(Math.floor(notBefore.getTime() / 1000) * 1000) });
   }
 
+  /** Disables an open account of `kind` at `disabledAt` (it can no longer sign in); true when it was open. */
+  async disable(tx: TransactionalContext, id: string, kind: AccountKind, disabledAt: Date): Promise<boolean> {
+    const result = await tx.transaction.update(AccountEntity, { id, kind, disabledAt: IsNull() }, { disabledAt });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Overwrites the account's personal data and disables it. */
   async anonymise(tx: TransactionalContext, id: string, values: AnonymisedAccount): Promise<void> {
     await tx.transaction.update(AccountEntity, { id }, values);
