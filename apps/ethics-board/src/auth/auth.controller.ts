@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   BROWSER_SESSION_SETTINGS,
   BoardMemberAuthGuard,
@@ -43,7 +43,6 @@ export class BoardAuthController extends SessionController {
   @HttpCode(200)
   @UseGuards(BoardMemberAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
-  @ApiBearerAuth()
   @ApiOkResponse({ type: StepUpTokenDto })
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,

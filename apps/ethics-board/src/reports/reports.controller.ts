@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import {
@@ -10,7 +10,7 @@ import {
   renderPeriodicReport,
   REPORT_STYLESHEET,
 } from '@infobank/oversight';
-import { UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiPublic, UuidParam, type RequestContext } from '@infobank/platform';
 import { ReportDto, ReportFormatQueryDto, ReportListDto, RequestReportDto } from './dto/report.dto';
 
 /** The report page's policy: its own stylesheet only, nothing else (no script, no inline style). */
@@ -18,7 +18,6 @@ const REPORT_PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; b
 
 /** Periodic reports to the board (定期報告): monthly by schedule or on request, signed by the bank, never changed. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('v1/reports')
 @UseGuards(BoardMemberAuthGuard)
 export class ReportsController {
@@ -69,11 +68,14 @@ export class ReportsController {
 /** What a report page and a verifier fetch without signing in: the stylesheet and the published JSON Schema. */
 @ApiTags('reports')
 @Controller('v1/reports')
+@ApiPublic()
 export class ReportAssetsController {
   @Get('schema.json')
   @ApiOperation({ summary: "The JSON Schema of a report's JSON" })
   @Header('content-type', 'application/schema+json')
   @Header('cache-control', 'public, max-age=3600')
+  @ApiProduces('application/schema+json')
+  @ApiOkResponse({ schema: { type: 'object', description: 'A JSON Schema (draft 2020-12)' } })
   schema(): Readonly<Record<string, unknown>> {
     return PERIODIC_REPORT_JSON_SCHEMA;
   }
@@ -82,6 +84,8 @@ export class ReportAssetsController {
   @ApiOperation({ summary: 'The stylesheet of the printable report page' })
   @Header('content-type', 'text/css; charset=utf-8')
   @Header('cache-control', 'public, max-age=3600')
+  @ApiProduces('text/css')
+  @ApiOkResponse({ schema: { type: 'string' } })
   stylesheet(): string {
     return REPORT_STYLESHEET;
   }

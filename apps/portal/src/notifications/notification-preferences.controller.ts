@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Put, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { GetNotificationPreferencesUseCase, PutNotificationPreferencesUseCase } from '@infobank/rights';
@@ -7,7 +7,6 @@ import { NotificationPreferencesDto, PutNotificationPreferencesDto } from './dto
 
 /** Which of my notifications also reach me by e-mail (設定: メール通知). */
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('v1/me/notification-preferences')
 @UseGuards(IndividualAuthGuard)
 export class NotificationPreferencesController {
@@ -28,7 +27,10 @@ export class NotificationPreferencesController {
   @ApiOperation({ summary: 'Turn e-mail on or off for the kinds named; the others stay as they are' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: an unknown kind, a kind named twice, or a missing email flag' })
-  async put(@CurrentRequestContext() ctx: RequestContext, @Body() body: PutNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
+  async put(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Body() body: PutNotificationPreferencesDto,
+  ): Promise<NotificationPreferencesDto> {
     return { preferences: await this.putPreferences.execute(ctx, body.preferences) };
   }
 }
