@@ -91,7 +91,12 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = buildOpenApiDocument(app, { title: options.title, description: options.description, statusByCode });
+  const document = buildOpenApiDocument(app, {
+    title: options.title,
+    description: options.description,
+    statusByCode,
+    unknownCodes: 'omit',
+  });
   await serveOperationsEndpoints(app, document, operationsExposure(config, options.metricsPort), { host: config.http.host, logger });
   return app;
 }
