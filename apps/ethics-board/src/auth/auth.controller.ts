@@ -16,7 +16,7 @@ import {
   StepUpTokenDto,
   StepUpUseCase,
 } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { ApiErrors, type RequestContext } from '@infobank/platform';
 
 /**
  * Board members' sessions (also as the console's cookie session); their access tokens carry
@@ -44,6 +44,7 @@ export class BoardAuthController extends SessionController {
   @UseGuards(BoardMemberAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOkResponse({ type: StepUpTokenDto })
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: StepUpDto,

@@ -10,7 +10,7 @@ import {
   renderPeriodicReport,
   REPORT_STYLESHEET,
 } from '@infobank/oversight';
-import { ApiPublic, UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiErrors, ApiPublic, UuidParam, type RequestContext } from '@infobank/platform';
 import { ReportDto, ReportFormatQueryDto, ReportListDto, RequestReportDto } from './dto/report.dto';
 
 /** The report page's policy: its own stylesheet only, nothing else (no script, no inline style). */
@@ -30,6 +30,7 @@ export class ReportsController {
   @Post()
   @ApiOperation({ summary: "Write an ended month's report (201), or return the one it has (200)" })
   @ApiCreatedResponse({ type: ReportDto })
+  @ApiErrors('REPORT_PERIOD_NOT_ENDED')
   async request(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: RequestReportDto,
@@ -51,6 +52,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as JSON (with its JWS), one table as CSV, or the printable Japanese page' })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOkResponse({ type: ReportDto })
+  @ApiErrors('REPORT_NOT_FOUND')
   async read(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,

@@ -51,6 +51,7 @@ export class AccountEmailController {
   @UseGuards(IndividualAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
   @ApiAcceptedResponse({ type: VerificationResentDto })
+  @ApiErrors('RATE_LIMITED')
   resend(@CurrentRequestContext() ctx: RequestContext, @ClientAddress() clientAddress: string): Promise<VerificationResentDto> {
     return this.resendVerification.execute(ctx, { clientAddress });
   }

@@ -78,6 +78,7 @@ export class AuthController extends SessionController {
   @UseGuards(IndividualAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOkResponse({ type: StepUpTokenDto })
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: StepUpDto,

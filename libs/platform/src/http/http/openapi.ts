@@ -136,7 +136,11 @@ export function buildOpenApiDocument(app: INestApplication, description: OpenApi
         ...errorsOn(handler.method),
         ...codesNamedIn(operation.responses, description.statusByCode),
       ]);
-      if (operation.requestBody !== undefined || (operation.parameters ?? []).length > 0) codes.add('VALIDATION_FAILED');
+      // The validation pipe checks every body, path and query parameter (headers are the guards' business).
+      const takesInput =
+        operation.requestBody !== undefined ||
+        (operation.parameters ?? []).some((parameter) => 'in' in parameter && parameter.in !== 'header');
+      if (takesInput) codes.add('VALIDATION_FAILED');
       const route = `${verb.toUpperCase()} ${path}`;
       const unknown = [...codes].filter((code) => description.statusByCode[code] === undefined);
       if (unknown.length > 0 && description.unknownCodes !== 'omit') {
