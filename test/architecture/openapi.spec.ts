@@ -2,54 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DESCRIBED_APPS, documentOf, generatedFiles, statusMapOf, type DescribedApp } from '../openapi/openapi-documents';
+import { gapsOf, operationsOf } from '../openapi/openapi-lint';
 
 const root = join(__dirname, '..', '..');
-const VERBS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
-interface Operation {
-  route: string;
-  operation: Record<string, any>;
-}
-
-function operationsOf(document: OpenAPIObject): Operation[] {
-  return Object.entries(document.paths).flatMap(([path, item]) =>
-    VERBS.filter((verb) => item[verb] !== undefined).map((verb) => ({
-      route: `${verb.toUpperCase()} ${path}`,
-      operation: item[verb] as any,
-    })),
-  );
-}
-
-/** What a route's document lacks, in words; empty when it is complete. */
-function gapsOf({ operation }: Operation, document: OpenAPIObject, statusByCode: Readonly<Record<string, number>>): string[] {
-  const gaps: string[] = [];
-  const responses = Object.entries(operation.responses ?? {}) as [string, any][];
-  const successes = responses.filter(([status]) => Number(status) < 400);
-  if (successes.length === 0) gaps.push('no success response');
-  for (const [status, response] of successes) {
-    const noBody = status === '204' || (Number(status) >= 300 && Number(status) < 400);
-    const schemas = Object.values(response.content ?? {}).map((media: any) => media.schema);
-    if (!noBody && (schemas.length === 0 || schemas.some((schema) => schema === undefined))) gaps.push(`${status} has no schema`);
-  }
-  const schemes = Object.keys(document.components?.securitySchemes ?? {});
-  if (operation.security === undefined) gaps.push('declares no security and is not marked @ApiPublic()');
-  for (const requirement of operation.security ?? []) {
-    for (const scheme of Object.keys(requirement)) if (!schemes.includes(scheme)) gaps.push(`security scheme ${scheme} is not declared`);
-  }
-  const errors = responses.filter(([status]) => Number(status) >= 400);
-  // A public route that takes no input (no body, path or query parameter) has nothing a caller can get wrong.
-  const takesInput =
-    operation.requestBody !== undefined || (operation.parameters ?? []).some((parameter: any) => parameter.in !== 'header');
-  if (errors.length === 0 && (takesInput || operation['x-public'] !== true)) gaps.push('documents no error response');
-  for (const [status, response] of errors) {
-    const codes: string[] = response['x-error-codes'] ?? [];
-    if (codes.length === 0) gaps.push(`${status} lists no error code`);
-    for (const code of codes) if (statusByCode[code] !== Number(status)) gaps.push(`${code} is not a ${status} in the app's error map`);
-    if (response.content?.['application/problem+json'] === undefined) gaps.push(`${status} is not problem+json`);
-  }
-  return gaps;
-}
-
 describe.each(DESCRIBED_APPS.map((app) => [app.name, app] as const))('the OpenAPI document of %s', (_name, app: DescribedApp) => {
   let document: OpenAPIObject;
   beforeAll(async () => {
@@ -68,6 +23,50 @@ describe.each(DESCRIBED_APPS.map((app) => [app.name, app] as const))('the OpenAP
     const used = new Set(operationsOf(document).flatMap(({ operation }) => (operation.security ?? []).flatMap(Object.keys)));
     expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual([...used].sort());
     expect(used.size).toBeGreaterThan(0);
+  });
+});
+
+describe('the OpenAPI lint', () => {
+  const problem = (codes: string[]) => ({
+    'x-error-codes': codes,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  const complete = {
+    security: [{ individualBearer: [] }],
+    responses: { '200': { content: { 'application/json': { schema: { type: 'object' } } } }, '404': problem(['THING_NOT_FOUND']) },
+  };
+  const document = {
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    components: { securitySchemes: { individualBearer: { type: 'http', scheme: 'bearer' } } },
+    paths: {},
+  } as unknown as OpenAPIObject;
+  const map = { THING_NOT_FOUND: 404, UNAUTHENTICATED: 401 };
+  const gaps = (operation: Record<string, unknown>) => gapsOf({ route: 'GET /things', operation }, document, map);
+
+  it('finds nothing to say about a complete route', () => {
+    expect(gaps(complete)).toEqual([]);
+  });
+
+  it('names each gap: no success schema, no security, no error response, a code under the wrong status or unknown', () => {
+    expect(gaps({ ...complete, responses: { ...complete.responses, '200': { description: 'ok' } } })).toEqual(['200 has no schema']);
+    expect(gaps({ ...complete, security: undefined })).toEqual(['declares no security and is not marked @ApiPublic()']);
+    expect(gaps({ ...complete, security: [{ dpop: [] }] })).toEqual(['security scheme dpop is not declared']);
+    expect(gaps({ ...complete, responses: { '200': complete.responses['200'] } })).toEqual(['documents no error response']);
+    expect(gaps({ ...complete, responses: { ...complete.responses, '404': problem(['UNAUTHENTICATED', 'NO_SUCH_CODE']) } })).toEqual([
+      "UNAUTHENTICATED is not a 404 in the app's error map",
+      "NO_SUCH_CODE is not a 404 in the app's error map",
+    ]);
+    expect(gaps({ ...complete, responses: { ...complete.responses, '404': { description: 'THING_NOT_FOUND' } } })).toEqual([
+      '404 lists no error code',
+      '404 is not problem+json',
+    ]);
+  });
+
+  it('lets a public route that takes no input document no error, but not one that takes input', () => {
+    const publicRoute = { security: [], 'x-public': true, responses: { '200': complete.responses['200'] } };
+    expect(gaps(publicRoute)).toEqual([]);
+    expect(gaps({ ...publicRoute, parameters: [{ in: 'query', name: 'q' }] })).toEqual(['documents no error response']);
   });
 });
 
