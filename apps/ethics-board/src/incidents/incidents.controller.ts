@@ -11,7 +11,7 @@ import {
   ProposeOrderFromIncidentUseCase,
   StartIncidentNotificationUseCase,
 } from '@infobank/oversight';
-import { UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiErrors, UuidParam, type RequestContext } from '@infobank/platform';
 import { OrderDto } from '../orders/dto/order.dto';
 import {
   AffectedPageDto,
@@ -148,6 +148,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Close the incident once everyone affected was told (notified → closed)' })
   @ApiOkResponse({ type: IncidentDto })
   @ApiConflictResponse({ description: 'INCIDENT_STATE_CONFLICT' })
+  @ApiErrors('INCIDENT_NOT_FOUND')
   closeIncident(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,
@@ -160,6 +161,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Propose a stop-use order on the breached recipient in one step (a second member confirms it at /v1/orders)' })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiConflictResponse({ description: 'INCIDENT_ORDER_NOT_POSSIBLE: not a recipient breach, or already proposed' })
+  @ApiErrors('INCIDENT_NOT_FOUND')
   propose(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,
