@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DESCRIBED_APPS, documentOf, generatedFiles, statusMapOf, type DescribedApp } from '../openapi/openapi-documents';
 import { gapsOf, operationsOf } from '../openapi/openapi-lint';
+import { errorCatalogue } from '../openapi/error-catalogue';
 
 const root = join(__dirname, '..', '..');
 describe.each(DESCRIBED_APPS.map((app) => [app.name, app] as const))('the OpenAPI document of %s', (_name, app: DescribedApp) => {
@@ -67,6 +68,27 @@ describe('the OpenAPI lint', () => {
     const publicRoute = { security: [], 'x-public': true, responses: { '200': complete.responses['200'] } };
     expect(gaps(publicRoute)).toEqual([]);
     expect(gaps({ ...publicRoute, parameters: [{ in: 'query', name: 'q' }] })).toEqual(['documents no error response']);
+  });
+});
+
+describe('the error catalogue', () => {
+  const apps = () => DESCRIBED_APPS.map((app) => ({ name: app.name, statusByCode: statusMapOf(app) }));
+
+  it('gives each code its status, the apps answering with it, and the meaning its error class’s doc comment states', () => {
+    const offerNotFound = errorCatalogue(apps()).find((entry) => entry.code === 'OFFER_NOT_FOUND');
+    expect(offerNotFound).toMatchObject({ status: 404, apps: ['portal', 'gateway', 'ethics-board'] });
+    expect(offerNotFound?.meaning).toMatch(/^No offer has this id/);
+    expect(offerNotFound?.advice).not.toBe('');
+  });
+
+  it('refuses a code nobody explained, and a code two apps answer with different statuses', () => {
+    const [portal, ...others] = apps();
+    expect(() => errorCatalogue([{ ...portal, statusByCode: { ...portal.statusByCode, UNEXPLAINED_CODE: 400 } }, ...others])).toThrow(
+      /UNEXPLAINED_CODE has no meaning/,
+    );
+    expect(() => errorCatalogue([{ ...portal, statusByCode: { ...portal.statusByCode, OFFER_NOT_FOUND: 410 } }, ...others])).toThrow(
+      /OFFER_NOT_FOUND is 410 in portal but 404 in gateway/,
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ApiPublic, createRequestContext, DomainError } from '@infobank/platform';
+import { ApiErrors, ApiPublic, createRequestContext, DomainError } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IssueAccessTokenUseCase } from '../application/issue-access-token.use-case';
 import { TokenRequestDto, TokenResponseDto } from './token.dto';
@@ -31,6 +31,7 @@ export class TokenController {
     description: 'VALIDATION_FAILED, UNSUPPORTED_GRANT_TYPE or UNAUTHORIZED_CLIENT (problem+json with OAuth error and error_description)',
   })
   @ApiUnauthorizedResponse({ description: 'INVALID_CLIENT or INVALID_DPOP_PROOF (problem+json with OAuth error and error_description)' })
+  @ApiErrors('UNSUPPORTED_MEDIA_TYPE')
   async token(
     @Body() body: TokenRequestDto,
     @Req() request: FastifyRequest,
