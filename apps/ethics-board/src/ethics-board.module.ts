@@ -23,6 +23,14 @@ import { BoardMembersController } from './members/members.controller';
 import { OrdersController } from './orders/orders.controller';
 import { ReportAssetsController, ReportsController } from './reports/reports.controller';
 import { BoardTransparencyController } from './transparency/transparency.controller';
+import { ETHICS_BOARD_ERROR_STATUS } from './ethics-board.errors';
+
+/** How the data ethics board API is built as an HTTP app (shared by main.ts and the OpenAPI generator). */
+export const ETHICS_BOARD_HTTP_OPTIONS = {
+  title: 'Infobank data ethics board API',
+  description: "The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits.",
+  errorStatus: ETHICS_BOARD_ERROR_STATUS,
+};
 
 /**
  * The data ethics board's API (データ倫理審査会): reviews, votes, stop-use orders and audits; the complaints

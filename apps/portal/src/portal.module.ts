@@ -20,6 +20,14 @@ import { PortalStandingConditionsModule } from './standing-conditions/portal-sta
 import { PortalTermsModule } from './terms/portal-terms.module';
 import { PortalTransparencyModule } from './transparency/portal-transparency.module';
 import { PortalWithdrawalsModule } from './withdrawals/portal-withdrawals.module';
+import { PORTAL_ERROR_STATUS } from './portal.errors';
+
+/** How the portal API is built as an HTTP app (shared by main.ts and the OpenAPI generator). */
+export const PORTAL_HTTP_OPTIONS = {
+  title: 'Infobank portal API',
+  description: "The individuals' API (本人向け): links, consents, provision history, disclosure requests.",
+  errorStatus: PORTAL_ERROR_STATUS,
+};
 
 /**
  * The individuals' API (本人向け): links, deposited data and its erasure, account closure, consents,

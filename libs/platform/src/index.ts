@@ -12,6 +12,7 @@ export * from './http/http/create-http-app';
 export * from './http/http/http-foundation.module';
 export * from './http/http/operations-endpoints';
 export * from './http/http/problem-details';
+export * from './http/http/openapi';
 export { createValidationPipe } from './http/http/validation';
 export * from './http/http/uuid-param';
 export { locateWebApp, WebAppModule } from './http/http/web-app.module';

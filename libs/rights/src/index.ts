@@ -120,3 +120,11 @@ export type {
   MyComplaintThread,
   SlaTimerView,
 } from './complaints/application/complaint-views';
+export {
+  ComplaintCountsDto,
+  DeskComplaintListDto,
+  DeskComplaintThreadDto,
+  MyComplaintListDto,
+  MyComplaintThreadDto,
+  OverdueComplaintsDto,
+} from './complaints/http/complaint-views.dto';

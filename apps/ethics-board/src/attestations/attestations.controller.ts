@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { ListOverdueNoticesUseCase, SummariseRecipientAttestationsUseCase } from '@infobank/revocation';
@@ -7,7 +7,6 @@ import { OverdueNoticeListDto, RecipientAttestationsListDto } from './dto/attest
 
 /** How recipients answer deletion notices (削除証明): the overdue ones, and each recipient's record. */
 @ApiTags('attestations')
-@ApiBearerAuth()
 @Controller('v1/attestations')
 @UseGuards(BoardMemberAuthGuard)
 export class AttestationsController {

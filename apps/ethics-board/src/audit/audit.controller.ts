@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -23,7 +22,6 @@ import { RecipientAuditDto } from './dto/recipient-audit.dto';
 
 /** The board audits what the bank provided (監査): provisions, transfers and each recipient. Pseudonymous ids only. */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('v1/audit')
 @UseGuards(BoardMemberAuthGuard)
 @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no valid board access token' })

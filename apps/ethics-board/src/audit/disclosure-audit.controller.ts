@@ -1,5 +1,5 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import { GetDisclosureTimelinessUseCase } from '@infobank/disclosure';
 import type { RequestContext } from '@infobank/platform';
@@ -7,7 +7,6 @@ import { DisclosureTimelinessDto } from './dto/disclosure-timeliness.dto';
 
 /** The board watches how the bank answers disclosure requests (開示請求): counts and times, no individual. */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('v1/audit/disclosures')
 @UseGuards(BoardMemberAuthGuard)
 @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no valid board access token' })

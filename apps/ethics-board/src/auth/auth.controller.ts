@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   BROWSER_SESSION_SETTINGS,
   BoardMemberAuthGuard,
@@ -16,7 +16,7 @@ import {
   StepUpTokenDto,
   StepUpUseCase,
 } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { ApiErrors, type RequestContext } from '@infobank/platform';
 
 /**
  * Board members' sessions (also as the console's cookie session); their access tokens carry
@@ -43,8 +43,8 @@ export class BoardAuthController extends SessionController {
   @HttpCode(200)
   @UseGuards(BoardMemberAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
-  @ApiBearerAuth()
   @ApiOkResponse({ type: StepUpTokenDto })
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: StepUpDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { GetBoardCompositionUseCase } from '@infobank/review';
@@ -7,7 +7,6 @@ import { BoardCompositionDto } from './dto/composition.dto';
 
 /** How the board is composed (the guideline wants outside members and a spread of expertise). */
 @ApiTags('board')
-@ApiBearerAuth()
 @Controller('v1/board/composition')
 @UseGuards(BoardMemberAuthGuard)
 export class BoardCompositionController {

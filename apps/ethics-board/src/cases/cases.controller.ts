@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { CastVoteUseCase, GetReviewCaseUseCase, ListReviewCasesUseCase, RecuseFromCaseUseCase } from '@infobank/review';
@@ -17,7 +9,6 @@ import { CaseDetailDto, CaseDto, CaseListDto } from './dto/case.dto';
 
 /** The board's review cases: one per submitted round of an offer; members vote or recuse themselves. */
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller('v1/cases')
 @UseGuards(BoardMemberAuthGuard)
 @ApiNotFoundResponse({ description: 'REVIEW_CASE_NOT_FOUND' })

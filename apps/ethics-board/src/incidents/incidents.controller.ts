@@ -1,14 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, BoardOrStaffAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import {
   CloseIncidentUseCase,
@@ -20,7 +11,7 @@ import {
   ProposeOrderFromIncidentUseCase,
   StartIncidentNotificationUseCase,
 } from '@infobank/oversight';
-import { UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiErrors, UuidParam, type RequestContext } from '@infobank/platform';
 import { StepUpRequired } from '../auth/step-up-required.decorator';
 import { OrderDto } from '../orders/dto/order.dto';
 import {
@@ -33,13 +24,66 @@ import {
   ProposeIncidentOrderDto,
 } from './dto/incident.dto';
 
+const text = { type: 'object', properties: { ja: { type: 'string' }, en: { type: 'string' } } };
+const dateTime = { type: 'string', format: 'date-time' };
+
+/** The regulator report's shape (infobank-incident-report/1): counts and item names, never an individual's data. */
+const REGULATOR_REPORT_SCHEMA = {
+  type: 'object',
+  required: [
+    'format',
+    'incidentId',
+    'kind',
+    'state',
+    'discoveredAt',
+    'period',
+    'numberOfPeople',
+    'records',
+    'items',
+    'cause',
+    'generatedAt',
+  ],
+  properties: {
+    format: { type: 'string', enum: ['infobank-incident-report/1'] },
+    labels: { type: 'object', description: 'Each field’s name in Japanese and English', additionalProperties: text },
+    incidentId: { type: 'string', format: 'uuid' },
+    kind: { type: 'string' },
+    state: { type: 'string' },
+    organisation: {
+      type: 'object',
+      nullable: true,
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        corporateNumber: { type: 'string', nullable: true },
+        name: { ...text, nullable: true },
+      },
+    },
+    discoveredAt: dateTime,
+    period: { type: 'object', properties: { from: dateTime, to: dateTime } },
+    numberOfPeople: { type: 'integer' },
+    records: { type: 'integer' },
+    items: { type: 'array', items: { type: 'object', description: 'An exposed item: its id, category and how many records held it' } },
+    cause: { type: 'string' },
+    measures: { type: 'string', nullable: true },
+    responseToIndividuals: {
+      type: 'object',
+      properties: {
+        notifiedPeople: { type: 'integer' },
+        startedAt: { ...dateTime, nullable: true },
+        completedAt: { ...dateTime, nullable: true },
+      },
+    },
+    stopUseOrderId: { type: 'string', format: 'uuid', nullable: true },
+    generatedAt: dateTime,
+  },
+};
+
 /**
  * Incidents (情報漏えい等の事案): impact from provision history or the vault, telling the affected, closing,
  * the stop-use order and the regulator report. Board members and the complaints desk's
  * staff here; the operator through the CLI.
  */
 @ApiTags('incidents')
-@ApiBearerAuth()
 @Controller('v1/incidents')
 @UseGuards(BoardOrStaffAuthGuard)
 export class IncidentsController {
@@ -105,6 +149,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Close the incident once everyone affected was told (notified → closed)' })
   @ApiOkResponse({ type: IncidentDto })
   @ApiConflictResponse({ description: 'INCIDENT_STATE_CONFLICT' })
+  @ApiErrors('INCIDENT_NOT_FOUND')
   closeIncident(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,
@@ -121,7 +166,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Propose a stop-use order on the breached recipient in one step (a second member confirms it at /v1/orders)' })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiConflictResponse({ description: 'INCIDENT_ORDER_NOT_POSSIBLE: not a recipient breach, or already proposed' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: staff may not propose orders' })
+  @ApiErrors('INCIDENT_NOT_FOUND', 'FORBIDDEN')
   propose(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,
@@ -134,7 +179,7 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'The report to the Personal Information Protection Commission: people, items, cause, measures (no personal data)',
   })
-  @ApiOkResponse({ description: 'the report (format infobank-incident-report/1)' })
+  @ApiOkResponse({ description: 'the report (format infobank-incident-report/1)', schema: REGULATOR_REPORT_SCHEMA })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
   report(@CurrentRequestContext() ctx: RequestContext, @UuidParam('id') id: string): Promise<Record<string, unknown>> {
     return this.regulatorReport.execute(ctx, id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import { GetLogVerificationUseCase, ListBoardNotificationsUseCase, StartLogVerificationUseCase } from '@infobank/oversight';
 import { UuidParam, type RequestContext } from '@infobank/platform';
@@ -7,7 +7,6 @@ import { BoardNotificationListDto, LogVerificationDto, StartLogVerificationDto }
 
 /** Full log verification: the board checks the transparency log and the ledgers under it without trusting the bank's word. */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('v1')
 @UseGuards(BoardMemberAuthGuard)
 export class LogVerificationsController {

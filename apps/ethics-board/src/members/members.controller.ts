@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { ListBoardMembersUseCase } from '@infobank/review';
@@ -7,7 +7,6 @@ import { BoardMembersDto } from './dto/board-member.dto';
 
 /** The board's composition, for its members. */
 @ApiTags('board')
-@ApiBearerAuth()
 @Controller('v1/board/members')
 @UseGuards(BoardMemberAuthGuard)
 export class BoardMembersController {

@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import {
@@ -21,7 +13,6 @@ import { LiftOrderDto, ListOrdersQueryDto, OrderDto, OrderListDto, ProposeOrderD
 
 /** Stop-use orders (利用停止): two members make one effective, two members lift it; each step needs a step-up token. */
 @ApiTags('orders')
-@ApiBearerAuth()
 @Controller('v1/orders')
 @UseGuards(BoardMemberAuthGuard)
 export class OrdersController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BoardMemberAuthGuard, CurrentRequestContext } from '@infobank/auth';
 import {
@@ -10,7 +10,7 @@ import {
   renderPeriodicReport,
   REPORT_STYLESHEET,
 } from '@infobank/oversight';
-import { UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiErrors, ApiPublic, UuidParam, type RequestContext } from '@infobank/platform';
 import { ReportDto, ReportFormatQueryDto, ReportListDto, RequestReportDto } from './dto/report.dto';
 
 /** The report page's policy: its own stylesheet only, nothing else (no script, no inline style). */
@@ -18,7 +18,6 @@ const REPORT_PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; b
 
 /** Periodic reports to the board (定期報告): monthly by schedule or on request, signed by the bank, never changed. */
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('v1/reports')
 @UseGuards(BoardMemberAuthGuard)
 export class ReportsController {
@@ -31,6 +30,7 @@ export class ReportsController {
   @Post()
   @ApiOperation({ summary: "Write an ended month's report (201), or return the one it has (200)" })
   @ApiCreatedResponse({ type: ReportDto })
+  @ApiErrors('REPORT_PERIOD_NOT_ENDED')
   async request(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: RequestReportDto,
@@ -52,6 +52,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as JSON (with its JWS), one table as CSV, or the printable Japanese page' })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOkResponse({ type: ReportDto })
+  @ApiErrors('REPORT_NOT_FOUND')
   async read(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('id') id: string,
@@ -69,11 +70,14 @@ export class ReportsController {
 /** What a report page and a verifier fetch without signing in: the stylesheet and the published JSON Schema. */
 @ApiTags('reports')
 @Controller('v1/reports')
+@ApiPublic()
 export class ReportAssetsController {
   @Get('schema.json')
   @ApiOperation({ summary: "The JSON Schema of a report's JSON" })
   @Header('content-type', 'application/schema+json')
   @Header('cache-control', 'public, max-age=3600')
+  @ApiProduces('application/schema+json')
+  @ApiOkResponse({ schema: { type: 'object', description: 'A JSON Schema (draft 2020-12)' } })
   schema(): Readonly<Record<string, unknown>> {
     return PERIODIC_REPORT_JSON_SCHEMA;
   }
@@ -82,6 +86,8 @@ export class ReportAssetsController {
   @ApiOperation({ summary: 'The stylesheet of the printable report page' })
   @Header('content-type', 'text/css; charset=utf-8')
   @Header('cache-control', 'public, max-age=3600')
+  @ApiProduces('text/css')
+  @ApiOkResponse({ schema: { type: 'string' } })
   stylesheet(): string {
     return REPORT_STYLESHEET;
   }

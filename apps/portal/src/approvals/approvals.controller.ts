@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { DecideApprovalUseCase, ListOwnApprovalsUseCase } from '@infobank/consent';
 import { UuidParam, type RequestContext } from '@infobank/platform';
@@ -7,7 +7,6 @@ import { ApprovalDto, DecideApprovalDto, ListApprovalsQueryDto } from './dto/app
 
 /** My ask-mode approval requests (個別確認): each provision under an `ask` consent waits for my answer. */
 @ApiTags('approvals')
-@ApiBearerAuth()
 @Controller('v1/me/approvals')
 @UseGuards(IndividualAuthGuard)
 export class ApprovalsController {

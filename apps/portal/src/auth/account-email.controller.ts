@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClientAddress, CurrentRequestContext, IndividualAuthGuard, RetryAfterInterceptor } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { ApiErrors, ApiPublic, type RequestContext } from '@infobank/platform';
 import {
   CompletePasswordResetUseCase,
   RequestPasswordResetUseCase,
@@ -38,6 +38,7 @@ export class AccountEmailController {
   @Post('verify-email')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @ApiPublic()
   @ApiOkResponse({ type: EmailVerifiedDto })
   @ApiBadRequestResponse({ description: TOKEN_REFUSALS })
   verify(@CurrentRequestContext() ctx: RequestContext, @Body() body: VerifyEmailDto): Promise<EmailVerifiedDto> {
@@ -49,8 +50,8 @@ export class AccountEmailController {
   @HttpCode(202)
   @UseGuards(IndividualAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
-  @ApiBearerAuth()
   @ApiAcceptedResponse({ type: VerificationResentDto })
+  @ApiErrors('RATE_LIMITED')
   resend(@CurrentRequestContext() ctx: RequestContext, @ClientAddress() clientAddress: string): Promise<VerificationResentDto> {
     return this.resendVerification.execute(ctx, { clientAddress });
   }
@@ -62,7 +63,9 @@ export class AccountEmailController {
   @Post('password-reset')
   @HttpCode(202)
   @UseInterceptors(RetryAfterInterceptor)
+  @ApiPublic()
   @ApiAcceptedResponse({ type: PasswordResetRequestedDto })
+  @ApiErrors('RATE_LIMITED')
   async requestPasswordReset(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: PasswordResetRequestDto,
@@ -76,6 +79,7 @@ export class AccountEmailController {
   @Post('password-reset/complete')
   @HttpCode(204)
   @Header('Cache-Control', 'no-store')
+  @ApiPublic()
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: TOKEN_REFUSALS })
   async completePasswordReset(@CurrentRequestContext() ctx: RequestContext, @Body() body: PasswordResetCompleteDto): Promise<void> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   BROWSER_SESSION_SETTINGS,
   BrowserOriginGuard,
@@ -18,7 +18,7 @@ import {
   StepUpTokenDto,
   StepUpUseCase,
 } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { ApiErrors, ApiPublic, type RequestContext } from '@infobank/platform';
 import { RegisterAcceptingTermsUseCase, RegisterWithVerificationUseCase } from '@infobank/rights';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -56,7 +56,9 @@ export class AuthController extends SessionController {
    */
   @Post('register')
   @UseInterceptors(RetryAfterInterceptor)
+  @ApiPublic()
   @ApiCreatedResponse({ type: RegisteredDto })
+  @ApiErrors('RATE_LIMITED', 'TERMS_VERSION_NOT_CURRENT')
   async registerIndividual(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: RegisterDto,
@@ -75,8 +77,8 @@ export class AuthController extends SessionController {
   @HttpCode(200)
   @UseGuards(IndividualAuthGuard)
   @UseInterceptors(RetryAfterInterceptor)
-  @ApiBearerAuth()
   @ApiOkResponse({ type: StepUpTokenDto })
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: StepUpDto,
@@ -89,7 +91,6 @@ export class AuthController extends SessionController {
   @Post('logout-everywhere')
   @HttpCode(204)
   @UseGuards(IndividualAuthGuard)
-  @ApiBearerAuth()
   @ApiNoContentResponse()
   async signOutEverywhere(
     @CurrentRequestContext() ctx: RequestContext,

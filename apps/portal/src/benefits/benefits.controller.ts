@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { GetMyBenefitsUseCase } from '@infobank/rights';
@@ -7,7 +7,6 @@ import { GetMyBenefitsQueryDto, MyBenefitsDto } from './dto/benefits.dto';
 
 /** My benefits (便益): what I received for each provision of my data, and the total. */
 @ApiTags('benefits')
-@ApiBearerAuth()
 @Controller('v1/me/benefits')
 @UseGuards(IndividualAuthGuard)
 export class BenefitsController {

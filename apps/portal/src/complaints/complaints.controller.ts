@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
-import { UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiErrors, UuidParam, type RequestContext } from '@infobank/platform';
 import {
   FileComplaintUseCase,
   GetMyComplaintUseCase,
   ListMyComplaintsUseCase,
+  MyComplaintListDto,
+  MyComplaintThreadDto,
   ProvideComplaintInformationUseCase,
   type MyComplaintSummary,
   type MyComplaintThread,
@@ -14,7 +16,6 @@ import { ComplaintMessageDto, FileComplaintDto } from './dto/complaints.dto';
 
 /** My complaints and enquiries to the complaints desk (お問い合わせ・苦情): file, list, follow the thread, answer a question. */
 @ApiTags('complaints')
-@ApiBearerAuth()
 @Controller('v1/me/complaints')
 @UseGuards(IndividualAuthGuard)
 export class ComplaintsController {
@@ -28,6 +29,8 @@ export class ComplaintsController {
   @Post()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'File a complaint; related ids must be my own (another’s consent or provision is 404)' })
+  @ApiCreatedResponse({ type: MyComplaintThreadDto })
+  @ApiErrors('CONSENT_NOT_FOUND', 'PROVISION_NOT_FOUND')
   create(@CurrentRequestContext() ctx: RequestContext, @Body() body: FileComplaintDto): Promise<MyComplaintThread> {
     return this.file.execute(ctx, body).then(({ id }) => this.get.execute(ctx, id));
   }
@@ -35,6 +38,7 @@ export class ComplaintsController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'My complaints, newest first' })
+  @ApiOkResponse({ type: MyComplaintListDto })
   findAll(@CurrentRequestContext() ctx: RequestContext): Promise<{ complaints: MyComplaintSummary[] }> {
     return this.list.execute(ctx).then((complaints) => ({ complaints }));
   }
@@ -42,6 +46,8 @@ export class ComplaintsController {
   @Get(':complaintId')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'One of my complaints and its thread (another individual’s is 404 COMPLAINT_NOT_FOUND)' })
+  @ApiOkResponse({ type: MyComplaintThreadDto })
+  @ApiErrors('COMPLAINT_NOT_FOUND')
   findOne(@CurrentRequestContext() ctx: RequestContext, @UuidParam('complaintId') complaintId: string): Promise<MyComplaintThread> {
     return this.get.execute(ctx, complaintId);
   }
@@ -50,6 +56,8 @@ export class ComplaintsController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Answer the desk’s request for information (409 COMPLAINT_STEP_REFUSED when none is pending)' })
+  @ApiOkResponse({ type: MyComplaintThreadDto })
+  @ApiErrors('COMPLAINT_NOT_FOUND', 'COMPLAINT_STEP_REFUSED')
   async answer(
     @CurrentRequestContext() ctx: RequestContext,
     @UuidParam('complaintId') complaintId: string,

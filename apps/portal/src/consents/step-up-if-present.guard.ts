@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { STEP_UP_HEADER, StepUpGuard } from '@infobank/auth';
+import { ApiErrors } from '@infobank/platform';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -8,6 +9,7 @@ import type { FastifyRequest } from 'fastify';
  * controller then tells the use case a verified step-up came with the request. Runs after the access token guard.
  */
 @Injectable()
+@ApiErrors('STEP_UP_REQUIRED')
 export class StepUpIfPresentGuard implements CanActivate {
   constructor(private readonly stepUp: StepUpGuard) {}
 

@@ -1,7 +1,6 @@
 import { Controller, Delete, Get, Header, HttpCode, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,7 +15,6 @@ import { DataSummaryDto, EraseQueryDto, OwnRecordsPageDto, RecordQueryDto } from
 
 /** My deposited data (預託データ): what the bank holds about me, the records themselves, and erasing them. */
 @ApiTags('data')
-@ApiBearerAuth()
 @Controller('v1/me/data')
 export class DataController {
   constructor(

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Res, UseGuards } 
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiGoneResponse,
@@ -24,13 +23,12 @@ import {
   RequestDisclosureUseCase,
   type DisclosureView,
 } from '@infobank/disclosure';
-import { UuidParam, type RequestContext } from '@infobank/platform';
+import { ApiPublic, UuidParam, type RequestContext } from '@infobank/platform';
 import type { FastifyReply } from 'fastify';
 import { DisclosureDownloadTokenDto, DisclosureDto, DownloadDisclosureDto, RequestDisclosureDto } from './dto/disclosures.dto';
 
 /** My disclosure requests (開示請求): ask, follow, and get a single-use download token. */
 @ApiTags('disclosures')
-@ApiBearerAuth()
 @Controller('v1/me/disclosures')
 @UseGuards(IndividualAuthGuard)
 export class DisclosuresController {
@@ -93,9 +91,14 @@ export class DisclosureDownloadController {
 
   @Post('download')
   @HttpCode(200)
+  // The single-use token in the body is the credential: a download link works without the access token.
+  @ApiPublic()
   @ApiOperation({ summary: 'Download a bundle (a tar archive) with a single-use token' })
   @ApiProduces('application/x-tar')
-  @ApiOkResponse({ description: 'the bundle: README.md, one file per section, manifest.json and manifest.jws' })
+  @ApiOkResponse({
+    description: 'the bundle: README.md, one file per section, manifest.json and manifest.jws',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiUnauthorizedResponse({ description: 'DISCLOSURE_TOKEN_INVALID: unknown, used or expired' })
   @ApiGoneResponse({ description: 'DISCLOSURE_EXPIRED' })
   async post(
@@ -115,10 +118,12 @@ export class DisclosureDownloadController {
 /** The JSON Schemas of every file of a disclosure bundle (data portability): public, no sign-in. */
 @ApiTags('disclosures')
 @Controller('v1/disclosure-schemas')
+@ApiPublic()
 export class DisclosureSchemasController {
   @Get()
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'The file names of every published disclosure schema' })
+  @ApiOkResponse({ type: String, isArray: true })
   all(): string[] {
     return listDisclosureSchemas();
   }
@@ -126,6 +131,8 @@ export class DisclosureSchemasController {
   @Get(':file')
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'One schema, e.g. records.schema.json, records.csv.schema.json or manifest.schema.json' })
+  @ApiProduces('application/schema+json')
+  @ApiOkResponse({ schema: { type: 'object', description: 'A JSON Schema (draft 2020-12)' } })
   @ApiNotFoundResponse({ description: 'DISCLOSURE_SCHEMA_NOT_FOUND' })
   one(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Record<string, unknown> {
     const schema = disclosureSchema(file);

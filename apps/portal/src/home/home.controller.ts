@@ -1,5 +1,5 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { ListConsentsUseCase, ListOwnApprovalsUseCase } from '@infobank/consent';
 import type { RequestContext } from '@infobank/platform';
@@ -16,7 +16,6 @@ const RECENT_PROVISIONS = 5;
  * context's own use case for the acting individual, so it shows exactly what the screens behind it show.
  */
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('v1/me/summary')
 @UseGuards(IndividualAuthGuard)
 export class HomeController {

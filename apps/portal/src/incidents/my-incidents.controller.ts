@@ -1,5 +1,5 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { INCIDENT_KINDS, INCIDENT_STATES, ListMyIncidentsUseCase, type IncidentKind, type IncidentState } from '@infobank/oversight';
 import type { RequestContext } from '@infobank/platform';
@@ -31,7 +31,6 @@ class MyIncidentListDto {
 
 /** Incidents that affected me (情報漏えい等の事案), once the bank has told me about them. */
 @ApiTags('provisions')
-@ApiBearerAuth()
 @Controller('v1/me/incidents')
 @UseGuards(IndividualAuthGuard)
 export class MyIncidentsController {

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -19,7 +18,6 @@ import { StepUpWhenErasingGuard } from './step-up-when-erasing.guard';
 
 /** My provider links (預託の同意): which companies may deposit which of my data with the bank. */
 @ApiTags('links')
-@ApiBearerAuth()
 @Controller('v1/me/links')
 @UseGuards(IndividualAuthGuard)
 export class LinksController {

@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { OrganisationDirectory } from '@infobank/catalog';
 import type { RequestContext } from '@infobank/platform';
@@ -7,7 +7,6 @@ import { ProviderDto } from './dto/links.dto';
 
 /** The providers (情報提供元) an individual may link: the データ screen's choice before `POST /v1/me/links`. */
 @ApiTags('links')
-@ApiBearerAuth()
 @Controller('v1/providers')
 @UseGuards(IndividualAuthGuard)
 export class ProvidersController {

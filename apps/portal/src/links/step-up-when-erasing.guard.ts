@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { StepUpGuard } from '@infobank/auth';
+import { ApiErrors } from '@infobank/platform';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -8,6 +9,7 @@ import type { FastifyRequest } from 'fastify';
  * the access token guard.
  */
 @Injectable()
+@ApiErrors('STEP_UP_REQUIRED')
 export class StepUpWhenErasingGuard implements CanActivate {
   constructor(private readonly stepUp: StepUpGuard) {}
 

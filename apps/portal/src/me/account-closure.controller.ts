@@ -1,12 +1,11 @@
 import { Controller, Delete, HttpCode } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard, RequireStepUp } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { CloseMyAccountAndStopDeliveryUseCase } from '@infobank/revocation';
 
 /** Closing my account (退会). */
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('v1/me')
 export class AccountClosureController {
   constructor(private readonly closeAccount: CloseMyAccountAndStopDeliveryUseCase) {}

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Patch, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, GetOwnAccountUseCase, IndividualAuthGuard, UpdateOwnAccountUseCase } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { MeDto, UpdateMeDto } from './dto/me.dto';
 
 /** The signed-in individual's own account. */
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('v1/me')
 @UseGuards(IndividualAuthGuard)
 export class MeController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Put, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { GetNotificationPreferencesUseCase, PutNotificationPreferencesUseCase } from '@infobank/rights';
@@ -7,7 +7,6 @@ import { NotificationPreferencesDto, PutNotificationPreferencesDto } from './dto
 
 /** Which of my notifications also reach me by e-mail (設定: メール通知). */
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('v1/me/notification-preferences')
 @UseGuards(IndividualAuthGuard)
 export class NotificationPreferencesController {

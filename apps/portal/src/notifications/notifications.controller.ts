@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { CountUnreadNotificationsUseCase, ListOwnNotificationsUseCase, MarkNotificationsReadUseCase } from '@infobank/rights';
@@ -11,7 +11,6 @@ const UNREAD_COUNT_HEADER = 'x-unread-count';
 
 /** My notifications (お知らせ): consents the bank granted on my behalf, approval requests, attested withdrawals; marking them read. */
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('v1/me/notifications')
 @UseGuards(IndividualAuthGuard)
 export class NotificationsController {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, GetOwnAccountUseCase, IndividualAuthGuard } from '@infobank/auth';
 import { GetCatalogueOfferUseCase, ListCatalogueOffersUseCase } from '@infobank/offers';
 import { UuidParam, type RequestContext } from '@infobank/platform';
@@ -8,7 +8,6 @@ import { CatalogueLanguageQueryDto, CatalogueQueryDto } from './dto/catalogue-qu
 
 /** The catalogue of offers the data ethics board approved, for individuals deciding whether to consent. */
 @ApiTags('offers')
-@ApiBearerAuth()
 @Controller('v1/offers')
 @UseGuards(IndividualAuthGuard)
 export class CatalogueController {

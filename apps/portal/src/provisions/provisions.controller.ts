@@ -1,13 +1,5 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { GetProvisionProofUseCase, ListMyProvisionsUseCase } from '@infobank/provision';
@@ -15,7 +7,6 @@ import { ListMyProvisionsQueryDto, MyProvisionsPageDto, ProvisionProofDto } from
 
 /** My provision history (提供履歴): who received which of my data, when, under which consent, and its log proofs. */
 @ApiTags('provisions')
-@ApiBearerAuth()
 @Controller('v1/me/provisions')
 @UseGuards(IndividualAuthGuard)
 export class ProvisionsController {

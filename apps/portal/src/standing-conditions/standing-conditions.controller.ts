@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Put, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { GetOwnStandingConditionsUseCase, PutOwnStandingConditionsUseCase } from '@infobank/consent';
 import type { RequestContext } from '@infobank/platform';
@@ -7,7 +7,6 @@ import { PutStandingConditionsDto, StandingConditionsDto } from './dto/standing-
 
 /** My standing conditions (予め指定した条件): when the bank may consent to approved offers on my behalf. */
 @ApiTags('standing-conditions')
-@ApiBearerAuth()
 @Controller('v1/me/standing-conditions')
 @UseGuards(IndividualAuthGuard)
 export class StandingConditionsController {

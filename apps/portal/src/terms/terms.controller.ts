@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
-import type { RequestContext } from '@infobank/platform';
+import { ApiPublic, type RequestContext } from '@infobank/platform';
 import { AcceptMyTermsUseCase, GetCurrentTermsUseCase, GetMyTermsUseCase } from '@infobank/rights';
 import { AcceptTermsDto, MyTermsDto, TermsDto } from './dto/terms.dto';
 
@@ -17,6 +17,7 @@ export class TermsController {
 
   @Get('terms/current')
   @Header('Cache-Control', 'no-cache')
+  @ApiPublic()
   @ApiOperation({ summary: 'The current terms for individuals, in Japanese and English (public)' })
   @ApiOkResponse({ type: TermsDto })
   @ApiNotFoundResponse({ description: 'TERMS_NOT_PUBLISHED: no version has been published yet' })
@@ -27,7 +28,6 @@ export class TermsController {
   @Get('me/terms')
   @Header('Cache-Control', 'no-store')
   @UseGuards(IndividualAuthGuard)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'My acceptances of the terms (newest first) and the version I must still accept, if any' })
   @ApiOkResponse({ type: MyTermsDto })
   mine(@CurrentRequestContext() ctx: RequestContext): Promise<MyTermsDto> {
@@ -37,7 +37,6 @@ export class TermsController {
   @Post('me/terms/accept')
   @HttpCode(200)
   @UseGuards(IndividualAuthGuard)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Accept the current terms (needed before a new consent or approval once a new version is published)' })
   @ApiOkResponse({ type: MyTermsDto })
   @ApiConflictResponse({ description: 'TERMS_VERSION_NOT_CURRENT: the version is not the current one (currentVersion names it)' })

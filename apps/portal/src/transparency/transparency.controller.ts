@@ -1,13 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext } from '@infobank/auth';
-import { GetTransparencyStatisticsUseCase } from '@infobank/oversight';
-import type { RequestContext } from '@infobank/platform';
-import { TransparencyStatisticsDto } from './dto/transparency-statistics.dto';
+import { GetTransparencyStatisticsUseCase, TransparencyStatisticsDto } from '@infobank/oversight';
+import { ApiPublic, type RequestContext } from '@infobank/platform';
 
 /** Public transparency statistics (透明性統計): anyone may read them, without signing in. */
 @ApiTags('transparency')
 @Controller('v1/transparency')
+@ApiPublic()
 export class TransparencyController {
   constructor(private readonly statistics: GetTransparencyStatisticsUseCase) {}
 

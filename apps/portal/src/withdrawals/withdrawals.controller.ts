@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { GetConsentWithdrawalUseCase } from '@infobank/revocation';
@@ -7,7 +7,6 @@ import { ConsentWithdrawalDto } from './dto/withdrawal.dto';
 
 /** Where the withdrawal of my consent stands at each recipient that held my data. */
 @ApiTags('consents')
-@ApiBearerAuth()
 @Controller('v1/me/consents')
 @UseGuards(IndividualAuthGuard)
 export class WithdrawalsController {

@@ -6,4 +6,5 @@ export {
   type TransparencyStatistics,
 } from './application/get-transparency-statistics.use-case';
 export type { StatisticCell } from './domain/small-cell-suppression';
+export { StatisticCellDto, TransparencyStatisticsDto } from './http/transparency-statistics.dto';
 export { TransparencyStatisticsModule } from './transparency-statistics.module';

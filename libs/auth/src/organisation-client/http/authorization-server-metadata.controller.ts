@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ALLOWED_JWS_ALGORITHMS } from '@infobank/crypto';
+import { ApiPublic } from '@infobank/platform';
 import { TOKEN_ENDPOINT_PATH } from '../application/issue-access-token.use-case';
 import { ORGANISATION_CLIENT_SETTINGS, type OrganisationClientSettings } from '../application/organisation-client-settings';
 import { endpointUrl } from '../domain/http-target';
@@ -38,6 +39,7 @@ export class AuthorizationServerMetadataDto {
 /** `GET /.well-known/oauth-authorization-server` on intake and the gateway. */
 @ApiTags('oauth')
 @Controller('.well-known')
+@ApiPublic()
 export class AuthorizationServerMetadataController {
   constructor(@Inject(ORGANISATION_CLIENT_SETTINGS) private readonly settings: OrganisationClientSettings) {}
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { OrganisationRole } from '@infobank/catalog';
 import { ALLOWED_JWS_ALGORITHMS } from '@infobank/crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createRequestContext } from '@infobank/platform';
+import { createRequestContext, GuardedBy } from '@infobank/platform';
 import { InvalidDpopProofError, InvalidTokenError, WrongRoleError } from '../../auth.errors';
 import {
   AuthenticateOrganisationRequestUseCase,
@@ -27,6 +27,7 @@ const ALGORITHMS = ALLOWED_JWS_ALGORITHMS.join(' ');
  * with a `WWW-Authenticate: DPoP` challenge (RFC 9449 §7.1), or 403 WRONG_ROLE.
  */
 @Injectable()
+@GuardedBy('DPoP', 'INVALID_TOKEN', 'INVALID_DPOP_PROOF', 'WRONG_ROLE')
 export class OrganisationAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,

@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { createRequestContext, DomainError } from '@infobank/platform';
+import { ApiErrors, ApiPublic, createRequestContext, DomainError } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IssueAccessTokenUseCase } from '../application/issue-access-token.use-case';
 import { TokenRequestDto, TokenResponseDto } from './token.dto';
@@ -21,6 +21,8 @@ export class TokenController {
 
   @Post('token')
   @HttpCode(200)
+  // No access token yet: the client authenticates with its signed client assertion (private_key_jwt) in the body.
+  @ApiPublic()
   @ApiOperation({ summary: 'Get a DPoP-bound access token (client_credentials, private_key_jwt)' })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiHeader({ name: 'DPoP', required: true, description: 'A DPoP proof (RFC 9449) with htm POST and htu this URL' })
@@ -29,6 +31,7 @@ export class TokenController {
     description: 'VALIDATION_FAILED, UNSUPPORTED_GRANT_TYPE or UNAUTHORIZED_CLIENT (problem+json with OAuth error and error_description)',
   })
   @ApiUnauthorizedResponse({ description: 'INVALID_CLIENT or INVALID_DPOP_PROOF (problem+json with OAuth error and error_description)' })
+  @ApiErrors('UNSUPPORTED_MEDIA_TYPE')
   async token(
     @Body() body: TokenRequestDto,
     @Req() request: FastifyRequest,

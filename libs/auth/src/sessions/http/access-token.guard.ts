@@ -1,5 +1,5 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { createRequestContext, ForbiddenError, type Actor, type RequestContext } from '@infobank/platform';
+import { ApiErrors, createRequestContext, ForbiddenError, GuardedBy, type Actor, type RequestContext } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { SessionTokens } from '../application/session-tokens';
@@ -21,6 +21,7 @@ const bearerPattern = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$
  * member at a board route, or the reverse): that person is signed in but may not do this, 403 FORBIDDEN.
  */
 @Injectable()
+@ApiErrors('UNAUTHENTICATED')
 export abstract class AccessTokenGuard implements CanActivate {
   /** The role, or roles, this guard admits. */
   protected abstract readonly role: SessionRole | readonly SessionRole[];
@@ -64,24 +65,28 @@ export abstract class AccessTokenGuard implements CanActivate {
 
 /** Admits individuals signed in at the portal. */
 @Injectable()
+@GuardedBy('individualBearer')
 export class IndividualAuthGuard extends AccessTokenGuard {
   protected readonly role = 'individual';
 }
 
 /** Admits data ethics board members signed in at the board's app. */
 @Injectable()
+@GuardedBy('boardBearer', 'FORBIDDEN')
 export class BoardMemberAuthGuard extends AccessTokenGuard {
   protected readonly role = 'board_member';
 }
 
 /** Admits complaints desk staff (苦情相談窓口) signed in at the board's app; board members are not staff. */
 @Injectable()
+@GuardedBy('staffBearer', 'FORBIDDEN')
 export class StaffAuthGuard extends AccessTokenGuard {
   protected readonly role = 'staff';
 }
 
 /** Admits board members and complaints desk staff alike, for work both share (incidents); the use case decides the rest. */
 @Injectable()
+@GuardedBy(['boardBearer', 'staffBearer'])
 export class BoardOrStaffAuthGuard extends AccessTokenGuard {
   protected readonly role = ['board_member', 'staff'] as const;
 }

@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ApiErrors } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   clearedRefreshCookie,
@@ -62,6 +63,7 @@ export class BrowserSession {
  * Requests without cookie or header (the JSON API's clients) pass untouched.
  */
 @Injectable()
+@ApiErrors('ORIGIN_REFUSED')
 export class BrowserOriginGuard implements CanActivate {
   constructor(@Inject(BROWSER_SESSION_SETTINGS) private readonly settings: BrowserSessionSettings) {}
 

@@ -1,6 +1,6 @@
 import { Body, Header, HttpCode, Inject, Injectable, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
-import { createValidationPipe, type RequestContext } from '@infobank/platform';
+import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiErrors, ApiPublic, createValidationPipe, type RequestContext } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LogInUseCase } from '../application/log-in.use-case';
 import { LogOutUseCase } from '../application/log-out.use-case';
@@ -45,7 +45,8 @@ export abstract class SessionController {
   @UseInterceptors(RetryAfterInterceptor)
   @SessionModeHeader
   @ApiOkResponse({ type: SessionTokensDto, description: 'with X-Infobank-Session: cookie, a BrowserSessionTokensDto and the cookie' })
-  @ApiForbiddenResponse({ description: 'ORIGIN_REFUSED' })
+  @ApiPublic()
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   async login(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: LoginDto,
@@ -70,7 +71,8 @@ export abstract class SessionController {
   @SessionModeHeader
   @ApiBody({ type: RefreshTokenDto, required: false, description: 'required unless X-Infobank-Session: cookie' })
   @ApiOkResponse({ type: SessionTokensDto, description: 'with X-Infobank-Session: cookie, a BrowserSessionTokensDto and the cookie' })
-  @ApiForbiddenResponse({ description: 'ORIGIN_REFUSED' })
+  @ApiPublic()
+  @ApiErrors('INVALID_REFRESH_TOKEN')
   async refreshSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: unknown,
@@ -96,7 +98,7 @@ export abstract class SessionController {
   @SessionModeHeader
   @ApiBody({ type: RefreshTokenDto, required: false, description: 'required unless X-Infobank-Session: cookie' })
   @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'ORIGIN_REFUSED' })
+  @ApiPublic()
   async logout(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: unknown,

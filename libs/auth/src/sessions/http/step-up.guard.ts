@@ -1,6 +1,6 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards, type Type } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Actor } from '@infobank/platform';
+import { ApiErrors, type Actor } from '@infobank/platform';
 import type { FastifyRequest } from 'fastify';
 import { SessionTokens } from '../application/session-tokens';
 import { StepUpRequiredError } from '../sessions.errors';
@@ -13,6 +13,7 @@ export const STEP_UP_HEADER = 'x-step-up-token';
  * access token guard authenticated; must run after that guard. Refusals are 401 STEP_UP_REQUIRED.
  */
 @Injectable()
+@ApiErrors('STEP_UP_REQUIRED')
 export class StepUpGuard implements CanActivate {
   constructor(private readonly tokens: SessionTokens) {}
 

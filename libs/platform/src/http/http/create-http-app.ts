@@ -2,13 +2,14 @@ import helmet from '@fastify/helmet';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { migrateAtBootIfEnabled } from '../../database/infrastructure/migrate';
 import { acceptCorrelationId, runInLogScope } from '../../context/application/request-context';
 import { PinoNestLogger } from '../../logging/infrastructure/logger';
 import { MetricsRegistry } from '../../metrics/infrastructure/metrics.registry';
 import { PlatformModule, PlatformOptions } from '../../platform.module';
 import { installBodyGuards } from './body-guards';
+import { buildOpenApiDocument } from './openapi';
 import { HttpFoundationModule } from './http-foundation.module';
 import { STRICT_CONTENT_SECURITY_POLICY, relaxContentSecurityPolicyForDocs } from './content-security-policy';
 import { isOperationsPath, operationsExposure, serveOperationsEndpoints } from './operations-endpoints';
@@ -90,12 +91,33 @@ export async function createHttpApp(appModule: Type<unknown>, options: HttpAppOp
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build(),
-  );
+  const document = buildOpenApiDocument(app, {
+    title: options.title,
+    description: options.description,
+    statusByCode,
+    unknownCodes: 'omit',
+  });
   await serveOperationsEndpoints(app, document, operationsExposure(config, options.metricsPort), { host: config.http.host, logger });
   return app;
+}
+
+/**
+ * An app's OpenAPI document, built from its modules' route metadata without running it: Nest's preview
+ * mode resolves the module graph but creates no provider, so nothing connects to PostgreSQL or Redis.
+ * Equals the document the running app serves at /docs/openapi.json (docs/openapi/<app>.json is this).
+ */
+export async function describeHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(composeHttpRoot(appModule, options), new FastifyAdapter({ logger: false }), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    const statusByCode = { ...PLATFORM_ERROR_STATUS, ...options.errorStatus };
+    return buildOpenApiDocument(app, { title: options.title, description: options.description, statusByCode });
+  } finally {
+    await app.close();
+  }
 }
 
 @Module({})

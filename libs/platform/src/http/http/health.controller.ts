@@ -1,13 +1,15 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../../platform.tokens';
+import { ApiPublic } from './openapi';
 
 /** `/health`: 200 when Postgres and Redis both answer within a second, otherwise 503 naming which. */
 @ApiTags('operations')
 @Controller('health')
+@ApiPublic()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -18,6 +20,19 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: Postgres and Redis reachability' })
+  @ApiOkResponse({
+    description: 'Both answer; the same shape with status "error" and 503 when one does not',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: {
+        status: { type: 'string', enum: ['ok', 'error'] },
+        info: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string' } } } },
+        error: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string' } } } },
+        details: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
+    },
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     try {
       return await this.health.check([

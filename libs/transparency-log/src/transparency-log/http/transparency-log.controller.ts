@@ -1,12 +1,13 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { createRequestContext, currentCorrelationId, type RequestContext } from '@infobank/platform';
+import { ApiPublic, createRequestContext, currentCorrelationId, type RequestContext } from '@infobank/platform';
 import { TransparencyLog } from '../application/transparency-log';
 import { CheckpointDto, ConsistencyProofDto, ConsistencyQueryDto } from './transparency-log.dto';
 
 /** The public face of the transparency log: anyone may fetch checkpoints and consistency proofs. */
 @ApiTags('transparency log')
 @Controller('v1/log')
+@ApiPublic()
 export class TransparencyLogController {
   constructor(private readonly log: TransparencyLog) {}
 
