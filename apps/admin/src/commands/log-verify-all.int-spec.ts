@@ -32,6 +32,8 @@ describe('npm run admin -- log:verify-all', () => {
     command.run(environment.config, new CommandOptions(command.name, new Map(Object.entries(options)), command.options));
 
   it('verifies the whole log, prints the signed result and reports progress as plain lines on a non-terminal stderr', async () => {
+    // The exit code is the process's: another file run earlier in this Jest worker may have set it.
+    process.exitCode = undefined;
     const written: string[] = [];
     const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
