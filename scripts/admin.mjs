@@ -10,7 +10,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const main = join(root, 'dist', 'apps', 'admin', 'src', 'main.js');
 const stampFile = join(root, 'dist', '.build-stamp');
 // What `npm run build` reads. Tests are not built, so changing one needs no build.
-const INPUTS = ['apps', 'libs', 'prisma-free-migrations', 'test/bench', 'test/chaos', 'test/openapi', 'package.json', 'package-lock.json', '.swcrc'];
+const INPUTS = [
+  'apps',
+  'libs',
+  'prisma-free-migrations',
+  'test/bench',
+  'test/chaos',
+  'test/openapi',
+  'package.json',
+  'package-lock.json',
+  '.swcrc',
+];
 const SKIPPED = /(^node_modules$|^dist$|\.spec\.tsx?$|\.int-spec\.ts$|\.chaos-spec\.ts$)/;
 
 /** A hash of every input file's path, size and modification time: it changes when any input does. */
