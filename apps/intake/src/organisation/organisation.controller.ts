@@ -8,7 +8,7 @@ import {
   type AuthenticatedOrganisation,
 } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
-import { AcceptContractDto, AcceptOwnContractUseCase, GetOwnContractUseCase, OwnContractDto } from '@infobank/rights';
+import { AcceptTermsDto, AcceptOwnContractUseCase, GetOwnContractUseCase, OwnContractDto } from '@infobank/rights';
 
 /** `GET /v1/organisation`: which provider the bank takes the caller for; its provider contract with the bank and its acceptance. */
 @ApiTags('organisation')
@@ -43,7 +43,7 @@ export class OrganisationController {
   @ApiOkResponse({ type: OwnContractDto })
   @ApiConflictResponse({ description: 'TERMS_VERSION_NOT_CURRENT: not the current version (currentVersion names it)' })
   @ApiNotFoundResponse({ description: 'TERMS_NOT_PUBLISHED: no version of the contract has been published' })
-  accept(@OrganisationRequestContext() ctx: RequestContext, @Body() body: AcceptContractDto): Promise<OwnContractDto> {
+  accept(@OrganisationRequestContext() ctx: RequestContext, @Body() body: AcceptTermsDto): Promise<OwnContractDto> {
     return this.acceptContract.execute(ctx, 'provider', { version: body.version });
   }
 }
