@@ -67,6 +67,7 @@ export {
   TermsVersionNotCurrentError,
 } from './terms/terms.errors';
 export { AcceptTermsDto, MyTermsDto, OwnContractDto, TermsAcceptanceDto, TermsTextDto } from './terms/http/terms.dto';
+export { organisationContractController } from './terms/http/organisation-contract.controller';
 export * from './complaints/domain/complaint';
 export * from './complaints/domain/complaint-sla';
 export { ComplaintNotFoundError, ComplaintStepRefusedError } from './complaints/complaints.errors';
