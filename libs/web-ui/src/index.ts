@@ -1,6 +1,7 @@
 // The browser-only UI pieces shared by Infobank's web apps: copy, components, API client and proof checks.
 import './styles/tokens.css';
 export { ApiClient, ApiProblem, type CallOptions, type StepUpPrompt, type TermsPrompt } from './api/api-client';
+export type { TransparencyCell, TransparencyMonth, TransparencyStatistics } from './api/transparency';
 export {
   Button,
   CardList,
