@@ -17,6 +17,7 @@ export {
 } from './components/components';
 export { AppServicesContext, useAction, useAppServices, useLoad, type AppServices } from './app/app-services';
 export { useAppShell, type SessionState } from './app/app-shell';
+export { CredentialFields } from './components/credential-fields';
 export { StepUpDialog, useStepUpPrompt } from './components/step-up-dialog';
 export { I18nProvider, isMessageKey, useI18n, type I18n, type Language } from './i18n/i18n';
 export { en, ja, type MessageKey } from './i18n/messages';
