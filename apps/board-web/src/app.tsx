@@ -1,17 +1,16 @@
 import {
-  ApiClient,
   AppServicesContext,
   Button,
   LanguageSwitch,
   LiveMessage,
   NavBar,
   StepUpDialog,
+  useAppShell,
   useI18n,
-  useStepUpPrompt,
   type AppServices,
   type MessageKey,
 } from '@infobank/web-ui';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { AuditScreen } from './screens/audit-screen';
 import { CaseScreen } from './screens/case-screen';
 import { CasesScreen } from './screens/cases-screen';
@@ -79,32 +78,8 @@ function sectionOf(path: string, role: Role): string {
 /** The board's console: the shell (header, navigation, live region) around one screen at a time. */
 export function App() {
   const { t } = useI18n();
-  const api = useMemo(() => new ApiClient(), []);
-  const [path, setPath] = useState(() => window.location.pathname);
-  const [session, setSession] = useState<'resuming' | 'in' | 'out'>('resuming');
-  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
-  const stepUp = useStepUpPrompt();
-  const mainReference = useRef<HTMLElement>(null);
+  const { api, path, session, message, stepUp, mainReference, navigate, announce, markSignedIn } = useAppShell();
 
-  useEffect(() => api.setStepUpPrompt(stepUp.ask), [api, stepUp.ask]);
-  useEffect(() => api.onSignedOut(() => setSession('out')), [api]);
-  useEffect(() => {
-    // A reload keeps no token: the board's refresh cookie resumes the session, if there is one.
-    void api.resume().then((resumed) => setSession(resumed ? 'in' : 'out'));
-    const onPopState = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, [api]);
-
-  const navigate = useCallback((next: string) => {
-    window.history.pushState(null, '', next);
-    setPath(next);
-    setMessage(null);
-    window.scrollTo(0, 0);
-    // Move focus to the new page's content so keyboard and screen reader users start there.
-    requestAnimationFrame(() => mainReference.current?.focus());
-  }, []);
-  const announce = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
   const services = useMemo<AppServices>(() => ({ api, navigate, announce }), [api, navigate, announce]);
 
   const signedIn = session === 'in';
@@ -143,7 +118,7 @@ export function App() {
           ) : signedIn ? (
             screenFor(path, role)
           ) : (
-            <SignInScreen onSignedIn={() => setSession('in')} />
+            <SignInScreen onSignedIn={markSignedIn} />
           )}
         </main>
       </div>

@@ -5,7 +5,7 @@ import { BankKeysHttpModule } from '@infobank/crypto';
 import { OffersModule } from '@infobank/offers';
 import { ProvisionModule } from '@infobank/provision';
 import { RevocationModule } from '@infobank/revocation';
-import { ContractsModule } from '@infobank/rights';
+import { ContractsModule, organisationContractController } from '@infobank/rights';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { GATEWAY_ERROR_STATUS } from './gateway.errors';
 import { ATTESTATION_ROUTE, AttestationBodyParsing } from './notices/attestation-body';
@@ -40,7 +40,13 @@ export const GATEWAY_HTTP_OPTIONS = {
     ProvisionModule,
     RevocationModule,
   ],
-  controllers: [OrganisationController, OffersController, TransfersController, NoticesController],
+  controllers: [
+    OrganisationController,
+    organisationContractController('recipient'),
+    OffersController,
+    TransfersController,
+    NoticesController,
+  ],
   providers: [AttestationBodyParsing],
 })
 export class GatewayModule {}

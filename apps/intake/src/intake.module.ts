@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganisationClientModule } from '@infobank/auth';
 import { CatalogHttpModule, CatalogModule } from '@infobank/catalog';
 import { BankKeysHttpModule } from '@infobank/crypto';
-import { ContractsModule } from '@infobank/rights';
+import { ContractsModule, organisationContractController } from '@infobank/rights';
 import { TransparencyLogHttpModule } from '@infobank/transparency-log';
 import { VaultModule } from '@infobank/vault';
 import { INTAKE_ERROR_STATUS } from './intake.errors';
@@ -33,6 +33,6 @@ export const INTAKE_HTTP_OPTIONS = {
     VaultModule,
   ],
   providers: [DepositBodyParsing],
-  controllers: [OrganisationController, LinksController, DepositsController],
+  controllers: [OrganisationController, organisationContractController('provider'), LinksController, DepositsController],
 })
 export class IntakeModule {}

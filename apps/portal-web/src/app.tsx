@@ -1,5 +1,4 @@
 import {
-  ApiClient,
   Button,
   en,
   ja,
@@ -7,12 +6,12 @@ import {
   LiveMessage,
   NavBar,
   StepUpDialog,
+  useAppShell,
   useI18n,
-  useStepUpPrompt,
   type Language,
   type MessageKey,
 } from '@infobank/web-ui';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { AppContext, type AppServices } from './app-context';
 import { ForgotPasswordScreen, ResetPasswordScreen, VerifyBanner, VerifyEmailScreen } from './screens/account-email-screens';
 import { ApprovalsScreen } from './screens/approvals-screen';
@@ -90,28 +89,14 @@ function screenFor(path: string): ReactNode {
 /** The individual's web app: the shell (header, navigation, live region) around one screen at a time. */
 export function App() {
   const { t } = useI18n();
-  const api = useMemo(() => new ApiClient(), []);
-  const [path, setPath] = useState(() => window.location.pathname);
-  const [session, setSession] = useState<'resuming' | 'in' | 'out'>('resuming');
-  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
-  const stepUp = useStepUpPrompt();
+  const { api, path, session, message, stepUp, mainReference, navigate, announce, markSignedIn } = useAppShell();
   const termsPrompt = useTermsPrompt();
-  const mainReference = useRef<HTMLElement>(null);
   const [account, setAccount] = useState<{ emailVerified: boolean } | null>(null);
   const [unread, setUnread] = useState(0);
   const [badgesVersion, setBadgesVersion] = useState(0);
   const refreshBadges = useCallback(() => setBadgesVersion((version) => version + 1), []);
 
-  useEffect(() => api.setStepUpPrompt(stepUp.ask), [api, stepUp.ask]);
   useEffect(() => api.setTermsPrompt(termsPrompt.ask), [api, termsPrompt.ask]);
-  useEffect(() => api.onSignedOut(() => setSession('out')), [api]);
-  useEffect(() => {
-    // A reload keeps no token: the refresh cookie resumes the session, if there is one.
-    void api.resume().then((resumed) => setSession(resumed ? 'in' : 'out'));
-    const onPopState = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, [api]);
 
   // Whether the address is verified (the banner) and the unread count (the menu), fetched again on every page change.
   useEffect(() => {
@@ -134,15 +119,6 @@ export function App() {
     };
   }, [api, session, path, badgesVersion]);
 
-  const navigate = useCallback((next: string) => {
-    window.history.pushState(null, '', next);
-    setPath(next);
-    setMessage(null);
-    window.scrollTo(0, 0);
-    // Move focus to the new page's content so keyboard and screen reader users start there.
-    requestAnimationFrame(() => mainReference.current?.focus());
-  }, []);
-  const announce = useCallback((text: string, tone: 'info' | 'error' = 'info') => setMessage({ text, tone }), []);
   const saveLanguage = useCallback(
     (language: Language) => {
       // Signed out, the choice lives only in this browser's language item.
@@ -212,7 +188,7 @@ export function App() {
         ) : signedIn ? (
           screenFor(path)
         ) : (
-          <SignInScreen onSignedIn={() => setSession('in')} />
+          <SignInScreen onSignedIn={markSignedIn} />
         )}
       </main>
       {session === 'resuming' && path !== PUBLIC_PAGE ? null : (

@@ -66,7 +66,8 @@ export {
   TermsVersionExistsError,
   TermsVersionNotCurrentError,
 } from './terms/terms.errors';
-export { AcceptContractDto, ContractAcceptanceDto, ContractTextDto, OwnContractDto } from './terms/http/contract.dto';
+export { AcceptTermsDto, MyTermsDto, OwnContractDto, TermsAcceptanceDto, TermsTextDto } from './terms/http/terms.dto';
+export { organisationContractController } from './terms/http/organisation-contract.controller';
 export * from './complaints/domain/complaint';
 export * from './complaints/domain/complaint-sla';
 export { ComplaintNotFoundError, ComplaintStepRefusedError } from './complaints/complaints.errors';

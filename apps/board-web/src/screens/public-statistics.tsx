@@ -1,31 +1,13 @@
-import { SelectField, useI18n, useLoad, type MessageKey } from '@infobank/web-ui';
+import { SelectField, useI18n, useLoad, type MessageKey, type TransparencyCell, type TransparencyStatistics } from '@infobank/web-ui';
 import { useState } from 'react';
-import type { Text } from '../api-types';
-
-interface Cell {
-  suppressed: boolean;
-  count: number | null;
-}
-
-interface TransparencyMonth {
-  month: string;
-  individuals: Cell;
-  consentsByState: Record<'active' | 'paused' | 'revoked' | 'expired', Cell>;
-  provisionsByPurpose: { purposeCode: string; provisions: Cell }[];
-  provisionsByRecipient: { recipient: { id: string; name: Text }; provisions: Cell }[];
-  revocations: Cell;
-  boardDecisions: Record<'approved' | 'rejected' | 'changes_requested', Cell>;
-}
 
 /** The public statistics exactly as the portal's 透明性 page shows them to anyone (small counts hidden). */
 export function PublicStatistics() {
   const { t, pick, formatDate } = useI18n();
-  const { data, error } = useLoad((api) =>
-    api.call<{ generatedAt: string; minCell: number; months: TransparencyMonth[] }>('GET', '/v1/transparency'),
-  );
+  const { data, error } = useLoad((api) => api.call<TransparencyStatistics>('GET', '/v1/transparency'));
   const [chosen, setChosen] = useState<string | null>(null);
   const month = data?.months.find((candidate) => candidate.month === chosen) ?? data?.months[data.months.length - 1];
-  const count = (cell: Cell) =>
+  const count = (cell: TransparencyCell) =>
     cell.suppressed || cell.count === null ? t('transparency.suppressed', { min: data?.minCell ?? 0 }) : cell.count;
   return (
     <section aria-labelledby="public-statistics">

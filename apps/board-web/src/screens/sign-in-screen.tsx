@@ -1,4 +1,4 @@
-import { ApiProblem, Button, Field, useAppServices, useI18n } from '@infobank/web-ui';
+import { ApiProblem, Button, CredentialFields, useAppServices, useI18n } from '@infobank/web-ui';
 import { useState, type FormEvent } from 'react';
 
 /** Sign-in for board members and the complaints desk's staff (ログイン); accounts are added by the operator, so there is no sign-up. */
@@ -31,22 +31,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
       <h1>{t('auth.signInTitle')}</h1>
       <p>{t('board.signIn.intro')}</p>
       <form onSubmit={(event) => void submit(event)}>
-        <Field
-          label={t('auth.email')}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          required
-        />
-        <Field
-          label={t('auth.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
-        />
+        <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
         <Button type="submit" disabled={busy}>
           {t('auth.signIn')}
         </Button>

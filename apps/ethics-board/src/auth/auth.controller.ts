@@ -1,5 +1,5 @@
-import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   BROWSER_SESSION_SETTINGS,
   BoardMemberAuthGuard,
@@ -10,13 +10,13 @@ import {
   LogInUseCase,
   LogOutUseCase,
   RefreshSessionUseCase,
-  RetryAfterInterceptor,
   SessionController,
   StepUpDto,
+  StepUpRoute,
   StepUpTokenDto,
   StepUpUseCase,
 } from '@infobank/auth';
-import { ApiErrors, type RequestContext } from '@infobank/platform';
+import type { RequestContext } from '@infobank/platform';
 
 /**
  * Board members' sessions (also as the console's cookie session); their access tokens carry
@@ -38,13 +38,7 @@ export class BoardAuthController extends SessionController {
   }
 
   /** Re-enter the password for a 5-minute step-up token, required to vote and to propose, confirm or lift an order. */
-  @Post('step-up')
-  @Header('Cache-Control', 'no-store')
-  @HttpCode(200)
-  @UseGuards(BoardMemberAuthGuard)
-  @UseInterceptors(RetryAfterInterceptor)
-  @ApiOkResponse({ type: StepUpTokenDto })
-  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
+  @StepUpRoute(BoardMemberAuthGuard)
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: StepUpDto,

@@ -1,4 +1,4 @@
-import { ApiProblem, Button, Field, useI18n } from '@infobank/web-ui';
+import { ApiProblem, Button, CredentialFields, Field, useI18n } from '@infobank/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Terms } from '../api-types';
 import { useApp } from '../app-context';
@@ -54,23 +54,12 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(): void }) {
             required
           />
         ) : null}
-        <Field
-          label={t('auth.email')}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          required
-        />
-        <Field
-          label={t('auth.password')}
-          type="password"
-          autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
-          minLength={mode === 'sign-up' ? 12 : undefined}
-          hint={mode === 'sign-up' ? t('auth.passwordHint') : undefined}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
+        <CredentialFields
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
+          newPassword={mode === 'sign-up' ? { minLength: 12, hint: t('auth.passwordHint') } : undefined}
         />
         {mode === 'sign-up' && terms !== null ? (
           <details className="terms-details">

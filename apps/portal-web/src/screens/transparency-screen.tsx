@@ -1,31 +1,17 @@
-import { Button, SelectField, StatusBadge, useI18n, verifyCheckpoint, type CheckpointOutcome, type MessageKey } from '@infobank/web-ui';
+import {
+  Button,
+  SelectField,
+  StatusBadge,
+  useI18n,
+  verifyCheckpoint,
+  type CheckpointOutcome,
+  type MessageKey,
+  type TransparencyCell,
+  type TransparencyStatistics,
+} from '@infobank/web-ui';
 import { useState, type ReactNode } from 'react';
-import type { Catalog, Text } from '../api-types';
+import type { Catalog } from '../api-types';
 import { useApp, useLoad } from '../app-context';
-
-/** A published count: null when it is below the minimum and therefore hidden. */
-interface Cell {
-  suppressed: boolean;
-  count: number | null;
-}
-
-interface TransparencyMonth {
-  month: string;
-  individuals: Cell;
-  consentsByState: Record<'active' | 'paused' | 'revoked' | 'expired', Cell>;
-  provisionsByPurpose: { purposeCode: string; provisions: Cell }[];
-  provisionsByRecipient: { recipient: { id: string; name: Text }; provisions: Cell }[];
-  revocations: Cell;
-  attestations: { count: Cell; medianSecondsToAttest: number | null };
-  boardDecisions: Record<'approved' | 'rejected' | 'changes_requested', Cell>;
-}
-
-interface TransparencyStatistics {
-  generatedAt: string;
-  minCell: number;
-  months: TransparencyMonth[];
-  latestCheckpoint: { treeSize: number; rootHash: string; time: string; checkpoint: string } | null;
-}
 
 const CONSENT_STATES = ['active', 'paused', 'revoked', 'expired'] as const;
 const DECISIONS = ['approved', 'rejected', 'changes_requested'] as const;
@@ -131,7 +117,7 @@ export function TransparencyScreen() {
     );
   const latest = statistics.months.at(-1)?.month ?? null;
   const month = statistics.months.find((entry) => entry.month === (chosen ?? latest)) ?? null;
-  const cell = (value: Cell): ReactNode =>
+  const cell = (value: TransparencyCell): ReactNode =>
     value.suppressed || value.count === null ? (
       <span className="suppressed">{t('transparency.suppressed', { min: statistics.minCell })}</span>
     ) : (

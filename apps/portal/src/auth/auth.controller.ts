@@ -1,5 +1,5 @@
-import { Body, Controller, Header, HttpCode, Inject, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import {
   BROWSER_SESSION_SETTINGS,
   BrowserOriginGuard,
@@ -15,6 +15,7 @@ import {
   RetryAfterInterceptor,
   SessionController,
   StepUpDto,
+  StepUpRoute,
   StepUpTokenDto,
   StepUpUseCase,
 } from '@infobank/auth';
@@ -72,13 +73,7 @@ export class AuthController extends SessionController {
   }
 
   /** Re-enter the password for a 5-minute step-up token, required by sensitive actions. */
-  @Post('step-up')
-  @Header('Cache-Control', 'no-store')
-  @HttpCode(200)
-  @UseGuards(IndividualAuthGuard)
-  @UseInterceptors(RetryAfterInterceptor)
-  @ApiOkResponse({ type: StepUpTokenDto })
-  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
+  @StepUpRoute(IndividualAuthGuard)
   stepUpSession(
     @CurrentRequestContext() ctx: RequestContext,
     @Body() body: StepUpDto,

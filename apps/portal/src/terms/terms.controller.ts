@@ -2,8 +2,14 @@ import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestj
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
 import { ApiPublic, type RequestContext } from '@infobank/platform';
-import { AcceptMyTermsUseCase, GetCurrentTermsUseCase, GetMyTermsUseCase } from '@infobank/rights';
-import { AcceptTermsDto, MyTermsDto, TermsDto } from './dto/terms.dto';
+import {
+  AcceptMyTermsUseCase,
+  AcceptTermsDto,
+  GetCurrentTermsUseCase,
+  GetMyTermsUseCase,
+  MyTermsDto,
+  TermsTextDto,
+} from '@infobank/rights';
 
 /** The bank's terms for individuals (利用規約・委任契約): anyone reads the current version; I accept it and see my history. */
 @ApiTags('terms')
@@ -19,9 +25,9 @@ export class TermsController {
   @Header('Cache-Control', 'no-cache')
   @ApiPublic()
   @ApiOperation({ summary: 'The current terms for individuals, in Japanese and English (public)' })
-  @ApiOkResponse({ type: TermsDto })
+  @ApiOkResponse({ type: TermsTextDto })
   @ApiNotFoundResponse({ description: 'TERMS_NOT_PUBLISHED: no version has been published yet' })
-  current(@CurrentRequestContext() ctx: RequestContext): Promise<TermsDto> {
+  current(@CurrentRequestContext() ctx: RequestContext): Promise<TermsTextDto> {
     return this.currentTerms.execute(ctx);
   }
 

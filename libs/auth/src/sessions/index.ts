@@ -44,7 +44,7 @@ export {
 export { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, BrowserSession, type BrowserSessionSettings } from './http/browser-session.guard';
 export { COOKIE_SESSION_MODE, REFRESH_COOKIE_PATH, SESSION_MODE_HEADER } from './domain/browser-session';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
-export { SessionController } from './http/session.controller';
+export { SessionController, StepUpRoute } from './http/session.controller';
 export { BrowserSessionTokensDto, LoginDto, RefreshTokenDto, SessionTokensDto, StepUpDto, StepUpTokenDto } from './http/session.dto';
 export { RequireStepUp, STEP_UP_HEADER, StepUpGuard } from './http/step-up.guard';
 export { RefreshTokenStore } from './infrastructure/refresh-token.store';

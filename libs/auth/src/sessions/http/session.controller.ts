@@ -1,4 +1,18 @@
-import { Body, Header, HttpCode, Inject, Injectable, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  type CanActivate,
+  Header,
+  HttpCode,
+  Inject,
+  Injectable,
+  Post,
+  Req,
+  Res,
+  type Type,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiErrors, ApiPublic, createValidationPipe, type RequestContext } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +24,7 @@ import { InvalidRefreshTokenError } from '../sessions.errors';
 import { ClientAddress, CurrentRequestContext } from './access-token.guard';
 import { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, BrowserSession, type BrowserSessionSettings } from './browser-session.guard';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
-import { BrowserSessionTokensDto, LoginDto, RefreshTokenDto, SessionTokensDto } from './session.dto';
+import { BrowserSessionTokensDto, LoginDto, RefreshTokenDto, SessionTokensDto, StepUpTokenDto } from './session.dto';
 
 const validation = createValidationPipe();
 
@@ -24,7 +38,8 @@ const SessionModeHeader = ApiHeader({
 
 /**
  * Sign-in, refresh and logout: the routes every app with people's sessions serves. An app extends it
- * under its own `@Controller('v1/auth')` and adds what only it offers (the portal: register, step-up).
+ * under its own `@Controller('v1/auth')` and adds what only it offers (the portal: register); its step-up
+ * route is a method marked `@StepUpRoute(accessGuard)`.
  * Where the app offers cookie sessions, a browser asks for one with `X-Infobank-Session: cookie`: the
  * refresh token then lives only in an HttpOnly cookie, and the Origin is checked (BrowserOriginGuard).
  */
@@ -114,6 +129,22 @@ export abstract class SessionController {
 }
 
 /** The JSON body of refresh and logout, validated as every body is (the cookie session sends none). */
+/**
+ * `POST /v1/auth/step-up` on an app's SessionController: re-enter the password for a 5-minute step-up token
+ * (StepUpUseCase), for the people `accessGuard` admits; 401 INVALID_CREDENTIALS, 429 RATE_LIMITED with Retry-After.
+ */
+export function StepUpRoute(accessGuard: Type<CanActivate>): MethodDecorator {
+  return applyDecorators(
+    Post('step-up'),
+    Header('Cache-Control', 'no-store'),
+    HttpCode(200),
+    UseGuards(accessGuard),
+    UseInterceptors(RetryAfterInterceptor),
+    ApiOkResponse({ type: StepUpTokenDto }),
+    ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED'),
+  );
+}
+
 function refreshTokenBody(body: unknown): Promise<RefreshTokenDto> {
   return validation.transform(body, { type: 'body', metatype: RefreshTokenDto }) as Promise<RefreshTokenDto>;
 }

@@ -1,9 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACCEPTANCE_METHODS, TERMS_AUDIENCES, TERMS_VERSION_PATTERN } from '@infobank/rights';
 import { IsString, Matches } from 'class-validator';
+import { ACCEPTANCE_METHODS, TERMS_AUDIENCES, TERMS_VERSION_PATTERN } from '../domain/terms';
 
-/** A version of the bank's terms with its texts (ja and en). */
-export class TermsDto {
+/**
+ * The HTTP shapes of terms, shared by every app: the individuals' terms (portal) and the organisations' contracts
+ * (gateway for recipients, intake for providers) are versions of one thing with the same texts and acceptances.
+ */
+
+/** A terms or contract version with its texts (ja and en). */
+export class TermsTextDto {
   @ApiProperty({ enum: TERMS_AUDIENCES })
   audience: string;
 
@@ -13,14 +18,14 @@ export class TermsDto {
   @ApiProperty({ format: 'date-time' })
   publishedAt: string;
 
-  @ApiProperty({ description: 'The terms in Japanese (the binding text)' })
+  @ApiProperty({ description: 'The text in Japanese (the binding text)' })
   ja: string;
 
-  @ApiProperty({ description: 'The terms in English' })
+  @ApiProperty({ description: 'The text in English' })
   en: string;
 }
 
-/** One acceptance of a terms version. */
+/** One acceptance of a version, with its time and how it was given (at registration, in the portal, through the API or on paper). */
 export class TermsAcceptanceDto {
   @ApiProperty({ enum: TERMS_AUDIENCES })
   audience: string;
@@ -53,6 +58,21 @@ export class MyTermsDto {
     nullable: true,
     description: 'The version to accept before my next consent or approval; null when nothing is required',
   })
+  acceptanceRequired: string | null;
+
+  @ApiProperty({ type: [TermsAcceptanceDto] })
+  acceptances: TermsAcceptanceDto[];
+}
+
+/** `GET /v1/organisation/contract`: the current contract for the API's role, the version still to accept, and my acceptances. */
+export class OwnContractDto {
+  @ApiProperty({ enum: ['recipient', 'provider'] })
+  audience: string;
+
+  @ApiProperty({ type: TermsTextDto, nullable: true, description: 'null when no version has been published' })
+  current: TermsTextDto | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The version to accept; null when nothing is required' })
   acceptanceRequired: string | null;
 
   @ApiProperty({ type: [TermsAcceptanceDto] })
