@@ -31,10 +31,18 @@ describe('a dependency outage answers 503 SERVICE_UNAVAILABLE', () => {
       const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS "pid"');
       const admin = await openTestDataSource(testConfig(), 'admin');
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      // pg_terminate_backend only signals: wait until the backend is gone. The driver has then reported the
+      // ended session and TypeORM released the runner, so the query fails as a request's next query would.
+      for (let waited = 0; waited < 100; waited += 1) {
+        const [{ alive }] = await admin.query('SELECT count(*)::int AS "alive" FROM pg_stat_activity WHERE pid = $1', [pid]);
+        if (alive === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await admin.destroy();
       const error = await failureOf(() => runner.query('SELECT 1'));
       await runner.release().catch(() => undefined);
-      expect(isDependencyOutage(error)).toBe(true);
+      // The error itself in the comparison, so that a failure says which error was not recognised.
+      expect({ error: String(error), outage: isDependencyOutage(error) }).toEqual({ error: String(error), outage: true });
       expect(statusOf(error)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
     } finally {
       await dataSource.destroy();

@@ -29,6 +29,12 @@ const DRIVER_MESSAGES = [
   /^Client was closed and is not queryable$/,
 ];
 
+/**
+ * TypeORM releases a query runner itself when its connection reports an error (the server ended the
+ * session); a later query on it in the same request then fails with this error, not the driver's.
+ */
+const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
+
 /** ioredis: a command on a closed connection, or one that gave up reconnecting. */
 const REDIS_MESSAGES = [/^Connection is closed\.$/, /^Reached the max retries per request limit/, /^Stream isn't writeable/];
 
@@ -41,7 +47,8 @@ export function isDependencyOutage(error: unknown): boolean {
   let current: unknown = error;
   while (typeof current === 'object' && current !== null && !seen.has(current)) {
     seen.add(current);
-    const candidate = current as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const candidate = current as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    if (candidate.name === RELEASED_RUNNER) return true;
     if (typeof candidate.code === 'string' && (NETWORK_CODES.has(candidate.code) || UNAVAILABLE_SQLSTATES.test(candidate.code)))
       return true;
     const message = typeof candidate.message === 'string' ? candidate.message : '';
