@@ -127,7 +127,8 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     await page.getByRole('button', { name: '同意する', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '同意の内容を選ぶ' });
     const store = dialog.getByRole('switch', { name: '購入したお店' });
-    await expect(store.isChecked()).resolves.toBe(true);
+    // Optional items start switched on; the dialog may still be rendering, so wait for that state rather than read it once.
+    await dialog.getByRole('switch', { name: '購入したお店', checked: true }).waitFor();
     await store.uncheck();
     await dialog.getByRole('button', { name: 'この内容で同意する' }).click();
     await dialog.getByRole('link', { name: '受領書をダウンロード' }).waitFor();
