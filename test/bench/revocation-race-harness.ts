@@ -318,11 +318,17 @@ async function evidenceOf(dataSource: DataSource, transferId: string): Promise<M
 }
 
 /** Rows the clock should have stamped but did not (the verdict would be blind to them). */
-async function unstampedRows(dataSource: DataSource): Promise<number> {
+async function unstampedRows(dataSource: DataSource, transferId: string): Promise<number> {
+  // Only this race's consents: the database may hold earlier scenarios' provisions, made before the stamping trigger.
   const [{ missing }] = await dataSource.query(
-    `SELECT (SELECT count(*) FROM "provision_records" p WHERE NOT EXISTS (SELECT 1 FROM "race_commit_order" o WHERE o."row_id" = p."id"))
+    `WITH "raced" AS (SELECT "consent_id" FROM "transfer_subjects" WHERE "transfer_id" = $1)
+     SELECT (SELECT count(*) FROM "provision_records" p
+              WHERE p."consent_id" IN (SELECT "consent_id" FROM "raced")
+                AND NOT EXISTS (SELECT 1 FROM "race_commit_order" o WHERE o."row_id" = p."id"))
           + (SELECT count(*) FROM "consent_events" e
-              WHERE e."type" = 'consent_revoked' AND NOT EXISTS (SELECT 1 FROM "race_commit_order" o WHERE o."row_id" = e."id")) AS "missing"`,
+              WHERE e."type" = 'consent_revoked' AND e."consent_id" IN (SELECT "consent_id" FROM "raced")
+                AND NOT EXISTS (SELECT 1 FROM "race_commit_order" o WHERE o."row_id" = e."id")) AS "missing"`,
+    [transferId],
   );
   return Number(missing);
 }
@@ -404,7 +410,7 @@ export async function runRevocationRace(environment: RaceEnvironment, options: R
     let providedBeforeRevocation = 0;
     let refused = 0;
     let violations = 0;
-    let anomalies = await unstampedRows(environment.dataSource);
+    let anomalies = await unstampedRows(environment.dataSource, world.transferId);
     world.subjects.forEach((subject, index) => {
       const { download: downloadOutcome, revocation } = outcomes[index];
       const found = evidence.get(subject.consentId);
