@@ -95,12 +95,15 @@ async function main(): Promise<void> {
 
   // The engines: a primary, its streaming replica, a Redis Cluster.
   const [primaryPort, replicaPort] = [await sparePort(), await sparePort()];
-  // As root the clusters' directories belong to the postgres user, who cannot enter `root`.
-  const postgresDirectory = mkdtempSync(join(tmpdir(), 'infobank-scale-postgres-'));
-  cleanUps.push({ what: `remove ${postgresDirectory}`, undo: () => rmSync(postgresDirectory, { recursive: true, force: true }) });
-  const primary = await PostgresCluster.create(join(postgresDirectory, 'primary'), primaryPort);
+  // As root each cluster's directory belongs to the postgres user, who cannot enter `root`: one temporary directory each.
+  const [primaryDirectory, replicaDirectory] = ['primary', 'replica'].map((role) => {
+    const directory = mkdtempSync(join(tmpdir(), `infobank-scale-${role}-`));
+    cleanUps.push({ what: `remove ${directory}`, undo: () => rmSync(directory, { recursive: true, force: true }) });
+    return directory;
+  });
+  const primary = await PostgresCluster.create(primaryDirectory, primaryPort);
   cleanUps.push({ what: 'stop the PostgreSQL primary', undo: () => primary.stop() });
-  const replica = await PostgresCluster.replicaOf(primary, join(postgresDirectory, 'replica'), replicaPort);
+  const replica = await PostgresCluster.replicaOf(primary, replicaDirectory, replicaPort);
   cleanUps.push({ what: 'stop the PostgreSQL replica', undo: () => replica.stop() });
   progress(`PostgreSQL primary on ${primaryPort}, streaming replica on ${replicaPort}`);
   const redis = await RedisCluster.create(join(root, 'redis'));
