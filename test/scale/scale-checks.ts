@@ -13,6 +13,7 @@ const CORE_ROUTES: Record<string, (exchange: Exchange) => boolean> = {
   'mail verification': (exchange) => exchange.route === 'POST /v1/auth/verify-email',
   link: (exchange) => exchange.route === 'POST /v1/me/links',
   'signed deposit': (exchange) => exchange.app === 'intake' && exchange.route.startsWith('POST') && exchange.route.includes('/v1/deposits'),
+  'offer approval vote': (exchange) => exchange.route === 'POST /v1/cases/:id/votes',
   consent: (exchange) => exchange.route === 'POST /v1/me/consents',
   transfer: (exchange) => exchange.app === 'gateway' && exchange.route.startsWith('POST') && exchange.route.includes('/v1/transfers'),
   download: (exchange) => exchange.app === 'gateway' && exchange.route.includes('/parts/'),

@@ -26,6 +26,7 @@ import { Workload, type BoardMember } from '../chaos/workload';
 import { corePathRan, replicaStreams } from './scale-checks';
 import { RedisCluster, sparePort } from './redis-cluster';
 import { RoundRobinProxy } from './round-robin-proxy';
+import { approveOfferOverHttp } from './offer-approval';
 import { killTheSealer } from './sealer-takeover';
 
 const APPS = [
@@ -194,7 +195,8 @@ async function main(): Promise<void> {
   cleanUps.push({ what: 'close the proxies', undo: async () => void (await Promise.all(proxies.map((proxy) => proxy.close()))) });
 
   const traffic = new Traffic();
-  const members = ['legal', 'engineer'].map((expertise) => ({
+  // Three members, one of them external: the quorum an offer's approval needs.
+  const members = ['legal', 'engineer', 'consumer'].map((expertise) => ({
     expertise,
     email: `${expertise}.${randomUUID()}@board.example.jp`,
     password: `scale-${randomUUID()}`,
@@ -207,9 +209,10 @@ async function main(): Promise<void> {
       return admin(quiet, [
         ...['board:add-member', '--email', member.email, '--password-file', passwordFile],
         ...['--name', `委員 ${member.expertise}`, '--expertise', member.expertise],
+        ...(member.expertise === 'consumer' ? ['--external'] : []),
       ]);
     }),
-    ...processes.map((child) => child.start()),
+    startFewAtATime(processes, 4),
   ]);
   progress(`started ${apps.length} app instances and ${workers.length} workers; seeded a provider, two recipients and two board members`);
   for (const proxy of proxies) {
@@ -227,12 +230,22 @@ async function main(): Promise<void> {
   }
 
   const board: BoardMember[] = members.map(({ email, password }) => ({ email, password }));
+  // A third offer, approved by the board's votes over HTTP, joins the two seeded ones in the workload.
+  const recipients = [...seeded.recipients];
+  const offerApproval = await approveOfferOverHttp(traffic, urls['ethics-board'], seeded.recipients[0].client, board).then(
+    (offerId) => {
+      recipients.push({ client: seeded.recipients[0].client, offerId });
+      return { ok: true, offerId, violations: [] as string[] };
+    },
+    (error: Error) => ({ ok: false, offerId: null, violations: [error.message] }),
+  );
+  progress(`offer approval over HTTP: ${JSON.stringify(offerApproval)}`);
   const workload = new Workload(
     traffic,
     { ...urls, board: urls['ethics-board'] },
     seeded.provider,
-    seeded.recipients,
-    board,
+    recipients,
+    board.slice(0, 2),
     new MailDrop(env.MAIL_DIR),
   );
   await workload.populate(options.individuals);
@@ -268,6 +281,7 @@ async function main(): Promise<void> {
 
   const checks = {
     corePath: corePathRan(workload.counts, traffic.exchanges),
+    offerApproval,
     noLostWork: await noLostWork(db, workload.accepted),
     noDuplicates: await noDuplicates(db, workload.accepted),
     noProvisionAfterRevocationErasureOrOrder: await commitOrder(db),
@@ -301,6 +315,18 @@ async function main(): Promise<void> {
     progress(`violations found${options.logs ? `; the processes' logs are in ${logs}` : '; run again with --logs DIR to keep the logs'}`);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!report.ok) process.exitCode = 1;
+}
+
+/**
+ * Starts the processes `concurrency` at a time: eleven Nest processes starting at once on a loaded
+ * two-core machine each take longer than the supervisor's start timeout.
+ */
+async function startFewAtATime(processes: readonly ManagedProcess[], concurrency: number): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < processes.length) await processes[next++].start();
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
 }
 
 /** `count` spare ports, distinct from each other and from `taken`. */
