@@ -74,6 +74,24 @@ export class PostgresCluster {
     return cluster;
   }
 
+  /**
+   * A hot-standby streaming replica of `primary` in `directory` (`pg_basebackup -R`: the base backup
+   * plus standby.signal and primary_conninfo), started on `port`. It answers reads only.
+   */
+  static async replicaOf(primary: PostgresCluster, directory: string, port: number): Promise<PostgresCluster> {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    if (asRoot) spawnSync('chown', ['postgres:postgres', directory]);
+    const data = join(directory, 'data');
+    run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync']);
+    // The backup carries the primary's postgresql.auto.conf: later lines win, so the replica's own go last.
+    const settings = join(data, 'postgresql.auto.conf');
+    writeFileSync(settings, `port = ${port}\nunix_socket_directories = '${directory}'\nhot_standby = on\n`, { flag: 'a' });
+    if (asRoot) spawnSync('chown', ['postgres:postgres', settings]);
+    const replica = new PostgresCluster(directory, port);
+    await replica.start();
+    return replica;
+  }
+
   get dataDirectory(): string {
     return join(this.directory, 'data');
   }

@@ -14,8 +14,8 @@ import {
   OutboxRelayRunner,
   QueueRegistry,
   REDIS,
+  type RedisClient,
 } from '@infobank/platform';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -39,7 +39,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(JOB_CONTRACTS) private readonly contracts: readonly JobContract<unknown>[],
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

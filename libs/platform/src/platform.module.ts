@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { MixedList } from 'typeorm';
 import type { AppConfig } from './config/infrastructure/config.schema';
@@ -11,7 +10,7 @@ import { MetricsRegistry } from './metrics/infrastructure/metrics.registry';
 import { OutboxInspector } from './outbox/infrastructure/outbox-inspector';
 import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
 import { QueueRegistry } from './queue/infrastructure/queue-registry';
-import { createFailFastRedis } from './queue/infrastructure/redis-connection';
+import { createFailFastRedis, type RedisClient } from './queue/infrastructure/redis-connection';
 
 type Constructor = new (...args: never[]) => unknown;
 
@@ -27,7 +26,7 @@ export interface PlatformOptions {
 @Injectable()
 class ConnectionCloser implements OnApplicationShutdown {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly queues: QueueRegistry,
   ) {}
 

@@ -75,7 +75,7 @@ describe('portal: sign-in throttling by progressive delay in Redis', () => {
       const redis = new Redis({ host: first.config.redis.host, port: first.config.redis.port, lazyConnect: true });
       try {
         await redis.connect();
-        const keys = await redis.keys(`${overrides.REDIS_PREFIX}:login-delays:individual:*`);
+        const keys = await redis.keys(`${overrides.REDIS_PREFIX}:login-delays:{individual}:*`);
         expect(keys.some((key) => key.includes(':account:'))).toBe(true);
         expect(keys.some((key) => key.includes(':address:'))).toBe(true);
         expect(keys.join(' ')).not.toContain('example.jp');

@@ -1,13 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { LOGGER, REDIS } from '@infobank/platform';
-import type { Redis } from 'ioredis';
+import { LOGGER, REDIS, type RedisClient } from '@infobank/platform';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ReplayCacheUnavailableError } from '../../auth.errors';
 
 /** The key whose value is the start of the current replay epoch (seconds; 0 = no loss known). */
-const EPOCH_KEY = 'auth:jti-epoch';
+// Every key of the cache shares one Cluster hash tag, so the marker lives on the node that holds the ids:
+// a node lost with its data takes the marker with it, and the loss is noticed.
+const EPOCH_KEY = 'auth:{jti}:epoch';
 
 /** What recording a `jti` found. */
 export interface JtiUse {
@@ -34,7 +35,7 @@ export interface JtiUse {
 @Injectable()
 export class ReplayCache implements OnApplicationBootstrap {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -54,7 +55,7 @@ export class ReplayCache implements OnApplicationBootstrap {
    */
   async record(scope: string, jti: string, ttlSeconds: number, now: number): Promise<JtiUse> {
     // The jti is the caller's text: hashed, it cannot shape or bloat the key.
-    const key = `auth:jti:${scope}:${createHash('sha256').update(jti, 'utf8').digest('base64url')}`;
+    const key = `auth:{jti}:${scope}:${createHash('sha256').update(jti, 'utf8').digest('base64url')}`;
     try {
       const firstUse = (await this.redis.set(key, '1', 'PX', Math.ceil(ttlSeconds * 1000), 'NX')) === 'OK';
       // Read after the write: a marker present now was present when the id was written (a loss takes both).

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, REDIS } from '@infobank/platform';
-import type { Redis } from 'ioredis';
+import { DomainError, REDIS, type RedisClient } from '@infobank/platform';
 import { createHash } from 'node:crypto';
 import type { SessionRealm } from '../domain/session-tokens';
 import { LOGIN_RATE_LIMITS, SESSION_REALM, type LoginRateLimits } from '../application/session-settings';
@@ -62,7 +61,7 @@ return 1`;
 @Injectable()
 export class LoginRateLimiter {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(LOGIN_RATE_LIMITS) private readonly limits: LoginRateLimits,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}
@@ -99,10 +98,11 @@ export class LoginRateLimiter {
     await this.run(() => this.redis.eval(FORGIVE_ATTEMPT, 2, ...attempt.keys));
   }
 
-  // Keys name the realm and a digest, never an e-mail address in clear.
+  // Keys name the realm and a digest, never an e-mail address in clear. The realm is their Cluster hash
+  // tag: the scripts touch an account's and an address's key at once, which must share a slot.
   private key(scope: 'account' | 'address', value: string): string {
     const digest = createHash('sha256').update(value, 'utf8').digest('base64url');
-    return `login-delays:${this.realm.accountKinds[0]}:${scope}:${digest}`;
+    return `login-delays:{${this.realm.accountKinds[0]}}:${scope}:${digest}`;
   }
 
   private async run<T>(command: () => Promise<T>): Promise<T> {

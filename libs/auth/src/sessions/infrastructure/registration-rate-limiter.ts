@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, DomainError, REDIS, type AppConfig } from '@infobank/platform';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, DomainError, REDIS, type AppConfig, type RedisClient } from '@infobank/platform';
 import { createHash } from 'node:crypto';
 import { SESSION_REALM } from '../application/session-settings';
 import type { SessionRealm } from '../domain/session-tokens';
@@ -24,7 +23,7 @@ return 0`;
 @Injectable()
 export class RegistrationRateLimiter {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
   ) {}

@@ -22,7 +22,14 @@ export interface AppConfig {
     ssl: boolean;
     migrateAtBoot: boolean;
   };
-  redis: { host: string; port: number; password: string | undefined; prefix: string };
+  redis: {
+    host: string;
+    port: number;
+    password: string | undefined;
+    prefix: string;
+    /** The seed nodes of a Redis Cluster; when present, every client is a Cluster client and REDIS_HOST/PORT are unused. */
+    clusterNodes: readonly { host: string; port: number }[] | undefined;
+  };
   http: {
     host: string;
     bodyLimitBytes: number;
@@ -160,6 +167,10 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'REDIS_PORT', default: '6379', description: 'Redis port' },
   { name: 'REDIS_PASSWORD', secret: true, description: 'Redis password (none by default)' },
   { name: 'REDIS_PREFIX', default: 'infobank', description: 'prefix of every Redis key (BullMQ uses it as a Cluster hash tag)' },
+  {
+    name: 'REDIS_CLUSTER_NODES',
+    description: 'comma-separated `host:port` seed nodes of a Redis Cluster; when set, REDIS_HOST and REDIS_PORT are unused',
+  },
   { name: 'HTTP_HOST', default: '127.0.0.1', description: 'address the HTTP apps listen on (`0.0.0.0` in containers)' },
   { name: 'HTTP_BODY_LIMIT_BYTES', default: '1048576', description: 'largest accepted request body; larger bodies get 413' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long a stopping process waits for in-flight work' },

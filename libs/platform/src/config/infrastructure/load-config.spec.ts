@@ -86,6 +86,22 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('reads a Redis Cluster from REDIS_CLUSTER_NODES, and none when it is unset', () => {
+    expect(loadConfig({}).redis.clusterNodes).toBeUndefined();
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002' }).redis.clusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+  });
+
+  it('rejects a Redis Cluster node without a valid port, naming the entry', () => {
+    expect(problemsOf({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b' })).toEqual([
+      'REDIS_CLUSTER_NODES must be a comma-separated list of host:port (got "redis-b")',
+    ]);
+    expect(problemsOf({ REDIS_CLUSTER_NODES: 'redis-a:70000' })).toHaveLength(1);
+  });
+
   it('rejects two apps on one port', () => {
     expect(problemsOf({ INTAKE_PORT: '3000' })).toEqual([expect.stringMatching(/PORTAL_PORT.*INTAKE_PORT|3000/)]);
   });

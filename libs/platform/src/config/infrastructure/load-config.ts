@@ -104,6 +104,7 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
       port: port('REDIS_PORT'),
       password: optional('REDIS_PASSWORD'),
       prefix: text('REDIS_PREFIX'),
+      clusterNodes: clusterNodes(optional('REDIS_CLUSTER_NODES'), problems),
     },
     http: {
       host: text('HTTP_HOST'),
@@ -236,4 +237,20 @@ function withSecretFiles(source: Source, problems: string[]): Source {
     }
   }
   return resolved;
+}
+
+/** `host:port,host:port` → the Cluster's seed nodes; each bad entry is a problem naming it. */
+function clusterNodes(value: string | undefined, problems: string[]): { host: string; port: number }[] | undefined {
+  if (value === undefined) return undefined;
+  const nodes: { host: string; port: number }[] = [];
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const match = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/.exec(entry);
+    const port = match === null ? Number.NaN : Number(match[2]);
+    if (match === null || port < 1 || port > 65535) {
+      problems.push(`REDIS_CLUSTER_NODES must be a comma-separated list of host:port (got "${entry}")`);
+      continue;
+    }
+    nodes.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
+  }
+  return nodes.length > 0 ? nodes : undefined;
 }

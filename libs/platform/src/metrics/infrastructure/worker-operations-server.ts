@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/infrastructure/config.schema';
 import { REDIS } from '../../platform.tokens';
 import { QueueRegistry } from '../../queue/infrastructure/queue-registry';
+import type { RedisClient } from '../../queue/infrastructure/redis-connection';
 import { MetricsRegistry } from './metrics.registry';
 import { observeBacklog } from './observe-backlog';
 
@@ -36,7 +36,7 @@ export async function serveWorkerOperations(
   server.get('/health', async (_request, reply) => {
     const [postgres, redis] = await Promise.allSettled([
       withTimeout(app.get(DataSource).query('SELECT 1'), 1_000),
-      withTimeout(app.get<Redis>(REDIS).ping(), 1_000),
+      withTimeout(app.get<RedisClient>(REDIS).ping(), 1_000),
     ]);
     const state = (result: PromiseSettledResult<unknown>) => ({ status: result.status === 'fulfilled' ? 'up' : 'down' });
     const checks = { postgres: state(postgres), redis: state(redis) };

@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/infrastructure/config.schema';
@@ -8,7 +8,7 @@ import type { JobHandler } from './job-handler';
 import { JobSchedules } from './job-schedules';
 import { bullPrefix, QueueName } from './queue-names';
 import type { QueueRegistry } from './queue-registry';
-import { bullConnectionOptions } from './redis-connection';
+import { bullConnectionOptions, releaseBullConnection } from './redis-connection';
 
 /** A contract with its one handler. */
 export interface BoundJob {
@@ -22,6 +22,8 @@ export interface BoundJob {
  */
 export class JobWorkerHost {
   private readonly workers: Worker[] = [];
+  /** What each worker was given to connect with (a Cluster client is this host's to close). */
+  private readonly connections: ConnectionOptions[] = [];
   private jobSchedules?: JobSchedules;
 
   constructor(
@@ -39,6 +41,8 @@ export class JobWorkerHost {
       byQueue.set(job.contract.queue, named);
     }
     for (const [queue, named] of byQueue) {
+      const connection = bullConnectionOptions(this.config);
+      this.connections.push(connection);
       const worker = new Worker(
         queue,
         async (job) => {
@@ -47,7 +51,7 @@ export class JobWorkerHost {
           return executeJob(this.dataSource, this.logger, bound.contract, bound.handler, job);
         },
         {
-          connection: bullConnectionOptions(this.config),
+          connection,
           prefix: bullPrefix(this.config.redis.prefix),
           concurrency: this.config.worker.concurrency,
           autorun: true,
@@ -83,5 +87,6 @@ export class JobWorkerHost {
     const closed = Promise.all(workers.map((worker) => worker.close())).then(() => true);
     const finished = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
     if (!finished) this.logger.warn({ timeoutMs }, 'worker stopped with jobs still running; they will be retried elsewhere');
+    await Promise.all(this.connections.splice(0).map(releaseBullConnection));
   }
 }

@@ -1,7 +1,7 @@
-import { JobsOptions, Queue } from 'bullmq';
+import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
 import type { AppConfig } from '../../config/infrastructure/config.schema';
 import type { JobContract } from './job-contract';
-import { bullConnectionOptions } from './redis-connection';
+import { bullConnectionOptions, releaseBullConnection } from './redis-connection';
 import { QUEUE_NAMES, QueueName, bullPrefix } from './queue-names';
 
 /** Retries back off exponentially; failed jobs stay in Redis for inspection; completed ones expire. */
@@ -21,18 +21,22 @@ export function jobOptionsFor(contract: Pick<JobContract<unknown>, 'retry'> | un
 /** One BullMQ Queue per queue name, created on first use and closed together. */
 export class QueueRegistry {
   private readonly queues = new Map<QueueName, Queue>();
+  /** What each queue was given to connect with (a Cluster client is this registry's to close). */
+  private readonly connections: ConnectionOptions[] = [];
 
   constructor(private readonly config: AppConfig) {}
 
   get(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      const connection = bullConnectionOptions(this.config);
       queue = new Queue(name, {
-        connection: bullConnectionOptions(this.config),
+        connection,
         prefix: bullPrefix(this.config.redis.prefix),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       this.queues.set(name, queue);
+      this.connections.push(connection);
     }
     return queue;
   }
@@ -44,5 +48,6 @@ export class QueueRegistry {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    await Promise.all(this.connections.splice(0).map(releaseBullConnection));
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimitedError } from '@infobank/auth';
-import { APP_CONFIG, DomainError, REDIS, type AppConfig } from '@infobank/platform';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, DomainError, REDIS, type AppConfig, type RedisClient } from '@infobank/platform';
 import { createHash } from 'node:crypto';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -27,7 +26,7 @@ return wait`;
 @Injectable()
 export class AccountMailRateLimiter {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,8 +38,9 @@ export class AccountMailRateLimiter {
       waitMs = (await this.redis.eval(
         COUNT_ATTEMPT,
         2,
-        `account-mails:${purpose}:email:${digest(normalisedEmail)}`,
-        `account-mails:${purpose}:client:${digest(clientAddress)}`,
+        // The purpose is the keys' Cluster hash tag: the script counts on both at once.
+        `account-mails:{${purpose}}:email:${digest(normalisedEmail)}`,
+        `account-mails:{${purpose}}:client:${digest(clientAddress)}`,
         perAddress,
         perAddress * CLIENT_FACTOR,
         HOUR_MS,
