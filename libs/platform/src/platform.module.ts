@@ -7,6 +7,7 @@ import type { AppConfig } from './config/infrastructure/config.schema';
 import { buildDataSourceOptions } from './database/infrastructure/data-source-options';
 import { DatabaseRoleCheck } from './database/infrastructure/database-role-check';
 import { Transactions } from './database/infrastructure/transactions';
+import { isDependencyOutage } from './http/http/dependency-outage';
 import { MetricsRegistry } from './metrics/infrastructure/metrics.registry';
 import { OutboxInspector } from './outbox/infrastructure/outbox-inspector';
 import { APP_CONFIG, LOGGER, REDIS } from './platform.tokens';
@@ -51,9 +52,11 @@ export class PlatformModule {
             { entities: options.entities, migrations: options.migrations },
             { applicationName: `infobank-${options.service}` },
           ),
-          // A process that cannot reach Postgres at start retries for about 20 s, then exits non-zero.
+          // A process that cannot reach Postgres at start retries for about 20 s, then exits non-zero; a
+          // database that does not exist (3D000) or a refused login (28P01) will not heal by waiting: it exits at once.
           retryAttempts: 10,
           retryDelay: 2_000,
+          toRetry: (error: unknown) => isDependencyOutage(error),
         }),
       ],
       providers: [
