@@ -2,10 +2,12 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { MixedList } from 'typeorm';
+import { DataSource, type MixedList } from 'typeorm';
 import type { AppConfig } from './config/infrastructure/config.schema';
-import { buildDataSourceOptions } from './database/infrastructure/data-source-options';
+import { buildDataSourceOptions, buildReplicaDataSourceOptions } from './database/infrastructure/data-source-options';
 import { DatabaseRoleCheck } from './database/infrastructure/database-role-check';
+import { ReadYourWrites } from './database/infrastructure/read-your-writes';
+import { ReplicaReads } from './database/infrastructure/replica-reads';
 import { Transactions } from './database/infrastructure/transactions';
 import { isDependencyOutage } from './http/http/dependency-outage';
 import { MetricsRegistry } from './metrics/infrastructure/metrics.registry';
@@ -65,13 +67,42 @@ export class PlatformModule {
         { provide: REDIS, useFactory: () => createFailFastRedis(options.config, options.logger) },
         { provide: QueueRegistry, useFactory: () => new QueueRegistry(options.config) },
         { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) },
-        Transactions,
+        {
+          provide: ReadYourWrites,
+          inject: [DataSource, REDIS],
+          useFactory: (dataSource: DataSource, redis: Redis) => {
+            const replica = options.config.database.readReplica;
+            // A mark outlives the lag bound a little: past it, the bound alone keeps replica reads fresh enough.
+            return new ReadYourWrites(
+              replica === null ? null : { primary: dataSource, redis, logger: options.logger, keepMs: replica.maxLagMs + 1_000 },
+            );
+          },
+        },
+        {
+          provide: ReplicaReads,
+          inject: [DataSource, ReadYourWrites],
+          useFactory: (dataSource: DataSource, writes: ReadYourWrites) => {
+            const replica = options.config.database.readReplica;
+            if (replica === null) return new ReplicaReads(dataSource, null);
+            return new ReplicaReads(dataSource, {
+              options: buildReplicaDataSourceOptions(options.config, { entities: options.entities }, `infobank-${options.service}-replica`),
+              maxLagMs: replica.maxLagMs,
+              writes,
+              logger: options.logger,
+            });
+          },
+        },
+        {
+          provide: Transactions,
+          inject: [DataSource, ReadYourWrites],
+          useFactory: (dataSource: DataSource, writes: ReadYourWrites) => new Transactions(dataSource, writes),
+        },
         OutboxInspector,
         ConnectionCloser,
         // The operator CLI migrates as the owner role; the role check is for the apps and the worker.
         ...(options.service === 'admin' ? [] : [DatabaseRoleCheck]),
       ],
-      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry, Transactions, OutboxInspector],
+      exports: [APP_CONFIG, LOGGER, REDIS, QueueRegistry, MetricsRegistry, Transactions, ReplicaReads, OutboxInspector],
     };
   }
 }
