@@ -42,8 +42,8 @@ describe('process start-up', () => {
     const result = run('portal', { DATABASE_NAME: `${process.env.DATABASE_NAME}_missing` });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('does not exist (Create it first: npm run migrate)');
-    // Retrying would take about 20 s (10 attempts, 2 s apart).
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Retrying would take 18 s more (10 attempts, 2 s apart) than a start, which takes 5–9 s on a busy machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 
