@@ -8,8 +8,6 @@ import type { ReadYourWrites } from './read-your-writes';
 
 /** How often the primary's WAL position and the replica's replay position are sampled while reads use the replica. */
 const PROBE_EVERY_MS = 500;
-/** A probe older than this (the replica stopped answering) makes the replica unusable until the next one succeeds. */
-const PROBE_STALE_AFTER_MS = 3 * PROBE_EVERY_MS;
 /** Samples kept while the replica replays none of them (a stalled replica): 5 minutes' worth. */
 const MAX_SAMPLES = 600;
 
@@ -84,8 +82,8 @@ export class ReplicaReads implements OnApplicationShutdown {
     const state = this.state;
     const replica = this.replica;
     if (state === null || replica === null || state.stalenessMs === null) return null;
-    const now = Date.now();
-    if (now - state.probedAt > PROBE_STALE_AFTER_MS || state.stalenessMs + (now - state.probedAt) > settings.maxLagMs) return null;
+    // The lag grows with the probe's age: a replica that stops answering probes soon counts as too far behind.
+    if (state.stalenessMs + (Date.now() - state.probedAt) > settings.maxLagMs) return null;
     if (ctx.actor.type !== 'individual') return replica;
     let lastWrite: string | null;
     try {
