@@ -10,6 +10,8 @@ import {
   createRequestContext,
   ensureDatabaseRoles,
   loadConfig,
+  ReadYourWrites,
+  ReplicaReads,
   withTransaction,
 } from '@infobank/platform';
 import { SealTransparencyLogUseCase } from '@infobank/transparency-log';
@@ -21,7 +23,7 @@ import { PostgresCluster } from '../../chaos/services';
 import { RunningApp, startTestApp } from '../../support/http-app';
 import { offerTerms } from '../../support/offer-terms';
 import { registerOrganisation } from '../../support/organisation-client';
-import { eventually } from '../../support/platform';
+import { eventually, testLogger } from '../../support/platform';
 import { freePort } from '../../support/private-redis';
 import { verifyEmailWithoutMail } from '../../support/verified-individual';
 import { callJson, newIndividual } from '../portal/session-client';
@@ -184,6 +186,44 @@ describe('reads from a streaming replica (DATABASE_READ_HOST) with read-your-wri
       15_000,
     );
     expect(caughtUp.body.treeSize).toBe(sealedSize);
+  });
+
+  it('sends every read to the primary while the replica lags more than DATABASE_READ_MAX_LAG_MS', async () => {
+    const dataSource = portal.app.get(DataSource);
+    const withLagBound = (maxLagMs: number) =>
+      new ReplicaReads(dataSource, {
+        options: buildReplicaDataSourceOptions(
+          { ...portal.config, database: { ...portal.config.database, readReplica: { host: '127.0.0.1', port: replica.port, maxLagMs } } },
+          { entities: [] },
+          'infobank-test-lag',
+        ),
+        maxLagMs,
+        writes: new ReadYourWrites(null),
+        logger: testLogger(),
+      });
+    const [strict, lenient] = [withLagBound(1_000), withLagBound(10_000)];
+    const anyone = createRequestContext({ type: 'anonymous' });
+    const probes = (reads: ReplicaReads) =>
+      reads.run(anyone, async (read) => {
+        const [row] = await (read.transaction ?? dataSource.manager).query('SELECT count(*)::int AS "count" FROM replica_lag_probe');
+        return row.count as number;
+      });
+    await onPrimary.query('CREATE TABLE replica_lag_probe (id int); GRANT SELECT ON replica_lag_probe TO PUBLIC');
+    await replicaCaughtUp();
+    try {
+      expect([await probes(strict), await probes(lenient)]).toEqual([0, 0]);
+      // Replay stops: from now on the replica falls further behind the primary with every second.
+      await onReplica.query('SELECT pg_wal_replay_pause()');
+      await onPrimary.query('INSERT INTO replica_lag_probe VALUES (1)');
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+      // 2 s behind: beyond a 1 s bound every read goes to the primary; within a 10 s bound it stays on the replica.
+      expect(await probes(strict)).toBe(1);
+      expect(await probes(lenient)).toBe(0);
+    } finally {
+      await onReplica.query('SELECT pg_wal_replay_resume()');
+      await Promise.all([strict.onApplicationShutdown(), lenient.onApplicationShutdown()]);
+    }
   });
 
   it('reads from the primary, never a 500, when the replica goes down; and the replica’s sessions cannot write', async () => {
