@@ -1,7 +1,7 @@
 // The chaos run's own PostgreSQL cluster and Redis, on spare ports in a temporary directory, so that
 // killing and restarting them never disturbs the machine's development services.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -75,21 +75,34 @@ export class PostgresCluster {
   }
 
   /**
-   * A hot-standby streaming replica of `primary` in `directory` (`pg_basebackup -R`: the base backup
-   * plus standby.signal and primary_conninfo), started on `port`. It answers reads only.
+   * A streaming replica of `primary` (`pg_basebackup -R`: a hot standby that follows the primary's WAL) in
+   * `directory`, listening on `port`, with extra `settings` such as `recovery_min_apply_delay = '3s'`.
    */
-  static async replicaOf(primary: PostgresCluster, directory: string, port: number): Promise<PostgresCluster> {
+  static async createReplica(primary: PostgresCluster, directory: string, port: number, settings: string[] = []): Promise<PostgresCluster> {
+    const data = join(directory, 'data');
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     if (asRoot) spawnSync('chown', ['postgres:postgres', directory]);
-    const data = join(directory, 'data');
-    run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync']);
-    // The backup carries the primary's postgresql.auto.conf: later lines win, so the replica's own go last.
-    const settings = join(data, 'postgresql.auto.conf');
-    writeFileSync(settings, `port = ${port}\nunix_socket_directories = '${directory}'\nhot_standby = on\n`, { flag: 'a' });
-    if (asRoot) spawnSync('chown', ['postgres:postgres', settings]);
-    const replica = new PostgresCluster(directory, port);
-    await replica.start();
-    return replica;
+    run('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '--checkpoint=fast',
+      '--no-sync',
+    ]);
+    // The copied settings name the primary's port and socket directory; later lines win.
+    const overrides = [`port = ${port}`, `unix_socket_directories = '${directory}'`, 'hot_standby = on', ...settings];
+    appendFileSync(join(data, 'postgresql.auto.conf'), overrides.join('\n') + '\n');
+    const cluster = new PostgresCluster(directory, port);
+    await cluster.start();
+    return cluster;
   }
 
   get dataDirectory(): string {

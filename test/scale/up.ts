@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   });
   const primary = await PostgresCluster.create(primaryDirectory, primaryPort);
   cleanUps.push({ what: 'stop the PostgreSQL primary', undo: () => primary.stop() });
-  const replica = await PostgresCluster.replicaOf(primary, replicaDirectory, replicaPort);
+  const replica = await PostgresCluster.createReplica(primary, replicaDirectory, replicaPort);
   cleanUps.push({ what: 'stop the PostgreSQL replica', undo: () => replica.stop() });
   progress(`PostgreSQL primary on ${primaryPort}, streaming replica on ${replicaPort}`);
   const redis = await RedisCluster.create(join(root, 'redis'));

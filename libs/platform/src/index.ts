@@ -6,6 +6,8 @@ export * from './database/infrastructure/data-source-options';
 export * from './database/infrastructure/database-roles';
 export * from './database/infrastructure/database-status';
 export * from './database/infrastructure/migrate';
+export * from './database/infrastructure/read-your-writes';
+export * from './database/infrastructure/replica-reads';
 export * from './database/infrastructure/transactions';
 export * from './errors/domain/domain-error';
 export * from './http/http/create-http-app';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { ReplicaReads, type RequestContext } from '@infobank/platform';
 import { TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
 import { ConsentNotFoundError, ConsentProofPendingError } from '../../consent.errors';
 import type { ConsentEntity } from '../infrastructure/consent.entity';
@@ -45,17 +45,23 @@ export class GetOwnConsentUseCase {
   }
 }
 
-/** The receipts of one of my consents, oldest first (each chains to the previous one's hash). */
+/**
+ * The receipts of one of my consents, oldest first (each chains to the previous one's hash): the consent's
+ * history, read from the read replica when it has replayed the individual's own latest change.
+ */
 @Injectable()
 export class ListConsentReceiptsUseCase {
   constructor(
     private readonly consents: ConsentStore,
     private readonly events: ConsentEventStore,
+    private readonly reads: ReplicaReads,
   ) {}
 
   async execute(ctx: RequestContext, consentId: string): Promise<ConsentEventView[]> {
-    const row = await loadOwnConsent(this.consents, ctx, consentId);
-    return (await this.events.listOf(ctx, row.id)).map(eventView);
+    return this.reads.run(ctx, async (read) => {
+      const row = await loadOwnConsent(this.consents, read, consentId);
+      return (await this.events.listOf(read, row.id)).map(eventView);
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import { ReplicaReads, type RequestContext } from '@infobank/platform';
 import { AuditRecipientNotFoundError } from '../audit.errors';
 import { RecipientAuditQueries } from '../infrastructure/recipient-audit.queries';
 import { assertBoardAuditor } from './board-audit-access';
@@ -69,10 +69,15 @@ export class GetRecipientAuditUseCase {
   constructor(
     private readonly organisations: OrganisationDirectory,
     private readonly queries: RecipientAuditQueries,
+    private readonly reads: ReplicaReads,
   ) {}
 
   async execute(ctx: RequestContext, recipientId: string): Promise<RecipientAuditView> {
     assertBoardAuditor(ctx);
+    return this.reads.run(ctx, (read) => this.read(read, recipientId));
+  }
+
+  private async read(ctx: RequestContext, recipientId: string): Promise<RecipientAuditView> {
     const profile = (await this.organisations.findProfiles(ctx, [recipientId])).get(recipientId);
     if (profile === undefined || !profile.roles.includes('recipient')) throw new AuditRecipientNotFoundError();
     const offers = await this.queries.offers(ctx, recipientId);

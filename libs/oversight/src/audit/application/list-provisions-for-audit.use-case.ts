@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ReplicaReads, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { assertBoardAuditor } from './board-audit-access';
 import { categoryOfItem, encodeAuditCursor, parseProvisionAuditQuery, type AuditQueryInput } from '../domain/audit-query';
 import { ProvisionAuditQueries, type ProvisionAuditRow } from '../infrastructure/provision-audit.queries';
@@ -34,13 +34,16 @@ export interface AuditedProvisionsPage {
 /** The board's provision audit: every provision, filtered by recipient, offer, purpose, category and time. */
 @Injectable()
 export class ListProvisionsForAuditUseCase {
-  constructor(private readonly queries: ProvisionAuditQueries) {}
+  constructor(
+    private readonly queries: ProvisionAuditQueries,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async execute(ctx: RequestContext, input: AuditQueryInput): Promise<AuditedProvisionsPage> {
     assertBoardAuditor(ctx);
     const { query, problems } = parseProvisionAuditQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const rows = await this.queries.page(ctx, query);
+    const rows = await this.reads.run(ctx, (read) => this.queries.page(read, query));
     if (rows === null) return { provisions: [], nextCursor: null };
     const page = rows.slice(0, query.limit);
     return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ReplicaReads, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { encodeAuditCursor, parseTransferAuditQuery, type AuditQueryInput } from '../domain/audit-query';
 import { TransferAuditQueries, type TransferAuditRow } from '../infrastructure/transfer-audit.queries';
 import { assertBoardAuditor } from './board-audit-access';
@@ -37,14 +37,19 @@ export interface AuditedTransfersPage {
 /** The board's transfer audit, filtered by recipient, status and request time. */
 @Injectable()
 export class ListTransfersForAuditUseCase {
-  constructor(private readonly queries: TransferAuditQueries) {}
+  constructor(
+    private readonly queries: TransferAuditQueries,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async execute(ctx: RequestContext, input: AuditQueryInput): Promise<AuditedTransfersPage> {
     assertBoardAuditor(ctx);
     const { query, problems } = parseTransferAuditQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const rows = await this.queries.page(ctx, query);
-    const denialReasons = await this.queries.denialReasons(ctx, query);
+    const [rows, denialReasons] = await this.reads.run(
+      ctx,
+      async (read) => [await this.queries.page(read, query), await this.queries.denialReasons(read, query)] as const,
+    );
     if (rows === null) return { transfers: [], nextCursor: null, denialReasons };
     const page = rows.slice(0, query.limit);
     return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError, type RequestContext } from '@infobank/platform';
+import { ReplicaReads, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import { parseProvisionSummaryQuery, type AuditQueryInput, type SummaryBucket } from '../domain/audit-query';
 import { ProvisionAuditQueries } from '../infrastructure/provision-audit.queries';
 import { assertBoardAuditor } from './board-audit-access';
@@ -25,13 +25,16 @@ export interface ProvisionSummary {
 /** Counts of provisions for the board, grouped by recipient × purpose × category × day, week or month. */
 @Injectable()
 export class SummariseProvisionsUseCase {
-  constructor(private readonly queries: ProvisionAuditQueries) {}
+  constructor(
+    private readonly queries: ProvisionAuditQueries,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async execute(ctx: RequestContext, input: AuditQueryInput): Promise<ProvisionSummary> {
     assertBoardAuditor(ctx);
     const { query, problems } = parseProvisionSummaryQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const rows = await this.queries.summary(ctx, query);
+    const rows = await this.reads.run(ctx, (read) => this.queries.summary(read, query));
     return {
       bucket: query.bucket,
       cells: rows.map((row) => ({

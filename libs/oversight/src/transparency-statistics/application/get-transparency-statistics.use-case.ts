@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationDirectory, type OrganisationName } from '@infobank/catalog';
-import { APP_CONFIG, type AppConfig, type RequestContext } from '@infobank/platform';
+import { APP_CONFIG, ReplicaReads, type AppConfig, type RequestContext } from '@infobank/platform';
 import { TransparencyLog, type LogCheckpointView } from '@infobank/transparency-log';
 import {
   suppressCells,
@@ -72,6 +72,7 @@ export class GetTransparencyStatisticsUseCase {
     private readonly organisations: OrganisationDirectory,
     private readonly log: TransparencyLog,
     private readonly queries: TransparencyStatisticsQueries,
+    private readonly reads: ReplicaReads,
   ) {}
 
   async execute(ctx: RequestContext): Promise<TransparencyStatistics> {
@@ -79,7 +80,7 @@ export class GetTransparencyStatisticsUseCase {
     if (this.cached !== null && now.getTime() - this.cached.at >= 0 && now.getTime() - this.cached.at < TRANSPARENCY_CACHE_MS) {
       return this.cached.value;
     }
-    const value = await this.compute(ctx, now);
+    const value = await this.reads.run(ctx, (read) => this.compute(read, now));
     this.cached = { at: now.getTime(), value };
     return value;
   }

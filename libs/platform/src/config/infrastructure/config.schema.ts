@@ -21,6 +21,11 @@ export interface AppConfig {
     poolSize: number;
     ssl: boolean;
     migrateAtBoot: boolean;
+    /**
+     * A streaming replica that history, audit and transparency reads may use (DATABASE_READ_HOST); null when
+     * there is none, so every read goes to the primary. Writes never go there.
+     */
+    readReplica: { host: string; port: number; maxLagMs: number } | null;
   };
   redis: {
     host: string;
@@ -158,6 +163,17 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'DATABASE_NAME', default: 'infobank', description: 'PostgreSQL database' },
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'connections per process' },
   { name: 'DATABASE_SSL', default: 'false', description: 'connect to PostgreSQL over TLS' },
+  {
+    name: 'DATABASE_READ_HOST',
+    default: '',
+    description: 'host of a streaming replica for history, audit and transparency reads (empty: every read goes to the primary)',
+  },
+  { name: 'DATABASE_READ_PORT', default: '', description: 'port of the read replica (default: DATABASE_PORT)' },
+  {
+    name: 'DATABASE_READ_MAX_LAG_MS',
+    default: '5000',
+    description: 'replica reads stop while the replica is further behind the primary than this (milliseconds)',
+  },
   {
     name: 'MIGRATE_AT_BOOT',
     default: 'false',

@@ -30,6 +30,22 @@ describe('loadConfig', () => {
     expect(config.keys.generateIfMissing).toBe(true);
   });
 
+  it("has no read replica unless DATABASE_READ_HOST is set; its port defaults to the primary's, its lag bound to 5 s", () => {
+    expect(loadConfig({}).database.readReplica).toBeNull();
+    expect(loadConfig({ DATABASE_PORT: '5433', DATABASE_READ_HOST: 'replica.internal' }).database.readReplica).toEqual({
+      host: 'replica.internal',
+      port: 5433,
+      maxLagMs: 5_000,
+    });
+    expect(
+      loadConfig({ DATABASE_READ_HOST: '10.0.0.7', DATABASE_READ_PORT: '6432', DATABASE_READ_MAX_LAG_MS: '250' }).database.readReplica,
+    ).toEqual({ host: '10.0.0.7', port: 6432, maxLagMs: 250 });
+    expect(problemsOf({ DATABASE_READ_HOST: 'r', DATABASE_READ_PORT: 'x', DATABASE_READ_MAX_LAG_MS: '-1' })).toEqual([
+      'DATABASE_READ_PORT must be a whole number from 1 to 65535 (got "x")',
+      'DATABASE_READ_MAX_LAG_MS must be a whole number from 0 to 3600000 (got "-1")',
+    ]);
+  });
+
   it('keeps the runtime, owner and superuser credentials apart (least privilege)', () => {
     const config = loadConfig({
       DATABASE_USER: 'bank_app',

@@ -75,6 +75,17 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
     return defaults.get(name)?.secret ? '' : ` (got "${value}")`;
   }
 
+  // The replica's port defaults to the primary's; its lag bound is read only when there is a replica.
+  const readReplica = (): AppConfig['database']['readReplica'] => {
+    const host = optional('DATABASE_READ_HOST');
+    if (host === undefined) return null;
+    return {
+      host,
+      port: port(optional('DATABASE_READ_PORT') === undefined ? 'DATABASE_PORT' : 'DATABASE_READ_PORT'),
+      maxLagMs: integer('DATABASE_READ_MAX_LAG_MS', 0, 3_600_000),
+    };
+  };
+
   const environment = oneOf<Environment>('NODE_ENV', ['development', 'test', 'production']);
   for (const variable of CONFIG_VARIABLES) {
     if (variable.requiredIn?.includes(environment) && !optional(variable.name)) {
@@ -98,6 +109,7 @@ export function loadConfig(environmentVariables: Source = process.env): AppConfi
       poolSize: integer('DATABASE_POOL_SIZE', 1, 200),
       ssl: boolean('DATABASE_SSL'),
       migrateAtBoot: boolean('MIGRATE_AT_BOOT'),
+      readReplica: readReplica(),
     },
     redis: {
       host: text('REDIS_HOST'),

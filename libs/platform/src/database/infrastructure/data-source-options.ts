@@ -42,3 +42,23 @@ export function buildDataSourceOptions(
     extra: { connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
   };
 }
+
+/**
+ * The options of the read replica's pool (DATABASE_READ_HOST): the runtime role, like the primary's, but every
+ * session is read-only (default_transaction_read_only), so not even a mistaken write can run there, and a
+ * short connect timeout, so that a replica that is away sends reads to the primary quickly.
+ */
+export function buildReplicaDataSourceOptions(
+  config: AppConfig,
+  schema: { entities: MixedList<Constructor | string | EntitySchema> },
+  applicationName: string,
+): DataSourceOptions {
+  const replica = config.database.readReplica;
+  if (replica === null) throw new Error('buildReplicaDataSourceOptions needs DATABASE_READ_HOST');
+  return {
+    ...buildDataSourceOptions(config, schema, { applicationName }),
+    host: replica.host,
+    port: replica.port,
+    extra: { connectionTimeoutMillis: 1_000, idleTimeoutMillis: 30_000, options: '-c default_transaction_read_only=on' },
+  } as DataSourceOptions;
+}

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { withTransaction, type RequestContext, type TransactionalContext } from '../../context/application/request-context';
+import type { ReadYourWrites } from './read-your-writes';
 
 /**
  * How application code opens transactions without touching TypeORM: it hands over its context and
@@ -9,7 +10,11 @@ import { withTransaction, type RequestContext, type TransactionalContext } from 
  */
 @Injectable()
 export class Transactions {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Where an individual's committed writes are remembered, so their next history reads see them (with a read replica). */
+    @Optional() private readonly writes?: ReadYourWrites,
+  ) {}
 
   /** Runs `work` in the context's open transaction, or in a new one when the caller has none. */
   run<T>(ctx: RequestContext, work: (tx: TransactionalContext) => Promise<T>): Promise<T> {
@@ -17,8 +22,11 @@ export class Transactions {
   }
 
   /** Runs `work` in a new transaction of its own, never the caller's: what it commits stays committed. */
-  runOwn<T>(ctx: RequestContext, work: (tx: TransactionalContext) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+  async runOwn<T>(ctx: RequestContext, work: (tx: TransactionalContext) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     const start = (manager: EntityManager) => work(withTransaction(ctx, manager));
-    return isolation === undefined ? this.dataSource.transaction(start) : this.dataSource.transaction(isolation, start);
+    const result = await (isolation === undefined ? this.dataSource.transaction(start) : this.dataSource.transaction(isolation, start));
+    // Committed: an individual's own next reads must see it, also where they would go to the read replica.
+    if (ctx.actor.type === 'individual' && this.writes !== undefined) await this.writes.remember(ctx.actor.id);
+    return result;
   }
 }

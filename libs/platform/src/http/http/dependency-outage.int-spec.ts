@@ -5,6 +5,7 @@ import { openTestDataSource, testConfig, testLogger } from '../../../../../test/
 import { freePort } from '../../../../../test/support/private-redis';
 import { DomainError } from '../../errors/domain/domain-error';
 import { buildDataSourceOptions } from '../../database/infrastructure/data-source-options';
+import { startHint } from '../../process/infrastructure/run-process';
 import { isDependencyOutage } from './dependency-outage';
 import { PLATFORM_ERROR_STATUS, toProblemDetails } from './problem-details';
 
@@ -54,6 +55,21 @@ describe('a dependency outage answers 503 SERVICE_UNAVAILABLE', () => {
     const config = testConfig({ DATABASE_PORT: String(port) });
     const error = await failureOf(() => new DataSource(buildDataSourceOptions(config, { entities: [] })).initialize());
     expect(statusOf(error)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('not when the database does not exist (a start stops at once, with the hint to migrate, instead of retrying)', async () => {
+    const config = testConfig({ DATABASE_NAME: `${testConfig().database.name}_missing` });
+    const error = await failureOf(() => new DataSource(buildDataSourceOptions(config, { entities: [] })).initialize());
+    expect((error as { code?: string }).code).toBe('3D000');
+    expect(isDependencyOutage(error)).toBe(false);
+    expect(startHint(error)).toBe(' (Create it first: npm run migrate)');
+    // A refused port, by contrast, is an outage that a start waits out, and has no hint.
+    const port = await freePort();
+    const refused = await failureOf(() =>
+      new DataSource(buildDataSourceOptions(testConfig({ DATABASE_PORT: String(port) }), { entities: [] })).initialize(),
+    );
+    expect(isDependencyOutage(refused)).toBe(true);
+    expect(startHint(refused)).toBe('');
   });
 
   it('when the connection is cut mid-conversation (a reset between the app and PostgreSQL)', async () => {

@@ -22,7 +22,23 @@ export async function runProcess(service: string, start: (config: AppConfig, log
   } catch (error) {
     logger.fatal({ err: error }, `${service} failed to start`);
     logger.flush();
-    process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}${startHint(error)}\n`);
     process.exit(1);
   }
+}
+
+/** PostgreSQL's SQLSTATE for a database that does not exist. */
+const UNDEFINED_DATABASE = '3D000';
+
+/** A next step for the operator when the cause of a failed start is one they fix by hand (none otherwise). */
+export function startHint(error: unknown): string {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const candidate = current as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (candidate.code === UNDEFINED_DATABASE) return ' (Create it first: npm run migrate)';
+    current = candidate.driverError ?? candidate.cause;
+  }
+  return '';
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuidText, requireIndividual, type RequestContext } from '@infobank/platform';
+import { isUuidText, ReplicaReads, requireIndividual, type RequestContext } from '@infobank/platform';
 import { ProvisionRecordStore } from '../infrastructure/provision-record.store';
 import { ProvisionNotFoundError } from '../../provision.errors';
 
@@ -16,11 +16,16 @@ export interface OwnProvisionReference {
  */
 @Injectable()
 export class GetOwnProvisionUseCase {
-  constructor(private readonly records: ProvisionRecordStore) {}
+  constructor(
+    private readonly records: ProvisionRecordStore,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async execute(ctx: RequestContext, provisionId: string): Promise<OwnProvisionReference> {
     const individualId = requireIndividual(ctx);
-    const row = isUuidText(provisionId) ? await this.records.findOwn(ctx, individualId, provisionId.toLowerCase()) : null;
+    const row = isUuidText(provisionId)
+      ? await this.reads.run(ctx, (read) => this.records.findOwn(read, individualId, provisionId.toLowerCase()))
+      : null;
     if (row === null) throw new ProvisionNotFoundError();
     return { id: row.id, recipientId: row.recipientId, consentId: row.consentId };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { type RequestContext, requireIndividual } from '@infobank/platform';
+import { ReplicaReads, type RequestContext, requireIndividual } from '@infobank/platform';
 import { TransparencyLog, type InclusionProofView } from '@infobank/transparency-log';
 import { ProvisionNotFoundError, ProvisionProofNotReadyError } from '../../provision.errors';
 import type { LocalisedName } from '../infrastructure/provision-record.entity';
@@ -39,6 +39,7 @@ export class GetProvisionProofUseCase {
   constructor(
     private readonly records: ProvisionRecordStore,
     private readonly log: TransparencyLog,
+    private readonly reads: ReplicaReads,
   ) {}
 
   async execute(ctx: RequestContext, provisionId: string): Promise<ProvisionProof> {
@@ -46,6 +47,10 @@ export class GetProvisionProofUseCase {
       code: 'UNAUTHENTICATED',
       detail: 'Only a signed-in individual reads their provision proofs.',
     });
+    return this.reads.run(ctx, (read) => this.read(read, individualId, provisionId));
+  }
+
+  private async read(ctx: RequestContext, individualId: string, provisionId: string): Promise<ProvisionProof> {
     const row = isUuid(provisionId) ? await this.records.findOwn(ctx, individualId, provisionId.toLowerCase()) : null;
     if (row === null) throw new ProvisionNotFoundError();
     const proof = await this.log.inclusionProof(ctx, row.leafId);

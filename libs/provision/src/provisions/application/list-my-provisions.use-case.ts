@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findDataItem, type LocalisedText } from '@infobank/catalog';
-import { type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
+import { ReplicaReads, type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
 import { encodeProvisionCursor, parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
 import { ProvisionHistoryQueries, type ProvisionRow } from '../infrastructure/provision-history.queries';
 import type { LocalisedName, ProvisionBenefit } from '../infrastructure/provision-record.entity';
@@ -34,7 +34,10 @@ export interface MyProvisionsPage {
  */
 @Injectable()
 export class ListMyProvisionsUseCase {
-  constructor(private readonly history: ProvisionHistoryQueries) {}
+  constructor(
+    private readonly history: ProvisionHistoryQueries,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async execute(ctx: RequestContext, input: ProvisionHistoryQueryInput = {}): Promise<MyProvisionsPage> {
     const individualId = requireIndividual(ctx, {
@@ -43,7 +46,7 @@ export class ListMyProvisionsUseCase {
     });
     const { query, problems } = parseProvisionHistoryQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const rows = await this.history.pageOf(ctx, individualId, query);
+    const rows = await this.reads.run(ctx, (read) => this.history.pageOf(read, individualId, query));
     if (rows === null) return { provisions: [], nextCursor: null };
     const page = rows.slice(0, query.limit);
     return {

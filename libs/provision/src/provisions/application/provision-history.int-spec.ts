@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
-import { createRequestContext, type RequestContext, withTransaction, Transactions } from '@infobank/platform';
+import { createRequestContext, ReplicaReads, type RequestContext, withTransaction, Transactions } from '@infobank/platform';
 import {
   SealTransparencyLogUseCase,
   TransparencyLog,
@@ -125,8 +125,9 @@ describe('provision history and proofs over Postgres', () => {
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-provision-'));
     keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
     log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
-    list = new ListMyProvisionsUseCase(new ProvisionHistoryQueries(environment.dataSource));
-    proofs = new GetProvisionProofUseCase(new ProvisionRecordStore(environment.dataSource), log);
+    const primaryOnly = new ReplicaReads(environment.dataSource, null);
+    list = new ListMyProvisionsUseCase(new ProvisionHistoryQueries(environment.dataSource), primaryOnly);
+    proofs = new GetProvisionProofUseCase(new ProvisionRecordStore(environment.dataSource), log, primaryOnly);
     seeded = await environment.dataSource.transaction(async (manager) => {
       const rows: Seed[] = [];
       const plan: [string, string, string, string][] = [
