@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { Transactions, type RequestContext } from '@infobank/platform';
-import { appendToTree, leafHash, perfectSubtreesOf, rootFromEdge, subtreeKey } from '../domain/merkle-tree';
+import { Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { appendToTree, leafHash, perfectSubtreesOf, rootFromEdge, subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 import { CHECKPOINT_TYPE, type CheckpointPayload } from '../domain/checkpoint';
-import { TransparencyLogStore } from '../infrastructure/transparency-log.store';
+import { TransparencyLogStore, type CheckpointRow } from '../infrastructure/transparency-log.store';
+
 /** Leaves sealed per run at most (one checkpoint per run); the sealer runs every second. */
 export const MAX_LEAVES_PER_SEAL = 20_000;
 
@@ -31,20 +32,18 @@ export class SealTransparencyLogUseCase {
     private readonly store: TransparencyLogStore,
   ) {}
 
+  /** The tree's right edge after this sealer's last seal: the next seal reuses it while it is still the latest. */
+  private lastSeal?: { treeSize: number; rootHash: Buffer; edge: TreeEdge };
+
   async execute(ctx: RequestContext, options: { maxLeaves?: number } = {}): Promise<SealOutcome> {
     return this.transactions.run(ctx, async (tx) => {
       if (!(await this.store.tryLockSealer(tx))) return { outcome: 'busy' };
-      const treeSize = (await this.store.latestCheckpoint(tx))?.treeSize ?? 0;
+      const latest = await this.store.latestCheckpoint(tx);
+      const treeSize = latest?.treeSize ?? 0;
       const leaves = await this.store.unsealedLeaves(tx, options.maxLeaves ?? MAX_LEAVES_PER_SEAL);
       if (leaves.length === 0) return { outcome: 'nothing-to-seal', treeSize };
 
-      const edgeSubtrees = perfectSubtreesOf({ start: 0, end: treeSize });
-      const edgeHashes = await this.store.subtreeHashes(tx, edgeSubtrees);
-      const edge = edgeSubtrees.map((subtree) => {
-        const hash = edgeHashes.get(subtreeKey(subtree));
-        if (hash === undefined) throw new Error(`The transparency log is missing node ${subtreeKey(subtree)}`);
-        return { ...subtree, hash };
-      });
+      const edge = await this.edgeOf(tx, latest);
       const grown = appendToTree(
         edge,
         treeSize,
@@ -60,7 +59,27 @@ export class SealTransparencyLogUseCase {
         leaves: leaves.map((leaf, offset) => ({ id: leaf.id, leafIndex: treeSize + offset })),
         checkpoint: { treeSize: newSize, rootHash, signedAt, checkpoint },
       });
+      this.lastSeal = { treeSize: newSize, rootHash, edge: grown.edge };
       return { outcome: 'sealed', sealed: leaves.length, treeSize: newSize };
     });
   }
+
+  /**
+   * The perfect subtrees of the latest checkpoint's tree, largest first. Another sealer (or a rolled-back
+   * seal) changes the latest checkpoint, so the remembered edge counts only when size and root hash match.
+   */
+  private async edgeOf(tx: TransactionalContext, latest: CheckpointRow | null): Promise<TreeEdge> {
+    if (latest === null) return [];
+    const remembered = this.lastSeal;
+    if (remembered?.treeSize === latest.treeSize && remembered.rootHash.equals(latest.rootHash)) return remembered.edge;
+    const edgeSubtrees = perfectSubtreesOf({ start: 0, end: latest.treeSize });
+    const edgeHashes = await this.store.subtreeHashes(tx, edgeSubtrees);
+    return edgeSubtrees.map((subtree) => {
+      const hash = edgeHashes.get(subtreeKey(subtree));
+      if (hash === undefined) throw new Error(`The transparency log is missing node ${subtreeKey(subtree)}`);
+      return { ...subtree, hash };
+    });
+  }
 }
+
+type TreeEdge = (PerfectSubtree & { hash: Buffer })[];

@@ -152,10 +152,16 @@ describe('the transparency log over Postgres', () => {
 
   it('Given many concurrent transactions appending while two sealers run, Then every leaf is sealed exactly once', async () => {
     let appending = true;
-    const sealLoop = async (): Promise<void> => {
-      while (appending) await seal();
+    // Two sealers of their own, as in two workers: each one's remembered tree edge goes stale when the other seals.
+    const secondSealer = new SealTransparencyLogUseCase(
+      keyRing,
+      new Transactions(environment.dataSource),
+      new TransparencyLogStore(environment.dataSource),
+    );
+    const sealLoop = async (useCase: SealTransparencyLogUseCase): Promise<void> => {
+      while (appending) await environment.dataSource.transaction((manager) => useCase.execute(withTransaction(logCtx, manager)));
     };
-    const sealers = [sealLoop(), sealLoop()];
+    const sealers = [sealLoop(sealer), sealLoop(secondSealer)];
     const ids = (
       await Promise.all(
         Array.from({ length: 16 }, (_unused, writer) =>

@@ -31,6 +31,16 @@ export class TransparencyLogStore {
 
   /** Inserts leaves with one statement, stamped with the appending transaction's id (the sealer waits for it to finish). */
   async insertLeaves(tx: TransactionalContext, leaves: readonly { id: string; kind: string; body: Buffer }[]): Promise<void> {
+    if (leaves.length === 1) {
+      // Most appends are one leaf in the transaction of one event: a plain VALUES row plans in a fraction of
+      // the time an unnest of arrays does, and the body travels as binary rather than as a hex array literal.
+      const [leaf] = leaves;
+      await tx.transaction.query(
+        `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid") VALUES ($1, $2, $3, pg_current_xact_id()::text::bigint)`,
+        [leaf.id, leaf.kind, leaf.body],
+      );
+      return;
+    }
     await tx.transaction.query(
       `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
        SELECT "id", "kind", "body", pg_current_xact_id()::text::bigint FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t("id", "kind", "body")`,
@@ -103,8 +113,8 @@ export class TransparencyLogStore {
   }
 
   /**
-   * Stores one seal: the completed subtree nodes, each sealed leaf's index (once; a leaf already indexed
-   * keeps its index) and the signed checkpoint of the new tree.
+   * Stores one seal in one statement: the completed subtree nodes, each sealed leaf's index (once; a leaf
+   * already indexed keeps its index) and the signed checkpoint of the new tree.
    */
   async saveSeal(
     tx: TransactionalContext,
@@ -114,21 +124,26 @@ export class TransparencyLogStore {
       checkpoint: CheckpointRow;
     },
   ): Promise<void> {
-    const manager = tx.transaction;
-    await manager.query(
-      `INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
-       SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
-      [seal.nodes.map((node) => node.level), seal.nodes.map((node) => String(node.index)), seal.nodes.map((node) => node.hash)],
-    );
-    await manager.query(
-      `UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
-         FROM unnest($1::uuid[], $2::bigint[]) AS sealed("id", "leaf_index")
-        WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL`,
-      [seal.leaves.map((leaf) => leaf.id), seal.leaves.map((leaf) => String(leaf.leafIndex))],
-    );
-    await manager.query(
-      `INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($1, $2, $3, $4)`,
-      [String(seal.checkpoint.treeSize), seal.checkpoint.rootHash, seal.checkpoint.signedAt, seal.checkpoint.checkpoint],
+    await tx.transaction.query(
+      `WITH "nodes" AS (
+              INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
+              SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])),
+            "leaves" AS (
+              UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
+                FROM unnest($4::uuid[], $5::bigint[]) AS sealed("id", "leaf_index")
+               WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL)
+       INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($6, $7, $8, $9)`,
+      [
+        seal.nodes.map((node) => node.level),
+        seal.nodes.map((node) => String(node.index)),
+        seal.nodes.map((node) => node.hash),
+        seal.leaves.map((leaf) => leaf.id),
+        seal.leaves.map((leaf) => String(leaf.leafIndex)),
+        String(seal.checkpoint.treeSize),
+        seal.checkpoint.rootHash,
+        seal.checkpoint.signedAt,
+        seal.checkpoint.checkpoint,
+      ],
     );
   }
 
