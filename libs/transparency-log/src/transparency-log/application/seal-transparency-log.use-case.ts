@@ -18,11 +18,12 @@ export type SealOutcome =
  * and signs a checkpoint of the new tree. Safe with any number of concurrent sealers.
  *
  * Commit order: a leaf's transaction may take longer to commit than a later one, so the sealer
- * seals only leaves whose appending transaction id is below the snapshot's xmin (the oldest
- * transaction still running, cluster-wide). Every such transaction has finished, so no leaf with a
- * smaller transaction id can ever appear later; leaves of still-running transactions wait for the
- * next run. Leaves are ordered by (transaction id, leaf id), so the order is the same whoever seals.
- * Appends take no lock at all; only sealers take the advisory lock. The checkpoint's time is the context's.
+ * seals only leaves whose appending transaction id is below the oldest transaction that could still
+ * append one: the snapshot's xmin, or later when the transactions running below it are in other
+ * databases of the cluster (they cannot write here). No leaf with a smaller transaction id can ever
+ * appear later; leaves of still-running transactions wait for the next run. Leaves are ordered by
+ * (transaction id, leaf id), so the order is the same whoever seals. Appends take no lock at all; only
+ * sealers take the advisory lock. The checkpoint's time is the context's.
  */
 @Injectable()
 export class SealTransparencyLogUseCase {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
 import { eventually, isolatedEnvironment, openTestDataSource, type IsolatedEnvironment } from '../../../../../test/support/platform';
+import { maintenanceClient } from '../../../../../test/support/test-environment';
 import type { DataSource } from 'typeorm';
 import { merkleTreeHash } from '../domain/merkle-tree';
 import { SealTransparencyLogUseCase, type SealOutcome } from './seal-transparency-log.use-case';
@@ -147,6 +148,21 @@ describe('the transparency log over Postgres', () => {
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
+    }
+  });
+
+  it('Given a transaction still running in another database of the cluster, Then it does not hold sealing back', async () => {
+    // An older transaction id than the leaf's, below the snapshot's xmin all along: it can never append here.
+    const elsewhere = await maintenanceClient();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query(`CREATE TEMPORARY TABLE "sealer_test_elsewhere" ("x" integer)`);
+      const id = await append('while another database has a transaction open');
+      const [proof] = await sealedProofs([id]);
+      expect(proof.leafIndex).toBeGreaterThanOrEqual(0);
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
     }
   });
 

@@ -100,13 +100,32 @@ export class TransparencyLogStore {
   }
 
   /**
-   * Up to `limit` unsealed leaves of finished transactions, in sealing order: appended by a transaction
-   * below the snapshot's xmin (so none with a smaller transaction id can still appear), by (transaction id, id).
+   * Up to `limit` unsealed leaves of finished transactions, in sealing order (transaction id, id). A leaf
+   * qualifies when every transaction that could still append one with a smaller id has finished: those
+   * below the snapshot's xmin, and of the rest the ones still running in this database. A transaction that
+   * runs in another database of the cluster (known by its relation locks there) can never append here, so
+   * it holds nothing back; one whose database is unknown is waited for, as below xmin.
    */
   async unsealedLeaves(tx: TransactionalContext, limit: number): Promise<{ id: string; body: Buffer }[]> {
     return tx.transaction.query(
-      `SELECT "id", "body" FROM "transparency_log_leaves"
-        WHERE "leaf_index" IS NULL AND "appended_xid" < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      `WITH "snapshot" AS (SELECT pg_current_snapshot() AS "snapshot"),
+            "locks" AS MATERIALIZED (SELECT "pid", "locktype", "mode", "granted", "database", "transactionid" FROM pg_locks),
+            "elsewhere" AS (
+              SELECT own."transactionid"::text::bigint AS "xid32"
+                FROM "locks" own
+               WHERE own."locktype" = 'transactionid' AND own."mode" = 'ExclusiveLock' AND own."granted"
+                 AND EXISTS (
+                   SELECT 1 FROM "locks" held
+                    WHERE held."pid" = own."pid" AND held."locktype" = 'relation' AND held."database" <> 0
+                      AND held."database" <> (SELECT "oid" FROM pg_database WHERE "datname" = current_database()))),
+            "bound" AS (
+              SELECT least(
+                       pg_snapshot_xmax(s."snapshot")::text::bigint,
+                       (SELECT min(running::text::bigint) FROM pg_snapshot_xip(s."snapshot") AS running
+                         WHERE running::text::bigint % 4294967296 NOT IN (SELECT "xid32" FROM "elsewhere"))) AS "xid"
+                FROM "snapshot" s)
+       SELECT "id", "body" FROM "transparency_log_leaves"
+        WHERE "leaf_index" IS NULL AND "appended_xid" < (SELECT "xid" FROM "bound")
         ORDER BY "appended_xid", "id" LIMIT $1`,
       [limit],
     );
