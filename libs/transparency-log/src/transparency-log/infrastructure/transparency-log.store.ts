@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
 import { subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 
 /** One sealer at a time across all workers: a transaction-scoped advisory lock on this key. */
 const SEALER_LOCK_KEY = 7_300_611_002;
+
+/** The one-leaf append, prepared once per connection under this name (see `insertLeaves`). */
+const INSERT_ONE_LEAF = {
+  name: 'transparency_log_insert_leaf',
+  text: `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid") VALUES ($1, $2, $3, pg_current_xact_id()::text::bigint)`,
+};
+
+/** What node-postgres's client offers beyond TypeORM: a query by statement name, parsed and planned once per connection. */
+interface PreparingClient {
+  query(statement: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+}
 
 /** A stored checkpoint row. */
 export interface CheckpointRow {
@@ -32,13 +43,8 @@ export class TransparencyLogStore {
   /** Inserts leaves with one statement, stamped with the appending transaction's id (the sealer waits for it to finish). */
   async insertLeaves(tx: TransactionalContext, leaves: readonly { id: string; kind: string; body: Buffer }[]): Promise<void> {
     if (leaves.length === 1) {
-      // Most appends are one leaf in the transaction of one event: a plain VALUES row plans in a fraction of
-      // the time an unnest of arrays does, and the body travels as binary rather than as a hex array literal.
       const [leaf] = leaves;
-      await tx.transaction.query(
-        `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid") VALUES ($1, $2, $3, pg_current_xact_id()::text::bigint)`,
-        [leaf.id, leaf.kind, leaf.body],
-      );
+      await this.appendOneLeaf(tx, [leaf.id, leaf.kind, leaf.body]);
       return;
     }
     await tx.transaction.query(
@@ -164,6 +170,26 @@ export class TransparencyLogStore {
         seal.checkpoint.checkpoint,
       ],
     );
+  }
+
+  /**
+   * Most appends are one leaf in the transaction of one event, so this statement runs once per ledger event:
+   * a named statement on the transaction's own connection skips parsing and planning after its first run there,
+   * and the body travels as one binary parameter. Errors come out as TypeORM's, as from `query`.
+   */
+  private async appendOneLeaf(tx: TransactionalContext, values: unknown[]): Promise<void> {
+    const runner = tx.transaction.queryRunner;
+    if (runner === undefined) {
+      await tx.transaction.query(INSERT_ONE_LEAF.text, values);
+      return;
+    }
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+    const client = (await runner.connect()) as PreparingClient;
+    try {
+      await client.query({ ...INSERT_ONE_LEAF, values });
+    } catch (error) {
+      throw new QueryFailedError(INSERT_ONE_LEAF.text, values, error as Error);
+    }
   }
 
   private manager(ctx: RequestContext): EntityManager {
