@@ -18,6 +18,8 @@ const workerMain = join(dist, 'apps', 'worker', 'src', 'main.js');
 const logCtx = createRequestContext({ type: 'system', name: 'sealer-takeover-test' });
 /** How long the surviving worker may take to seal after the kill (the schedule runs every second). */
 const TAKEOVER_LIMIT_MS = 5_000;
+/** The same for a sealer that froze with its connection open: the seal's idle limit (5 s) plus a schedule run or two. */
+const FROZEN_TAKEOVER_LIMIT_MS = 9_000;
 
 interface WorkerProcess {
   name: string;
@@ -56,32 +58,40 @@ describe('the transparency log sealer across two worker processes', () => {
     );
   const sealed = (id: string, timeoutMs: number) => eventually(`leaf ${id} sealed`, () => log.inclusionProof(logCtx, id), timeoutMs);
 
-  it('Given two workers, When the one holding the sealer lock is killed mid-seal, Then the other seals new leaves within a few seconds', async () => {
-    await sealed(await append('before the kill'), 20_000);
-
-    // Hold the seal mid-way: a lock on the checkpoints table stops the sealer's write, after it took the advisory lock.
+  /**
+   * Appends a leaf while a lock on the checkpoints table holds the next seal mid-way (after it took the
+   * advisory lock, before its write), sends `signal` to the worker running that seal, then lets the seal go on.
+   * Returns that worker, the leaf and when it was stopped.
+   */
+  const stopTheSealerMidSeal = async (
+    signal: 'SIGKILL' | 'SIGSTOP',
+  ): Promise<{ stopped: WorkerProcess; leafId: string; stoppedAt: number }> => {
     const blocker = superuser.createQueryRunner();
     await blocker.connect();
     await blocker.startTransaction();
-    let killedAt: number;
-    let killed: WorkerProcess;
     try {
       await blocker.query(`LOCK TABLE "transparency_log_checkpoints" IN SHARE MODE`);
-      const leafId = await append('sealed by the survivor');
+      const leafId = await append(`sealed after a ${signal}`);
       const holder = await eventually('a worker blocked mid-seal holding the sealer lock', () => sealerHoldingTheLock(superuser), 20_000);
-      killed = workerOwning(workers, holder.clientPort);
-      killed.child.kill('SIGKILL');
-      killedAt = Date.now();
+      const stopped = workerOwning(workers, holder.clientPort);
+      stopped.child.kill(signal);
+      const stoppedAt = Date.now();
       await blocker.rollbackTransaction();
-
-      const proof = await sealed(leafId, TAKEOVER_LIMIT_MS);
-      const takeoverMs = Date.now() - killedAt;
-      expect(proof.leafIndex).toBeGreaterThan(0);
-      expect(takeoverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
+      return { stopped, leafId, stoppedAt };
     } finally {
       if (blocker.isTransactionActive) await blocker.rollbackTransaction();
       await blocker.release();
     }
+  };
+
+  it('Given two workers, When the one holding the sealer lock is killed mid-seal, Then the other seals new leaves within a few seconds', async () => {
+    await sealed(await append('before the kill'), 20_000);
+
+    const { stopped: killed, leafId, stoppedAt } = await stopTheSealerMidSeal('SIGKILL');
+
+    const proof = await sealed(leafId, TAKEOVER_LIMIT_MS);
+    expect(Date.now() - stoppedAt).toBeLessThan(TAKEOVER_LIMIT_MS);
+    expect(proof.leafIndex).toBeGreaterThan(0);
     await eventually('the killed worker gone', async () => killed.child.signalCode === 'SIGKILL', 5_000);
 
     // Its half-done seal left nothing behind: indexes are contiguous, the latest checkpoint covers them all, and
@@ -97,6 +107,20 @@ describe('the transparency log sealer across two worker processes', () => {
       expect((await verifyInclusionProofAgainstJwks(proof, keyRing.publicJwks())).treeSize).toBe(leaves.length);
     }
   }, 90_000);
+
+  it('Given a worker frozen mid-seal (SIGSTOP) with the sealer lock, Then PostgreSQL ends its idle session and another worker seals', async () => {
+    workers.push(await startWorker('worker-c', environment));
+    await sealed(await append('before the freeze'), 20_000);
+
+    // Its connection stays open, so only the seal's idle limit (5 s) frees the lock.
+    const { stopped: frozen, leafId, stoppedAt } = await stopTheSealerMidSeal('SIGSTOP');
+    try {
+      await sealed(leafId, FROZEN_TAKEOVER_LIMIT_MS);
+      expect(Date.now() - stoppedAt).toBeLessThan(FROZEN_TAKEOVER_LIMIT_MS);
+    } finally {
+      frozen.child.kill('SIGKILL');
+    }
+  }, 120_000);
 });
 
 /** Starts a built worker on the environment's database and Redis prefix; resolves once its /health answers 200. */
@@ -150,13 +174,22 @@ function workerOwning(workers: readonly WorkerProcess[], localPort: number): Wor
     .filter((columns) => columns.length > 9 && Number.parseInt(columns[1].split(':')[1], 16) === localPort);
   for (const columns of sockets) socketInodes.add(columns[9]);
   const owner = workers.find((worker) =>
-    readdirSync(`/proc/${worker.child.pid}/fd`).some((fd) => {
+    openFiles(worker.child.pid).some((fd) => {
       const target = safeReadlink(`/proc/${worker.child.pid}/fd/${fd}`);
       return socketInodes.has(/^socket:\[(\d+)\]$/.exec(target)?.[1] ?? '');
     }),
   );
   if (owner === undefined) throw new Error(`No worker process owns the database connection from port ${localPort}`);
   return owner;
+}
+
+/** The open file descriptors of a process ([] for one that is gone). */
+function openFiles(pid: number | undefined): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return [];
+  }
 }
 
 function safeReadlink(path: string): string {

@@ -5,6 +5,12 @@ import { subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 
 /** One sealer at a time across all workers: a transaction-scoped advisory lock on this key. */
 const SEALER_LOCK_KEY = 7_300_611_002;
+/**
+ * A sealer that stops mid-seal without its connection closing (a frozen process, a lost network) would keep
+ * the lock, and so stop every other sealer, until PostgreSQL noticed; after this long idle in the seal's
+ * transaction PostgreSQL ends its session instead. A seal is never idle for more than milliseconds.
+ */
+const SEALER_IDLE_LIMIT = '5s';
 
 /** The one-leaf append, prepared once per connection under this name (see `insertLeaves`). */
 const INSERT_ONE_LEAF = {
@@ -97,11 +103,15 @@ export class TransparencyLogStore {
     return hashes;
   }
 
-  /** Takes the sealer's lock for the rest of the transaction; false when another sealer holds it. */
+  /**
+   * Takes the sealer's lock for the rest of the transaction; false when another sealer holds it. The
+   * transaction's idle limit is set with it (SEALER_IDLE_LIMIT), so that a stalled sealer cannot keep the lock.
+   */
   async tryLockSealer(tx: TransactionalContext): Promise<boolean> {
-    const [{ locked }]: { locked: boolean }[] = await tx.transaction.query(`SELECT pg_try_advisory_xact_lock($1) AS "locked"`, [
-      SEALER_LOCK_KEY,
-    ]);
+    const [{ locked }]: { locked: boolean }[] = await tx.transaction.query(
+      `SELECT set_config('idle_in_transaction_session_timeout', $2, true) AS "idleLimit", pg_try_advisory_xact_lock($1) AS "locked"`,
+      [SEALER_LOCK_KEY, SEALER_IDLE_LIMIT],
+    );
     return locked;
   }
 
