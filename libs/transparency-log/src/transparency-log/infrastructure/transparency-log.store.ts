@@ -119,21 +119,17 @@ export class TransparencyLogStore {
    * Up to `limit` unsealed leaves of finished transactions, in sealing order (transaction id, id). A leaf
    * qualifies when every transaction that could still append one with a smaller id has finished: those
    * below the snapshot's xmin, and of the rest the ones still running in this database. A transaction that
-   * runs in another database of the cluster (known by its relation locks there) can never append here, so
-   * it holds nothing back; one whose database is unknown is waited for, as below xmin.
+   * runs in another database of the cluster (pg_stat_activity names its database, to every role) can never
+   * append here, so it holds nothing back; one whose database is unknown (say, a prepared transaction) is
+   * waited for, as below xmin. Transaction ids are matched on their low 32 bits, unique among running ones.
    */
   async unsealedLeaves(tx: TransactionalContext, limit: number): Promise<{ id: string; body: Buffer }[]> {
     return tx.transaction.query(
       `WITH "snapshot" AS (SELECT pg_current_snapshot() AS "snapshot"),
-            "locks" AS MATERIALIZED (SELECT "pid", "locktype", "mode", "granted", "database", "transactionid" FROM pg_locks),
             "elsewhere" AS (
-              SELECT own."transactionid"::text::bigint AS "xid32"
-                FROM "locks" own
-               WHERE own."locktype" = 'transactionid' AND own."mode" = 'ExclusiveLock' AND own."granted"
-                 AND EXISTS (
-                   SELECT 1 FROM "locks" held
-                    WHERE held."pid" = own."pid" AND held."locktype" = 'relation' AND held."database" <> 0
-                      AND held."database" <> (SELECT "oid" FROM pg_database WHERE "datname" = current_database()))),
+              SELECT "backend_xid"::text::bigint AS "xid32" FROM pg_stat_activity
+               WHERE "backend_xid" IS NOT NULL
+                 AND "datid" <> (SELECT "oid" FROM pg_database WHERE "datname" = current_database())),
             "bound" AS (
               SELECT least(
                        pg_snapshot_xmax(s."snapshot")::text::bigint,
