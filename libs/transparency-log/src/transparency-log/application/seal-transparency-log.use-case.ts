@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BankKeyRing } from '@infobank/crypto';
-import { Transactions, type RequestContext } from '@infobank/platform';
-import { appendToTree, leafHash, perfectSubtreesOf, rootFromEdge, subtreeKey } from '../domain/merkle-tree';
+import { Transactions, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { appendToTree, leafHash, perfectSubtreesOf, rootFromEdge, subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 import { CHECKPOINT_TYPE, type CheckpointPayload } from '../domain/checkpoint';
-import { TransparencyLogStore } from '../infrastructure/transparency-log.store';
+import { TransparencyLogStore, type CheckpointRow } from '../infrastructure/transparency-log.store';
+
 /** Leaves sealed per run at most (one checkpoint per run); the sealer runs every second. */
 export const MAX_LEAVES_PER_SEAL = 20_000;
 
@@ -17,11 +18,12 @@ export type SealOutcome =
  * and signs a checkpoint of the new tree. Safe with any number of concurrent sealers.
  *
  * Commit order: a leaf's transaction may take longer to commit than a later one, so the sealer
- * seals only leaves whose appending transaction id is below the snapshot's xmin (the oldest
- * transaction still running, cluster-wide). Every such transaction has finished, so no leaf with a
- * smaller transaction id can ever appear later; leaves of still-running transactions wait for the
- * next run. Leaves are ordered by (transaction id, leaf id), so the order is the same whoever seals.
- * Appends take no lock at all; only sealers take the advisory lock. The checkpoint's time is the context's.
+ * seals only leaves whose appending transaction id is below the oldest transaction that could still
+ * append one: the snapshot's xmin, or later when the transactions running below it are in other
+ * databases of the cluster (they cannot write here). No leaf with a smaller transaction id can ever
+ * appear later; leaves of still-running transactions wait for the next run. Leaves are ordered by
+ * (transaction id, leaf id), so the order is the same whoever seals. Appends take no lock at all; only
+ * sealers take the advisory lock. The checkpoint's time is the context's.
  */
 @Injectable()
 export class SealTransparencyLogUseCase {
@@ -31,20 +33,18 @@ export class SealTransparencyLogUseCase {
     private readonly store: TransparencyLogStore,
   ) {}
 
+  /** The tree's right edge after this sealer's last seal: the next seal reuses it while it is still the latest. */
+  private lastSeal?: { treeSize: number; rootHash: Buffer; edge: TreeEdge };
+
   async execute(ctx: RequestContext, options: { maxLeaves?: number } = {}): Promise<SealOutcome> {
     return this.transactions.run(ctx, async (tx) => {
       if (!(await this.store.tryLockSealer(tx))) return { outcome: 'busy' };
-      const treeSize = (await this.store.latestCheckpoint(tx))?.treeSize ?? 0;
+      const latest = await this.store.latestCheckpoint(tx);
+      const treeSize = latest?.treeSize ?? 0;
       const leaves = await this.store.unsealedLeaves(tx, options.maxLeaves ?? MAX_LEAVES_PER_SEAL);
       if (leaves.length === 0) return { outcome: 'nothing-to-seal', treeSize };
 
-      const edgeSubtrees = perfectSubtreesOf({ start: 0, end: treeSize });
-      const edgeHashes = await this.store.subtreeHashes(tx, edgeSubtrees);
-      const edge = edgeSubtrees.map((subtree) => {
-        const hash = edgeHashes.get(subtreeKey(subtree));
-        if (hash === undefined) throw new Error(`The transparency log is missing node ${subtreeKey(subtree)}`);
-        return { ...subtree, hash };
-      });
+      const edge = await this.edgeOf(tx, latest);
       const grown = appendToTree(
         edge,
         treeSize,
@@ -60,7 +60,27 @@ export class SealTransparencyLogUseCase {
         leaves: leaves.map((leaf, offset) => ({ id: leaf.id, leafIndex: treeSize + offset })),
         checkpoint: { treeSize: newSize, rootHash, signedAt, checkpoint },
       });
+      this.lastSeal = { treeSize: newSize, rootHash, edge: grown.edge };
       return { outcome: 'sealed', sealed: leaves.length, treeSize: newSize };
     });
   }
+
+  /**
+   * The perfect subtrees of the latest checkpoint's tree, largest first. Another sealer (or a rolled-back
+   * seal) changes the latest checkpoint, so the remembered edge counts only when size and root hash match.
+   */
+  private async edgeOf(tx: TransactionalContext, latest: CheckpointRow | null): Promise<TreeEdge> {
+    if (latest === null) return [];
+    const remembered = this.lastSeal;
+    if (remembered?.treeSize === latest.treeSize && remembered.rootHash.equals(latest.rootHash)) return remembered.edge;
+    const edgeSubtrees = perfectSubtreesOf({ start: 0, end: latest.treeSize });
+    const edgeHashes = await this.store.subtreeHashes(tx, edgeSubtrees);
+    return edgeSubtrees.map((subtree) => {
+      const hash = edgeHashes.get(subtreeKey(subtree));
+      if (hash === undefined) throw new Error(`The transparency log is missing node ${subtreeKey(subtree)}`);
+      return { ...subtree, hash };
+    });
+  }
 }
+
+type TreeEdge = (PerfectSubtree & { hash: Buffer })[];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
 import { eventually, isolatedEnvironment, openTestDataSource, type IsolatedEnvironment } from '../../../../../test/support/platform';
+import { maintenanceClient } from '../../../../../test/support/test-environment';
 import type { DataSource } from 'typeorm';
 import { merkleTreeHash } from '../domain/merkle-tree';
 import { SealTransparencyLogUseCase, type SealOutcome } from './seal-transparency-log.use-case';
@@ -150,12 +151,33 @@ describe('the transparency log over Postgres', () => {
     }
   });
 
+  it('Given a transaction still running in another database of the cluster, Then it does not hold sealing back', async () => {
+    // An older transaction id than the leaf's, below the snapshot's xmin all along: it can never append here.
+    const elsewhere = await maintenanceClient();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query(`CREATE TEMPORARY TABLE "sealer_test_elsewhere" ("x" integer)`);
+      const id = await append('while another database has a transaction open');
+      const [proof] = await sealedProofs([id]);
+      expect(proof.leafIndex).toBeGreaterThanOrEqual(0);
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
+    }
+  });
+
   it('Given many concurrent transactions appending while two sealers run, Then every leaf is sealed exactly once', async () => {
     let appending = true;
-    const sealLoop = async (): Promise<void> => {
-      while (appending) await seal();
+    // Two sealers of their own, as in two workers: each one's remembered tree edge goes stale when the other seals.
+    const secondSealer = new SealTransparencyLogUseCase(
+      keyRing,
+      new Transactions(environment.dataSource),
+      new TransparencyLogStore(environment.dataSource),
+    );
+    const sealLoop = async (useCase: SealTransparencyLogUseCase): Promise<void> => {
+      while (appending) await environment.dataSource.transaction((manager) => useCase.execute(withTransaction(logCtx, manager)));
     };
-    const sealers = [sealLoop(), sealLoop()];
+    const sealers = [sealLoop(sealer), sealLoop(secondSealer)];
     const ids = (
       await Promise.all(
         Array.from({ length: 16 }, (_unused, writer) =>

@@ -1,10 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
 import { subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 
 /** One sealer at a time across all workers: a transaction-scoped advisory lock on this key. */
 const SEALER_LOCK_KEY = 7_300_611_002;
+/**
+ * A sealer that stops mid-seal without its connection closing (a frozen process, a lost network) would keep
+ * the lock, and so stop every other sealer, until PostgreSQL noticed; after this long idle in the seal's
+ * transaction PostgreSQL ends its session instead. A seal is never idle for more than milliseconds.
+ */
+const SEALER_IDLE_LIMIT = '5s';
+
+/** The one-leaf append, prepared once per connection under this name (see `insertLeaves`). */
+const INSERT_ONE_LEAF = {
+  name: 'transparency_log_insert_leaf',
+  text: `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid") VALUES ($1, $2, $3, pg_current_xact_id()::text::bigint)`,
+};
+
+/** What node-postgres's client offers beyond TypeORM: a query by statement name, parsed and planned once per connection. */
+interface PreparingClient {
+  query(statement: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+}
 
 /** A stored checkpoint row. */
 export interface CheckpointRow {
@@ -31,6 +48,11 @@ export class TransparencyLogStore {
 
   /** Inserts leaves with one statement, stamped with the appending transaction's id (the sealer waits for it to finish). */
   async insertLeaves(tx: TransactionalContext, leaves: readonly { id: string; kind: string; body: Buffer }[]): Promise<void> {
+    if (leaves.length === 1) {
+      const [leaf] = leaves;
+      await this.appendOneLeaf(tx, [leaf.id, leaf.kind, leaf.body]);
+      return;
+    }
     await tx.transaction.query(
       `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
        SELECT "id", "kind", "body", pg_current_xact_id()::text::bigint FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t("id", "kind", "body")`,
@@ -81,30 +103,49 @@ export class TransparencyLogStore {
     return hashes;
   }
 
-  /** Takes the sealer's lock for the rest of the transaction; false when another sealer holds it. */
+  /**
+   * Takes the sealer's lock for the rest of the transaction; false when another sealer holds it. The
+   * transaction's idle limit is set with it (SEALER_IDLE_LIMIT), so that a stalled sealer cannot keep the lock.
+   */
   async tryLockSealer(tx: TransactionalContext): Promise<boolean> {
-    const [{ locked }]: { locked: boolean }[] = await tx.transaction.query(`SELECT pg_try_advisory_xact_lock($1) AS "locked"`, [
-      SEALER_LOCK_KEY,
-    ]);
+    const [{ locked }]: { locked: boolean }[] = await tx.transaction.query(
+      `SELECT set_config('idle_in_transaction_session_timeout', $2, true) AS "idleLimit", pg_try_advisory_xact_lock($1) AS "locked"`,
+      [SEALER_LOCK_KEY, SEALER_IDLE_LIMIT],
+    );
     return locked;
   }
 
   /**
-   * Up to `limit` unsealed leaves of finished transactions, in sealing order: appended by a transaction
-   * below the snapshot's xmin (so none with a smaller transaction id can still appear), by (transaction id, id).
+   * Up to `limit` unsealed leaves of finished transactions, in sealing order (transaction id, id). A leaf
+   * qualifies when every transaction that could still append one with a smaller id has finished: those
+   * below the snapshot's xmin, and of the rest the ones still running in this database. A transaction that
+   * runs in another database of the cluster (pg_stat_activity names its database, to every role) can never
+   * append here, so it holds nothing back; one whose database is unknown (say, a prepared transaction) is
+   * waited for, as below xmin. Transaction ids are matched on their low 32 bits, unique among running ones.
    */
   async unsealedLeaves(tx: TransactionalContext, limit: number): Promise<{ id: string; body: Buffer }[]> {
     return tx.transaction.query(
-      `SELECT "id", "body" FROM "transparency_log_leaves"
-        WHERE "leaf_index" IS NULL AND "appended_xid" < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      `WITH "snapshot" AS (SELECT pg_current_snapshot() AS "snapshot"),
+            "elsewhere" AS (
+              SELECT "backend_xid"::text::bigint AS "xid32" FROM pg_stat_activity
+               WHERE "backend_xid" IS NOT NULL
+                 AND "datid" <> (SELECT "oid" FROM pg_database WHERE "datname" = current_database())),
+            "bound" AS (
+              SELECT least(
+                       pg_snapshot_xmax(s."snapshot")::text::bigint,
+                       (SELECT min(running::text::bigint) FROM pg_snapshot_xip(s."snapshot") AS running
+                         WHERE running::text::bigint % 4294967296 NOT IN (SELECT "xid32" FROM "elsewhere"))) AS "xid"
+                FROM "snapshot" s)
+       SELECT "id", "body" FROM "transparency_log_leaves"
+        WHERE "leaf_index" IS NULL AND "appended_xid" < (SELECT "xid" FROM "bound")
         ORDER BY "appended_xid", "id" LIMIT $1`,
       [limit],
     );
   }
 
   /**
-   * Stores one seal: the completed subtree nodes, each sealed leaf's index (once; a leaf already indexed
-   * keeps its index) and the signed checkpoint of the new tree.
+   * Stores one seal in one statement: the completed subtree nodes, each sealed leaf's index (once; a leaf
+   * already indexed keeps its index) and the signed checkpoint of the new tree.
    */
   async saveSeal(
     tx: TransactionalContext,
@@ -114,22 +155,47 @@ export class TransparencyLogStore {
       checkpoint: CheckpointRow;
     },
   ): Promise<void> {
-    const manager = tx.transaction;
-    await manager.query(
-      `INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
-       SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
-      [seal.nodes.map((node) => node.level), seal.nodes.map((node) => String(node.index)), seal.nodes.map((node) => node.hash)],
+    await tx.transaction.query(
+      `WITH "nodes" AS (
+              INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
+              SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])),
+            "leaves" AS (
+              UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
+                FROM unnest($4::uuid[], $5::bigint[]) AS sealed("id", "leaf_index")
+               WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL)
+       INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($6, $7, $8, $9)`,
+      [
+        seal.nodes.map((node) => node.level),
+        seal.nodes.map((node) => String(node.index)),
+        seal.nodes.map((node) => node.hash),
+        seal.leaves.map((leaf) => leaf.id),
+        seal.leaves.map((leaf) => String(leaf.leafIndex)),
+        String(seal.checkpoint.treeSize),
+        seal.checkpoint.rootHash,
+        seal.checkpoint.signedAt,
+        seal.checkpoint.checkpoint,
+      ],
     );
-    await manager.query(
-      `UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
-         FROM unnest($1::uuid[], $2::bigint[]) AS sealed("id", "leaf_index")
-        WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL`,
-      [seal.leaves.map((leaf) => leaf.id), seal.leaves.map((leaf) => String(leaf.leafIndex))],
-    );
-    await manager.query(
-      `INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($1, $2, $3, $4)`,
-      [String(seal.checkpoint.treeSize), seal.checkpoint.rootHash, seal.checkpoint.signedAt, seal.checkpoint.checkpoint],
-    );
+  }
+
+  /**
+   * Most appends are one leaf in the transaction of one event, so this statement runs once per ledger event:
+   * a named statement on the transaction's own connection skips parsing and planning after its first run there,
+   * and the body travels as one binary parameter. Errors come out as TypeORM's, as from `query`.
+   */
+  private async appendOneLeaf(tx: TransactionalContext, values: unknown[]): Promise<void> {
+    const runner = tx.transaction.queryRunner;
+    if (runner === undefined) {
+      await tx.transaction.query(INSERT_ONE_LEAF.text, values);
+      return;
+    }
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+    const client = (await runner.connect()) as PreparingClient;
+    try {
+      await client.query({ ...INSERT_ONE_LEAF, values });
+    } catch (error) {
+      throw new QueryFailedError(INSERT_ONE_LEAF.text, values, error as Error);
+    }
   }
 
   private manager(ctx: RequestContext): EntityManager {
