@@ -69,7 +69,7 @@ export class PlatformModule {
         {
           provide: ReadYourWrites,
           inject: [DataSource, REDIS],
-          useFactory: (dataSource: DataSource, redis: Redis) => {
+          useFactory: (dataSource: DataSource, redis: RedisClient) => {
             const replica = options.config.database.readReplica;
             // A mark outlives the lag bound a little: past it, the bound alone keeps replica reads fresh enough.
             return new ReadYourWrites(

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queue/infrastructure/redis-connection';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { sortableWalPosition } from '../domain/replica-staleness';
@@ -54,7 +54,7 @@ export class ReadYourWrites {
 /** Where the marks are kept and for how long. */
 export interface ReadYourWritesMarks {
   primary: DataSource;
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
   /** How long a mark is kept: after that the lag bound alone keeps replica reads fresh enough. */
   keepMs: number;
