@@ -33,6 +33,7 @@ export class PartitionLedgersByMonth1795340049000 implements MigrationInterface 
   name = 'PartitionLedgersByMonth1795340049000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await replaceAppendOnlyGuards(queryRunner, true);
     await createPartitionFunctions(queryRunner);
     for (const { table } of LEDGERS) {
       await queryRunner.query(`ALTER TABLE "${table}" RENAME TO "${table}_unpartitioned"`);
@@ -134,7 +135,41 @@ export class PartitionLedgersByMonth1795340049000 implements MigrationInterface 
     await addAppendOnlyTriggers(queryRunner);
     await queryRunner.query(`DROP FUNCTION "ensure_ledger_partitions"(timestamptz, timestamptz)`);
     await queryRunner.query(`DROP FUNCTION "ledger_copy_privileges"(regclass, regclass)`);
+    await replaceAppendOnlyGuards(queryRunner, false);
   }
+}
+
+/**
+ * The append-only trigger functions. A row trigger cloned onto a partition runs with the partition's TG_TABLE_NAME:
+ * partitioned, the sealer's one permitted change is recognised on any leaves partition, and the refusal names the
+ * ledger (not the month) as before.
+ */
+async function replaceAppendOnlyGuards(queryRunner: QueryRunner, partitioned: boolean): Promise<void> {
+  const ledgerName = partitioned ? `regexp_replace(TG_TABLE_NAME, '_(p[0-9]{4}_[0-9]{2}|default)$', '')` : 'TG_TABLE_NAME';
+  const isLeaves = partitioned
+    ? `(TG_TABLE_NAME = 'transparency_log_leaves' OR starts_with(TG_TABLE_NAME, 'transparency_log_leaves_'))`
+    : `TG_TABLE_NAME = 'transparency_log_leaves'`;
+  await queryRunner.query(`
+    CREATE OR REPLACE FUNCTION "provision_records_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION '% is append-only', ${ledgerName} USING ERRCODE = 'restrict_violation';
+    END
+    $$`);
+  await queryRunner.query(`
+    CREATE OR REPLACE FUNCTION "transparency_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      -- The sealer's one permitted change: giving an unsealed leaf its index, nothing else.
+      -- (Nested, because a row of another table, or a TRUNCATE, has no leaf columns to compare.)
+      IF TG_OP = 'UPDATE' AND ${isLeaves} THEN
+        IF OLD."leaf_index" IS NULL
+           AND NEW."leaf_index" IS NOT NULL AND NEW."id" = OLD."id" AND NEW."kind" = OLD."kind"
+           AND NEW."body" = OLD."body" AND NEW."appended_xid" = OLD."appended_xid" AND NEW."appended_at" = OLD."appended_at" THEN
+          RETURN NEW;
+        END IF;
+      END IF;
+      RAISE EXCEPTION '% is append-only', ${ledgerName} USING ERRCODE = 'restrict_violation';
+    END
+    $$`);
 }
 
 /** The append-only triggers, as the migrations that created the tables made them (row triggers reach every partition). */

@@ -64,7 +64,10 @@ export async function pageStatement(
       [query.afterProvision, individualId],
     );
     if (position === undefined) return { sql: null, parameters };
-    conditions.push(`("provided_at", "id") < (${bind(position.provided_at)}::timestamptz, ${bind(query.afterProvision)}::uuid)`);
+    const after = bind(position.provided_at);
+    conditions.push(`("provided_at", "id") < (${after}::timestamptz, ${bind(query.afterProvision)}::uuid)`);
+    // Implied by the row comparison, but only a plain bound lets PostgreSQL skip the newer months' partitions.
+    conditions.push(`"provided_at" <= ${after}::timestamptz`);
   }
   const sql = `SELECT "id", "recipient_id", "recipient_name", "offer_id", "purpose_code", "purpose_text", "items",
             cardinality("record_digests") AS "records", "provided_at", "consent_id", "consent_version", "benefit",
