@@ -209,7 +209,9 @@ async function addProvisionRecordKeysAndIndexes(queryRunner: QueryRunner, partit
 /** The keys (with the partition key when there is one) and the sealer's index of transparency_log_leaves. */
 async function addLeafKeysAndIndexes(queryRunner: QueryRunner, partitionKey: string | null): Promise<void> {
   const withKey = (columns: string) => (partitionKey === null ? columns : `${columns}, "${partitionKey}"`);
-  await queryRunner.query(`ALTER TABLE "transparency_log_leaves" ADD CONSTRAINT "pk_transparency_log_leaves" PRIMARY KEY (${withKey('"id"')})`);
+  await queryRunner.query(
+    `ALTER TABLE "transparency_log_leaves" ADD CONSTRAINT "pk_transparency_log_leaves" PRIMARY KEY (${withKey('"id"')})`,
+  );
   await queryRunner.query(
     `ALTER TABLE "transparency_log_leaves" ADD CONSTRAINT "uq_transparency_log_leaves_leaf_index" UNIQUE (${withKey('"leaf_index"')})`,
   );

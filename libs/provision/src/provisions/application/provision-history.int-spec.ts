@@ -254,7 +254,9 @@ describe('provision history and proofs over Postgres', () => {
     }
     for (const plan of plans) {
       // Partitioned by month: each month's copy of the index, merged in order (Merge Append's "Sort Key" is no sort).
-      expect(plan).toMatch(/Index Scan Backward using provision_records_p2026_01_individual_id_provided_at_id_idx on provision_records_p2026_01/);
+      expect(plan).toMatch(
+        /Index Scan Backward using provision_records_p2026_01_individual_id_provided_at_id_idx on provision_records_p2026_01/,
+      );
       expect(plan).not.toMatch(/^\s*(->\s+)?(Incremental )?Sort\s+\(/m);
       expect(plan).not.toMatch(/Seq Scan/);
     }
