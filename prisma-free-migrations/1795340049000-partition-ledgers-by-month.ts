@@ -195,7 +195,11 @@ async function addProvisionRecordKeysAndIndexes(queryRunner: QueryRunner, partit
   await queryRunner.query(
     `CREATE INDEX "ix_provision_records_individual_time" ON "provision_records" ("individual_id", "provided_at", "id")`,
   );
-  await queryRunner.query(`CREATE INDEX "ix_provision_records_recipient_time" ON "provision_records" ("recipient_id", "provided_at")`);
+  // Partitioned, the board's audit of one recipient pages newest first by (provided_at, id): the id joins the index so
+  // that a page is read in order (before, each page sorted the recipient's rows of the window).
+  await queryRunner.query(
+    `CREATE INDEX "ix_provision_records_recipient_time" ON "provision_records" ("recipient_id", "provided_at"${partitionKey === null ? '' : ', "id"'})`,
+  );
   await queryRunner.query(`CREATE INDEX "ix_provision_records_consent" ON "provision_records" ("consent_id")`);
   await queryRunner.query(`CREATE INDEX "ix_provision_records_subject" ON "provision_records" ("subject_id")`);
   await queryRunner.query(

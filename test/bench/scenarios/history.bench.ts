@@ -30,6 +30,49 @@ const DEEP_PAGE_SQL = `SELECT ${PAGE_COLUMNS} FROM "provision_records" WHERE "in
   AND ("provided_at", "id") < ($2::timestamptz, $3::uuid) AND "provided_at" <= $2::timestamptz
   ORDER BY "provided_at" DESC, "id" DESC LIMIT ${PAGE + 1}`;
 
+/**
+ * The board's audit reads at this size (libs/oversight/src/audit/infrastructure/provision-audit.queries.ts, written out
+ * here as that file builds them): first page across recipients, first page of one recipient, a month's summary of one
+ * recipient, and an audit cursor's position lookup (by id alone, so every month's partition is probed).
+ */
+const AUDIT_STATEMENTS: Record<string, string> = {
+  auditFirstPage: `SELECT p."id", p."subject_id", p."recipient_id", p."recipient_name", p."offer_id", p."purpose_code", p."items",
+      cardinality(p."record_digests") AS "records", p."consent_id", p."consent_version", p."transfer_id", p."part", p."provided_at", l."leaf_index"
+    FROM "provision_records" p LEFT JOIN "transparency_log_leaves" l ON l."id" = p."leaf_id"
+    ORDER BY (p."provided_at" AT TIME ZONE 'UTC') DESC, p."id" DESC LIMIT 51`,
+  auditRecipientPage: `SELECT p."id", p."provided_at", l."leaf_index"
+    FROM "provision_records" p LEFT JOIN "transparency_log_leaves" l ON l."id" = p."leaf_id"
+    WHERE p."recipient_id" = '00000000-0000-4000-9000-000000000007'::uuid
+    ORDER BY p."provided_at" DESC, p."id" DESC LIMIT 51`,
+  auditRecipientMonthSummary: `SELECT p."recipient_id", p."purpose_code", c."category_code",
+      date_trunc('day', p."provided_at" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "bucket_start", count(*)::int AS "provisions",
+      count(DISTINCT p."individual_id")::int AS "subjects", sum(cardinality(p."record_digests"))::int AS "records"
+    FROM "provision_records" p
+    CROSS JOIN LATERAL (SELECT DISTINCT split_part(i.item, '#', 1) AS "category_code" FROM unnest(p."items") AS i(item)) c
+    WHERE p."recipient_id" = '00000000-0000-4000-9000-000000000007'::uuid
+      AND p."provided_at" >= date_trunc('month', now()) - interval '2 months' AND p."provided_at" < date_trunc('month', now()) - interval '1 month'
+    GROUP BY 1, 2, 3, 4 ORDER BY 4, 1, 2, 3`,
+  auditCursorLookup: `SELECT "provided_at" FROM "provision_records" WHERE "id" = $1::uuid`,
+};
+
+/** EXPLAIN ANALYZE of each audit statement: its execution time, and whether it sorted or scanned a whole partition. */
+async function explainAudit(pool: Pool, someProvisionId: string): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for (const [name, sql] of Object.entries(AUDIT_STATEMENTS)) {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+      sql.includes('$1') ? [someProvisionId] : [],
+    );
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    const executionMs = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
+    const sorts = /^\s*(->\s+)?(Incremental )?Sort\s+\(/m.test(plan);
+    const seqScans = (plan.match(/Seq Scan on provision_records_p/g) ?? []).length;
+    found[name] = `${executionMs} ms${sorts ? ', sorts' : ''}${seqScans > 0 ? `, ${seqScans} partition seq scans` : ''}`;
+    progress(`history: EXPLAIN ANALYZE ${name}: ${found[name]}\n${plan}`);
+  }
+  return found;
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -174,7 +217,9 @@ export async function history(environment: BenchEnvironment): Promise<ScenarioMe
     const rawDeep = await timeConcurrent(REQUESTS, READERS, () => raw(DEEP_PAGE_SQL, deepParameters));
     const httpDeep = await timeConcurrent(REQUESTS, READERS, () => get(`limit=${PAGE}&cursor=${deepCursor}`));
 
+    const audit = await explainAudit(pool, deep.id);
     const details = {
+      ...audit,
       rows: TOTAL_ROWS,
       readerRows: TOTAL_ROWS / READER_SHARE,
       months: MONTHS,

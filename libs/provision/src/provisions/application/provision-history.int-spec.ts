@@ -248,8 +248,8 @@ describe('provision history and proofs over Postgres', () => {
       { recipient: recipientA, cursor: firstPage.nextCursor! },
       { offer: offerA, from: '2026-01-02T00:00:00Z' },
     ] satisfies ProvisionHistoryQueryInput[]) {
-      const { sql, parameters } = await pageStatement(manager, heavy, parseProvisionHistoryQuery({ limit: '50', ...input }).query);
-      const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql!}`, parameters);
+      const { sql, parameters } = pageStatement(heavy, parseProvisionHistoryQuery({ limit: '50', ...input }).query);
+      const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql}`, parameters);
       plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
     }
     for (const plan of plans) {
@@ -258,7 +258,8 @@ describe('provision history and proofs over Postgres', () => {
         /Index Scan Backward using provision_records_p2026_01_individual_id_provided_at_id_idx on provision_records_p2026_01/,
       );
       expect(plan).not.toMatch(/^\s*(->\s+)?(Incremental )?Sort\s+\(/m);
-      expect(plan).not.toMatch(/Seq Scan/);
+      // (An empty month's partition may be read by a sequential scan of nothing; the month with the rows never is.)
+      expect(plan).not.toMatch(/Seq Scan on provision_records_p2026_01\b/);
     }
     // The cursor bound is an index condition, not a filter over rows already read.
     expect(plans[1]).toMatch(/Index Cond: .*provided_at, id\) < /);

@@ -23,7 +23,7 @@ export interface ProvisionBenefit {
 @Unique('uq_provision_records_transfer_individual', ['transferId', 'individualId', 'providedAt'])
 @Unique('uq_provision_records_leaf', ['leafId', 'providedAt'])
 @Index('ix_provision_records_individual_time', ['individualId', 'providedAt', 'id'])
-@Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt'])
+@Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt', 'id'])
 @Index('ix_provision_records_consent', ['consentId'])
 // Leak tracing finds which part carried a pseudonymous id (migration 1795340044000).
 @Index('ix_provision_records_subject', ['subjectId'])
