@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ensureLedgerPartitions } from '@infobank/platform';
+import { ensureLedgerPartitions, migrateUnderLock, revertLastMigrationUnderLock } from '@infobank/platform';
 import type { DataSource } from 'typeorm';
 import { isolatedEnvironment, openTestDataSource, type IsolatedEnvironment } from '../test/support/platform';
 
@@ -79,6 +79,48 @@ describe('monthly partitions of the ledgers (provision_records, transparency_log
   afterAll(async () => {
     await owner?.destroy();
     await environment?.dispose();
+  });
+
+  it('Given rows in the ledgers before partitioning, When the migration runs, Then each moves into its month, and down brings every row back', async () => {
+    await revertLastMigrationUnderLock(owner);
+    const [{ partitioned }]: { partitioned: boolean }[] = await owner.query(
+      `SELECT relkind = 'p' AS "partitioned" FROM pg_class WHERE oid = 'provision_records'::regclass`,
+    );
+    expect(partitioned).toBe(false);
+    const old = new Date('2025-02-14T08:00:00Z');
+    const provisions = [
+      await insertProvision(owner, old),
+      await insertProvision(owner, inMonth(0)),
+      await insertProvision(owner, inMonth(2)),
+    ];
+    const leaves = [await insertLeaf(owner, old), await insertLeaf(owner, inMonth(0))];
+
+    await migrateUnderLock(owner);
+    expect(await Promise.all(provisions.map((id) => partitionOf(owner, 'provision_records', id)))).toEqual([
+      'provision_records_p2025_02',
+      `provision_records${monthSuffix(0)}`,
+      `provision_records${monthSuffix(2)}`,
+    ]);
+    expect(await Promise.all(leaves.map((id) => partitionOf(owner, 'transparency_log_leaves', id)))).toEqual([
+      'transparency_log_leaves_p2025_02',
+      `transparency_log_leaves${monthSuffix(0)}`,
+    ]);
+    // Every month from the oldest row's to three ahead, none skipped.
+    const [{ months }]: { months: number }[] = await owner.query(
+      `SELECT count(*)::int AS "months" FROM pg_inherits WHERE inhparent = 'provision_records'::regclass
+          AND inhrelid::regclass::text LIKE 'provision\\_records\\_p%'`,
+    );
+    const now = new Date();
+    expect(months).toBe((now.getUTCFullYear() - 2025) * 12 + now.getUTCMonth() - 1 + 1 + 3); // February 2025 through this month, then 3 ahead
+
+    await revertLastMigrationUnderLock(owner);
+    const [{ back }]: { back: number }[] = await owner.query(
+      `SELECT count(*)::int AS "back" FROM "provision_records" WHERE "id" = ANY($1::uuid[])`,
+      [provisions],
+    );
+    expect(back).toBe(3);
+    await migrateUnderLock(owner);
+    expect(await partitionOf(owner, 'transparency_log_leaves', leaves[0])).toBe('transparency_log_leaves_p2025_02');
   });
 
   it.each([
