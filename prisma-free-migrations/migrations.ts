@@ -29,6 +29,7 @@ import { AddMailAndEmailVerification1795340041000 } from './1795340041000-add-ma
 import { CreateDisclosureRequests1795340042000 } from './1795340042000-create-disclosure-requests';
 import { CreateComplaintsDesk1795340043000 } from './1795340043000-create-complaints-desk';
 import { CreateIncidents1795340044000 } from './1795340044000-create-incidents';
+import { PartitionLedgersByMonth1795340049000 } from './1795340049000-partition-ledgers-by-month';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CreateDisclosureRequests1795340042000,
   CreateComplaintsDesk1795340043000,
   CreateIncidents1795340044000,
+  PartitionLedgersByMonth1795340049000,
 ];

@@ -5,6 +5,7 @@ import { compareToBaselines, progress, roundTo, within, type ScenarioMeasurement
 import { rawBullmqAddNoop } from './scenarios/bullmq.bench';
 import { deposits, DEPOSITS_TIMEOUT_MS } from './scenarios/deposits.bench';
 import { envelopeEncryption } from './scenarios/envelope.bench';
+import { history, HISTORY_TIMEOUT_MS } from './scenarios/history.bench';
 import { ledger, LEDGER_TIMEOUT_MS } from './scenarios/ledger.bench';
 import { logVerification, LOG_VERIFICATION_TIMEOUT_MS } from './scenarios/log-verification.bench';
 import { outboxEndToEnd } from './scenarios/outbox-end-to-end.bench';
@@ -38,6 +39,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'transfers', run: transfers, timeoutMs: TRANSFERS_TIMEOUT_MS },
   { name: 'revocation-race', run: revocationRace, timeoutMs: REVOCATION_RACE_TIMEOUT_MS },
   { name: 'log-verification', run: logVerification, timeoutMs: LOG_VERIFICATION_TIMEOUT_MS },
+  { name: 'history', run: history, timeoutMs: HISTORY_TIMEOUT_MS },
 ];
 
 /** The scenarios named on the command line (`npm run bench -- deposits`), or all of them. */

@@ -41,7 +41,7 @@ import {
   RunLogVerificationPageProcessor,
   ScheduleLogVerificationProcessor,
 } from './processors/oversight.processor';
-import { PruneOutboxProcessor } from './processors/schedules.processor';
+import { EnsureLedgerPartitionsProcessor, PruneOutboxProcessor } from './processors/schedules.processor';
 import { EvaluateStandingConditionsProcessor, OfferApprovedProcessor } from './processors/standing-conditions.processor';
 import { BuildTransferProcessor, ExpirePartsProcessor, SettleApprovalProcessor } from './processors/transfers.processor';
 import { DeliverNoticeWebhookProcessor } from './processors/webhooks.processor';
@@ -69,6 +69,7 @@ export const ALL_JOBS: readonly JobContract<unknown>[] = [
 /** Every job handler the worker runs. */
 export const PROCESSORS: Provider[] = [
   PruneOutboxProcessor,
+  EnsureLedgerPartitionsProcessor,
   OpenReviewCaseProcessor,
   SealTransparencyLogProcessor,
   OfferApprovedProcessor,

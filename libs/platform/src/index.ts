@@ -5,6 +5,7 @@ export * from './context/application/request-context';
 export * from './database/infrastructure/data-source-options';
 export * from './database/infrastructure/database-roles';
 export * from './database/infrastructure/database-status';
+export * from './database/infrastructure/ledger-partitions';
 export * from './database/infrastructure/migrate';
 export * from './database/infrastructure/read-your-writes';
 export * from './database/infrastructure/replica-reads';

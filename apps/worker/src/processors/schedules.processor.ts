@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, JobContext, JobHandler, PRUNE_OUTBOX_JOB } from '@infobank/platform';
+import {
+  ENSURE_LEDGER_PARTITIONS_JOB,
+  ensureLedgerPartitions,
+  HandlesJob,
+  JobContext,
+  JobHandler,
+  PRUNE_OUTBOX_JOB,
+} from '@infobank/platform';
 
 const RETENTION_DAYS = 7;
 
@@ -9,5 +16,14 @@ const RETENTION_DAYS = 7;
 export class PruneOutboxProcessor implements JobHandler {
   async handle(_payload: unknown, context: JobContext): Promise<void> {
     await context.transaction.query(`DELETE FROM "outbox" WHERE "completed_at" < now() - make_interval(days => $1)`, [RETENTION_DAYS]);
+  }
+}
+
+/** Makes the ledgers' monthly partitions ahead of time, so that no provision or leaf lands in the DEFAULT partition. */
+@Injectable()
+@HandlesJob(ENSURE_LEDGER_PARTITIONS_JOB)
+export class EnsureLedgerPartitionsProcessor implements JobHandler {
+  async handle(_payload: unknown, context: JobContext): Promise<void> {
+    await ensureLedgerPartitions(context.transaction, { now: new Date() });
   }
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/infrastructure/config.schema';
 import { buildDataSourceOptions } from './data-source-options';
+import { ensureLedgerPartitions } from './ledger-partitions';
 
 // One arbitrary, fixed 64-bit key: every Infobank process that migrates takes this lock first, so that
 // `npm run migrate` and MIGRATE_AT_BOOT in several replicas never run migrations at the same time.
@@ -22,10 +23,15 @@ async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<
   }
 }
 
-/** Runs pending migrations under a PostgreSQL advisory lock; returns the names of those it ran. */
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock, then makes the ledgers' partitions for the months ahead
+ * (so `npm run migrate`, `npm start` and MIGRATE_AT_BOOT never leave them to the schedule alone); returns the names of
+ * the migrations it ran.
+ */
 export async function migrateUnderLock(dataSource: DataSource): Promise<string[]> {
   return withMigrationLock(dataSource, async () => {
     const ran = await dataSource.runMigrations({ transaction: 'each' });
+    await ensureLedgerPartitions(dataSource.manager, { now: new Date() });
     return ran.map((migration) => migration.name);
   });
 }

@@ -39,6 +39,7 @@ export class ListMyProvisionsUseCase {
     private readonly reads: ReplicaReads,
   ) {}
 
+  /** One statement a page (the cursor's position is read inside it): no count, no per-row query. */
   async execute(ctx: RequestContext, input: ProvisionHistoryQueryInput = {}): Promise<MyProvisionsPage> {
     const individualId = requireIndividual(ctx, {
       code: 'UNAUTHENTICATED',
@@ -47,7 +48,6 @@ export class ListMyProvisionsUseCase {
     const { query, problems } = parseProvisionHistoryQuery(input);
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
     const rows = await this.reads.run(ctx, (read) => this.history.pageOf(read, individualId, query));
-    if (rows === null) return { provisions: [], nextCursor: null };
     const page = rows.slice(0, query.limit);
     return {
       provisions: page.map(provisionView),
@@ -64,9 +64,9 @@ function provisionView(row: ProvisionRow): MyProvisionView {
     items: row.items,
     itemLabels: row.items.map((itemId) => ({ itemId, label: findDataItem(itemId)?.label ?? { ja: itemId, en: itemId } })),
     records: Number(row.records),
-    providedAt: new Date(row.provided_at).toISOString(),
+    providedAt: row.provided_at,
     consent: { id: row.consent_id, version: row.consent_version },
     benefit: { type: row.benefit.type, amount: row.benefit.amount ?? null, description: row.benefit.description },
-    dataLifeEndsAt: new Date(row.data_life_ends_at).toISOString(),
+    dataLifeEndsAt: row.data_life_ends_at,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ProvisionHistoryQuery } from '../domain/provision-history-query';
 import type { LocalisedName, ProvisionBenefit } from './provision-record.entity';
 
@@ -14,11 +14,13 @@ export interface ProvisionRow {
   purpose_text: LocalisedName;
   items: string[];
   records: number;
-  provided_at: Date;
+  /** ISO 8601 UTC, as the API writes it. */
+  provided_at: string;
   consent_id: string;
   consent_version: number;
   benefit: ProvisionBenefit;
-  data_life_ends_at: Date;
+  /** ISO 8601 UTC, as the API writes it. */
+  data_life_ends_at: string;
 }
 
 /** The individual's provision history as pages of provision records (read in the context's transaction, or on their own). */
@@ -27,24 +29,23 @@ export class ProvisionHistoryQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One more row than the page (to know whether another follows); null when the cursor names no
+   * One more row than the page (to know whether another follows), in one statement; empty when the cursor names no
    * provision of this individual. The ORDER BY and every condition match ix_provision_records_individual_time
-   * (individual_id, provided_at, id), so each page is a backward scan of that index from the cursor on, never a sort.
+   * (individual_id, provided_at, id), so each page is a backward scan of that index (in each month's partition, merged
+   * in order) from the cursor on, never a sort.
    */
-  async pageOf(ctx: RequestContext, individualId: string, query: ProvisionHistoryQuery): Promise<ProvisionRow[] | null> {
+  async pageOf(ctx: RequestContext, individualId: string, query: ProvisionHistoryQuery): Promise<ProvisionRow[]> {
     const manager = ctx.transaction ?? this.dataSource.manager;
-    const { sql, parameters } = await pageStatement(manager, individualId, query);
-    if (sql === null) return null;
+    const { sql, parameters } = pageStatement(individualId, query);
     return manager.query(sql, parameters);
   }
 }
 
-/** The page's statement and parameters (exported for the int-spec's EXPLAIN); sql null when the cursor is not theirs. */
-export async function pageStatement(
-  manager: EntityManager,
-  individualId: string,
-  query: ProvisionHistoryQuery,
-): Promise<{ sql: string | null; parameters: unknown[] }> {
+/** An instant as the API writes it (ISO 8601 UTC, milliseconds), formatted by PostgreSQL rather than parsed and re-formatted per row. */
+const isoInstant = (expression: string) => `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The page's statement and parameters (exported for the int-spec's EXPLAIN). */
+export function pageStatement(individualId: string, query: ProvisionHistoryQuery): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [individualId];
   const bind = (value: unknown) => {
     parameters.push(value);
@@ -58,20 +59,20 @@ export async function pageStatement(
   if (query.from !== null) conditions.push(`"provided_at" >= ${bind(query.from)}::timestamptz`);
   if (query.to !== null) conditions.push(`"provided_at" < ${bind(query.to)}::timestamptz`);
   if (query.afterProvision !== null) {
-    const [position]: { provided_at: string }[] = await manager.query(
-      `SELECT to_char("provided_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "provided_at"
-         FROM "provision_records" WHERE "id" = $1::uuid AND "individual_id" = $2::uuid`,
-      [query.afterProvision, individualId],
-    );
-    if (position === undefined) return { sql: null, parameters };
-    conditions.push(`("provided_at", "id") < (${bind(position.provided_at)}::timestamptz, ${bind(query.afterProvision)}::uuid)`);
+    const cursor = bind(query.afterProvision);
+    // The cursor's position, read in the same statement (an InitPlan run once): NULL when the provision is not this
+    // individual's, and then no row compares below it. The plain bound lets PostgreSQL skip the newer months' partitions.
+    const position = `(SELECT c."provided_at" FROM "provision_records" c WHERE c."id" = ${cursor}::uuid AND c."individual_id" = $1::uuid)`;
+    conditions.push(`("provided_at", "id") < (${position}, ${cursor}::uuid)`);
+    conditions.push(`"provided_at" <= ${position}`);
   }
   const sql = `SELECT "id", "recipient_id", "recipient_name", "offer_id", "purpose_code", "purpose_text", "items",
-            cardinality("record_digests") AS "records", "provided_at", "consent_id", "consent_version", "benefit",
-            "provided_at" + make_interval(days => "data_life_days") AS "data_life_ends_at"
-       FROM "provision_records"
+            cardinality("record_digests") AS "records", ${isoInstant('"provided_at"')} AS "provided_at", "consent_id",
+            "consent_version", "benefit", ${isoInstant('"provided_at" + make_interval(days => "data_life_days")')} AS "data_life_ends_at"
+       FROM "provision_records" p
       WHERE ${conditions.join(' AND ')}
-      ORDER BY "provided_at" DESC, "id" DESC
+      ORDER BY p."provided_at" DESC, p."id" DESC
       LIMIT ${bind(query.limit + 1)}`;
+  // Qualified: unqualified, ORDER BY "provided_at" would name the formatted output column and sort text.
   return { sql, parameters };
 }

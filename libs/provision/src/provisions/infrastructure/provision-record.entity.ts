@@ -16,13 +16,14 @@ export interface ProvisionBenefit {
 /**
  * One provision (提供記録): the records of one individual that reached one recipient in one downloaded
  * part, under which consent (and its version), with which items and record digests. Append-only (trigger);
- * each is a leaf of the transparency log. Matches migration CreateTransfersAndProvisions.
+ * each is a leaf of the transparency log. Matches migrations CreateTransfersAndProvisions and PartitionLedgersByMonth.
  */
 @Entity({ name: 'provision_records' })
-@Unique('uq_provision_records_transfer_individual', ['transferId', 'individualId'])
-@Unique('uq_provision_records_leaf', ['leafId'])
+// Partitioned by month on provided_at (migration 1795340049000): every unique constraint carries it.
+@Unique('uq_provision_records_transfer_individual', ['transferId', 'individualId', 'providedAt'])
+@Unique('uq_provision_records_leaf', ['leafId', 'providedAt'])
 @Index('ix_provision_records_individual_time', ['individualId', 'providedAt', 'id'])
-@Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt'])
+@Index('ix_provision_records_recipient_time', ['recipientId', 'providedAt', 'id'])
 @Index('ix_provision_records_consent', ['consentId'])
 // Leak tracing finds which part carried a pseudonymous id (migration 1795340044000).
 @Index('ix_provision_records_subject', ['subjectId'])
@@ -83,7 +84,8 @@ export class ProvisionRecordEntity {
   @Column('integer', { name: 'data_life_days' })
   dataLifeDays: number;
 
-  @Column('timestamptz', { name: 'provided_at' })
+  /** The partition key (one partition a month): part of the primary key, as PostgreSQL requires. */
+  @PrimaryColumn('timestamptz', { name: 'provided_at', primaryKeyConstraintName: 'pk_provision_records' })
   providedAt: Date;
 
   /** The transparency log leaf recording this provision. */

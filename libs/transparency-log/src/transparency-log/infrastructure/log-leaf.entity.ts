@@ -6,7 +6,9 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
  * known to have finished. Matches migration CreateTransparencyLog; a trigger keeps it append-only.
  */
 @Entity({ name: 'transparency_log_leaves' })
-@Unique('uq_transparency_log_leaves_leaf_index', ['leafIndex'])
+// Partitioned by month on appended_at (migration 1795340049000): every unique constraint carries it. A leaf index
+// is still given once: by the one sealer, with the level-0 node whose primary key refuses a second leaf there.
+@Unique('uq_transparency_log_leaves_leaf_index', ['leafIndex', 'appendedAt'])
 @Index('ix_transparency_log_leaves_unsealed', ['appendedXid', 'id'], { where: '"leaf_index" IS NULL' })
 @Check('ck_transparency_log_leaves_kind', `"kind" ~ '^[a-z][a-z0-9_.-]{0,63}$'`)
 export class TransparencyLogLeafEntity {
@@ -27,6 +29,7 @@ export class TransparencyLogLeafEntity {
   @Column('bigint', { name: 'leaf_index', nullable: true })
   leafIndex: string | null;
 
-  @Column('timestamptz', { name: 'appended_at', default: () => 'now()' })
+  /** The partition key (one partition a month): part of the primary key, as PostgreSQL requires. */
+  @PrimaryColumn('timestamptz', { name: 'appended_at', default: () => 'now()', primaryKeyConstraintName: 'pk_transparency_log_leaves' })
   appendedAt: Date;
 }

@@ -1,0 +1,288 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SCHEMA } from '@infobank/migrations';
+import { createHttpApp, encodeRowCursor, ensureLedgerPartitions, type AppConfig } from '@infobank/platform';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { PORTAL_HTTP_OPTIONS, PortalModule } from '../../../apps/portal/src/portal.module';
+import type { BenchEnvironment } from '../bench-environment';
+import { progress, summarise, timeConcurrent, type ScenarioMeasurement } from '../measure';
+
+const TOTAL_ROWS = 5_000_000;
+/** Every fifth row is the reader's: 1,000,000 of 5,000,000. */
+const READER_SHARE = 5;
+/** Months of history before the current one, one partition each (250,000 rows a month). */
+const MONTHS = 20;
+const READERS = 8;
+const REQUESTS = 800;
+const PAGE = 50;
+/** The deep page starts after this many of the reader's provisions (newest first). */
+const DEEP_OFFSET = 600_000;
+/** Seeding takes a couple of minutes on a quiet machine and over four on a busy one. */
+export const HISTORY_TIMEOUT_MS = 600_000;
+
+/** The route's page statement, the shape the raw baseline runs through pg (provision-history.queries.ts). */
+const PAGE_COLUMNS = `"id", "recipient_id", "recipient_name", "offer_id", "purpose_code", "purpose_text", "items",
+  cardinality("record_digests") AS "records", "provided_at", "consent_id", "consent_version", "benefit",
+  "provided_at" + make_interval(days => "data_life_days") AS "data_life_ends_at"`;
+const FIRST_PAGE_SQL = `SELECT ${PAGE_COLUMNS} FROM "provision_records" WHERE "individual_id" = $1::uuid
+  ORDER BY "provided_at" DESC, "id" DESC LIMIT ${PAGE + 1}`;
+const DEEP_PAGE_SQL = `SELECT ${PAGE_COLUMNS} FROM "provision_records" WHERE "individual_id" = $1::uuid
+  AND ("provided_at", "id") < ($2::timestamptz, $3::uuid) AND "provided_at" <= $2::timestamptz
+  ORDER BY "provided_at" DESC, "id" DESC LIMIT ${PAGE + 1}`;
+
+/**
+ * The board's audit reads at this size (libs/oversight/src/audit/infrastructure/provision-audit.queries.ts, written out
+ * here as that file builds them): first page across recipients, first page of one recipient, a month's summary of one
+ * recipient, and an audit cursor's position lookup (by id alone, so every month's partition is probed).
+ */
+const AUDIT_STATEMENTS: Record<string, string> = {
+  auditFirstPage: `SELECT p."id", p."subject_id", p."recipient_id", p."recipient_name", p."offer_id", p."purpose_code", p."items",
+      cardinality(p."record_digests") AS "records", p."consent_id", p."consent_version", p."transfer_id", p."part", p."provided_at", l."leaf_index"
+    FROM "provision_records" p LEFT JOIN "transparency_log_leaves" l ON l."id" = p."leaf_id"
+    ORDER BY (p."provided_at" AT TIME ZONE 'UTC') DESC, p."id" DESC LIMIT 51`,
+  auditRecipientPage: `SELECT p."id", p."provided_at", l."leaf_index"
+    FROM "provision_records" p LEFT JOIN "transparency_log_leaves" l ON l."id" = p."leaf_id"
+    WHERE p."recipient_id" = '00000000-0000-4000-9000-000000000007'::uuid
+    ORDER BY p."provided_at" DESC, p."id" DESC LIMIT 51`,
+  auditRecipientMonthSummary: `SELECT p."recipient_id", p."purpose_code", c."category_code",
+      date_trunc('day', p."provided_at" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "bucket_start", count(*)::int AS "provisions",
+      count(DISTINCT p."individual_id")::int AS "subjects", sum(cardinality(p."record_digests"))::int AS "records"
+    FROM "provision_records" p
+    CROSS JOIN LATERAL (SELECT DISTINCT split_part(i.item, '#', 1) AS "category_code" FROM unnest(p."items") AS i(item)) c
+    WHERE p."recipient_id" = '00000000-0000-4000-9000-000000000007'::uuid
+      AND p."provided_at" >= date_trunc('month', now()) - interval '2 months' AND p."provided_at" < date_trunc('month', now()) - interval '1 month'
+    GROUP BY 1, 2, 3, 4 ORDER BY 4, 1, 2, 3`,
+  auditCursorLookup: `SELECT "provided_at" FROM "provision_records" WHERE "id" = $1::uuid`,
+};
+
+/** EXPLAIN ANALYZE of each audit statement: its execution time, and whether it sorted or scanned a whole partition. */
+async function explainAudit(pool: Pool, someProvisionId: string): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for (const [name, sql] of Object.entries(AUDIT_STATEMENTS)) {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+      sql.includes('$1') ? [someProvisionId] : [],
+    );
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    const executionMs = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
+    const sorts = /^\s*(->\s+)?(Incremental )?Sort\s+\(/m.test(plan);
+    const seqScans = (plan.match(/Seq Scan on provision_records_p/g) ?? []).length;
+    found[name] = `${executionMs} ms${sorts ? ', sorts' : ''}${seqScans > 0 ? `, ${seqScans} partition seq scans` : ''}`;
+    progress(`history: EXPLAIN ANALYZE ${name}: ${found[name]}\n${plan}`);
+  }
+  return found;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The real portal app, built as main.ts builds it, on a loopback port its public URL names. */
+async function startPortal(environment: BenchEnvironment): Promise<{ app: NestFastifyApplication; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const base = environment.config;
+  const config: AppConfig = {
+    ...base,
+    http: { ...base.http, publicUrls: { ...base.http.publicUrls, portal: url } },
+    keys: { ...base.keys, directory: environment.keysDirectory },
+  };
+  const app = await createHttpApp(PortalModule, {
+    service: 'portal',
+    ...PORTAL_HTTP_OPTIONS,
+    config,
+    logger: environment.logger,
+    ...SCHEMA,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, url };
+}
+
+/** Registers and signs in one individual over HTTP: their id and a real access token. */
+async function signedInIndividual(url: string): Promise<{ id: string; accessToken: string }> {
+  const details = { email: `history-bench@example.jp`, password: 'correct horse battery staple', displayName: '履歴 太郎', language: 'ja' };
+  const registered = await fetch(`${url}/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(details),
+  });
+  const { id } = (await registered.json()) as { id?: string };
+  const login = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: details.email, password: details.password }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken?: string };
+  if (id === undefined || accessToken === undefined) throw new Error(`history: sign-up ${registered.status}, sign-in ${login.status}`);
+  return { id, accessToken };
+}
+
+/**
+ * 5,000,000 provision records over 20 monthly partitions, 1,000,000 of them the reader's. Each month is loaded into a
+ * (unlogged) table of its own without indexes, then attached (PostgreSQL builds the parent's indexes on it in one pass each), two
+ * months at a time: a couple of minutes instead of the half hour row-by-row index upkeep would take.
+ */
+async function seed(pool: Pool, individualId: string, firstMonth: Date): Promise<void> {
+  const perMonth = TOTAL_ROWS / MONTHS;
+  const months = Array.from({ length: MONTHS }, (_unused, index) => index);
+  let nextMonth = 0;
+  const loader = async (): Promise<void> => {
+    for (let month = nextMonth++; month < MONTHS; month = nextMonth++) {
+      const from = new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + months[month], 1));
+      const to = new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + months[month] + 1, 1));
+      const table = `provision_records_p${from.getUTCFullYear()}_${String(from.getUTCMonth() + 1).padStart(2, '0')}`;
+      const client = await pool.connect();
+      try {
+        // Unlogged: the seed skips WAL (this database is dropped after the run); reads are the same.
+        await client.query(`SET maintenance_work_mem = '256MB'`);
+        await client.query(`CREATE UNLOGGED TABLE "${table}" (LIKE "provision_records" INCLUDING DEFAULTS)`);
+        // Spread evenly over the month; every fifth row is the reader's; 2,000 other individuals, 40 recipients.
+        await client.query(
+          `INSERT INTO "${table}"
+           SELECT gen_random_uuid(),
+                  CASE WHEN n % ${READER_SHARE} = 0 THEN $1::uuid ELSE ('00000000-0000-4000-8000-' || lpad(to_hex(n % 2000), 12, '0'))::uuid END,
+                  'subject-' || (n % 2000), ('00000000-0000-4000-9000-' || lpad(to_hex(n % 40), 12, '0'))::uuid,
+                  ('00000000-0000-4000-a000-' || lpad(to_hex(n % 40), 12, '0'))::uuid, gen_random_uuid(), 1, gen_random_uuid(), 1,
+                  ARRAY['purchase.receipts#/lineItems', 'purchase.receipts#/total'], ARRAY['sha256:bench-digest-1', 'sha256:bench-digest-2'],
+                  '{"ja":"ベンチ受領者","en":"Bench recipient"}', 'marketing.analysis', '{"ja":"購買傾向の分析","en":"Purchase analysis"}',
+                  '{"type":"points","amount":10,"description":{"ja":"10ポイント"}}', 30,
+                  $2::timestamptz + (n * ($3::timestamptz - $2::timestamptz) / ${perMonth}), gen_random_uuid()
+             FROM generate_series(0, ${perMonth - 1}) AS n`,
+          [individualId, from, to],
+        );
+        await client.query(
+          `ALTER TABLE "${table}" ADD CONSTRAINT "${table}_range" CHECK ("provided_at" >= '${from.toISOString()}' AND "provided_at" < '${to.toISOString()}')`,
+        );
+        await client.query(
+          `ALTER TABLE "provision_records" ATTACH PARTITION "${table}" FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`,
+        );
+        await client.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${table}_range"`);
+      } finally {
+        client.release();
+      }
+    }
+  };
+  await Promise.all([loader(), loader()]);
+  await pool.query(`ANALYZE "provision_records"`);
+}
+
+/**
+ * An individual's provision history at size: GET /v1/me/provisions over HTTP (the portal in process, a real access
+ * token, 8 concurrent readers), first page and a deep page reached by the route's own cursor, against the raw index
+ * scan of the same shape through pg with 8 clients. Goal: p99 within 2× the raw query's.
+ */
+export async function history(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
+  const pool = new Pool({ ...environment.postgres, max: READERS });
+  const portal = await startPortal(environment);
+  try {
+    const reader = await signedInIndividual(portal.url);
+    const now = new Date();
+    const firstMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - MONTHS, 1));
+    // The current month and those ahead exist (migration); the seeded months are attached below instead.
+    await ensureLedgerPartitions(environment.dataSource.manager, { now });
+    progress(`history: seeding ${TOTAL_ROWS.toLocaleString('en')} provision rows over ${MONTHS} months, 1 in ${READER_SHARE} the reader's`);
+    const seedStarted = performance.now();
+    await seed(pool, reader.id, firstMonth);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    progress(`history: seeded in ${seedSeconds.toFixed(1)} s`);
+
+    const [deep]: { id: string; provided_at: Date }[] = (
+      await pool.query(
+        `SELECT "id", "provided_at" FROM "provision_records" WHERE "individual_id" = $1 ORDER BY "provided_at" DESC, "id" DESC OFFSET ${DEEP_OFFSET - 1} LIMIT 1`,
+        [reader.id],
+      )
+    ).rows;
+    const deepCursor = encodeRowCursor(deep.id, 'A provision cursor');
+    const get = async (query: string): Promise<void> => {
+      const response = await fetch(`${portal.url}/v1/me/provisions?${query}`, {
+        headers: { authorization: `Bearer ${reader.accessToken}` },
+      });
+      const body = (await response.json()) as { provisions?: unknown[] };
+      if (response.status !== 200 || body.provisions?.length !== PAGE) throw new Error(`history: GET ${query} answered ${response.status}`);
+    };
+    const raw = async (sql: string, parameters: unknown[]): Promise<void> => {
+      const { rows } = await pool.query(sql, parameters);
+      if (rows.length !== PAGE + 1) throw new Error(`history: the raw page returned ${rows.length} rows`);
+    };
+    // Warm both paths (plans, caches, connections) before timing.
+    await timeConcurrent(READERS * 4, READERS, () => raw(FIRST_PAGE_SQL, [reader.id]));
+    await timeConcurrent(READERS * 4, READERS, () => get(`limit=${PAGE}&cursor=${deepCursor}`));
+
+    const deepParameters = [reader.id, deep.provided_at, deep.id];
+    progress(`history: ${REQUESTS} first and deep pages, raw and over HTTP, ${READERS} at a time`);
+    const rawFirst = await timeConcurrent(REQUESTS, READERS, () => raw(FIRST_PAGE_SQL, [reader.id]));
+    const httpFirst = await timeConcurrent(REQUESTS, READERS, () => get(`limit=${PAGE}`));
+    const rawDeep = await timeConcurrent(REQUESTS, READERS, () => raw(DEEP_PAGE_SQL, deepParameters));
+    const httpDeep = await timeConcurrent(REQUESTS, READERS, () => get(`limit=${PAGE}&cursor=${deepCursor}`));
+
+    const audit = await explainAudit(pool, deep.id);
+    const details = {
+      ...audit,
+      rows: TOTAL_ROWS,
+      readerRows: TOTAL_ROWS / READER_SHARE,
+      months: MONTHS,
+      seedSeconds: Math.round(seedSeconds * 10) / 10,
+    };
+    const lines = [
+      summarise(
+        {
+          name: 'history_raw_first_page',
+          description: `one raw index-scan page of ${PAGE}, pg, ${READERS} clients`,
+          baseline: null,
+          operations: REQUESTS,
+          details,
+        },
+        rawFirst,
+      ),
+      summarise(
+        {
+          name: 'history_http_first_page',
+          description: `GET /v1/me/provisions first page of ${PAGE} over HTTP, ${READERS} readers`,
+          baseline: 'history_raw_first_page',
+          operations: REQUESTS,
+        },
+        httpFirst,
+      ),
+      summarise(
+        {
+          name: 'history_raw_deep_page',
+          description: `one raw index-scan page of ${PAGE} after ${DEEP_OFFSET.toLocaleString('en')} rows, pg, ${READERS} clients`,
+          baseline: null,
+          operations: REQUESTS,
+        },
+        rawDeep,
+      ),
+      summarise(
+        {
+          name: 'history_http_deep_page',
+          description: `GET /v1/me/provisions page of ${PAGE} after ${DEEP_OFFSET.toLocaleString('en')} rows (the route's cursor) over HTTP, ${READERS} readers`,
+          baseline: 'history_raw_deep_page',
+          operations: REQUESTS,
+        },
+        httpDeep,
+      ),
+    ];
+    // The goal is on latency: p99 over HTTP against the raw query's p99 of the same run.
+    for (const [measured, baseline] of [
+      [lines[1], lines[0]],
+      [lines[3], lines[2]],
+    ]) {
+      if (measured.latencyMs && baseline.latencyMs) {
+        measured.details = {
+          ...(measured.details ?? {}),
+          p99ToRawP99: Math.round((measured.latencyMs.p99 / baseline.latencyMs.p99) * 100) / 100,
+          goalP99ToRawP99: 2,
+        };
+      }
+    }
+    return lines;
+  } finally {
+    await portal.app.close();
+    await pool.end();
+  }
+}
