@@ -12,10 +12,10 @@ import {
   withTransaction,
 } from '@infobank/platform';
 import { TransparencyLog } from '@infobank/transparency-log';
-import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
+import { decide, evolve, type ConsentCommand, type ConsentEvent, type ConsentTerms, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';
 import { CONSENT_RECEIPT_TYPE, receiptPayload, type ConsentedOffer, type ReceiptActor } from '../domain/consent-receipt';
-import { ConsentCommandRefusedError, ConsentExistsError, ConsentNotFoundError, ConsentVersionConflictError } from '../../consent.errors';
+import { ConsentCommandRefusedError, ConsentNotFoundError, ConsentVersionConflictError } from '../../consent.errors';
 import { CONSENT_ENDED_JOB } from '../../consent.jobs';
 import { ConsentEventStore } from '../infrastructure/consent-event.store';
 import { eventPayload, rowValuesOf, stateOfRow } from '../infrastructure/consent-state.mapper';
@@ -36,8 +36,8 @@ const LEDGER_ACTOR = { type: 'system', name: 'consent.ledger' } as const;
 
 /**
  * Writes the consent ledger: decides a command with the pure rules, then in one transaction writes
- * the current-state row (checking and bumping `version`), appends the event with its signed receipt
- * (chained to the previous receipt's hash) and appends the event's transparency log leaf.
+ * the current-state row (inserting it for a grant, else checking and bumping `version`), appends the event
+ * with its signed receipt (chained to the previous receipt's hash) and appends the event's transparency log leaf.
  */
 @Injectable()
 export class ConsentLedger {
@@ -78,30 +78,60 @@ export class ConsentLedger {
   }
 
   /**
-   * Decides and records one command in the caller's transaction (a grant inserts the row; the partial unique
-   * index allows one live consent per offer). A revocation or expiry also writes CONSENT_ENDED_JOB to the outbox.
+   * Grants new consents to one offer in the caller's transaction: one grant, or a page of them for standing
+   * conditions, written the same way (one statement per table: the consents, their transparency log leaves and
+   * their events with receipts signed in the same pass). Returns what was recorded for each grant, in order, or
+   * null where the individual already holds a live consent to the offer (the partial unique index refuses it),
+   * so granting a page again records nothing twice.
+   */
+  async grant(
+    tx: TransactionalContext,
+    grants: readonly ConsentTerms[],
+    now: Date,
+    context: { actor: ReceiptActor; offer: ConsentedOffer },
+  ): Promise<(RecordedConsentChange | null)[]> {
+    const changes = grants.map((terms) => {
+      const decision = decide({ type: 'grant', terms, now }, { status: 'none' });
+      if (decision.outcome === 'refused') throw new ConsentCommandRefusedError(decision.reason);
+      const [event] = decision.events;
+      return { state: evolve({ status: 'none' }, event) as GrantedConsent, event, previousReceiptHash: null };
+    });
+    const inserted = await this.consents.insertManyUnlessLive(
+      tx,
+      changes.map((change) => rowValuesOf(change.state, change.event)),
+      context.offer,
+    );
+    const recorded = await this.appendEvents(
+      tx,
+      changes.filter((change) => inserted.has(change.state.consentId)),
+      context,
+    );
+    const byConsent = new Map(recorded.map((change) => [change.state.consentId, change]));
+    return changes.map((change) => byConsent.get(change.state.consentId) ?? null);
+  }
+
+  /**
+   * Decides and records one command on an existing consent in the caller's transaction (checking and bumping
+   * its version). A revocation or expiry also writes CONSENT_ENDED_JOB to the outbox.
    */
   async record(
     tx: TransactionalContext,
-    state: ConsentState,
-    command: ConsentCommand,
+    state: GrantedConsent,
+    command: Exclude<ConsentCommand, { type: 'grant' }>,
     context: { actor: ReceiptActor; offer: ConsentedOffer },
   ): Promise<RecordedConsentChange> {
     const decision = decide(command, state);
     if (decision.outcome === 'refused') throw new ConsentCommandRefusedError(decision.reason);
-    let next: ConsentState = state;
+    let next: GrantedConsent = state;
     let last: RecordedConsentChange | undefined;
     for (const event of decision.events) {
       const previous = next;
       next = evolve(previous, event) as GrantedConsent;
-      const values = rowValuesOf(next, event);
-      if (previous.status === 'none') {
-        // A live consent to this offer (uq_consents_live_individual_offer) refuses the grant cleanly.
-        if (!(await this.consents.insertUnlessLive(tx, values, context.offer))) throw new ConsentExistsError(next.offerId);
-      } else if (!(await this.consents.updateAtVersion(tx, previous.version, values))) {
+      if (!(await this.consents.updateAtVersion(tx, previous.version, rowValuesOf(next, event)))) {
         throw new ConsentVersionConflictError();
       }
-      last = await this.appendEvent(tx, next, event, context);
+      const previousReceiptHash = await this.events.receiptHashOf(tx, next.consentId, next.version - 1);
+      [last] = await this.appendEvents(tx, [{ state: next, event, previousReceiptHash }], context);
       if (event.type === 'consent_revoked' || event.type === 'consent_expired') {
         // Withdrawal propagates to recipients (notices, work in flight stopped) from this commit on.
         await enqueueJob({ ...tx, actor: LEDGER_ACTOR }, CONSENT_ENDED_JOB, { consentId: next.consentId });
@@ -110,55 +140,70 @@ export class ConsentLedger {
     return last as RecordedConsentChange;
   }
 
-  private async appendEvent(
+  /**
+   * Signs each event's receipt (chained to the previous receipt's hash) and appends the events and their
+   * transparency log leaves, one statement per table whether there is one event or a page of them.
+   */
+  private async appendEvents(
     tx: TransactionalContext,
-    state: GrantedConsent,
-    event: Parameters<typeof evolve>[1],
+    changes: readonly { state: GrantedConsent; event: ConsentEvent; previousReceiptHash: string | null }[],
     context: { actor: ReceiptActor; offer: ConsentedOffer },
-  ): Promise<RecordedConsentChange> {
-    const previousReceiptHash = state.version === 1 ? null : await this.events.receiptHashOf(tx, state.consentId, state.version - 1);
-    const eventId = randomUUID();
-    const receiptId = randomUUID();
+  ): Promise<RecordedConsentChange[]> {
+    if (changes.length === 0) return [];
     const portal = this.config.http.publicUrls.portal;
-    const receipt = await this.keyRing.signJws(
-      receiptPayload(state, {
-        receiptId,
-        eventId,
-        event,
-        actor: context.actor,
-        offer: context.offer,
-        bank: { name: BANK_NAME, url: portal },
-        withdrawalUrl: `${portal}/v1/me/consents/${state.consentId}/revoke`,
-        previousReceiptHash,
+    const signed = await Promise.all(
+      changes.map(async ({ state, event, previousReceiptHash }) => {
+        const eventId = randomUUID();
+        const receiptId = randomUUID();
+        const receipt = await this.keyRing.signJws(
+          receiptPayload(state, {
+            receiptId,
+            eventId,
+            event,
+            actor: context.actor,
+            offer: context.offer,
+            bank: { name: BANK_NAME, url: portal },
+            withdrawalUrl: `${portal}/v1/me/consents/${state.consentId}/revoke`,
+            previousReceiptHash,
+          }),
+          { typ: CONSENT_RECEIPT_TYPE },
+        );
+        return { state, event, eventId, receiptId, receipt, receiptHash: createHash('sha256').update(receipt).digest('base64url') };
       }),
-      { typ: CONSENT_RECEIPT_TYPE },
     );
-    const receiptHash = createHash('sha256').update(receipt).digest('base64url');
-    const body = consentLeafBody({
-      consentId: state.consentId,
-      eventId,
-      version: state.version,
-      type: event.type,
-      occurredAt: event.at,
-      receiptHash,
-    });
-    const leafId = await this.log.append(withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction), {
-      kind: CONSENT_LEAF_KIND,
-      body: Buffer.from(body, 'utf8'),
-    });
-    await this.events.append(tx, {
-      id: eventId,
-      consentId: state.consentId,
-      version: state.version,
-      type: event.type,
-      payload: eventPayload(event),
-      actor: context.actor,
-      occurredAt: event.at,
-      receiptId,
-      receiptJws: receipt,
-      receiptHash,
-      leafId,
-    });
-    return { state, receipt, eventId };
+    const leafIds = await this.log.appendMany(
+      withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction),
+      signed.map(({ state, event, eventId, receiptHash }) => ({
+        kind: CONSENT_LEAF_KIND,
+        body: Buffer.from(
+          consentLeafBody({
+            consentId: state.consentId,
+            eventId,
+            version: state.version,
+            type: event.type,
+            occurredAt: event.at,
+            receiptHash,
+          }),
+          'utf8',
+        ),
+      })),
+    );
+    await this.events.appendMany(
+      tx,
+      signed.map(({ state, event, eventId, receiptId, receipt, receiptHash }, index) => ({
+        id: eventId,
+        consentId: state.consentId,
+        version: state.version,
+        type: event.type,
+        payload: eventPayload(event),
+        actor: context.actor,
+        occurredAt: event.at,
+        receiptId,
+        receiptJws: receipt,
+        receiptHash,
+        leafId: leafIds[index],
+      })),
+    );
+    return signed.map(({ state, receipt, eventId }) => ({ state, receipt, eventId }));
   }
 }

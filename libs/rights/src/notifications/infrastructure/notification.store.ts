@@ -13,18 +13,26 @@ export class NotificationStore {
     return ctx.transaction ?? this.dataSource.manager;
   }
 
-  /** Inserts one unread notification created at `createdAt`. */
-  async insert(tx: TransactionalContext, id: string, notification: NewNotification, createdAt: Date): Promise<void> {
-    await tx.transaction.insert(NotificationEntity, {
-      id,
-      individualId: notification.individualId,
-      kind: notification.kind,
-      subjectType: notification.subject.type,
-      subjectId: notification.subject.id,
-      message: notification.message,
-      createdAt,
-      readAt: null,
-    });
+  /** Inserts unread notifications (one or a page of them) created at `createdAt`, with one statement. */
+  async insertMany(
+    tx: TransactionalContext,
+    notifications: readonly { id: string; notification: NewNotification }[],
+    createdAt: Date,
+  ): Promise<void> {
+    if (notifications.length === 0) return;
+    await tx.transaction.insert(
+      NotificationEntity,
+      notifications.map(({ id, notification }) => ({
+        id,
+        individualId: notification.individualId,
+        kind: notification.kind,
+        subjectType: notification.subject.type,
+        subjectId: notification.subject.id,
+        message: notification.message,
+        createdAt,
+        readAt: null,
+      })),
+    );
   }
 
   /** The individual's newest `take` notifications, newest first. */
