@@ -12,7 +12,7 @@ import {
   ConsentGrantingModule,
   seedStandingConditionIndividuals,
   submittedMarketingOffer,
-} from '../../../../../test/support/standing-conditions-world';
+} from '../../../../../test/bench/consent-granting';
 import { GrantConsentUseCase } from '../../consents/application/grant-consent.use-case';
 import { CONSENT_RECEIPT_TYPE } from '../../consents/domain/consent-receipt';
 import { consentLeafBody } from '../../consents/domain/consent-leaf';

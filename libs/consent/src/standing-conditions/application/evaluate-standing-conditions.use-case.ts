@@ -11,8 +11,8 @@ import { StandingConditionsStore } from '../infrastructure/standing-conditions.s
 import { EVALUATE_STANDING_CONDITIONS_JOB } from '../standing-conditions.jobs';
 import { conditionsOfRow } from './own-standing-conditions.use-cases';
 
-/** Individuals evaluated per page (one job, one transaction). */
-export const STANDING_CONDITIONS_PAGE_SIZE = 200;
+/** Individuals evaluated per page (one job, one transaction, one statement per table for the page's grants). */
+export const STANDING_CONDITIONS_PAGE_SIZE = 1_000;
 
 /** Where to start: before every individual id. */
 export const FIRST_INDIVIDUAL_CURSOR = '00000000-0000-0000-0000-000000000000';
@@ -30,8 +30,8 @@ export interface StandingConditionsPageResult {
  * naming its purpose: wherever it fits, it grants a `standing_condition` consent carrying the
  * explanation of every criterion (ja/en) and notifies the individual. The offer is loaded once; the page's
  * grants are written together (GrantConsentUseCase.grantAll: one statement per table, receipts signed in
- * the same pass). Runs in the caller's (job's) transaction; a full page enqueues the next page through the
- * outbox in the same transaction. Running a page again grants nothing twice.
+ * the same pass) in the caller's (job's) transaction. A full page first commits the next page's job to the
+ * outbox in a transaction of its own, so that pages run side by side. Running a page again grants nothing twice.
  */
 @Injectable()
 export class EvaluateStandingConditionsUseCase {
@@ -64,6 +64,15 @@ export class EvaluateStandingConditionsUseCase {
     };
     return this.transactions.run(ctx, async (tx) => {
       const rows = await this.conditions.pageNamingPurpose(tx, offer.purpose.code, page.afterIndividualId, pageSize);
+      const last = rows.at(-1);
+      const nextAfterIndividualId = rows.length === pageSize && last !== undefined ? last.individualId : null;
+      if (nextAfterIndividualId !== null) {
+        // Committed at once, before this page's grants: the next page runs beside this one (the worker's
+        // concurrency) instead of after it. Pages hold different individuals; a retried page grants nothing twice.
+        await this.transactions.runOwn(ctx, (own) =>
+          enqueueJob(own, EVALUATE_STANDING_CONDITIONS_JOB, { offerId: offer.id, afterIndividualId: nextAfterIndividualId }),
+        );
+      }
       const individualIds = rows.map((row) => row.individualId);
       // A closed account keeps its id (ledgers refer to it) but is never granted anything again; an individual
       // who is not eligible (address not verified, current terms not accepted) is granted nothing until they are.
@@ -78,14 +87,6 @@ export class EvaluateStandingConditionsUseCase {
         return match.fits ? [{ row, match }] : [];
       });
       const granted = await this.grantAll(tx, offer, fitting);
-      const last = rows.at(-1);
-      const nextAfterIndividualId = rows.length === pageSize && last !== undefined ? last.individualId : null;
-      if (nextAfterIndividualId !== null) {
-        await enqueueJob(tx, EVALUATE_STANDING_CONDITIONS_JOB, {
-          offerId: offer.id,
-          afterIndividualId: nextAfterIndividualId,
-        });
-      }
       return { evaluated: rows.length, granted, nextAfterIndividualId };
     });
   }

@@ -20,18 +20,22 @@ export class NotificationStore {
     createdAt: Date,
   ): Promise<void> {
     if (notifications.length === 0) return;
-    await tx.transaction.insert(
-      NotificationEntity,
-      notifications.map(({ id, notification }) => ({
-        id,
-        individualId: notification.individualId,
-        kind: notification.kind,
-        subjectType: notification.subject.type,
-        subjectId: notification.subject.id,
-        message: notification.message,
+    const column = <Value>(read: (notification: NewNotification) => Value): Value[] =>
+      notifications.map(({ notification }) => read(notification));
+    await tx.transaction.query(
+      `INSERT INTO "notifications" ("id", "individual_id", "kind", "subject_type", "subject_id", "message", "created_at", "read_at")
+       SELECT t."id", t."individual_id", t."kind", t."subject_type", t."subject_id", t."message", $7, NULL
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])
+           AS t("id", "individual_id", "kind", "subject_type", "subject_id", "message")`,
+      [
+        notifications.map(({ id }) => id),
+        column((notification) => notification.individualId),
+        column((notification) => notification.kind),
+        column((notification) => notification.subject.type),
+        column((notification) => notification.subject.id),
+        column((notification) => JSON.stringify(notification.message)),
         createdAt,
-        readAt: null,
-      })),
+      ],
     );
   }
 

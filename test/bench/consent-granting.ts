@@ -1,4 +1,4 @@
-// What tests and benchmarks of consent grants share: the libraries wired as the worker wires them for
+// What the consent-grants benchmark and the standing-conditions integration test share: the libraries wired as the worker wires them for
 // standing conditions, an approved marketing offer, and individuals seeded with multi-row SQL.
 import { randomInt, randomUUID } from 'node:crypto';
 import { DynamicModule, Module, type INestApplicationContext } from '@nestjs/common';
@@ -8,7 +8,7 @@ import { CryptoModule } from '@infobank/crypto';
 import { CreateOfferUseCase, OffersModule, RecordReviewOutcomeUseCase, SubmitOfferUseCase, type OfferTerms } from '@infobank/offers';
 import { createRequestContext, PlatformModule, type PlatformOptions } from '@infobank/platform';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
-import { offerTerms } from './offer-terms';
+import { marketingOfferTerms } from './provision-path';
 
 /** Consents and standing conditions with what they need (offers, catalog, accounts, rights, the log) in one context. */
 @Module({})
@@ -30,11 +30,17 @@ export class ConsentGrantingModule {
 
 /** A recipient organisation with a signing key, and its offer (marketing, purchase receipts, processed in Japan) submitted for review. */
 export async function submittedMarketingOffer(app: INestApplicationContext): Promise<{ offerId: string; recipientId: string }> {
+  const recipientId = await registeredRecipient(app);
+  return { offerId: await submitMarketingOffer(app, recipientId), recipientId };
+}
+
+/** A recipient organisation registered by the operator, with an ES256 signing key. */
+export async function registeredRecipient(app: INestApplicationContext): Promise<string> {
   const { publicKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk);
   const operator = createRequestContext({ type: 'operator', name: 'test' });
-  const { id: recipientId } = await app.get(CreateOrganisationUseCase, { strict: false }).execute(operator, {
+  const { id } = await app.get(CreateOrganisationUseCase, { strict: false }).execute(operator, {
     corporateNumber: validCorporateNumber(String(randomInt(100_000, 999_999)) + String(randomInt(100_000, 999_999))),
     name: { ja: 'テスト分析株式会社', en: 'Test Analytics K.K.' },
     country: 'JP',
@@ -42,10 +48,21 @@ export async function submittedMarketingOffer(app: INestApplicationContext): Pro
     signingKeys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }],
     termsVersion: '2026-04',
   });
+  return id;
+}
+
+/** The recipient's marketing offer (purchase receipts, processed in Japan) drafted and submitted for review. */
+export async function submitMarketingOffer(app: INestApplicationContext, recipientId: string): Promise<string> {
   const recipient = createRequestContext({ type: 'organisation', id: recipientId, roles: ['recipient'] });
-  const { id: offerId } = await app.get(CreateOfferUseCase, { strict: false }).execute(recipient, offerTerms() as unknown as OfferTerms);
-  await app.get(SubmitOfferUseCase, { strict: false }).execute(recipient, offerId);
-  return { offerId, recipientId };
+  const { id } = await app.get(CreateOfferUseCase, { strict: false }).execute(
+    recipient,
+    marketingOfferTerms([
+      { itemId: 'purchase.receipts#/lineItems', required: true },
+      { itemId: 'purchase.receipts#/store', required: false },
+    ]) as unknown as OfferTerms,
+  );
+  await app.get(SubmitOfferUseCase, { strict: false }).execute(recipient, id);
+  return id;
 }
 
 /** The board's approval of the offer as the review context records it (which enqueues OFFER_APPROVED_JOB). */
