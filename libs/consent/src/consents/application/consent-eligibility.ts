@@ -35,16 +35,17 @@ export class ConsentEligibility {
   }
 
   private async refusalsAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Map<string, ConsentRefusal>> {
+    const [verified, versions] = await Promise.all([
+      this.accounts.emailVerifiedIndividualsAmong(ctx, individualIds),
+      this.terms.versionsToAccept(ctx, individualIds),
+    ]);
     const refusals = new Map<string, ConsentRefusal>();
-    const verified = await this.accounts.emailVerifiedIndividualsAmong(ctx, individualIds);
-    const unverified = individualIds.filter((individualId) => !verified.has(individualId));
-    for (const individualId of unverified) refusals.set(individualId, new EmailVerificationRequiredError());
-    // An unverified address is refused first, as it always was; terms are read only for the others.
-    const versions = await this.terms.versionsToAccept(
-      ctx,
-      individualIds.filter((individualId) => verified.has(individualId)),
-    );
-    for (const [individualId, version] of versions) refusals.set(individualId, new TermsAcceptanceRequiredError(version));
+    for (const individualId of individualIds) {
+      // An unverified address is refused first, as it always was.
+      const version = versions.get(individualId);
+      if (!verified.has(individualId)) refusals.set(individualId, new EmailVerificationRequiredError());
+      else if (version !== undefined) refusals.set(individualId, new TermsAcceptanceRequiredError(version));
+    }
     return refusals;
   }
 }

@@ -38,9 +38,15 @@ export class GrantConsentUseCase {
   async execute(ctx: RequestContext, command: GrantConsentCommand): Promise<ConsentChangeResult> {
     const source = command.source ?? 'individual';
     const individualId = grantingIndividual(ctx, source, command);
-    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted.
-    await this.eligibility.assertMayConsent(ctx, individualId);
-    const offer = await this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' });
+    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted. Both are
+    // read at once; an individual who may not consent hears that first, whatever the offer.
+    const [eligible, loaded] = await Promise.allSettled([
+      this.eligibility.assertMayConsent(ctx, individualId),
+      this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' }),
+    ]);
+    if (eligible.status === 'rejected') throw eligible.reason;
+    if (loaded.status === 'rejected') throw loaded.reason;
+    const offer = loaded.value;
     // The single grant is the bulk grant of one.
     const [granted] = await this.transactions.run(ctx, (tx) => this.grantAll(tx, offer, [{ individualId, command }]));
     if (granted === null) throw new ConsentExistsError(offer.id);
