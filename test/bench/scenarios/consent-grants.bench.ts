@@ -172,7 +172,9 @@ async function bulkGrantsInProcess(app: INestApplicationContext, pool: Pool, off
   );
   let granted = 0;
   const timing = await timeConcurrent(cursors.length, BULK_PAGE_CONCURRENCY, async (index) => {
-    granted += (await evaluate.execute(worker, { offerId, afterIndividualId: cursors[index] })).granted;
+    // Read after the await: `granted += await …` would add to the value read before it (lost updates between pages).
+    const page = await evaluate.execute(worker, { offerId, afterIndividualId: cursors[index] });
+    granted += page.granted;
   });
   if (granted !== BULK_GRANTS) throw new Error(`consent_grants_bulk: expected ${BULK_GRANTS} grants, made ${granted}`);
   return summarise(
