@@ -34,8 +34,6 @@ const MATCHING_INDIVIDUALS = 100_000;
 const SEED_CHUNK = 20_000;
 /** Grants timed in process for the bulk rate (pages of STANDING_CONDITIONS_PAGE_SIZE, each one transaction). */
 const BULK_GRANTS = 20_000;
-/** Pages evaluated at once in process: one per core of this machine, as the worker's concurrency lets pages run side by side. */
-const BULK_PAGE_CONCURRENCY = 2;
 const HTTP_INDIVIDUALS = 50;
 const HTTP_OFFERS = 40;
 const HTTP_CLIENTS = 8;
@@ -73,7 +71,7 @@ export async function consentGrants(environment: BenchEnvironment): Promise<Scen
     await pool.query('ANALYZE "accounts"; ANALYZE "standing_conditions"');
     progress(`consent_grants: seeded in ${roundTo((performance.now() - seeding) / 1000, 1)} s`);
     const approval = await approvalToLastConsent(environment, app, config, await submitMarketingOffer(app, recipientId));
-    const bulk = await bulkGrantsInProcess(app, pool, await submitMarketingOffer(app, recipientId));
+    const bulk = await bulkGrantsInProcess(app, pool, config, await submitMarketingOffer(app, recipientId));
     const http = await singleGrantsOverHttp(environment, app, pool, config, recipientId);
     return [bulk, http, approval];
   } finally {
@@ -151,10 +149,16 @@ async function approvalToLastConsent(
 }
 
 /**
- * (a) Standing-condition pages evaluated in process, BULK_PAGE_CONCURRENCY at a time as the worker runs them (each
- * page commits its successor first): each page one transaction granting every individual in it.
+ * (a) Standing-condition pages evaluated in process, as many at a time as one worker runs jobs (WORKER_CONCURRENCY;
+ * each page commits its successor first, so the worker runs them side by side): each page one transaction granting every individual in it.
  */
-async function bulkGrantsInProcess(app: INestApplicationContext, pool: Pool, offerId: string): Promise<ScenarioMeasurement> {
+async function bulkGrantsInProcess(
+  app: INestApplicationContext,
+  pool: Pool,
+  config: AppConfig,
+  offerId: string,
+): Promise<ScenarioMeasurement> {
+  const concurrency = config.worker.concurrency;
   // Approved without a relay running: the pages are run here, not by the worker.
   await approveOffer(app, offerId);
   const evaluate = app.get(EvaluateStandingConditionsUseCase, { strict: false });
@@ -167,11 +171,9 @@ async function bulkGrantsInProcess(app: INestApplicationContext, pool: Pool, off
   const cursors = [FIRST_INDIVIDUAL_CURSOR];
   for (let end = STANDING_CONDITIONS_PAGE_SIZE; end < rows.length; end += STANDING_CONDITIONS_PAGE_SIZE)
     cursors.push(rows[end - 1].individual_id);
-  progress(
-    `consent_grants_bulk: granting ${BULK_GRANTS} consents in ${cursors.length} pages, ${BULK_PAGE_CONCURRENCY} at a time, in process`,
-  );
+  progress(`consent_grants_bulk: granting ${BULK_GRANTS} consents in ${cursors.length} pages, ${concurrency} at a time, in process`);
   let granted = 0;
-  const timing = await timeConcurrent(cursors.length, BULK_PAGE_CONCURRENCY, async (index) => {
+  const timing = await timeConcurrent(cursors.length, concurrency, async (index) => {
     // Read after the await: `granted += await …` would add to the value read before it (lost updates between pages).
     const page = await evaluate.execute(worker, { offerId, afterIndividualId: cursors[index] });
     granted += page.granted;
@@ -180,10 +182,10 @@ async function bulkGrantsInProcess(app: INestApplicationContext, pool: Pool, off
   return summarise(
     {
       name: 'consent_grants_bulk',
-      description: `standing-condition grants, EvaluateStandingConditionsUseCase called in process (${cursors.length} pages of ${STANDING_CONDITIONS_PAGE_SIZE}, ${BULK_PAGE_CONCURRENCY} at a time; one transaction each: consents, events with signed receipts, log leaves, notifications); a latency is one page`,
+      description: `standing-condition grants, EvaluateStandingConditionsUseCase called in process (${cursors.length} pages of ${STANDING_CONDITIONS_PAGE_SIZE}, ${concurrency} at a time; one transaction each: consents, events with signed receipts, log leaves, notifications); a latency is one page`,
       operations: granted,
       baseline: BASELINE,
-      details: { pages: cursors.length, pageSize: STANDING_CONDITIONS_PAGE_SIZE, pageConcurrency: BULK_PAGE_CONCURRENCY },
+      details: { pages: cursors.length, pageSize: STANDING_CONDITIONS_PAGE_SIZE, pageConcurrency: concurrency },
     },
     timing,
   );
