@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { withBenchEnvironment, type BenchEnvironment } from './bench-environment';
 import { compareToBaselines, progress, roundTo, within, type ScenarioMeasurement } from './measure';
 import { rawBullmqAddNoop } from './scenarios/bullmq.bench';
+import { consentGrants, CONSENT_GRANTS_TIMEOUT_MS } from './scenarios/consent-grants.bench';
 import { deposits, DEPOSITS_TIMEOUT_MS } from './scenarios/deposits.bench';
 import { envelopeEncryption } from './scenarios/envelope.bench';
 import { history, HISTORY_TIMEOUT_MS } from './scenarios/history.bench';
@@ -35,6 +36,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'outbox-end-to-end', run: outboxEndToEnd, timeoutMs: SCENARIO_TIMEOUT_MS },
   { name: 'envelope', run: envelopeEncryption, timeoutMs: SCENARIO_TIMEOUT_MS },
   { name: 'deposits', run: deposits, timeoutMs: DEPOSITS_TIMEOUT_MS },
+  { name: 'consent-grants', run: consentGrants, timeoutMs: CONSENT_GRANTS_TIMEOUT_MS },
   { name: 'ledger', run: ledger, timeoutMs: LEDGER_TIMEOUT_MS },
   { name: 'transfers', run: transfers, timeoutMs: TRANSFERS_TIMEOUT_MS },
   { name: 'revocation-race', run: revocationRace, timeoutMs: REVOCATION_RACE_TIMEOUT_MS },

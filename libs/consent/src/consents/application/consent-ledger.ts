@@ -12,10 +12,10 @@ import {
   withTransaction,
 } from '@infobank/platform';
 import { TransparencyLog } from '@infobank/transparency-log';
-import { decide, evolve, type ConsentCommand, type ConsentState, type GrantedConsent } from '../domain/consent';
+import { decide, evolve, type ConsentCommand, type ConsentEvent, type ConsentTerms, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';
 import { CONSENT_RECEIPT_TYPE, receiptPayload, type ConsentedOffer, type ReceiptActor } from '../domain/consent-receipt';
-import { ConsentCommandRefusedError, ConsentExistsError, ConsentNotFoundError, ConsentVersionConflictError } from '../../consent.errors';
+import { ConsentCommandRefusedError, ConsentNotFoundError, ConsentVersionConflictError } from '../../consent.errors';
 import { CONSENT_ENDED_JOB } from '../../consent.jobs';
 import { ConsentEventStore } from '../infrastructure/consent-event.store';
 import { eventPayload, rowValuesOf, stateOfRow } from '../infrastructure/consent-state.mapper';
@@ -32,12 +32,22 @@ export interface RecordedConsentChange {
 }
 
 const ATTEMPTS = 3;
+
+/** An event with the receipt signed for it, ready to be appended. */
+interface SignedEvent {
+  state: GrantedConsent;
+  event: ConsentEvent;
+  eventId: string;
+  receiptId: string;
+  receipt: string;
+  receiptHash: string;
+}
 const LEDGER_ACTOR = { type: 'system', name: 'consent.ledger' } as const;
 
 /**
  * Writes the consent ledger: decides a command with the pure rules, then in one transaction writes
- * the current-state row (checking and bumping `version`), appends the event with its signed receipt
- * (chained to the previous receipt's hash) and appends the event's transparency log leaf.
+ * the current-state row (inserting it for a grant, else checking and bumping `version`), appends the event
+ * with its signed receipt (chained to the previous receipt's hash) and appends the event's transparency log leaf.
  */
 @Injectable()
 export class ConsentLedger {
@@ -78,30 +88,64 @@ export class ConsentLedger {
   }
 
   /**
-   * Decides and records one command in the caller's transaction (a grant inserts the row; the partial unique
-   * index allows one live consent per offer). A revocation or expiry also writes CONSENT_ENDED_JOB to the outbox.
+   * Grants new consents to one offer in the caller's transaction: one grant, or a page of them for standing
+   * conditions, written the same way (one statement per table: the consents, their transparency log leaves and
+   * their events with receipts signed in the same pass). Returns what was recorded for each grant, in order, or
+   * null where the individual already holds a live consent to the offer (the partial unique index refuses it),
+   * so granting a page again records nothing twice.
+   */
+  async grant(
+    tx: TransactionalContext,
+    grants: readonly ConsentTerms[],
+    now: Date,
+    context: { actor: ReceiptActor; offer: ConsentedOffer },
+  ): Promise<(RecordedConsentChange | null)[]> {
+    const changes = grants.map((terms) => {
+      const decision = decide({ type: 'grant', terms, now }, { status: 'none' });
+      if (decision.outcome === 'refused') throw new ConsentCommandRefusedError(decision.reason);
+      const [event] = decision.events;
+      return { state: evolve({ status: 'none' }, event) as GrantedConsent, event, previousReceiptHash: null };
+    });
+    // Receipts are signed while Postgres inserts the consents; a grant refused there keeps no receipt.
+    const [inserted, signed] = await Promise.all([
+      this.consents.insertManyUnlessLive(
+        tx,
+        changes.map((change) => rowValuesOf(change.state, change.event)),
+        context.offer,
+      ),
+      this.signEvents(changes, context),
+    ]);
+    const recorded = await this.appendSigned(
+      tx,
+      signed.filter((change) => inserted.has(change.state.consentId)),
+      context,
+    );
+    const byConsent = new Map(recorded.map((change) => [change.state.consentId, change]));
+    return changes.map((change) => byConsent.get(change.state.consentId) ?? null);
+  }
+
+  /**
+   * Decides and records one command on an existing consent in the caller's transaction (checking and bumping
+   * its version). A revocation or expiry also writes CONSENT_ENDED_JOB to the outbox.
    */
   async record(
     tx: TransactionalContext,
-    state: ConsentState,
-    command: ConsentCommand,
+    state: GrantedConsent,
+    command: Exclude<ConsentCommand, { type: 'grant' }>,
     context: { actor: ReceiptActor; offer: ConsentedOffer },
   ): Promise<RecordedConsentChange> {
     const decision = decide(command, state);
     if (decision.outcome === 'refused') throw new ConsentCommandRefusedError(decision.reason);
-    let next: ConsentState = state;
+    let next: GrantedConsent = state;
     let last: RecordedConsentChange | undefined;
     for (const event of decision.events) {
       const previous = next;
       next = evolve(previous, event) as GrantedConsent;
-      const values = rowValuesOf(next, event);
-      if (previous.status === 'none') {
-        // A live consent to this offer (uq_consents_live_individual_offer) refuses the grant cleanly.
-        if (!(await this.consents.insertUnlessLive(tx, values, context.offer))) throw new ConsentExistsError(next.offerId);
-      } else if (!(await this.consents.updateAtVersion(tx, previous.version, values))) {
+      if (!(await this.consents.updateAtVersion(tx, previous.version, rowValuesOf(next, event)))) {
         throw new ConsentVersionConflictError();
       }
-      last = await this.appendEvent(tx, next, event, context);
+      const previousReceiptHash = await this.events.receiptHashOf(tx, next.consentId, next.version - 1);
+      [last] = await this.appendSigned(tx, await this.signEvents([{ state: next, event, previousReceiptHash }], context), context);
       if (event.type === 'consent_revoked' || event.type === 'consent_expired') {
         // Withdrawal propagates to recipients (notices, work in flight stopped) from this commit on.
         await enqueueJob({ ...tx, actor: LEDGER_ACTOR }, CONSENT_ENDED_JOB, { consentId: next.consentId });
@@ -110,55 +154,75 @@ export class ConsentLedger {
     return last as RecordedConsentChange;
   }
 
-  private async appendEvent(
-    tx: TransactionalContext,
-    state: GrantedConsent,
-    event: Parameters<typeof evolve>[1],
+  /** Signs each event's receipt (chained to the previous receipt's hash). */
+  private async signEvents(
+    changes: readonly { state: GrantedConsent; event: ConsentEvent; previousReceiptHash: string | null }[],
     context: { actor: ReceiptActor; offer: ConsentedOffer },
-  ): Promise<RecordedConsentChange> {
-    const previousReceiptHash = state.version === 1 ? null : await this.events.receiptHashOf(tx, state.consentId, state.version - 1);
-    const eventId = randomUUID();
-    const receiptId = randomUUID();
+  ): Promise<SignedEvent[]> {
     const portal = this.config.http.publicUrls.portal;
-    const receipt = await this.keyRing.signJws(
-      receiptPayload(state, {
-        receiptId,
-        eventId,
-        event,
-        actor: context.actor,
-        offer: context.offer,
-        bank: { name: BANK_NAME, url: portal },
-        withdrawalUrl: `${portal}/v1/me/consents/${state.consentId}/revoke`,
-        previousReceiptHash,
-      }),
-      { typ: CONSENT_RECEIPT_TYPE },
+    // One after another: WebCrypto signs no faster when hundreds of signatures are in flight at once (measured slower).
+    const signed: SignedEvent[] = [];
+    for (const { state, event, previousReceiptHash } of changes) {
+      const eventId = randomUUID();
+      const receiptId = randomUUID();
+      const receipt = await this.keyRing.signJws(
+        receiptPayload(state, {
+          receiptId,
+          eventId,
+          event,
+          actor: context.actor,
+          offer: context.offer,
+          bank: { name: BANK_NAME, url: portal },
+          withdrawalUrl: `${portal}/v1/me/consents/${state.consentId}/revoke`,
+          previousReceiptHash,
+        }),
+        { typ: CONSENT_RECEIPT_TYPE },
+      );
+      signed.push({ state, event, eventId, receiptId, receipt, receiptHash: createHash('sha256').update(receipt).digest('base64url') });
+    }
+    return signed;
+  }
+
+  /** Appends signed events and their transparency log leaves, one statement per table whether there is one event or a page of them. */
+  private async appendSigned(
+    tx: TransactionalContext,
+    signed: readonly SignedEvent[],
+    context: { actor: ReceiptActor },
+  ): Promise<RecordedConsentChange[]> {
+    if (signed.length === 0) return [];
+    const leafIds = await this.log.appendMany(
+      withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction),
+      signed.map(({ state, event, eventId, receiptHash }) => ({
+        kind: CONSENT_LEAF_KIND,
+        body: Buffer.from(
+          consentLeafBody({
+            consentId: state.consentId,
+            eventId,
+            version: state.version,
+            type: event.type,
+            occurredAt: event.at,
+            receiptHash,
+          }),
+          'utf8',
+        ),
+      })),
     );
-    const receiptHash = createHash('sha256').update(receipt).digest('base64url');
-    const body = consentLeafBody({
-      consentId: state.consentId,
-      eventId,
-      version: state.version,
-      type: event.type,
-      occurredAt: event.at,
-      receiptHash,
-    });
-    const leafId = await this.log.append(withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction), {
-      kind: CONSENT_LEAF_KIND,
-      body: Buffer.from(body, 'utf8'),
-    });
-    await this.events.append(tx, {
-      id: eventId,
-      consentId: state.consentId,
-      version: state.version,
-      type: event.type,
-      payload: eventPayload(event),
-      actor: context.actor,
-      occurredAt: event.at,
-      receiptId,
-      receiptJws: receipt,
-      receiptHash,
-      leafId,
-    });
-    return { state, receipt, eventId };
+    await this.events.appendMany(
+      tx,
+      signed.map(({ state, event, eventId, receiptId, receipt, receiptHash }, index) => ({
+        id: eventId,
+        consentId: state.consentId,
+        version: state.version,
+        type: event.type,
+        payload: eventPayload(event),
+        actor: context.actor,
+        occurredAt: event.at,
+        receiptId,
+        receiptJws: receipt,
+        receiptHash,
+        leafId: leafIds[index],
+      })),
+    );
+    return signed.map(({ state, receipt, eventId }) => ({ state, receipt, eventId }));
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { GetCatalogueOfferUseCase } from '@infobank/offers';
-import { Transactions, ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
-import type { ConsentSource, ConsentStatus } from '../domain/consent';
+import { GetCatalogueOfferUseCase, type CatalogueOfferDetail } from '@infobank/offers';
+import { Transactions, ValidationFailedError, type RequestContext, requireIndividual, type TransactionalContext } from '@infobank/platform';
+import type { ConsentSource, ConsentStatus, ConsentTerms } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
-import { ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
+import { ConsentExistsError, ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
 import { ConsentEligibility } from './consent-eligibility';
 import { ConsentLedger, type RecordedConsentChange } from './consent-ledger';
 
@@ -38,40 +38,62 @@ export class GrantConsentUseCase {
   async execute(ctx: RequestContext, command: GrantConsentCommand): Promise<ConsentChangeResult> {
     const source = command.source ?? 'individual';
     const individualId = grantingIndividual(ctx, source, command);
-    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted.
-    await this.eligibility.assertMayConsent(ctx, individualId);
-    const offer = await this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' });
-    const problems = grantProblems(command, offer, source, ctx.now());
-    if (problems.length > 0) throw new ValidationFailedError(problems);
-    if (offer.items.some((item) => item.sensitive)) {
-      if (source === 'standing_condition') throw new SensitiveItemsNeedIndividualError();
-      if (command.stepUp !== true) throw new ConsentStepUpRequiredError();
+    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted. Both are
+    // read at once; an individual who may not consent hears that first, whatever the offer.
+    const [eligible, loaded] = await Promise.allSettled([
+      this.eligibility.assertMayConsent(ctx, individualId),
+      this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' }),
+    ]);
+    if (eligible.status === 'rejected') throw eligible.reason;
+    if (loaded.status === 'rejected') throw loaded.reason;
+    const offer = loaded.value;
+    // The single grant is the bulk grant of one.
+    const [granted] = await this.transactions.run(ctx, (tx) => this.grantAll(tx, offer, [{ individualId, command }]));
+    if (granted === null) throw new ConsentExistsError(offer.id);
+    return granted;
+  }
+
+  /**
+   * Grants consents to one loaded offer for several individuals in the caller's transaction (standing
+   * conditions grant a page of individuals at once; the portal's grant is a page of one). The caller has
+   * checked each individual's eligibility (ConsentEligibility). Every command is checked first: any problem
+   * refuses them all and writes nothing. Returns each grant's result in order, or null where the individual
+   * already holds a live consent to the offer (nothing is written for them).
+   */
+  async grantAll(
+    tx: TransactionalContext,
+    offer: CatalogueOfferDetail,
+    grants: readonly { individualId: string; command: GrantConsentCommand }[],
+  ): Promise<(ConsentChangeResult | null)[]> {
+    if (grants.length === 0) return [];
+    const source = grants[0].command.source ?? 'individual';
+    // One receipt actor for the call: the individual for themself, or the bank on standing conditions.
+    if (grants.some(({ command }) => (command.source ?? 'individual') !== source)) {
+      throw new Error('One grant call is by individuals for themselves or by the bank on standing conditions, not both.');
     }
-    const items = grantedItems(offer, command.optionalItems);
-    const now = ctx.now();
-    const recorded = await this.transactions.run(ctx, (tx) =>
-      this.ledger.record(
-        tx,
-        { status: 'none' },
-        {
-          type: 'grant',
-          terms: {
-            consentId: randomUUID(),
-            individualId,
-            offerId: offer.id,
-            recipientId: offer.recipient.id,
-            items,
-            mode: command.mode,
-            source,
-            expiresAt: command.expiresAt ? new Date(command.expiresAt) : null,
-            explanation: source === 'standing_condition' ? (command.explanation ?? null) : null,
-          },
-          now,
-        },
-        { actor: source === 'individual' ? 'individual' : 'bank', offer: consentedOffer(offer) },
-      ),
-    );
-    return changeResultOf(recorded);
+    const now = tx.now();
+    const terms = grants.map(({ individualId, command }): ConsentTerms => {
+      const problems = grantProblems(command, offer, source, now);
+      if (problems.length > 0) throw new ValidationFailedError(problems);
+      if (offer.items.some((item) => item.sensitive)) {
+        if (source === 'standing_condition') throw new SensitiveItemsNeedIndividualError();
+        if (command.stepUp !== true) throw new ConsentStepUpRequiredError();
+      }
+      return {
+        consentId: randomUUID(),
+        individualId,
+        offerId: offer.id,
+        recipientId: offer.recipient.id,
+        items: grantedItems(offer, command.optionalItems),
+        mode: command.mode,
+        source,
+        expiresAt: command.expiresAt ? new Date(command.expiresAt) : null,
+        explanation: source === 'standing_condition' ? (command.explanation ?? null) : null,
+      };
+    });
+    const actor = source === 'individual' ? 'individual' : 'bank';
+    const recorded = await this.ledger.grant(tx, terms, now, { actor, offer: consentedOffer(offer) });
+    return recorded.map((change) => (change === null ? null : changeResultOf(change)));
   }
 }
 

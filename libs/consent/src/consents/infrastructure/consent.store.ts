@@ -120,20 +120,52 @@ export class ConsentStore {
   }
 
   /**
-   * Inserts a newly granted consent; false when the individual already holds a live consent to the offer
-   * (the partial unique index uq_consents_live_individual_offer refuses it, ON CONFLICT DO NOTHING).
+   * Inserts newly granted consents to one offer with one statement; returns the ids inserted. A consent whose
+   * individual already holds a live consent to the offer is left out (the partial unique index
+   * uq_consents_live_individual_offer refuses it, ON CONFLICT DO NOTHING), so a page granted twice inserts nothing twice.
    */
-  async insertUnlessLive(tx: TransactionalContext, values: Omit<ConsentEntity, 'offerSnapshot'>, offer: ConsentedOffer): Promise<boolean> {
-    const manager = tx.transaction;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ConsentEntity)
-      .values(manager.create(ConsentEntity, { ...values, offerSnapshot: offer }))
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (inserted.raw as unknown[]).length === 1;
+  async insertManyUnlessLive(
+    tx: TransactionalContext,
+    rows: readonly Omit<ConsentEntity, 'offerSnapshot'>[],
+    offer: ConsentedOffer,
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const column = <Value>(read: (row: Omit<ConsentEntity, 'offerSnapshot'>) => Value): Value[] => rows.map(read);
+    const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+    // Arrays of arrays do not unnest row by row: items travel as one jsonb array per row. The snapshot is the same for all.
+    const inserted: { id: string }[] = await tx.transaction.query(
+      `INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at",
+         "explanation", "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause", "offer_snapshot")
+       SELECT t."id", t."individual_id", t."offer_id", t."recipient_id", t."status", t."mode", t."source",
+              ARRAY(SELECT e."item" FROM jsonb_array_elements_text(t."items") WITH ORDINALITY AS e("item", "position") ORDER BY e."position"),
+              t."expires_at", t."explanation", t."version", t."granted_at", t."updated_at", t."ended_at", t."revocation_reason",
+              t."expiry_cause", $17::jsonb
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[],
+                     $10::jsonb[], $11::integer[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[])
+           AS t("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at",
+                "explanation", "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause")
+       ON CONFLICT DO NOTHING RETURNING "id"`,
+      [
+        column((row) => row.id),
+        column((row) => row.individualId),
+        column((row) => row.offerId),
+        column((row) => row.recipientId),
+        column((row) => row.status),
+        column((row) => row.mode),
+        column((row) => row.source),
+        column((row) => JSON.stringify(row.items)),
+        column((row) => row.expiresAt),
+        column((row) => json(row.explanation)),
+        column((row) => row.version),
+        column((row) => row.grantedAt),
+        column((row) => row.updatedAt),
+        column((row) => row.endedAt),
+        column((row) => row.revocationReason),
+        column((row) => row.expiryCause),
+        JSON.stringify(offer),
+      ],
+    );
+    return new Set(inserted.map((row) => row.id));
   }
 
   /** Writes the consent's new state if it is still at `previousVersion`; false when a concurrent change came first. */

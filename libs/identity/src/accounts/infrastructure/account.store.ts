@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { AccountKind, Language } from '../domain/account';
 import { AccountEntity } from './account.entity';
 
@@ -119,6 +119,16 @@ export class AccountStore {
       select: { id: true },
     });
     return new Set(open.map((account) => account.id));
+  }
+
+  /** Which of these individuals have verified their e-mail address (one query for a page of them). */
+  async emailVerifiedIndividualsAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Set<string>> {
+    if (individualIds.length === 0) return new Set();
+    const verified = await this.manager(ctx).find(AccountEntity, {
+      where: { id: In([...individualIds]), kind: 'individual', emailVerifiedAt: Not(IsNull()) },
+      select: { id: true },
+    });
+    return new Set(verified.map((account) => account.id));
   }
 
   /** Every account of `kind` (open or not), oldest first: the operator's lists of desk staff. */

@@ -40,22 +40,39 @@ export function inLanguage(text: OfferText, language: SummaryLanguage): string {
   return language === 'en' ? (text.en ?? text.ja) : text.ja;
 }
 
+// Intl formatters are costly to build and never change: one per language, built on first use.
+const regionNames = new Map<SummaryLanguage, Intl.DisplayNames>();
+const listFormats = new Map<SummaryLanguage, Intl.ListFormat>();
+const dateFormats = new Map<SummaryLanguage, Intl.DateTimeFormat>();
+
+function once<Formatter>(cache: Map<SummaryLanguage, Formatter>, language: SummaryLanguage, build: () => Formatter): Formatter {
+  let formatter = cache.get(language);
+  if (formatter === undefined) {
+    formatter = build();
+    cache.set(language, formatter);
+  }
+  return formatter;
+}
+
 function countryName(code: string, language: SummaryLanguage): string {
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    return once(regionNames, language, () => new Intl.DisplayNames([language], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 function list(values: string[], language: SummaryLanguage): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(values);
+  return once(listFormats, language, () => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })).format(values);
 }
 
 function date(value: Date | string, language: SummaryLanguage): string {
-  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(
-    new Date(value),
+  const format = once(
+    dateFormats,
+    language,
+    () => new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }),
   );
+  return format.format(new Date(value));
 }
 
 const periods = { ja: { day: '1日', week: '1週間', month: '1か月' }, en: { day: 'day', week: 'week', month: 'month' } } as const;

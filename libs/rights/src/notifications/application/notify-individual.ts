@@ -23,12 +23,31 @@ export class NotifyIndividual {
   ) {}
 
   async notify(tx: TransactionalContext, notification: NewNotification): Promise<string> {
-    const id = randomUUID();
-    await this.store.insert(tx, id, notification, tx.now());
-    if (await this.wantsEmail(tx, notification.individualId, notification.kind)) {
-      await this.mail.queue(tx, { accountId: notification.individualId, purpose: 'notification', notificationId: id });
-    }
+    const [id] = await this.notifyAll(tx, [notification]);
     return id;
+  }
+
+  /**
+   * The same for a page of notifications (standing conditions notify everyone a page granted): one insert,
+   * one read of the e-mail choices per kind, a mail for each individual who wants one. Returns the ids in order.
+   */
+  async notifyAll(tx: TransactionalContext, notifications: readonly NewNotification[]): Promise<string[]> {
+    const written = notifications.map((notification) => ({ id: randomUUID(), notification }));
+    await this.store.insertMany(tx, written, tx.now());
+    for (const kind of new Set(notifications.map((notification) => notification.kind))) {
+      const ofKind = written.filter(({ notification }) => notification.kind === kind);
+      const chosen = await this.preferences.chosenForAll(
+        tx,
+        ofKind.map(({ notification }) => notification.individualId),
+        kind,
+      );
+      for (const { id, notification } of ofKind) {
+        if (emailWanted(kind, chosen.get(notification.individualId))) {
+          await this.mail.queue(tx, { accountId: notification.individualId, purpose: 'notification', notificationId: id });
+        }
+      }
+    }
+    return written.map(({ id }) => id);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { NotificationEmailPreferenceEntity } from './notification-preference.entity';
 
 /** The individuals' per-kind e-mail choices. */
@@ -22,6 +22,13 @@ export class NotificationPreferenceStore {
   async chosenFor(ctx: RequestContext, individualId: string, kind: string): Promise<boolean | undefined> {
     const row = await this.manager(ctx).findOne(NotificationEmailPreferenceEntity, { where: { individualId, kind } });
     return row?.email;
+  }
+
+  /** The choices these individuals made for one kind (individuals without one follow the default); one query. */
+  async chosenForAll(ctx: RequestContext, individualIds: readonly string[], kind: string): Promise<Map<string, boolean>> {
+    if (individualIds.length === 0) return new Map();
+    const rows = await this.manager(ctx).find(NotificationEmailPreferenceEntity, { where: { individualId: In([...individualIds]), kind } });
+    return new Map(rows.map((row) => [row.individualId, row.email]));
   }
 
   /** Records the choices (one row per kind, replacing an earlier one). */

@@ -13,18 +13,30 @@ export class NotificationStore {
     return ctx.transaction ?? this.dataSource.manager;
   }
 
-  /** Inserts one unread notification created at `createdAt`. */
-  async insert(tx: TransactionalContext, id: string, notification: NewNotification, createdAt: Date): Promise<void> {
-    await tx.transaction.insert(NotificationEntity, {
-      id,
-      individualId: notification.individualId,
-      kind: notification.kind,
-      subjectType: notification.subject.type,
-      subjectId: notification.subject.id,
-      message: notification.message,
-      createdAt,
-      readAt: null,
-    });
+  /** Inserts unread notifications (one or a page of them) created at `createdAt`, with one statement. */
+  async insertMany(
+    tx: TransactionalContext,
+    notifications: readonly { id: string; notification: NewNotification }[],
+    createdAt: Date,
+  ): Promise<void> {
+    if (notifications.length === 0) return;
+    const column = <Value>(read: (notification: NewNotification) => Value): Value[] =>
+      notifications.map(({ notification }) => read(notification));
+    await tx.transaction.query(
+      `INSERT INTO "notifications" ("id", "individual_id", "kind", "subject_type", "subject_id", "message", "created_at", "read_at")
+       SELECT t."id", t."individual_id", t."kind", t."subject_type", t."subject_id", t."message", $7, NULL
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])
+           AS t("id", "individual_id", "kind", "subject_type", "subject_id", "message")`,
+      [
+        notifications.map(({ id }) => id),
+        column((notification) => notification.individualId),
+        column((notification) => notification.kind),
+        column((notification) => notification.subject.type),
+        column((notification) => notification.subject.id),
+        column((notification) => JSON.stringify(notification.message)),
+        createdAt,
+      ],
+    );
   }
 
   /** The individual's newest `take` notifications, newest first. */

@@ -15,9 +15,20 @@ export class ConsentPrerequisites {
 
   /** TERMS_ACCEPTANCE_REQUIRED (naming the version) unless the individual accepted the current terms; nothing when none was ever published. */
   async require(ctx: RequestContext, individualId: string): Promise<void> {
-    const current = await this.terms.currentForParty(ctx, 'individual', individualId);
-    const version = versionToAccept(current, current?.accepted ? [current.version] : []);
-    if (version !== null) throw new TermsAcceptanceRequiredError(version);
+    const version = (await this.versionsToAccept(ctx, [individualId])).get(individualId);
+    if (version !== undefined) throw new TermsAcceptanceRequiredError(version);
+  }
+
+  /** For a page of individuals: the version each one must still accept (absent: nothing to accept); one read. */
+  async versionsToAccept(ctx: RequestContext, individualIds: readonly string[]): Promise<Map<string, string>> {
+    const missing = new Map<string, string>();
+    if (individualIds.length === 0) return missing;
+    const current = await this.terms.currentAcceptedAmong(ctx, 'individual', individualIds);
+    for (const individualId of individualIds) {
+      const version = versionToAccept(current, current?.acceptedBy.has(individualId) === true ? [current.version] : []);
+      if (version !== null) missing.set(individualId, version);
+    }
+    return missing;
   }
 }
 

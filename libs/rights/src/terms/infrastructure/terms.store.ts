@@ -64,6 +64,23 @@ export class TermsStore {
     return rows.length === 0 ? null : termsOf(rows[0]);
   }
 
+  /** The audience's current version and which of these parties accepted it (null when none was published); one read for a page of parties. */
+  async currentAcceptedAmong(
+    ctx: RequestContext,
+    audience: TermsAudience,
+    partyIds: readonly string[],
+  ): Promise<{ version: string; acceptedBy: Set<string> } | null> {
+    const rows: { version: string; party_id: string | null }[] = await this.manager(ctx).query(
+      `WITH "current" AS (
+         SELECT "id", "version" FROM "terms_versions" WHERE "audience" = $1 ORDER BY "published_at" DESC, "id" DESC LIMIT 1)
+       SELECT c."version", a."party_id" FROM "current" c
+         LEFT JOIN "terms_acceptances" a ON a."terms_version_id" = c."id" AND a."party_id" = ANY($2::uuid[])`,
+      [audience, [...partyIds]],
+    );
+    if (rows.length === 0) return null;
+    return { version: rows[0].version, acceptedBy: new Set(rows.flatMap((row) => (row.party_id === null ? [] : [row.party_id]))) };
+  }
+
   /** The audience's current version and whether the party accepted it (null when none was published); one indexed read. */
   async currentForParty(ctx: RequestContext, audience: TermsAudience, partyId: string): Promise<CurrentForParty | null> {
     const rows: CurrentForParty[] = await this.manager(ctx).query(
