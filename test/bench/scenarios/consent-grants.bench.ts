@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -12,13 +11,12 @@ import {
 import { PasswordHasher } from '@infobank/identity';
 import { SCHEMA } from '@infobank/migrations';
 import { OFFER_APPROVED_JOB } from '@infobank/offers';
-import { createHttpApp, createRequestContext, JobWorkerHost, OutboxRelay, QueueRegistry, type AppConfig } from '@infobank/platform';
+import { createRequestContext, JobWorkerHost, OutboxRelay, QueueRegistry, type AppConfig } from '@infobank/platform';
 import { Pool } from 'pg';
 import {
   EvaluateStandingConditionsProcessor,
   OfferApprovedProcessor,
 } from '../../../apps/worker/src/processors/standing-conditions.processor';
-import { PORTAL_HTTP_OPTIONS, PortalModule } from '../../../apps/portal/src/portal.module';
 import {
   approveOffer,
   ConsentGrantingModule,
@@ -27,6 +25,7 @@ import {
   submitMarketingOffer,
 } from '../consent-granting';
 import type { BenchEnvironment } from '../bench-environment';
+import { startPortalProcess } from '../portal-process';
 import { progress, roundTo, sleep, summarise, timeConcurrent, type ScenarioMeasurement } from '../measure';
 
 /** Individuals whose standing conditions match the offer the board approves in the approval scenario. */
@@ -72,7 +71,7 @@ export async function consentGrants(environment: BenchEnvironment): Promise<Scen
     progress(`consent_grants: seeded in ${roundTo((performance.now() - seeding) / 1000, 1)} s`);
     const approval = await approvalToLastConsent(environment, app, config, await submitMarketingOffer(app, recipientId));
     const bulk = await bulkGrantsInProcess(app, pool, config, await submitMarketingOffer(app, recipientId));
-    const http = await singleGrantsOverHttp(environment, app, pool, config, recipientId);
+    const http = await singleGrantsOverHttp(environment, app, pool, recipientId);
     return [bulk, http, approval];
   } finally {
     await pool.end();
@@ -191,12 +190,11 @@ async function bulkGrantsInProcess(
   );
 }
 
-/** (b) POST /v1/me/consents on the real portal app from 8 concurrent clients, each request with an access token from POST /v1/auth/login. */
+/** (b) POST /v1/me/consents on the built portal app, in its own process, from 8 concurrent clients, each request with an access token from POST /v1/auth/login. */
 async function singleGrantsOverHttp(
   environment: BenchEnvironment,
   app: INestApplicationContext,
   pool: Pool,
-  base: AppConfig,
   recipientId: string,
 ): Promise<ScenarioMeasurement> {
   const offers: string[] = [];
@@ -215,17 +213,8 @@ async function singleGrantsOverHttp(
      SELECT id, 'individual', email, $3, 'ベンチ 花子', 'ja', now() FROM unnest($1::uuid[], $2::text[]) AS t(id, email)`,
     [individuals.map((individual) => individual.id), individuals.map((individual) => individual.email), passwordHash],
   );
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config: AppConfig = { ...base, http: { ...base.http, publicUrls: { ...base.http.publicUrls, portal: url } } };
-  const portal = await createHttpApp(PortalModule, {
-    service: 'portal',
-    ...PORTAL_HTTP_OPTIONS,
-    config,
-    logger: environment.logger,
-    ...SCHEMA,
-  });
-  await portal.listen({ port, host: '127.0.0.1' });
+  const portal = await startPortalProcess(environment);
+  const url = portal.url;
   try {
     progress(`consent_grants_http: signing in ${HTTP_INDIVIDUALS} individuals`);
     const tokens: string[] = [];
@@ -262,7 +251,7 @@ async function singleGrantsOverHttp(
       timing,
     );
   } finally {
-    await portal.close();
+    await portal.stop();
   }
 }
 
@@ -281,12 +270,4 @@ async function post(
   const text = await response.text();
   if (response.status !== expected) throw new Error(`consent_grants_http: ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as Record<string, unknown>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -1,12 +1,9 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SCHEMA } from '@infobank/migrations';
-import { createHttpApp, encodeRowCursor, ensureLedgerPartitions, type AppConfig } from '@infobank/platform';
-import { createServer } from 'node:net';
+import { encodeRowCursor, ensureLedgerPartitions } from '@infobank/platform';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { PORTAL_HTTP_OPTIONS, PortalModule } from '../../../apps/portal/src/portal.module';
 import type { BenchEnvironment } from '../bench-environment';
 import { progress, summarise, timeConcurrent, type ScenarioMeasurement } from '../measure';
+import { startPortalProcess } from '../portal-process';
 
 const TOTAL_ROWS = 5_000_000;
 /** Every fifth row is the reader's: 1,000,000 of 5,000,000. */
@@ -72,35 +69,6 @@ async function explainAudit(pool: Pool, someProvisionId: string): Promise<Record
     progress(`history: EXPLAIN ANALYZE ${name}: ${found[name]}\n${plan}`);
   }
   return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The real portal app, built as main.ts builds it, on a loopback port its public URL names. */
-async function startPortal(environment: BenchEnvironment): Promise<{ app: NestFastifyApplication; url: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const base = environment.config;
-  const config: AppConfig = {
-    ...base,
-    http: { ...base.http, publicUrls: { ...base.http.publicUrls, portal: url } },
-    keys: { ...base.keys, directory: environment.keysDirectory },
-  };
-  const app = await createHttpApp(PortalModule, {
-    service: 'portal',
-    ...PORTAL_HTTP_OPTIONS,
-    config,
-    logger: environment.logger,
-    ...SCHEMA,
-  });
-  await app.listen({ port, host: '127.0.0.1' });
-  return { app, url };
 }
 
 /** Registers and signs in one individual over HTTP: their id and a real access token. */
@@ -172,13 +140,13 @@ async function seed(pool: Pool, individualId: string, firstMonth: Date): Promise
 }
 
 /**
- * An individual's provision history at size: GET /v1/me/provisions over HTTP (the portal in process, a real access
+ * An individual's provision history at size: GET /v1/me/provisions over HTTP (the built portal in its own process, a real access
  * token, 8 concurrent readers), first page and a deep page reached by the route's own cursor, against the raw index
  * scan of the same shape through pg with 8 clients. Goal: p99 within 2× the raw query's.
  */
 export async function history(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
   const pool = new Pool({ ...environment.postgres, max: READERS });
-  const portal = await startPortal(environment);
+  const portal = await startPortalProcess(environment);
   try {
     const reader = await signedInIndividual(portal.url);
     const now = new Date();
@@ -282,7 +250,7 @@ export async function history(environment: BenchEnvironment): Promise<ScenarioMe
     }
     return lines;
   } finally {
-    await portal.app.close();
+    await portal.stop();
     await pool.end();
   }
 }
