@@ -25,15 +25,43 @@ export function checkDigit(elevenDigits: string): number {
   return remainder <= 1 ? 0 : 11 - remainder;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+/** Most ASCII digits NFKC makes of one code point (U+2152 ⅒ becomes "1⁄10"); the spec checks every code point. */
+export const MAX_DIGITS_PER_CODE_POINT = 3;
 
-function countDigits(text: string): number {
+/**
+ * Blocks whose code points NFKC never turns into digits (kana, CJK ideographs, Hangul syllables):
+ * most Japanese text is written in them. The spec checks every code point of each.
+ */
+export const DIGIT_FREE_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x3000, 0x30ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7af],
+];
+
+/**
+ * At least as many ASCII digits as `text.normalize('NFKC')` holds: ASCII digits count once, code
+ * units outside ASCII and the digit-free blocks as many times as one code point can yield. NFKC
+ * (costly, and run for every string of every record) is needed only when this reaches 12, and
+ * `ascii` says whether it is needed at all (printable ASCII is its own NFKC form).
+ */
+function digitBound(text: string): { digits: number; ascii: boolean } {
   let digits = 0;
+  let ascii = true;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code >= 48 && code <= 57) digits += 1;
+    else if (code < 0x20 || code > 0x7e) {
+      ascii = false;
+      if (code >= 0x80 && !inDigitFreeBlock(code)) digits += MAX_DIGITS_PER_CODE_POINT;
+    }
   }
-  return digits;
+  return { digits, ascii };
+}
+
+function inDigitFreeBlock(code: number): boolean {
+  for (const [first, last] of DIGIT_FREE_BLOCKS) if (code >= first && code <= last) return true;
+  return false;
 }
 
 // Runs of digits joined by single separators people type between groups (after NFKC, which turns
@@ -46,9 +74,11 @@ const DIGIT_CHAIN = /[0-9]+(?:[ \-\u2010-\u2015\u2212\u30FC][0-9]+)*/g;
  * `１２３４－５６７８－９０１８`), not part of a longer number.
  */
 export function containsIndividualNumber(text: string): boolean {
-  // NFKC changes nothing in printable ASCII; and text with fewer than 12 digits cannot hold one (most text).
-  const normalised = PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC');
-  if (countDigits(normalised) < 12) return false;
+  // Text with fewer than 12 digits cannot hold one (most text), before or after NFKC; NFKC changes
+  // nothing in printable ASCII.
+  const bound = digitBound(text);
+  if (bound.digits < 12) return false;
+  const normalised = bound.ascii ? text : text.normalize('NFKC');
   for (const [chain] of normalised.matchAll(DIGIT_CHAIN)) {
     const groups = chain.split(/[^0-9]/);
     // Twelve digits in one run. Other splits of twelve digits (a store number and a receipt number,
