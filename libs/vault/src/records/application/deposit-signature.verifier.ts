@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@infobank/platform';
 import { OrganisationDirectory } from '@infobank/catalog';
-import { isCryptoError, parseJsonPayload, verifyJwsWithKeys } from '@infobank/crypto';
+import { isCryptoError, parseJsonPayloadBytes, verifyJwsBytesWithKeys, type VerifiedJwsBytes } from '@infobank/crypto';
 import { createHash } from 'node:crypto';
 import {
   DepositJwsInvalidError,
@@ -28,16 +28,17 @@ export interface VerifiedDepositBatch {
  * Verifies a deposit batch as its provider signed it: a compact JWS with `typ` deposit-batch+jws,
  * an algorithm among EdDSA/ES256/PS256 that fits the key, and a `kid` naming one of the provider's
  * registered signing keys (never a key the token carries). Anything else refuses the whole batch.
+ * The signature is checked once over the bytes as received and the payload decoded and parsed once.
  */
 @Injectable()
 export class DepositSignatureVerifier {
   constructor(private readonly organisations: OrganisationDirectory) {}
 
-  async verify(ctx: RequestContext, providerId: string, jws: string): Promise<VerifiedDepositBatch> {
+  async verify(ctx: RequestContext, providerId: string, jws: string | Uint8Array): Promise<VerifiedDepositBatch> {
     const credentials = await this.organisations.findCredentials(ctx, providerId);
-    let verified: Awaited<ReturnType<typeof verifyJwsWithKeys>>;
+    let verified: VerifiedJwsBytes;
     try {
-      verified = await verifyJwsWithKeys(jws, credentials?.signingKeys ?? [], { typ: DEPOSIT_BATCH_JWS_TYPE });
+      verified = verifyJwsBytesWithKeys(jws, credentials?.signingKeys ?? [], { typ: DEPOSIT_BATCH_JWS_TYPE });
     } catch (error) {
       if (isCryptoError(error, 'JOSE_KEY_NOT_FOUND')) throw new DepositKeyUnknownError({ cause: error });
       if (isCryptoError(error, 'JOSE_INVALID_SIGNATURE')) throw new DepositSignatureInvalidError({ cause: error });
@@ -46,14 +47,15 @@ export class DepositSignatureVerifier {
     }
     let payload: Record<string, unknown>;
     try {
-      payload = parseJsonPayload(verified.payload);
+      payload = parseJsonPayloadBytes(verified.payload);
     } catch (error) {
       throw new DepositPayloadInvalidError([{ path: '', message: 'must be a JSON object' }], { cause: error });
     }
     return {
       payload,
       kid: verified.kid,
-      jwsDigest: createHash('sha256').update(jws, 'ascii').digest(),
+      // Verified above: every character of the JWS is ASCII, so its text and its bytes hash alike.
+      jwsDigest: (typeof jws === 'string' ? createHash('sha256').update(jws, 'latin1') : createHash('sha256').update(jws)).digest(),
       payloadDigest: createHash('sha256').update(verified.payload).digest(),
     };
   }
