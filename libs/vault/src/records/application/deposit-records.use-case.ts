@@ -18,9 +18,9 @@ import { CatalogCategoryRules } from './catalog-category-rules';
 import { DepositSignatureVerifier } from './deposit-signature.verifier';
 import { RecordContentDigest } from './record-content-digest';
 
-/** A provider's deposit: the compact JWS exactly as received. */
+/** A provider's deposit: the compact JWS exactly as received (its bytes, or its text). */
 export interface DepositRecordsCommand {
-  jws: string;
+  jws: string | Uint8Array;
 }
 
 /** The answer, and whether it is the stored answer to the same batch sent earlier. */
@@ -180,9 +180,8 @@ export class DepositRecordsUseCase {
               results[candidate.index].status = 'superseded';
             }
           }
-          const inserted = await this.records.insertNew(tx, fresh, provenance);
+          const raced = await this.records.insertNew(tx, fresh, provenance);
           await this.records.supersede(tx, replacing, provenance);
-          const raced = new Set(fresh.filter((row) => !inserted.has(row.recordId)).map((row) => row.recordId));
           pending = pending.filter(({ record }) => raced.has(record.recordId));
         }
         // Only if a record appeared and vanished again between our statements (erased meanwhile): never

@@ -62,18 +62,22 @@ export class VaultRecordStore {
   }
 
   /**
-   * Inserts records not held yet; returns the recordIds actually inserted. A recordId another batch
-   * inserted meanwhile is skipped (the unique constraint decides), and the caller treats it as existing.
+   * Inserts records not held yet; returns the recordIds NOT inserted because another batch inserted
+   * them meanwhile (the unique constraint decides; the caller treats them as existing). Only those
+   * come back, usually none, rather than every inserted id.
    */
   async insertNew(tx: TransactionalContext, rows: readonly RecordVersionRow[], provenance: BatchProvenance): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const sorted = [...rows].sort((left, right) => compare(left.recordId, right.recordId));
-    const inserted: { record_id: string }[] = await tx.transaction.query(
-      `INSERT INTO "vault_records" ("id", "record_id", "individual_id", "category", "observed_at", "version", "content_digest",
-         "ciphertext", "plaintext_bytes", "provider_id", "deposit_batch_id", "jws_digest", "signing_kid", "received_at", "first_received_at")
-       SELECT v.*, $12::uuid, $13::uuid, $14::bytea, $15::text, $16::timestamptz, $16::timestamptz FROM ${ROWS}
-       ON CONFLICT ("provider_id", "record_id") DO NOTHING
-       RETURNING "record_id"`,
+    const skipped: { record_id: string }[] = await tx.transaction.query(
+      `WITH "inserted" AS (
+         INSERT INTO "vault_records" ("id", "record_id", "individual_id", "category", "observed_at", "version", "content_digest",
+           "ciphertext", "plaintext_bytes", "provider_id", "deposit_batch_id", "jws_digest", "signing_kid", "received_at", "first_received_at")
+         SELECT v.*, $12::uuid, $13::uuid, $14::bytea, $15::text, $16::timestamptz, $16::timestamptz FROM ${ROWS}
+         ON CONFLICT ("provider_id", "record_id") DO NOTHING
+         RETURNING "record_id")
+       SELECT w."record_id" FROM unnest($2::text[]) AS w("record_id")
+        WHERE NOT EXISTS (SELECT 1 FROM "inserted" i WHERE i."record_id" = w."record_id")`,
       [
         ...columns(sorted),
         provenance.providerId,
@@ -83,7 +87,7 @@ export class VaultRecordStore {
         provenance.receivedAt,
       ],
     );
-    return new Set(inserted.map((row) => row.record_id));
+    return new Set(skipped.map((row) => row.record_id));
   }
 
   /** Moves the current versions of these records into history and writes the new versions in their place. */
