@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TransactionalContext } from '@infobank/platform';
+import { plainArrayLiteral, textArrayLiteral } from './array-literals';
 
 /** The current version of a record as a deposit needs to see it (locked). */
 export interface CurrentRecord {
@@ -47,7 +48,7 @@ export class VaultRecordStore {
       await tx.transaction.query(
         `SELECT "id", "record_id", "individual_id", "version", "content_digest" FROM "vault_records"
         WHERE "provider_id" = $1 AND "record_id" = ANY($2::text[]) ORDER BY "record_id" COLLATE "C" FOR UPDATE`,
-        [providerId, [...recordIds].sort()],
+        [providerId, textArrayLiteral([...recordIds].sort())],
       );
     for (const row of rows) {
       found.set(row.record_id, {
@@ -100,7 +101,7 @@ export class VaultRecordStore {
        SELECT gen_random_uuid(), r."id", r."version", r."individual_id", r."category", r."observed_at", r."content_digest",
               r."ciphertext", r."plaintext_bytes", r."deposit_batch_id", r."jws_digest", r."signing_kid", r."received_at", $2
          FROM "vault_records" r WHERE r."id" = ANY($1::uuid[])`,
-      [sorted.map((row) => row.id), provenance.receivedAt],
+      [plainArrayLiteral(sorted.map((row) => row.id)), provenance.receivedAt],
     );
     await tx.transaction.query(
       `UPDATE "vault_records" r SET "category" = v.category, "observed_at" = v.observed_at, "version" = v.version,
@@ -136,16 +137,16 @@ function columns(rows: readonly RecordVersionRow[]): unknown[] {
     start += row.ciphertext.length;
   }
   return [
-    rows.map((row) => row.id),
-    rows.map((row) => row.recordId),
-    rows.map((row) => row.individualId),
-    rows.map((row) => row.category),
+    plainArrayLiteral(rows.map((row) => row.id)),
+    textArrayLiteral(rows.map((row) => row.recordId)),
+    plainArrayLiteral(rows.map((row) => row.individualId)),
+    textArrayLiteral(rows.map((row) => row.category)),
     // ISO text: node-postgres formats Date objects in arrays element by element, far slower.
-    rows.map((row) => row.observedAt.toISOString()),
-    rows.map((row) => row.version),
-    starts,
-    rows.map((row) => row.ciphertext.length),
-    rows.map((row) => row.plaintextBytes),
+    plainArrayLiteral(rows.map((row) => row.observedAt.toISOString())),
+    plainArrayLiteral(rows.map((row) => row.version)),
+    plainArrayLiteral(starts),
+    plainArrayLiteral(rows.map((row) => row.ciphertext.length)),
+    plainArrayLiteral(rows.map((row) => row.plaintextBytes)),
     Buffer.concat(rows.map((row) => row.ciphertext)),
     Buffer.concat(rows.map((row) => row.contentDigest)),
   ];
