@@ -16,7 +16,7 @@ export {
   type RecordCounts,
 } from './records/application/count-records-for-provision.use-case';
 export { DepositRecordsUseCase, type DepositOutcome, type DepositRecordsCommand } from './records/application/deposit-records.use-case';
-export { DEPOSIT_BATCH_JWS_TYPE } from './records/application/deposit-signature.verifier';
+export { DEPOSIT_BATCH_JWS_TYPE } from './records/application/deposit-preparation';
 export type { ErasedData } from './records/application/erase-my-data.use-case';
 export type { ClosedAccount } from './records/application/close-my-account.use-case';
 export { FindChangedRecordsUseCase, type PackagedRecordRef, type RecordChange } from './records/application/find-changed-records.use-case';

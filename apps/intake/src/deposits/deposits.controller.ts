@@ -53,7 +53,7 @@ export class DepositsController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DepositResponseDto> {
-    if (typeof body !== 'string') {
+    if (!Buffer.isBuffer(body)) {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Send the batch as a compact JWS with Content-Type ${JOSE_MEDIA_TYPE}.`);
     }
     const { response, replayed } = await this.deposit.execute(ctx, { jws: body });

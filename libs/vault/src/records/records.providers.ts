@@ -3,7 +3,6 @@ import { CatalogCategoryRules } from './application/catalog-category-rules';
 import { CloseMyAccountUseCase } from './application/close-my-account.use-case';
 import { CountRecordsForProvisionUseCase } from './application/count-records-for-provision.use-case';
 import { DepositRecordsUseCase } from './application/deposit-records.use-case';
-import { DepositSignatureVerifier } from './application/deposit-signature.verifier';
 import { EraseMyDataUseCase } from './application/erase-my-data.use-case';
 import { FindChangedRecordsUseCase } from './application/find-changed-records.use-case';
 import { ListMyRecordVersionsUseCase } from './application/list-my-record-versions.use-case';
@@ -13,6 +12,7 @@ import { RecordContentDigest } from './application/record-content-digest';
 import { RemoveLinkAndEraseUseCase } from './application/remove-link-and-erase.use-case';
 import { SummariseMyDataUseCase } from './application/summarise-my-data.use-case';
 import { DepositBatchStore } from './infrastructure/deposit-batch.store';
+import { DepositPreparationPool } from './infrastructure/deposit-preparation.pool';
 import { IndividualRecordsQueries } from './infrastructure/individual-records.queries';
 import { ProvisionRecordsQueries } from './infrastructure/provision-records.queries';
 import { VaultRecordStore } from './infrastructure/vault-record.store';
@@ -20,7 +20,7 @@ import { VaultRecordStore } from './infrastructure/vault-record.store';
 /** The records part of the vault: deposits, the individual's view, erasure and reads for transfers (exported by VaultModule). */
 export const RECORD_PROVIDERS: Provider[] = [
   CatalogCategoryRules,
-  DepositSignatureVerifier,
+  DepositPreparationPool,
   RecordContentDigest,
   DepositBatchStore,
   VaultRecordStore,

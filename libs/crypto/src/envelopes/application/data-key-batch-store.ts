@@ -8,6 +8,8 @@ import type { StoredDataKey } from './data-key-store';
 export interface DataKeyBatchStore {
   /** The stored keys of these individuals; individuals without one are absent from the map. */
   findMany(ctx: RequestContext, subjectIds: readonly string[]): Promise<Map<string, StoredDataKey>>;
+  /** The individuals among these who have no stored key (usually none: only their ids come back). */
+  findMissing(ctx: RequestContext, subjectIds: readonly string[]): Promise<string[]>;
   /** Stores each key unless its individual already has one; never overwrites. */
   insertManyIfAbsent(ctx: RequestContext, keys: ReadonlyMap<string, StoredDataKey>): Promise<void>;
 }

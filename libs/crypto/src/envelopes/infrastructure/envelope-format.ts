@@ -10,30 +10,37 @@ const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 export const DATA_KEY_BYTES = 32;
 
 // IVs are drawn from the CSPRNG 256 at a time: one call per IV costs more than the AES-GCM of a
-// typical record. Each IV is copied out and its bytes never handed out again.
+// typical record. Each IV is copied out (into the sealed envelope) and its bytes never handed out again.
 const IV_POOL = Buffer.alloc(IV_BYTES * 256);
 let ivPoolOffset = IV_POOL.length;
 
-function freshIv(): Buffer {
+function takeIvInto(target: Buffer, at: number): Buffer {
   if (ivPoolOffset === IV_POOL.length) {
     randomFillSync(IV_POOL);
     ivPoolOffset = 0;
   }
-  const iv = Buffer.from(IV_POOL.subarray(ivPoolOffset, ivPoolOffset + IV_BYTES));
+  IV_POOL.copy(target, at, ivPoolOffset, ivPoolOffset + IV_BYTES);
   ivPoolOffset += IV_BYTES;
-  return iv;
+  return target.subarray(at, at + IV_BYTES);
 }
 
 /**
  * Seals one record under a data key: AES-256-GCM with a fresh random 96-bit IV, `aad` authenticated.
- * Format: 0x01 | iv (12) | tag (16) | ciphertext.
+ * Format: 0x01 | iv (12) | tag (16) | ciphertext, written straight into one buffer (it runs for
+ * every deposited record).
  */
 export function sealEnvelope(dataKey: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
-  const iv = freshIv();
-  const cipher = createCipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
+  const sealed = Buffer.allocUnsafe(HEADER_BYTES + plaintext.length);
+  sealed[0] = FORMAT_VERSION;
+  const cipher = createCipheriv('aes-256-gcm', dataKey, takeIvInto(sealed, 1), { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.of(FORMAT_VERSION), iv, cipher.getAuthTag(), ciphertext]);
+  // GCM is a stream mode: the ciphertext is exactly as long as the plaintext, and final() adds nothing.
+  const ciphertext = cipher.update(plaintext);
+  const rest = cipher.final();
+  ciphertext.copy(sealed, HEADER_BYTES);
+  rest.copy(sealed, HEADER_BYTES + ciphertext.length);
+  cipher.getAuthTag().copy(sealed, 1 + IV_BYTES);
+  return sealed;
 }
 
 /** Opens what `sealEnvelope` sealed; fails unless key, AAD and every byte are as sealed. */

@@ -27,6 +27,16 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore {
     return found;
   }
 
+  async findMissing(ctx: RequestContext, subjectIds: readonly string[]): Promise<string[]> {
+    if (subjectIds.length === 0) return [];
+    const rows: { subject_id: string }[] = await this.managerOf(ctx).query(
+      `SELECT s."subject_id" FROM unnest($1::uuid[]) AS s("subject_id")
+        WHERE NOT EXISTS (SELECT 1 FROM "data_keys" k WHERE k."subject_id" = s."subject_id")`,
+      [subjectIds],
+    );
+    return rows.map((row) => row.subject_id);
+  }
+
   async insertManyIfAbsent(ctx: RequestContext, keys: ReadonlyMap<string, StoredDataKey>): Promise<void> {
     if (keys.size === 0) return;
     const entries = [...keys].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));

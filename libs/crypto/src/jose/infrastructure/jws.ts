@@ -120,7 +120,23 @@ export async function selectVerificationKey(
   keys: readonly JWK[],
   options: JwsVerificationOptions,
 ): Promise<{ kid: string; algorithm: AllowedJwsAlgorithm; key: CryptoKey }> {
-  const header = decodeCompactJwsHeader(token);
+  const { kid, algorithm, jwk } = selectRegisteredKey(decodeCompactJwsHeader(token), keys, options);
+  try {
+    return { kid, algorithm, key: (await importJWK(jwk, algorithm)) as CryptoKey };
+  } catch (error) {
+    throw toCryptoError(error, 'Importing the registered key');
+  }
+}
+
+/**
+ * Checks a decoded protected header (pinned `alg`, no key-carrying or extension headers, the expected
+ * `typ`, a `kid`) and returns the one registered public key (without its `alg`) it names.
+ */
+export function selectRegisteredKey(
+  header: ProtectedHeaderParameters,
+  keys: readonly JWK[],
+  options: JwsVerificationOptions,
+): { kid: string; algorithm: AllowedJwsAlgorithm; jwk: JWK } {
   const algorithm = checkJwsAlgorithm(header.alg, options.algorithms);
   rejectKeyCarryingHeaders(header, []);
   rejectProcessingHeaders(header);
@@ -145,12 +161,8 @@ export async function selectVerificationKey(
   if (!jwsAlgorithmFitsKey(algorithm, registered)) {
     throw new CryptoError('JOSE_ALGORITHM_NOT_ALLOWED', `The JWS "alg" ${algorithm} does not fit the key named by "kid".`);
   }
-  try {
-    const { alg: _registeredAlg, ...withoutAlg } = registered;
-    return { kid, algorithm, key: (await importJWK(withoutAlg, algorithm)) as CryptoKey };
-  } catch (error) {
-    throw toCryptoError(error, 'Importing the registered key');
-  }
+  const { alg: _registeredAlg, ...withoutAlg } = registered;
+  return { kid, algorithm, jwk: withoutAlg };
 }
 
 /** Decodes the protected header of a compact JWS (three parts), failing with JOSE_MALFORMED. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { CryptoError } from '../../crypto.errors';
 import { KeyedDigest } from './keyed-digest';
 
@@ -10,6 +10,23 @@ describe('KeyedDigest', () => {
     expect(digest.digest('a', 'b').equals(KeyedDigest.derive(secret, 'test/v1').digest('a', 'b'))).toBe(true);
     expect(digest.digest('a', 'b').equals(digest.digest('a', 'c'))).toBe(false);
     expect(digest.digest('a', 'b')).toHaveLength(32);
+  });
+
+  it('Given text and byte parts, then the digest is HMAC-SHA-256 under the HKDF key of the 4-byte big-endian length and bytes of each part (digests stored earlier stay comparable)', () => {
+    const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), Buffer.from('test/v1', 'utf8'), 32));
+    const parts: (string | Buffer)[] = ['さくら', '', Buffer.from([0, 1, 2, 255]), 'x'.repeat(300)];
+    const expected = createHmac('sha256', key);
+    for (const part of parts) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(bytes.length);
+      expected.update(length).update(bytes);
+    }
+    expect(
+      KeyedDigest.derive(secret, 'test/v1')
+        .digest(...parts)
+        .equals(expected.digest()),
+    ).toBe(true);
   });
 
   it('Given parts that concatenate alike, then the digests differ (parts are length-prefixed)', () => {

@@ -22,4 +22,11 @@ describe('NUL characters', () => {
     expect(nulCharacterPaths({ name: 'clean', list: [1, null, true] })).toEqual([]);
     expect(nulCharacterPaths(undefined)).toEqual([]);
   });
+
+  it('does not walk a body kept as bytes (a megabyte deposit batch would be walked byte by byte)', () => {
+    const bytes = Buffer.alloc(4 * 1024 * 1024, 0);
+    const started = performance.now();
+    expect(nulCharacterPaths(bytes)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
 });

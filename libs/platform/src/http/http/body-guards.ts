@@ -36,6 +36,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 /** JSON-pointer paths of every string (value or key) in `value` that holds a NUL character. */
 export function nulCharacterPaths(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  // A body kept as bytes (application/jose) holds no text field; its route checks the bytes itself.
+  if (ArrayBuffer.isView(value)) return [];
   if (Array.isArray(value)) return value.flatMap((item, index) => nulCharacterPaths(item, `${path}/${index}`));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>

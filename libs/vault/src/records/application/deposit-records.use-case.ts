@@ -1,26 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { OrganisationDirectory } from '@infobank/catalog';
 import { BatchEnvelopeEncryption, type OpenedDataKeys } from '@infobank/crypto';
 import { DomainError, Transactions, type RequestContext, requireProvider } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { ONLY_AUTHENTICATED_PROVIDERS } from '../../links/application/link-actors';
 import { LinkDirectory, type ActiveLink } from '../../links/application/link-directory';
-import { canonicalJson } from '../domain/canonical-json';
-import type { DepositResponse, RecordRejection, RecordResult } from '../domain/deposit-outcome';
-import { checkDepositPayload, checkRecordShape, MAX_RECORDS_PER_BATCH, recordIdOf, type DepositRecord } from '../domain/deposit-payload';
+import type { DepositResponse, RecordRejection } from '../domain/deposit-outcome';
+import { MAX_RECORDS_PER_BATCH } from '../domain/deposit-payload';
 import { parseRfc3339 } from '../domain/observed-at';
 import { recordAad } from '../domain/record-aad';
-import { checkRecordContent, checkRecordLink, decideRejection } from '../domain/record-checks';
+import { checkRecordLink, decideRejection } from '../domain/record-checks';
 import { lockActiveLinks } from '../infrastructure/active-link-locks';
 import { DepositBatchStore } from '../infrastructure/deposit-batch.store';
+import { DepositPreparationPool } from '../infrastructure/deposit-preparation.pool';
 import { VaultRecordStore, type BatchProvenance, type CurrentRecord, type RecordVersionRow } from '../infrastructure/vault-record.store';
-import { BatchIdReusedError, DepositPayloadInvalidError, DepositTooLargeError } from '../records.errors';
-import { CatalogCategoryRules } from './catalog-category-rules';
-import { DepositSignatureVerifier } from './deposit-signature.verifier';
+import {
+  BatchIdReusedError,
+  DepositJwsInvalidError,
+  DepositKeyUnknownError,
+  DepositPayloadInvalidError,
+  DepositSignatureInvalidError,
+  DepositTooLargeError,
+} from '../records.errors';
+import type { DepositRefusal, PreparedRecord } from './deposit-preparation';
 import { RecordContentDigest } from './record-content-digest';
 
-/** A provider's deposit: the compact JWS exactly as received. */
+/** A provider's deposit: the compact JWS exactly as received (its bytes, or its text). */
 export interface DepositRecordsCommand {
-  jws: string;
+  jws: string | Uint8Array;
 }
 
 /** The answer, and whether it is the stored answer to the same batch sent earlier. */
@@ -32,7 +39,7 @@ export interface DepositOutcome {
 /** A record that passed every check and is about to be stored. */
 interface Candidate {
   index: number;
-  record: DepositRecord;
+  record: PreparedRecord;
   individualId: string;
   observedAt: Date;
   plaintext: Buffer;
@@ -55,8 +62,8 @@ interface Candidate {
 export class DepositRecordsUseCase {
   constructor(
     private readonly transactions: Transactions,
-    private readonly verifier: DepositSignatureVerifier,
-    private readonly rules: CatalogCategoryRules,
+    private readonly organisations: OrganisationDirectory,
+    private readonly preparation: DepositPreparationPool,
     private readonly links: LinkDirectory,
     private readonly envelope: BatchEnvelopeEncryption,
     private readonly digest: RecordContentDigest,
@@ -66,37 +73,25 @@ export class DepositRecordsUseCase {
 
   async execute(ctx: RequestContext, command: DepositRecordsCommand): Promise<DepositOutcome> {
     const providerId = requireProvider(ctx, ONLY_AUTHENTICATED_PROVIDERS);
-    const verified = await this.verifier.verify(ctx, providerId, command.jws);
-    const checked = checkDepositPayload(verified.payload);
-    if (checked.problems !== undefined) {
-      throw checked.tooMany ? new DepositTooLargeError(MAX_RECORDS_PER_BATCH) : new DepositPayloadInvalidError(checked.problems);
-    }
-    const { batchId, records } = checked.payload;
     const now = ctx.now();
-    const results: RecordResult[] = records.map((record) => ({ recordId: recordIdOf(record), status: 'accepted' }));
+    const credentials = await this.organisations.findCredentials(ctx, providerId);
+    // Signature, parsing and every check that needs no database: on a worker thread, before the transaction.
+    const preparation = await this.preparation.prepare({
+      jws: command.jws,
+      signingKeys: credentials?.signingKeys ?? [],
+      nowMs: now.getTime(),
+    });
+    if ('refusal' in preparation) throw refusalError(preparation.refusal);
+    const verified = preparation.prepared;
+    const { batchId, results, plaintexts } = verified;
+    const shaped = verified.records;
     const reject = (index: number, rejection: RecordRejection) => {
       results[index] = { recordId: results[index].recordId, status: 'rejected', code: rejection.code, errors: rejection.errors };
     };
 
-    // Checks that need no database, before the transaction starts.
-    const shaped: { index: number; record: DepositRecord; content: RecordRejection | null }[] = [];
-    const seen = new Set<string>();
-    records.forEach((raw, index) => {
-      const shape = checkRecordShape(raw, index);
-      if ('rejection' in shape) return reject(index, shape.rejection);
-      if (seen.has(shape.record.recordId)) {
-        return reject(index, {
-          code: 'RECORD_ID_REPEATED',
-          errors: [{ path: `/records/${index}/recordId`, message: 'appears earlier in this batch' }],
-        });
-      }
-      seen.add(shape.record.recordId);
-      shaped.push({ index, record: shape.record, content: checkRecordContent(shape.record, index, this.rules, now) });
-    });
-
     // The provider's active links for these customers, read once before the transaction; inside it,
     // those links are locked and any removed meanwhile no longer counts.
-    const customerRefs = [...new Set(shaped.map(({ record }) => record.customerRef))];
+    const customerRefs = [...new Set(shaped.map((record) => record.customerRef))];
     const found = await this.links.findActiveLinks(ctx, providerId, customerRefs);
     if (ctx.transaction === undefined) await this.createMissingDataKeys(ctx, shaped, found);
     return this.transactions.run(ctx, async (tx) => {
@@ -108,7 +103,7 @@ export class DepositRecordsUseCase {
         jwsDigest: verified.jwsDigest,
         payloadDigest: verified.payloadDigest,
         signingKid: verified.kid,
-        recordCount: records.length,
+        recordCount: verified.recordCount,
         receivedAt: now,
       });
       if (!claimed) {
@@ -119,7 +114,8 @@ export class DepositRecordsUseCase {
 
       const stillActive = await lockActiveLinks(tx, [...new Set([...found.values()].map((link) => link.linkId))]);
       const candidates: Candidate[] = [];
-      for (const { index, record, content } of shaped) {
+      for (const record of shaped) {
+        const { index, content } = record;
         const link = found.get(record.customerRef);
         const rejection = decideRejection(content, checkRecordLink(record, index, link && stillActive.has(link.linkId) ? link : undefined));
         if (rejection !== null) {
@@ -128,8 +124,7 @@ export class DepositRecordsUseCase {
         }
         const individualId = (link as { individualId: string }).individualId;
         const observedAt = parseRfc3339(record.observedAt) as Date;
-        // Canonical (members sorted), so that the same content sent in another order is a duplicate.
-        const plaintext = Buffer.from(canonicalJson(record.data), 'utf8');
+        const plaintext = plaintexts.subarray(record.plaintextStart, record.plaintextStart + record.plaintextLength);
         const { recordId, category } = record;
         candidates.push({
           index,
@@ -180,9 +175,8 @@ export class DepositRecordsUseCase {
               results[candidate.index].status = 'superseded';
             }
           }
-          const inserted = await this.records.insertNew(tx, fresh, provenance);
+          const raced = await this.records.insertNew(tx, fresh, provenance);
           await this.records.supersede(tx, replacing, provenance);
-          const raced = new Set(fresh.filter((row) => !inserted.has(row.recordId)).map((row) => row.recordId));
           pending = pending.filter(({ record }) => raced.has(record.recordId));
         }
         // Only if a record appeared and vanished again between our statements (erased meanwhile): never
@@ -208,13 +202,14 @@ export class DepositRecordsUseCase {
    */
   private async createMissingDataKeys(
     ctx: RequestContext,
-    shaped: readonly { record: DepositRecord; content: RecordRejection | null }[],
+    shaped: readonly PreparedRecord[],
     links: ReadonlyMap<string, ActiveLink>,
   ): Promise<void> {
     const linkOf = new Map<string, string>();
-    for (const { record, content } of shaped) {
+    for (const record of shaped) {
       const link = links.get(record.customerRef);
-      if (content === null && link !== undefined && link.categories.includes(record.category)) linkOf.set(link.individualId, link.linkId);
+      if (record.content === null && link !== undefined && link.categories.includes(record.category))
+        linkOf.set(link.individualId, link.linkId);
     }
     const missing = await this.envelope.withoutDataKey(ctx, linkOf.keys());
     if (missing.length === 0) return;
@@ -245,5 +240,21 @@ export class DepositRecordsUseCase {
       ciphertext: keys.seal(candidate.individualId, candidate.plaintext, recordAad(id, version, candidate.individualId)),
       plaintextBytes: candidate.plaintext.length,
     };
+  }
+}
+
+/** The error refusing the whole batch, from what its preparation found. */
+function refusalError(refusal: DepositRefusal): DomainError {
+  switch (refusal.code) {
+    case 'DEPOSIT_KEY_UNKNOWN':
+      return new DepositKeyUnknownError();
+    case 'DEPOSIT_SIGNATURE_INVALID':
+      return new DepositSignatureInvalidError();
+    case 'DEPOSIT_JWS_INVALID':
+      return new DepositJwsInvalidError(refusal.detail ?? 'The batch is not an acceptable JWS.');
+    case 'DEPOSIT_TOO_LARGE':
+      return new DepositTooLargeError(MAX_RECORDS_PER_BATCH);
+    case 'DEPOSIT_PAYLOAD_INVALID':
+      return new DepositPayloadInvalidError(refusal.problems ?? []);
   }
 }

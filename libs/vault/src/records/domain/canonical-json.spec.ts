@@ -7,4 +7,24 @@ describe('canonical JSON of record content', () => {
     );
     expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
   });
+
+  it('Given nested content, then members are sorted by name at every level and written as compact JSON', () => {
+    const content = { 店舗: { 名前: 'さくら', code: 'S1' }, b: [{ z: null, y: true }, 'ß"\\\n'], a: 1.5, A: -0, list: [] };
+    expect(canonicalJson(content)).toBe(
+      '{"A":0,"a":1.5,"b":[{"y":true,"z":null},"ß\\"\\\\\\n"],"list":[],"店舗":{"code":"S1","名前":"さくら"}}',
+    );
+  });
+
+  it('Given member names that are array indices or __proto__, then they are still sorted as text, not as numbers', () => {
+    expect(canonicalJson(JSON.parse('{"b":{"10":1,"9":2,"x":3},"a":[{"2":0,"10":0}]}'))).toBe(
+      '{"a":[{"10":0,"2":0}],"b":{"10":1,"9":2,"x":3}}',
+    );
+    expect(canonicalJson(JSON.parse('{"z":1,"__proto__":{"b":1,"a":2}}'))).toBe('{"__proto__":{"a":2,"b":1},"z":1}');
+  });
+
+  it('Given members without a JSON value, then they are left out as JSON.stringify leaves them out', () => {
+    expect(canonicalJson({ b: undefined, a: [undefined, 1] })).toBe('{"a":[null,1]}');
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson('text')).toBe('"text"');
+  });
 });

@@ -1,4 +1,14 @@
-import { checkDigit, containsIndividualNumber, findIndividualNumbers, isIndividualNumber } from './individual-number';
+import {
+  checkDigit,
+  containsIndividualNumber,
+  DIGIT_FREE_BLOCKS,
+  findIndividualNumbers,
+  isIndividualNumber,
+  MAX_DIGITS_PER_CODE_POINT,
+} from './individual-number';
+
+/** How many ASCII digits NFKC makes of one code point. */
+const digitsAfterNfkc = (codePoint: number) => (String.fromCodePoint(codePoint).normalize('NFKC').match(/[0-9]/g) ?? []).length;
 
 /** Makes a valid 個人番号 from 11 digits by appending its check digit. */
 const valid = (eleven: string) => `${eleven}${checkDigit(eleven)}`;
@@ -69,5 +79,29 @@ describe('個人番号 (My Number) detection', () => {
     };
     expect(findIndividualNumbers(data)).toEqual(['/note', '/items/1/code', '/a~1b/123456789018']);
     expect(findIndividualNumbers({ total: 1500, list: ['123456789017'] })).toEqual([]);
+  });
+
+  it('Given any code point, then NFKC makes at most MAX_DIGITS_PER_CODE_POINT digits of it, and none in the digit-free blocks (the bound that skips NFKC)', () => {
+    let most = 0;
+    for (let codePoint = 0x80; codePoint <= 0x10ffff; codePoint += 1) {
+      if (codePoint < 0xd800 || codePoint > 0xdfff) most = Math.max(most, digitsAfterNfkc(codePoint));
+    }
+    expect(most).toBe(MAX_DIGITS_PER_CODE_POINT);
+    const digitsInFreeBlocks: string[] = [];
+    for (const [first, last] of DIGIT_FREE_BLOCKS) {
+      for (let codePoint = first; codePoint <= last; codePoint += 1) {
+        if (digitsAfterNfkc(codePoint) > 0) digitsInFreeBlocks.push(codePoint.toString(16));
+      }
+    }
+    expect(digitsInFreeBlocks).toEqual([]);
+  });
+
+  it.each([
+    ['circled numbers', '①②③④⑤⑥⑦⑧⑨⓪①⑧'],
+    ['circled two-digit numbers (six characters, twelve digits)', '⑫㉞㊺㉓㉛⑮'],
+    ['full-width digits among kana', 'ばんごう１２３４５６７８９０１８です'],
+    ['mathematical digits (outside the BMP)', '𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗𝟎𝟏𝟖'],
+  ])('Given a valid number written with %s, then NFKC is still applied and it is detected', (_how, text) => {
+    expect(containsIndividualNumber(text)).toBe(true);
   });
 });

@@ -25,20 +25,44 @@ export function checkDigit(elevenDigits: string): number {
   return remainder <= 1 ? 0 : 11 - remainder;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+/** Most ASCII digits NFKC makes of one code point (U+2152 ⅒ becomes "1⁄10"); the spec checks every code point. */
+export const MAX_DIGITS_PER_CODE_POINT = 3;
 
-function countDigits(text: string): number {
+/**
+ * Blocks whose code points NFKC never turns into digits (kana, CJK ideographs, Hangul syllables):
+ * most Japanese text is written in them. The spec checks every code point of each.
+ */
+export const DIGIT_FREE_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x3000, 0x30ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7af],
+];
+
+/**
+ * At least as many ASCII digits as `text.normalize('NFKC')` holds: ASCII digits count once, code
+ * units outside ASCII and the digit-free blocks as many times as one code point can yield. NFKC
+ * (costly, and run for every string of every record) is needed only when this reaches 12, and
+ * `ascii` says whether it is needed at all (printable ASCII is its own NFKC form).
+ */
+function digitBound(text: string): { digits: number; ascii: boolean } {
   let digits = 0;
+  let ascii = true;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code >= 48 && code <= 57) digits += 1;
+    else if (code < 0x20 || code > 0x7e) {
+      ascii = false;
+      if (code >= 0x80 && !inDigitFreeBlock(code)) digits += MAX_DIGITS_PER_CODE_POINT;
+    }
   }
-  return digits;
+  return { digits, ascii };
 }
 
-// Runs of digits joined by single separators people type between groups (after NFKC, which turns
-// full-width digits and hyphens into ASCII): space, hyphen, the Unicode dashes, minus, long vowel mark.
-const DIGIT_CHAIN = /[0-9]+(?:[ \-\u2010-\u2015\u2212\u30FC][0-9]+)*/g;
+function inDigitFreeBlock(code: number): boolean {
+  for (const [first, last] of DIGIT_FREE_BLOCKS) if (code >= first && code <= last) return true;
+  return false;
+}
 
 /**
  * True when the text holds something that reads as a 個人番号: 12 digits with a valid check digit,
@@ -46,25 +70,63 @@ const DIGIT_CHAIN = /[0-9]+(?:[ \-\u2010-\u2015\u2212\u30FC][0-9]+)*/g;
  * `１２３４－５６７８－９０１８`), not part of a longer number.
  */
 export function containsIndividualNumber(text: string): boolean {
-  // NFKC changes nothing in printable ASCII; and text with fewer than 12 digits cannot hold one (most text).
-  const normalised = PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC');
-  if (countDigits(normalised) < 12) return false;
-  for (const [chain] of normalised.matchAll(DIGIT_CHAIN)) {
-    const groups = chain.split(/[^0-9]/);
-    // Twelve digits in one run. Other splits of twelve digits (a store number and a receipt number,
-    // 0012-34567890) are ordinary identifiers: with a valid check digit one in ten of them would
-    // otherwise be refused.
-    if (groups.length === 1 && isIndividualNumber(groups[0])) return true;
-    // The card's own layout (4-4-4), alone or inside a longer chain, e.g. after a date; not three
-    // groups of a longer run of 4-digit groups (a 16-digit card number).
-    const isQuad = (index: number) => groups[index]?.length === 4;
-    for (let start = 0; start + 3 <= groups.length; start += 1) {
-      const window = groups.slice(start, start + 3);
-      const stands = isQuad(start) && isQuad(start + 1) && isQuad(start + 2) && !isQuad(start - 1) && !isQuad(start + 3);
-      if (stands && isIndividualNumber(window.join(''))) return true;
+  // Text with fewer than 12 digits cannot hold one (most text), before or after NFKC; NFKC changes
+  // nothing in printable ASCII.
+  const bound = digitBound(text);
+  if (bound.digits < 12) return false;
+  const normalised = bound.ascii ? text : text.normalize('NFKC');
+  // Chains of digit groups joined by single separators (after NFKC, which turns full-width digits and
+  // hyphens into ASCII), read with a hand-written scanner: this runs for every date, code and amount
+  // of every deposited record.
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  let index = 0;
+  while (index < normalised.length) {
+    if (!isDigit(normalised.charCodeAt(index))) {
+      index += 1;
+      continue;
+    }
+    starts.length = 0;
+    lengths.length = 0;
+    for (;;) {
+      const start = index;
+      while (index < normalised.length && isDigit(normalised.charCodeAt(index))) index += 1;
+      starts.push(start);
+      lengths.push(index - start);
+      if (!(isSeparator(normalised.charCodeAt(index)) && isDigit(normalised.charCodeAt(index + 1)))) break;
+      index += 1;
+    }
+    if (chainHoldsOne(normalised, starts, lengths)) return true;
+  }
+  return false;
+}
+
+/**
+ * Twelve digits in one run, or the card's own layout (4-4-4) alone or inside a longer chain (e.g.
+ * after a date) but not three groups of a longer run of 4-digit groups (a 16-digit card number).
+ * Other splits of twelve digits (a store number and a receipt number, 0012-34567890) are ordinary
+ * identifiers: with a valid check digit one in ten of them would otherwise be refused.
+ */
+function chainHoldsOne(text: string, starts: readonly number[], lengths: readonly number[]): boolean {
+  if (lengths.length === 1) return lengths[0] === 12 && isIndividualNumber(text.slice(starts[0], starts[0] + 12));
+  const isQuad = (group: number) => lengths[group] === 4;
+  for (let first = 0; first + 3 <= lengths.length; first += 1) {
+    const stands = isQuad(first) && isQuad(first + 1) && isQuad(first + 2) && !isQuad(first - 1) && !isQuad(first + 3);
+    if (stands) {
+      const digits = [0, 1, 2].map((offset) => text.slice(starts[first + offset], starts[first + offset] + 4)).join('');
+      if (isIndividualNumber(digits)) return true;
     }
   }
   return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The single separators people type between groups: space, hyphen, the Unicode dashes, minus, long vowel mark. */
+function isSeparator(code: number): boolean {
+  return code === 0x20 || code === 0x2d || (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc;
 }
 
 /** Escapes one JSON pointer token (RFC 6901). */

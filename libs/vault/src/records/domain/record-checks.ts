@@ -48,7 +48,11 @@ export function checkRecordContent(record: DepositRecord, index: number, rules: 
 }
 
 /** Checks that the record's customer has an active link at this provider that covers its category. */
-export function checkRecordLink(record: DepositRecord, index: number, link: LinkGrant | undefined): RecordRejection | null {
+export function checkRecordLink(
+  record: Pick<DepositRecord, 'category'>,
+  index: number,
+  link: LinkGrant | undefined,
+): RecordRejection | null {
   const at = `/records/${index}`;
   if (link === undefined) {
     return { code: 'NOT_LINKED', errors: [{ path: `${at}/customerRef`, message: 'has no active link with this provider' }] };

@@ -1,4 +1,5 @@
 import type { TransactionalContext } from '@infobank/platform';
+import { plainArrayLiteral } from './array-literals';
 
 /**
  * Share-locks these links for the rest of the deposit's transaction and returns those still active.
@@ -10,7 +11,7 @@ export async function lockActiveLinks(tx: TransactionalContext, linkIds: readonl
   if (linkIds.length === 0) return new Set();
   const rows: { id: string }[] = await tx.transaction.query(
     `SELECT "id" FROM "provider_links" WHERE "id" = ANY($1::uuid[]) AND "status" = 'active' ORDER BY "id" FOR SHARE`,
-    [[...linkIds]],
+    [plainArrayLiteral(linkIds)],
   );
   return new Set(rows.map((row) => row.id));
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TransactionalContext } from '@infobank/platform';
+import { plainArrayLiteral, textArrayLiteral } from './array-literals';
 
 /** The current version of a record as a deposit needs to see it (locked). */
 export interface CurrentRecord {
@@ -47,7 +48,7 @@ export class VaultRecordStore {
       await tx.transaction.query(
         `SELECT "id", "record_id", "individual_id", "version", "content_digest" FROM "vault_records"
         WHERE "provider_id" = $1 AND "record_id" = ANY($2::text[]) ORDER BY "record_id" COLLATE "C" FOR UPDATE`,
-        [providerId, [...recordIds].sort()],
+        [providerId, textArrayLiteral([...recordIds].sort())],
       );
     for (const row of rows) {
       found.set(row.record_id, {
@@ -62,18 +63,22 @@ export class VaultRecordStore {
   }
 
   /**
-   * Inserts records not held yet; returns the recordIds actually inserted. A recordId another batch
-   * inserted meanwhile is skipped (the unique constraint decides), and the caller treats it as existing.
+   * Inserts records not held yet; returns the recordIds NOT inserted because another batch inserted
+   * them meanwhile (the unique constraint decides; the caller treats them as existing). Only those
+   * come back, usually none, rather than every inserted id.
    */
   async insertNew(tx: TransactionalContext, rows: readonly RecordVersionRow[], provenance: BatchProvenance): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const sorted = [...rows].sort((left, right) => compare(left.recordId, right.recordId));
-    const inserted: { record_id: string }[] = await tx.transaction.query(
-      `INSERT INTO "vault_records" ("id", "record_id", "individual_id", "category", "observed_at", "version", "content_digest",
-         "ciphertext", "plaintext_bytes", "provider_id", "deposit_batch_id", "jws_digest", "signing_kid", "received_at", "first_received_at")
-       SELECT v.*, $12::uuid, $13::uuid, $14::bytea, $15::text, $16::timestamptz, $16::timestamptz FROM ${ROWS}
-       ON CONFLICT ("provider_id", "record_id") DO NOTHING
-       RETURNING "record_id"`,
+    const skipped: { record_id: string }[] = await tx.transaction.query(
+      `WITH "inserted" AS (
+         INSERT INTO "vault_records" ("id", "record_id", "individual_id", "category", "observed_at", "version", "content_digest",
+           "ciphertext", "plaintext_bytes", "provider_id", "deposit_batch_id", "jws_digest", "signing_kid", "received_at", "first_received_at")
+         SELECT v.*, $12::uuid, $13::uuid, $14::bytea, $15::text, $16::timestamptz, $16::timestamptz FROM ${ROWS}
+         ON CONFLICT ("provider_id", "record_id") DO NOTHING
+         RETURNING "record_id")
+       SELECT w."record_id" FROM unnest($2::text[]) AS w("record_id")
+        WHERE NOT EXISTS (SELECT 1 FROM "inserted" i WHERE i."record_id" = w."record_id")`,
       [
         ...columns(sorted),
         provenance.providerId,
@@ -83,7 +88,7 @@ export class VaultRecordStore {
         provenance.receivedAt,
       ],
     );
-    return new Set(inserted.map((row) => row.record_id));
+    return new Set(skipped.map((row) => row.record_id));
   }
 
   /** Moves the current versions of these records into history and writes the new versions in their place. */
@@ -96,7 +101,7 @@ export class VaultRecordStore {
        SELECT gen_random_uuid(), r."id", r."version", r."individual_id", r."category", r."observed_at", r."content_digest",
               r."ciphertext", r."plaintext_bytes", r."deposit_batch_id", r."jws_digest", r."signing_kid", r."received_at", $2
          FROM "vault_records" r WHERE r."id" = ANY($1::uuid[])`,
-      [sorted.map((row) => row.id), provenance.receivedAt],
+      [plainArrayLiteral(sorted.map((row) => row.id)), provenance.receivedAt],
     );
     await tx.transaction.query(
       `UPDATE "vault_records" r SET "category" = v.category, "observed_at" = v.observed_at, "version" = v.version,
@@ -132,16 +137,16 @@ function columns(rows: readonly RecordVersionRow[]): unknown[] {
     start += row.ciphertext.length;
   }
   return [
-    rows.map((row) => row.id),
-    rows.map((row) => row.recordId),
-    rows.map((row) => row.individualId),
-    rows.map((row) => row.category),
+    plainArrayLiteral(rows.map((row) => row.id)),
+    textArrayLiteral(rows.map((row) => row.recordId)),
+    plainArrayLiteral(rows.map((row) => row.individualId)),
+    textArrayLiteral(rows.map((row) => row.category)),
     // ISO text: node-postgres formats Date objects in arrays element by element, far slower.
-    rows.map((row) => row.observedAt.toISOString()),
-    rows.map((row) => row.version),
-    starts,
-    rows.map((row) => row.ciphertext.length),
-    rows.map((row) => row.plaintextBytes),
+    plainArrayLiteral(rows.map((row) => row.observedAt.toISOString())),
+    plainArrayLiteral(rows.map((row) => row.version)),
+    plainArrayLiteral(starts),
+    plainArrayLiteral(rows.map((row) => row.ciphertext.length)),
+    plainArrayLiteral(rows.map((row) => row.plaintextBytes)),
     Buffer.concat(rows.map((row) => row.ciphertext)),
     Buffer.concat(rows.map((row) => row.contentDigest)),
   ];
