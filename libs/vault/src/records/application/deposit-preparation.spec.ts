@@ -36,7 +36,7 @@ describe('prepareDeposit (everything a deposit checks before the database, as a 
     sign = (payload, typ = DEPOSIT_BATCH_JWS_TYPE) => signJsonAsOrganisation(payload, key.privateJwk, { typ });
   });
 
-  const prepared = (outcome: ReturnType<typeof prepareDeposit>): PreparedDeposit => {
+  const prepared = (outcome: Awaited<ReturnType<typeof prepareDeposit>>): PreparedDeposit => {
     if (!('prepared' in outcome)) throw new Error(`refused: ${outcome.refusal.code}`);
     return outcome.prepared;
   };
@@ -48,7 +48,7 @@ describe('prepareDeposit (everything a deposit checks before the database, as a 
       batchId: 'batch-1',
       records: [good, { recordId: 'r-3' }, reordered, receipt('r-1'), receipt('r-4', { totalYen: 'free' })],
     });
-    const batch = prepared(prepareDeposit({ jws: Buffer.from(jws), signingKeys: keys, nowMs: NOW }, rules));
+    const batch = prepared(await prepareDeposit({ jws: Buffer.from(jws), signingKeys: keys, nowMs: NOW }, rules));
 
     expect(batch).toMatchObject({ batchId: 'batch-1', recordCount: 5, kid });
     expect(batch.results.map((result) => [result.recordId, result.status, result.code])).toEqual([
@@ -70,19 +70,19 @@ describe('prepareDeposit (everything a deposit checks before the database, as a 
 
   it('Given the same batch as text or as bytes, then the digests are the same (SHA-256 of the JWS and of its payload)', async () => {
     const jws = await sign({ batchId: 'batch-2', records: [receipt('r-1')] });
-    const asText = prepared(prepareDeposit({ jws, signingKeys: keys, nowMs: NOW }, rules));
-    const asBytes = prepared(prepareDeposit({ jws: Buffer.from(jws), signingKeys: keys, nowMs: NOW }, rules));
+    const asText = prepared(await prepareDeposit({ jws, signingKeys: keys, nowMs: NOW }, rules));
+    const asBytes = prepared(await prepareDeposit({ jws: Buffer.from(jws), signingKeys: keys, nowMs: NOW }, rules));
     expect(asText.jwsDigest.equals(asBytes.jwsDigest)).toBe(true);
     expect(asText.payloadDigest.equals(asBytes.payloadDigest)).toBe(true);
   });
 
   it('Given a batch the bank refuses as a whole, then it says why and prepares nothing', async () => {
     const refusal = async (jws: string) => {
-      const outcome = prepareDeposit({ jws, signingKeys: keys, nowMs: NOW }, rules);
+      const outcome = await prepareDeposit({ jws, signingKeys: keys, nowMs: NOW }, rules);
       return 'refusal' in outcome ? outcome.refusal.code : 'prepared';
     };
     const jws = await sign({ batchId: 'batch-3', records: [receipt('r-1')] });
-    expect(prepareDeposit({ jws, signingKeys: [], nowMs: NOW }, rules)).toEqual({ refusal: { code: 'DEPOSIT_KEY_UNKNOWN' } });
+    expect(await prepareDeposit({ jws, signingKeys: [], nowMs: NOW }, rules)).toEqual({ refusal: { code: 'DEPOSIT_KEY_UNKNOWN' } });
     const [header, , signature] = jws.split('.');
     expect(await refusal(`${header}.${Buffer.from('{"batchId":"x","records":[]}').toString('base64url')}.${signature}`)).toBe(
       'DEPOSIT_SIGNATURE_INVALID',

@@ -1,4 +1,4 @@
-import { isCryptoError, parseJsonPayloadBytes, verifyJwsBytesWithKeys, type JWK } from '@infobank/crypto';
+import { isCryptoError, parseJsonPayloadBytes, verifyJwsBytesWithKeys, type JWK, type VerifiedJwsBytes } from '@infobank/crypto';
 import type { FieldProblem } from '@infobank/platform';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json';
@@ -57,13 +57,13 @@ export interface PreparedDeposit {
  * can run: the signature checked once over the bytes received, the payload parsed once, its outer
  * shape, then each record's shape and content, and the canonical JSON of each record that passed.
  */
-export function prepareDeposit(
+export async function prepareDeposit(
   input: DepositPreparationInput,
   rules: CategoryRules,
-): { refusal: DepositRefusal } | { prepared: PreparedDeposit } {
-  let verified: ReturnType<typeof verifyJwsBytesWithKeys>;
+): Promise<{ refusal: DepositRefusal } | { prepared: PreparedDeposit }> {
+  let verified: VerifiedJwsBytes;
   try {
-    verified = verifyJwsBytesWithKeys(input.jws, input.signingKeys, { typ: DEPOSIT_BATCH_JWS_TYPE });
+    verified = await verifyJwsBytesWithKeys(input.jws, input.signingKeys, { typ: DEPOSIT_BATCH_JWS_TYPE });
   } catch (error) {
     if (isCryptoError(error, 'JOSE_KEY_NOT_FOUND')) return { refusal: { code: 'DEPOSIT_KEY_UNKNOWN' } };
     if (isCryptoError(error, 'JOSE_INVALID_SIGNATURE')) return { refusal: { code: 'DEPOSIT_SIGNATURE_INVALID' } };

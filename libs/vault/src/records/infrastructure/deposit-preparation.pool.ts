@@ -49,7 +49,7 @@ export class DepositPreparationPool implements OnModuleDestroy {
   constructor(private readonly rules: CatalogCategoryRules) {}
 
   prepare(input: DepositPreparationInput): Promise<DepositPreparation> {
-    if (!this.threaded || this.closed) return Promise.resolve(prepareDeposit(input, this.rules));
+    if (!this.threaded || this.closed) return prepareDeposit(input, this.rules);
     return new Promise((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
       this.dispatch();

@@ -6,9 +6,9 @@ import { prepareDeposit, type DepositPreparationInput } from '../application/dep
 
 const rules = new CatalogCategoryRules();
 
-parentPort?.on('message', (input: DepositPreparationInput) => {
+parentPort?.on('message', async (input: DepositPreparationInput) => {
   try {
-    const outcome = prepareDeposit(input, rules);
+    const outcome = await prepareDeposit(input, rules);
     // The records' canonical data is handed over, not copied.
     parentPort?.postMessage({ outcome }, 'prepared' in outcome ? [outcome.prepared.plaintexts.buffer as ArrayBuffer] : []);
   } catch (error) {
