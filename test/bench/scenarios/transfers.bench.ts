@@ -250,12 +250,11 @@ async function downloadEveryPart(
 /**
  * `npm run bench -- transfers`: 10,000 individuals with 3 deposited receipts each and an `auto` consent
  * to one approved offer; one transfer for all of them, timed from RequestTransferUseCase to the last part
- * downloaded (DownloadPartUseCase records the provisions) and decrypted + verified by the recipient.
- * Baselines of the same run: raw BullMQ no-op jobs/s and raw jose JWE encryptions/s.
+ * downloaded (DownloadPartUseCase records the provisions) and decrypted + verified by the recipient, with
+ * the build in the worker process. Baselines of the same run: raw BullMQ no-op jobs/s (measured right
+ * before the transfer) and raw jose JWE encryptions/s (right after).
  */
 export async function transfers(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
-  const [bullmqAdd, bullmqDrain] = await rawBullmqAddNoop(environment);
-
   const config = { ...environment.config, keys: { ...environment.config.keys, directory: environment.keysDirectory } };
   const app = await NestFactory.createApplicationContext(
     ProvisionPathModule.register({ service: 'bench', config, logger: environment.logger, ...SCHEMA }),
@@ -300,6 +299,8 @@ export async function transfers(environment: BenchEnvironment): Promise<Scenario
     // The worker is deployed before the request comes: started now, and idle (seeding's jobs done, its log leaves sealed) before the clock starts.
     worker = await startBenchWorker(environment);
     await worker.idle();
+    // The baseline right before the clock starts, so that both see the same load on a shared machine.
+    const [bullmqAdd, bullmqDrain] = await rawBullmqAddNoop(environment);
 
     progress(`transfers: one transfer for ${SUBJECTS} subjects (request; build in the worker; download and open each part once built)`);
     const requestedAtWallClock = Date.now();
