@@ -25,6 +25,8 @@ import {
 } from '../infrastructure/transfer.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The part size (TRANSFER_PART_MAX_SUBJECTS) from which parts are drafted before the transfer is locked. */
+const DRAFTED_PART_MIN_SUBJECTS = 100;
 
 /** Hooks for tests that stop a build between packaging a part and saving it, or between parts. */
 export interface BuildPartHooks {
@@ -93,14 +95,16 @@ export class PartPackager {
    * saved (its subjects are the pending ones after that part's last), so the worker's CPU and the database overlap.
    */
   async buildAll(ctx: RequestContext, transferId: string, hooks: BuildPartHooks = {}): Promise<void> {
-    let drafting: Promise<PartDraft | null> = this.draft(ctx, transferId, null);
+    // Small parts are built under the locks at once: a draft would double their round trips for little packaging work.
+    const drafts = this.config.transfers.partMaxSubjects >= DRAFTED_PART_MIN_SUBJECTS;
+    let drafting: Promise<PartDraft | null> = drafts ? this.draft(ctx, transferId, null) : Promise.resolve(null);
     let built = 0;
     for (;;) {
       const draft = await drafting;
       if (draft !== null) await hooks.afterDraft?.(draft.partNumber);
       const last = draft?.inputs.subjects.at(-1);
       drafting =
-        draft !== null && draft.inputs.stale === null && last !== undefined
+        drafts && draft !== null && draft.inputs.stale === null && last !== undefined
           ? // A draft that fails is only a missed head start: the part is then built under the locks.
             this.draft(ctx, transferId, { subjectId: last.subjectId, part: draft.partNumber + 1 }).catch(() => null)
           : Promise.resolve(null);
