@@ -67,6 +67,35 @@ describe('gateway: transfers stay consistent with consents, orders and retries',
     expect((await provisionsOf(transferId)).map((row) => row.individual_id)).toEqual([staying.id]);
   });
 
+  it('a revocation that commits while a part is packaged, before it is saved, keeps that subject out of the part: it is built again under the locks', async () => {
+    const { offerId, individuals, consentIds } = await consented(2);
+    const [revoking, staying] = individuals;
+    const transferId = await world.requested(recipient, { offerId });
+    let revocations = 0;
+    await world.build(transferId, {
+      afterDraft: async () => {
+        if (revocations++ > 0) return;
+        const revoked = await world.links.atPortal(revoking, 'POST', `/v1/me/consents/${consentIds[0]}/revoke`, {});
+        expect(revoked.status).toBe(200);
+      },
+    });
+    expect(revocations).toBe(1);
+    const built = (await world.transfer(recipient, transferId)).body;
+    expect(built.partList).toEqual([expect.objectContaining({ part: 1, subjects: 1 })]);
+    expect(built.subjects).toEqual(
+      expect.arrayContaining([
+        { subject: subjectOf(revoking), status: 'denied', reason: 'revoked', part: null },
+        expect.objectContaining({ subject: subjectOf(staying), status: 'ready', part: 1 }),
+      ]),
+    );
+
+    const downloaded = await world.download(recipient, transferId, 1);
+    expect(downloaded.status).toBe(200);
+    const { payload } = await world.open(recipient, downloaded.body);
+    expect(payload.subjects.map((subject) => subject.subject)).toEqual([subjectOf(staying)]);
+    expect((await provisionsOf(transferId)).map((row) => row.individual_id)).toEqual([staying.id]);
+  });
+
   it('a stop-use order after the build makes the part stale, the rebuild is empty (410) and nothing is provided; new requests are refused', async () => {
     const { offerId } = await consented(2);
     const transferId = await world.requested(recipient, { offerId });

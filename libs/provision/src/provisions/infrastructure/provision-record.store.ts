@@ -50,10 +50,48 @@ const NOTICE_COLUMNS = `"id" AS "provisionId", "individual_id" AS "individualId"
 export class ProvisionRecordStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts provision records in the delivery's transaction, 1,000 rows a statement. */
+  /**
+   * Inserts provision records in the delivery's transaction, 1,000 rows a statement: one `INSERT … SELECT
+   * FROM unnest(…)` with a fixed parameter count (no per-row placeholders; items and digests travel as JSON arrays).
+   */
   async insert(tx: TransactionalContext, records: readonly NewProvisionRecord[]): Promise<void> {
     for (let start = 0; start < records.length; start += INSERT_CHUNK) {
-      await tx.transaction.insert(ProvisionRecordEntity, records.slice(start, start + INSERT_CHUNK));
+      const chunk = records.slice(start, start + INSERT_CHUNK);
+      const column = <T>(value: (record: NewProvisionRecord) => T): T[] => chunk.map(value);
+      const json = (value: (record: NewProvisionRecord) => unknown): string[] => chunk.map((record) => JSON.stringify(value(record)));
+      await tx.transaction.query(
+        `INSERT INTO "provision_records"
+           ("id", "individual_id", "subject_id", "recipient_id", "offer_id", "consent_id", "consent_version", "transfer_id", "part",
+            "items", "record_digests", "recipient_name", "purpose_code", "purpose_text", "benefit", "data_life_days", "provided_at", "leaf_id")
+         SELECT r."id", r."individual_id", r."subject_id", r."recipient_id", r."offer_id", r."consent_id", r."consent_version",
+                r."transfer_id", r."part", ARRAY(SELECT jsonb_array_elements_text(r."items")),
+                ARRAY(SELECT jsonb_array_elements_text(r."record_digests")), r."recipient_name", r."purpose_code", r."purpose_text",
+                r."benefit", r."data_life_days", r."provided_at", r."leaf_id"
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[], $8::uuid[], $9::int[],
+                       $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::text[], $14::jsonb[], $15::jsonb[], $16::int[], $17::timestamptz[], $18::uuid[])
+             AS r("id", "individual_id", "subject_id", "recipient_id", "offer_id", "consent_id", "consent_version", "transfer_id", "part",
+                  "items", "record_digests", "recipient_name", "purpose_code", "purpose_text", "benefit", "data_life_days", "provided_at", "leaf_id")`,
+        [
+          column((record) => record.id),
+          column((record) => record.individualId),
+          column((record) => record.subjectId),
+          column((record) => record.recipientId),
+          column((record) => record.offerId),
+          column((record) => record.consentId),
+          column((record) => record.consentVersion),
+          column((record) => record.transferId),
+          column((record) => record.part),
+          json((record) => record.items),
+          json((record) => record.recordDigests),
+          json((record) => record.recipientName),
+          column((record) => record.purposeCode),
+          json((record) => record.purposeText),
+          json((record) => record.benefit),
+          column((record) => record.dataLifeDays),
+          column((record) => record.providedAt),
+          column((record) => record.leafId),
+        ],
+      );
     }
   }
 

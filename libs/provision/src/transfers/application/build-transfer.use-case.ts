@@ -6,9 +6,11 @@ import { TransferRepository, transferStateOf } from '../infrastructure/transfer.
 import { PartPackager } from './part-packager';
 import { TransferAdmission } from './transfer-admission';
 
-/** Hooks for tests that need to stop a build between parts (a crash mid-build). */
+/** Hooks for tests that need to stop a build between parts (a crash mid-build) or between packaging a part and saving it. */
 export interface BuildHooks {
   afterPart?: (built: number) => void | Promise<void>;
+  /** After a part is packaged and sealed outside the transfer's lock, before it is checked and saved under the locks. */
+  afterDraft?: (part: number) => void | Promise<void>;
 }
 
 /**
@@ -45,10 +47,6 @@ export class BuildTransferUseCase {
       await this.transfers.saveTransferState(tx, transfer.id, next, now);
       if (next.status === 'processing') await this.transfers.settleStatus(tx, { ...transfer, status: 'processing' }, now);
     });
-    let built = 0;
-    while (await this.packager.buildNext(own, command.transferId)) {
-      built += 1;
-      await hooks.afterPart?.(built);
-    }
+    await this.packager.buildAll(own, command.transferId, hooks);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TransactionalContext } from '@infobank/platform';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import {
   decideTransfer,
   evolveTransfer,
@@ -93,6 +93,11 @@ export class TransferRepository {
       where: recipientId === undefined ? { id: transferId } : { id: transferId, recipientId },
       lock: { mode: 'pessimistic_write' },
     });
+  }
+
+  /** Reads the transfer row without locking it (work prepared before the lock is checked again under it). */
+  async findTransfer(tx: TransactionalContext, transferId: string): Promise<TransferEntity | null> {
+    return tx.transaction.findOne(TransferEntity, { where: { id: transferId } });
   }
 
   /** Locks one part of a transfer already locked. */
@@ -225,15 +230,21 @@ export class TransferRepository {
     return tx.transaction.findOne(TransferPartEntity, { where: { transferId, status: 'stale' }, order: { part: 'ASC' } });
   }
 
-  /** Pending subjects of a stale part (all of them), or up to `limit` pending subjects in no part yet. */
+  /** Pending subjects of a stale part (all of them), or up to `limit` pending subjects in no part yet (after `after`, when given), in subject order. */
   async pendingSubjects(
     tx: TransactionalContext,
     transferId: string,
     part: number | null,
     limit: number,
+    after: string | null = null,
   ): Promise<TransferSubjectEntity[]> {
     return tx.transaction.find(TransferSubjectEntity, {
-      where: { transferId, status: 'pending', part: part === null ? IsNull() : part },
+      where: {
+        transferId,
+        status: 'pending',
+        part: part === null ? IsNull() : part,
+        ...(part === null && after !== null ? { subjectId: MoreThan(after) } : {}),
+      },
       order: { subjectId: 'ASC' },
       ...(part === null ? { take: limit } : {}),
     });
@@ -246,7 +257,15 @@ export class TransferRepository {
     part: number,
     status: 'ready' | 'delivered',
   ): Promise<TransferSubjectEntity[]> {
-    return tx.transaction.find(TransferSubjectEntity, { where: { transferId, part, status }, order: { subjectId: 'ASC' } });
+    // Plain rows in the entity's shape: a part holds up to 1,000 subjects, read on every download.
+    return tx.transaction.query(
+      `SELECT "transfer_id" AS "transferId", "subject_id" AS "subjectId", "individual_id" AS "individualId", "offer_id" AS "offerId",
+              "consent_id" AS "consentId", "consent_version" AS "consentVersion", "status", "reason", "part",
+              "approval_request_id" AS "approvalRequestId", "items", "record_digests" AS "recordDigests", "record_ids" AS "recordIds",
+              "record_versions" AS "recordVersions", "reserved_at" AS "reservedAt", "updated_at" AS "updatedAt"
+         FROM "transfer_subjects" WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = $3 ORDER BY "subject_id"`,
+      [transferId, part, status],
+    );
   }
 
   /** Under the transfers' locks: the states of the subjects in these parts that are in one of `statuses`. */
