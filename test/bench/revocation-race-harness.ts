@@ -102,15 +102,16 @@ export async function installCommitClock(config: AppConfig): Promise<void> {
     BEGIN
       UPDATE "race_clock" SET "tick" = "tick" + 1 RETURNING "tick" INTO next_tick;
       INSERT INTO "race_commit_order" ("tick", "table_name", "row_id", "consent_id")
-      VALUES (next_tick, TG_TABLE_NAME, NEW."id", NEW."consent_id");
+      -- The table as the trigger names it: on a partitioned table (provision_records) TG_TABLE_NAME is the partition's.
+      VALUES (next_tick, TG_ARGV[0], NEW."id", NEW."consent_id");
       RETURN NULL;
     END $$;
     DROP TRIGGER IF EXISTS "race_provision_committed" ON "provision_records";
     CREATE CONSTRAINT TRIGGER "race_provision_committed" AFTER INSERT ON "provision_records"
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "race_record_commit"();
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "race_record_commit"('provision_records');
     DROP TRIGGER IF EXISTS "race_revocation_committed" ON "consent_events";
     CREATE CONSTRAINT TRIGGER "race_revocation_committed" AFTER INSERT ON "consent_events"
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."type" = 'consent_revoked') EXECUTE FUNCTION "race_record_commit"();
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."type" = 'consent_revoked') EXECUTE FUNCTION "race_record_commit"('consent_events');
   `);
   } finally {
     await owner.destroy();

@@ -58,11 +58,12 @@ export const COMMIT_CLOCK_SQL = `
     next_tick bigint;
   BEGIN
     UPDATE "chaos_clock" SET "tick" = "tick" + 1 RETURNING "tick" INTO next_tick;
-    IF TG_TABLE_NAME = 'provision_records' THEN
+    -- The table as the trigger names it: on a partitioned table (provision_records) TG_TABLE_NAME is the partition's.
+    IF TG_ARGV[0] = 'provision_records' THEN
       INSERT INTO "chaos_commits" VALUES (next_tick, 'provision', NEW."id"::text, NEW."consent_id", NEW."individual_id", NEW."offer_id"::text);
-    ELSIF TG_TABLE_NAME = 'consent_events' THEN
+    ELSIF TG_ARGV[0] = 'consent_events' THEN
       INSERT INTO "chaos_commits" VALUES (next_tick, 'revocation', NEW."id"::text, NEW."consent_id", NULL, NULL);
-    ELSIF TG_TABLE_NAME = 'vault_records' THEN
+    ELSIF TG_ARGV[0] = 'vault_records' THEN
       INSERT INTO "chaos_commits" VALUES (next_tick, 'erasure', OLD."id"::text, NULL, OLD."individual_id", NULL);
     ELSE
       INSERT INTO "chaos_commits" VALUES (next_tick, 'order_' || NEW."status", NEW."id"::text, NULL, NULL, NEW."target_id");
@@ -71,16 +72,16 @@ export const COMMIT_CLOCK_SQL = `
   END $$;
   DROP TRIGGER IF EXISTS "chaos_provision" ON "provision_records";
   CREATE CONSTRAINT TRIGGER "chaos_provision" AFTER INSERT ON "provision_records"
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "chaos_stamp"();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "chaos_stamp"('provision_records');
   DROP TRIGGER IF EXISTS "chaos_revocation" ON "consent_events";
   CREATE CONSTRAINT TRIGGER "chaos_revocation" AFTER INSERT ON "consent_events"
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."type" = 'consent_revoked') EXECUTE FUNCTION "chaos_stamp"();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."type" = 'consent_revoked') EXECUTE FUNCTION "chaos_stamp"('consent_events');
   DROP TRIGGER IF EXISTS "chaos_erasure" ON "vault_records";
   CREATE CONSTRAINT TRIGGER "chaos_erasure" AFTER DELETE ON "vault_records"
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "chaos_stamp"();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "chaos_stamp"('vault_records');
   DROP TRIGGER IF EXISTS "chaos_order" ON "stop_use_orders";
   CREATE CONSTRAINT TRIGGER "chaos_order" AFTER UPDATE ON "stop_use_orders"
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."status" IS DISTINCT FROM OLD."status") EXECUTE FUNCTION "chaos_stamp"();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."status" IS DISTINCT FROM OLD."status") EXECUTE FUNCTION "chaos_stamp"('stop_use_orders');
 `;
 
 // ------------------------------------------------------------------------------------------ the checks
