@@ -24,7 +24,7 @@ describe('gateway: revocation wins races against part downloads (invariant 2, by
       await owner.query(`
         CREATE TABLE "race_probe" ("id" uuid PRIMARY KEY, "consent_id" uuid NOT NULL);
         CREATE CONSTRAINT TRIGGER "race_probe_committed" AFTER INSERT ON "race_probe"
-          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "race_record_commit"();
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "race_record_commit"('race_probe');
       `);
     } finally {
       await owner.destroy();
