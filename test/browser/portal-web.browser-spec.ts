@@ -65,10 +65,11 @@ describe('the web app (本人向けアプリ) in a real browser', () => {
     [provider] = await Promise.all([world.provider(), offersOfRecipient(), openPage()]);
   }, 120_000);
 
+  // Closing waits for the worker's running jobs; on a loaded CI machine that once took over 30 s.
   afterAll(async () => {
     await browser?.close();
     await world?.close();
-  });
+  }, 90_000);
 
   it('signs up and in, links a provider with the code shown, and shows the deposited data', async () => {
     await page.goto('/');
