@@ -30,28 +30,9 @@ import { parseOptions, SABOTAGE_SQL } from './options';
 import { admin, seed, stopAdminCommands } from './seed';
 import { Workload, type BoardMember } from './workload';
 import { MailDrop } from './mail-drop';
+import { runLifecycle } from './run-lifecycle';
 
-function progress(line: string): void {
-  process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-/** What has to be undone on exit, newest first. */
-const cleanUps: { what: string; undo: () => Promise<void> | void }[] = [];
-let cleaning: Promise<void> | null = null;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { what, undo } of cleanUps.reverse()) {
-      try {
-        await Promise.race([undo(), sleep(20_000).then(() => Promise.reject(new Error('timed out')))]);
-      } catch (error) {
-        progress(`could not ${what}: ${(error as Error).message}`);
-        process.exitCode = 1;
-      }
-    }
-  })();
-  return cleaning;
-}
+const { progress, cleanUps, cleanUp } = runLifecycle('chaos');
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));

@@ -28,6 +28,7 @@ import { RedisCluster, sparePort } from './redis-cluster';
 import { RoundRobinProxy } from './round-robin-proxy';
 import { approveOfferOverHttp } from './offer-approval';
 import { killTheSealer } from './sealer-takeover';
+import { runLifecycle } from '../chaos/run-lifecycle';
 
 const APPS = [
   { app: 'portal', variable: 'PORTAL' },
@@ -64,27 +65,7 @@ function parseOptions(args: string[]): Options {
   return options;
 }
 
-function progress(line: string): void {
-  process.stderr.write(`[scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-/** What has to be undone on exit, newest first. */
-const cleanUps: { what: string; undo: () => Promise<void> | void }[] = [];
-let cleaning: Promise<void> | null = null;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { what, undo } of cleanUps.reverse()) {
-      try {
-        await Promise.race([undo(), sleep(20_000).then(() => Promise.reject(new Error('timed out')))]);
-      } catch (error) {
-        progress(`could not ${what}: ${(error as Error).message}`);
-        process.exitCode = 1;
-      }
-    }
-  })();
-  return cleaning;
-}
+const { progress, cleanUps, cleanUp } = runLifecycle('scale');
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
