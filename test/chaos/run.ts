@@ -31,6 +31,7 @@ import { admin, seed, stopAdminCommands } from './seed';
 import { Workload, type BoardMember } from './workload';
 import { MailDrop } from './mail-drop';
 import { runLifecycle } from './run-lifecycle';
+import { forgetInheritedSecrets, sharedAppEnvironment } from './app-environment';
 
 const { progress, cleanUps, cleanUp } = runLifecycle('chaos');
 
@@ -67,22 +68,12 @@ async function main(): Promise<void> {
     board: `http://127.0.0.1:${board}`,
   };
   const env: Record<string, string> = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'info',
+    ...sharedAppEnvironment(root, database),
     DATABASE_HOST: '127.0.0.1',
     DATABASE_PORT: String(postgresProxyPort),
-    DATABASE_NAME: database,
-    DATABASE_USER: 'infobank_app',
-    DATABASE_MIGRATION_USER: 'infobank_owner',
-    DATABASE_ADMIN_USER: 'postgres',
-    DATABASE_PASSWORD: '',
-    DATABASE_MIGRATION_PASSWORD: '',
-    DATABASE_ADMIN_PASSWORD: '',
     REDIS_HOST: '127.0.0.1',
     REDIS_PORT: String(redisProxyPort),
     REDIS_PREFIX: 'chaos',
-    BANK_KEYS_DIR: join(root, 'keys'),
-    DEMO_DATA_DIR: join(root, 'demo'),
     PORTAL_PORT: String(portal),
     INTAKE_PORT: String(intake),
     GATEWAY_PORT: String(gateway),
@@ -91,25 +82,8 @@ async function main(): Promise<void> {
     INTAKE_PUBLIC_URL: urls.intake,
     GATEWAY_PUBLIC_URL: urls.gateway,
     ETHICS_BOARD_PUBLIC_URL: urls.board,
-    SCRYPT_LOG_N: '14',
-    REGISTRATIONS_PER_HOUR: '100000',
-    LOG_VERIFICATION_EVERY_HOURS: '0',
-    TRANSFER_PART_MAX_SUBJECTS: '25',
-    MIGRATE_AT_BOOT: 'false',
-    MAIL_TRANSPORT: 'file',
-    MAIL_DIR: join(root, 'mail'),
   };
-  for (const name of [
-    'BANK_KEK',
-    'BANK_PSEUDONYM_SECRET',
-    'BANK_SIGNING_KEYS_FILE',
-    'BANK_KEK_DIR',
-    'METRICS_PORT',
-    'METRICS_TOKEN',
-    'REDIS_PASSWORD',
-    'TRUSTED_PROXIES',
-  ])
-    delete process.env[name];
+  forgetInheritedSecrets();
   // Set-up talks to the cluster directly; the apps and workers go through the proxies.
   const direct = { ...env, DATABASE_PORT: String(postgresPort), REDIS_PORT: String(redisPort), LOG_LEVEL: 'warn' };
   await Promise.all([admin(direct, ['keys:ensure']), admin(direct, ['db:migrate'])]);

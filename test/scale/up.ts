@@ -29,6 +29,7 @@ import { RoundRobinProxy } from './round-robin-proxy';
 import { approveOfferOverHttp } from './offer-approval';
 import { killTheSealer } from './sealer-takeover';
 import { runLifecycle } from '../chaos/run-lifecycle';
+import { forgetInheritedSecrets, sharedAppEnvironment } from '../chaos/app-environment';
 
 const APPS = [
   { app: 'portal', variable: 'PORTAL' },
@@ -102,42 +103,16 @@ async function main(): Promise<void> {
   >;
   const database = 'infobank_scale';
   const env: Record<string, string> = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'info',
+    ...sharedAppEnvironment(root, database),
     DATABASE_HOST: '127.0.0.1',
     DATABASE_PORT: String(primaryPort),
     DATABASE_READ_HOST: '127.0.0.1',
     DATABASE_READ_PORT: String(replicaPort),
-    DATABASE_NAME: database,
-    DATABASE_USER: 'infobank_app',
-    DATABASE_MIGRATION_USER: 'infobank_owner',
-    DATABASE_ADMIN_USER: 'postgres',
-    DATABASE_PASSWORD: '',
-    DATABASE_MIGRATION_PASSWORD: '',
-    DATABASE_ADMIN_PASSWORD: '',
     REDIS_CLUSTER_NODES: redis.nodes,
     REDIS_PREFIX: 'scale',
-    BANK_KEYS_DIR: join(root, 'keys'),
-    DEMO_DATA_DIR: join(root, 'demo'),
     ...Object.fromEntries(APPS.map(({ app, variable }) => [`${variable}_PUBLIC_URL`, urls[app]])),
-    SCRYPT_LOG_N: '14',
-    REGISTRATIONS_PER_HOUR: '100000',
-    LOG_VERIFICATION_EVERY_HOURS: '0',
-    TRANSFER_PART_MAX_SUBJECTS: '25',
-    MIGRATE_AT_BOOT: 'false',
-    MAIL_TRANSPORT: 'file',
-    MAIL_DIR: join(root, 'mail'),
   };
-  for (const name of [
-    'BANK_KEK',
-    'BANK_PSEUDONYM_SECRET',
-    'BANK_SIGNING_KEYS_FILE',
-    'BANK_KEK_DIR',
-    'METRICS_PORT',
-    'METRICS_TOKEN',
-    'REDIS_PASSWORD',
-  ])
-    delete process.env[name];
+  forgetInheritedSecrets();
   const portsOf = (instance: number) =>
     Object.fromEntries(APPS.map(({ variable }, index) => [`${variable}_PORT`, String(instancePorts[instance][index])]));
   const quiet = { ...env, ...portsOf(0), LOG_LEVEL: 'warn' };
