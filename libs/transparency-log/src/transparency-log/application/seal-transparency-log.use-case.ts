@@ -41,7 +41,7 @@ export class SealTransparencyLogUseCase {
       if (!(await this.store.tryLockSealer(tx))) return { outcome: 'busy' };
       const latest = await this.store.latestCheckpoint(tx);
       const treeSize = latest?.treeSize ?? 0;
-      const leaves = await this.store.unsealedLeaves(tx, options.maxLeaves ?? MAX_LEAVES_PER_SEAL);
+      const leaves = await this.store.unsealedLeaves(tx, treeSize, options.maxLeaves ?? MAX_LEAVES_PER_SEAL);
       if (leaves.length === 0) return { outcome: 'nothing-to-seal', treeSize };
 
       const edge = await this.edgeOf(tx, latest);
@@ -57,7 +57,7 @@ export class SealTransparencyLogUseCase {
       const checkpoint = await this.keyRing.signJws(payload, { typ: CHECKPOINT_TYPE });
       await this.store.saveSeal(tx, {
         nodes: grown.completed,
-        leaves: leaves.map((leaf, offset) => ({ id: leaf.id, leafIndex: treeSize + offset })),
+        leaves: leaves.map((leaf, offset) => ({ id: leaf.id, appendedXid: leaf.appendedXid, leafIndex: treeSize + offset })),
         checkpoint: { treeSize: newSize, rootHash, signedAt, checkpoint },
       });
       this.lastSeal = { treeSize: newSize, rootHash, edge: grown.edge };

@@ -31,7 +31,14 @@ export interface CheckpointRow {
   checkpoint: string;
 }
 
-/** A leaf as the sealer and the proofs read it. */
+/** An unsealed leaf as the sealer reads it, with the id of the transaction that appended it (a bigint, as text). */
+export interface UnsealedLeaf {
+  id: string;
+  body: Buffer;
+  appendedXid: string;
+}
+
+/** A leaf as the proofs read it. */
 export interface LeafRow {
   id: string;
   leafIndex: number | null;
@@ -122,9 +129,15 @@ export class TransparencyLogStore {
    * runs in another database of the cluster (pg_stat_activity names its database, to every role) can never
    * append here, so it holds nothing back; one whose database is unknown (say, a prepared transaction) is
    * waited for, as below xmin. Transaction ids are matched on their low 32 bits, unique among running ones.
+   *
+   * The scan starts at the transaction of the last sealed leaf (the one at `treeSize - 1`): every leaf of an earlier
+   * transaction was sealed before it, in this order, and none can appear later. So a seal reads the index entries of
+   * recent leaves only, not the entries that every sealed leaf leaves in the partial index until VACUUM removes them
+   * (a bitmap scan does not skip those: from the start of the index, each seal cost grew with the leaves sealed so far).
+   * Each leaf comes with its transaction id, for `saveSeal` to look in the same narrow range.
    */
-  async unsealedLeaves(tx: TransactionalContext, limit: number): Promise<{ id: string; body: Buffer }[]> {
-    return tx.transaction.query(
+  async unsealedLeaves(tx: TransactionalContext, treeSize: number, limit: number): Promise<UnsealedLeaf[]> {
+    const rows: { id: string; body: Buffer; appended_xid: string }[] = await tx.transaction.query(
       `WITH "snapshot" AS (SELECT pg_current_snapshot() AS "snapshot"),
             "elsewhere" AS (
               SELECT "backend_xid"::text::bigint AS "xid32" FROM pg_stat_activity
@@ -136,22 +149,26 @@ export class TransparencyLogStore {
                        (SELECT min(running::text::bigint) FROM pg_snapshot_xip(s."snapshot") AS running
                          WHERE running::text::bigint % 4294967296 NOT IN (SELECT "xid32" FROM "elsewhere"))) AS "xid"
                 FROM "snapshot" s)
-       SELECT "id", "body" FROM "transparency_log_leaves"
+       SELECT "id", "body", "appended_xid" FROM "transparency_log_leaves"
         WHERE "leaf_index" IS NULL AND "appended_xid" < (SELECT "xid" FROM "bound")
+          AND "appended_xid" >= coalesce((SELECT "appended_xid" FROM "transparency_log_leaves" WHERE "leaf_index" = $2), 0)
         ORDER BY "appended_xid", "id" LIMIT $1`,
-      [limit],
+      [limit, String(treeSize - 1)],
     );
+    return rows.map((row) => ({ id: row.id, body: row.body, appendedXid: row.appended_xid }));
   }
 
   /**
    * Stores one seal in one statement: the completed subtree nodes, each sealed leaf's index (once; a leaf
-   * already indexed keeps its index) and the signed checkpoint of the new tree.
+   * already indexed keeps its index) and the signed checkpoint of the new tree. The leaves come in sealing order, so
+   * the first and the last bound their transaction ids: the UPDATE reads the partial index over that range only, as
+   * `unsealedLeaves` did (matched on `leaf_index IS NULL` alone, it read every entry sealed leaves had left there).
    */
   async saveSeal(
     tx: TransactionalContext,
     seal: {
       nodes: readonly { level: number; index: number; hash: Buffer }[];
-      leaves: readonly { id: string; leafIndex: number }[];
+      leaves: readonly (Omit<UnsealedLeaf, 'body'> & { leafIndex: number })[];
       checkpoint: CheckpointRow;
     },
   ): Promise<void> {
@@ -162,14 +179,16 @@ export class TransparencyLogStore {
             "leaves" AS (
               UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
                 FROM unnest($4::uuid[], $5::bigint[]) AS sealed("id", "leaf_index")
-               WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL)
-       INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($6, $7, $8, $9)`,
+               WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL AND l."appended_xid" BETWEEN $6 AND $7)
+       INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($8, $9, $10, $11)`,
       [
         seal.nodes.map((node) => node.level),
         seal.nodes.map((node) => String(node.index)),
         seal.nodes.map((node) => node.hash),
         seal.leaves.map((leaf) => leaf.id),
         seal.leaves.map((leaf) => String(leaf.leafIndex)),
+        seal.leaves[0]?.appendedXid ?? '0',
+        seal.leaves[seal.leaves.length - 1]?.appendedXid ?? '0',
         String(seal.checkpoint.treeSize),
         seal.checkpoint.rootHash,
         seal.checkpoint.signedAt,
