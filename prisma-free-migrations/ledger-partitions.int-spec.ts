@@ -164,6 +164,24 @@ describe('monthly partitions of the ledgers (provision_records, transparency_log
         await expect(owner.query(`TRUNCATE "${partition}"`)).rejects.toMatchObject(RESTRICT_VIOLATION);
       }
       if (table === 'transparency_log_leaves') {
+        // Giving an unsealed leaf its index together with any other change is refused on every partition, even to the
+        // owner (whom column grants do not stop): the trigger's condition lets the index alone through, nothing more.
+        for (const [partition, id] of [
+          [first, current],
+          [future, later],
+        ]) {
+          for (const alsoChanged of [
+            `"body" = '\\x02'`,
+            `"kind" = 'other.leaf'`,
+            `"id" = gen_random_uuid()`,
+            `"appended_xid" = "appended_xid" + 1`,
+            `"appended_at" = "appended_at" + interval '1 second'`,
+          ]) {
+            await expect(
+              owner.query(`UPDATE "${partition}" SET "leaf_index" = 900002, ${alsoChanged} WHERE "id" = $1`, [id]),
+            ).rejects.toMatchObject(RESTRICT_VIOLATION);
+          }
+        }
         // The sealer's one change still works on the new partition, once.
         await app.query(`UPDATE "transparency_log_leaves" SET "leaf_index" = 900000 WHERE "id" = $1`, [later]);
         await expect(
