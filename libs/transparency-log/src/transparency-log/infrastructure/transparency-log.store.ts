@@ -160,9 +160,9 @@ export class TransparencyLogStore {
 
   /**
    * Stores one seal in one statement: the completed subtree nodes, each sealed leaf's index (once; a leaf
-   * already indexed keeps its index) and the signed checkpoint of the new tree. The leaves come in sealing order, so
-   * the first and the last bound their transaction ids: the UPDATE reads the partial index over that range only, as
-   * `unsealedLeaves` did (matched on `leaf_index IS NULL` alone, it read every entry sealed leaves had left there).
+   * already indexed keeps its index) and the signed checkpoint of the new tree. The UPDATE reads the partial index over
+   * the sealed leaves' transaction ids only, as `unsealedLeaves` did (matched on `leaf_index IS NULL` alone, it read
+   * every entry sealed leaves had left there).
    */
   async saveSeal(
     tx: TransactionalContext,
@@ -172,6 +172,11 @@ export class TransparencyLogStore {
       checkpoint: CheckpointRow;
     },
   ): Promise<void> {
+    const xids = seal.leaves.map((leaf) => BigInt(leaf.appendedXid));
+    const [firstXid, lastXid] = xids.reduce(
+      ([low, high], xid) => [xid < low ? xid : low, xid > high ? xid : high],
+      [xids[0] ?? 0n, xids[0] ?? 0n],
+    );
     await tx.transaction.query(
       `WITH "nodes" AS (
               INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
@@ -187,8 +192,8 @@ export class TransparencyLogStore {
         seal.nodes.map((node) => node.hash),
         seal.leaves.map((leaf) => leaf.id),
         seal.leaves.map((leaf) => String(leaf.leafIndex)),
-        seal.leaves[0]?.appendedXid ?? '0',
-        seal.leaves[seal.leaves.length - 1]?.appendedXid ?? '0',
+        String(firstXid),
+        String(lastXid),
         String(seal.checkpoint.treeSize),
         seal.checkpoint.rootHash,
         seal.checkpoint.signedAt,
