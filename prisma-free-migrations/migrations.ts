@@ -30,6 +30,7 @@ import { CreateDisclosureRequests1795340042000 } from './1795340042000-create-di
 import { CreateComplaintsDesk1795340043000 } from './1795340043000-create-complaints-desk';
 import { CreateIncidents1795340044000 } from './1795340044000-create-incidents';
 import { PartitionLedgersByMonth1795340049000 } from './1795340049000-partition-ledgers-by-month';
+import { StoreLargeConsentValuesUncompressed1795340054000 } from './1795340054000-store-large-consent-values-uncompressed';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CreateComplaintsDesk1795340043000,
   CreateIncidents1795340044000,
   PartitionLedgersByMonth1795340049000,
+  StoreLargeConsentValuesUncompressed1795340054000,
 ];
