@@ -31,6 +31,7 @@ import { CreateComplaintsDesk1795340043000 } from './1795340043000-create-compla
 import { CreateIncidents1795340044000 } from './1795340044000-create-incidents';
 import { PartitionLedgersByMonth1795340049000 } from './1795340049000-partition-ledgers-by-month';
 import { GuardLeafUpdatesByCondition1795340052000 } from './1795340052000-guard-leaf-updates-by-condition';
+import { StoreLargeConsentValuesUncompressed1795340054000 } from './1795340054000-store-large-consent-values-uncompressed';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   CreateIncidents1795340044000,
   PartitionLedgersByMonth1795340049000,
   GuardLeafUpdatesByCondition1795340052000,
+  StoreLargeConsentValuesUncompressed1795340054000,
 ];

@@ -2,6 +2,7 @@ export * from './config/infrastructure/config.schema';
 export * from './config/infrastructure/load-config';
 export * from './context/application/actor-guards';
 export * from './context/application/request-context';
+export * from './database/infrastructure/binary-arrays';
 export * from './database/infrastructure/data-source-options';
 export * from './database/infrastructure/database-roles';
 export * from './database/infrastructure/database-status';

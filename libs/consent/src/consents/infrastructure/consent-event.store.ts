@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { ConsentEventEntity } from './consent-event.entity';
 
@@ -14,7 +14,7 @@ export class ConsentEventStore {
     return row?.receiptHash ?? null;
   }
 
-  /** Appends events (one or a page of them) with one statement. */
+  /** Appends events (one or a page of them) with one statement, its columns as binary array parameters. */
   async appendMany(tx: TransactionalContext, events: readonly ConsentEventEntity[]): Promise<void> {
     if (events.length === 0) return;
     const column = <Value>(read: (event: ConsentEventEntity) => Value): Value[] => events.map(read);
@@ -24,17 +24,17 @@ export class ConsentEventStore {
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::integer[], $4::text[], $5::jsonb[], $6::text[], $7::timestamptz[], $8::uuid[],
                             $9::text[], $10::text[], $11::uuid[])`,
       [
-        column((event) => event.id),
-        column((event) => event.consentId),
-        column((event) => event.version),
-        column((event) => event.type),
-        column((event) => JSON.stringify(event.payload)),
-        column((event) => event.actor),
-        column((event) => event.occurredAt),
-        column((event) => event.receiptId),
-        column((event) => event.receiptJws),
-        column((event) => event.receiptHash),
-        column((event) => event.leafId),
+        binaryArray.uuid(column((event) => event.id)),
+        binaryArray.uuid(column((event) => event.consentId)),
+        binaryArray.int4(column((event) => event.version)),
+        binaryArray.text(column((event) => event.type)),
+        binaryArray.jsonb(column((event) => JSON.stringify(event.payload))),
+        binaryArray.text(column((event) => event.actor)),
+        binaryArray.timestamptz(column((event) => event.occurredAt)),
+        binaryArray.uuid(column((event) => event.receiptId)),
+        binaryArray.text(column((event) => event.receiptJws)),
+        binaryArray.text(column((event) => event.receiptHash)),
+        binaryArray.uuid(column((event) => event.leafId)),
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource, In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { GrantedConsent } from '../domain/consent';
 import type { ConsentedOffer } from '../domain/consent-receipt';
@@ -133,6 +133,7 @@ export class ConsentStore {
     const column = <Value>(read: (row: Omit<ConsentEntity, 'offerSnapshot'>) => Value): Value[] => rows.map(read);
     const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
     // Arrays of arrays do not unnest row by row: items travel as one jsonb array per row. The snapshot is the same for all.
+    // Binary array parameters: PostgreSQL reads each element as it is instead of parsing a page-sized literal.
     const inserted: { id: string }[] = await tx.transaction.query(
       `INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at",
          "explanation", "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause", "offer_snapshot")
@@ -146,22 +147,22 @@ export class ConsentStore {
                 "explanation", "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause")
        ON CONFLICT DO NOTHING RETURNING "id"`,
       [
-        column((row) => row.id),
-        column((row) => row.individualId),
-        column((row) => row.offerId),
-        column((row) => row.recipientId),
-        column((row) => row.status),
-        column((row) => row.mode),
-        column((row) => row.source),
-        column((row) => JSON.stringify(row.items)),
-        column((row) => row.expiresAt),
-        column((row) => json(row.explanation)),
-        column((row) => row.version),
-        column((row) => row.grantedAt),
-        column((row) => row.updatedAt),
-        column((row) => row.endedAt),
-        column((row) => row.revocationReason),
-        column((row) => row.expiryCause),
+        binaryArray.uuid(column((row) => row.id)),
+        binaryArray.uuid(column((row) => row.individualId)),
+        binaryArray.uuid(column((row) => row.offerId)),
+        binaryArray.uuid(column((row) => row.recipientId)),
+        binaryArray.text(column((row) => row.status)),
+        binaryArray.text(column((row) => row.mode)),
+        binaryArray.text(column((row) => row.source)),
+        binaryArray.jsonb(column((row) => JSON.stringify(row.items))),
+        binaryArray.timestamptz(column((row) => row.expiresAt)),
+        binaryArray.jsonb(column((row) => json(row.explanation))),
+        binaryArray.int4(column((row) => row.version)),
+        binaryArray.timestamptz(column((row) => row.grantedAt)),
+        binaryArray.timestamptz(column((row) => row.updatedAt)),
+        binaryArray.timestamptz(column((row) => row.endedAt)),
+        binaryArray.text(column((row) => row.revocationReason)),
+        binaryArray.text(column((row) => row.expiryCause)),
         JSON.stringify(offer),
       ],
     );

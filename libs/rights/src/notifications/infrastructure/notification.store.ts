@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { NewNotification } from '../domain/notification';
 import { NotificationEntity } from './notification.entity';
@@ -13,7 +13,7 @@ export class NotificationStore {
     return ctx.transaction ?? this.dataSource.manager;
   }
 
-  /** Inserts unread notifications (one or a page of them) created at `createdAt`, with one statement. */
+  /** Inserts unread notifications (one or a page of them) created at `createdAt`, with one statement (binary array parameters). */
   async insertMany(
     tx: TransactionalContext,
     notifications: readonly { id: string; notification: NewNotification }[],
@@ -28,12 +28,12 @@ export class NotificationStore {
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])
            AS t("id", "individual_id", "kind", "subject_type", "subject_id", "message")`,
       [
-        notifications.map(({ id }) => id),
-        column((notification) => notification.individualId),
-        column((notification) => notification.kind),
-        column((notification) => notification.subject.type),
-        column((notification) => notification.subject.id),
-        column((notification) => JSON.stringify(notification.message)),
+        binaryArray.uuid(notifications.map(({ id }) => id)),
+        binaryArray.uuid(column((notification) => notification.individualId)),
+        binaryArray.text(column((notification) => notification.kind)),
+        binaryArray.text(column((notification) => notification.subject.type)),
+        binaryArray.uuid(column((notification) => notification.subject.id)),
+        binaryArray.jsonb(column((notification) => JSON.stringify(notification.message))),
         createdAt,
       ],
     );

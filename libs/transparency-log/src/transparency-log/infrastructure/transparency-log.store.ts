@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
 import { subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 
@@ -63,7 +63,12 @@ export class TransparencyLogStore {
     await tx.transaction.query(
       `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
        SELECT "id", "kind", "body", pg_current_xact_id()::text::bigint FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t("id", "kind", "body")`,
-      [leaves.map((leaf) => leaf.id), leaves.map((leaf) => leaf.kind), leaves.map((leaf) => leaf.body)],
+      // Binary array parameters: the bodies go as bytes, not as hex digits in a text literal.
+      [
+        binaryArray.uuid(leaves.map((leaf) => leaf.id)),
+        binaryArray.text(leaves.map((leaf) => leaf.kind)),
+        binaryArray.bytea(leaves.map((leaf) => leaf.body)),
+      ],
     );
   }
 
