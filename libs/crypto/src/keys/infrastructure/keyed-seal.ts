@@ -1,7 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { CryptoError } from '../../crypto.errors';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { derivePurposeKey } from './keyed-digest';
 
-const SEAL_KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -16,9 +15,7 @@ export class KeyedSeal {
 
   /** The seal for `purpose` (a fixed, versioned label such as `infobank/provision/history-cursor/v1`). */
   static derive(secret: Buffer, purpose: string): KeyedSeal {
-    if (secret.length < 32) throw new CryptoError('KEY_MATERIAL_INVALID', 'A keyed seal needs a secret of at least 32 bytes.');
-    if (purpose.length === 0) throw new CryptoError('INVALID_ARGUMENT', 'A keyed seal needs a purpose label.');
-    return new KeyedSeal(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), Buffer.from(purpose, 'utf8'), SEAL_KEY_BYTES)));
+    return new KeyedSeal(derivePurposeKey(secret, purpose, 'A keyed seal'));
   }
 
   /** nonce ‖ ciphertext ‖ tag: 28 bytes longer than `plaintext`. */
