@@ -76,6 +76,7 @@ export { KekGenerationStore } from './kek-generations/infrastructure/kek-generat
 export { KEK_GENERATION_POLICY } from './kek-generations/kek-generation.tokens';
 export { CRYPTO_JOBS, MAINTAIN_KEK_GENERATIONS_JOB } from './kek-generations/kek-generations.jobs';
 export { KeyedDigest } from './keys/infrastructure/keyed-digest';
+export { KeyedSeal } from './keys/infrastructure/keyed-seal';
 export { signJsonAsOrganisation } from './jose/infrastructure/organisation-jws';
 export {
   generateKeyEncryptionKeyEntry,

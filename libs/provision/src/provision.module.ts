@@ -9,6 +9,7 @@ import { GetOwnProvisionUseCase } from './provisions/application/get-own-provisi
 import { GetProvisionProofUseCase } from './provisions/application/get-provision-proof.use-case';
 import { ListMyProvisionsUseCase } from './provisions/application/list-my-provisions.use-case';
 import { ProvisionsForNoticeUseCase } from './provisions/application/provisions-for-notice.use-case';
+import { ProvisionCursors } from './provisions/application/provision-cursors';
 import { ProvisionRecorder } from './provisions/application/record-provisions';
 import { ProvisionHistoryQueries } from './provisions/infrastructure/provision-history.queries';
 import { ProvisionRecordStore } from './provisions/infrastructure/provision-record.store';
@@ -58,6 +59,7 @@ const USE_CASES = [
     TransferQueries,
     ProvisionRecordStore,
     ProvisionHistoryQueries,
+    ProvisionCursors,
   ],
   exports: USE_CASES,
 })

@@ -159,19 +159,30 @@ export async function history(environment: BenchEnvironment): Promise<ScenarioMe
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     progress(`history: seeded in ${seedSeconds.toFixed(1)} s`);
 
-    const [deep]: { id: string; provided_at: Date }[] = (
+    // The provision just above the deep page's start, and the one that starts it (the raw baseline's position).
+    const [above, deep]: { id: string; provided_at: Date }[] = (
       await pool.query(
-        `SELECT "id", "provided_at" FROM "provision_records" WHERE "individual_id" = $1 ORDER BY "provided_at" DESC, "id" DESC OFFSET ${DEEP_OFFSET - 1} LIMIT 1`,
+        `SELECT "id", "provided_at" FROM "provision_records" WHERE "individual_id" = $1 ORDER BY "provided_at" DESC, "id" DESC OFFSET ${DEEP_OFFSET - 2} LIMIT 2`,
         [reader.id],
       )
     ).rows;
-    const deepCursor = encodeRowCursor(deep.id, 'A provision cursor');
-    const get = async (query: string): Promise<void> => {
+    const fetchPage = async (query: string): Promise<{ provisions?: { id: string }[]; nextCursor?: string | null }> => {
       const response = await fetch(`${portal.url}/v1/me/provisions?${query}`, {
         headers: { authorization: `Bearer ${reader.accessToken}` },
       });
-      const body = (await response.json()) as { provisions?: unknown[] };
-      if (response.status !== 200 || body.provisions?.length !== PAGE) throw new Error(`history: GET ${query} answered ${response.status}`);
+      const body = (await response.json()) as { provisions?: { id: string }[]; nextCursor?: string | null };
+      if (response.status !== 200) throw new Error(`history: GET ${query} answered ${response.status}`);
+      return body;
+    };
+    // The route's own cursor after `deep`: a one-provision page from an id-only cursor (as issued before cursors carried
+    // the time) at `above` answers `deep` and the cursor the route issues after it, as paging 600,000 rows would.
+    const step = await fetchPage(`limit=1&cursor=${encodeRowCursor(above.id, 'A provision cursor')}`);
+    if (step.provisions?.[0]?.id !== deep.id || typeof step.nextCursor !== 'string')
+      throw new Error('history: the route did not step onto the deep row');
+    const deepCursor = step.nextCursor;
+    const get = async (query: string): Promise<void> => {
+      const body = await fetchPage(query);
+      if (body.provisions?.length !== PAGE) throw new Error(`history: GET ${query} answered ${body.provisions?.length} provisions`);
     };
     const raw = async (sql: string, parameters: unknown[]): Promise<void> => {
       const { rows } = await pool.query(sql, parameters);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankKeyRing, isCryptoError, type JWTPayload } from '@infobank/crypto';
+import { systemClock } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { StepUpRequiredError, UnauthenticatedError } from '../sessions.errors';
 import {
@@ -17,6 +18,8 @@ import { SESSION_REALM } from './session-settings';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // Registered claims an app's extra claims may not overwrite.
 const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'role']);
+/** Access tokens whose signature this process has checked, kept until they expire (oldest dropped beyond this many). */
+const VERIFIED_ACCESS_TOKENS_KEPT = 10_000;
 
 /**
  * Issues and checks this app's bank-signed JWTs (EdDSA): access tokens (`at+jwt`, 15 minutes) and
@@ -25,6 +28,13 @@ const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'
  */
 @Injectable()
 export class SessionTokens {
+  /**
+   * Access tokens already verified here, by their exact text, with their expiry: a client sends the same token with
+   * every request for its 15 minutes, and the EdDSA check (with the key's import) is most of a history read's
+   * CPU. The account behind it is still read on every request (AccessTokenGuard), so closing it ends access at once.
+   */
+  private readonly verifiedAccessTokens = new Map<string, { claims: AccessTokenClaims; expiresAtMs: number }>();
+
   constructor(
     private readonly keyRing: BankKeyRing,
     @Inject(SESSION_REALM) private readonly realm: SessionRealm,
@@ -53,14 +63,21 @@ export class SessionTokens {
    * The caller compares the role with what its route admits.
    */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+    const verified = this.verifiedAccessTokens.get(token);
+    if (verified !== undefined) {
+      if (systemClock().getTime() < verified.expiresAtMs) return verified.claims;
+      this.verifiedAccessTokens.delete(token);
+    }
     const payload = await this.verify(
       token,
       ACCESS_TOKEN_TYPE,
       (cause) => new UnauthenticatedError('The access token is not valid.', { cause }),
     );
-    const { iss: _iss, sub, aud: _aud, exp: _exp, nbf: _nbf, iat, jti: _jti, role, ...extra } = payload;
+    const { iss: _iss, sub, aud: _aud, exp, nbf: _nbf, iat, jti: _jti, role, ...extra } = payload;
     if (!realmServes(this.realm, role)) throw new UnauthenticatedError('The access token is not valid here.');
-    return { accountId: sub as string, role, extra, issuedAt: new Date((iat ?? 0) * 1000) };
+    const claims: AccessTokenClaims = { accountId: sub as string, role, extra, issuedAt: new Date((iat ?? 0) * 1000) };
+    this.remember(token, claims, (exp as number) * 1000);
+    return claims;
   }
 
   /** A step-up token: proof that the account's holder re-entered the password just now. */
@@ -84,6 +101,19 @@ export class SessionTokens {
     if (token === undefined || token.length === 0) throw new StepUpRequiredError();
     const payload = await this.verify(token, STEP_UP_TOKEN_TYPE, (cause) => new StepUpRequiredError({ cause }));
     if (payload.sub !== accountId || !realmServes(this.realm, payload.role)) throw new StepUpRequiredError();
+  }
+
+  private remember(token: string, claims: AccessTokenClaims, expiresAtMs: number): void {
+    if (this.verifiedAccessTokens.size >= VERIFIED_ACCESS_TOKENS_KEPT) {
+      const now = systemClock().getTime();
+      for (const [kept, { expiresAtMs: keptUntil }] of this.verifiedAccessTokens)
+        if (keptUntil <= now) this.verifiedAccessTokens.delete(kept);
+      // Still full of live tokens: drop the oldest (a Map iterates in insertion order).
+      const oldest = this.verifiedAccessTokens.keys().next();
+      if (this.verifiedAccessTokens.size >= VERIFIED_ACCESS_TOKENS_KEPT && oldest.done !== true)
+        this.verifiedAccessTokens.delete(oldest.value);
+    }
+    this.verifiedAccessTokens.set(token, { claims, expiresAtMs });
   }
 
   private async verify(token: string, typ: string, refuse: (cause: unknown) => Error): Promise<JWTPayload> {

@@ -4,6 +4,13 @@ import { CryptoError } from '../../crypto.errors';
 const DIGEST_KEY_BYTES = 32;
 const LENGTH_BYTES = 4;
 
+/** A 32-byte key for one named purpose, derived from one of the bank's secrets (HKDF-SHA-256, RFC 5869, no salt). */
+export function derivePurposeKey(secret: Buffer, purpose: string, what: string): Buffer {
+  if (secret.length < 32) throw new CryptoError('KEY_MATERIAL_INVALID', `${what} needs a secret of at least 32 bytes.`);
+  if (purpose.length === 0) throw new CryptoError('INVALID_ARGUMENT', `${what} needs a purpose label.`);
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), Buffer.from(purpose, 'utf8'), DIGEST_KEY_BYTES));
+}
+
 /**
  * HMAC-SHA-256 under a key derived (HKDF-SHA-256, RFC 5869) from one of the bank's secrets for one
  * named purpose, e.g. the content digest of deposited records. A keyed digest of personal data
@@ -15,10 +22,7 @@ export class KeyedDigest {
 
   /** The digest for `purpose` (a fixed, versioned label such as `infobank/vault/record-content/v1`). */
   static derive(secret: Buffer, purpose: string): KeyedDigest {
-    if (secret.length < 32) throw new CryptoError('KEY_MATERIAL_INVALID', 'A keyed digest needs a secret of at least 32 bytes.');
-    if (purpose.length === 0) throw new CryptoError('INVALID_ARGUMENT', 'A keyed digest needs a purpose label.');
-    const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), Buffer.from(purpose, 'utf8'), DIGEST_KEY_BYTES));
-    return new KeyedDigest(key);
+    return new KeyedDigest(derivePurposeKey(secret, purpose, 'A keyed digest'));
   }
 
   /**

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { findDataItem, type LocalisedText } from '@infobank/catalog';
 import { ReplicaReads, type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
-import { encodeProvisionCursor, parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
+import { parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
 import { ProvisionHistoryQueries, type ProvisionRow } from '../infrastructure/provision-history.queries';
 import type { LocalisedName, ProvisionBenefit } from '../infrastructure/provision-record.entity';
+import { ProvisionCursors } from './provision-cursors';
 
 /** One provision (提供記録) as the individual reads it: who received which items of their data, when, under which consent. */
 export interface MyProvisionView {
@@ -37,6 +38,7 @@ export class ListMyProvisionsUseCase {
   constructor(
     private readonly history: ProvisionHistoryQueries,
     private readonly reads: ReplicaReads,
+    private readonly cursors: ProvisionCursors,
   ) {}
 
   /** One statement a page (the cursor's position is read inside it): no count, no per-row query. */
@@ -45,13 +47,14 @@ export class ListMyProvisionsUseCase {
       code: 'UNAUTHENTICATED',
       detail: 'Only a signed-in individual reads their provision history.',
     });
-    const { query, problems } = parseProvisionHistoryQuery(input);
+    const { query, problems } = parseProvisionHistoryQuery(input, (text) => this.cursors.read(individualId, text));
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
     const rows = await this.reads.run(ctx, (read) => this.history.pageOf(read, individualId, query));
     const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
     return {
       provisions: page.map(provisionView),
-      nextCursor: rows.length > query.limit ? encodeProvisionCursor(page[page.length - 1].id) : null,
+      nextCursor: rows.length > query.limit ? this.cursors.issue(individualId, { id: last.id, providedAt: last.provided_at }) : null,
     };
   }
 }
@@ -64,7 +67,7 @@ function provisionView(row: ProvisionRow): MyProvisionView {
     items: row.items,
     itemLabels: row.items.map((itemId) => ({ itemId, label: findDataItem(itemId)?.label ?? { ja: itemId, en: itemId } })),
     records: Number(row.records),
-    providedAt: row.provided_at,
+    providedAt: `${row.provided_at.slice(0, 23)}Z`,
     consent: { id: row.consent_id, version: row.consent_version },
     benefit: { type: row.benefit.type, amount: row.benefit.amount ?? null, description: row.benefit.description },
     dataLifeEndsAt: row.data_life_ends_at,

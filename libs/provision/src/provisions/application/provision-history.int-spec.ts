@@ -21,12 +21,13 @@ import {
 import type { EntityManager } from 'typeorm';
 import { analyzeAsOwner, eventually, isolatedEnvironment, type IsolatedEnvironment } from '../../../../../test/support/platform';
 import { PROVISION_LEAF_KIND, provisionLeafBody } from '../domain/provision-leaf';
-import { parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
+import { encodeProvisionCursor, parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
 import { ProvisionRecordEntity } from '../infrastructure/provision-record.entity';
 import { GetProvisionProofUseCase } from './get-provision-proof.use-case';
 import { pageStatement, ProvisionHistoryQueries } from '../infrastructure/provision-history.queries';
 import { ProvisionRecordStore } from '../infrastructure/provision-record.store';
 import { ListMyProvisionsUseCase, type MyProvisionView } from './list-my-provisions.use-case';
+import { ProvisionCursors } from './provision-cursors';
 
 /** The context the tests read and seal the transparency log under. */
 const logCtx = createRequestContext({ type: 'system', name: 'transparency-log-test' });
@@ -46,6 +47,7 @@ describe('provision history and proofs over Postgres', () => {
   let keyRing: BankKeyRing;
   let log: TransparencyLog;
   let list: ListMyProvisionsUseCase;
+  let cursors: ProvisionCursors;
   let proofs: GetProvisionProofUseCase;
 
   const alice = randomUUID();
@@ -130,10 +132,12 @@ describe('provision history and proofs over Postgres', () => {
   beforeAll(async () => {
     environment = await isolatedEnvironment();
     keysDirectory = await mkdtemp(join(tmpdir(), 'infobank-provision-'));
-    keyRing = await BankKeyRing.fromKeyMaterial(await loadKeyMaterial({ keysDirectory, generateIfMissing: true }));
+    const material = await loadKeyMaterial({ keysDirectory, generateIfMissing: true });
+    keyRing = await BankKeyRing.fromKeyMaterial(material);
+    cursors = new ProvisionCursors(material);
     log = new TransparencyLog(new TransparencyLogStore(environment.dataSource));
     const primaryOnly = new ReplicaReads(environment.dataSource, null);
-    list = new ListMyProvisionsUseCase(new ProvisionHistoryQueries(environment.dataSource), primaryOnly);
+    list = new ListMyProvisionsUseCase(new ProvisionHistoryQueries(environment.dataSource), primaryOnly, cursors);
     proofs = new GetProvisionProofUseCase(new ProvisionRecordStore(environment.dataSource), log, primaryOnly);
     seeded = await environment.dataSource.transaction(async (manager) => {
       const rows: Seed[] = [];
@@ -183,9 +187,46 @@ describe('provision history and proofs over Postgres', () => {
       benefit: { type: 'points', amount: 120, description: { ja: '120ポイント', en: '120 points' } },
       dataLifeEndsAt: '2026-06-05T00:00:00.000Z',
     });
-    // The cursor names no time.
+    // The cursor carries the position sealed: nothing in it reads as a time or an id.
     const { nextCursor } = await list.execute(as(alice), { limit: 1 });
-    expect(nextCursor).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(nextCursor).toMatch(/^[A-Za-z0-9_-]{91}$/);
+    expect(Buffer.from(nextCursor!, 'base64url').toString('latin1')).not.toMatch(/2026/);
+    expect(Buffer.from(nextCursor!, 'base64url').toString('hex')).not.toContain(newest.id.replaceAll('-', ''));
+  });
+
+  it('Given a provision made at a microsecond, When I page past it, Then the next page starts right after it (the cursor keeps microseconds)', async () => {
+    const carol = randomUUID();
+    // Three provisions one microsecond apart (JavaScript dates stop at milliseconds; the column does not).
+    await environment.dataSource.query(
+      `INSERT INTO "provision_records" ("id", "individual_id", "subject_id", "recipient_id", "offer_id", "consent_id", "consent_version",
+              "transfer_id", "part", "items", "record_digests", "recipient_name", "purpose_code", "purpose_text", "benefit",
+              "data_life_days", "provided_at", "leaf_id")
+       SELECT gen_random_uuid(), $1::uuid, 'subject', $2::uuid, $3::uuid, gen_random_uuid(), 1, gen_random_uuid(), 1,
+              ARRAY['purchase.receipts#/lineItems'], ARRAY['digest'], '{"ja":"受領者"}', 'marketing.analysis', '{"ja":"目的"}',
+              '{"type":"social","description":{"ja":"社会貢献"}}', 30, timestamptz '2026-05-01T00:00:00.123455Z' + n * interval '1 microsecond',
+              gen_random_uuid()
+         FROM generate_series(0, 2) AS n`,
+      [carol, recipientA, offerA],
+    );
+    const pages = await allPages(as(carol), { limit: '1' });
+    expect(pages.map((page) => page.length)).toEqual([1, 1, 1]);
+    expect(new Set(pages.flat()).size).toBe(3);
+    expect((await list.execute(as(carol), { limit: 1 })).provisions[0].providedAt).toBe('2026-05-01T00:00:00.123Z');
+  });
+
+  it('Given an id-only cursor issued before cursors carried the time, When I page with it, Then the next page is the same', async () => {
+    const [first, ...rest] = newestFirst(aliceRows());
+    expect(ids(await list.execute(as(alice), { cursor: encodeProvisionCursor(first) }))).toEqual(rest);
+    expect(ids(await list.execute(as(bob), { cursor: encodeProvisionCursor(first) }))).toEqual([]);
+  });
+
+  it('Given an altered cursor, When I page with it, Then VALIDATION_FAILED names /cursor', async () => {
+    const { nextCursor } = await list.execute(as(alice), { limit: 1 });
+    const altered = `${nextCursor!.slice(0, 40)}${nextCursor![40] === 'A' ? 'B' : 'A'}${nextCursor!.slice(41)}`;
+    await expect(list.execute(as(alice), { cursor: altered })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ path: '/cursor' })],
+    });
   });
 
   it('Given filters, When I list, Then only provisions to that recipient, under that offer, or in [from, to) come back', async () => {
@@ -255,8 +296,12 @@ describe('provision history and proofs over Postgres', () => {
       { from: '2026-01-02T00:00:00Z', to: '2026-01-05T00:00:00Z' },
       { recipient: recipientA, cursor: firstPage.nextCursor! },
       { offer: offerA, from: '2026-01-02T00:00:00Z' },
+      { cursor: encodeProvisionCursor(firstPage.provisions[49].id) },
     ] satisfies ProvisionHistoryQueryInput[]) {
-      const { sql, parameters } = pageStatement(heavy, parseProvisionHistoryQuery({ limit: '50', ...input }).query);
+      const { sql, parameters } = pageStatement(
+        heavy,
+        parseProvisionHistoryQuery({ limit: '50', ...input }, (text) => cursors.read(heavy, text)).query,
+      );
       const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql}`, parameters);
       plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
     }
@@ -271,6 +316,10 @@ describe('provision history and proofs over Postgres', () => {
     }
     // The cursor bound is an index condition, not a filter over rows already read.
     expect(plans[1]).toMatch(/Index Cond: .*provided_at, id\) < /);
+    expect(plans[5]).toMatch(/Index Cond: .*provided_at, id\) < /);
+    // The sealed cursor's time is known when the statement is planned: the later months' partitions are not even opened.
+    expect(plans[1]).not.toMatch(/provision_records_p2026_(0[2-9]|1[0-2])/);
+    expect(plans[5]).toMatch(/provision_records_p2026_02/);
   });
 
   it('Given a sealed provision, When I ask for its proof, Then it verifies against the JWKS, and altering one byte of the leaf makes it fail', async () => {

@@ -3,6 +3,8 @@ import {
   encodeProvisionCursor,
   parseInstant,
   parseProvisionHistoryQuery,
+  positionFromBytes,
+  positionToBytes,
   DEFAULT_PROVISION_PAGE,
 } from './provision-history-query';
 
@@ -12,7 +14,27 @@ describe('provision history query', () => {
     const cursor = encodeProvisionCursor(id);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(cursor).not.toContain('0f8e4a52');
-    expect(decodeProvisionCursor(cursor)).toBe(id);
+    expect(decodeProvisionCursor(cursor)).toEqual({ id, providedAt: null });
+  });
+
+  it('Given an individual and a position with microseconds, When written as bytes, Then they read back exactly, and bytes out of range do not', () => {
+    const individualId = '5b2c7e10-3a4d-4e8f-9c1b-7d6e5f4a3b2c';
+    const position = { id: '0f8e4a52-7c1d-4b3e-9a6f-2d5c8b1e7f30', providedAt: '2026-05-04T23:59:59.999999Z' };
+    const bytes = positionToBytes(individualId, position);
+    expect(bytes).toHaveLength(40);
+    expect(positionFromBytes(bytes)).toEqual({ individualId, position });
+    expect(positionFromBytes(positionToBytes(individualId, { ...position, providedAt: '1970-01-01T00:00:00.000001Z' }))?.position).toEqual({
+      ...position,
+      providedAt: '1970-01-01T00:00:00.000001Z',
+    });
+    expect(positionFromBytes(bytes.subarray(0, 39))).toBeNull();
+    const beforeTheEpoch = Buffer.from(bytes);
+    beforeTheEpoch.writeBigInt64BE(-1n);
+    expect(positionFromBytes(beforeTheEpoch)).toBeNull();
+    const afterYear9999 = Buffer.from(bytes);
+    afterYear9999.writeBigInt64BE(253_402_300_800_000_000n);
+    expect(positionFromBytes(afterYear9999)).toBeNull();
+    expect(() => positionToBytes(individualId, { ...position, providedAt: '2026-05-04T23:59:59.999Z' })).toThrow(TypeError);
   });
 
   it('Given text this API did not issue, When decoded, Then it is no cursor', () => {
@@ -36,7 +58,15 @@ describe('provision history query', () => {
 
   it('Given no parameters, When parsed, Then it is the first page of everything, 50 at most', () => {
     expect(parseProvisionHistoryQuery({})).toEqual({
-      query: { recipientId: null, offerId: null, from: null, to: null, afterProvision: null, limit: DEFAULT_PROVISION_PAGE },
+      query: {
+        recipientId: null,
+        offerId: null,
+        from: null,
+        to: null,
+        afterProvision: null,
+        afterProvidedAt: null,
+        limit: DEFAULT_PROVISION_PAGE,
+      },
       problems: [],
     });
   });

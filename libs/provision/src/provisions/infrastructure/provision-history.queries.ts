@@ -14,7 +14,7 @@ export interface ProvisionRow {
   purpose_text: LocalisedName;
   items: string[];
   records: number;
-  /** ISO 8601 UTC, as the API writes it. */
+  /** ISO 8601 UTC with microseconds (the cursor's precision); the API writes its first three fraction digits. */
   provided_at: string;
   consent_id: string;
   consent_version: number;
@@ -41,8 +41,9 @@ export class ProvisionHistoryQueries {
   }
 }
 
-/** An instant as the API writes it (ISO 8601 UTC, milliseconds), formatted by PostgreSQL rather than parsed and re-formatted per row. */
-const isoInstant = (expression: string) => `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** An instant as ISO 8601 UTC (milliseconds, or microseconds), formatted by PostgreSQL rather than parsed and re-formatted per row. */
+const isoInstant = (expression: string, fraction: 'MS' | 'US' = 'MS') =>
+  `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.${fraction}"Z"')`;
 
 /** The page's statement and parameters (exported for the int-spec's EXPLAIN). */
 export function pageStatement(individualId: string, query: ProvisionHistoryQuery): { sql: string; parameters: unknown[] } {
@@ -58,16 +59,22 @@ export function pageStatement(individualId: string, query: ProvisionHistoryQuery
   if (query.offerId !== null) conditions.push(`"offer_id" IS NOT DISTINCT FROM ${bind(query.offerId)}::uuid`);
   if (query.from !== null) conditions.push(`"provided_at" >= ${bind(query.from)}::timestamptz`);
   if (query.to !== null) conditions.push(`"provided_at" < ${bind(query.to)}::timestamptz`);
-  if (query.afterProvision !== null) {
+  if (query.afterProvision !== null && query.afterProvidedAt !== null) {
+    // The cursor carried the position: the raw index scan's shape, and PostgreSQL prunes the newer months as it plans.
+    const providedAt = bind(query.afterProvidedAt);
+    conditions.push(`("provided_at", "id") < (${providedAt}::timestamptz, ${bind(query.afterProvision)}::uuid)`);
+    conditions.push(`"provided_at" <= ${providedAt}::timestamptz`);
+  } else if (query.afterProvision !== null) {
     const cursor = bind(query.afterProvision);
-    // The cursor's position, read in the same statement (an InitPlan run once): NULL when the provision is not this
-    // individual's, and then no row compares below it. The plain bound lets PostgreSQL skip the newer months' partitions.
+    // An id-only cursor (issued before cursors carried the time): its position, read in the same statement (an InitPlan
+    // run once, probing every month's partition): NULL when the provision is not this individual's, and then no row
+    // compares below it. The plain bound lets PostgreSQL skip the newer months' partitions.
     const position = `(SELECT c."provided_at" FROM "provision_records" c WHERE c."id" = ${cursor}::uuid AND c."individual_id" = $1::uuid)`;
     conditions.push(`("provided_at", "id") < (${position}, ${cursor}::uuid)`);
     conditions.push(`"provided_at" <= ${position}`);
   }
   const sql = `SELECT "id", "recipient_id", "recipient_name", "offer_id", "purpose_code", "purpose_text", "items",
-            cardinality("record_digests") AS "records", ${isoInstant('"provided_at"')} AS "provided_at", "consent_id",
+            cardinality("record_digests") AS "records", ${isoInstant('"provided_at"', 'US')} AS "provided_at", "consent_id",
             "consent_version", "benefit", ${isoInstant('"provided_at" + make_interval(days => "data_life_days")')} AS "data_life_ends_at"
        FROM "provision_records" p
       WHERE ${conditions.join(' AND ')}
