@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { INTAKE_HTTP_OPTIONS, IntakeModule } from '../../../apps/intake/src/intake.module';
+import { backendCpuBetween, backendCpuSeconds } from '../backend-cpu';
 import type { BenchEnvironment } from '../bench-environment';
 import { BenchProvider } from '../intake-provider';
 import { progress, summarise, type ScenarioMeasurement, type Timing } from '../measure';
@@ -209,7 +210,11 @@ export async function deposits(environment: BenchEnvironment): Promise<ScenarioM
     );
 
     progress(`deposits: ${PROVIDERS} providers x ${BATCHES_PER_PROVIDER} batches of ${RECORDS_PER_BATCH} records`);
+    const backendsBefore = await backendCpuSeconds(pool);
+    const processBefore = process.cpuUsage();
     const deposited = await postConcurrently(providers, batches);
+    const processCpu = process.cpuUsage(processBefore);
+    const backendCpu = backendCpuBetween(backendsBefore, await backendCpuSeconds(pool));
     const [{ n: stored }] = await environment.dataSource.query(`SELECT count(*)::int AS n FROM "vault_records"`);
     if (stored !== RECORDS + PROVIDERS * WARM_UP_RECORDS)
       throw new Error(`deposits: expected ${RECORDS + PROVIDERS * WARM_UP_RECORDS} records, found ${stored}`);
@@ -242,6 +247,10 @@ export async function deposits(environment: BenchEnvironment): Promise<ScenarioM
             individuals: INDIVIDUALS,
             meanBatchBodyBytes: Math.round(bodyBytes / (PROVIDERS * BATCHES_PER_PROVIDER)),
             meanRecordBytes: Math.round(ciphertextSizes.reduce((sum, size) => sum + size - 29, 0) / ciphertextSizes.length),
+            // CPU while the batches were posted: the benchmark process (intake app, its worker threads and the
+            // HTTP clients) and the PostgreSQL backends of this run's database. Less load-dependent than seconds.
+            processCpuSeconds: Math.round((processCpu.user + processCpu.system) / 10_000) / 100,
+            backendCpuSeconds: backendCpu,
           },
         },
         deposited,

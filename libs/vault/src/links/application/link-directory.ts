@@ -31,7 +31,7 @@ export class LinkDirectory {
   /**
    * Deletes every link of the individual, whatever its status (account closure): the rows go, with
    * the providers' customer references for them. Waits for deposits in flight under those links
-   * (they share-lock them), so none commits afterwards. Returns how many links were deleted.
+   * (they hold their provider's links lock shared), so none commits afterwards. Returns how many links were deleted.
    */
   async deleteAllOf(ctx: RequestContext, individualId: string): Promise<number> {
     if (!isUuid(individualId)) return 0;

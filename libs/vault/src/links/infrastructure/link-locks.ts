@@ -11,6 +11,16 @@ export function customerLockName(providerId: string, customerRef: string): strin
   return `vault.links.customer:${providerId}:${customerRef}`;
 }
 
+/**
+ * The lock between a provider's deposits and the ends of its links: every deposit holds it shared
+ * while it stores records, and every change that ends an active link of the provider (removal,
+ * replacement at redemption, account closure) takes it exclusively, after the individual's and the
+ * customer reference's locks when it takes those too.
+ */
+export function providerLinksLockName(providerId: string): string {
+  return `vault.links.provider:${providerId}`;
+}
+
 function lockKey(name: string): bigint {
   return createHash('sha256').update(name, 'utf8').digest().readBigInt64BE(0);
 }
@@ -19,7 +29,12 @@ function lockKey(name: string): bigint {
  * Takes transaction-scoped Postgres advisory locks on these names, always in ascending key order, so
  * two transactions taking overlapping sets never deadlock. Released at commit or rollback.
  */
-export async function lockLinkNames(manager: EntityManager, names: readonly string[]): Promise<void> {
+export async function lockLinkNames(
+  manager: EntityManager,
+  names: readonly string[],
+  mode: 'exclusive' | 'shared' = 'exclusive',
+): Promise<void> {
   const keys = [...new Set(names.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const key of keys) await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
+  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  for (const key of keys) await manager.query(`SELECT ${lock}($1::bigint)`, [key.toString()]);
 }

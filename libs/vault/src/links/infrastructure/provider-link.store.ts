@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, TransactionalContext } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { customerLockName, individualLockName, lockLinkNames } from './link-locks';
+import { customerLockName, individualLockName, lockLinkNames, providerLinksLockName } from './link-locks';
 import { ProviderLinkEntity } from './provider-link.entity';
 
 /** A new pending link, as the individual asks for it. */
@@ -21,7 +21,10 @@ function removedAt(now: Date) {
 
 /**
  * provider_links: every read and write of links, and the advisory locks that serialise changes to one
- * individual's or one customer reference's active links (always taken before a link's row lock).
+ * individual's or one customer reference's active links (always taken before a link's row lock). A
+ * change that ends active links of a provider also takes that provider's links lock exclusively
+ * (after the individual's and customer's): it waits for the provider's deposits in flight, which
+ * hold it shared, so they commit first and their records are seen by the erasure that follows.
  */
 @Injectable()
 export class ProviderLinkStore {
@@ -61,6 +64,12 @@ export class ProviderLinkStore {
   /** Deletes every link of the individual, after taking the individual's link lock; returns how many went. */
   async deleteAllOf(tx: TransactionalContext, individualId: string): Promise<number> {
     await lockLinkNames(tx.transaction, [individualLockName(individualId)]);
+    // No link of theirs can become active now (redemption needs the individual's lock): these are all.
+    const providers: { provider_id: string }[] = await tx.transaction.query(
+      `SELECT DISTINCT "provider_id" FROM "provider_links" WHERE "individual_id" = $1 AND "status" = 'active'`,
+      [individualId],
+    );
+    await lockProviderLinks(tx, ...providers.map((row) => row.provider_id));
     const deleted = await tx.transaction.delete(ProviderLinkEntity, { individualId });
     return deleted.affected ?? 0;
   }
@@ -74,8 +83,10 @@ export class ProviderLinkStore {
   }
 
   /** Takes the individual's and the customer reference's link locks (advisory, in one order). */
-  lockForRedemption(tx: TransactionalContext, individualId: string, providerId: string, customerRef: string): Promise<void> {
-    return lockLinkNames(tx.transaction, [individualLockName(individualId), customerLockName(providerId, customerRef)]);
+  async lockForRedemption(tx: TransactionalContext, individualId: string, providerId: string, customerRef: string): Promise<void> {
+    await lockLinkNames(tx.transaction, [individualLockName(individualId), customerLockName(providerId, customerRef)]);
+    // Redeeming may replace the individual's active link at the provider.
+    await lockProviderLinks(tx, providerId);
   }
 
   /** Locks the link for update if it still holds this code hash. */
@@ -109,6 +120,9 @@ export class ProviderLinkStore {
 
   /** Removes the individual's link unless already removed; returns whether a row changed. */
   async removeOwn(tx: TransactionalContext, id: string, individualId: string, now: Date): Promise<boolean> {
+    const providerId = await this.providerOf(tx, id, individualId);
+    if (providerId === null) return false;
+    await lockProviderLinks(tx, providerId);
     const removed = await tx.transaction
       .createQueryBuilder()
       .update(ProviderLinkEntity)
@@ -126,6 +140,7 @@ export class ProviderLinkStore {
 
   /** Removes the provider's active link for the customer reference; returns whether there was one. */
   async removeByCustomerRef(tx: TransactionalContext, providerId: string, customerRef: string, now: Date): Promise<boolean> {
+    await lockProviderLinks(tx, providerId);
     const removed = await tx.transaction
       .createQueryBuilder()
       .update(ProviderLinkEntity)
@@ -138,4 +153,9 @@ export class ProviderLinkStore {
   private manager(ctx: RequestContext): EntityManager {
     return ctx.transaction ?? this.dataSource.manager;
   }
+}
+
+/** Takes these providers' links locks exclusively (to end active links of theirs). */
+function lockProviderLinks(tx: TransactionalContext, ...providerIds: string[]): Promise<void> {
+  return lockLinkNames(tx.transaction, providerIds.map(providerLinksLockName));
 }

@@ -20,7 +20,7 @@ export interface ClosedAccount {
  *    fails; in a database backup taken before, once the KEK generation that wrapped the key there is
  *    destroyed (libs/crypto's KEK generations: at most KEK_ROTATION_DAYS + BACKUP_RETENTION_DAYS);
  * 2. then, in one transaction: every provider link is deleted (this waits for deposits in flight for
- *    them, which share-lock their links, so their records are erased too and no deposit follows),
+ *    them, which hold their provider's links lock shared, so their records are erased too and no deposit follows),
  *    their records and all versions are deleted, a data key a racing deposit may have created is
  *    deleted again, and the account is closed in libs/auth (refresh tokens revoked, personal details
  *    overwritten, access and step-up tokens refused from then on, so it can never sign in again).

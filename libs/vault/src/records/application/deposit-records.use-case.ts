@@ -90,10 +90,10 @@ export class DepositRecordsUseCase {
     };
 
     // The provider's active links for these customers, read once before the transaction; inside it,
-    // those links are locked and any removed meanwhile no longer counts.
+    // the provider's links lock is held shared (ends of links wait) and any removed meanwhile no longer counts.
     const customerRefs = [...new Set(shaped.map((record) => record.customerRef))];
     const found = await this.links.findActiveLinks(ctx, providerId, customerRefs);
-    if (ctx.transaction === undefined) await this.createMissingDataKeys(ctx, shaped, found);
+    if (ctx.transaction === undefined) await this.createMissingDataKeys(ctx, providerId, shaped, found);
     return this.transactions.run(ctx, async (tx) => {
       const depositBatchId = randomUUID();
       const claimed = await this.batches.claim(tx, {
@@ -112,7 +112,7 @@ export class DepositRecordsUseCase {
         return { response: earlier.response, replayed: true };
       }
 
-      const stillActive = await lockActiveLinks(tx, [...new Set([...found.values()].map((link) => link.linkId))]);
+      const stillActive = await lockActiveLinks(tx, providerId, [...new Set([...found.values()].map((link) => link.linkId))]);
       const candidates: Candidate[] = [];
       for (const record of shaped) {
         const { index, content } = record;
@@ -196,12 +196,13 @@ export class DepositRecordsUseCase {
   /**
    * Creates the data keys of individuals this batch will store records for and who have none yet, in
    * a short transaction of its own: inside the deposit's, a new key would make every other batch for
-   * the same individual wait until this one commits. Their links are share-locked first and keys are
-   * made only under links still active, so a closure (which shreds the key and deletes the links)
+   * the same individual wait until this one commits. The provider's links lock is held shared first and
+   * keys are made only under links still active, so a closure (which shreds the key and deletes the links)
    * either waits for this and shreds the key, or has already removed the links and gets no new key.
    */
   private async createMissingDataKeys(
     ctx: RequestContext,
+    providerId: string,
     shaped: readonly PreparedRecord[],
     links: ReadonlyMap<string, ActiveLink>,
   ): Promise<void> {
@@ -214,7 +215,7 @@ export class DepositRecordsUseCase {
     const missing = await this.envelope.withoutDataKey(ctx, linkOf.keys());
     if (missing.length === 0) return;
     await this.transactions.runOwn(ctx, async (tx) => {
-      const active = await lockActiveLinks(tx, [...new Set(missing.map((individualId) => linkOf.get(individualId) as string))]);
+      const active = await lockActiveLinks(tx, providerId, [...new Set(missing.map((individualId) => linkOf.get(individualId) as string))]);
       await this.envelope.ensureDataKeys(
         tx,
         missing.filter((individualId) => active.has(linkOf.get(individualId) as string)),
