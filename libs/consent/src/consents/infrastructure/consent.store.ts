@@ -6,25 +6,9 @@ import type { ConsentedOffer } from '../domain/consent-receipt';
 import { ConsentEntity } from './consent.entity';
 import { stateOfRow } from './consent-state.mapper';
 
-/** The columns stateOfRow reads: everything but the (large) offer snapshot. */
-const STATE_COLUMNS = [
-  'id',
-  'individualId',
-  'offerId',
-  'recipientId',
-  'status',
-  'mode',
-  'source',
-  'items',
-  'expiresAt',
-  'explanation',
-  'version',
-  'grantedAt',
-  'updatedAt',
-  'endedAt',
-  'revocationReason',
-  'expiryCause',
-] as const satisfies readonly (keyof ConsentEntity)[];
+/** The columns stateOfRow reads (everything but the large offer snapshot), as plain SQL. */
+const STATE_COLUMNS = `"id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at", "explanation",
+  "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause"`;
 
 /**
  * The `consents` current-state rows: reads in the context's transaction when it has one, writes
@@ -95,30 +79,24 @@ export class ConsentStore {
    */
   async latestPerIndividualForOffer(ctx: RequestContext, offerId: string): Promise<GrantedConsent[]> {
     // DISTINCT ON keeps the first row per individual in this order: live before ended, then the newest grant.
-    const rows = await this.manager(ctx)
-      .createQueryBuilder(ConsentEntity, 'consent')
-      .select(STATE_COLUMNS.map((column) => `consent.${column}`))
-      .distinctOn(['consent.individual_id'])
-      .where('consent.offer_id = :offerId', { offerId })
-      .orderBy('consent.individual_id', 'ASC')
-      .addOrderBy('consent.ended_at IS NULL', 'DESC')
-      .addOrderBy('consent.granted_at', 'DESC')
-      .addOrderBy('consent.id', 'ASC')
-      .getMany();
-    return rows.map(stateOfRow);
+    // Plain rows of the state columns: a transfer's admission reads every consent to its offer (10,000s).
+    const rows: ConsentStateRow[] = await this.manager(ctx).query(
+      `SELECT DISTINCT ON ("individual_id") ${STATE_COLUMNS} FROM "consents" WHERE "offer_id" = $1
+        ORDER BY "individual_id", "ended_at" IS NULL DESC, "granted_at" DESC, "id"`,
+      [offerId],
+    );
+    return rows.map(stateOfStateRow);
   }
 
   /** The consents with these ids under a share lock, taken in id order so that two callers cannot deadlock. */
   async lockForProvision(tx: TransactionalContext, ids: readonly string[]): Promise<Map<string, GrantedConsent>> {
     // Plain rows of the state columns: a part locks up to 1,000 consents several times (draft, save, download), and
     // entity hydration of the query builder (and the offer snapshot nobody reads here) cost more than the lock itself.
-    const rows: LockedConsentRow[] = await tx.transaction.query(
-      `SELECT "id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at", "explanation",
-              "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause"
-         FROM "consents" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR SHARE`,
+    const rows: ConsentStateRow[] = await tx.transaction.query(
+      `SELECT ${STATE_COLUMNS} FROM "consents" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR SHARE`,
       [ids],
     );
-    return new Map(rows.map((row) => [row.id, stateOfRow(entityOfLockedRow(row))]));
+    return new Map(rows.map((row) => [row.id, stateOfStateRow(row)]));
   }
 
   /**
@@ -177,8 +155,8 @@ export class ConsentStore {
   }
 }
 
-/** A consent's state columns as `lockForProvision` reads them. */
-interface LockedConsentRow {
+/** A consent's state columns as read with STATE_COLUMNS. */
+interface ConsentStateRow {
   id: string;
   individual_id: string;
   offer_id: string;
@@ -197,8 +175,8 @@ interface LockedConsentRow {
   expiry_cause: ConsentEntity['expiryCause'];
 }
 
-function entityOfLockedRow(row: LockedConsentRow): Omit<ConsentEntity, 'offerSnapshot'> {
-  return {
+function stateOfStateRow(row: ConsentStateRow): GrantedConsent {
+  return stateOfRow({
     id: row.id,
     individualId: row.individual_id,
     offerId: row.offer_id,
@@ -215,5 +193,5 @@ function entityOfLockedRow(row: LockedConsentRow): Omit<ConsentEntity, 'offerSna
     endedAt: row.ended_at,
     revocationReason: row.revocation_reason,
     expiryCause: row.expiry_cause,
-  };
+  });
 }
