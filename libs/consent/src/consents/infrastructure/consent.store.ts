@@ -6,9 +6,13 @@ import type { ConsentedOffer } from '../domain/consent-receipt';
 import { ConsentEntity } from './consent.entity';
 import { stateOfRow } from './consent-state.mapper';
 
-/** The columns stateOfRow reads (everything but the large offer snapshot), as plain SQL. */
-const STATE_COLUMNS = `"id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at", "explanation",
-  "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause"`;
+/** The columns stateOfRow reads (everything but the large offer snapshot), as plain SQL named as the entity's properties. */
+const STATE_COLUMNS = `"id", "individual_id" AS "individualId", "offer_id" AS "offerId", "recipient_id" AS "recipientId", "status", "mode",
+  "source", "items", "expires_at" AS "expiresAt", "explanation", "version", "granted_at" AS "grantedAt", "updated_at" AS "updatedAt",
+  "ended_at" AS "endedAt", "revocation_reason" AS "revocationReason", "expiry_cause" AS "expiryCause"`;
+
+/** A consent's state columns, read with STATE_COLUMNS. */
+type ConsentStateRow = Omit<ConsentEntity, 'offerSnapshot'>;
 
 /**
  * The `consents` current-state rows: reads in the context's transaction when it has one, writes
@@ -85,7 +89,7 @@ export class ConsentStore {
         ORDER BY "individual_id", "ended_at" IS NULL DESC, "granted_at" DESC, "id"`,
       [offerId],
     );
-    return rows.map(stateOfStateRow);
+    return rows.map(stateOfRow);
   }
 
   /** The consents with these ids under a share lock, taken in id order so that two callers cannot deadlock. */
@@ -96,7 +100,7 @@ export class ConsentStore {
       `SELECT ${STATE_COLUMNS} FROM "consents" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR SHARE`,
       [ids],
     );
-    return new Map(rows.map((row) => [row.id, stateOfStateRow(row)]));
+    return new Map(rows.map((row) => [row.id, stateOfRow(row)]));
   }
 
   /**
@@ -153,45 +157,4 @@ export class ConsentStore {
     const result = await tx.transaction.update(ConsentEntity, { id: values.id, version: previousVersion }, values);
     return result.affected === 1;
   }
-}
-
-/** A consent's state columns as read with STATE_COLUMNS. */
-interface ConsentStateRow {
-  id: string;
-  individual_id: string;
-  offer_id: string;
-  recipient_id: string;
-  status: ConsentEntity['status'];
-  mode: ConsentEntity['mode'];
-  source: ConsentEntity['source'];
-  items: string[];
-  expires_at: Date | null;
-  explanation: ConsentEntity['explanation'];
-  version: number;
-  granted_at: Date;
-  updated_at: Date;
-  ended_at: Date | null;
-  revocation_reason: ConsentEntity['revocationReason'];
-  expiry_cause: ConsentEntity['expiryCause'];
-}
-
-function stateOfStateRow(row: ConsentStateRow): GrantedConsent {
-  return stateOfRow({
-    id: row.id,
-    individualId: row.individual_id,
-    offerId: row.offer_id,
-    recipientId: row.recipient_id,
-    status: row.status,
-    mode: row.mode,
-    source: row.source,
-    items: row.items,
-    expiresAt: row.expires_at,
-    explanation: row.explanation,
-    version: row.version,
-    grantedAt: row.granted_at,
-    updatedAt: row.updated_at,
-    endedAt: row.ended_at,
-    revocationReason: row.revocation_reason,
-    expiryCause: row.expiry_cause,
-  });
 }
