@@ -1,4 +1,5 @@
 // The public surface of libs/crypto: the only module in Infobank that talks to jose.
+import './jose/infrastructure/native-base64';
 export type { JWK, JWTPayload } from 'jose';
 export { BankKeyRing, type BankJwtOptions, type VerifiedBankJws } from './keys/infrastructure/bank-key-ring';
 export { BatchEnvelopeEncryption, OpenedDataKeys } from './envelopes/application/batch-envelope-encryption';

@@ -30,6 +30,7 @@ export * from './outbox/infrastructure/outbox-relay';
 export * from './outbox/infrastructure/outbox-relay.runner';
 export * from './platform.module';
 export * from './platform.tokens';
+export * from './process/infrastructure/event-loop';
 export * from './process/infrastructure/run-process';
 export * from './queue/infrastructure/job-contract';
 export * from './queue/infrastructure/job-execution';

@@ -2,7 +2,7 @@ import type { ConsentEvent, GrantedConsent } from '../domain/consent';
 import type { ConsentEntity } from './consent.entity';
 
 /** The state the ledger rules work on, read from the current-state row. */
-export function stateOfRow(row: ConsentEntity): GrantedConsent {
+export function stateOfRow(row: Omit<ConsentEntity, 'offerSnapshot'>): GrantedConsent {
   const facts = {
     consentId: row.id,
     individualId: row.individualId,

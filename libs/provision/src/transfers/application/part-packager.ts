@@ -4,7 +4,14 @@ import { categoryOfItem, OrganisationDirectory } from '@infobank/catalog';
 import { LockConsentsForProvisionUseCase, mayProvide, type GrantedConsent } from '@infobank/consent';
 import { BankKeyRing, encryptJweForRecipient, KEY_MATERIAL, KeyedDigest, type KeyMaterial } from '@infobank/crypto';
 import { GetOfferForProvisionUseCase, type OfferSnapshot } from '@infobank/offers';
-import { APP_CONFIG, Transactions, type AppConfig, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import {
+  APP_CONFIG,
+  Transactions,
+  yieldToEventLoop,
+  type AppConfig,
+  type RequestContext,
+  type TransactionalContext,
+} from '@infobank/platform';
 import { FindChangedRecordsUseCase, ReadRecordsForProvisionUseCase, type ProvisionSourceRecord } from '@infobank/vault';
 import { PROVISION_RECORD_DIGEST_PURPOSE } from '../../provisions/domain/record-digest';
 import { EncryptionKeyMissingError } from '../../provision.errors';
@@ -27,6 +34,11 @@ import {
 const HOUR_MS = 60 * 60 * 1000;
 /** The part size (TRANSFER_PART_MAX_SUBJECTS) from which parts are drafted before the transfer is locked. */
 const DRAFTED_PART_MIN_SUBJECTS = 100;
+/**
+ * Subjects packaged between two yields to the event loop: a draft runs while the part before it is saved under
+ * the transfer's lock, and that save's database replies must not wait for the whole draft (downloads wait for the lock).
+ */
+const SUBJECTS_PER_SLICE = 100;
 
 /** Hooks for tests that stop a build between packaging a part and saving it, or between parts. */
 export interface BuildPartHooks {
@@ -203,7 +215,8 @@ export class PartPackager {
       records: [],
       sealed: null,
     };
-    for (const subject of subjects) {
+    for (const [index, subject] of subjects.entries()) {
+      if (index > 0 && index % SUBJECTS_PER_SLICE === 0) await yieldToEventLoop();
       const consent = consents.get(subject.consentId as string);
       const verdict = verdictOf(consent, offer, now);
       if (!verdict.allowed) {

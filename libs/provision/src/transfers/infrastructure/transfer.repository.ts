@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { TransactionalContext } from '@infobank/platform';
-import { IsNull, MoreThan } from 'typeorm';
 import {
   decideTransfer,
   evolveTransfer,
@@ -238,16 +237,13 @@ export class TransferRepository {
     limit: number,
     after: string | null = null,
   ): Promise<TransferSubjectEntity[]> {
-    return tx.transaction.find(TransferSubjectEntity, {
-      where: {
-        transferId,
-        status: 'pending',
-        part: part === null ? IsNull() : part,
-        ...(part === null && after !== null ? { subjectId: MoreThan(after) } : {}),
-      },
-      order: { subjectId: 'ASC' },
-      ...(part === null ? { take: limit } : {}),
-    });
+    // Plain rows in the entity's shape (up to a part's worth, read twice a part: drafted and saved).
+    return tx.transaction.query(
+      `SELECT ${SUBJECT_ENTITY_COLUMNS} FROM "transfer_subjects"
+        WHERE "transfer_id" = $1 AND "status" = 'pending' AND ${part === null ? `"part" IS NULL AND ($2::text IS NULL OR "subject_id" > $2)` : `"part" = $2`}
+        ORDER BY "subject_id"${part === null ? ` LIMIT ${Number(limit)}` : ''}`,
+      [transferId, part ?? after],
+    );
   }
 
   /** The subjects of a part in one status, in subject order. */
@@ -259,11 +255,7 @@ export class TransferRepository {
   ): Promise<TransferSubjectEntity[]> {
     // Plain rows in the entity's shape: a part holds up to 1,000 subjects, read on every download.
     return tx.transaction.query(
-      `SELECT "transfer_id" AS "transferId", "subject_id" AS "subjectId", "individual_id" AS "individualId", "offer_id" AS "offerId",
-              "consent_id" AS "consentId", "consent_version" AS "consentVersion", "status", "reason", "part",
-              "approval_request_id" AS "approvalRequestId", "items", "record_digests" AS "recordDigests", "record_ids" AS "recordIds",
-              "record_versions" AS "recordVersions", "reserved_at" AS "reservedAt", "updated_at" AS "updatedAt"
-         FROM "transfer_subjects" WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = $3 ORDER BY "subject_id"`,
+      `SELECT ${SUBJECT_ENTITY_COLUMNS} FROM "transfer_subjects" WHERE "transfer_id" = $1 AND "part" = $2 AND "status" = $3 ORDER BY "subject_id"`,
       [transferId, part, status],
     );
   }
@@ -503,6 +495,12 @@ function partRowState(row: PartRow): PartState {
     package: row.has_package ? '' : null,
   });
 }
+
+/** Every subject column, named as the entity's properties: rows read with plain SQL in the entity's shape. */
+const SUBJECT_ENTITY_COLUMNS = `"transfer_id" AS "transferId", "subject_id" AS "subjectId", "individual_id" AS "individualId",
+  "offer_id" AS "offerId", "consent_id" AS "consentId", "consent_version" AS "consentVersion", "status", "reason", "part",
+  "approval_request_id" AS "approvalRequestId", "items", "record_digests" AS "recordDigests", "record_ids" AS "recordIds",
+  "record_versions" AS "recordVersions", "reserved_at" AS "reservedAt", "updated_at" AS "updatedAt"`;
 
 /** The subject columns a state is read from. */
 const SUBJECT_COLUMNS = `"subject_id", "status", "reason", "part", "approval_request_id"`;

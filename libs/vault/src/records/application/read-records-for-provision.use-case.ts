@@ -4,7 +4,10 @@ import type { RequestContext } from '@infobank/platform';
 import { recordAad } from '../domain/record-aad';
 import { ProvisionRecordsQueries } from '../infrastructure/provision-records.queries';
 import { type ObservationRange, assertProvisionReadSize, PROVISION_READERS_ONLY } from './provision-reads';
-import { requireBankActor } from '@infobank/platform';
+import { requireBankActor, yieldToEventLoop } from '@infobank/platform';
+
+/** Records decrypted between two yields to the event loop (other transactions' replies in the same process run meanwhile). */
+const RECORDS_PER_SLICE = 500;
 
 /** One deposited record, decrypted, as the transfer builder puts it into a package. */
 export interface ProvisionSourceRecord {
@@ -51,7 +54,8 @@ export class ReadRecordsForProvisionUseCase {
     if (rows.length === 0) return records;
     const keys = await this.envelope.openForReading(ctx, new Set(rows.map((row) => row.individual_id)));
     try {
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
+        if (index > 0 && index % RECORDS_PER_SLICE === 0) await yieldToEventLoop();
         // No data key while the account is being closed (it is shredded first): nothing of theirs is readable any more.
         if (!keys.has(row.individual_id)) continue;
         const plaintext = keys.open(row.individual_id, row.ciphertext, recordAad(row.id, row.version, row.individual_id));
