@@ -50,7 +50,7 @@ export {
   type VerifiedJwt,
 } from './jose/infrastructure/jws';
 export { parseJsonPayloadBytes, verifyJwsBytesWithKeys, type VerifiedJwsBytes } from './jose/infrastructure/jws-bytes';
-export { installNativeBase64Decoding } from './jose/infrastructure/native-base64-decoding';
+export { installNativeBase64Decoding } from './jose/infrastructure/native-base64';
 export { LocalKeyManagementService, unwrapWithKek, type KeyManagementService } from './keys/application/key-management.service';
 export { DestroyKekGenerationUseCase, type DestroyedKekGeneration } from './kek-generations/application/destroy-kek-generation.use-case';
 export { KekStatusUseCase, type KekGenerationStatus, type KekStatus } from './kek-generations/application/kek-status.use-case';
