@@ -9,16 +9,23 @@ export async function backendCpuSeconds(pool: Pool): Promise<Map<number, number>
   const { rows } = await pool.query<{ pid: number }>(`SELECT "pid" FROM pg_stat_activity WHERE "datname" = current_database()`);
   const used = new Map<number, number>();
   for (const { pid } of rows) {
-    try {
-      // The command name may hold spaces and parentheses: fields are counted after its closing one.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      used.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
-    } catch {
-      // A backend on another machine, or one that just ended: not counted.
-    }
+    // A backend on another machine, or one that just ended, is not counted.
+    const seconds = processCpuSeconds(pid);
+    if (seconds !== null) used.set(pid, seconds);
   }
   return used;
+}
+
+/** CPU seconds (user + system) one local process has used so far, from /proc (Linux); null where it cannot be read. */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    // The command name may hold spaces and parentheses: fields are counted after its closing one.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /** CPU seconds the run's backends used between two readings (a backend started in between counts from zero). */

@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManagedProcess } from '../chaos/supervisor';
+import { processCpuSeconds } from './backend-cpu';
 import type { BenchEnvironment } from './bench-environment';
 import { freePort } from '../chaos/services';
 
 /** The built portal app serving the bench's database. */
 export interface PortalProcess {
   url: string;
+  /** CPU time (user + system, seconds) the portal process has used so far, from /proc (Linux); null where it cannot be read. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startPortalProcess(environment: BenchEnvironment): Promise
   await portal.start();
   return {
     url: portal.url,
+    cpuSeconds: () => (portal.pid === undefined ? null : processCpuSeconds(portal.pid)),
     stop: async () => {
       await portal.stop();
       rmSync(logs, { recursive: true, force: true });

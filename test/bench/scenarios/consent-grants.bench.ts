@@ -71,8 +71,8 @@ export async function consentGrants(environment: BenchEnvironment): Promise<Scen
     progress(`consent_grants: seeded in ${roundTo((performance.now() - seeding) / 1000, 1)} s`);
     const approval = await approvalToLastConsent(environment, app, config, await submitMarketingOffer(app, recipientId));
     const bulk = await bulkGrantsInProcess(app, pool, config, await submitMarketingOffer(app, recipientId));
-    const http = await singleGrantsOverHttp(environment, app, pool, recipientId);
-    return [bulk, http, approval];
+    const [http, getMe] = await singleGrantsOverHttp(environment, app, pool, recipientId);
+    return [bulk, http, getMe, approval];
   } finally {
     await pool.end();
     await app.close();
@@ -190,13 +190,17 @@ async function bulkGrantsInProcess(
   );
 }
 
-/** (b) POST /v1/me/consents on the built portal app, in its own process, from 8 concurrent clients, each request with an access token from POST /v1/auth/login. */
+/**
+ * (b) POST /v1/me/consents on the built portal app, in its own process, from 8 concurrent clients, each request with an
+ * access token from POST /v1/auth/login; then, as the ceiling of the machine's HTTP path, GET /v1/me (the access-token
+ * guard and one account read) from the same clients with the same tokens against the same process.
+ */
 async function singleGrantsOverHttp(
   environment: BenchEnvironment,
   app: INestApplicationContext,
   pool: Pool,
   recipientId: string,
-): Promise<ScenarioMeasurement> {
+): Promise<[ScenarioMeasurement, ScenarioMeasurement]> {
   const offers: string[] = [];
   for (let index = 0; index < HTTP_OFFERS; index += 1) {
     const offerId = await submitMarketingOffer(app, recipientId);
@@ -234,25 +238,60 @@ async function singleGrantsOverHttp(
     await timeConcurrent(HTTP_WARM_UP, HTTP_CLIENTS, grantRequest);
     const grants = HTTP_INDIVIDUALS * HTTP_OFFERS - HTTP_WARM_UP;
     progress(`consent_grants_http: ${grants} grants over HTTP, ${HTTP_CLIENTS} clients`);
+    const grantsCpu = portal.cpuSeconds();
     const timing = await timeConcurrent(grants, HTTP_CLIENTS, (index) => grantRequest(index + HTTP_WARM_UP));
+    const grantsCpuMs = cpuMsPerRequest(grantsCpu, portal.cpuSeconds(), grants);
     const [{ n }] = await pool
       .query(`SELECT count(*)::int AS n FROM "consents" WHERE "offer_id" = ANY($1::uuid[])`, [offers])
       .then((r) => r.rows);
     if (n !== HTTP_INDIVIDUALS * HTTP_OFFERS)
       throw new Error(`consent_grants_http: expected ${HTTP_INDIVIDUALS * HTTP_OFFERS} consents, found ${n}`);
-    return summarise(
-      {
-        name: 'consent_grants_http',
-        description: `POST /v1/me/consents on the portal app (Fastify, real access tokens from POST /v1/auth/login), ${HTTP_CLIENTS} concurrent clients; each grant one transaction and one signed receipt; a latency is one request`,
-        operations: grants,
-        baseline: BASELINE,
-        details: { individuals: HTTP_INDIVIDUALS, offers: HTTP_OFFERS },
-      },
-      timing,
-    );
+    const getMe = (index: number) => get(url, '/v1/me', tokens[index % HTTP_INDIVIDUALS]);
+    await timeConcurrent(HTTP_WARM_UP, HTTP_CLIENTS, getMe);
+    progress(`http_reference_get_me: ${grants} GET /v1/me, ${HTTP_CLIENTS} clients`);
+    const referenceCpu = portal.cpuSeconds();
+    const reference = await timeConcurrent(grants, HTTP_CLIENTS, getMe);
+    const referenceCpuMs = cpuMsPerRequest(referenceCpu, portal.cpuSeconds(), grants);
+    return [
+      summarise(
+        {
+          name: 'consent_grants_http',
+          description: `POST /v1/me/consents on the portal app (Fastify, real access tokens from POST /v1/auth/login), ${HTTP_CLIENTS} concurrent clients; each grant one transaction and one signed receipt; a latency is one request`,
+          operations: grants,
+          baseline: BASELINE,
+          details: { individuals: HTTP_INDIVIDUALS, offers: HTTP_OFFERS, ...grantsCpuMs },
+        },
+        timing,
+      ),
+      summarise(
+        {
+          name: 'http_reference_get_me',
+          description: `GET /v1/me on the same portal process from the same ${HTTP_CLIENTS} clients with the same tokens (access-token guard, one account read): what the machine's HTTP path itself reaches, the ceiling of any single-request use case`,
+          operations: grants,
+          baseline: BASELINE,
+          details: referenceCpuMs,
+        },
+        reference,
+      ),
+    ];
   } finally {
     await portal.stop();
   }
+}
+
+/**
+ * The portal process's CPU time per request over a timed part (milliseconds): steadier than a rate on a busy machine,
+ * since other processes' load stretches the wall clock but not the portal's own work. Empty where /proc cannot be read.
+ */
+function cpuMsPerRequest(before: number | null, after: number | null, requests: number): Record<string, number> {
+  if (before === null || after === null) return {};
+  return { portalCpuMsPerRequest: roundTo(((after - before) * 1000) / requests, 3) };
+}
+
+async function get(url: string, path: string, token: string): Promise<void> {
+  const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`http_reference_get_me: ${path} answered ${response.status}: ${text.slice(0, 300)}`);
 }
 
 async function post(
