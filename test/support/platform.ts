@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { AppConfig, buildDataSourceOptions, createLogger, loadConfig, type DatabaseCredentials } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
 import type { Logger } from 'pino';
@@ -70,4 +70,17 @@ export async function isolatedEnvironment(overrides: Record<string, string> = {}
       await dropDatabase(name);
     },
   };
+}
+
+/** An active provider organisation inserted with plain SQL (the rows CreateOrganisationUseCase writes, without its checks), for tests of the links it holds. */
+export async function insertActiveProvider(dataSource: DataSource): Promise<string> {
+  const id = randomUUID();
+  const corporateNumber =
+    String(randomInt(1, 10)) + String(randomInt(0, 1e6)).padStart(6, '0') + String(randomInt(0, 1e6)).padStart(6, '0');
+  await dataSource.query(
+    `INSERT INTO organisations (id, corporate_number, name_ja, country, roles, terms_version, status)
+     VALUES ($1, $2, 'テスト提供元', 'JP', ARRAY['provider'], '2025-01', 'active')`,
+    [id, corporateNumber],
+  );
+  return id;
 }

@@ -1,8 +1,7 @@
 import { buildDataSourceOptions, createRequestContext, Transactions, withTransaction, type AppConfig } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
-import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { analyzeAsOwner, testConfig } from '../../../../../test/support/platform';
+import { analyzeAsOwner, insertActiveProvider, testConfig } from '../../../../../test/support/platform';
 import { ProviderLinkStore } from '../infrastructure/provider-link.store';
 import { LinkDirectory } from './link-directory';
 
@@ -35,18 +34,6 @@ describe('LinkDirectory over Postgres', () => {
   let otherProviderId: string;
   let individualIds: string[];
 
-  async function insertProvider(): Promise<string> {
-    const id = randomUUID();
-    const corporateNumber =
-      String(randomInt(1, 10)) + String(randomInt(0, 1e6)).padStart(6, '0') + String(randomInt(0, 1e6)).padStart(6, '0');
-    await dataSource.query(
-      `INSERT INTO organisations (id, corporate_number, name_ja, country, roles, terms_version, status)
-       VALUES ($1, $2, 'テスト提供元', 'JP', ARRAY['provider'], '2025-01', 'active')`,
-      [id, corporateNumber],
-    );
-    return id;
-  }
-
   async function insertIndividuals(count: number): Promise<string[]> {
     const rows: { id: string }[] = await dataSource.query(
       `INSERT INTO accounts (id, kind, email, password_hash, display_name, language)
@@ -70,7 +57,7 @@ describe('LinkDirectory over Postgres', () => {
   beforeAll(async () => {
     dataSource = await openCountingDataSource(testConfig(), counter);
     directory = new LinkDirectory(new Transactions(dataSource), new ProviderLinkStore(dataSource));
-    [providerId, otherProviderId] = [await insertProvider(), await insertProvider()];
+    [providerId, otherProviderId] = [await insertActiveProvider(dataSource), await insertActiveProvider(dataSource)];
     individualIds = await insertIndividuals(BATCH + 2);
     await insertActiveLinks(providerId, individualIds.slice(0, BATCH), ['purchase.receipts', 'finance.transactions']);
     // The same customer refs at another provider name other people: they must never leak across providers.
@@ -131,7 +118,7 @@ describe('LinkDirectory over Postgres', () => {
 
   it('deletes every link of an individual at account closure, pending ones included, once', async () => {
     const [individual] = await insertIndividuals(1);
-    const provider = await insertProvider();
+    const provider = await insertActiveProvider(dataSource);
     await insertActiveLinks(provider, [individual], ['profile.basic']);
     await dataSource.query(
       `INSERT INTO provider_links (id, individual_id, provider_id, categories, status, code_hash, code_expires_at)

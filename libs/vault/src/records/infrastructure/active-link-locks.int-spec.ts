@@ -1,8 +1,8 @@
 import { buildDataSourceOptions, createRequestContext, Transactions, type TransactionalContext } from '@infobank/platform';
 import { SCHEMA } from '@infobank/migrations';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { testConfig } from '../../../../../test/support/platform';
+import { insertActiveProvider, testConfig } from '../../../../../test/support/platform';
 import { ProviderLinkStore } from '../../links/infrastructure/provider-link.store';
 import { lockActiveLinks } from './active-link-locks';
 
@@ -46,18 +46,6 @@ describe('a deposit and the end of a link (the provider links lock)', () => {
 
   async function settled(promise: Promise<unknown>): Promise<boolean> {
     return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200))]);
-  }
-
-  async function insertProvider(): Promise<string> {
-    const id = randomUUID();
-    const corporateNumber =
-      String(randomInt(1, 10)) + String(randomInt(0, 1e6)).padStart(6, '0') + String(randomInt(0, 1e6)).padStart(6, '0');
-    await dataSource.query(
-      `INSERT INTO organisations (id, corporate_number, name_ja, country, roles, terms_version, status)
-       VALUES ($1, $2, 'テスト提供元', 'JP', ARRAY['provider'], '2025-01', 'active')`,
-      [id, corporateNumber],
-    );
-    return id;
   }
 
   /** A new individual with an active link of the provider under a fresh customer reference. */
@@ -107,7 +95,7 @@ describe('a deposit and the end of a link (the provider links lock)', () => {
   ];
 
   it.each(ends)('%s waits for a deposit in flight under the link, and ends it once the deposit commits', async (_name, end) => {
-    const providerId = await insertProvider();
+    const providerId = await insertActiveProvider(dataSource);
     const link = { providerId, ...(await linkedIndividual(providerId)) };
     const deposit = open((tx) => lockActiveLinks(tx, providerId, [link.linkId]));
     expect(await deposit.result).toEqual(new Set([link.linkId]));
@@ -124,7 +112,7 @@ describe('a deposit and the end of a link (the provider links lock)', () => {
   });
 
   it('a deposit waits for an end of a link not yet committed, then no longer counts the link', async () => {
-    const providerId = await insertProvider();
+    const providerId = await insertActiveProvider(dataSource);
     const link = { providerId, ...(await linkedIndividual(providerId)) };
     const other = await linkedIndividual(providerId);
     const removal = open((tx) => store.removeByCustomerRef(tx, providerId, link.customerRef, new Date()));
@@ -142,8 +130,8 @@ describe('a deposit and the end of a link (the provider links lock)', () => {
   });
 
   it("deposits of one provider do not wait for each other, nor for the end of another provider's link, and write no link row", async () => {
-    const providerId = await insertProvider();
-    const otherProviderId = await insertProvider();
+    const providerId = await insertActiveProvider(dataSource);
+    const otherProviderId = await insertActiveProvider(dataSource);
     const link = await linkedIndividual(providerId);
     const elsewhere = { providerId: otherProviderId, ...(await linkedIndividual(otherProviderId)) };
     const [{ xmin: before }] = await dataSource.query(`SELECT xmin::text FROM provider_links WHERE id = $1`, [link.linkId]);
