@@ -37,20 +37,44 @@ export async function documentOf(app: DescribedApp): Promise<OpenAPIObject> {
   return describeHttpApp(app.module, { service: app.name, ...app.options, config, logger, ...SCHEMA });
 }
 
-/** Every generated file, path (relative to the repository root) → content: the four OpenAPI documents and the error catalogue. */
-export async function generatedFiles(): Promise<Map<string, string>> {
+/**
+ * Every generated file, path (relative to the repository root) → content: the four OpenAPI documents and the error catalogue.
+ * `documents` may hand in documents already built by documentOf (by app name); the others are built here.
+ */
+export async function generatedFiles(documents: ReadonlyMap<string, OpenAPIObject> = new Map()): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const app of DESCRIBED_APPS) files.set(`docs/openapi/${app.name}.json`, renderOpenApiDocument(await documentOf(app)));
+  for (const app of DESCRIBED_APPS) {
+    files.set(`docs/openapi/${app.name}.json`, renderOpenApiDocument(documents.get(app.name) ?? (await documentOf(app))));
+  }
   const catalogue = errorCatalogue(DESCRIBED_APPS.map((app) => ({ name: app.name, statusByCode: statusMapOf(app) })));
   files.set('docs/errors.md', renderErrorCatalogue(catalogue));
-  // As `prettier --check .` (npm run lint) wants them. Prettier's CLI in a child process: its API loads an ES module Jest cannot.
+  // As `prettier --check .` (npm run lint) wants them: each file formatted with the options Prettier resolves for its path.
+  // Prettier's API in one child process for all the files: in Jest it loads an ES module Jest cannot, and a CLI per file
+  // costs a Node start and a Prettier load each.
   const root = repositoryRoot();
-  const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
-  for (const [path, content] of files) {
-    files.set(
-      path,
-      execFileSync(process.execPath, [prettier, '--stdin-filepath', join(root, path)], { input: content, cwd: root, encoding: 'utf8' }),
-    );
-  }
+  const input = JSON.stringify([...files].map(([path, content]) => [join(root, path), content]));
+  const formatted = JSON.parse(
+    execFileSync(process.execPath, ['-e', FORMAT_ALL, join(root, 'node_modules', 'prettier', 'index.cjs')], {
+      input,
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  ) as string[];
+  [...files.keys()].forEach((path, index) => files.set(path, formatted[index]));
   return files;
 }
+
+/** Reads [[absolute path, content], ...] as JSON from stdin, writes the formatted contents in the same order as JSON. */
+const FORMAT_ALL = `
+const prettier = require(process.argv[1]);
+let input = '';
+process.stdin.setEncoding('utf8').on('data', (chunk) => (input += chunk)).on('end', async () => {
+  const out = [];
+  for (const [filepath, content] of JSON.parse(input)) {
+    const options = (await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {};
+    out.push(await prettier.format(content, { ...options, filepath }));
+  }
+  process.stdout.write(JSON.stringify(out));
+});
+`;
