@@ -2,7 +2,7 @@ import { AccountStore, CreateAccountUseCase, PasswordHasher } from '@infobank/id
 import { createRequestContext, Transactions } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../../test/support/platform';
+import { openTestDataSource, testConfig } from '../../../../../test/support/platform';
 import { BoardMemberStore } from '../infrastructure/board-member.store';
 import { AddBoardMemberUseCase, type AddBoardMemberCommand } from './add-board-member.use-case';
 import { ListBoardMembersUseCase } from './list-board-members.use-case';
@@ -20,7 +20,7 @@ describe('adding board members over Postgres', () => {
     addMember = new AddBoardMemberUseCase(
       new Transactions(dataSource),
       members,
-      new CreateAccountUseCase(new Transactions(dataSource), new AccountStore(dataSource), new PasswordHasher()),
+      new CreateAccountUseCase(new Transactions(dataSource), new AccountStore(dataSource), new PasswordHasher(testConfig())),
     );
     listMembers = new ListBoardMembersUseCase(members);
   });
@@ -53,7 +53,7 @@ describe('adding board members over Postgres', () => {
     const { id } = await addMember.execute(ctx, wanted);
     const again = await addMember.execute(ctx, { ...wanted, email: wanted.email.toUpperCase(), password: 'a different passphrase' });
     expect(again.id).toBe(id);
-    await expect(new PasswordHasher().verify('board member passphrase', await storedHash(id))).resolves.toBe(true);
+    await expect(new PasswordHasher(testConfig()).verify('board member passphrase', await storedHash(id))).resolves.toBe(true);
   });
 
   it('elects one member when the same e-mail is added concurrently', async () => {

@@ -2,7 +2,7 @@ import { AccountStore, CreateAccountUseCase, PasswordHasher } from '@infobank/id
 import { createRequestContext, Transactions } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../../test/support/platform';
+import { openTestDataSource, testConfig } from '../../../../../test/support/platform';
 import { BoardMemberStore } from '../infrastructure/board-member.store';
 import { AddBoardMemberUseCase } from './add-board-member.use-case';
 import { ListBoardRosterUseCase, RemoveBoardMemberUseCase } from './board-roster.use-cases';
@@ -19,7 +19,11 @@ describe('the board roster and removing a member over Postgres (operator only)',
     const members = new BoardMemberStore(dataSource);
     const accounts = new AccountStore(dataSource);
     const transactions = new Transactions(dataSource);
-    addMember = new AddBoardMemberUseCase(transactions, members, new CreateAccountUseCase(transactions, accounts, new PasswordHasher()));
+    addMember = new AddBoardMemberUseCase(
+      transactions,
+      members,
+      new CreateAccountUseCase(transactions, accounts, new PasswordHasher(testConfig())),
+    );
     roster = new ListBoardRosterUseCase(members, accounts);
     remove = new RemoveBoardMemberUseCase(transactions, members, accounts);
   });
