@@ -35,10 +35,14 @@ export class ConsentEligibility {
   }
 
   private async refusalsAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Map<string, ConsentRefusal>> {
-    const [verified, versions] = await Promise.all([
-      this.accounts.emailVerifiedIndividualsAmong(ctx, individualIds),
-      this.terms.versionsToAccept(ctx, individualIds),
-    ]);
+    const verifiedAmong = () => this.accounts.emailVerifiedIndividualsAmong(ctx, individualIds);
+    const versionsAmong = () => this.terms.versionsToAccept(ctx, individualIds);
+    // Both at once on the pool; one after the other inside a transaction (a standing conditions' page), whose one
+    // connection pg would otherwise queue the second on (deprecated since pg 8, an error in pg 9).
+    const [verified, versions] =
+      ctx.transaction === undefined
+        ? await Promise.all([verifiedAmong(), versionsAmong()])
+        : ([await verifiedAmong(), await versionsAmong()] as const);
     const refusals = new Map<string, ConsentRefusal>();
     for (const individualId of individualIds) {
       // An unverified address is refused first, as it always was.

@@ -33,7 +33,11 @@ export class ListIncidentsUseCase {
     return this.transactions.run(ctx, async (tx) => {
       const store = new IncidentStore(tx.transaction);
       const rows = await store.newest(MAX_LISTED_INCIDENTS);
-      return Promise.all(rows.map(async (row) => incidentView(row, await store.steps(row.id), await store.notifiedCount(row.id))));
+      // One after the other: the store's queries share the transaction's one connection (pg queues concurrent
+      // calls on a client, deprecated since pg 8 and an error in pg 9).
+      const views: IncidentView[] = [];
+      for (const row of rows) views.push(incidentView(row, await store.steps(row.id), await store.notifiedCount(row.id)));
+      return views;
     });
   }
 }

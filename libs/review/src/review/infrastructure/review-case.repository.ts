@@ -23,10 +23,10 @@ export async function loadReviewCase(manager: EntityManager, caseId: unknown, op
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (row === null) throw new ReviewCaseNotFoundError(caseId);
-  const [votes, recusals] = await Promise.all([
-    manager.find(ReviewVoteEntity, { where: { caseId }, order: { castAt: 'ASC', memberId: 'ASC' } }),
-    manager.find(ReviewRecusalEntity, { where: { caseId }, order: { recusedAt: 'ASC', memberId: 'ASC' } }),
-  ]);
+  // One after the other: inside a transaction the manager has one connection, and pg queues concurrent calls on a
+  // client (deprecated since pg 8, an error in pg 9).
+  const votes = await manager.find(ReviewVoteEntity, { where: { caseId }, order: { castAt: 'ASC', memberId: 'ASC' } });
+  const recusals = await manager.find(ReviewRecusalEntity, { where: { caseId }, order: { recusedAt: 'ASC', memberId: 'ASC' } });
   const facts = {
     caseId: row.id,
     offerId: row.offerId,
