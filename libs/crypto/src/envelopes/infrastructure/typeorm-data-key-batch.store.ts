@@ -1,11 +1,12 @@
-import type { RequestContext } from '@infobank/platform';
+import { binaryArray, type RequestContext } from '@infobank/platform';
 import { EntityManager, type DataSource } from 'typeorm';
 import type { DataKeyBatchStore } from '../application/data-key-batch-store';
 import type { StoredDataKey } from '../application/data-key-store';
 import { generationOfKekId } from '../../kek-generations/domain/kek-generation-id';
 
 /**
- * Wrapped data keys in Postgres (`data_keys`), many individuals per statement (`= ANY`, `unnest`).
+ * Wrapped data keys in Postgres (`data_keys`), many individuals per statement (`= ANY`, `unnest` of
+ * binary array parameters: a deposit batch asks about thousands of individuals).
  * Each call runs in `ctx.transaction` when the caller has one open; otherwise it uses the data
  * source's own manager.
  */
@@ -21,7 +22,7 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore {
     if (subjectIds.length === 0) return found;
     const rows: { subject_id: string; kek_id: string; wrapped_key: Buffer }[] = await this.managerOf(ctx).query(
       `SELECT "subject_id", "kek_id", "wrapped_key" FROM "data_keys" WHERE "subject_id" = ANY($1::uuid[])`,
-      [subjectIds],
+      [binaryArray.uuid(subjectIds)],
     );
     for (const row of rows) found.set(row.subject_id, { kekId: row.kek_id, wrappedKey: row.wrapped_key });
     return found;
@@ -32,7 +33,7 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore {
     const rows: { subject_id: string }[] = await this.managerOf(ctx).query(
       `SELECT s."subject_id" FROM unnest($1::uuid[]) AS s("subject_id")
         WHERE NOT EXISTS (SELECT 1 FROM "data_keys" k WHERE k."subject_id" = s."subject_id")`,
-      [subjectIds],
+      [binaryArray.uuid(subjectIds)],
     );
     return rows.map((row) => row.subject_id);
   }
@@ -46,10 +47,10 @@ export class TypeOrmDataKeyBatchStore implements DataKeyBatchStore {
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bytea[])
        ON CONFLICT ("subject_id") DO NOTHING`,
       [
-        entries.map(([subjectId]) => subjectId),
-        entries.map(([, key]) => key.kekId),
-        entries.map(([, key]) => generationOfKekId(key.kekId)),
-        entries.map(([, key]) => key.wrappedKey),
+        binaryArray.uuid(entries.map(([subjectId]) => subjectId)),
+        binaryArray.text(entries.map(([, key]) => key.kekId)),
+        binaryArray.int4(entries.map(([, key]) => generationOfKekId(key.kekId))),
+        binaryArray.bytea(entries.map(([, key]) => key.wrappedKey)),
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { customerLockName, individualLockName, lockLinkNames, providerLinksLockName } from './link-locks';
 import { ProviderLinkEntity } from './provider-link.entity';
@@ -52,7 +52,7 @@ export class ProviderLinkStore {
     return this.manager(ctx).query(
       `SELECT "id", "individual_id", "categories", "customer_ref" FROM "provider_links"
         WHERE "provider_id" = $1 AND "status" = 'active' AND "customer_ref" = ANY($2::text[])`,
-      [providerId, [...new Set(customerRefs)]],
+      [providerId, binaryArray.text([...new Set(customerRefs)])],
     );
   }
 

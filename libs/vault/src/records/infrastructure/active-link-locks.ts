@@ -1,6 +1,5 @@
-import type { TransactionalContext } from '@infobank/platform';
+import { binaryArray, type TransactionalContext } from '@infobank/platform';
 import { lockLinkNames, providerLinksLockName } from '../../links/infrastructure/link-locks';
-import { plainArrayLiteral } from './array-literals';
 
 /**
  * Holds the provider's links lock shared for the rest of the deposit's transaction, then returns
@@ -16,7 +15,7 @@ export async function lockActiveLinks(tx: TransactionalContext, providerId: stri
   await lockLinkNames(tx.transaction, [providerLinksLockName(providerId)], 'shared');
   const rows: { id: string }[] = await tx.transaction.query(
     `SELECT "id" FROM "provider_links" WHERE "id" = ANY($1::uuid[]) AND "provider_id" = $2 AND "status" = 'active'`,
-    [plainArrayLiteral(linkIds), providerId],
+    [binaryArray.uuid(linkIds), providerId],
   );
   return new Set(rows.map((row) => row.id));
 }

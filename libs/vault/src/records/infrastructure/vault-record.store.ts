@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TransactionalContext } from '@infobank/platform';
-import { plainArrayLiteral, textArrayLiteral } from './array-literals';
+import { binaryArray, type TransactionalContext } from '@infobank/platform';
 
 /** The current version of a record as a deposit needs to see it (locked). */
 export interface CurrentRecord {
@@ -48,7 +47,7 @@ export class VaultRecordStore {
       await tx.transaction.query(
         `SELECT "id", "record_id", "individual_id", "version", "content_digest" FROM "vault_records"
         WHERE "provider_id" = $1 AND "record_id" = ANY($2::text[]) ORDER BY "record_id" COLLATE "C" FOR UPDATE`,
-        [providerId, textArrayLiteral([...recordIds].sort())],
+        [providerId, binaryArray.text([...recordIds].sort())],
       );
     for (const row of rows) {
       found.set(row.record_id, {
@@ -101,7 +100,7 @@ export class VaultRecordStore {
        SELECT gen_random_uuid(), r."id", r."version", r."individual_id", r."category", r."observed_at", r."content_digest",
               r."ciphertext", r."plaintext_bytes", r."deposit_batch_id", r."jws_digest", r."signing_kid", r."received_at", $2
          FROM "vault_records" r WHERE r."id" = ANY($1::uuid[])`,
-      [plainArrayLiteral(sorted.map((row) => row.id)), provenance.receivedAt],
+      [binaryArray.uuid(sorted.map((row) => row.id)), provenance.receivedAt],
     );
     await tx.transaction.query(
       `UPDATE "vault_records" r SET "category" = v.category, "observed_at" = v.observed_at, "version" = v.version,
@@ -118,9 +117,9 @@ export class VaultRecordStore {
 const DIGEST_BYTES = 32;
 
 /**
- * A batch's rows as `v` ($1-$11 of `columns`): typed arrays unnested together. Digests and ciphertexts
- * travel as two binary bytea parameters cut into rows by offset: an array of 5,000 bytea values would
- * be sent, and parsed by the server, as a hex text literal twice the size.
+ * A batch's rows as `v` ($1-$11 of `columns`): binary arrays (`binaryArray`, read by the server as they
+ * are, no text literal built here and parsed there) unnested together. Digests and ciphertexts travel as
+ * two bytea parameters cut into rows by offset, each one contiguous copy of the batch's bytes.
  */
 const ROWS = `(SELECT u.id, u.record_id, u.individual_id, u.category, u.observed_at, u.version,
          substring($11::bytea FROM ((u.n - 1) * ${DIGEST_BYTES} + 1)::int FOR ${DIGEST_BYTES}) AS content_digest,
@@ -137,16 +136,15 @@ function columns(rows: readonly RecordVersionRow[]): unknown[] {
     start += row.ciphertext.length;
   }
   return [
-    plainArrayLiteral(rows.map((row) => row.id)),
-    textArrayLiteral(rows.map((row) => row.recordId)),
-    plainArrayLiteral(rows.map((row) => row.individualId)),
-    textArrayLiteral(rows.map((row) => row.category)),
-    // ISO text: node-postgres formats Date objects in arrays element by element, far slower.
-    plainArrayLiteral(rows.map((row) => row.observedAt.toISOString())),
-    plainArrayLiteral(rows.map((row) => row.version)),
-    plainArrayLiteral(starts),
-    plainArrayLiteral(rows.map((row) => row.ciphertext.length)),
-    plainArrayLiteral(rows.map((row) => row.plaintextBytes)),
+    binaryArray.uuid(rows.map((row) => row.id)),
+    binaryArray.text(rows.map((row) => row.recordId)),
+    binaryArray.uuid(rows.map((row) => row.individualId)),
+    binaryArray.text(rows.map((row) => row.category)),
+    binaryArray.timestamptz(rows.map((row) => row.observedAt)),
+    binaryArray.int4(rows.map((row) => row.version)),
+    binaryArray.int4(starts),
+    binaryArray.int4(rows.map((row) => row.ciphertext.length)),
+    binaryArray.int4(rows.map((row) => row.plaintextBytes)),
     Buffer.concat(rows.map((row) => row.ciphertext)),
     Buffer.concat(rows.map((row) => row.contentDigest)),
   ];
