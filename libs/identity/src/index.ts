@@ -19,6 +19,7 @@ export {
   type Language,
 } from './accounts/domain/account';
 export { AccountEntity } from './accounts/infrastructure/account.entity';
+export { accountAdmitsSessionCondition, type AccountSession } from './accounts/infrastructure/account-session-admission.sql';
 export { AccountStore, type AnonymisedAccount, type NewAccount, type StoredAccount } from './accounts/infrastructure/account.store';
 export { IDENTITY_ENTITIES } from './identity.entities';
 export { AccountsModule } from './identity.module';

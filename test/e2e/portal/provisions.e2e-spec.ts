@@ -144,4 +144,30 @@ describe('portal: my provision history (提供履歴) and its proofs, after a re
     expect(bad.body.errors.map((problem: { path: string }) => problem.path)).toEqual(['/recipient', '/from', '/limit']);
     expectProblem(await atPortal(null, '/v1/me/provisions'), 401, 'UNAUTHENTICATED');
   });
+
+  // The page's statement carries the guard's account check (one round trip); an empty page or a bad query is checked on its own.
+  it('refuses my history, a page with rows, an empty page or a bad query alike, once my sessions were reset after my token or my account is disabled', async () => {
+    const owner = world.environment.dataSource;
+    const emptyWindow = '/v1/me/provisions?from=2001-01-01T00:00:00Z&to=2001-01-02T00:00:00Z';
+    const refusedEverywhere = async () => {
+      for (const path of ['/v1/me/provisions', emptyWindow, '/v1/me/provisions?limit=0']) {
+        const response = await atPortal(bob, path);
+        expectProblem(response, 401, 'UNAUTHENTICATED');
+        expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+        expect(response.body.provisions).toBeUndefined();
+      }
+    };
+    expect((await atPortal(bob, '/v1/me/provisions')).body.provisions).toHaveLength(1);
+    expect((await atPortal(bob, emptyWindow)).body).toEqual({ provisions: [], nextCursor: null });
+    try {
+      // A password reset after the token was issued ends it.
+      await owner.query(`UPDATE "accounts" SET "sessions_not_before" = now() + interval '1 minute' WHERE "id" = $1`, [bob.id]);
+      await refusedEverywhere();
+      await owner.query(`UPDATE "accounts" SET "sessions_not_before" = NULL, "disabled_at" = now() WHERE "id" = $1`, [bob.id]);
+      await refusedEverywhere();
+    } finally {
+      await owner.query(`UPDATE "accounts" SET "sessions_not_before" = NULL, "disabled_at" = NULL WHERE "id" = $1`, [bob.id]);
+    }
+    expect((await atPortal(bob, '/v1/me/provisions')).body.provisions).toHaveLength(1);
+  });
 });

@@ -1,6 +1,12 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentRequestContext, IndividualAuthGuard } from '@infobank/auth';
+import {
+  AccountCheckedByRead,
+  CurrentPendingAccountCheck,
+  CurrentRequestContext,
+  IndividualAuthGuard,
+  type PendingAccountCheck,
+} from '@infobank/auth';
 import { UuidParam, type RequestContext } from '@infobank/platform';
 import { GetProvisionProofUseCase, ListMyProvisionsUseCase } from '@infobank/provision';
 import { ListMyProvisionsQueryDto, MyProvisionsPageDto, ProvisionProofDto } from './dto/provisions.dto';
@@ -16,19 +22,18 @@ export class ProvisionsController {
   ) {}
 
   @Get()
+  @AccountCheckedByRead()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'My provisions, newest first (cursor-paginated; filter by recipient, offer, from/to)' })
   @ApiOkResponse({ type: MyProvisionsPageDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming each bad parameter (/recipient, /offer, /from, /to, /cursor, /limit)' })
-  findAll(@CurrentRequestContext() ctx: RequestContext, @Query() query: ListMyProvisionsQueryDto): Promise<MyProvisionsPageDto> {
-    return this.list.execute(ctx, {
-      recipient: query.recipient,
-      offer: query.offer,
-      from: query.from,
-      to: query.to,
-      cursor: query.cursor,
-      limit: query.limit,
-    });
+  findAll(
+    @CurrentRequestContext() ctx: RequestContext,
+    @Query() query: ListMyProvisionsQueryDto,
+    @CurrentPendingAccountCheck() accountCheck: PendingAccountCheck | undefined,
+  ): Promise<MyProvisionsPageDto> {
+    const { recipient, offer, from, to, cursor, limit } = query;
+    return this.list.execute(ctx, { recipient, offer, from, to, cursor, limit }, accountCheck);
   }
 
   @Get(':provisionId/proof')

@@ -17,6 +17,7 @@ export {
   type LoginRateLimits,
   type ProgressiveDelay,
 } from './application/session-settings';
+export { PendingAccountCheck } from './application/pending-account-check';
 export { SessionTokens } from './application/session-tokens';
 export { SignUpUseCase, type SignUpCommand } from './application/sign-up.use-case';
 export { StepUpUseCase, type StepUpToken } from './application/step-up.use-case';
@@ -36,6 +37,7 @@ export {
   BoardMemberAuthGuard,
   ClientAddress,
   CurrentActor,
+  CurrentPendingAccountCheck,
   CurrentRequestContext,
   IndividualAuthGuard,
   StaffAuthGuard,
@@ -43,6 +45,7 @@ export {
 } from './http/access-token.guard';
 export { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, BrowserSession, type BrowserSessionSettings } from './http/browser-session.guard';
 export { COOKIE_SESSION_MODE, REFRESH_COOKIE_PATH, SESSION_MODE_HEADER } from './domain/browser-session';
+export { AccountCheckedByRead, PendingAccountCheckInterceptor } from './http/account-checked-by-read';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
 export { SessionController, StepUpRoute } from './http/session.controller';
 export { BrowserSessionTokensDto, LoginDto, RefreshTokenDto, SessionTokensDto, StepUpDto, StepUpTokenDto } from './http/session.dto';

@@ -26,6 +26,8 @@ import { RefreshTokenStore } from './infrastructure/refresh-token.store';
 import { RegistrationRateLimiter } from './infrastructure/registration-rate-limiter';
 import { BoardMemberAuthGuard, IndividualAuthGuard, StaffAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
+import { PendingAccountCheckInterceptor } from './http/account-checked-by-read';
+import { AccountAccess } from './infrastructure/account-access';
 import { StepUpGuard } from './http/step-up.guard';
 import { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, type BrowserSessionSettings } from './http/browser-session.guard';
 import { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';
@@ -72,6 +74,8 @@ const SESSION_PROVIDERS = [
   StepUpGuard,
   BrowserOriginGuard,
   RetryAfterInterceptor,
+  AccountAccess,
+  PendingAccountCheckInterceptor,
 ];
 
 /**

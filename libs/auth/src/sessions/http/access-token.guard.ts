@@ -1,13 +1,16 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { ApiErrors, createRequestContext, ForbiddenError, GuardedBy, type Actor, type RequestContext } from '@infobank/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
+import { PendingAccountCheck } from '../application/pending-account-check';
 import { SessionTokens } from '../application/session-tokens';
 import type { SessionRole } from '../domain/session-tokens';
+import { AccountAccess } from '../infrastructure/account-access';
 import { UnauthenticatedError } from '../sessions.errors';
+import { ACCOUNT_CHECKED_BY_READ } from './account-checked-by-read';
 
-/** A request once a guard has authenticated it. */
-type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+/** A request once a guard has authenticated it (with its account check still to make, on AccountCheckedByRead routes). */
+type AuthenticatedRequest = FastifyRequest & { actor?: Actor; pendingAccountCheck?: PendingAccountCheck };
 
 const bearerPattern = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
@@ -15,7 +18,8 @@ const bearerPattern = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$
  * Admits a request only with `Authorization: Bearer <access token>` issued by this app to `role`
  * (EdDSA, typ at+jwt, iss/aud = this app's URL, unexpired) to an account that still exists and is
  * not disabled or closed (one primary-key lookup per request, so closing an account ends its access
- * tokens at once on every instance); sets the request's actor. Refusals are 401 UNAUTHENTICATED with
+ * tokens at once on every instance; on an AccountCheckedByRead route that lookup rides in the route's own
+ * statement, and nothing is answered before it was made); sets the request's actor. Refusals are 401 UNAUTHENTICATED with
  * `WWW-Authenticate: Bearer` (RFC 6750), except a valid token of another role this app serves (a desk
  * member at a board route, or the reverse): that person is signed in but may not do this, 403 FORBIDDEN.
  */
@@ -27,7 +31,8 @@ export abstract class AccessTokenGuard implements CanActivate {
 
   constructor(
     private readonly tokens: SessionTokens,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountAccess,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,18 +46,23 @@ export abstract class AccessTokenGuard implements CanActivate {
     }
     try {
       const claims = await this.tokens.verifyAccessToken(match[1]);
-      // One primary-key read as plain SQL (no query builder: it runs before every guarded request).
-      const [account]: { disabledAt: Date | null; sessionsNotBefore: Date | null }[] = await this.dataSource.query(
-        `SELECT "disabled_at" AS "disabledAt", "sessions_not_before" AS "sessionsNotBefore" FROM "accounts" WHERE "id" = $1 AND "kind" = $2`,
-        [claims.accountId, claims.role],
-      );
-      if (account === undefined || account.disabledAt !== null) throw new UnauthenticatedError('The account is closed or disabled.');
-      // A password reset ended every session: tokens issued before it no longer admit anyone.
-      if (account.sessionsNotBefore !== null && claims.issuedAt.getTime() < account.sessionsNotBefore.getTime()) {
-        throw new UnauthenticatedError('The session ended; sign in again.');
-      }
       const admitted: readonly SessionRole[] = typeof this.role === 'string' ? [this.role] : this.role;
-      if (!admitted.includes(claims.role)) throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
+      if (this.reflector.get<boolean | undefined>(ACCOUNT_CHECKED_BY_READ, context.getHandler()) === true) {
+        // The route's read carries the account check in its own statement (one round trip); the interceptor that
+        // came with the route's decorator makes it on its own if that read did not.
+        if (!admitted.includes(claims.role)) {
+          await this.accounts.assertAdmits(claims);
+          throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
+        }
+        request.pendingAccountCheck = new PendingAccountCheck({
+          accountId: claims.accountId,
+          role: claims.role,
+          issuedAt: claims.issuedAt,
+        });
+      } else {
+        await this.accounts.assertAdmits(claims);
+        if (!admitted.includes(claims.role)) throw new ForbiddenError('FORBIDDEN', 'Your role may not do this.');
+      }
       request.actor = { type: claims.role, id: claims.accountId };
       return true;
     } catch (error) {
@@ -101,6 +111,12 @@ export const CurrentRequestContext = createParamDecorator((_data: unknown, conte
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   return createRequestContext(request.actor ?? { type: 'anonymous' }, request.id);
 });
+
+/** The account check the guard left to this route's read (see AccountCheckedByRead); undefined on other routes. */
+export const CurrentPendingAccountCheck = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): PendingAccountCheck | undefined =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().pendingAccountCheck,
+);
 
 /** The address the request came from (the socket's peer; see the platform's trustProxy setting). */
 export const ClientAddress = createParamDecorator((_data: unknown, context: ExecutionContext): string => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PendingAccountCheck } from '@infobank/auth';
 import { findDataItem, type LocalisedText } from '@infobank/catalog';
 import { ReplicaReads, type RequestContext, requireIndividual, ValidationFailedError } from '@infobank/platform';
 import { parseProvisionHistoryQuery, type ProvisionHistoryQueryInput } from '../domain/provision-history-query';
@@ -41,15 +42,26 @@ export class ListMyProvisionsUseCase {
     private readonly cursors: ProvisionCursors,
   ) {}
 
-  /** One statement a page (the cursor's position is read inside it): no count, no per-row query. */
-  async execute(ctx: RequestContext, input: ProvisionHistoryQueryInput = {}): Promise<MyProvisionsPage> {
+  /**
+   * One statement a page (the cursor's position is read inside it): no count, no per-row query. `accountCheck`, the
+   * guard's check left to this read, rides in that statement when it runs on the primary (a replica may lag an
+   * account's closing; the check is then made on its own, see AccountCheckedByRead).
+   */
+  async execute(
+    ctx: RequestContext,
+    input: ProvisionHistoryQueryInput = {},
+    accountCheck?: PendingAccountCheck,
+  ): Promise<MyProvisionsPage> {
     const individualId = requireIndividual(ctx, {
       code: 'UNAUTHENTICATED',
       detail: 'Only a signed-in individual reads their provision history.',
     });
     const { query, problems } = parseProvisionHistoryQuery(input, (text) => this.cursors.read(individualId, text));
     if (problems.length > 0) throw new ValidationFailedError(problems, 'The query is not valid; see errors for each parameter.');
-    const rows = await this.reads.run(ctx, (read) => this.history.pageOf(read, individualId, query));
+    // ReplicaReads hands `ctx` itself to a read on the primary.
+    const rows = await this.reads.run(ctx, (read) =>
+      this.history.pageOf(read, individualId, query, read === ctx ? accountCheck : undefined),
+    );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PendingAccountCheck } from '@infobank/auth';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
 import {
   createRequestContext,
@@ -267,6 +268,43 @@ describe('provision history and proofs over Postgres', () => {
     await expect(
       list.execute(createRequestContext({ type: 'organisation', id: recipientA, roles: ['recipient'] }), {}),
     ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it("Given the guard's account check left to the page's read, When the account admits the session, Then the page's own statement confirms the check, else it reads nothing and leaves it pending", async () => {
+    await environment.dataSource.query(
+      `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language") VALUES ($1, 'individual', $2, 'x', 'Alice', 'ja')`,
+      [alice, `alice-${alice}@example.jp`],
+    );
+    const issuedAt = new Date(Date.now() - 60_000);
+    const checkOf = (role: 'individual' | 'staff' = 'individual') => new PendingAccountCheck({ accountId: alice, role, issuedAt });
+    const history = list;
+    const admitted = checkOf();
+    expect(pageStatement(alice, parseProvisionHistoryQuery({}).query, admitted).sql).toContain('"accounts"');
+    expect(ids(await history.execute(as(alice), { limit: 3 }, admitted))).toEqual(newestFirst(aliceRows()).slice(0, 3));
+    expect(admitted.isConfirmed).toBe(true);
+
+    // A password reset after the token was issued, a disabled account, another kind of account: no provision is read.
+    const refusedBy = async (change: string, role?: 'staff') => {
+      await environment.dataSource.query(`UPDATE "accounts" SET ${change} WHERE "id" = $1`, [alice]);
+      const refused = checkOf(role);
+      expect(await history.execute(as(alice), { limit: 3 }, refused)).toEqual({ provisions: [], nextCursor: null });
+      expect(refused.isConfirmed).toBe(false);
+      await environment.dataSource.query(`UPDATE "accounts" SET "sessions_not_before" = NULL, "disabled_at" = NULL WHERE "id" = $1`, [
+        alice,
+      ]);
+    };
+    await refusedBy(`"sessions_not_before" = now()`);
+    await refusedBy(`"disabled_at" = now()`);
+    await refusedBy(`"language" = 'ja'`, 'staff');
+    // A reset before the token was issued leaves it admitted.
+    await environment.dataSource.query(`UPDATE "accounts" SET "sessions_not_before" = $2 WHERE "id" = $1`, [
+      alice,
+      new Date(issuedAt.getTime() - 1),
+    ]);
+    const afterEarlierReset = checkOf();
+    expect(ids(await history.execute(as(alice), { limit: 3 }, afterEarlierReset))).toHaveLength(3);
+    expect(afterEarlierReset.isConfirmed).toBe(true);
+    await environment.dataSource.query(`DELETE FROM "accounts" WHERE "id" = $1`, [alice]);
   });
 
   it('Given 10,000 provisions of one individual among others, When a page is read, Then ix_provision_records_individual_time serves it backwards with no sort', async () => {

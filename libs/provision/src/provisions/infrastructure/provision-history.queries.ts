@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PendingAccountCheck } from '@infobank/auth';
 import type { RequestContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import type { ProvisionHistoryQuery } from '../domain/provision-history-query';
@@ -32,12 +33,20 @@ export class ProvisionHistoryQueries {
    * One more row than the page (to know whether another follows), in one statement; empty when the cursor names no
    * provision of this individual. The ORDER BY and every condition match ix_provision_records_individual_time
    * (individual_id, provided_at, id), so each page is a backward scan of that index (in each month's partition, merged
-   * in order) from the cursor on, never a sort.
+   * in order) from the cursor on, never a sort. With `accountCheck`, the statement also carries the guard's account
+   * check (a one-time filter PostgreSQL evaluates first): any row it returns confirms the check.
    */
-  async pageOf(ctx: RequestContext, individualId: string, query: ProvisionHistoryQuery): Promise<ProvisionRow[]> {
+  async pageOf(
+    ctx: RequestContext,
+    individualId: string,
+    query: ProvisionHistoryQuery,
+    accountCheck?: PendingAccountCheck,
+  ): Promise<ProvisionRow[]> {
     const manager = ctx.transaction ?? this.dataSource.manager;
-    const { sql, parameters } = pageStatement(individualId, query);
-    return manager.query(sql, parameters);
+    const { sql, parameters } = pageStatement(individualId, query, accountCheck);
+    const rows: ProvisionRow[] = await manager.query(sql, parameters);
+    if (rows.length > 0) accountCheck?.confirm();
+    return rows;
   }
 }
 
@@ -46,7 +55,11 @@ const isoInstant = (expression: string, fraction: 'MS' | 'US' = 'MS') =>
   `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.${fraction}"Z"')`;
 
 /** The page's statement and parameters (exported for the int-spec's EXPLAIN). */
-export function pageStatement(individualId: string, query: ProvisionHistoryQuery): { sql: string; parameters: unknown[] } {
+export function pageStatement(
+  individualId: string,
+  query: ProvisionHistoryQuery,
+  accountCheck?: PendingAccountCheck,
+): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [individualId];
   const bind = (value: unknown) => {
     parameters.push(value);
@@ -73,6 +86,8 @@ export function pageStatement(individualId: string, query: ProvisionHistoryQuery
     conditions.push(`("provided_at", "id") < (${position}, ${cursor}::uuid)`);
     conditions.push(`"provided_at" <= ${position}`);
   }
+  // Uncorrelated: a one-time filter above the scans, so a refused account reads no provision.
+  if (accountCheck !== undefined) conditions.push(accountCheck.condition(bind));
   const sql = `SELECT "id", "recipient_id", "recipient_name", "offer_id", "purpose_code", "purpose_text", "items",
             cardinality("record_digests") AS "records", ${isoInstant('"provided_at"', 'US')} AS "provided_at", "consent_id",
             "consent_version", "benefit", ${isoInstant('"provided_at" + make_interval(days => "data_life_days")')} AS "data_life_ends_at"
