@@ -10,6 +10,7 @@ export * from './database/infrastructure/ledger-partitions';
 export * from './database/infrastructure/migrate';
 export * from './database/infrastructure/read-your-writes';
 export * from './database/infrastructure/replica-reads';
+export * from './database/infrastructure/sql-piece';
 export * from './database/infrastructure/transactions';
 export * from './errors/domain/domain-error';
 export * from './http/http/create-http-app';

@@ -8,15 +8,19 @@ import {
   type AppConfig,
   type RequestContext,
   type TransactionalContext,
+  sql,
+  type SqlPiece,
   withActor,
   withTransaction,
 } from '@infobank/platform';
-import { TransparencyLog } from '@infobank/transparency-log';
+import { OfferNotFoundError } from '@infobank/offers';
+import { TransparencyLog, type LogLeafInput } from '@infobank/transparency-log';
 import { decide, evolve, type ConsentCommand, type ConsentEvent, type ConsentTerms, type GrantedConsent } from '../domain/consent';
 import { consentLeafBody, CONSENT_LEAF_KIND } from '../domain/consent-leaf';
 import { CONSENT_RECEIPT_TYPE, receiptPayload, type ConsentedOffer, type ReceiptActor } from '../domain/consent-receipt';
 import { ConsentCommandRefusedError, ConsentNotFoundError, ConsentVersionConflictError } from '../../consent.errors';
 import { CONSENT_ENDED_JOB } from '../../consent.jobs';
+import type { ConsentEventEntity } from '../infrastructure/consent-event.entity';
 import { ConsentEventStore } from '../infrastructure/consent-event.store';
 import { eventPayload, rowValuesOf, stateOfRow } from '../infrastructure/consent-state.mapper';
 import { ConsentStore } from '../infrastructure/consent.store';
@@ -88,17 +92,19 @@ export class ConsentLedger {
   }
 
   /**
-   * Grants new consents to one offer in the caller's transaction: one grant, or a page of them for standing
-   * conditions, written the same way (one statement per table: the consents, their transparency log leaves and
-   * their events with receipts signed in the same pass). Returns what was recorded for each grant, in order, or
-   * null where the individual already holds a live consent to the offer (the partial unique index refuses it),
-   * so granting a page again records nothing twice.
+   * Grants new consents to one offer: one grant, or a page of them for standing conditions, written the same way,
+   * in the context's transaction or as one of its own. Receipts are signed first; then one statement composed of the
+   * owners' pieces re-checks the offer (still visible to individuals, its row share-locked against a suspension or
+   * withdrawal until the write commits) and inserts the consents, their events with receipts and their transparency
+   * log leaves. Returns what was recorded for each grant, in order, or null where the individual already holds a live
+   * consent to the offer (the partial unique index refuses it), so granting a page again records nothing twice.
+   * OFFER_NOT_FOUND when the offer stopped being visible after it was read (nothing is written).
    */
   async grant(
-    tx: TransactionalContext,
+    ctx: RequestContext,
     grants: readonly ConsentTerms[],
     now: Date,
-    context: { actor: ReceiptActor; offer: ConsentedOffer },
+    context: { actor: ReceiptActor; offer: ConsentedOffer; offerStillVisible: SqlPiece },
   ): Promise<(RecordedConsentChange | null)[]> {
     const changes = grants.map((terms) => {
       const decision = decide({ type: 'grant', terms, now }, { status: 'none' });
@@ -106,22 +112,28 @@ export class ConsentLedger {
       const [event] = decision.events;
       return { state: evolve({ status: 'none' }, event) as GrantedConsent, event, previousReceiptHash: null };
     });
-    // Receipts are signed while Postgres inserts the consents; a grant refused there keeps no receipt.
-    const [inserted, signed] = await Promise.all([
-      this.consents.insertManyUnlessLive(
-        tx,
-        changes.map((change) => rowValuesOf(change.state, change.event)),
-        context.offer,
-      ),
-      this.signEvents(changes, context),
-    ]);
-    const recorded = await this.appendSigned(
-      tx,
-      signed.filter((change) => inserted.has(change.state.consentId)),
-      context,
+    if (changes.length === 0) return [];
+    const signed = await this.signEvents(changes, context);
+    const grantedIds = sql`SELECT "id" FROM "granted"`;
+    const leaves = this.log.appendPiece(
+      signed.map((change) => ({ ...leafOf(change), key: change.state.consentId })),
+      grantedIds,
     );
-    const byConsent = new Map(recorded.map((change) => [change.state.consentId, change]));
-    return changes.map((change) => byConsent.get(change.state.consentId) ?? null);
+    const [written] = await this.transactions.runStatement<{ offerVisible: boolean; granted: string[] }>(
+      ctx,
+      sql`WITH "offer" AS (${context.offerStillVisible}),
+         "granted" AS (${this.consents.insertUnlessLivePiece(
+           changes.map((change) => rowValuesOf(change.state, change.event)),
+           context.offer,
+           sql`SELECT 1 FROM "offer"`,
+         )}),
+         "leaves" AS (${leaves.piece}),
+         "events" AS (${this.events.appendPiece(eventRowsOf(signed, leaves.ids, context.actor), grantedIds)})
+       SELECT EXISTS (SELECT 1 FROM "offer") AS "offerVisible", ARRAY(SELECT "id"::text FROM "granted") AS "granted"`,
+    );
+    if (!written.offerVisible) throw new OfferNotFoundError(grants[0].offerId);
+    const inserted = new Set(written.granted);
+    return signed.map(({ state, receipt, eventId }) => (inserted.has(state.consentId) ? { state, receipt, eventId } : null));
   }
 
   /**
@@ -190,39 +202,38 @@ export class ConsentLedger {
     context: { actor: ReceiptActor },
   ): Promise<RecordedConsentChange[]> {
     if (signed.length === 0) return [];
-    const leafIds = await this.log.appendMany(
-      withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction),
-      signed.map(({ state, event, eventId, receiptHash }) => ({
-        kind: CONSENT_LEAF_KIND,
-        body: Buffer.from(
-          consentLeafBody({
-            consentId: state.consentId,
-            eventId,
-            version: state.version,
-            type: event.type,
-            occurredAt: event.at,
-            receiptHash,
-          }),
-          'utf8',
-        ),
-      })),
-    );
-    await this.events.appendMany(
-      tx,
-      signed.map(({ state, event, eventId, receiptId, receipt, receiptHash }, index) => ({
-        id: eventId,
-        consentId: state.consentId,
-        version: state.version,
-        type: event.type,
-        payload: eventPayload(event),
-        actor: context.actor,
-        occurredAt: event.at,
-        receiptId,
-        receiptJws: receipt,
-        receiptHash,
-        leafId: leafIds[index],
-      })),
-    );
+    const leafIds = await this.log.appendMany(withTransaction(withActor(tx, LEDGER_ACTOR), tx.transaction), signed.map(leafOf));
+    await this.events.appendMany(tx, eventRowsOf(signed, leafIds, context.actor));
     return signed.map(({ state, receipt, eventId }) => ({ state, receipt, eventId }));
   }
+}
+
+/** The transparency log leaf of a signed event: its canonical record, covering the receipt by its hash. */
+function leafOf({ state, event, eventId, receiptHash }: SignedEvent): LogLeafInput {
+  const body = consentLeafBody({
+    consentId: state.consentId,
+    eventId,
+    version: state.version,
+    type: event.type,
+    occurredAt: event.at,
+    receiptHash,
+  });
+  return { kind: CONSENT_LEAF_KIND, body: Buffer.from(body, 'utf8') };
+}
+
+/** The event rows of signed events, each with its leaf's id. */
+function eventRowsOf(signed: readonly SignedEvent[], leafIds: readonly string[], actor: ReceiptActor): ConsentEventEntity[] {
+  return signed.map(({ state, event, eventId, receiptId, receipt, receiptHash }, index) => ({
+    id: eventId,
+    consentId: state.consentId,
+    version: state.version,
+    type: event.type,
+    payload: eventPayload(event),
+    actor,
+    occurredAt: event.at,
+    receiptId,
+    receiptJws: receipt,
+    receiptHash,
+    leafId: leafIds[index],
+  }));
 }

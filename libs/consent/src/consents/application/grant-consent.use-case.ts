@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GetCatalogueOfferUseCase, type CatalogueOfferDetail } from '@infobank/offers';
-import { Transactions, ValidationFailedError, type RequestContext, requireIndividual, type TransactionalContext } from '@infobank/platform';
+import { ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
 import type { ConsentSource, ConsentStatus, ConsentTerms } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
 import { ConsentExistsError, ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
@@ -29,7 +29,6 @@ export interface ConsentChangeResult {
 @Injectable()
 export class GrantConsentUseCase {
   constructor(
-    private readonly transactions: Transactions,
     private readonly offers: GetCatalogueOfferUseCase,
     private readonly ledger: ConsentLedger,
     private readonly eligibility: ConsentEligibility,
@@ -47,21 +46,21 @@ export class GrantConsentUseCase {
     if (eligible.status === 'rejected') throw eligible.reason;
     if (loaded.status === 'rejected') throw loaded.reason;
     const offer = loaded.value;
-    // The single grant is the bulk grant of one.
-    const [granted] = await this.transactions.run(ctx, (tx) => this.grantAll(tx, offer, [{ individualId, command }]));
+    // The single grant is the bulk grant of one: one statement, its own transaction.
+    const [granted] = await this.grantAll(ctx, offer, [{ individualId, command }]);
     if (granted === null) throw new ConsentExistsError(offer.id);
     return granted;
   }
 
   /**
-   * Grants consents to one loaded offer for several individuals in the caller's transaction (standing
-   * conditions grant a page of individuals at once; the portal's grant is a page of one). The caller has
+   * Grants consents to one loaded offer for several individuals, in the caller's transaction when it has one (standing
+   * conditions grant a page of individuals at once; the portal's grant is a page of one, written by one statement). The caller has
    * checked each individual's eligibility (ConsentEligibility). Every command is checked first: any problem
    * refuses them all and writes nothing. Returns each grant's result in order, or null where the individual
    * already holds a live consent to the offer (nothing is written for them).
    */
   async grantAll(
-    tx: TransactionalContext,
+    ctx: RequestContext,
     offer: CatalogueOfferDetail,
     grants: readonly { individualId: string; command: GrantConsentCommand }[],
   ): Promise<(ConsentChangeResult | null)[]> {
@@ -71,7 +70,7 @@ export class GrantConsentUseCase {
     if (grants.some(({ command }) => (command.source ?? 'individual') !== source)) {
       throw new Error('One grant call is by individuals for themselves or by the bank on standing conditions, not both.');
     }
-    const now = tx.now();
+    const now = ctx.now();
     const terms = grants.map(({ individualId, command }): ConsentTerms => {
       const problems = grantProblems(command, offer, source, now);
       if (problems.length > 0) throw new ValidationFailedError(problems);
@@ -92,7 +91,11 @@ export class GrantConsentUseCase {
       };
     });
     const actor = source === 'individual' ? 'individual' : 'bank';
-    const recorded = await this.ledger.grant(tx, terms, now, { actor, offer: consentedOffer(offer) });
+    const recorded = await this.ledger.grant(ctx, terms, now, {
+      actor,
+      offer: consentedOffer(offer),
+      offerStillVisible: this.offers.stillVisiblePiece(offer.id, now),
+    });
     return recorded.map((change) => (change === null ? null : changeResultOf(change)));
   }
 }

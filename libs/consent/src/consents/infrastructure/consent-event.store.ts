@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { binaryArray, sql, type RequestContext, type SqlPiece, type TransactionalContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { ConsentEventEntity } from './consent-event.entity';
 
@@ -37,6 +37,22 @@ export class ConsentEventStore {
         binaryArray.uuid(column((event) => event.leafId)),
       ],
     );
+  }
+
+  /** The statement piece that appends events as `appendMany` does, only those of consents `keptConsentIds` (a piece) selects. */
+  appendPiece(events: readonly ConsentEventEntity[], keptConsentIds: SqlPiece): SqlPiece {
+    const column = <Value>(read: (event: ConsentEventEntity) => Value): Value[] => events.map(read);
+    return sql`INSERT INTO "consent_events" ("id", "consent_id", "version", "type", "payload", "actor", "occurred_at", "receipt_id",
+         "receipt_jws", "receipt_hash", "leaf_id")
+       SELECT * FROM unnest(${binaryArray.uuid(column((event) => event.id))}::uuid[], ${binaryArray.uuid(column((event) => event.consentId))}::uuid[],
+                            ${binaryArray.int4(column((event) => event.version))}::integer[], ${binaryArray.text(column((event) => event.type))}::text[],
+                            ${binaryArray.jsonb(column((event) => JSON.stringify(event.payload)))}::jsonb[],
+                            ${binaryArray.text(column((event) => event.actor))}::text[],
+                            ${binaryArray.timestamptz(column((event) => event.occurredAt))}::timestamptz[],
+                            ${binaryArray.uuid(column((event) => event.receiptId))}::uuid[], ${binaryArray.text(column((event) => event.receiptJws))}::text[],
+                            ${binaryArray.text(column((event) => event.receiptHash))}::text[], ${binaryArray.uuid(column((event) => event.leafId))}::uuid[])
+          AS e("id", "consent_id", "version", "type", "payload", "actor", "occurred_at", "receipt_id", "receipt_jws", "receipt_hash", "leaf_id")
+        WHERE e."consent_id" IN (${keptConsentIds})`;
   }
 
   /** The events of one consent, oldest first. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { binaryArray, sql, type RequestContext, type SqlPiece, type TransactionalContext } from '@infobank/platform';
 import { DataSource, In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { GrantedConsent } from '../domain/consent';
 import type { ConsentedOffer } from '../domain/consent-receipt';
@@ -104,53 +104,36 @@ export class ConsentStore {
   }
 
   /**
-   * Inserts newly granted consents to one offer with one statement; returns the ids inserted. A consent whose
-   * individual already holds a live consent to the offer is left out (the partial unique index
-   * uq_consents_live_individual_offer refuses it, ON CONFLICT DO NOTHING), so a page granted twice inserts nothing twice.
+   * The statement piece that inserts newly granted consents to one offer, returning the ids inserted, and only
+   * while `offerOpen` (a piece) selects a row. A consent whose individual already holds a live consent to the offer
+   * is left out (the partial unique index uq_consents_live_individual_offer refuses it, ON CONFLICT DO NOTHING), so
+   * a page granted twice inserts nothing twice.
    */
-  async insertManyUnlessLive(
-    tx: TransactionalContext,
-    rows: readonly Omit<ConsentEntity, 'offerSnapshot'>[],
-    offer: ConsentedOffer,
-  ): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
+  insertUnlessLivePiece(rows: readonly Omit<ConsentEntity, 'offerSnapshot'>[], offer: ConsentedOffer, offerOpen: SqlPiece): SqlPiece {
     const column = <Value>(read: (row: Omit<ConsentEntity, 'offerSnapshot'>) => Value): Value[] => rows.map(read);
     const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
     // Arrays of arrays do not unnest row by row: items travel as one jsonb array per row. The snapshot is the same for all.
     // Binary array parameters: PostgreSQL reads each element as it is instead of parsing a page-sized literal.
-    const inserted: { id: string }[] = await tx.transaction.query(
-      `INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at",
+    return sql`INSERT INTO "consents" ("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at",
          "explanation", "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause", "offer_snapshot")
        SELECT t."id", t."individual_id", t."offer_id", t."recipient_id", t."status", t."mode", t."source",
               ARRAY(SELECT e."item" FROM jsonb_array_elements_text(t."items") WITH ORDINALITY AS e("item", "position") ORDER BY e."position"),
               t."expires_at", t."explanation", t."version", t."granted_at", t."updated_at", t."ended_at", t."revocation_reason",
-              t."expiry_cause", $17::jsonb
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[],
-                     $10::jsonb[], $11::integer[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[])
+              t."expiry_cause", ${JSON.stringify(offer)}::jsonb
+         FROM unnest(${binaryArray.uuid(column((row) => row.id))}::uuid[], ${binaryArray.uuid(column((row) => row.individualId))}::uuid[],
+                     ${binaryArray.uuid(column((row) => row.offerId))}::uuid[], ${binaryArray.uuid(column((row) => row.recipientId))}::uuid[],
+                     ${binaryArray.text(column((row) => row.status))}::text[], ${binaryArray.text(column((row) => row.mode))}::text[],
+                     ${binaryArray.text(column((row) => row.source))}::text[], ${binaryArray.jsonb(column((row) => JSON.stringify(row.items)))}::jsonb[],
+                     ${binaryArray.timestamptz(column((row) => row.expiresAt))}::timestamptz[],
+                     ${binaryArray.jsonb(column((row) => json(row.explanation)))}::jsonb[], ${binaryArray.int4(column((row) => row.version))}::integer[],
+                     ${binaryArray.timestamptz(column((row) => row.grantedAt))}::timestamptz[],
+                     ${binaryArray.timestamptz(column((row) => row.updatedAt))}::timestamptz[],
+                     ${binaryArray.timestamptz(column((row) => row.endedAt))}::timestamptz[],
+                     ${binaryArray.text(column((row) => row.revocationReason))}::text[], ${binaryArray.text(column((row) => row.expiryCause))}::text[])
            AS t("id", "individual_id", "offer_id", "recipient_id", "status", "mode", "source", "items", "expires_at",
                 "explanation", "version", "granted_at", "updated_at", "ended_at", "revocation_reason", "expiry_cause")
-       ON CONFLICT DO NOTHING RETURNING "id"`,
-      [
-        binaryArray.uuid(column((row) => row.id)),
-        binaryArray.uuid(column((row) => row.individualId)),
-        binaryArray.uuid(column((row) => row.offerId)),
-        binaryArray.uuid(column((row) => row.recipientId)),
-        binaryArray.text(column((row) => row.status)),
-        binaryArray.text(column((row) => row.mode)),
-        binaryArray.text(column((row) => row.source)),
-        binaryArray.jsonb(column((row) => JSON.stringify(row.items))),
-        binaryArray.timestamptz(column((row) => row.expiresAt)),
-        binaryArray.jsonb(column((row) => json(row.explanation))),
-        binaryArray.int4(column((row) => row.version)),
-        binaryArray.timestamptz(column((row) => row.grantedAt)),
-        binaryArray.timestamptz(column((row) => row.updatedAt)),
-        binaryArray.timestamptz(column((row) => row.endedAt)),
-        binaryArray.text(column((row) => row.revocationReason)),
-        binaryArray.text(column((row) => row.expiryCause)),
-        JSON.stringify(offer),
-      ],
-    );
-    return new Set(inserted.map((row) => row.id));
+        WHERE EXISTS (${offerOpen})
+       ON CONFLICT DO NOTHING RETURNING "id"`;
   }
 
   /** Writes the consent's new state if it is still at `previousVersion`; false when a concurrent change came first. */

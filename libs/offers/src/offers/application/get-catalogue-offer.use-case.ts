@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, OrganisationDirectory } from '@infobank/catalog';
-import type { RequestContext } from '@infobank/platform';
+import type { RequestContext, SqlPiece } from '@infobank/platform';
 import type { SummaryLanguage } from '../domain/offer-summary';
 import { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import { OfferStore } from '../infrastructure/offer.store';
@@ -26,5 +26,13 @@ export class GetCatalogueOfferUseCase {
     const [entry] = offer === null ? [] : await catalogueOffers(ctx, { directory: this.directory, outcomes: this.outcomes }, [offer]);
     if (entry === undefined) throw notFound;
     return withSummary(entry, query.language === 'en' ? 'en' : 'ja');
+  }
+
+  /**
+   * For a consent written after this read: a statement piece selecting the offer's id only if individuals may
+   * still see it when the write commits, its row locked FOR SHARE until then (the write inserts nothing when empty).
+   */
+  stillVisiblePiece(offerId: string, at: Date): SqlPiece {
+    return this.offers.visibleLockedPiece(offerId, at);
   }
 }

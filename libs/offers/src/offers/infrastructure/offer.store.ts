@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { sql, type RequestContext, type SqlPiece, type TransactionalContext } from '@infobank/platform';
 import { ArrayContains, DataSource, In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { StoredOfferStatus } from '../domain/offer';
 import { OfferNotFoundError } from '../../offers.errors';
@@ -50,6 +50,15 @@ export class OfferStore {
   /** The offer if individuals may see it at `now`: approved (so not suspended, withdrawn or under review) and still valid. */
   findVisible(ctx: RequestContext, offerId: string, now: Date): Promise<OfferEntity | null> {
     return this.manager(ctx).findOne(OfferEntity, { where: visibleAt(now, { id: offerId }) });
+  }
+
+  /**
+   * The statement piece that selects the offer's id if individuals may still see it at `at` (as `findVisible`),
+   * locking its row FOR SHARE: a suspension or withdrawal waits until the statement's transaction ends, and one
+   * that committed first leaves the piece empty.
+   */
+  visibleLockedPiece(offerId: string, at: Date): SqlPiece {
+    return sql`SELECT "id" FROM "offers" WHERE "id" = ${offerId}::uuid AND "status" = 'approved' AND "valid_until" > ${at}::timestamptz FOR SHARE`;
   }
 
   /** The offers individuals may see at `now`, newest first, by purpose and data category when given. */

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { withTransaction, type RequestContext, type TransactionalContext } from '../../context/application/request-context';
 import type { ReadYourWrites } from './read-your-writes';
+import { runPreparedStatement, type SqlPiece } from './sql-piece';
 
 /**
  * How application code opens transactions without touching TypeORM: it hands over its context and
@@ -28,5 +29,17 @@ export class Transactions {
     // Committed: an individual's own next reads must see it, also where they would go to the read replica.
     if (ctx.actor.type === 'individual' && this.writes !== undefined) await this.writes.remember(ctx.actor.id);
     return result;
+  }
+
+  /**
+   * Runs one composed statement (several contexts' pieces) in the context's transaction, or alone as its own
+   * transaction when the caller has none: a write that is one statement needs no BEGIN and COMMIT round trips.
+   */
+  async runStatement<Row>(ctx: RequestContext, statement: SqlPiece): Promise<Row[]> {
+    if (ctx.transaction !== undefined)
+      return runPreparedStatement<Row>({ transaction: ctx.transaction, dataSource: this.dataSource }, statement);
+    const rows = await runPreparedStatement<Row>({ dataSource: this.dataSource }, statement);
+    if (ctx.actor.type === 'individual' && this.writes !== undefined) await this.writes.remember(ctx.actor.id);
+    return rows;
   }
 }

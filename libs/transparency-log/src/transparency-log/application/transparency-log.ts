@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import type { RequestContext, SqlPiece, TransactionalContext } from '@infobank/platform';
 import {
   consistencyProofRanges,
   inclusionPathRanges,
@@ -77,6 +77,21 @@ export class TransparencyLog {
       leaves.map((leaf, index) => ({ id: ids[index], kind: leaf.kind, body: leaf.body })),
     );
     return ids;
+  }
+
+  /**
+   * What `appendMany` does, as a piece of another context's composed statement (a ledger's write of its records
+   * and their leaves in one statement): each leaf names the record it logs (`key`), and only leaves whose key
+   * `keptKeys` selects are appended. Returns the leaves' ids in order (those left out are never used) and the piece.
+   */
+  appendPiece(leaves: readonly (LogLeafInput & { key: string })[], keptKeys: SqlPiece): { ids: string[]; piece: SqlPiece } {
+    for (const leaf of leaves) checkLeaf(leaf);
+    const ids = leaves.map(() => randomUUID());
+    const piece = this.store.insertLeavesPiece(
+      leaves.map((leaf, index) => ({ id: ids[index], kind: leaf.kind, body: leaf.body, key: leaf.key })),
+      keptKeys,
+    );
+    return { ids, piece };
   }
 
   /** The inclusion proof of a leaf against the latest checkpoint, or null while it is unsealed (or unknown). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
+import { binaryArray, sql, type RequestContext, type SqlPiece, type TransactionalContext } from '@infobank/platform';
 import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
 import { subtreeKey, type PerfectSubtree } from '../domain/merkle-tree';
 
@@ -70,6 +70,20 @@ export class TransparencyLogStore {
         binaryArray.bytea(leaves.map((leaf) => leaf.body)),
       ],
     );
+  }
+
+  /**
+   * The statement piece that inserts leaves, as `insertLeaves` does, for another context's composed statement:
+   * each leaf carries a `key` (the id of the record it logs), and only leaves whose key is among `keptKeys` (a
+   * piece selecting one uuid column) are inserted, so a record the same statement did not write gets no leaf.
+   */
+  insertLeavesPiece(leaves: readonly { id: string; kind: string; body: Buffer; key: string }[], keptKeys: SqlPiece): SqlPiece {
+    return sql`INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid")
+       SELECT t."id", t."kind", t."body", pg_current_xact_id()::text::bigint
+         FROM unnest(${binaryArray.uuid(leaves.map((leaf) => leaf.id))}::uuid[], ${binaryArray.text(leaves.map((leaf) => leaf.kind))}::text[],
+                     ${binaryArray.bytea(leaves.map((leaf) => leaf.body))}::bytea[], ${binaryArray.uuid(leaves.map((leaf) => leaf.key))}::uuid[])
+           AS t("id", "kind", "body", "key")
+        WHERE t."key" IN (${keptKeys})`;
   }
 
   /** A leaf by id, or null. */
