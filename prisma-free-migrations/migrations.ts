@@ -32,6 +32,7 @@ import { CreateIncidents1795340044000 } from './1795340044000-create-incidents';
 import { PartitionLedgersByMonth1795340049000 } from './1795340049000-partition-ledgers-by-month';
 import { GuardLeafUpdatesByCondition1795340052000 } from './1795340052000-guard-leaf-updates-by-condition';
 import { StoreLargeConsentValuesUncompressed1795340054000 } from './1795340054000-store-large-consent-values-uncompressed';
+import { StartLogSealsInOneCall1795340064000 } from './1795340064000-start-log-seals-in-one-call';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   PartitionLedgersByMonth1795340049000,
   GuardLeafUpdatesByCondition1795340052000,
   StoreLargeConsentValuesUncompressed1795340054000,
+  StartLogSealsInOneCall1795340064000,
 ];

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createRequestContext, withTransaction, Transactions } from '@infobank/platform';
 import { performance } from 'node:perf_hooks';
 import { BankKeyRing, loadKeyMaterial } from '@infobank/crypto';
+import { Pool } from 'pg';
 import { SealTransparencyLogUseCase, TransparencyLog, TransparencyLogStore } from '@infobank/transparency-log';
+import { backendCpuBetween, backendCpuSeconds } from '../backend-cpu';
 import type { BenchEnvironment } from '../bench-environment';
 import { progress, ScenarioMeasurement, sleep, summarise, timeConcurrent, type Timing } from '../measure';
 
@@ -41,65 +43,91 @@ export async function ledger(environment: BenchEnvironment): Promise<ScenarioMea
   const bodies = Array.from({ length: LEAVES }, (_unused, index) => leafBody(index));
 
   const { dataSource } = environment;
-  for (const statement of CREATE_CHAIN) await dataSource.query(statement);
-  progress(`naive_hash_chain_append: ${LEAVES} appends from ${CLIENTS} clients`);
-  // Through the same client and transaction as the log's appends: a ledger append always runs inside
-  // the transaction of the event it records, so the naive head lock is held until that commit.
-  const chain = await timeConcurrent(LEAVES, CLIENTS, (index) =>
-    dataSource.transaction((manager) => manager.query(APPEND_TO_CHAIN, [bodies[index]])),
-  );
-  const [{ n: chained }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "bench_chain"`);
-  if (chained !== LEAVES) throw new Error(`naive_hash_chain_append: expected ${LEAVES} rows, found ${chained}`);
+  // Reads the backends' CPU from /proc (one connection of its own, counted with the others).
+  const cpuReader = new Pool({ ...environment.postgres, max: 1 });
+  try {
+    for (const statement of CREATE_CHAIN) await dataSource.query(statement);
+    progress(`naive_hash_chain_append: ${LEAVES} appends from ${CLIENTS} clients`);
+    // Through the same client and transaction as the log's appends: a ledger append always runs inside
+    // the transaction of the event it records, so the naive head lock is held until that commit.
+    const chainCpu = await startCpu(cpuReader);
+    const chain = await timeConcurrent(LEAVES, CLIENTS, (index) =>
+      dataSource.transaction((manager) => manager.query(APPEND_TO_CHAIN, [bodies[index]])),
+    );
+    const chainUsed = await chainCpu();
+    const [{ n: chained }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "bench_chain"`);
+    if (chained !== LEAVES) throw new Error(`naive_hash_chain_append: expected ${LEAVES} rows, found ${chained}`);
 
-  const log = new TransparencyLog(new TransparencyLogStore(dataSource));
-  const keyRing = await BankKeyRing.fromKeyMaterial(
-    await loadKeyMaterial({ keysDirectory: environment.keysDirectory, generateIfMissing: true }),
-  );
-  const sealer = new SealTransparencyLogUseCase(keyRing, new Transactions(dataSource), new TransparencyLogStore(dataSource));
-  // Earlier scenarios of the run (consent grants) leave leaves of their own: sealed first, untimed.
-  while ((await dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)))).outcome !== 'nothing-to-seal') {
-    await sleep(5);
-  }
-  const target = ((await log.latestCheckpoint(logCtx))?.treeSize ?? 0) + LEAVES;
-  let appending = true;
-  let seals = 0;
-  const sealLoop = async (): Promise<void> => {
-    // The worker's sealer runs every second; here it runs back to back, as it would under load.
-    while (appending || (await log.latestCheckpoint(logCtx))?.treeSize !== target) {
-      const result = await dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)));
-      if (result.outcome === 'sealed') seals += 1;
-      else await sleep(5);
+    const log = new TransparencyLog(new TransparencyLogStore(dataSource));
+    const keyRing = await BankKeyRing.fromKeyMaterial(
+      await loadKeyMaterial({ keysDirectory: environment.keysDirectory, generateIfMissing: true }),
+    );
+    const sealer = new SealTransparencyLogUseCase(keyRing, new Transactions(dataSource), new TransparencyLogStore(dataSource));
+    // Earlier scenarios of the run (consent grants) leave leaves of their own: sealed first, untimed.
+    while ((await dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)))).outcome !== 'nothing-to-seal') {
+      await sleep(5);
     }
-  };
-  progress(`transparency_log_append_and_seal: ${LEAVES} appends from ${CLIENTS} clients, sealed concurrently`);
-  const started = performance.now();
-  const sealing = sealLoop();
-  const appends = await timeConcurrent(LEAVES, CLIENTS, (index) =>
-    dataSource.transaction((manager) => log.append(withTransaction(logCtx, manager), { kind: 'bench.leaf', body: bodies[index] })),
-  );
-  appending = false;
-  await sealing;
-  const sealed: Timing = { seconds: (performance.now() - started) / 1000, latenciesMs: appends.latenciesMs };
+    const target = ((await log.latestCheckpoint(logCtx))?.treeSize ?? 0) + LEAVES;
+    let appending = true;
+    let seals = 0;
+    const sealLoop = async (): Promise<void> => {
+      // The worker's sealer runs every second; here it runs back to back, as it would under load.
+      while (appending || (await log.latestCheckpoint(logCtx))?.treeSize !== target) {
+        const result = await dataSource.transaction((manager) => sealer.execute(withTransaction(logCtx, manager)));
+        if (result.outcome === 'sealed') seals += 1;
+        else await sleep(5);
+      }
+    };
+    progress(`transparency_log_append_and_seal: ${LEAVES} appends from ${CLIENTS} clients, sealed concurrently`);
+    const logCpu = await startCpu(cpuReader);
+    const started = performance.now();
+    const sealing = sealLoop();
+    const appends = await timeConcurrent(LEAVES, CLIENTS, (index) =>
+      dataSource.transaction((manager) => log.append(withTransaction(logCtx, manager), { kind: 'bench.leaf', body: bodies[index] })),
+    );
+    appending = false;
+    await sealing;
+    const sealed: Timing = { seconds: (performance.now() - started) / 1000, latenciesMs: appends.latenciesMs };
+    const logUsed = await logCpu();
 
-  return [
-    summarise(
-      {
-        name: 'naive_hash_chain_append',
-        description: `per-row SQL hash chain: each append, in its own transaction like the log's, locks the head row and chains sha256 (${CLIENTS} clients); sealed at commit`,
-        operations: LEAVES,
-        baseline: null,
-      },
-      chain,
-    ),
-    summarise(
-      {
-        name: 'transparency_log_append_and_seal',
-        description: `TransparencyLog.append in its own transaction (${CLIENTS} clients) until every leaf is sealed under a signed checkpoint; latency = one append`,
-        operations: LEAVES,
-        baseline: 'naive_hash_chain_append',
-        details: { checkpoints: seals, appendSeconds: Math.round(appends.seconds * 1000) / 1000 },
-      },
-      sealed,
-    ),
-  ];
+    return [
+      summarise(
+        {
+          name: 'naive_hash_chain_append',
+          description: `per-row SQL hash chain: each append, in its own transaction like the log's, locks the head row and chains sha256 (${CLIENTS} clients); sealed at commit`,
+          operations: LEAVES,
+          baseline: null,
+          details: chainUsed,
+        },
+        chain,
+      ),
+      summarise(
+        {
+          name: 'transparency_log_append_and_seal',
+          description: `TransparencyLog.append in its own transaction (${CLIENTS} clients) until every leaf is sealed under a signed checkpoint; latency = one append`,
+          operations: LEAVES,
+          baseline: 'naive_hash_chain_append',
+          details: { checkpoints: seals, appendSeconds: Math.round(appends.seconds * 1000) / 1000, ...logUsed },
+        },
+        sealed,
+      ),
+    ];
+  } finally {
+    await cpuReader.end();
+  }
+}
+
+/**
+ * Starts counting CPU: the returned function gives the seconds used since by this process (the clients, TypeORM, the
+ * sealer's hashing and signing) and by this run's PostgreSQL backends. Unlike the rates, these hardly move with the
+ * machine's load.
+ */
+async function startCpu(reader: Pool): Promise<() => Promise<{ processCpuSeconds: number; backendCpuSeconds: number }>> {
+  const backendsBefore = await backendCpuSeconds(reader);
+  const processBefore = process.cpuUsage();
+  return async () => {
+    const used = process.cpuUsage(processBefore);
+    const backendCpu = backendCpuBetween(backendsBefore, await backendCpuSeconds(reader));
+    return { processCpuSeconds: Math.round((used.user + used.system) / 10_000) / 100, backendCpuSeconds: backendCpu };
+  };
 }

@@ -38,10 +38,11 @@ export class SealTransparencyLogUseCase {
 
   async execute(ctx: RequestContext, options: { maxLeaves?: number } = {}): Promise<SealOutcome> {
     return this.transactions.run(ctx, async (tx) => {
-      if (!(await this.store.tryLockSealer(tx))) return { outcome: 'busy' };
-      const latest = await this.store.latestCheckpoint(tx);
+      // One round trip: the lock, then (after it) the latest checkpoint and the leaves to seal.
+      const start = await this.store.startSeal(tx, options.maxLeaves ?? MAX_LEAVES_PER_SEAL);
+      if (!start.locked) return { outcome: 'busy' };
+      const { latest, leaves } = start;
       const treeSize = latest?.treeSize ?? 0;
-      const leaves = await this.store.unsealedLeaves(tx, treeSize, options.maxLeaves ?? MAX_LEAVES_PER_SEAL);
       if (leaves.length === 0) return { outcome: 'nothing-to-seal', treeSize };
 
       const edge = await this.edgeOf(tx, latest);
@@ -57,7 +58,8 @@ export class SealTransparencyLogUseCase {
       const checkpoint = await this.keyRing.signJws(payload, { typ: CHECKPOINT_TYPE });
       await this.store.saveSeal(tx, {
         nodes: grown.completed,
-        leaves: leaves.map((leaf, offset) => ({ id: leaf.id, appendedXid: leaf.appendedXid, leafIndex: treeSize + offset })),
+        firstLeafIndex: treeSize,
+        leaves,
         checkpoint: { treeSize: newSize, rootHash, signedAt, checkpoint },
       });
       this.lastSeal = { treeSize: newSize, rootHash, edge: grown.edge };
@@ -69,7 +71,7 @@ export class SealTransparencyLogUseCase {
    * The perfect subtrees of the latest checkpoint's tree, largest first. Another sealer (or a rolled-back
    * seal) changes the latest checkpoint, so the remembered edge counts only when size and root hash match.
    */
-  private async edgeOf(tx: TransactionalContext, latest: CheckpointRow | null): Promise<TreeEdge> {
+  private async edgeOf(tx: TransactionalContext, latest: Pick<CheckpointRow, 'treeSize' | 'rootHash'> | null): Promise<TreeEdge> {
     if (latest === null) return [];
     const remembered = this.lastSeal;
     if (remembered?.treeSize === latest.treeSize && remembered.rootHash.equals(latest.rootHash)) return remembered.edge;

@@ -151,6 +151,26 @@ describe('the transparency log over Postgres', () => {
     }
   });
 
+  it('Given a sealer whose transaction is still open, When another seal runs, Then it is busy and seals nothing', async () => {
+    const id = await append('sealed once the first sealer has finished');
+    const runner = environment.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // The first sealer's lock lasts until its transaction ends, whether it sealed or found nothing to seal.
+      expect((await sealer.execute(withTransaction(logCtx, runner.manager))).outcome).not.toBe('busy');
+      const before = await log.latestCheckpoint(logCtx);
+      expect(await seal()).toEqual({ outcome: 'busy' });
+      expect(await log.latestCheckpoint(logCtx)).toEqual(before);
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const [proof] = await sealedProofs([id]);
+    expect(proof.leafIndex).toBeGreaterThanOrEqual(0);
+  });
+
   it('Given a transaction still running in another database of the cluster, Then it does not hold sealing back', async () => {
     // An older transaction id than the leaf's, below the snapshot's xmin all along: it can never append here.
     const elsewhere = await maintenanceClient();

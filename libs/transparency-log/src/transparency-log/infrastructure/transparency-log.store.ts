@@ -12,15 +12,40 @@ const SEALER_LOCK_KEY = 7_300_611_002;
  */
 const SEALER_IDLE_LIMIT = '5s';
 
-/** The one-leaf append, prepared once per connection under this name (see `insertLeaves`). */
-const INSERT_ONE_LEAF = {
+/** A statement prepared once per connection under its name (see `queryPrepared`). */
+interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/** The one-leaf append: most appends are one leaf in the transaction of one event. */
+const INSERT_ONE_LEAF: PreparedStatement = {
   name: 'transparency_log_insert_leaf',
   text: `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid") VALUES ($1, $2, $3, pg_current_xact_id()::text::bigint)`,
 };
 
+/** The reading half of a seal: lock, latest checkpoint, unsealed leaves (see `startSeal`). */
+const START_SEAL: PreparedStatement = {
+  name: 'transparency_log_seal_start',
+  text: `SELECT "locked", "tree_size", "root_hash", "id", "body", "appended_xid" FROM transparency_log_seal_start($1, $2, $3)`,
+};
+
+/** The writing half of a seal: nodes, leaf indexes, checkpoint (see `saveSeal`). */
+const SAVE_SEAL: PreparedStatement = {
+  name: 'transparency_log_save_seal',
+  text: `WITH "nodes" AS (
+           INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
+           SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])),
+         "leaves" AS (
+           UPDATE "transparency_log_leaves" l SET "leaf_index" = $4::bigint + sealed."position" - 1
+             FROM unnest($5::uuid[]) WITH ORDINALITY AS sealed("id", "position")
+            WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL AND l."appended_xid" BETWEEN $6::bigint AND $7::bigint)
+         INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($8, $9, $10, $11)`,
+};
+
 /** What node-postgres's client offers beyond TypeORM: a query by statement name, parsed and planned once per connection. */
 interface PreparingClient {
-  query(statement: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+  query(statement: PreparedStatement & { values: unknown[] }): Promise<unknown>;
 }
 
 /** A stored checkpoint row. */
@@ -37,6 +62,9 @@ export interface UnsealedLeaf {
   body: Buffer;
   appendedXid: string;
 }
+
+/** What `startSeal` read: nothing without the lock; with it, the latest checkpoint (null before the first) and leaves. */
+export type SealStart = { locked: false } | { locked: true; latest: { treeSize: number; rootHash: Buffer } | null; leaves: UnsealedLeaf[] };
 
 /** A leaf as the proofs read it. */
 export interface LeafRow {
@@ -57,7 +85,7 @@ export class TransparencyLogStore {
   async insertLeaves(tx: TransactionalContext, leaves: readonly { id: string; kind: string; body: Buffer }[]): Promise<void> {
     if (leaves.length === 1) {
       const [leaf] = leaves;
-      await this.appendOneLeaf(tx, [leaf.id, leaf.kind, leaf.body]);
+      await this.queryPrepared(tx, INSERT_ONE_LEAF, [leaf.id, leaf.kind, leaf.body]);
       return;
     }
     await tx.transaction.query(
@@ -130,64 +158,54 @@ export class TransparencyLogStore {
   }
 
   /**
-   * Takes the sealer's lock for the rest of the transaction; false when another sealer holds it. The
-   * transaction's idle limit is set with it (SEALER_IDLE_LIMIT), so that a stalled sealer cannot keep the lock.
-   */
-  async tryLockSealer(tx: TransactionalContext): Promise<boolean> {
-    const [{ locked }]: { locked: boolean }[] = await tx.transaction.query(
-      `SELECT set_config('idle_in_transaction_session_timeout', $2, true) AS "idleLimit", pg_try_advisory_xact_lock($1) AS "locked"`,
-      [SEALER_LOCK_KEY, SEALER_IDLE_LIMIT],
-    );
-    return locked;
-  }
-
-  /**
-   * Up to `limit` unsealed leaves of finished transactions, in sealing order (transaction id, id). A leaf
-   * qualifies when every transaction that could still append one with a smaller id has finished: those
-   * below the snapshot's xmin, and of the rest the ones still running in this database. A transaction that
-   * runs in another database of the cluster (pg_stat_activity names its database, to every role) can never
-   * append here, so it holds nothing back; one whose database is unknown (say, a prepared transaction) is
-   * waited for, as below xmin. Transaction ids are matched on their low 32 bits, unique among running ones.
+   * The reading half of a seal, in one call of `transparency_log_seal_start` (migration 1795340064000): takes the
+   * sealer's lock for the rest of the transaction with its idle limit (SEALER_IDLE_LIMIT, so that a stalled sealer
+   * cannot keep the lock), then reads the latest checkpoint's size and root hash and up to `limit` unsealed leaves of
+   * finished transactions, in sealing order (transaction id, id). `locked: false` when another sealer holds the lock.
    *
-   * The scan starts at the transaction of the last sealed leaf (the one at `treeSize - 1`): every leaf of an earlier
-   * transaction was sealed before it, in this order, and none can appear later. So a seal reads the index entries of
-   * recent leaves only, not the entries that every sealed leaf leaves in the partial index until VACUUM removes them
-   * (a bitmap scan does not skip those: from the start of the index, each seal cost grew with the leaves sealed so far).
-   * Each leaf comes with its transaction id, for `saveSeal` to look in the same narrow range.
+   * A leaf qualifies when every transaction that could still append one with a smaller id has finished: those below
+   * the snapshot's xmin, and of the rest the ones still running in this database (one in another database of the
+   * cluster can never append here; one whose database is unknown, say a prepared transaction, is waited for). The scan
+   * starts at the transaction of the last sealed leaf: every leaf of an earlier transaction was sealed before it, and
+   * none can appear later, so a seal reads the index entries of recent leaves only, not those that every sealed leaf
+   * leaves in the partial index until VACUUM. Each leaf comes with its transaction id, for `saveSeal` to look in the
+   * same narrow range. The function's statements keep their plans for the session (planned afresh on every seal, the
+   * unsealed-leaves query was most of a seal's database time).
    */
-  async unsealedLeaves(tx: TransactionalContext, treeSize: number, limit: number): Promise<UnsealedLeaf[]> {
-    const rows: { id: string; body: Buffer; appended_xid: string }[] = await tx.transaction.query(
-      `WITH "snapshot" AS (SELECT pg_current_snapshot() AS "snapshot"),
-            "elsewhere" AS (
-              SELECT "backend_xid"::text::bigint AS "xid32" FROM pg_stat_activity
-               WHERE "backend_xid" IS NOT NULL
-                 AND "datid" <> (SELECT "oid" FROM pg_database WHERE "datname" = current_database())),
-            "bound" AS (
-              SELECT least(
-                       pg_snapshot_xmax(s."snapshot")::text::bigint,
-                       (SELECT min(running::text::bigint) FROM pg_snapshot_xip(s."snapshot") AS running
-                         WHERE running::text::bigint % 4294967296 NOT IN (SELECT "xid32" FROM "elsewhere"))) AS "xid"
-                FROM "snapshot" s)
-       SELECT "id", "body", "appended_xid" FROM "transparency_log_leaves"
-        WHERE "leaf_index" IS NULL AND "appended_xid" < (SELECT "xid" FROM "bound")
-          AND "appended_xid" >= coalesce((SELECT "appended_xid" FROM "transparency_log_leaves" WHERE "leaf_index" = $2), 0)
-        ORDER BY "appended_xid", "id" LIMIT $1`,
-      [limit, String(treeSize - 1)],
-    );
-    return rows.map((row) => ({ id: row.id, body: row.body, appendedXid: row.appended_xid }));
+  async startSeal(tx: TransactionalContext, limit: number): Promise<SealStart> {
+    const rows = await this.queryPrepared<{
+      locked: boolean;
+      tree_size: string | null;
+      root_hash: Buffer | null;
+      id: string | null;
+      body: Buffer | null;
+      appended_xid: string | null;
+    }>(tx, START_SEAL, [SEALER_LOCK_KEY, SEALER_IDLE_LIMIT, limit]);
+    const [first] = rows;
+    if (first === undefined || !first.locked) return { locked: false };
+    const latest =
+      first.tree_size === null || first.root_hash === null ? null : { treeSize: Number(first.tree_size), rootHash: first.root_hash };
+    const leaves: UnsealedLeaf[] = [];
+    for (const row of rows) {
+      if (row.id !== null && row.body !== null && row.appended_xid !== null)
+        leaves.push({ id: row.id, body: row.body, appendedXid: row.appended_xid });
+    }
+    return { locked: true, latest, leaves };
   }
 
   /**
-   * Stores one seal in one statement: the completed subtree nodes, each sealed leaf's index (once; a leaf
-   * already indexed keeps its index) and the signed checkpoint of the new tree. The UPDATE reads the partial index over
-   * the sealed leaves' transaction ids only, as `unsealedLeaves` did (matched on `leaf_index IS NULL` alone, it read
-   * every entry sealed leaves had left there).
+   * Stores one seal in one statement: the completed subtree nodes, the sealed leaves' indexes (consecutive from
+   * `firstLeafIndex`, in the order given; a leaf already indexed keeps its index) and the signed checkpoint of the new
+   * tree. The UPDATE reads the partial index over the sealed leaves' transaction ids only, as `startSeal` did (matched
+   * on `leaf_index IS NULL` alone, it read every entry sealed leaves had left there). A named statement (planned once
+   * per connection), with the ids and hashes as binary arrays.
    */
   async saveSeal(
     tx: TransactionalContext,
     seal: {
       nodes: readonly { level: number; index: number; hash: Buffer }[];
-      leaves: readonly (Omit<UnsealedLeaf, 'body'> & { leafIndex: number })[];
+      firstLeafIndex: number;
+      leaves: readonly Omit<UnsealedLeaf, 'body'>[];
       checkpoint: CheckpointRow;
     },
   ): Promise<void> {
@@ -196,48 +214,36 @@ export class TransparencyLogStore {
       ([low, high], xid) => [xid < low ? xid : low, xid > high ? xid : high],
       [xids[0] ?? 0n, xids[0] ?? 0n],
     );
-    await tx.transaction.query(
-      `WITH "nodes" AS (
-              INSERT INTO "transparency_log_nodes" ("level", "node_index", "hash")
-              SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])),
-            "leaves" AS (
-              UPDATE "transparency_log_leaves" l SET "leaf_index" = sealed."leaf_index"
-                FROM unnest($4::uuid[], $5::bigint[]) AS sealed("id", "leaf_index")
-               WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL AND l."appended_xid" BETWEEN $6 AND $7)
-       INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($8, $9, $10, $11)`,
-      [
-        seal.nodes.map((node) => node.level),
-        seal.nodes.map((node) => String(node.index)),
-        seal.nodes.map((node) => node.hash),
-        seal.leaves.map((leaf) => leaf.id),
-        seal.leaves.map((leaf) => String(leaf.leafIndex)),
-        String(firstXid),
-        String(lastXid),
-        String(seal.checkpoint.treeSize),
-        seal.checkpoint.rootHash,
-        seal.checkpoint.signedAt,
-        seal.checkpoint.checkpoint,
-      ],
-    );
+    await this.queryPrepared(tx, SAVE_SEAL, [
+      seal.nodes.map((node) => node.level),
+      seal.nodes.map((node) => String(node.index)),
+      binaryArray.bytea(seal.nodes.map((node) => node.hash)),
+      String(seal.firstLeafIndex),
+      binaryArray.uuid(seal.leaves.map((leaf) => leaf.id)),
+      String(firstXid),
+      String(lastXid),
+      String(seal.checkpoint.treeSize),
+      seal.checkpoint.rootHash,
+      seal.checkpoint.signedAt,
+      seal.checkpoint.checkpoint,
+    ]);
   }
 
   /**
-   * Most appends are one leaf in the transaction of one event, so this statement runs once per ledger event:
-   * a named statement on the transaction's own connection skips parsing and planning after its first run there,
-   * and the body travels as one binary parameter. Errors come out as TypeORM's, as from `query`.
+   * Runs a named statement on the transaction's own connection: parsed and planned once per connection, then only
+   * bound and executed (the one-leaf append runs once per ledger event, the seal's two statements once per seal).
+   * Buffers travel as binary parameters. Errors come out as TypeORM's, as from `query`.
    */
-  private async appendOneLeaf(tx: TransactionalContext, values: unknown[]): Promise<void> {
+  private async queryPrepared<Row = unknown>(tx: TransactionalContext, statement: PreparedStatement, values: unknown[]): Promise<Row[]> {
     const runner = tx.transaction.queryRunner;
-    if (runner === undefined) {
-      await tx.transaction.query(INSERT_ONE_LEAF.text, values);
-      return;
-    }
+    if (runner === undefined) return tx.transaction.query(statement.text, values);
     if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const client = (await runner.connect()) as PreparingClient;
     try {
-      await client.query({ ...INSERT_ONE_LEAF, values });
+      const result = (await client.query({ ...statement, values })) as { rows: Row[] };
+      return result.rows;
     } catch (error) {
-      throw new QueryFailedError(INSERT_ONE_LEAF.text, values, error as Error);
+      throw new QueryFailedError(statement.text, values, error as Error);
     }
   }
 
