@@ -6,13 +6,15 @@ import type { BenchEnvironment } from './bench-environment';
 import { progress, sleep } from './measure';
 
 const WORKER_MAIN = join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.js');
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 120_000;
 const IDLE_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 const POLL_MS = 100;
 
 /** The built worker (`dist/apps/worker`) running as its own process against the run's database, Redis prefix and keys. */
 export interface BenchWorker {
+  /** The worker process's id (its CPU time is read from /proc). */
+  pid: number;
   /** Waits until the worker has nothing left to do: every outbox row completed and every log leaf sealed. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -21,12 +23,16 @@ export interface BenchWorker {
 /**
  * Starts the worker exactly as `npm start` does (its own process, its own BullMQ workers, outbox relay,
  * sealer and schedules), configured like the benchmark's own context: same database, Redis prefix and
- * key directories. Resolves once its /health answers.
+ * key directories. Resolves once its /health answers. `main`: another build of the worker (to compare two on one seeded database); `nodeArguments` (say, `--cpu-prof`) go to node.
  */
-export async function startBenchWorker(environment: BenchEnvironment): Promise<BenchWorker> {
-  if (!existsSync(WORKER_MAIN)) throw new Error(`The benchmark runs the built worker: ${WORKER_MAIN} is missing (npm run build)`);
+export async function startBenchWorker(
+  environment: BenchEnvironment,
+  main: string = WORKER_MAIN,
+  nodeArguments: readonly string[] = [],
+): Promise<BenchWorker> {
+  if (!existsSync(main)) throw new Error(`The benchmark runs the built worker: ${main} is missing (npm run build)`);
   const port = await freePort();
-  const child = spawn(process.execPath, [WORKER_MAIN], {
+  const child = spawn(process.execPath, [...nodeArguments, main], {
     env: {
       ...process.env,
       DATABASE_HOST: '127.0.0.1',
@@ -50,6 +56,7 @@ export async function startBenchWorker(environment: BenchEnvironment): Promise<B
   }
   progress(`worker started (pid ${child.pid}, operations port ${port})`);
   return {
+    pid: child.pid as number,
     idle: () => untilIdle(environment),
     stop: () => stopChild(child, exited),
   };

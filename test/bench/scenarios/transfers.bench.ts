@@ -15,11 +15,23 @@ import {
   type PackagePayload,
 } from '@infobank/provision';
 import { DepositRecordsUseCase } from '@infobank/vault';
-import { CompactEncrypt, compactDecrypt, compactVerify, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import {
+  CompactEncrypt,
+  compactDecrypt,
+  compactVerify,
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  type JSONWebKeySet,
+  type JWK,
+} from 'jose';
 import { randomInt, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { Pool } from 'pg';
 import type { BenchEnvironment } from '../bench-environment';
+import { backendCpuBetween, backendCpuSeconds, processCpuSeconds } from '../backend-cpu';
 import { startBenchWorker, type BenchWorker } from '../bench-worker';
 import { BenchProvider } from '../intake-provider';
 import {
@@ -30,10 +42,12 @@ import {
   timeConcurrent,
   sleep,
   timeSequential,
+  within,
   type ScenarioMeasurement,
   type Timing,
 } from '../measure';
 import { rawBullmqAddNoop } from './bullmq.bench';
+import type { OpenedPart, PartOpeningSetup, PartToOpen } from '../part-opening.worker';
 import { realisticReceipt } from '../realistic-receipts';
 import { marketingOfferTerms, ProvisionPathModule } from '../provision-path';
 
@@ -49,12 +63,13 @@ const PROVIDER_SLUG = 'mart';
 /** How often the recipient's client asks whether another part is built. */
 const CLIENT_POLL_MS = 20;
 const CLIENT_TIMEOUT_MS = 240_000;
+const THREAD_START_TIMEOUT_MS = 60_000;
 
 /** Seeding 10,000 consented subjects with 30,000 records, then building and downloading one transfer for all of them. */
 export const TRANSFERS_TIMEOUT_MS = 360_000;
 
 /** The recipient as the benchmark's client: its organisation actor and the private half of its X25519 key. */
-interface BenchRecipient {
+export interface BenchRecipient {
   ctx: RequestContext;
   publicKey: JWK;
   decryptionKey: JWK;
@@ -155,23 +170,81 @@ async function rawJweEncryptions(publicJwk: JWK): Promise<Timing> {
   return { seconds: (performance.now() - started) / 1000, latenciesMs };
 }
 
-/** What the recipient does with a part: decrypt with its private key, verify the bank's signature against the published JWKS. */
-async function openPart(jwe: string, recipient: BenchRecipient, jwks: ReturnType<typeof createLocalJWKSet>): Promise<PackagePayload> {
-  const { plaintext, protectedHeader } = await compactDecrypt(jwe, recipient.decryptionKey, {
-    keyManagementAlgorithms: ['ECDH-ES+A256KW'],
-    contentEncryptionAlgorithms: ['A256GCM'],
+/** How the recipient's client opens a part (decrypts, verifies the bank's signature): the pseudonymous subjects in it. */
+export interface PartOpener {
+  open(part: number, jwe: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Opens each part on the client's main thread, between downloads (the client before this round). */
+export async function openOnMainThread(recipient: BenchRecipient, jwks: JSONWebKeySet): Promise<PartOpener> {
+  const keySet = createLocalJWKSet(jwks);
+  return {
+    async open(_part, jwe) {
+      const { plaintext, protectedHeader } = await compactDecrypt(jwe, recipient.decryptionKey, {
+        keyManagementAlgorithms: ['ECDH-ES+A256KW'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
+      if (protectedHeader.typ !== PACKAGE_JWE_TYPE) throw new Error(`transfers: unexpected JWE typ ${String(protectedHeader.typ)}`);
+      const verified = await compactVerify(new TextDecoder().decode(plaintext), keySet, { algorithms: ['EdDSA'] });
+      if (verified.protectedHeader.typ !== PACKAGE_JWS_TYPE)
+        throw new Error(`transfers: unexpected JWS typ ${String(verified.protectedHeader.typ)}`);
+      return (JSON.parse(new TextDecoder().decode(verified.payload)) as PackagePayload).subjects.map((subject) => subject.subject);
+    },
+    close: async () => undefined,
+  };
+}
+
+/**
+ * Opens parts on a thread of the client's own, in the order downloaded, as a recipient with more than one core
+ * would: its downloads (and, in this process, the gateway's use case holding the transfer's lock) do not wait behind
+ * decrypting and verifying megabytes.
+ */
+export async function openOnThread(recipient: BenchRecipient, jwks: JSONWebKeySet): Promise<PartOpener> {
+  const setup: PartOpeningSetup = { decryptionKey: recipient.decryptionKey, jwks, jweType: PACKAGE_JWE_TYPE, jwsType: PACKAGE_JWS_TYPE };
+  const thread = new Worker(join(__dirname, '..', 'part-opening.worker.js'), { workerData: setup });
+  const waiting = new Map<number, { resolve: (subjects: string[]) => void; reject: (error: Error) => void }>();
+  let started: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (started = resolve));
+  thread.on('message', (opened: OpenedPart) => {
+    if ('ready' in opened) return started();
+    const waiter = waiting.get(opened.part);
+    waiting.delete(opened.part);
+    if ('failure' in opened) waiter?.reject(new Error(`transfers: part ${opened.part} did not open: ${opened.failure}`));
+    else waiter?.resolve(opened.subjects);
   });
-  if (protectedHeader.typ !== PACKAGE_JWE_TYPE) throw new Error(`transfers: unexpected JWE typ ${String(protectedHeader.typ)}`);
-  const verified = await compactVerify(new TextDecoder().decode(plaintext), jwks, { algorithms: ['EdDSA'] });
-  if (verified.protectedHeader.typ !== PACKAGE_JWS_TYPE)
-    throw new Error(`transfers: unexpected JWS typ ${String(verified.protectedHeader.typ)}`);
-  return JSON.parse(new TextDecoder().decode(verified.payload)) as PackagePayload;
+  thread.on('error', (error) => {
+    for (const waiter of waiting.values()) waiter.reject(error);
+    waiting.clear();
+  });
+  await within(ready, THREAD_START_TIMEOUT_MS, 'the part-opening thread to start');
+  return {
+    open: (part, jwe) =>
+      new Promise<string[]>((resolve, reject) => {
+        waiting.set(part, { resolve, reject });
+        thread.postMessage({ part, jwe } satisfies PartToOpen);
+      }),
+    close: async () => {
+      await thread.terminate();
+    },
+  };
+}
+
+/** One part as the recipient's client saw it, as epoch milliseconds. */
+interface ClientPart {
+  /** The first list read that counted it. */
+  listedAt: number;
+  downloadStartedAt: number;
+  downloadedAt: number;
+  openedAt: number;
 }
 
 /** What the recipient saw while fetching one transfer. */
-interface ClientRun {
+export interface ClientRun {
   parts: number;
   firstPartAt: number;
+  /** By part number less one. */
+  timeline: ClientPart[];
   partMs: number[];
   downloadMs: number[];
   openMs: number[];
@@ -189,7 +262,7 @@ interface ClientRun {
 async function downloadEveryPart(
   app: INestApplicationContext,
   recipient: BenchRecipient,
-  jwks: ReturnType<typeof createLocalJWKSet>,
+  opener: PartOpener,
   offerId: string,
   transferId: string,
 ): Promise<ClientRun> {
@@ -198,6 +271,7 @@ async function downloadEveryPart(
   const run: ClientRun = {
     parts: 0,
     firstPartAt: 0,
+    timeline: [],
     partMs: [],
     downloadMs: [],
     openMs: [],
@@ -213,6 +287,9 @@ async function downloadEveryPart(
     const summary = (await list.execute(recipient.ctx, { offerId })).transfers.find((transfer) => transfer.id === transferId);
     if (summary === undefined) throw new Error('transfers: the requested transfer is not listed');
     if (summary.status === 'cancelled' || summary.status === 'expired') throw new Error(`transfers: the transfer is ${summary.status}`);
+    const listedAt = Date.now();
+    for (let part = run.timeline.length; part < summary.parts; part += 1)
+      run.timeline.push({ listedAt, downloadStartedAt: 0, downloadedAt: 0, openedAt: 0 });
     if (summary.status === 'delivered' && run.parts === summary.parts) break;
     if (run.parts === summary.parts) {
       if (performance.now() > deadline) throw new Error(`transfers: ${run.parts} parts downloaded, the transfer is ${summary.status}`);
@@ -220,20 +297,24 @@ async function downloadEveryPart(
       continue;
     }
     while (run.parts < summary.parts) {
+      const times = run.timeline[run.parts];
+      times.downloadStartedAt = Date.now();
       const before = performance.now();
       const jwe = await download.execute(recipient.ctx, { transferId, part: run.parts + 1 });
       const downloaded = performance.now();
+      times.downloadedAt = Date.now();
       run.parts += 1;
       run.downloadMs.push(downloaded - before);
       run.packageBytes += jwe.length;
       // Opened while the next part downloads, as a client with more than one core would.
       opening.push(
-        openPart(jwe, recipient, jwks).then((payload) => {
+        opener.open(run.parts, jwe).then((subjectsInPart) => {
           const opened = performance.now();
+          times.openedAt = Date.now();
           run.firstPartAt ||= opened;
           run.openMs.push(opened - downloaded);
           run.partMs.push(opened - before);
-          for (const subject of payload.subjects) subjects.add(subject.subject);
+          for (const subject of subjectsInPart) subjects.add(subject);
         }),
       );
     }
@@ -241,6 +322,182 @@ async function downloadEveryPart(
   await Promise.all(opening);
   run.delivered = subjects.size;
   return run;
+}
+
+/** The benchmark's own context: the provision path's libraries with the run's keys. */
+export function openProvisionPath(environment: BenchEnvironment): Promise<INestApplicationContext> {
+  const config = { ...environment.config, keys: { ...environment.config.keys, directory: environment.keysDirectory } };
+  return NestFactory.createApplicationContext(
+    ProvisionPathModule.register({ service: 'bench', config, logger: environment.logger, ...SCHEMA }),
+    { logger: false, abortOnError: false },
+  );
+}
+
+/** What seeding leaves for the transfers to come. */
+export interface SeededTransfers {
+  recipient: BenchRecipient;
+  offerId: string;
+  jwks: JSONWebKeySet;
+  seedSeconds: number;
+  grantsPerSecond: number;
+}
+
+/** SUBJECTS individuals linked to a provider that deposited RECORDS_PER_SUBJECT receipts each, all consenting (`auto`) to one approved offer. */
+export async function seedTransfers(app: INestApplicationContext, pool: Pool): Promise<SeededTransfers> {
+  const operator = createRequestContext({ type: 'operator', name: 'bench' });
+  const seeding = performance.now();
+  const provider = await BenchProvider.create('');
+  const { id: providerId } = await app.get(CreateOrganisationUseCase, { strict: false }).execute(operator, {
+    corporateNumber: validCorporateNumber('700130000000'),
+    name: { ja: 'さくらマート株式会社', en: 'Sakura Mart K.K.' },
+    country: 'JP',
+    roles: ['provider'],
+    signingKeys: [provider.signing.publicJwk],
+    termsVersion: '2026-04',
+  });
+  provider.registeredAs(providerId);
+  const recipient = await registerRecipient(app, operator);
+  const offerId = await approvedOffer(app, recipient);
+  const individuals = await seedLinkedIndividuals(pool, providerId);
+  progress(`transfers: ${SUBJECTS} individuals linked; depositing ${SUBJECTS * RECORDS_PER_SUBJECT} records`);
+  await depositRecords(app, provider, providerId);
+  progress(`transfers: records deposited after ${roundTo((performance.now() - seeding) / 1000, 1)} s; granting ${SUBJECTS} consents`);
+  const grant = app.get(GrantConsentUseCase, { strict: false });
+  const granting = await timeConcurrent(SUBJECTS, GRANT_CONCURRENCY, (index) =>
+    grant.execute(createRequestContext({ type: 'individual', id: individuals[index] }), {
+      offerId,
+      optionalItems: ['purchase.receipts#/store'],
+      mode: 'auto',
+    }),
+  );
+  const seedSeconds = (performance.now() - seeding) / 1000;
+  progress(
+    `transfers: seeded in ${roundTo(seedSeconds, 1)} s (${SUBJECTS} consents in ${roundTo(granting.seconds, 1)} s, ${GRANT_CONCURRENCY} at a time)`,
+  );
+  const keyRing = app.get(BankKeyRing, { strict: false });
+  const jwks = keyRing.publicJwks() as JSONWebKeySet;
+  return { recipient, offerId, jwks, seedSeconds, grantsPerSecond: SUBJECTS / granting.seconds };
+}
+
+/** One part of a measured transfer, in seconds since the request was sent: built and delivered (the database's times), then the client's. */
+export interface PartTimeline {
+  part: number;
+  built: number;
+  listed: number;
+  downloadStarted: number;
+  downloaded: number;
+  opened: number;
+}
+
+/** CPU seconds (user + system) spent from the request to the last part opened. */
+export interface TransferCpu {
+  /** The worker process (outbox relay, BullMQ, admission, packaging, sealing). */
+  worker: number;
+  /** This process: the recipient's requests as the gateway runs them (list, download) and its client (decrypt, verify). */
+  bench: number;
+  /** The run's PostgreSQL backends (the worker's and this process's). */
+  backends: number;
+}
+
+/** One transfer for every seeded subject, measured from the request to the last part opened. */
+export interface MeasuredTransfer {
+  transferId: string;
+  seconds: number;
+  requestSeconds: number;
+  client: ClientRun;
+  firstPartBuilt: number;
+  lastPartBuilt: number;
+  firstPartOpened: number;
+  timeline: PartTimeline[];
+  cpu: TransferCpu;
+  subjectsDelivered: number;
+  provisionRecords: number;
+  vaultRecords: number;
+}
+
+/**
+ * Requests one transfer for every subject and downloads it as the recipient does (the worker, started
+ * and idle, builds it); checks every subject was delivered and recorded once more than before.
+ */
+export async function measureTransfer(
+  environment: BenchEnvironment,
+  app: INestApplicationContext,
+  pool: Pool,
+  worker: BenchWorker,
+  seeded: SeededTransfers,
+  opening: 'thread' | 'main' = 'thread',
+): Promise<MeasuredTransfer> {
+  const { recipient, offerId, jwks } = seeded;
+  const opener = opening === 'thread' ? await openOnThread(recipient, jwks) : await openOnMainThread(recipient, jwks);
+  const [{ before }] = (await pool.query(`SELECT count(*)::int AS "before" FROM "provision_records"`)).rows;
+  const backendsBefore = await backendCpuSeconds(pool);
+  const workerBefore = processCpuSeconds(worker.pid) ?? 0;
+  const benchBefore = process.cpuUsage();
+  const startedAt = Date.now();
+  const started = performance.now();
+  const { transferId } = await app
+    .get(RequestTransferUseCase, { strict: false })
+    .execute(recipient.ctx, { offerId, idempotencyKey: randomUUID() });
+  const requested = performance.now();
+  const client = await downloadEveryPart(app, recipient, opener, offerId, transferId).finally(() => opener.close());
+  const finished = performance.now();
+  const bench = process.cpuUsage(benchBefore);
+  const cpu: TransferCpu = {
+    worker: roundTo((processCpuSeconds(worker.pid) ?? 0) - workerBefore, 2),
+    bench: roundTo((bench.user + bench.system) / 1e6, 2),
+    backends: backendCpuBetween(backendsBefore, await backendCpuSeconds(pool)),
+  };
+
+  // The database's own times, after the request committed.
+  const parts: { part: number; built: number }[] = await environment.dataSource.query(
+    `SELECT "part", (extract(epoch FROM "built_at") * 1000)::float8 AS "built" FROM "transfer_parts" WHERE "transfer_id" = $1 ORDER BY "part"`,
+    [transferId],
+  );
+  const [{ subjects, provisions, records }] = await environment.dataSource.query(
+    `SELECT (SELECT count(*)::int FROM "transfer_subjects" WHERE "transfer_id" = $1 AND "status" = 'delivered') AS "subjects",
+            (SELECT count(*)::int FROM "provision_records") AS "provisions",
+            (SELECT count(*)::int FROM "vault_records") AS "records"`,
+    [transferId],
+  );
+  if (client.delivered !== SUBJECTS || subjects !== SUBJECTS || provisions - before !== SUBJECTS) {
+    throw new Error(
+      `transfers: expected ${SUBJECTS} subjects delivered and provision records; the recipient opened ${client.delivered}, ` +
+        `${subjects} subjects are delivered, ${provisions - before} provision records`,
+    );
+  }
+  const since = (epochMs: number) => roundTo((epochMs - startedAt) / 1000, 3);
+  const timeline = parts.map(({ part, built }) => {
+    const seen = client.timeline[part - 1];
+    return {
+      part,
+      built: since(built),
+      listed: since(seen.listedAt),
+      downloadStarted: since(seen.downloadStartedAt),
+      downloaded: since(seen.downloadedAt),
+      opened: since(seen.openedAt),
+    };
+  });
+  return {
+    transferId,
+    seconds: (finished - started) / 1000,
+    requestSeconds: (requested - started) / 1000,
+    client,
+    firstPartBuilt: Math.min(...timeline.map((part) => part.built)),
+    lastPartBuilt: Math.max(...timeline.map((part) => part.built)),
+    firstPartOpened: roundTo((client.firstPartAt - started) / 1000, 3),
+    timeline,
+    cpu,
+    subjectsDelivered: subjects,
+    provisionRecords: provisions - before,
+    vaultRecords: records,
+  };
+}
+
+/** A timeline in one line: `part built/listed/downloaded/opened` in seconds since the request. */
+export function timelineText(timeline: readonly PartTimeline[]): string {
+  return timeline
+    .map((part) => `${part.part}: ${part.built}/${part.listed}/${part.downloadStarted}-${part.downloaded}/${part.opened}`)
+    .join('; ');
 }
 
 /**
@@ -251,47 +508,11 @@ async function downloadEveryPart(
  * before the transfer) and raw jose JWE encryptions/s (right after).
  */
 export async function transfers(environment: BenchEnvironment): Promise<ScenarioMeasurement[]> {
-  const config = { ...environment.config, keys: { ...environment.config.keys, directory: environment.keysDirectory } };
-  const app = await NestFactory.createApplicationContext(
-    ProvisionPathModule.register({ service: 'bench', config, logger: environment.logger, ...SCHEMA }),
-    { logger: false, abortOnError: false },
-  );
+  const app = await openProvisionPath(environment);
   const pool = new Pool({ ...environment.postgres, max: 2 });
   let worker: BenchWorker | undefined;
   try {
-    const operator = createRequestContext({ type: 'operator', name: 'bench' });
-    const seeding = performance.now();
-    const provider = await BenchProvider.create('');
-    const { id: providerId } = await app.get(CreateOrganisationUseCase, { strict: false }).execute(operator, {
-      corporateNumber: validCorporateNumber('700130000000'),
-      name: { ja: 'さくらマート株式会社', en: 'Sakura Mart K.K.' },
-      country: 'JP',
-      roles: ['provider'],
-      signingKeys: [provider.signing.publicJwk],
-      termsVersion: '2026-04',
-    });
-    provider.registeredAs(providerId);
-    const recipient = await registerRecipient(app, operator);
-    const offerId = await approvedOffer(app, recipient);
-    const individuals = await seedLinkedIndividuals(pool, providerId);
-    progress(`transfers: ${SUBJECTS} individuals linked; depositing ${SUBJECTS * RECORDS_PER_SUBJECT} records`);
-    await depositRecords(app, provider, providerId);
-    progress(`transfers: records deposited after ${roundTo((performance.now() - seeding) / 1000, 1)} s; granting ${SUBJECTS} consents`);
-    const grant = app.get(GrantConsentUseCase, { strict: false });
-    const granting = await timeConcurrent(SUBJECTS, GRANT_CONCURRENCY, (index) =>
-      grant.execute(createRequestContext({ type: 'individual', id: individuals[index] }), {
-        offerId,
-        optionalItems: ['purchase.receipts#/store'],
-        mode: 'auto',
-      }),
-    );
-    const seedSeconds = (performance.now() - seeding) / 1000;
-    progress(
-      `transfers: seeded in ${roundTo(seedSeconds, 1)} s (${SUBJECTS} consents in ${roundTo(granting.seconds, 1)} s, ${GRANT_CONCURRENCY} at a time)`,
-    );
-
-    const keyRing = app.get(BankKeyRing, { strict: false });
-    const jwks = createLocalJWKSet(keyRing.publicJwks() as { keys: JWK[] });
+    const seeded = await seedTransfers(app, pool);
     // The worker is deployed before the request comes: started now, and idle (seeding's jobs done, its log leaves sealed) before the clock starts.
     worker = await startBenchWorker(environment);
     await worker.idle();
@@ -299,40 +520,15 @@ export async function transfers(environment: BenchEnvironment): Promise<Scenario
     const [bullmqAdd, bullmqDrain] = await rawBullmqAddNoop(environment);
 
     progress(`transfers: one transfer for ${SUBJECTS} subjects (request; build in the worker; download and open each part once built)`);
-    const started = performance.now();
-    const { transferId } = await app
-      .get(RequestTransferUseCase, { strict: false })
-      .execute(recipient.ctx, { offerId, idempotencyKey: randomUUID() });
-    const requested = performance.now();
-    const client = await downloadEveryPart(app, recipient, jwks, offerId, transferId);
-    const finished = performance.now();
+    const measured = await measureTransfer(environment, app, pool, worker, seeded);
+    const { client, cpu, timeline } = measured;
     const { parts, downloadMs, openMs, packageBytes, delivered, polls } = client;
 
-    // The database's own times: when the worker built the first and last part, after the request committed.
-    const [built] = await environment.dataSource.query(
-      `SELECT extract(epoch FROM min(p."built_at") - t."requested_at")::float AS "firstPart",
-              extract(epoch FROM max(p."built_at") - t."requested_at")::float AS "lastPart"
-         FROM "transfers" t JOIN "transfer_parts" p ON p."transfer_id" = t."id" WHERE t."id" = $1 GROUP BY t."requested_at"`,
-      [transferId],
-    );
-    const [{ subjects, provisions, records }] = await environment.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM "transfer_subjects" WHERE "transfer_id" = $1 AND "status" = 'delivered') AS "subjects",
-              (SELECT count(*)::int FROM "provision_records") AS "provisions",
-              (SELECT count(*)::int FROM "vault_records") AS "records"`,
-      [transferId],
-    );
-    if (delivered !== SUBJECTS || subjects !== SUBJECTS || provisions !== SUBJECTS) {
-      throw new Error(
-        `transfers: expected ${SUBJECTS} subjects delivered and provision records; the recipient opened ${delivered}, ` +
-          `${subjects} subjects are delivered, ${provisions} provision records`,
-      );
-    }
-
-    const jwe = await rawJweEncryptions(recipient.publicKey);
+    const jwe = await rawJweEncryptions(seeded.recipient.publicKey);
     const jweRate = jwe.latenciesMs.length / jwe.seconds;
-    const total: Timing = { seconds: (finished - started) / 1000, latenciesMs: client.partMs };
+    const total: Timing = { seconds: measured.seconds, latenciesMs: client.partMs };
     // The transfer reads `ready` from its first part on: "ready" here is every part built (the last part's built_at).
-    const toReady: Timing = { seconds: built.lastPart, latenciesMs: [] };
+    const toReady: Timing = { seconds: measured.lastPartBuilt, latenciesMs: [] };
     const rename = (line: ScenarioMeasurement, name: string): ScenarioMeasurement => ({ ...line, name });
     return [
       rename(bullmqAdd, 'transfers_raw_bullmq_add_noop'),
@@ -349,10 +545,10 @@ export async function transfers(environment: BenchEnvironment): Promise<Scenario
       summarise(
         {
           name: 'transfers_request_to_ready',
-          description: `the request's commit until every part is built by the worker process (requested_at to the last part's built_at) (outbox → relay → BullMQ → transfers.build); a rate is subjects/s, compared to one no-op BullMQ job per subject`,
+          description: `the request until every part is built by the worker process (to the last part's built_at) (outbox → relay → BullMQ → transfers.build); a rate is subjects/s, compared to one no-op BullMQ job per subject`,
           operations: SUBJECTS,
           baseline: 'transfers_raw_bullmq_noop_drain',
-          details: { requestSeconds: roundTo((requested - started) / 1000, 4) },
+          details: { requestSeconds: roundTo(measured.requestSeconds, 4) },
         },
         toReady,
       ),
@@ -369,19 +565,23 @@ export async function transfers(environment: BenchEnvironment): Promise<Scenario
             parts,
             listPolls: polls,
             rateOverRawJwePerSubject: roundTo(SUBJECTS / total.seconds / jweRate, 4),
-            subjectsDelivered: subjects,
-            provisionRecords: provisions,
-            vaultRecords: records,
-            seedSeconds: roundTo(seedSeconds, 1),
-            consentGrantsPerSecond: roundTo(SUBJECTS / granting.seconds, 1),
-            firstPartBuiltSeconds: roundTo(built.firstPart, 3),
-            lastPartBuiltSeconds: roundTo(built.lastPart, 3),
-            firstPartDownloadedSeconds: roundTo((client.firstPartAt - started) / 1000, 3),
+            subjectsDelivered: measured.subjectsDelivered,
+            provisionRecords: measured.provisionRecords,
+            vaultRecords: measured.vaultRecords,
+            seedSeconds: roundTo(seeded.seedSeconds, 1),
+            consentGrantsPerSecond: roundTo(seeded.grantsPerSecond, 1),
+            firstPartBuiltSeconds: measured.firstPartBuilt,
+            lastPartBuiltSeconds: measured.lastPartBuilt,
+            firstPartDownloadedSeconds: measured.firstPartOpened,
             downloadPartUseCaseMsP50: percentiles(downloadMs)?.p50 ?? 0,
             downloadPartUseCaseMsP95: percentiles(downloadMs)?.p95 ?? 0,
             recipientDecryptVerifyMsP50: percentiles(openMs)?.p50 ?? 0,
             meanPartBytes: Math.round(packageBytes / parts),
             subjectsOpened: delivered,
+            workerCpuSeconds: cpu.worker,
+            benchProcessCpuSeconds: cpu.bench,
+            backendCpuSeconds: cpu.backends,
+            timeline: `part: built/listed/download started-downloaded/opened, seconds since the request: ${timelineText(timeline)}`,
             jweSecondsAtOnePerPart: roundTo(parts / jweRate, 4),
             jweSecondsAtOnePerSubject: roundTo(SUBJECTS / jweRate, 4),
             jwePerSubjectOverPerPart: roundTo(SUBJECTS / parts, 1),

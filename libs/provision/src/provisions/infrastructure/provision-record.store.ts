@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProvisionRecordEntity } from './provision-record.entity';
 
@@ -52,7 +52,7 @@ export class ProvisionRecordStore {
 
   /**
    * Inserts provision records in the delivery's transaction, 1,000 rows a statement: one `INSERT … SELECT
-   * FROM unnest(…)` with a fixed parameter count (no per-row placeholders; items and digests travel as JSON arrays).
+   * FROM unnest(…)` with a fixed parameter count (no per-row placeholders; items and digests travel as JSON arrays), every column a binary array parameter.
    */
   async insert(tx: TransactionalContext, records: readonly NewProvisionRecord[]): Promise<void> {
     for (let start = 0; start < records.length; start += INSERT_CHUNK) {
@@ -67,29 +67,30 @@ export class ProvisionRecordStore {
                 r."transfer_id", r."part", ARRAY(SELECT jsonb_array_elements_text(r."items")),
                 ARRAY(SELECT jsonb_array_elements_text(r."record_digests")), r."recipient_name", r."purpose_code", r."purpose_text",
                 r."benefit", r."data_life_days", r."provided_at", r."leaf_id"
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[], $8::uuid[], $9::int[],
-                       $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::text[], $14::jsonb[], $15::jsonb[], $16::int[], $17::timestamptz[], $18::uuid[])
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::integer[], $8::uuid[], $9::integer[],
+                       $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::text[], $14::jsonb[], $15::jsonb[], $16::integer[], $17::timestamptz[], $18::uuid[])
              AS r("id", "individual_id", "subject_id", "recipient_id", "offer_id", "consent_id", "consent_version", "transfer_id", "part",
                   "items", "record_digests", "recipient_name", "purpose_code", "purpose_text", "benefit", "data_life_days", "provided_at", "leaf_id")`,
+        // Binary array parameters: PostgreSQL reads each element as it is instead of parsing a part-sized text literal.
         [
-          column((record) => record.id),
-          column((record) => record.individualId),
-          column((record) => record.subjectId),
-          column((record) => record.recipientId),
-          column((record) => record.offerId),
-          column((record) => record.consentId),
-          column((record) => record.consentVersion),
-          column((record) => record.transferId),
-          column((record) => record.part),
-          json((record) => record.items),
-          json((record) => record.recordDigests),
-          json((record) => record.recipientName),
-          column((record) => record.purposeCode),
-          json((record) => record.purposeText),
-          json((record) => record.benefit),
-          column((record) => record.dataLifeDays),
-          column((record) => record.providedAt),
-          column((record) => record.leafId),
+          binaryArray.uuid(column((record) => record.id)),
+          binaryArray.uuid(column((record) => record.individualId)),
+          binaryArray.text(column((record) => record.subjectId)),
+          binaryArray.uuid(column((record) => record.recipientId)),
+          binaryArray.uuid(column((record) => record.offerId)),
+          binaryArray.uuid(column((record) => record.consentId)),
+          binaryArray.int4(column((record) => record.consentVersion)),
+          binaryArray.uuid(column((record) => record.transferId)),
+          binaryArray.int4(column((record) => record.part)),
+          binaryArray.jsonb(json((record) => record.items)),
+          binaryArray.jsonb(json((record) => record.recordDigests)),
+          binaryArray.jsonb(json((record) => record.recipientName)),
+          binaryArray.text(column((record) => record.purposeCode)),
+          binaryArray.jsonb(json((record) => record.purposeText)),
+          binaryArray.jsonb(json((record) => record.benefit)),
+          binaryArray.int4(column((record) => record.dataLifeDays)),
+          binaryArray.timestamptz(column((record) => record.providedAt)),
+          binaryArray.uuid(column((record) => record.leafId)),
         ],
       );
     }
