@@ -37,17 +37,18 @@ const link = values['link-code'] === undefined ? null : await provider.redeemLin
 
 // 3. A deposit: records about linked customers, signed as one batch. The batchId is yours; keep it
 //    with the batch and send the same signed batch again after a timeout: the bank stores it once.
-const today = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
+// An hour ago in Japan time (+09:00): a purchase is never observed in the future, whatever the hour.
+const anHourAgo = `${new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 19)}+09:00`;
 const receiptId = `EX-${Date.now()}`;
 const records = [
   {
     recordId: `SM-R-${receiptId}`,
     customerRef,
     category: 'purchase.receipts',
-    observedAt: `${today}T09:30:00+09:00`,
+    observedAt: anHourAgo,
     data: {
       receiptId,
-      purchasedAt: `${today}T09:30:00+09:00`,
+      purchasedAt: anHourAgo,
       channel: 'store',
       store: { name: 'さくらマート 渋谷駅前店', chain: 'さくらマート', prefecture: '13' },
       lineItems: [
