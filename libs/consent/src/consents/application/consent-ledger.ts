@@ -37,6 +37,9 @@ export interface RecordedConsentChange {
 
 const ATTEMPTS = 3;
 
+/** Grants a page writes per statement, the next slice's receipts signed while Postgres writes this one. */
+const GRANT_SLICE = 250;
+
 /** An event with the receipt signed for it, ready to be appended. */
 interface SignedEvent {
   state: GrantedConsent;
@@ -113,7 +116,39 @@ export class ConsentLedger {
       return { state: evolve({ status: 'none' }, event) as GrantedConsent, event, previousReceiptHash: null };
     });
     if (changes.length === 0) return [];
-    const signed = await this.signEvents(changes, context);
+    // A page is written in slices, each slice's receipts signed while Postgres writes the slice before it (the
+    // signing is the process's work, the write the database's); a single grant is one slice of one.
+    const slices: (typeof changes)[] = [];
+    for (let start = 0; start < changes.length; start += GRANT_SLICE) slices.push(changes.slice(start, start + GRANT_SLICE));
+    if (slices.length > 1 && ctx.transaction === undefined) {
+      // A page is all or nothing: its slices share one transaction.
+      return this.transactions.run(ctx, (tx) => this.grant(tx, grants, now, context));
+    }
+    const recorded: (RecordedConsentChange | null)[] = [];
+    let signing = this.signEvents(slices[0], context);
+    for (let index = 0; index < slices.length; index += 1) {
+      const signed = await signing;
+      if (index + 1 < slices.length) {
+        signing = this.signEvents(slices[index + 1], context);
+        // Awaited on the next turn; a write that fails first must not leave it unhandled.
+        signing.catch(() => undefined);
+      }
+      recorded.push(...(await this.writeGranted(ctx, grants[0].offerId, signed, context)));
+    }
+    return recorded;
+  }
+
+  /**
+   * One statement composed of the owners' pieces: the offer re-checked (still visible to individuals, its row
+   * share-locked until the write commits), then the consents, their transparency log leaves and their events with
+   * receipts. OFFER_NOT_FOUND when the offer stopped being visible after it was read (nothing is written).
+   */
+  private async writeGranted(
+    ctx: RequestContext,
+    offerId: string,
+    signed: readonly SignedEvent[],
+    context: { actor: ReceiptActor; offer: ConsentedOffer; offerStillVisible: SqlPiece },
+  ): Promise<(RecordedConsentChange | null)[]> {
     const grantedIds = sql`SELECT "id" FROM "granted"`;
     const leaves = this.log.appendPiece(
       signed.map((change) => ({ ...leafOf(change), key: change.state.consentId })),
@@ -123,7 +158,7 @@ export class ConsentLedger {
       ctx,
       sql`WITH "offer" AS (${context.offerStillVisible}),
          "granted" AS (${this.consents.insertUnlessLivePiece(
-           changes.map((change) => rowValuesOf(change.state, change.event)),
+           signed.map((change) => rowValuesOf(change.state, change.event)),
            context.offer,
            sql`SELECT 1 FROM "offer"`,
          )}),
@@ -131,7 +166,7 @@ export class ConsentLedger {
          "events" AS (${this.events.appendPiece(eventRowsOf(signed, leaves.ids, context.actor), grantedIds)})
        SELECT EXISTS (SELECT 1 FROM "offer") AS "offerVisible", ARRAY(SELECT "id"::text FROM "granted") AS "granted"`,
     );
-    if (!written.offerVisible) throw new OfferNotFoundError(grants[0].offerId);
+    if (!written.offerVisible) throw new OfferNotFoundError(offerId);
     const inserted = new Set(written.granted);
     return signed.map(({ state, receipt, eventId }) => (inserted.has(state.consentId) ? { state, receipt, eventId } : null));
   }
