@@ -184,62 +184,44 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
       const offerId = await approvedOffer(await newOrganisation(['recipient']));
       await expect(getForProvision.execute(worker, offerId, { lock: 'share' })).rejects.toThrow(/only inside a transaction/);
     });
-  });
 
-  describe("the catalogue offer's commit-time re-check (a consent's write)", () => {
-    const individual = createRequestContext({ type: 'individual', id: randomUUID() });
-    let catalogue: GetCatalogueOfferUseCase;
-    let holder: QueryRunner;
-    let suspender: QueryRunner;
+    describe("the catalogue offer's commit-time re-check (a consent's write)", () => {
+      const individual = createRequestContext({ type: 'individual', id: randomUUID() });
+      let catalogue: GetCatalogueOfferUseCase;
 
-    beforeAll(() => {
-      catalogue = new GetCatalogueOfferUseCase(offerStore, reviewStore, new OrganisationDirectory(new OrganisationStore(dataSource)));
-    });
-    beforeEach(async () => {
-      holder = dataSource.createQueryRunner();
-      suspender = dataSource.createQueryRunner();
-      await holder.connect();
-      await suspender.connect();
-    });
-    afterEach(async () => {
-      if (holder.isTransactionActive) await holder.rollbackTransaction();
-      await holder.release();
-      await suspender.release();
-    });
-
-    const visible = async (ctx: RequestContext, offerId: string, at: Date): Promise<boolean> =>
-      (await transactions.runStatement(ctx, catalogue.stillVisiblePiece(offerId, at))).length === 1;
-
-    it('selects the offer while individuals may see it, and nothing once it is suspended or past its validity', async () => {
-      const offerId = await approvedOffer(await newOrganisation(['recipient']));
-      expect(await visible(individual, offerId, new Date())).toBe(true);
-      expect(await visible(individual, offerId, new Date('2100-01-01T00:00:00Z'))).toBe(false);
-
-      await dataSource.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]);
-      expect(await visible(individual, offerId, new Date())).toBe(false);
-    });
-
-    it('makes a concurrent suspension wait until the write that re-checked the offer commits', async () => {
-      const offerId = await approvedOffer(await newOrganisation(['recipient']));
-      const holderPid = ((await holder.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
-      const suspenderPid = ((await suspender.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
-      await holder.startTransaction();
-      expect(await visible(withTransaction(individual, holder.manager), offerId, new Date())).toBe(true);
-
-      let suspended = false;
-      const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]).then(() => {
-        suspended = true;
+      beforeAll(() => {
+        catalogue = new GetCatalogueOfferUseCase(offerStore, reviewStore, new OrganisationDirectory(new OrganisationStore(dataSource)));
       });
-      await eventually('the suspension to wait for the share lock', async () =>
-        ((await dataSource.query(`SELECT pg_blocking_pids($1) AS pids`, [suspenderPid])) as { pids: number[] }[])[0].pids.includes(
-          holderPid,
-        ),
-      );
-      expect(suspended).toBe(false);
 
-      await holder.commitTransaction();
-      await suspension;
-      expect(await visible(individual, offerId, new Date())).toBe(false);
+      const visible = async (ctx: RequestContext, offerId: string, at: Date): Promise<boolean> =>
+        (await transactions.runStatement(ctx, catalogue.stillVisiblePiece(offerId, at))).length === 1;
+
+      it('selects the offer while individuals may see it, and nothing once it is suspended or past its validity', async () => {
+        const offerId = await approvedOffer(await newOrganisation(['recipient']));
+        expect(await visible(individual, offerId, new Date())).toBe(true);
+        expect(await visible(individual, offerId, new Date('2100-01-01T00:00:00Z'))).toBe(false);
+
+        await dataSource.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]);
+        expect(await visible(individual, offerId, new Date())).toBe(false);
+      });
+
+      it('makes a concurrent suspension wait until the write that re-checked the offer commits', async () => {
+        const offerId = await approvedOffer(await newOrganisation(['recipient']));
+        const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
+        await holder.startTransaction();
+        expect(await visible(withTransaction(individual, holder.manager), offerId, new Date())).toBe(true);
+
+        let suspended = false;
+        const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]).then(() => {
+          suspended = true;
+        });
+        await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
+        expect(suspended).toBe(false);
+
+        await holder.commitTransaction();
+        await suspension;
+        expect(await visible(individual, offerId, new Date())).toBe(false);
+      });
     });
   });
 });
