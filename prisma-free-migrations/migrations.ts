@@ -33,6 +33,7 @@ import { PartitionLedgersByMonth1795340049000 } from './1795340049000-partition-
 import { GuardLeafUpdatesByCondition1795340052000 } from './1795340052000-guard-leaf-updates-by-condition';
 import { StoreLargeConsentValuesUncompressed1795340054000 } from './1795340054000-store-large-consent-values-uncompressed';
 import { StartLogSealsInOneCall1795340064000 } from './1795340064000-start-log-seals-in-one-call';
+import { IndexSealedLeafIndexesOnly1795340068000 } from './1795340068000-index-sealed-leaf-indexes-only';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   GuardLeafUpdatesByCondition1795340052000,
   StoreLargeConsentValuesUncompressed1795340054000,
   StartLogSealsInOneCall1795340064000,
+  IndexSealedLeafIndexesOnly1795340068000,
 ];

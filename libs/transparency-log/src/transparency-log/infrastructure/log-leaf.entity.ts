@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One leaf of the transparency log (a consent event now, provision records later). Appended in the
@@ -6,9 +6,10 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
  * known to have finished. Matches migration CreateTransparencyLog; a trigger keeps it append-only.
  */
 @Entity({ name: 'transparency_log_leaves' })
-// Partitioned by month on appended_at (migration 1795340049000): every unique constraint carries it. A leaf index
+// Partitioned by month on appended_at (migration 1795340049000): every unique index carries it. A leaf index
 // is still given once: by the one sealer, with the level-0 node whose primary key refuses a second leaf there.
-@Unique('uq_transparency_log_leaves_leaf_index', ['leafIndex', 'appendedAt'])
+// Sealed leaves only (migration 1795340068000): an unsealed leaf has no index to look up, and appends skip it.
+@Index('uq_transparency_log_leaves_leaf_index', ['leafIndex', 'appendedAt'], { unique: true, where: '"leaf_index" IS NOT NULL' })
 @Index('ix_transparency_log_leaves_unsealed', ['appendedXid', 'id'], { where: '"leaf_index" IS NULL' })
 @Check('ck_transparency_log_leaves_kind', `"kind" ~ '^[a-z][a-z0-9_.-]{0,63}$'`)
 export class TransparencyLogLeafEntity {
