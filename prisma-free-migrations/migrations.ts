@@ -34,6 +34,7 @@ import { GuardLeafUpdatesByCondition1795340052000 } from './1795340052000-guard-
 import { StoreLargeConsentValuesUncompressed1795340054000 } from './1795340054000-store-large-consent-values-uncompressed';
 import { StartLogSealsInOneCall1795340064000 } from './1795340064000-start-log-seals-in-one-call';
 import { IndexSealedLeafIndexesOnly1795340068000 } from './1795340068000-index-sealed-leaf-indexes-only';
+import { FitSealIdleLimitToItsLeaves1795340068100 } from './1795340068100-fit-seal-idle-limit-to-its-leaves';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   StoreLargeConsentValuesUncompressed1795340054000,
   StartLogSealsInOneCall1795340064000,
   IndexSealedLeafIndexesOnly1795340068000,
+  FitSealIdleLimitToItsLeaves1795340068100,
 ];

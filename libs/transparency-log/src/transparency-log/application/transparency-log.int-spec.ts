@@ -186,6 +186,25 @@ describe('the transparency log over Postgres', () => {
     }
   });
 
+  it("Given leaves to seal, Then the seal's idle limit grows by a millisecond a leaf read, and is 5 s when it reads none", async () => {
+    while ((await seal()).outcome !== 'nothing-to-seal');
+    const store = new TransparencyLogStore(environment.dataSource);
+    const idleLimitAfterStart = (): Promise<{ leaves: number; limit: string }> =>
+      environment.dataSource.transaction(async (manager) => {
+        // Only the reading half: the leaves stay unsealed.
+        const start = await store.startSeal(withTransaction(logCtx, manager), 100);
+        const [{ limit }]: { limit: string }[] = await manager.query(
+          `SELECT current_setting('idle_in_transaction_session_timeout') AS "limit"`,
+        );
+        if (!start.locked) throw new Error('The seal did not get the lock');
+        return { leaves: start.leaves.length, limit };
+      });
+    expect(await idleLimitAfterStart()).toEqual({ leaves: 0, limit: '5s' });
+    const ids = [await append('idle limit 1'), await append('idle limit 2'), await append('idle limit 3')];
+    expect(await idleLimitAfterStart()).toEqual({ leaves: 3, limit: '5003ms' });
+    await sealedProofs(ids);
+  });
+
   it('Given many concurrent transactions appending while two sealers run, Then every leaf is sealed exactly once', async () => {
     let appending = true;
     // Two sealers of their own, as in two workers: each one's remembered tree edge goes stale when the other seals.

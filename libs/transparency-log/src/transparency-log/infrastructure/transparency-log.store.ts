@@ -8,7 +8,9 @@ const SEALER_LOCK_KEY = 7_300_611_002;
 /**
  * A sealer that stops mid-seal without its connection closing (a frozen process, a lost network) would keep
  * the lock, and so stop every other sealer, until PostgreSQL noticed; after this long idle in the seal's
- * transaction PostgreSQL ends its session instead. A seal is never idle for more than milliseconds.
+ * transaction PostgreSQL ends its session instead. Once the seal has read its leaves the limit grows by a
+ * millisecond a leaf (migration 1795340068100), for the Node work between the read and the save, which grows
+ * with them (about 0.8 s of CPU for 20,000 leaves, several seconds on a loaded machine).
  */
 const SEALER_IDLE_LIMIT = '5s';
 
@@ -160,7 +162,7 @@ export class TransparencyLogStore {
   /**
    * The reading half of a seal, in one call of `transparency_log_seal_start` (migration 1795340064000): takes the
    * sealer's lock for the rest of the transaction with its idle limit (SEALER_IDLE_LIMIT, so that a stalled sealer
-   * cannot keep the lock), then reads the latest checkpoint's size and root hash and up to `limit` unsealed leaves of
+   * cannot keep the lock; plus a millisecond a leaf read, migration 1795340068100), then reads the latest checkpoint's size and root hash and up to `limit` unsealed leaves of
    * finished transactions, in sealing order (transaction id, id). `locked: false` when another sealer holds the lock.
    *
    * A leaf qualifies when every transaction that could still append one with a smaller id has finished: those below

@@ -1,0 +1,67 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { StartLogSealsInOneCall1795340064000 } from './1795340064000-start-log-seals-in-one-call';
+
+/**
+ * A seal's idle limit grows with the leaves it read: `transparency_log_seal_start` (migration 1795340064000) sets
+ * `idle_limit` before it takes the sealer's lock, as before, and once it has read leaves raises the limit by a
+ * millisecond a leaf. The sealer's Node work between the read and the save (hashing, the tree, signing, the save's
+ * parameters) grows with the leaves: for the 20,000 leaves a seal may take, about 0.8 s of CPU, which on a loaded
+ * machine went past the flat 5 s and ended the sealer's session mid-seal. A seal that read nothing, or a few leaves,
+ * keeps about the flat limit, so a frozen sealer still frees the lock within seconds. Same signature and grants.
+ */
+export class FitSealIdleLimitToItsLeaves1795340068100 implements MigrationInterface {
+  name = 'FitSealIdleLimitToItsLeaves1795340068100';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE OR REPLACE FUNCTION "transparency_log_seal_start"("lock_key" bigint, "idle_limit" text, "max_leaves" integer)
+        RETURNS TABLE ("locked" boolean, "tree_size" bigint, "root_hash" bytea, "id" uuid, "body" bytea, "appended_xid" bigint)
+        LANGUAGE plpgsql VOLATILE AS $$
+      #variable_conflict use_column
+      DECLARE
+        "latest_size" bigint;
+        "latest_root" bytea;
+        "read" bigint;
+      BEGIN
+        PERFORM set_config('idle_in_transaction_session_timeout', "idle_limit", true);
+        IF NOT pg_try_advisory_xact_lock("lock_key") THEN
+          RETURN QUERY SELECT false, NULL::bigint, NULL::bytea, NULL::uuid, NULL::bytea, NULL::bigint;
+          RETURN;
+        END IF;
+        SELECT c."tree_size", c."root_hash" INTO "latest_size", "latest_root"
+          FROM "transparency_log_checkpoints" c ORDER BY c."tree_size" DESC LIMIT 1;
+        RETURN QUERY
+          WITH "snapshot" AS (SELECT pg_current_snapshot() AS "snapshot"),
+               "elsewhere" AS (
+                 SELECT a."backend_xid"::text::bigint AS "xid32" FROM pg_stat_activity a
+                  WHERE a."backend_xid" IS NOT NULL
+                    AND a."datid" <> (SELECT d."oid" FROM pg_database d WHERE d."datname" = current_database())),
+               "bound" AS (
+                 SELECT least(
+                          pg_snapshot_xmax(s."snapshot")::text::bigint,
+                          (SELECT min(running::text::bigint) FROM pg_snapshot_xip(s."snapshot") AS running
+                            WHERE running::text::bigint % 4294967296 NOT IN (SELECT e."xid32" FROM "elsewhere" e))) AS "xid"
+                   FROM "snapshot" s)
+          SELECT true, "latest_size", "latest_root", l."id", l."body", l."appended_xid"
+            FROM "transparency_log_leaves" l
+           WHERE l."leaf_index" IS NULL AND l."appended_xid" < (SELECT b."xid" FROM "bound" b)
+             AND l."appended_xid" >= coalesce(
+                   (SELECT p."appended_xid" FROM "transparency_log_leaves" p WHERE p."leaf_index" = "latest_size" - 1), 0)
+           ORDER BY l."appended_xid", l."id" LIMIT "max_leaves";
+        GET DIAGNOSTICS "read" = ROW_COUNT;
+        IF "read" = 0 THEN
+          RETURN QUERY SELECT true, "latest_size", "latest_root", NULL::uuid, NULL::bytea, NULL::bigint;
+        ELSE
+          PERFORM set_config('idle_in_transaction_session_timeout',
+                             (extract(epoch FROM "idle_limit"::interval) * 1000 + "read")::bigint::text, true);
+        END IF;
+      END
+      $$`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    // The function as 1795340064000 made it, with its grants.
+    await queryRunner.query(`DROP FUNCTION "transparency_log_seal_start"(bigint, text, integer)`);
+    await new StartLogSealsInOneCall1795340064000().up(queryRunner);
+  }
+}
