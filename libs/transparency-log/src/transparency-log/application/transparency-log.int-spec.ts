@@ -186,6 +186,29 @@ describe('the transparency log over Postgres', () => {
     }
   });
 
+  it('Given two leaves of a month, When both are given the same leaf index, Then the second is refused', async () => {
+    const runner = environment.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const tx = withTransaction(logCtx, runner.manager);
+      const [first, second] = await log.appendMany(tx, [
+        { kind: 'test.leaf', body: Buffer.from('first of a twice-given index') },
+        { kind: 'test.leaf', body: Buffer.from('second of a twice-given index') },
+      ]);
+      await runner.query(`UPDATE "transparency_log_leaves" SET "leaf_index" = 900000 WHERE "id" = $1`, [first]);
+      await expect(
+        runner.query(`UPDATE "transparency_log_leaves" SET "leaf_index" = 900000 WHERE "id" = $1`, [second]),
+      ).rejects.toMatchObject({
+        driverError: { code: '23505', constraint: expect.stringMatching(/leaf_index/) },
+      });
+    } finally {
+      // Rolled back: neither leaf stays.
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
   it("Given leaves to seal, Then the seal's idle limit grows by a millisecond a leaf read, and is 5 s when it reads none", async () => {
     while ((await seal()).outcome !== 'nothing-to-seal');
     const store = new TransparencyLogStore(environment.dataSource);
