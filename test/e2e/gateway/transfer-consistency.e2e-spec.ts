@@ -96,6 +96,21 @@ describe('gateway: transfers stay consistent with consents, orders and retries',
     expect((await provisionsOf(transferId)).map((row) => row.individual_id)).toEqual([staying.id]);
   });
 
+  it('a part’s builtAt is when it was saved (downloadable), not when its draft was packaged', async () => {
+    const { offerId } = await consented(1);
+    const transferId = await world.requested(recipient, { offerId });
+    let drafted = 0;
+    await world.build(transferId, {
+      afterDraft: async () => {
+        drafted = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      },
+    });
+    expect(drafted).toBeGreaterThan(0);
+    const [part] = (await world.transfer(recipient, transferId)).body.partList;
+    expect(Date.parse(part.builtAt)).toBeGreaterThanOrEqual(drafted + 200);
+  });
+
   it('a stop-use order after the build makes the part stale, the rebuild is empty (410) and nothing is provided; new requests are refused', async () => {
     const { offerId } = await consented(2);
     const transferId = await world.requested(recipient, { offerId });

@@ -297,9 +297,11 @@ export class PartPackager {
 
   /** Saves a part decided by the lifecycle model: the part packaged, rebuilt or voided, its subjects packaged or denied. */
   private async save(tx: TransactionalContext, draft: PartDraft): Promise<void> {
-    const { inputs, partNumber, entries, denied, sealed } = draft;
+    const { inputs, partNumber, entries, denied } = draft;
     const { transfer, stale, subjects } = inputs;
     const now = tx.now();
+    // A part's built_at is when it is stored (visible once this commits), not when its draft started.
+    const sealed = draft.sealed === null ? null : { ...draft.sealed, builtAt: now };
     // Decide: a new part is packaged only with subjects in it; a stale one is rebuilt, or voided when none is left.
     const partChange =
       stale === null

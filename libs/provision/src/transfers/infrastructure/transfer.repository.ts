@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TransactionalContext } from '@infobank/platform';
+import { binaryArray, type TransactionalContext } from '@infobank/platform';
 import {
   decideTransfer,
   evolveTransfer,
@@ -184,18 +184,19 @@ export class TransferRepository {
            FROM unnest($4::text[], $5::uuid[], $6::uuid[], $7::integer[], $8::text[], $9::text[], $10::uuid[], $11::integer[])
              AS s("subject_id", "individual_id", "consent_id", "consent_version", "status", "reason", "approval_request_id", "part")
          ON CONFLICT ON CONSTRAINT "pk_transfer_subjects" DO NOTHING`,
+        // Binary array parameters: PostgreSQL reads each element as it is instead of parsing 5,000-element text literals.
         [
           transfer.id,
           transfer.offerId,
           now,
-          chunk.map((subject) => subject.subjectId),
-          chunk.map((subject) => subject.individualId),
-          chunk.map((subject) => subject.consentId),
-          chunk.map((subject) => subject.consentVersion),
-          columns.map((column) => column.status),
-          columns.map((column) => column.reason),
-          columns.map((column) => column.approvalRequestId),
-          columns.map((column) => column.part),
+          binaryArray.text(chunk.map((subject) => subject.subjectId)),
+          binaryArray.uuid(chunk.map((subject) => subject.individualId)),
+          binaryArray.uuid(chunk.map((subject) => subject.consentId)),
+          binaryArray.int4(chunk.map((subject) => subject.consentVersion)),
+          binaryArray.text(columns.map((column) => column.status)),
+          binaryArray.text(columns.map((column) => column.reason)),
+          binaryArray.uuid(columns.map((column) => column.approvalRequestId)),
+          binaryArray.int4(columns.map((column) => column.part)),
         ],
       );
     }
@@ -362,15 +363,16 @@ export class TransferRepository {
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::uuid[])
            AS c("transfer_id", "subject_id", "from_status", "status", "reason", "part", "approval_request_id")
         WHERE s."transfer_id" = c."transfer_id" AND s."subject_id" = c."subject_id" AND s."status" = c."from_status"`,
+      // Binary array parameters: a download changes a part's 1,000 subjects, and PostgreSQL reads each element as it is.
       [
         now,
-        changes.map((change) => change.transferId),
-        changes.map((change) => change.subjectId),
-        changes.map((change) => change.from.status),
-        columns.map((column) => column.status),
-        columns.map((column) => column.reason),
-        columns.map((column) => column.part),
-        columns.map((column) => column.approvalRequestId),
+        binaryArray.uuid(changes.map((change) => change.transferId)),
+        binaryArray.text(changes.map((change) => change.subjectId)),
+        binaryArray.text(changes.map((change) => change.from.status)),
+        binaryArray.text(columns.map((column) => column.status)),
+        binaryArray.text(columns.map((column) => column.reason)),
+        binaryArray.int4(columns.map((column) => column.part)),
+        binaryArray.uuid(columns.map((column) => column.approvalRequestId)),
       ],
     );
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BenefitBalance, BenefitCredit, BenefitType, BilingualText } from '../domain/benefit';
 import type { BenefitCursor } from '../domain/benefit-page';
 
-/** Rows per INSERT: 1,000 credits × 11 columns stays far below Postgres's 65,535 bind parameters. */
+/** Rows per INSERT (one binary array parameter per column, whatever the count). */
 const CREDITS_PER_STATEMENT = 1000;
 
 const COLUMNS = [
@@ -68,33 +68,28 @@ export class BenefitEntryStore {
 }
 
 async function insertChunk(manager: EntityManager, credits: readonly BenefitCredit[]): Promise<number> {
-  const parameters: unknown[] = [];
-  const rows = credits.map((credit) => {
-    const values = [
-      randomUUID(),
-      credit.individualId,
-      credit.provisionId,
-      credit.offerId,
-      credit.recipientId,
-      JSON.stringify(credit.recipientName),
-      JSON.stringify(credit.purposeText),
-      credit.benefit.type,
-      credit.benefit.amount ?? null,
-      JSON.stringify(credit.benefit.description),
-      credit.creditedAt,
-    ];
-    const placeholders = values.map((value) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
+  const column = <T>(value: (credit: BenefitCredit) => T): T[] => credits.map(value);
+  const json = (value: (credit: BenefitCredit) => unknown): string[] => credits.map((credit) => JSON.stringify(value(credit)));
   const returned: { id: string }[] = await manager.query(
-    `INSERT INTO "benefit_entries" (${COLUMNS.map((column) => `"${column}"`).join(', ')})
-     VALUES ${rows.join(', ')}
+    `INSERT INTO "benefit_entries" (${COLUMNS.map((name) => `"${name}"`).join(', ')})
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::text[],
+                          $9::integer[], $10::jsonb[], $11::timestamptz[])
      ON CONFLICT ("provision_id") DO NOTHING
      RETURNING "id"`,
-    parameters,
+    // Binary array parameters: PostgreSQL reads each element as it is instead of parsing a chunk of text literals.
+    [
+      binaryArray.uuid(column(() => randomUUID())),
+      binaryArray.uuid(column((credit) => credit.individualId)),
+      binaryArray.uuid(column((credit) => credit.provisionId)),
+      binaryArray.uuid(column((credit) => credit.offerId)),
+      binaryArray.uuid(column((credit) => credit.recipientId)),
+      binaryArray.jsonb(json((credit) => credit.recipientName)),
+      binaryArray.jsonb(json((credit) => credit.purposeText)),
+      binaryArray.text(column((credit) => credit.benefit.type)),
+      binaryArray.int4(column((credit) => credit.benefit.amount ?? null)),
+      binaryArray.jsonb(json((credit) => credit.benefit.description)),
+      binaryArray.timestamptz(column((credit) => credit.creditedAt)),
+    ],
   );
   return returned.length;
 }
