@@ -1,55 +1,18 @@
-import { userInfo } from 'node:os';
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AccountsModule } from '@infobank/identity';
-import { CatalogModule } from '@infobank/catalog';
-import { CryptoModule } from '@infobank/crypto';
-import { SCHEMA } from '@infobank/migrations';
-import { OversightModule } from '@infobank/oversight';
-import { AppConfig, createLogger, createRequestContext, PlatformModule, RequestContext } from '@infobank/platform';
-import { ProvisionModule } from '@infobank/provision';
-import { ReviewModule } from '@infobank/review';
-import { ComplaintsModule, ContractsModule, TermsModule } from '@infobank/rights';
-import { TransparencyLogModule } from '@infobank/transparency-log';
-import { VaultModule } from '@infobank/vault';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { AppConfig, RequestContext } from '@infobank/platform';
 
-@Module({})
-class AdminModule {
-  static register(config: AppConfig): DynamicModule {
-    const logger = createLogger({ level: 'warn', service: 'admin' });
-    return {
-      module: AdminModule,
-      imports: [
-        PlatformModule.forRoot({ service: 'admin', config, logger, ...SCHEMA }),
-        CryptoModule.forPlatform(),
-        // Global, as in the apps: the vault's use cases (demo links and deposits) look organisations up.
-        CatalogModule.forRoot(),
-        AccountsModule,
-        ReviewModule,
-        VaultModule,
-        // seed:demo: a demo transfer (consent, request, build, download) and a sealed log.
-        ProvisionModule,
-        TransparencyLogModule,
-        // log:verify-all.
-        OversightModule,
-        // terms:publish, terms:list, terms:record-acceptance, and the demo's acceptances.
-        TermsModule,
-        ContractsModule,
-        // staff:add, staff:list.
-        ComplaintsModule,
-      ],
-    };
-  }
-}
-
-/** Runs an operator command with the libraries' use cases available, then closes every connection. */
+/**
+ * Runs an operator command with the libraries' use cases available, then closes every connection. The
+ * libraries, Nest and TypeORM are loaded here, when a command runs: help and usage errors never load them.
+ */
 export async function withAdminContext<T>(
   config: AppConfig,
   work: (app: INestApplicationContext, context: RequestContext) => Promise<T>,
 ): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AdminModule.register(config), { logger: false, abortOnError: false });
+  const { openAdminContext } = await import('./admin.module');
+  const { app, context } = await openAdminContext(config);
   try {
-    return await work(app, createRequestContext({ type: 'operator', name: userInfo().username }));
+    return await work(app, context);
   } finally {
     await app.close();
   }

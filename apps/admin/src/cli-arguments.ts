@@ -14,6 +14,11 @@ export interface OptionSpec {
   /** What help shows for the value (`ID`, `FILE`, `URL`). */
   valueName?: string;
   description?: string;
+  /**
+   * The description, when it needs a library (the platform's queue names): loaded only when help shows
+   * the option, so that the command list, other help and usage errors load no library.
+   */
+  describe?: () => Promise<string>;
   /** The command cannot run without it: a missing one is a usage error (exit code 2). */
   required?: boolean;
   /** The value used when the option is left out (shown in help). */
@@ -27,6 +32,12 @@ export type CommandOption = string | OptionSpec;
 
 /** The command line is wrong; the message says how. The CLI exits with code 2. */
 export class CliUsageError extends Error {}
+
+/** Reports a wrong command line (or a refusal to run without a terminal) on stderr: exit code 2. */
+export function usageFailure(message: string): void {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 2;
+}
 
 /** The declaration of every option, bare names read as untyped options. */
 export function optionSpecs(options: readonly CommandOption[]): OptionSpec[] {

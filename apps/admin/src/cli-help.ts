@@ -52,9 +52,13 @@ export function overviewHelp(commands: readonly AdminCommand[]): string {
 }
 
 /** `npm run admin -- <command> --help`: usage, what it does, every option with its type and default, an example. */
-export function commandHelp(command: AdminCommand): string {
+export async function commandHelp(command: AdminCommand): Promise<string> {
   const specs = optionSpecs(declaredOptions(command));
-  const rows = [...specs.map((spec) => [optionLabel(spec, command), optionNote(spec, command)]), ['-h, --help', 'show this help']];
+  const descriptions = await Promise.all(specs.map((spec) => spec.describe?.() ?? spec.description));
+  const rows = [
+    ...specs.map((spec, index) => [optionLabel(spec, command), optionNote(spec, command, descriptions[index])]),
+    ['-h, --help', 'show this help'],
+  ];
   const examples = command.examples?.length ? command.examples : [generatedExample(command, specs)];
   return [
     `Usage: ${INVOCATION} ${synopsis(command, specs)}`,
@@ -85,7 +89,7 @@ function optionLabel(spec: OptionSpec, command: AdminCommand): string {
   return spec.name === command.argument ? `${valueName(spec)}, ${label}` : label;
 }
 
-function optionNote(spec: OptionSpec, command: AdminCommand): string {
+function optionNote(spec: OptionSpec, command: AdminCommand, description: string | undefined): string {
   const kind = spec.untyped ? 'text or switch' : spec.type === 'boolean' ? 'switch' : 'text';
   const facts = [
     spec.required ? 'required' : 'optional',
@@ -93,7 +97,7 @@ function optionNote(spec: OptionSpec, command: AdminCommand): string {
     ...(spec.default !== undefined ? [`default: ${spec.default}`] : []),
     ...(spec.name === command.argument ? ['may be given bare, right after the command'] : []),
   ];
-  return `${spec.description ? `${spec.description} ` : ''}(${facts.join(', ')})`;
+  return `${description ? `${description} ` : ''}(${facts.join(', ')})`;
 }
 
 function valueName(spec: OptionSpec): string {

@@ -35,7 +35,11 @@ export interface AdminCommand {
    * (no question); without a terminal to ask on and without `--yes` it refuses.
    */
   confirm?: (config: AppConfig, options: CommandOptions) => string;
-  /** Does the work; a result is printed as JSON (or through `render`), `undefined` prints nothing. */
+  /**
+   * Does the work; a result is printed as JSON (or through `render`), `undefined` prints nothing. It imports
+   * the libraries it calls (`await import('@infobank/…')`) here, not at the top of its file: the command
+   * list, help and usage errors are answered from the declarations and load no library.
+   */
   run(config: AppConfig, options: CommandOptions): Promise<unknown>;
 }
 

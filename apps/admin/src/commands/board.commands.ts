@@ -1,10 +1,4 @@
-import {
-  AddBoardMemberUseCase,
-  ListBoardRosterUseCase,
-  RemoveBoardMemberUseCase,
-  type BoardRosterEntry,
-  type Expertise,
-} from '@infobank/review';
+import type { BoardRosterEntry, Expertise } from '@infobank/review';
 import { withAdminContext } from '../admin-context';
 import { listTable } from '../output/table';
 import { listingCommand, type AdminCommand } from './admin-command';
@@ -37,7 +31,7 @@ export const BOARD_COMMANDS: readonly AdminCommand[] = [
     ],
     fields: { '/email': 'email', '/password': 'password-file', '/name': 'name', '/expertise': 'expertise', '/external': 'external' },
     examples: ['board:add-member --email kimura@example.jp --password-file pw.txt --name "木村 公子" --expertise consumer --external'],
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = {
         email: options.required('email'),
         password: options.secretFile('password-file'),
@@ -45,6 +39,7 @@ export const BOARD_COMMANDS: readonly AdminCommand[] = [
         expertise: options.required('expertise') as Expertise,
         external: options.flag('external'),
       };
+      const { AddBoardMemberUseCase } = await import('@infobank/review');
       return withAdminContext(config, (app, ctx) => app.get(AddBoardMemberUseCase).execute(ctx, command));
     },
   },
@@ -53,7 +48,10 @@ export const BOARD_COMMANDS: readonly AdminCommand[] = [
     usage: 'the members of the data ethics board, removed ones included: name, expertise, external, e-mail, status',
     options: [],
     examples: ['board:list', 'board:list --json'],
-    run: (config) => withAdminContext(config, (app, ctx) => app.get(ListBoardRosterUseCase).execute(ctx)),
+    run: async (config) => {
+      const { ListBoardRosterUseCase } = await import('@infobank/review');
+      return withAdminContext(config, (app, ctx) => app.get(ListBoardRosterUseCase).execute(ctx));
+    },
     render: renderRoster,
   }),
   {
@@ -62,8 +60,9 @@ export const BOARD_COMMANDS: readonly AdminCommand[] = [
       'remove a member from the board: their account is disabled at once (no sign-in, live tokens stop working); past votes and decisions stay',
     options: [{ name: 'member', valueName: 'ID', required: true, description: "the member's id (see board:list)" }],
     fields: { '/memberId': 'member' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { memberId: options.required('member') };
+      const { RemoveBoardMemberUseCase } = await import('@infobank/review');
       return withAdminContext(config, (app, ctx) => app.get(RemoveBoardMemberUseCase).execute(ctx, command));
     },
   },

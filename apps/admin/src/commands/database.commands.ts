@@ -1,21 +1,12 @@
-import { SCHEMA } from '@infobank/migrations';
-import {
-  AppConfig,
-  buildDataSourceOptions,
-  ensureDatabaseExists,
-  ensureDatabaseRoles,
-  migrateUnderLock,
-  readDatabaseStatus,
-  revertLastMigrationUnderLock,
-  type DatabaseRolesReport,
-  type DatabaseStatus,
-} from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import type { AppConfig, DatabaseRolesReport, DatabaseStatus } from '@infobank/platform';
+import type { DataSource } from 'typeorm';
 import { detailsTable, listTable } from '../output/table';
 import { listingCommand, type AdminCommand } from './admin-command';
 
 /** Creates the configured database if it does not exist yet (connecting to `postgres` as the owner role). */
 export async function createDatabaseIfMissing(config: AppConfig): Promise<{ database: string; created: boolean }> {
+  const { buildDataSourceOptions, ensureDatabaseExists } = await import('@infobank/platform');
+  const { DataSource } = await import('typeorm');
   const maintenance = await new DataSource(
     buildDataSourceOptions(config, { entities: [] }, { applicationName: 'infobank-admin', database: 'postgres', credentials: 'migration' }),
   ).initialize();
@@ -28,6 +19,9 @@ export async function createDatabaseIfMissing(config: AppConfig): Promise<{ data
 
 // Migrations, and their reversal, run as the owner role (DATABASE_MIGRATION_USER), never as the runtime role.
 async function withOwnerDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const { SCHEMA } = await import('@infobank/migrations');
+  const { buildDataSourceOptions } = await import('@infobank/platform');
+  const { DataSource } = await import('typeorm');
   const dataSource = await new DataSource(
     buildDataSourceOptions(config, SCHEMA, { applicationName: 'infobank-admin', credentials: 'migration' }),
   ).initialize();
@@ -40,6 +34,7 @@ async function withOwnerDataSource<T>(config: AppConfig, work: (dataSource: Data
 
 /** `db:roles`: as DATABASE_ADMIN_USER (a superuser), creates the owner and runtime roles and the database where missing. */
 export async function rolesCommand(config: AppConfig): Promise<DatabaseRolesReport> {
+  const { ensureDatabaseRoles } = await import('@infobank/platform');
   return ensureDatabaseRoles(config);
 }
 
@@ -49,6 +44,7 @@ export async function rolesCommand(config: AppConfig): Promise<DatabaseRolesRepo
  * created (if the owner role may). Then applies pending migrations as the owner role under the advisory lock.
  */
 export async function migrateCommand(config: AppConfig): Promise<{ database: string; created: boolean; applied: string[] }> {
+  const { ensureDatabaseRoles, migrateUnderLock } = await import('@infobank/platform');
   const created =
     config.environment === 'production'
       ? (await createDatabaseIfMissing(config)).created
@@ -59,12 +55,15 @@ export async function migrateCommand(config: AppConfig): Promise<{ database: str
 
 /** `db:revert`: reverts the most recent migration (as the owner role). */
 export async function revertCommand(config: AppConfig): Promise<{ database: string; reverted: true }> {
+  const { revertLastMigrationUnderLock } = await import('@infobank/platform');
   await withOwnerDataSource(config, revertLastMigrationUnderLock);
   return { database: config.database.name, reverted: true };
 }
 
 /** `db:status`: applied and pending migrations and the roles, read as the owner role; changes nothing. */
-export function statusCommand(config: AppConfig): Promise<DatabaseStatus> {
+export async function statusCommand(config: AppConfig): Promise<DatabaseStatus> {
+  const { SCHEMA } = await import('@infobank/migrations');
+  const { readDatabaseStatus } = await import('@infobank/platform');
   return readDatabaseStatus(config, SCHEMA);
 }
 

@@ -1,7 +1,6 @@
-import { AppConfig, buildDataSourceOptions, QUEUE_NAMES, QueueRegistry } from '@infobank/platform';
+import type { AppConfig } from '@infobank/platform';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
 import { CommandRefusedError } from '../cli-arguments';
 import type { AdminCommand } from './admin-command';
 
@@ -31,6 +30,8 @@ export async function devResetCommand(config: AppConfig): Promise<DevResetReport
   const name = config.database.name;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
     throw new CommandRefusedError('DEV_RESET_REFUSED', `DATABASE_NAME "${name}" is not a plain identifier`);
+  const { buildDataSourceOptions, QUEUE_NAMES, QueueRegistry } = await import('@infobank/platform');
+  const { DataSource } = await import('typeorm');
   const maintenance = await new DataSource(
     buildDataSourceOptions(config, { entities: [] }, { applicationName: 'infobank-admin', database: 'postgres', credentials: 'admin' }),
   ).initialize();

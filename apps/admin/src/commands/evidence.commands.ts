@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ExportEvidenceUseCase } from '@infobank/oversight';
 import { CliUsageError } from '../cli-arguments';
 import { withAdminContext } from '../admin-context';
 import type { AdminCommand } from './admin-command';
@@ -16,6 +15,7 @@ export const EVIDENCE_COMMANDS: readonly AdminCommand[] = [
     run: async (config, options) => {
       const out = resolve(options.required('out'));
       const period = options.optional('period');
+      const { ExportEvidenceUseCase } = await import('@infobank/oversight');
       const exported = await withAdminContext(config, (app, ctx) => app.get(ExportEvidenceUseCase).execute(ctx, { period }));
       try {
         await mkdir(out, { recursive: true });

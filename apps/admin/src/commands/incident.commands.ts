@@ -1,11 +1,3 @@
-import {
-  CloseIncidentUseCase,
-  GetIncidentUseCase,
-  GetRegulatorReportUseCase,
-  ListIncidentsUseCase,
-  OpenIncidentUseCase,
-  StartIncidentNotificationUseCase,
-} from '@infobank/oversight';
 import { withAdminContext } from '../admin-context';
 import type { AdminCommand } from './admin-command';
 
@@ -26,7 +18,7 @@ export const INCIDENT_COMMANDS: readonly AdminCommand[] = [
       '/description': 'description',
       '/measures': 'measures',
     },
-    run: (config, options) => {
+    run: async (config, options) => {
       const input = {
         kind: options.required('kind'),
         recipientId: options.optional('recipient'),
@@ -37,6 +29,7 @@ export const INCIDENT_COMMANDS: readonly AdminCommand[] = [
         description: options.required('description'),
         measures: options.optional('measures'),
       };
+      const { OpenIncidentUseCase } = await import('@infobank/oversight');
       return withAdminContext(config, (app, ctx) => app.get(OpenIncidentUseCase).execute(ctx, input));
     },
   },
@@ -44,36 +37,48 @@ export const INCIDENT_COMMANDS: readonly AdminCommand[] = [
     name: 'incidents:list',
     usage: 'incidents, newest first',
     options: [],
-    run: (config) => withAdminContext(config, (app, ctx) => app.get(ListIncidentsUseCase).execute(ctx)),
+    run: async (config) => {
+      const { ListIncidentsUseCase } = await import('@infobank/oversight');
+      return withAdminContext(config, (app, ctx) => app.get(ListIncidentsUseCase).execute(ctx));
+    },
   },
   {
     name: 'incidents:show',
     usage: '--id ID: one incident with its steps',
     options: ['id'],
-    run: (config, options) => withAdminContext(config, (app, ctx) => app.get(GetIncidentUseCase).execute(ctx, options.required('id'))),
+    run: async (config, options) => {
+      const { GetIncidentUseCase } = await import('@infobank/oversight');
+      return withAdminContext(config, (app, ctx) => app.get(GetIncidentUseCase).execute(ctx, options.required('id')));
+    },
   },
   {
     name: 'incidents:notify',
     usage: '--id ID: tell every affected individual (the worker writes the notifications)',
     options: ['id'],
-    run: (config, options) =>
-      withAdminContext(config, (app, ctx) => app.get(StartIncidentNotificationUseCase).execute(ctx, options.required('id'))),
+    run: async (config, options) => {
+      const { StartIncidentNotificationUseCase } = await import('@infobank/oversight');
+      return withAdminContext(config, (app, ctx) => app.get(StartIncidentNotificationUseCase).execute(ctx, options.required('id')));
+    },
   },
   {
     name: 'incidents:close',
     usage: '--id ID [--measures S]: close a notified incident',
     options: ['id', 'measures'],
     fields: { '/measures': 'measures' },
-    run: (config, options) =>
-      withAdminContext(config, (app, ctx) =>
+    run: async (config, options) => {
+      const { CloseIncidentUseCase } = await import('@infobank/oversight');
+      return withAdminContext(config, (app, ctx) =>
         app.get(CloseIncidentUseCase).execute(ctx, options.required('id'), { measures: options.optional('measures') }),
-      ),
+      );
+    },
   },
   {
     name: 'incidents:regulator-report',
     usage: '--id ID: the report to the Personal Information Protection Commission (no personal data)',
     options: ['id'],
-    run: (config, options) =>
-      withAdminContext(config, (app, ctx) => app.get(GetRegulatorReportUseCase).execute(ctx, options.required('id'))),
+    run: async (config, options) => {
+      const { GetRegulatorReportUseCase } = await import('@infobank/oversight');
+      return withAdminContext(config, (app, ctx) => app.get(GetRegulatorReportUseCase).execute(ctx, options.required('id')));
+    },
   },
 ];

@@ -9,20 +9,31 @@ import { JOB_COMMANDS } from './jobs.commands';
 import { KEY_COMMANDS } from './keys.commands';
 import { LOG_COMMANDS } from './log.commands';
 import { ORGANISATION_COMMANDS } from './organisation.commands';
-import { platformStartCommand } from './platform-start.command';
-import { SEED_DEMO_COMMAND } from './seed-demo.command';
 import { TERMS_COMMANDS } from './terms.commands';
 import { STAFF_COMMANDS } from './staff.commands';
 
+// A command's `run` imports the libraries (and the larger work of this folder: platform start-up, the demo
+// data) when it runs, so that the command list, help and usage errors load none of them.
 const PLATFORM_COMMANDS: readonly AdminCommand[] = [
   {
     name: 'platform:start',
     usage: 'first-run setup (database, keys, migrations) and demo data, then run the four apps and the worker (what npm start does)',
     options: [],
     // dist/apps/admin/src/commands/index.js → dist/
-    run: (config) => platformStartCommand(config, join(__dirname, '..', '..', '..', '..')),
+    run: async (config) => {
+      const { platformStartCommand } = await import('./platform-start.command');
+      return platformStartCommand(config, join(__dirname, '..', '..', '..', '..'));
+    },
   },
 ];
+
+const SEED_DEMO_COMMAND: AdminCommand = {
+  name: 'seed:demo',
+  usage:
+    'demo organisations with keys, board members, individuals linked to the demo providers with deposited records, and approved offers; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
+  options: [],
+  run: async (config) => (await import('./seed-demo.command')).seedDemo(config),
+};
 
 /** Every operator command, in the order `--help` lists them (grouped by their name's prefix). */
 export const ADMIN_COMMANDS: readonly AdminCommand[] = [

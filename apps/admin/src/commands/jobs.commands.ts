@@ -1,4 +1,4 @@
-import { OutboxInspector, QUEUE_NAMES, type FailedJob, type OutboxStatus } from '@infobank/platform';
+import type { FailedJob, OutboxStatus } from '@infobank/platform';
 import { withAdminContext } from '../admin-context';
 import { detailsTable, listTable } from '../output/table';
 import { listingCommand, type AdminCommand } from './admin-command';
@@ -62,8 +62,9 @@ export const JOB_COMMANDS: readonly AdminCommand[] = [
     usage: 'the outbox backlog (pending and unfinished rows by job, the oldest), each queue’s counts, and failed jobs with their errors',
     options: [{ name: 'failed', valueName: 'N', default: FAILED_SHOWN_DEFAULT, description: 'failed jobs shown per queue' }],
     examples: ['outbox:status', 'outbox:status --json --failed 100'],
-    run: (config, options) => {
+    run: async (config, options) => {
       const failedLimit = options.count('failed', { min: 0, max: 10_000 }) as number;
+      const { OutboxInspector } = await import('@infobank/platform');
       return withAdminContext(config, (app, ctx) => app.get(OutboxInspector).status(ctx, { failedLimit }));
     },
     render: renderStatus,
@@ -72,18 +73,23 @@ export const JOB_COMMANDS: readonly AdminCommand[] = [
     name: 'jobs:retry-failed',
     usage: 'run failed jobs again (attempts reset; handlers are idempotent), all or one queue’s or one job name’s; lists what it retried',
     options: [
-      { name: 'queue', valueName: 'QUEUE', description: `only this queue (${QUEUE_NAMES.join(', ')})` },
+      {
+        name: 'queue',
+        valueName: 'QUEUE',
+        describe: async () => `only this queue (${(await import('@infobank/platform')).QUEUE_NAMES.join(', ')})`,
+      },
       { name: 'job', valueName: 'NAME', description: 'only jobs of this name' },
       { name: 'limit', valueName: 'N', default: RETRY_LIMIT_DEFAULT, description: 'at most this many per queue' },
     ],
     fields: { '/queue': 'queue' },
     examples: ['jobs:retry-failed', 'jobs:retry-failed --queue webhooks'],
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = {
         queue: options.optional('queue'),
         jobName: options.optional('job'),
         limit: options.count('limit', { min: 1, max: 100_000 }) as number,
       };
+      const { OutboxInspector } = await import('@infobank/platform');
       return withAdminContext(config, (app, ctx) => app.get(OutboxInspector).retryFailed(ctx, command));
     },
     render: (result) =>

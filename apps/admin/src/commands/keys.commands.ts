@@ -1,16 +1,4 @@
-import {
-  DestroyKekGenerationUseCase,
-  KekStatusUseCase,
-  keyMaterialSettingsFrom,
-  loadKeyMaterial,
-  RewrapDataKeysUseCase,
-  RotateKekUseCase,
-  rotateSigningKey,
-  type DestroyedKekGeneration,
-  type KekStatus,
-  type RewrapRun,
-  type RotatedKek,
-} from '@infobank/crypto';
+import type { DestroyedKekGeneration, KekStatus, RewrapRun, RotatedKek } from '@infobank/crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AppConfig } from '@infobank/platform';
@@ -22,6 +10,7 @@ import { listingCommand, type AdminCommand } from './admin-command';
 
 /** `keys:ensure`: generates development key material where it is missing (never in production). */
 export async function ensureKeysCommand(config: AppConfig): Promise<{ directory: string; currentSigningKid: string }> {
+  const { keyMaterialSettingsFrom, loadKeyMaterial } = await import('@infobank/crypto');
   const material = await loadKeyMaterial(keyMaterialSettingsFrom(config));
   return { directory: config.keys.directory, currentSigningKid: material.signingKeys.currentKid };
 }
@@ -31,6 +20,7 @@ export async function ensureKeysCommand(config: AppConfig): Promise<{ directory:
  * processes pick the new key up when they restart.
  */
 export async function rotateKeysCommand(config: AppConfig): Promise<{ currentSigningKid: string; note: string }> {
+  const { keyMaterialSettingsFrom, rotateSigningKey } = await import('@infobank/crypto');
   const { kid } = await rotateSigningKey(keyMaterialSettingsFrom(config));
   return { currentSigningKid: kid, note: 'Restart the apps and the worker to sign with the new key; the old keys stay published.' };
 }
@@ -46,12 +36,14 @@ export async function generateKeysCommand(
   const directory = resolve(out);
   if (existsSync(directory) && readdirSync(directory).length > 0)
     throw new Error(`${directory} is not empty; refusing to overwrite key material`);
+  const { loadKeyMaterial } = await import('@infobank/crypto');
   const material = await loadKeyMaterial({ keysDirectory: directory, generateIfMissing: true });
   return { directory, currentSigningKid: material.signingKeys.currentKid, files: readdirSync(directory).sort() };
 }
 
 /** `keys:kek-status`: every KEK generation, its file, the live data keys under it, and the re-wrap's progress. */
-export function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
+export async function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
+  const { KekStatusUseCase } = await import('@infobank/crypto');
   return withAdminContext(config, (app, ctx) => app.get(KekStatusUseCase).execute(ctx));
 }
 
@@ -60,7 +52,8 @@ export function kekStatusCommand(config: AppConfig): Promise<KekStatus> {
  * key under it, printing progress to stderr. Interrupted, it resumes where it stopped when run with
  * `--resume` or at the worker's next scheduled run.
  */
-export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ rotated: RotatedKek | null; rewrap: RewrapRun }> {
+export async function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ rotated: RotatedKek | null; rewrap: RewrapRun }> {
+  const { RewrapDataKeysUseCase, RotateKekUseCase } = await import('@infobank/crypto');
   return withAdminContext(config, async (app, ctx) => {
     const rotated = resume ? null : await app.get(RotateKekUseCase).execute(ctx);
     const progress = progressOn('re-wrapping data keys');
@@ -74,8 +67,9 @@ export function kekRotateCommand(config: AppConfig, resume: boolean): Promise<{ 
 }
 
 /** `keys:kek-destroy --generation N`: destroys a drained generation once the backup retention window has passed. */
-export function kekDestroyCommand(config: AppConfig, generation: string): Promise<DestroyedKekGeneration> {
+export async function kekDestroyCommand(config: AppConfig, generation: string): Promise<DestroyedKekGeneration> {
   if (!/^[1-9]\d{0,8}$/.test(generation)) throw new CliUsageError(`--generation must be a generation number (got "${generation}")`);
+  const { DestroyKekGenerationUseCase } = await import('@infobank/crypto');
   return withAdminContext(config, (app, ctx) => app.get(DestroyKekGenerationUseCase).execute(ctx, { generation: Number(generation) }));
 }
 

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } from '@infobank/crypto';
-import { VerifyLogInlineUseCase } from '@infobank/oversight';
 import type { AppConfig } from '@infobank/platform';
-import { parseBankJwks, verifyLogProofDocument, type BankJwks } from '@infobank/transparency-log';
+import type { BankJwks } from '@infobank/transparency-log';
 import { CliUsageError } from '../cli-arguments';
 import { withAdminContext } from '../admin-context';
 import type { AdminCommand } from './admin-command';
@@ -24,6 +22,7 @@ export const LOG_COMMANDS: readonly AdminCommand[] = [
       const document = await readJson(options.required('file'), 'file');
       const jwksSource = options.optional('jwks');
       const jwks = jwksSource === undefined ? await configuredJwks(config) : await readJwks(jwksSource);
+      const { verifyLogProofDocument } = await import('@infobank/transparency-log');
       return verifyLogProofDocument(document, jwks);
     },
   },
@@ -44,6 +43,7 @@ export const LOG_COMMANDS: readonly AdminCommand[] = [
         toSize: size(options.optional('to'), 'to'),
         resume: options.optional('resume'),
       };
+      const { VerifyLogInlineUseCase } = await import('@infobank/oversight');
       const result = await withAdminContext(config, (app, ctx) =>
         app.get(VerifyLogInlineUseCase).execute(ctx, command, { onPage: logVerificationProgress() }),
       );
@@ -61,11 +61,13 @@ function size(value: string | undefined, option: string): number | undefined {
 
 /** The public half of the bank keys this installation is configured with (never generates keys). */
 async function configuredJwks(config: AppConfig): Promise<BankJwks> {
+  const { BankKeyRing, keyMaterialSettingsFrom, loadKeyMaterial } = await import('@infobank/crypto');
   const material = await loadKeyMaterial({ ...keyMaterialSettingsFrom(config), generateIfMissing: false });
   return (await BankKeyRing.fromKeyMaterial(material)).publicJwks();
 }
 
 async function readJwks(source: string): Promise<BankJwks> {
+  const { parseBankJwks } = await import('@infobank/transparency-log');
   if (!/^https?:\/\//.test(source)) return parseBankJwks(await readJson(source, 'jwks'));
   let response: Response;
   try {

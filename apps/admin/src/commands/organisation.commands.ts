@@ -1,17 +1,4 @@
-import {
-  ActivateOrganisationUseCase,
-  AddSigningKeyUseCase,
-  CreateOrganisationUseCase,
-  GetOrganisationUseCase,
-  ListOrganisationsUseCase,
-  RemoveSigningKeyUseCase,
-  SetEncryptionKeyUseCase,
-  SetWebhookUseCase,
-  SuspendOrganisationUseCase,
-  type OrganisationDetails,
-  type OrganisationRole,
-  type OrganisationSummary,
-} from '@infobank/catalog';
+import type { OrganisationDetails, OrganisationRole, OrganisationSummary } from '@infobank/catalog';
 import type { JWK } from '@infobank/crypto';
 import { withAdminContext } from '../admin-context';
 import { CliUsageError, type CommandOptions } from '../cli-arguments';
@@ -86,7 +73,10 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     usage: 'every registered provider and recipient: id, 法人番号, name, roles, status, whether it has an encryption key and a webhook',
     options: [],
     examples: ['org:list', 'org:list --json'],
-    run: (config) => withAdminContext(config, (app, ctx) => app.get(ListOrganisationsUseCase).execute(ctx)),
+    run: async (config) => {
+      const { ListOrganisationsUseCase } = await import('@infobank/catalog');
+      return withAdminContext(config, (app, ctx) => app.get(ListOrganisationsUseCase).execute(ctx));
+    },
     render: renderList,
   }),
   listingCommand({
@@ -94,8 +84,9 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     usage: 'one organisation in full: its signing keys (kid, algorithm), encryption key, webhook and contract version',
     options: [ORG],
     fields: { '/organisationId': 'org' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { organisationId: options.required('org') };
+      const { GetOrganisationUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(GetOrganisationUseCase).execute(ctx, command));
     },
     render: renderDetails,
@@ -134,7 +125,7 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     examples: [
       'org:create --corporate-number 9700110000001 --name-ja さくらマート株式会社 --country JP --roles recipient --signing-jwks jwks.json --terms-version 2026-04',
     ],
-    run: (config, options) => {
+    run: async (config, options) => {
       const nameEn = options.optional('name-en');
       const command = {
         corporateNumber: options.required('corporate-number'),
@@ -146,6 +137,7 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
         webhookUrl: options.optional('webhook-url'),
         termsVersion: options.required('terms-version'),
       };
+      const { CreateOrganisationUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(CreateOrganisationUseCase).execute(ctx, command));
     },
   },
@@ -157,8 +149,9 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
       { name: 'jwk', valueName: 'FILE', required: true, description: 'the public signing JWK (EdDSA, ES256 or PS256, with a kid)' },
     ],
     fields: { '/organisationId': 'org', '/jwk': 'jwk' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { organisationId: options.required('org'), jwk: oneKey(options, 'jwk') };
+      const { AddSigningKeyUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(AddSigningKeyUseCase).execute(ctx, command));
     },
   },
@@ -167,8 +160,9 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     usage: 'stop accepting a signing key (the last one cannot be removed)',
     options: [ORG, { name: 'kid', valueName: 'KID', required: true, description: 'the key id (see org:show)' }],
     fields: { '/organisationId': 'org', '/kid': 'kid' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { organisationId: options.required('org'), kid: options.required('kid') };
+      const { RemoveSigningKeyUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(RemoveSigningKeyUseCase).execute(ctx, command));
     },
   },
@@ -177,8 +171,9 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     usage: 'replace the public key packages are encrypted to (packages built from now on use it); the same key again changes nothing',
     options: [ORG, { name: 'jwk', valueName: 'FILE', required: true, description: 'the public X25519 or P-256 JWK' }],
     fields: { '/organisationId': 'org', '/jwk': 'jwk' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { organisationId: options.required('org'), jwk: oneKey(options, 'jwk') };
+      const { SetEncryptionKeyUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(SetEncryptionKeyUseCase).execute(ctx, command));
     },
   },
@@ -192,11 +187,12 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     ],
     fields: { '/organisationId': 'org', '/webhookUrl': 'url' },
     examples: ['org:set-webhook --org ID --url https://hooks.example.jp/infobank', 'org:set-webhook --org ID --clear'],
-    run: (config, options) => {
+    run: async (config, options) => {
       const url = options.optional('url');
       const clear = options.flag('clear');
       if ((url === undefined) === !clear) throw new CliUsageError('org:set-webhook needs either --url URL or --clear (not both)');
       const command = { organisationId: options.required('org'), webhookUrl: clear ? null : (url as string) };
+      const { SetWebhookUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(SetWebhookUseCase).execute(ctx, command));
     },
   },
@@ -205,8 +201,9 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     usage: 'no new tokens, and its live tokens stop working at once',
     options: [ORG],
     fields: { '/organisationId': 'org' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { organisationId: options.required('org') };
+      const { SuspendOrganisationUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(SuspendOrganisationUseCase).execute(ctx, command));
     },
   },
@@ -215,8 +212,9 @@ export const ORGANISATION_COMMANDS: readonly AdminCommand[] = [
     usage: 'lift a suspension',
     options: [ORG],
     fields: { '/organisationId': 'org' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { organisationId: options.required('org') };
+      const { ActivateOrganisationUseCase } = await import('@infobank/catalog');
       return withAdminContext(config, (app, ctx) => app.get(ActivateOrganisationUseCase).execute(ctx, command));
     },
   },

@@ -15,7 +15,6 @@ import { DEMO_APPROVERS, seedDemoOffers } from '../demo/demo-offers';
 import { seedDemoDeposits, type SeededDeposits } from '../demo/seed-demo-deposits';
 import { seedDemoTerms } from '../demo/demo-terms';
 import { seedDemoTransfer } from '../demo/seed-demo-transfer';
-import type { AdminCommand } from './admin-command';
 
 /** What seed:demo reports (passwords and private keys stay in the files). */
 export interface DemoSummary {
@@ -220,11 +219,3 @@ async function createDemoOrganisation(
     throw error;
   }
 }
-
-export const SEED_DEMO_COMMAND: AdminCommand = {
-  name: 'seed:demo',
-  usage:
-    'demo organisations with keys, board members, individuals linked to the demo providers with deposited records, and approved offers; sign-in details in DEMO_DATA_DIR/credentials.json (safe to run again)',
-  options: [],
-  run: (config) => seedDemo(config),
-};

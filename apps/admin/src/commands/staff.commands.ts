@@ -1,4 +1,4 @@
-import { AddDeskStaffUseCase, ListDeskStaffUseCase, type DeskStaffMember } from '@infobank/rights';
+import type { DeskStaffMember } from '@infobank/rights';
 import { withAdminContext } from '../admin-context';
 import { listTable } from '../output/table';
 import { listingCommand, type AdminCommand } from './admin-command';
@@ -14,8 +14,9 @@ export const STAFF_COMMANDS: readonly AdminCommand[] = [
       { name: 'name', valueName: 'TEXT', required: true, description: 'display name' },
     ],
     fields: { '/email': 'email', '/password': 'password-file', '/displayName': 'name' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = { email: options.required('email'), password: options.secretFile('password-file'), name: options.required('name') };
+      const { AddDeskStaffUseCase } = await import('@infobank/rights');
       return withAdminContext(config, (app, ctx) => app.get(AddDeskStaffUseCase).execute(ctx, command));
     },
   },
@@ -23,7 +24,10 @@ export const STAFF_COMMANDS: readonly AdminCommand[] = [
     name: 'staff:list',
     usage: 'list the complaints desk members (id, e-mail, name, disabled)',
     options: [],
-    run: (config) => withAdminContext(config, (app, ctx) => app.get(ListDeskStaffUseCase).execute(ctx)),
+    run: async (config) => {
+      const { ListDeskStaffUseCase } = await import('@infobank/rights');
+      return withAdminContext(config, (app, ctx) => app.get(ListDeskStaffUseCase).execute(ctx));
+    },
     render: (staff: DeskStaffMember[]) =>
       listTable(
         staff,

@@ -1,11 +1,4 @@
-import {
-  ListTermsUseCase,
-  PublishTermsUseCase,
-  RecordPaperAcceptanceUseCase,
-  type ContractAudience,
-  type TermsAudience,
-  type TermsVersionSummary,
-} from '@infobank/rights';
+import type { ContractAudience, TermsAudience, TermsVersionSummary } from '@infobank/rights';
 import { withAdminContext } from '../admin-context';
 import { listTable } from '../output/table';
 import { listingCommand, type AdminCommand } from './admin-command';
@@ -30,13 +23,14 @@ export const TERMS_COMMANDS: readonly AdminCommand[] = [
     ],
     examples: ['terms:publish --audience individual --version 2026-12 --ja terms.ja.txt --en terms.en.txt'],
     fields: { '/audience': 'audience', '/version': 'version', '/ja': 'ja', '/en': 'en' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const text = {
         audience: options.required('audience') as TermsAudience,
         version: options.required('version'),
         ja: options.textFile('ja'),
         en: options.textFile('en'),
       };
+      const { PublishTermsUseCase } = await import('@infobank/rights');
       return withAdminContext(config, (app, ctx) => app.get(PublishTermsUseCase).execute(ctx, text));
     },
   },
@@ -45,8 +39,9 @@ export const TERMS_COMMANDS: readonly AdminCommand[] = [
     usage: 'every published version, newest first per audience (the first is current), without texts',
     options: [{ ...AUDIENCE, required: false, description: 'only this audience (individual, recipient or provider)' }],
     fields: { '/audience': 'audience' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const audience = options.optional('audience') as TermsAudience | undefined;
+      const { ListTermsUseCase } = await import('@infobank/rights');
       return withAdminContext(config, (app, ctx) => app.get(ListTermsUseCase).execute(ctx, { audience }));
     },
     render: (versions: TermsVersionSummary[]) =>
@@ -71,13 +66,14 @@ export const TERMS_COMMANDS: readonly AdminCommand[] = [
       { name: 'signed-at', valueName: 'ISO-TIME', description: 'when it was signed (default: now)' },
     ],
     fields: { '/organisationId': 'organisation', '/audience': 'audience', '/version': 'version', '/signedAt': 'signed-at' },
-    run: (config, options) => {
+    run: async (config, options) => {
       const command = {
         organisationId: options.required('organisation'),
         audience: options.required('audience') as ContractAudience,
         version: options.required('version'),
         signedAt: options.optional('signed-at'),
       };
+      const { RecordPaperAcceptanceUseCase } = await import('@infobank/rights');
       return withAdminContext(config, (app, ctx) => app.get(RecordPaperAcceptanceUseCase).execute(ctx, command));
     },
   },
