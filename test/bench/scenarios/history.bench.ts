@@ -92,8 +92,9 @@ async function signedInIndividual(url: string): Promise<{ id: string; accessToke
 
 /** The run's database's committed and rolled-back transactions so far (each statement the portal sends on its own is one). */
 async function transactions(pool: Pool): Promise<number> {
-  // PostgreSQL publishes a backend's counters when it goes idle, at most once a second.
-  await sleep(1_500);
+  // A backend publishes its counters when it goes idle, but no more than once a second: one still busy a moment ago
+  // publishes within 10 s of going idle (PostgreSQL 15's PGSTAT_IDLE_INTERVAL).
+  await sleep(11_000);
   const { rows } = await pool.query<{ count: string }>(
     `SELECT ("xact_commit" + "xact_rollback")::text AS "count" FROM pg_stat_database WHERE "datname" = current_database()`,
   );
