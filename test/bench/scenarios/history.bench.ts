@@ -2,8 +2,8 @@ import { encodeRowCursor, ensureLedgerPartitions } from '@infobank/platform';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import type { BenchEnvironment } from '../bench-environment';
-import { progress, summarise, timeConcurrent, type ScenarioMeasurement } from '../measure';
-import { startPortalProcess } from '../portal-process';
+import { progress, roundTo, sleep, summarise, timeConcurrent, type Timing, type ScenarioMeasurement } from '../measure';
+import { startPortalProcess, type PortalProcess } from '../portal-process';
 
 const TOTAL_ROWS = 5_000_000;
 /** Every fifth row is the reader's: 1,000,000 of 5,000,000. */
@@ -88,6 +88,42 @@ async function signedInIndividual(url: string): Promise<{ id: string; accessToke
   const { accessToken } = (await login.json()) as { accessToken?: string };
   if (id === undefined || accessToken === undefined) throw new Error(`history: sign-up ${registered.status}, sign-in ${login.status}`);
   return { id, accessToken };
+}
+
+/** The run's database's committed and rolled-back transactions so far (each statement the portal sends on its own is one). */
+async function transactions(pool: Pool): Promise<number> {
+  // A backend publishes its counters when it goes idle, but no more than once a second: one still busy a moment ago
+  // publishes within 10 s of going idle (PostgreSQL 15's PGSTAT_IDLE_INTERVAL).
+  await sleep(11_000);
+  const { rows } = await pool.query<{ count: string }>(
+    `SELECT ("xact_commit" + "xact_rollback")::text AS "count" FROM pg_stat_database WHERE "datname" = current_database()`,
+  );
+  return Number(rows[0].count);
+}
+
+/**
+ * `operation` timed `count` times, `concurrency` at a time, with what each request cost the portal: CPU milliseconds of
+ * its process and transactions on the database (this reading's own one taken off).
+ */
+async function timePortalRequests(
+  pool: Pool,
+  portal: PortalProcess,
+  count: number,
+  concurrency: number,
+  operation: () => Promise<void>,
+): Promise<{ timing: Timing; perRequest: Record<string, number> }> {
+  const transactionsBefore = await transactions(pool);
+  const cpuBefore = portal.cpuSeconds();
+  const timing = await timeConcurrent(count, concurrency, operation);
+  const cpuAfter = portal.cpuSeconds();
+  const transactionsAfter = await transactions(pool);
+  return {
+    timing,
+    perRequest: {
+      ...(cpuBefore === null || cpuAfter === null ? {} : { portalCpuMsPerRequest: roundTo(((cpuAfter - cpuBefore) * 1000) / count, 2) }),
+      transactionsPerRequest: roundTo((transactionsAfter - transactionsBefore - 1) / count, 2),
+    },
+  };
 }
 
 /**
@@ -195,9 +231,9 @@ export async function history(environment: BenchEnvironment): Promise<ScenarioMe
     const deepParameters = [reader.id, deep.provided_at, deep.id];
     progress(`history: ${REQUESTS} first and deep pages, raw and over HTTP, ${READERS} at a time`);
     const rawFirst = await timeConcurrent(REQUESTS, READERS, () => raw(FIRST_PAGE_SQL, [reader.id]));
-    const httpFirst = await timeConcurrent(REQUESTS, READERS, () => get(`limit=${PAGE}`));
+    const httpFirst = await timePortalRequests(pool, portal, REQUESTS, READERS, () => get(`limit=${PAGE}`));
     const rawDeep = await timeConcurrent(REQUESTS, READERS, () => raw(DEEP_PAGE_SQL, deepParameters));
-    const httpDeep = await timeConcurrent(REQUESTS, READERS, () => get(`limit=${PAGE}&cursor=${deepCursor}`));
+    const httpDeep = await timePortalRequests(pool, portal, REQUESTS, READERS, () => get(`limit=${PAGE}&cursor=${deepCursor}`));
 
     const audit = await explainAudit(pool, deep.id);
     const details = {
@@ -224,8 +260,9 @@ export async function history(environment: BenchEnvironment): Promise<ScenarioMe
           description: `GET /v1/me/provisions first page of ${PAGE} over HTTP, ${READERS} readers`,
           baseline: 'history_raw_first_page',
           operations: REQUESTS,
+          details: httpFirst.perRequest,
         },
-        httpFirst,
+        httpFirst.timing,
       ),
       summarise(
         {
@@ -242,8 +279,9 @@ export async function history(environment: BenchEnvironment): Promise<ScenarioMe
           description: `GET /v1/me/provisions page of ${PAGE} after ${DEEP_OFFSET.toLocaleString('en')} rows (the route's cursor) over HTTP, ${READERS} readers`,
           baseline: 'history_raw_deep_page',
           operations: REQUESTS,
+          details: httpDeep.perRequest,
         },
-        httpDeep,
+        httpDeep.timing,
       ),
     ];
     // The goal is on latency: p99 over HTTP against the raw query's p99 of the same run.

@@ -238,6 +238,25 @@ describe('portal: individuals register, sign in and keep a session', () => {
         await refused(await keyRing.signJwt({ role: 'board_member' }, { ...options(), expiresIn: 60 }));
       });
 
+      it('a token of an account whose sessions were reset after it, or that was disabled, each with its own detail', async () => {
+        const token = await keyRing.signJwt(claims, { ...options(), expiresIn: 60 });
+        const refusedWith = async (detail: string) => {
+          const response = await me(token);
+          expectProblem(response, 401, 'UNAUTHENTICATED');
+          expect(response.body.detail).toBe(detail);
+          expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+        };
+        try {
+          await dataSource.query(`UPDATE accounts SET sessions_not_before = now() + interval '1 minute' WHERE id = $1`, [accountId]);
+          await refusedWith('The session ended; sign in again.');
+          await dataSource.query(`UPDATE accounts SET sessions_not_before = NULL, disabled_at = now() WHERE id = $1`, [accountId]);
+          await refusedWith('The account is closed or disabled.');
+        } finally {
+          await dataSource.query(`UPDATE accounts SET sessions_not_before = NULL, disabled_at = NULL WHERE id = $1`, [accountId]);
+        }
+        expect((await me(token)).status).toBe(200);
+      });
+
       it('a token of another type (a step-up token)', async () => {
         await refused(await keyRing.signJwt(claims, { ...options(), typ: 'step-up+jwt', expiresIn: 60 }));
       });

@@ -27,7 +27,7 @@ import { RegistrationRateLimiter } from './infrastructure/registration-rate-limi
 import { BoardMemberAuthGuard, IndividualAuthGuard, StaffAuthGuard } from './http/access-token.guard';
 import { RetryAfterInterceptor } from './http/retry-after.interceptor';
 import { PendingAccountCheckInterceptor } from './http/account-checked-by-read';
-import { AccountAccess } from './infrastructure/account-access';
+import { AccountAccess } from './application/account-access';
 import { StepUpGuard } from './http/step-up.guard';
 import { BROWSER_SESSION_SETTINGS, BrowserOriginGuard, type BrowserSessionSettings } from './http/browser-session.guard';
 import { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case';

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PendingAccountCheck } from '../application/pending-account-check';
 import { SessionTokens } from '../application/session-tokens';
 import type { SessionRole } from '../domain/session-tokens';
-import { AccountAccess } from '../infrastructure/account-access';
+import { AccountAccess } from '../application/account-access';
 import { UnauthenticatedError } from '../sessions.errors';
 import { ACCOUNT_CHECKED_BY_READ } from './account-checked-by-read';
 

@@ -2,7 +2,7 @@ import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { PendingAccountCheck } from '../application/pending-account-check';
-import { AccountAccess } from '../infrastructure/account-access';
+import { AccountAccess } from '../application/account-access';
 
 /** Route metadata: the access token guard leaves the account check to the route's read (see AccountCheckedByRead). */
 export const ACCOUNT_CHECKED_BY_READ = 'infobank:account-checked-by-read';

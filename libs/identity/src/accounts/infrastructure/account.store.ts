@@ -3,6 +3,12 @@ import type { RequestContext, TransactionalContext } from '@infobank/platform';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { AccountKind, Language } from '../domain/account';
 import { AccountEntity } from './account.entity';
+import {
+  accountSessionVerdict,
+  accountSessionVerdictStatement,
+  type AccountSession,
+  type AccountSessionVerdict,
+} from './account-session-admission.sql';
 
 /** An account as the session and account use cases read it. */
 export interface StoredAccount {
@@ -129,6 +135,16 @@ export class AccountStore {
       select: { id: true },
     });
     return new Set(verified.map((account) => account.id));
+  }
+
+  /**
+   * Whether the session's account admits it, read on the primary outside any transaction (one primary-key read, plain
+   * SQL: it runs before most guarded requests).
+   */
+  async sessionVerdict(session: AccountSession): Promise<AccountSessionVerdict> {
+    const { sql, parameters } = accountSessionVerdictStatement(session);
+    const [row]: { open: boolean; current: boolean }[] = await this.dataSource.query(sql, parameters);
+    return accountSessionVerdict(row);
   }
 
   /** Every account of `kind` (open or not), oldest first: the operator's lists of desk staff. */
