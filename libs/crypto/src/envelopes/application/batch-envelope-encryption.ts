@@ -100,13 +100,20 @@ export class BatchEnvelopeEncryption {
     return this.unwrapAll(await this.store.findMany(ctx, [...new Set(subjectIds)]));
   }
 
-  /** A fresh data key for each individual, wrapped by the KMS; the plain keys are wiped at once. */
+  /**
+   * A fresh data key for each individual, wrapped by the KMS; the plain keys are wiped at once. They are
+   * drawn from the CSPRNG in one call (one call per key cost more than its wrapping).
+   */
   private async wrapNewKeys(subjectIds: readonly string[]): Promise<Map<string, StoredDataKey>> {
     const created = new Map<string, StoredDataKey>();
-    for (const subjectId of subjectIds) {
-      const candidate = randomBytes(DATA_KEY_BYTES);
-      created.set(subjectId, await this.keyManagement.wrapDataKey(candidate));
-      candidate.fill(0);
+    const candidates = randomBytes(DATA_KEY_BYTES * subjectIds.length);
+    try {
+      for (const [index, subjectId] of subjectIds.entries()) {
+        const candidate = candidates.subarray(index * DATA_KEY_BYTES, (index + 1) * DATA_KEY_BYTES);
+        created.set(subjectId, await this.keyManagement.wrapDataKey(candidate));
+      }
+    } finally {
+      candidates.fill(0);
     }
     return created;
   }

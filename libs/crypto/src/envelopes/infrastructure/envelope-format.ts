@@ -1,28 +1,13 @@
-import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { CryptoError } from '../../crypto.errors';
+import { GCM_IV_BYTES as IV_BYTES, takeRandomIvInto } from '../../keys/infrastructure/random-ivs';
 
 const FORMAT_VERSION = 0x01;
-const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 
 /** Bytes of an individual's data key (AES-256). */
 export const DATA_KEY_BYTES = 32;
-
-// IVs are drawn from the CSPRNG 256 at a time: one call per IV costs more than the AES-GCM of a
-// typical record. Each IV is copied out (into the sealed envelope) and its bytes never handed out again.
-const IV_POOL = Buffer.alloc(IV_BYTES * 256);
-let ivPoolOffset = IV_POOL.length;
-
-function takeIvInto(target: Buffer, at: number): Buffer {
-  if (ivPoolOffset === IV_POOL.length) {
-    randomFillSync(IV_POOL);
-    ivPoolOffset = 0;
-  }
-  IV_POOL.copy(target, at, ivPoolOffset, ivPoolOffset + IV_BYTES);
-  ivPoolOffset += IV_BYTES;
-  return target.subarray(at, at + IV_BYTES);
-}
 
 /**
  * Seals one record under a data key: AES-256-GCM with a fresh random 96-bit IV, `aad` authenticated.
@@ -32,7 +17,7 @@ function takeIvInto(target: Buffer, at: number): Buffer {
 export function sealEnvelope(dataKey: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   const sealed = Buffer.allocUnsafe(HEADER_BYTES + plaintext.length);
   sealed[0] = FORMAT_VERSION;
-  const cipher = createCipheriv('aes-256-gcm', dataKey, takeIvInto(sealed, 1), { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv('aes-256-gcm', dataKey, takeRandomIvInto(sealed, 1), { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   // GCM is a stream mode: the ciphertext is exactly as long as the plaintext, and final() adds nothing.
   const ciphertext = cipher.update(plaintext);

@@ -23,6 +23,13 @@ describe('LocalKeyManagementService', () => {
     expect((await kms.unwrapDataKey(kekId, wrappedKey)).equals(dataKey)).toBe(true);
   });
 
+  it('draws a fresh IV for every wrap, across refills of the IV pool, and every wrapped key unwraps', async () => {
+    const dataKey = randomBytes(32);
+    const wrapped = await Promise.all(Array.from({ length: 600 }, () => kms.wrapDataKey(dataKey)));
+    expect(new Set(wrapped.map(({ wrappedKey }) => wrappedKey.subarray(0, 12).toString('hex'))).size).toBe(600);
+    for (const { kekId, wrappedKey } of wrapped) expect((await kms.unwrapDataKey(kekId, wrappedKey)).equals(dataKey)).toBe(true);
+  });
+
   it('still unwraps keys wrapped by an older KEK after the current one changed', async () => {
     const before = new LocalKeyManagementService({ currentKekId: 'kek-1', keys: new Map([['kek-1', previous]]) });
     const dataKey = randomBytes(32);
