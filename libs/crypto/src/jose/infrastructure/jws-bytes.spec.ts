@@ -121,7 +121,11 @@ describe('parseJsonPayloadBytes', () => {
   it('Given strict UTF-8 JSON objects, then it parses them (skipping a leading BOM); anything else is malformed', async () => {
     expect(parseJsonPayloadBytes(Buffer.from('{"店":"さくら"}'))).toEqual({ 店: 'さくら' });
     expect(parseJsonPayloadBytes(Buffer.concat([Buffer.of(0xef, 0xbb, 0xbf), Buffer.from('{"a":1}')]))).toEqual({ a: 1 });
+    // Characters outside the BMP, a BOM inside a value and escapes come out as JSON.parse of the text makes them.
+    const text = '{"絵文字":"😀\ufeff𠮷","e":"\\u00e9\\ud83d\\ude00"}';
+    expect(parseJsonPayloadBytes(Buffer.from(text, 'utf8'))).toEqual(JSON.parse(text));
     for (const bad of [
+      Buffer.concat([Buffer.of(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf), Buffer.from('{"a":1}')]),
       Buffer.from('[1]'),
       Buffer.from('null'),
       Buffer.from('{"a":'),
