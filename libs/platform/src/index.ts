@@ -6,6 +6,7 @@ export * from './database/infrastructure/binary-arrays';
 export * from './database/infrastructure/data-source-options';
 export * from './database/infrastructure/database-roles';
 export * from './database/infrastructure/database-status';
+export * from './database/infrastructure/json-rows';
 export * from './database/infrastructure/ledger-partitions';
 export * from './database/infrastructure/migrate';
 export * from './database/infrastructure/read-your-writes';

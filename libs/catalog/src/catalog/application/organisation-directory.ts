@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PublicJwk } from '@infobank/crypto';
-import type { RequestContext } from '@infobank/platform';
+import { mapRead, type ReadPiece, type RequestContext, type SqlPiece } from '@infobank/platform';
 import { isUuid } from '../domain/identifiers';
 import type { OrganisationName, OrganisationRole, OrganisationStatus } from '../domain/organisation';
 import type { OrganisationEntity } from '../infrastructure/organisation.entity';
@@ -60,34 +60,46 @@ export class OrganisationDirectory {
   /** The public profiles of these organisations, by id; ids that are not UUIDs or name no organisation are left out. */
   async findProfiles(ctx: RequestContext, organisationIds: readonly string[]): Promise<Map<string, OrganisationProfile>> {
     const ids = [...new Set(organisationIds.filter(isUuid))];
-    const organisations = await this.organisations.findMany(ctx, ids);
-    return new Map(
-      organisations.map((organisation) => [
-        organisation.id,
-        {
-          id: organisation.id,
-          name: organisationName(organisation),
-          corporateNumber: organisation.corporateNumber,
-          country: organisation.country,
-          roles: [...organisation.roles],
-          status: organisation.status,
-        },
-      ]),
-    );
+    return profilesById(await this.organisations.findMany(ctx, ids));
+  }
+
+  /**
+   * The read of `findProfiles` for another context to compose into its statement, the ids selected by its own piece
+   * (a `uuid[]` expression, such as the recipient of an offer).
+   */
+  profilesPiece(organisationIds: SqlPiece): ReadPiece<Map<string, OrganisationProfile>> {
+    return mapRead(this.organisations.findManyPiece(organisationIds), profilesById);
+  }
+
+  /**
+   * For a write made after reading an organisation's profile: a statement piece selecting its id only if it is still
+   * active when the write commits, its row locked FOR SHARE until then (a suspension waits; one committed first leaves
+   * the piece empty, and the write can refuse).
+   */
+  stillActivePiece(organisationId: string): SqlPiece {
+    return this.organisations.activeLockedPiece(organisationId);
   }
 
   /** The active providers an individual may link (for the portal's provider list), by Japanese name. */
   async activeProviders(ctx: RequestContext): Promise<OrganisationProfile[]> {
     const organisations = await this.organisations.activeProviders(ctx);
-    return organisations.map((organisation) => ({
-      id: organisation.id,
-      name: organisationName(organisation),
-      corporateNumber: organisation.corporateNumber,
-      country: organisation.country,
-      roles: [...organisation.roles],
-      status: organisation.status,
-    }));
+    return organisations.map(profileOf);
   }
+}
+
+function profilesById(organisations: readonly OrganisationEntity[]): Map<string, OrganisationProfile> {
+  return new Map(organisations.map((organisation) => [organisation.id, profileOf(organisation)]));
+}
+
+function profileOf(organisation: OrganisationEntity): OrganisationProfile {
+  return {
+    id: organisation.id,
+    name: organisationName(organisation),
+    corporateNumber: organisation.corporateNumber,
+    country: organisation.country,
+    roles: [...organisation.roles],
+    status: organisation.status,
+  };
 }
 
 function organisationName(organisation: OrganisationEntity): OrganisationName {

@@ -1,8 +1,8 @@
 import { generateKeyPairJwk, type GeneratedKeyPairJwk } from '@infobank/crypto';
-import { createRequestContext, Transactions, ValidationFailedError, withTransaction } from '@infobank/platform';
+import { createRequestContext, sql, Transactions, ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../../test/support/platform';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { eventually, openTestDataSource } from '../../../../../test/support/platform';
 import { validCorporateNumber } from '../domain/corporate-number';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { OrganisationStore } from '../infrastructure/organisation.store';
@@ -23,6 +23,7 @@ describe('organisations over Postgres', () => {
   const ctx = createRequestContext({ type: 'operator', name: 'test' });
   let dataSource: DataSource;
   let directory: OrganisationDirectory;
+  let transactions: Transactions;
   let create: CreateOrganisationUseCase;
   let addKey: AddSigningKeyUseCase;
   let removeKey: RemoveSigningKeyUseCase;
@@ -34,7 +35,7 @@ describe('organisations over Postgres', () => {
   beforeAll(async () => {
     dataSource = await openTestDataSource();
     const organisations = new OrganisationStore(dataSource);
-    const transactions = new Transactions(dataSource);
+    transactions = new Transactions(dataSource);
     directory = new OrganisationDirectory(organisations);
     create = new CreateOrganisationUseCase(transactions, organisations, { allowLocalWebhooks: true });
     addKey = new AddSigningKeyUseCase(transactions, organisations);
@@ -186,6 +187,103 @@ describe('organisations over Postgres', () => {
     await activate.execute(ctx, { organisationId: id });
     expect(await activate.execute(ctx, { organisationId: id })).toEqual({ id, status: 'active' });
     expect((await directory.findCredentials(ctx, id))?.status).toBe('active');
+  });
+
+  it('Given organisations, when their profiles are read alone or as a piece of another statement, then both read the same', async () => {
+    const [first, second] = [
+      await create.execute(ctx, command()),
+      await create.execute(ctx, command({ name: { ja: '日本語名のみ株式会社' } })),
+    ];
+    await suspend.execute(ctx, { organisationId: second.id });
+
+    const alone = await directory.findProfiles(ctx, [first.id, second.id, randomUUID(), 'not-a-uuid']);
+    // Another context's statement names the organisations by a uuid[] expression of its own.
+    const composed = await transactions.read(ctx, directory.profilesPiece(sql`ARRAY[${first.id}::uuid, ${second.id}::uuid]`));
+
+    expect(composed).toEqual(alone);
+    expect(alone.get(first.id)).toEqual({
+      id: first.id,
+      name: { ja: '株式会社テスト商事', en: 'Test Trading Co., Ltd.' },
+      corporateNumber: expect.stringMatching(/^[1-9][0-9]{12}$/),
+      country: 'JP',
+      roles: ['provider', 'recipient'],
+      status: 'active',
+    });
+    expect(alone.get(second.id)).toMatchObject({ name: { ja: '日本語名のみ株式会社' }, status: 'suspended' });
+    expect([...alone.keys()].sort()).toEqual([first.id, second.id].sort());
+  });
+
+  describe("an organisation re-checked when a write commits (another context's statement, FOR SHARE)", () => {
+    let holder: QueryRunner;
+    let suspender: QueryRunner;
+
+    beforeEach(async () => {
+      holder = dataSource.createQueryRunner();
+      suspender = dataSource.createQueryRunner();
+      await holder.connect();
+      await suspender.connect();
+    });
+    afterEach(async () => {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      if (suspender.isTransactionActive) await suspender.rollbackTransaction();
+      await holder.release();
+      await suspender.release();
+    });
+
+    const stillActive = async (on: RequestContext, organisationId: string): Promise<boolean> =>
+      (await transactions.runStatement(on, directory.stillActivePiece(organisationId))).length === 1;
+
+    const backendPid = async (runner: QueryRunner): Promise<number> =>
+      ((await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
+
+    /** The backends holding up `pid`'s statement (empty when it is not waiting for a lock). */
+    const blockersOf = async (pid: number): Promise<number[]> =>
+      ((await dataSource.query(`SELECT pg_blocking_pids($1) AS pids`, [pid])) as { pids: number[] }[])[0].pids;
+
+    it('Given an organisation, then the piece selects it while it is active and nothing once it is suspended', async () => {
+      const { id } = await create.execute(ctx, command());
+      expect(await stillActive(ctx, id)).toBe(true);
+
+      await suspend.execute(ctx, { organisationId: id });
+      expect(await stillActive(ctx, id)).toBe(false);
+      expect(await stillActive(ctx, randomUUID())).toBe(false);
+    });
+
+    it('Given a write that re-checked the organisation, when the operator suspends it meanwhile, then the suspension waits for the commit', async () => {
+      const { id } = await create.execute(ctx, command());
+      const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
+      await holder.startTransaction();
+      expect(await stillActive(withTransaction(ctx, holder.manager), id)).toBe(true);
+
+      let suspended = false;
+      await suspender.startTransaction();
+      const suspension = suspend.execute(withTransaction(ctx, suspender.manager), { organisationId: id }).then(async () => {
+        await suspender.commitTransaction();
+        suspended = true;
+      });
+      // The suspension is parked behind the holder's row lock (not merely slow).
+      await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
+      expect(suspended).toBe(false);
+      expect((await directory.findCredentials(ctx, id))?.status).toBe('active');
+
+      await holder.commitTransaction();
+      await suspension;
+      expect(suspended).toBe(true);
+      expect(await stillActive(ctx, id)).toBe(false);
+    });
+
+    it('Given a suspension committed first, when the write re-checks, then the piece is empty (the write refuses)', async () => {
+      const { id } = await create.execute(ctx, command());
+      await suspender.startTransaction();
+      await suspend.execute(withTransaction(ctx, suspender.manager), { organisationId: id });
+      const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
+      await holder.startTransaction();
+      // The re-check waits for the suspension's transaction, then sees what it committed.
+      const checking = stillActive(withTransaction(ctx, holder.manager), id);
+      await eventually('the re-check to wait for the suspension', async () => (await blockersOf(holderPid)).includes(suspenderPid));
+      await suspender.commitTransaction();
+      expect(await checking).toBe(false);
+    });
   });
 
   it("Given the caller's transaction, when it rolls back, then the created organisation is gone", async () => {

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { PublicJwk } from '@infobank/crypto';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  binaryArray,
+  entityJsonReader,
+  readPiece,
+  readValue,
+  sql,
+  type ReadPiece,
+  type RequestContext,
+  type SqlPiece,
+  type TransactionalContext,
+} from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationNotFoundError } from '../../catalog.errors';
 import type { OrganisationStatus } from '../domain/organisation';
 import { OrganisationSigningKeyEntity } from './organisation-signing-key.entity';
@@ -13,7 +23,12 @@ export type NewOrganisation = Omit<OrganisationEntity, 'createdAt' | 'updatedAt'
 /** The `organisations` rows and their `organisation_signing_keys`. */
 @Injectable()
 export class OrganisationStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** An organisation row a read piece selected as JSON. */
+  private readonly organisationOfJson: (json: unknown) => OrganisationEntity;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.organisationOfJson = entityJsonReader(dataSource, OrganisationEntity);
+  }
 
   private manager(ctx: RequestContext): EntityManager {
     return ctx.transaction ?? this.dataSource.manager;
@@ -56,7 +71,27 @@ export class OrganisationStore {
   /** These organisations (ids must be UUIDs). */
   findMany(ctx: RequestContext, organisationIds: readonly string[]): Promise<OrganisationEntity[]> {
     if (organisationIds.length === 0) return Promise.resolve([]);
-    return this.manager(ctx).find(OrganisationEntity, { where: { id: In([...organisationIds]) } });
+    return readValue(
+      { transaction: ctx.transaction, dataSource: this.dataSource },
+      this.findManyPiece(sql`${binaryArray.uuid(organisationIds)}::uuid[]`),
+    );
+  }
+
+  /** The read of `findMany`, the ids given by a `uuid[]` expression (another context's piece may select them). */
+  findManyPiece(organisationIds: SqlPiece): ReadPiece<OrganisationEntity[]> {
+    return readPiece(
+      sql`SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]'::jsonb) FROM "organisations" o WHERE o."id" = ANY(${organisationIds})`,
+      (json) => (json as unknown[]).map(this.organisationOfJson),
+    );
+  }
+
+  /**
+   * The statement piece that selects the organisation's id while it is active, locking its row FOR SHARE: a suspension
+   * (which locks the row to change it) waits until the statement's transaction ends, and one that committed first
+   * leaves the piece empty.
+   */
+  activeLockedPiece(organisationId: string): SqlPiece {
+    return sql`SELECT "id" FROM "organisations" WHERE "id" = ${organisationId}::uuid AND "status" = 'active' FOR SHARE`;
   }
 
   /** Loads the organisation and locks its row until the transaction ends, so key changes are serialised. */

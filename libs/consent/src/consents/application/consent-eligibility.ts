@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountStore } from '@infobank/identity';
-import type { RequestContext } from '@infobank/platform';
+import { mapRead, readTogether, Transactions, type ReadPiece, type RequestContext } from '@infobank/platform';
 import { ConsentPrerequisites, TermsAcceptanceRequiredError } from '@infobank/rights';
 import { EmailVerificationRequiredError } from '../../consent.errors';
 
@@ -12,44 +12,53 @@ export type ConsentRefusal = EmailVerificationRequiredError | TermsAcceptanceReq
  * conditions): verified their e-mail address (EMAIL_VERIFICATION_REQUIRED, 403) and accepted the current
  * terms (TERMS_ACCEPTANCE_REQUIRED, 403, naming the version; nothing when no terms were ever published).
  * The one place such preconditions live; each consenting use case calls it first, before it changes
- * anything (one individual: `assertMayConsent`; a page of them for standing conditions: `eligibleAmong`,
- * the same rule read with one query per table). Consents already given keep delivering whatever changes later.
+ * anything (one individual: `assertMayConsent`, or `mayConsentPiece` read together with the use case's own
+ * reads; a page of them for standing conditions: `eligibleAmong`), the same rule read in one statement.
+ * Consents already given keep delivering whatever changes later.
  */
 @Injectable()
 export class ConsentEligibility {
   constructor(
     private readonly accounts: AccountStore,
     private readonly terms: ConsentPrerequisites,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Throws unless `individualId` may consent now. */
-  async assertMayConsent(ctx: RequestContext, individualId: string): Promise<void> {
-    const refusal = (await this.refusalsAmong(ctx, [individualId])).get(individualId);
-    if (refusal !== undefined) throw refusal;
+  assertMayConsent(ctx: RequestContext, individualId: string): Promise<void> {
+    return this.transactions.read(ctx, this.mayConsentPiece(individualId));
+  }
+
+  /** The read of `assertMayConsent`, for a use case that reads it together with what it reads itself: reading it back throws the refusal. */
+  mayConsentPiece(individualId: string): ReadPiece<void> {
+    return mapRead(this.refusalsPiece([individualId]), (refusals) => {
+      const refusal = refusals.get(individualId);
+      if (refusal !== undefined) throw refusal;
+    });
   }
 
   /** Which of these individuals may consent now (the others are left out, exactly as assertMayConsent would refuse them). */
   async eligibleAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Set<string>> {
-    const refusals = await this.refusalsAmong(ctx, individualIds);
+    if (individualIds.length === 0) return new Set();
+    const refusals = await this.transactions.read(ctx, this.refusalsPiece(individualIds));
     return new Set(individualIds.filter((individualId) => !refusals.has(individualId)));
   }
 
-  private async refusalsAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Map<string, ConsentRefusal>> {
-    const verifiedAmong = () => this.accounts.emailVerifiedIndividualsAmong(ctx, individualIds);
-    const versionsAmong = () => this.terms.versionsToAccept(ctx, individualIds);
-    // Both at once on the pool; one after the other inside a transaction (a standing conditions' page), whose one
-    // connection pg would otherwise queue the second on (deprecated since pg 8, an error in pg 9).
-    const [verified, versions] =
-      ctx.transaction === undefined
-        ? await Promise.all([verifiedAmong(), versionsAmong()])
-        : ([await verifiedAmong(), await versionsAmong()] as const);
-    const refusals = new Map<string, ConsentRefusal>();
-    for (const individualId of individualIds) {
-      // An unverified address is refused first, as it always was.
-      const version = versions.get(individualId);
-      if (!verified.has(individualId)) refusals.set(individualId, new EmailVerificationRequiredError());
-      else if (version !== undefined) refusals.set(individualId, new TermsAcceptanceRequiredError(version));
-    }
-    return refusals;
+  /** Why each of these individuals may not consent (absent: they may): identity's and rights' reads in one statement. */
+  private refusalsPiece(individualIds: readonly string[]): ReadPiece<Map<string, ConsentRefusal>> {
+    const checks = readTogether({
+      verified: this.accounts.emailVerifiedAmongPiece(individualIds),
+      versions: this.terms.versionsToAcceptPiece(individualIds),
+    });
+    return mapRead(checks, ({ verified, versions }) => {
+      const refusals = new Map<string, ConsentRefusal>();
+      for (const individualId of individualIds) {
+        // An unverified address is refused first, as it always was.
+        const version = versions.get(individualId);
+        if (!verified.has(individualId)) refusals.set(individualId, new EmailVerificationRequiredError());
+        else if (version !== undefined) refusals.set(individualId, new TermsAcceptanceRequiredError(version));
+      }
+      return refusals;
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GetCatalogueOfferUseCase, type CatalogueOfferDetail } from '@infobank/offers';
-import { ValidationFailedError, type RequestContext, requireIndividual } from '@infobank/platform';
+import { readTogether, requireIndividual, Transactions, ValidationFailedError, type RequestContext } from '@infobank/platform';
 import type { ConsentSource, ConsentStatus, ConsentTerms } from '../domain/consent';
 import { consentedOffer, grantedItems, grantProblems, type GrantConsentCommand } from '../domain/consent-grant';
 import { ConsentExistsError, ConsentStepUpRequiredError, SensitiveItemsNeedIndividualError } from '../../consent.errors';
@@ -32,20 +32,22 @@ export class GrantConsentUseCase {
     private readonly offers: GetCatalogueOfferUseCase,
     private readonly ledger: ConsentLedger,
     private readonly eligibility: ConsentEligibility,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(ctx: RequestContext, command: GrantConsentCommand): Promise<ConsentChangeResult> {
     const source = command.source ?? 'individual';
     const individualId = grantingIndividual(ctx, source, command);
-    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted. Both are
-    // read at once; an individual who may not consent hears that first, whatever the offer.
-    const [eligible, loaded] = await Promise.allSettled([
-      this.eligibility.assertMayConsent(ctx, individualId),
-      this.offers.execute(ctx, { offerId: command.offerId, language: 'ja' }),
-    ]);
-    if (eligible.status === 'rejected') throw eligible.reason;
-    if (loaded.status === 'rejected') throw loaded.reason;
-    const offer = loaded.value;
+    // Whoever grants: a standing condition's grant also waits for the current terms to be accepted. One statement reads
+    // the individual's eligibility (identity, rights) and the offer (offers, catalog); an individual who may not consent
+    // hears that first, whatever the offer.
+    const { offer } = await this.transactions.read(
+      ctx,
+      readTogether({
+        eligible: this.eligibility.mayConsentPiece(individualId),
+        offer: this.offers.readPiece({ offerId: command.offerId, language: 'ja' }, ctx.now()),
+      }),
+    );
     // The single grant is the bulk grant of one: one statement, its own transaction.
     const [granted] = await this.grantAll(ctx, offer, [{ individualId, command }]);
     if (granted === null) throw new ConsentExistsError(offer.id);
@@ -94,7 +96,7 @@ export class GrantConsentUseCase {
     const recorded = await this.ledger.grant(ctx, terms, now, {
       actor,
       offer: consentedOffer(offer),
-      offerStillVisible: this.offers.stillVisiblePiece(offer.id, now),
+      offerStillVisible: this.offers.stillVisiblePiece(offer, now),
     });
     return recorded.map((change) => (change === null ? null : changeResultOf(change)));
   }

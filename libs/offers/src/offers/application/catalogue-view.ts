@@ -2,6 +2,7 @@ import { findDataItem, findPurpose, type OrganisationDirectory, type Organisatio
 import type { RequestContext } from '@infobank/platform';
 import { ONWARD_TRANSFER, type OfferConditions, type OfferText } from '../domain/offer';
 import { summariseOffer, type OfferSummary, type SummaryLanguage } from '../domain/offer-summary';
+import type { OfferReviewOutcomeEntity } from '../infrastructure/offer-review-outcome.entity';
 import type { OfferReviewOutcomeStore } from '../infrastructure/offer-review-outcome.store';
 import type { OfferEntity } from '../infrastructure/offer.entity';
 import { conditionsOf, snapshotItem } from '../infrastructure/offer-snapshot';
@@ -44,6 +45,15 @@ export async function catalogueOffers(
     ctx,
     offers.map((offer) => offer.id),
   );
+  return catalogueEntries(offers, profiles, approvals);
+}
+
+/** The catalogue entries of these rows, given their recipients' profiles and their approvals (as `catalogueOffers`). */
+export function catalogueEntries(
+  offers: readonly OfferEntity[],
+  profiles: ReadonlyMap<string, OrganisationProfile>,
+  approvals: readonly OfferReviewOutcomeEntity[],
+): CatalogueOffer[] {
   return offers.flatMap((offer) => {
     const recipient = profiles.get(offer.recipientId);
     if (recipient === undefined || recipient.status !== 'active') return [];

@@ -1,4 +1,10 @@
-import { CreateOrganisationUseCase, OrganisationDirectory, validCorporateNumber, OrganisationStore } from '@infobank/catalog';
+import {
+  CreateOrganisationUseCase,
+  OrganisationDirectory,
+  OrganisationStore,
+  SuspendOrganisationUseCase,
+  validCorporateNumber,
+} from '@infobank/catalog';
 import { generateKeyPairJwk } from '@infobank/crypto';
 import { createRequestContext, withTransaction, type RequestContext, Transactions } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -190,29 +196,51 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
       let catalogue: GetCatalogueOfferUseCase;
 
       beforeAll(() => {
-        catalogue = new GetCatalogueOfferUseCase(offerStore, reviewStore, new OrganisationDirectory(new OrganisationStore(dataSource)));
+        catalogue = new GetCatalogueOfferUseCase(
+          offerStore,
+          reviewStore,
+          new OrganisationDirectory(new OrganisationStore(dataSource)),
+          transactions,
+        );
       });
 
-      const visible = async (ctx: RequestContext, offerId: string, at: Date): Promise<boolean> =>
-        (await transactions.runStatement(ctx, catalogue.stillVisiblePiece(offerId, at))).length === 1;
+      const visible = async (ctx: RequestContext, offer: CheckedOffer, at: Date): Promise<boolean> =>
+        (await transactions.runStatement(ctx, catalogue.stillVisiblePiece(offer, at))).length === 1;
+
+      /** An approved offer of a new recipient, as a consent's write names it. */
+      type CheckedOffer = { id: string; recipient: { id: string } };
+      const approvedOfNewRecipient = async (): Promise<CheckedOffer> => {
+        const recipient = await newOrganisation(['recipient']);
+        return { id: await approvedOffer(recipient), recipient: { id: (recipient.actor as { id: string }).id } };
+      };
 
       it('selects the offer while individuals may see it, and nothing once it is suspended or past its validity', async () => {
-        const offerId = await approvedOffer(await newOrganisation(['recipient']));
-        expect(await visible(individual, offerId, new Date())).toBe(true);
-        expect(await visible(individual, offerId, new Date('2100-01-01T00:00:00Z'))).toBe(false);
+        const offer = await approvedOfNewRecipient();
+        expect(await visible(individual, offer, new Date())).toBe(true);
+        expect(await visible(individual, offer, new Date('2100-01-01T00:00:00Z'))).toBe(false);
 
-        await dataSource.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]);
-        expect(await visible(individual, offerId, new Date())).toBe(false);
+        await dataSource.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offer.id]);
+        expect(await visible(individual, offer, new Date())).toBe(false);
+      });
+
+      it('selects nothing once the recipient is suspended (the catalogue then reads the offer as not found)', async () => {
+        const offer = await approvedOfNewRecipient();
+        const operator = createRequestContext({ type: 'operator', name: 'test' });
+        await new SuspendOrganisationUseCase(transactions, new OrganisationStore(dataSource)).execute(operator, {
+          organisationId: offer.recipient.id,
+        });
+        expect(await visible(individual, offer, new Date())).toBe(false);
+        expect((await rejection(catalogue.execute(individual, { offerId: offer.id, language: 'ja' }))).code).toBe('OFFER_NOT_FOUND');
       });
 
       it('makes a concurrent suspension wait until the write that re-checked the offer commits', async () => {
-        const offerId = await approvedOffer(await newOrganisation(['recipient']));
+        const offer = await approvedOfNewRecipient();
         const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
         await holder.startTransaction();
-        expect(await visible(withTransaction(individual, holder.manager), offerId, new Date())).toBe(true);
+        expect(await visible(withTransaction(individual, holder.manager), offer, new Date())).toBe(true);
 
         let suspended = false;
-        const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]).then(() => {
+        const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offer.id]).then(() => {
           suspended = true;
         });
         await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
@@ -220,7 +248,7 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
 
         await holder.commitTransaction();
         await suspension;
-        expect(await visible(individual, offerId, new Date())).toBe(false);
+        expect(await visible(individual, offer, new Date())).toBe(false);
       });
     });
   });

@@ -1,12 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  binaryArray,
+  entityJsonReader,
+  readPiece,
+  readValue,
+  sql,
+  type ReadPiece,
+  type RequestContext,
+  type SqlPiece,
+  type TransactionalContext,
+} from '@infobank/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OfferReviewOutcomeEntity } from './offer-review-outcome.entity';
 
 /** The board's recorded outcomes, one per offer and review round. */
 @Injectable()
 export class OfferReviewOutcomeStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** An outcome row a read piece selected as JSON. */
+  private readonly outcomeOfJson: (json: unknown) => OfferReviewOutcomeEntity;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.outcomeOfJson = entityJsonReader(dataSource, OfferReviewOutcomeEntity);
+  }
 
   private manager(ctx: RequestContext): EntityManager {
     return ctx.transaction ?? this.dataSource.manager;
@@ -24,7 +39,19 @@ export class OfferReviewOutcomeStore {
 
   /** The approvals among the outcomes of these offers. */
   approvalsOf(ctx: RequestContext, offerIds: readonly string[]): Promise<OfferReviewOutcomeEntity[]> {
-    return this.manager(ctx).find(OfferReviewOutcomeEntity, { where: { offerId: In([...offerIds]), outcome: 'approved' } });
+    return readValue(
+      { transaction: ctx.transaction, dataSource: this.dataSource },
+      this.approvalsPiece(sql`${binaryArray.uuid(offerIds)}::uuid[]`),
+    );
+  }
+
+  /** The read of `approvalsOf`, the offers given by a `uuid[]` expression. */
+  approvalsPiece(offerIds: SqlPiece): ReadPiece<OfferReviewOutcomeEntity[]> {
+    return readPiece(
+      sql`SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb) FROM "offer_review_outcomes" r
+           WHERE r."offer_id" = ANY(${offerIds}) AND r."outcome" = 'approved'`,
+      (json) => (json as unknown[]).map(this.outcomeOfJson),
+    );
   }
 
   /** The outcome a review case recorded, or null. */

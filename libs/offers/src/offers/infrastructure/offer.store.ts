@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@infobank/catalog';
-import { sql, type RequestContext, type SqlPiece, type TransactionalContext } from '@infobank/platform';
+import {
+  entityJsonReader,
+  readPiece,
+  sql,
+  type ReadPiece,
+  type RequestContext,
+  type SqlPiece,
+  type TransactionalContext,
+} from '@infobank/platform';
 import { ArrayContains, DataSource, In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { StoredOfferStatus } from '../domain/offer';
 import { OfferNotFoundError } from '../../offers.errors';
@@ -21,7 +29,12 @@ export type OfferTermColumns = Omit<OfferEntity, 'id' | 'recipientId' | 'status'
 /** The `offers` rows: reads in the context's transaction when it has one, writes in the caller's. */
 @Injectable()
 export class OfferStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** An offer row a read piece selected as JSON. */
+  private readonly offerOfJson: (json: unknown) => OfferEntity;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.offerOfJson = entityJsonReader(dataSource, OfferEntity);
+  }
 
   private manager(ctx: RequestContext): EntityManager {
     return ctx.transaction ?? this.dataSource.manager;
@@ -47,18 +60,20 @@ export class OfferStore {
     return this.manager(ctx).findOneOrFail(OfferEntity, { where: { id: offerId } });
   }
 
-  /** The offer if individuals may see it at `now`: approved (so not suspended, withdrawn or under review) and still valid. */
-  findVisible(ctx: RequestContext, offerId: string, now: Date): Promise<OfferEntity | null> {
-    return this.manager(ctx).findOne(OfferEntity, { where: visibleAt(now, { id: offerId }) });
+  /** The read of the offer if individuals may see it at `at` (approved, so not suspended, withdrawn or under review, and still valid), else null. */
+  visiblePiece(offerId: string, at: Date): ReadPiece<OfferEntity | null> {
+    return readPiece(sql`SELECT to_jsonb(o) FROM "offers" o WHERE ${visibleOfferAt(offerId, at)}`, (json) =>
+      json === null ? null : this.offerOfJson(json),
+    );
   }
 
   /**
-   * The statement piece that selects the offer's id if individuals may still see it at `at` (as `findVisible`),
+   * The statement piece that selects the offer's id if individuals may still see it at `at` (as `visiblePiece`),
    * locking its row FOR SHARE: a suspension or withdrawal waits until the statement's transaction ends, and one
    * that committed first leaves the piece empty.
    */
   visibleLockedPiece(offerId: string, at: Date): SqlPiece {
-    return sql`SELECT "id" FROM "offers" WHERE "id" = ${offerId}::uuid AND "status" = 'approved' AND "valid_until" > ${at}::timestamptz FOR SHARE`;
+    return sql`SELECT o."id" FROM "offers" o WHERE ${visibleOfferAt(offerId, at)} FOR SHARE`;
   }
 
   /** The offers individuals may see at `now`, newest first, by purpose and data category when given. */
@@ -114,6 +129,11 @@ export class OfferStore {
   async setStatus(tx: TransactionalContext, offerIds: readonly string[], status: StoredOfferStatus): Promise<void> {
     await tx.transaction.update(OfferEntity, { id: In([...offerIds]) }, { status });
   }
+}
+
+/** The condition on `offers` o that individuals may see the offer at `at` (the SQL of `visibleAt`). */
+function visibleOfferAt(offerId: string, at: Date): SqlPiece {
+  return sql`o."id" = ${offerId}::uuid AND o."status" = 'approved' AND o."valid_until" > ${at}::timestamptz`;
 }
 
 function visibleAt(now: Date, extra: FindOptionsWhere<OfferEntity>): FindOptionsWhere<OfferEntity> {

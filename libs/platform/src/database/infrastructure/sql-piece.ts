@@ -73,3 +73,59 @@ export async function runPreparedStatement<Row>(
     if (own) await runner.release();
   }
 }
+
+/**
+ * A read that one context owns, for another to compose into one statement with other contexts' reads: a piece
+ * selecting at most one value (one column of at most one row: none reads as null), and how its owner reads that
+ * value back, as JSON, throwing its own errors. The owner keeps its tables and its rules; the composer only
+ * decides what is read together (`readTogether`), and a read run alone (`readValue`) is read back the same way.
+ */
+export interface ReadPiece<Value> {
+  readonly piece: SqlPiece;
+  read(json: unknown): Value;
+}
+
+/** A read piece: `piece` selects the value, `read` turns its JSON form (timestamps as ISO strings) into what it means. */
+export function readPiece<Value>(piece: SqlPiece, read: (json: unknown) => Value): ReadPiece<Value> {
+  return { piece, read };
+}
+
+/** The same read, its value turned into another (the owner's errors are thrown first, then `map`'s). */
+export function mapRead<Value, Mapped>(part: ReadPiece<Value>, map: (value: Value) => Mapped): ReadPiece<Mapped> {
+  return { piece: part.piece, read: (json) => map(part.read(json)) };
+}
+
+/** What each part of `readTogether` reads. */
+export type ReadTogether<Parts extends Record<string, ReadPiece<unknown>>> = {
+  [Name in keyof Parts]: Parts[Name] extends ReadPiece<infer Value> ? Value : never;
+};
+
+/**
+ * Several owners' reads as one (a JSON array of their values, in one snapshot). They are read back in the order
+ * given, so when several would refuse, the first part's error is the one thrown.
+ */
+export function readTogether<Parts extends Record<string, ReadPiece<unknown>>>(parts: Parts): ReadPiece<ReadTogether<Parts>> {
+  const names = Object.keys(parts);
+  if (names.length === 0) throw new Error('readTogether composes at least one read.');
+  // Each part a scalar subquery: jsonb_build_array((part 1), (part 2), …).
+  const strings = ['SELECT jsonb_build_array((', ...names.slice(1).map(() => '), ('), '))'];
+  return readPiece(
+    new SqlPiece(
+      strings,
+      names.map((name) => parts[name].piece),
+    ),
+    (json) => {
+      const values = json as unknown[];
+      return Object.fromEntries(names.map((name, index) => [name, parts[name].read(values[index])])) as ReadTogether<Parts>;
+    },
+  );
+}
+
+/** Runs a read piece as a statement of its own (in the context's transaction when it has one) and reads its value back. */
+export async function readValue<Value>(
+  from: { transaction?: EntityManager; dataSource: DataSource },
+  part: ReadPiece<Value>,
+): Promise<Value> {
+  const [row] = await runPreparedStatement<{ value: unknown }>(from, sql`SELECT to_jsonb((${part.piece})) AS "value"`);
+  return part.read(row.value);
+}

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { withTransaction, type RequestContext, type TransactionalContext } from '../../context/application/request-context';
 import type { ReadYourWrites } from './read-your-writes';
-import { runPreparedStatement, type SqlPiece } from './sql-piece';
+import { readValue, runPreparedStatement, type ReadPiece, type SqlPiece } from './sql-piece';
 
 /**
  * How application code opens transactions without touching TypeORM: it hands over its context and
@@ -29,6 +29,14 @@ export class Transactions {
     // Committed: an individual's own next reads must see it, also where they would go to the read replica.
     if (ctx.actor.type === 'individual' && this.writes !== undefined) await this.writes.remember(ctx.actor.id);
     return result;
+  }
+
+  /**
+   * Reads several contexts' read pieces (`readTogether`) as one statement, in the context's transaction when it has one;
+   * each owner reads its part back. A read is never routed to the read replica: what it checks, a write acts on.
+   */
+  read<Value>(ctx: RequestContext, part: ReadPiece<Value>): Promise<Value> {
+    return readValue({ transaction: ctx.transaction, dataSource: this.dataSource }, part);
   }
 
   /**

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@infobank/platform';
+import { mapRead, type ReadPiece, type RequestContext } from '@infobank/platform';
 import { versionToAccept } from '../domain/terms';
-import { TermsStore } from '../infrastructure/terms.store';
+import { TermsStore, type CurrentAcceptedAmong } from '../infrastructure/terms.store';
 import { ContractAcceptanceRequiredError, TermsAcceptanceRequiredError } from '../terms.errors';
 
 /**
  * What an individual must have done before any new consent or approval (grant, approving an ask-mode
- * request, setting standing conditions). The consent context calls `require` first in each of those use
- * cases; consents already given keep delivering whatever is published later.
+ * request, setting standing conditions). The consent context reads it first in each of those use cases
+ * (`versionsToAcceptPiece`, with its other checks in one statement); consents already given keep delivering
+ * whatever is published later.
  */
 @Injectable()
 export class ConsentPrerequisites {
@@ -21,15 +22,26 @@ export class ConsentPrerequisites {
 
   /** For a page of individuals: the version each one must still accept (absent: nothing to accept); one read. */
   async versionsToAccept(ctx: RequestContext, individualIds: readonly string[]): Promise<Map<string, string>> {
-    const missing = new Map<string, string>();
-    if (individualIds.length === 0) return missing;
-    const current = await this.terms.currentAcceptedAmong(ctx, 'individual', individualIds);
-    for (const individualId of individualIds) {
-      const version = versionToAccept(current, current?.acceptedBy.has(individualId) === true ? [current.version] : []);
-      if (version !== null) missing.set(individualId, version);
-    }
-    return missing;
+    if (individualIds.length === 0) return new Map();
+    return versionsToAcceptOf(individualIds, await this.terms.currentAcceptedAmong(ctx, 'individual', individualIds));
   }
+
+  /** The read of `versionsToAccept`, for the consent context to compose with its other reads into one statement. */
+  versionsToAcceptPiece(individualIds: readonly string[]): ReadPiece<Map<string, string>> {
+    return mapRead(this.terms.currentAcceptedAmongPiece('individual', individualIds), (current) =>
+      versionsToAcceptOf(individualIds, current),
+    );
+  }
+}
+
+/** The version each individual must still accept, given the current version and who accepted it. */
+function versionsToAcceptOf(individualIds: readonly string[], current: CurrentAcceptedAmong | null): Map<string, string> {
+  const missing = new Map<string, string>();
+  for (const individualId of individualIds) {
+    const version = versionToAccept(current, current?.acceptedBy.has(individualId) === true ? [current.version] : []);
+    if (version !== null) missing.set(individualId, version);
+  }
+  return missing;
 }
 
 /** A recipient submits offers only under the current recipient contract (再提供禁止 among its clauses). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext, TransactionalContext } from '@infobank/platform';
+import { binaryArray, readPiece, readValue, sql, type ReadPiece, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AcceptanceMethod, PublishedTerms, TermsAcceptance, TermsAudience } from '../domain/terms';
 
@@ -16,6 +16,12 @@ export type TermsVersionSummary = Omit<StoredTerms, 'ja' | 'en'> & { characters:
 export interface CurrentForParty {
   version: string;
   accepted: boolean;
+}
+
+/** The current version of an audience and which of some parties accepted it. */
+export interface CurrentAcceptedAmong {
+  version: string;
+  acceptedBy: Set<string>;
 }
 
 /** A new acceptance row. */
@@ -65,20 +71,23 @@ export class TermsStore {
   }
 
   /** The audience's current version and which of these parties accepted it (null when none was published); one read for a page of parties. */
-  async currentAcceptedAmong(
-    ctx: RequestContext,
-    audience: TermsAudience,
-    partyIds: readonly string[],
-  ): Promise<{ version: string; acceptedBy: Set<string> } | null> {
-    const rows: { version: string; party_id: string | null }[] = await this.manager(ctx).query(
-      `WITH "current" AS (
-         SELECT "id", "version" FROM "terms_versions" WHERE "audience" = $1 ORDER BY "published_at" DESC, "id" DESC LIMIT 1)
-       SELECT c."version", a."party_id" FROM "current" c
-         LEFT JOIN "terms_acceptances" a ON a."terms_version_id" = c."id" AND a."party_id" = ANY($2::uuid[])`,
-      [audience, [...partyIds]],
+  currentAcceptedAmong(ctx: RequestContext, audience: TermsAudience, partyIds: readonly string[]): Promise<CurrentAcceptedAmong | null> {
+    return readValue({ transaction: ctx.transaction, dataSource: this.dataSource }, this.currentAcceptedAmongPiece(audience, partyIds));
+  }
+
+  /** The read of `currentAcceptedAmong`, for another context to compose with its own. */
+  currentAcceptedAmongPiece(audience: TermsAudience, partyIds: readonly string[]): ReadPiece<CurrentAcceptedAmong | null> {
+    return readPiece(
+      sql`SELECT jsonb_build_object('version', c."version", 'acceptedBy', ARRAY(
+                SELECT a."party_id" FROM "terms_acceptances" a
+                 WHERE a."terms_version_id" = c."id" AND a."party_id" = ANY(${binaryArray.uuid(partyIds)}::uuid[])))
+            FROM (SELECT "id", "version" FROM "terms_versions" WHERE "audience" = ${audience}::text ORDER BY "published_at" DESC, "id" DESC LIMIT 1) c`,
+      (json) => {
+        if (json === null) return null;
+        const current = json as { version: string; acceptedBy: string[] };
+        return { version: current.version, acceptedBy: new Set(current.acceptedBy) };
+      },
     );
-    if (rows.length === 0) return null;
-    return { version: rows[0].version, acceptedBy: new Set(rows.flatMap((row) => (row.party_id === null ? [] : [row.party_id]))) };
   }
 
   /** The audience's current version and whether the party accepted it (null when none was published); one indexed read. */
