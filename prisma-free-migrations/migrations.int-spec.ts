@@ -1,5 +1,5 @@
 import { buildDataSourceOptions, migrateUnderLock, revertLastMigrationUnderLock } from '@infobank/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { testConfig } from '../test/support/platform';
 import { createDatabase, dropDatabase } from '../test/support/test-environment';
 import { MIGRATIONS, SCHEMA } from './index';
@@ -13,8 +13,29 @@ async function tableNames(dataSource: DataSource): Promise<string[]> {
 
 /** The SQL TypeORM would run to make the database match the entities: empty means no drift. */
 async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
-  const sql = await dataSource.driver.createSchemaBuilder().log();
-  return sql.upQueries.map((query) => query.query);
+  // TypeORM's schema builder reads the catalogue with Promise.all over its one query runner (a table's columns'
+  // types and enum labels, every table at once): node-postgres queues them on one connection with a deprecation
+  // warning, and pg 9 refuses them. Here its runner takes one query at a time; the reads and their results are the same.
+  const createQueryRunner = dataSource.createQueryRunner;
+  dataSource.createQueryRunner = (...args) => oneQueryAtATime(createQueryRunner.apply(dataSource, args));
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((query) => query.query);
+  } finally {
+    dataSource.createQueryRunner = createQueryRunner;
+  }
+}
+
+/** The runner, its queries (also those its own methods send) run one after the other, in the order they were sent. */
+function oneQueryAtATime(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
 }
 
 describe('migrations', () => {
