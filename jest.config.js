@@ -31,6 +31,9 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 
+// The integration and end-to-end suites fail a test that sends a query on a connection still running another (see the file).
+const database = { setupFilesAfterEnv: ['<rootDir>/test/support/no-concurrent-queries.ts'] };
+
 module.exports = {
   transform: shared.transform,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
@@ -45,8 +48,8 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,prisma-free-migrations}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...shared, ...database, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,prisma-free-migrations}/**/*.int-spec.ts'] },
+    { ...shared, ...database, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // The one-minute fault-tolerance run (npm run chaos -- --short) on a PostgreSQL and Redis of its own; needs `npm run build`.
     { ...shared, displayName: 'chaos', testMatch: ['<rootDir>/test/chaos/**/*.chaos-spec.ts'] },
     // The web apps in Debian's Chromium (playwright-core), against apps started in-process; needs `npm run build`.
