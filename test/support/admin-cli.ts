@@ -36,7 +36,9 @@ export function runAdmin(args: readonly string[], env: Record<string, string> = 
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the process can exit before its stdout and stderr pipes are drained, and a resolve on
+    // 'exit' then saw empty or cut-off output (a `--help` came back empty with exit code 0).
+    child.on('close', (code) => {
       resolve({ code, stdout, stderr, json: code === 0 ? parsed(stdout) : parsed(stderr) });
     });
   });

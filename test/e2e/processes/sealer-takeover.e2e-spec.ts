@@ -2,7 +2,9 @@
 // share one database and one Redis; the worker that is sealing is killed with SIGKILL in the middle of a
 // seal, and the other one must seal new leaves within a few seconds. One sealer at a time is the
 // advisory lock's job; the other one taking over is the `ledger.seal` schedule's (every second, and its
-// next run is queued before a run starts, so a dead worker cannot take the schedule with it).
+// next run is queued as a run starts, and a worker killed between taking a run and queueing the next one has the
+// schedule re-added by the others' schedule check, see JobSchedules). When a takeover fails, the workers' logs are
+// printed with the failure.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,44 +86,68 @@ describe('the transparency log sealer across two worker processes', () => {
     }
   };
 
-  it('Given two workers, When the one holding the sealer lock is killed mid-seal, Then the other seals new leaves within a few seconds', async () => {
-    await sealed(await append('before the kill'), 20_000);
+  it(
+    'Given two workers, When the one holding the sealer lock is killed mid-seal, Then the other seals new leaves within a few seconds',
+    () =>
+      withWorkerLogsOnFailure(workers, async () => {
+        await sealed(await append('before the kill'), 20_000);
 
-    const { stopped: killed, leafId, stoppedAt } = await stopTheSealerMidSeal('SIGKILL');
+        const { stopped: killed, leafId, stoppedAt } = await stopTheSealerMidSeal('SIGKILL');
 
-    const proof = await sealed(leafId, TAKEOVER_LIMIT_MS);
-    expect(Date.now() - stoppedAt).toBeLessThan(TAKEOVER_LIMIT_MS);
-    expect(proof.leafIndex).toBeGreaterThan(0);
-    await eventually('the killed worker gone', async () => killed.child.signalCode === 'SIGKILL', 5_000);
+        const proof = await sealed(leafId, TAKEOVER_LIMIT_MS);
+        expect(Date.now() - stoppedAt).toBeLessThan(TAKEOVER_LIMIT_MS);
+        expect(proof.leafIndex).toBeGreaterThan(0);
+        await eventually('the killed worker gone', async () => killed.child.signalCode === 'SIGKILL', 5_000);
 
-    // Its half-done seal left nothing behind: indexes are contiguous, the latest checkpoint covers them all, and
-    // every leaf's inclusion proof verifies against it.
-    const leaves: { id: string; leaf_index: string }[] = await environment.dataSource.query(
-      `SELECT "id", "leaf_index" FROM "transparency_log_leaves" WHERE "leaf_index" IS NOT NULL ORDER BY "leaf_index"`,
-    );
-    expect(leaves.map((leaf) => Number(leaf.leaf_index))).toEqual(leaves.map((_leaf, index) => index));
-    const latest = (await log.latestCheckpoint(logCtx))!;
-    expect((await verifyCheckpoint(latest.checkpoint, keyRing.publicJwks())).treeSize).toBe(leaves.length);
-    for (const leaf of leaves) {
-      const proof = (await log.inclusionProof(logCtx, leaf.id))!;
-      expect((await verifyInclusionProofAgainstJwks(proof, keyRing.publicJwks())).treeSize).toBe(leaves.length);
-    }
-  }, 90_000);
+        // Its half-done seal left nothing behind: indexes are contiguous, the latest checkpoint covers them all, and
+        // every leaf's inclusion proof verifies against it.
+        const leaves: { id: string; leaf_index: string }[] = await environment.dataSource.query(
+          `SELECT "id", "leaf_index" FROM "transparency_log_leaves" WHERE "leaf_index" IS NOT NULL ORDER BY "leaf_index"`,
+        );
+        expect(leaves.map((leaf) => Number(leaf.leaf_index))).toEqual(leaves.map((_leaf, index) => index));
+        const latest = (await log.latestCheckpoint(logCtx))!;
+        expect((await verifyCheckpoint(latest.checkpoint, keyRing.publicJwks())).treeSize).toBe(leaves.length);
+        for (const leaf of leaves) {
+          const proof = (await log.inclusionProof(logCtx, leaf.id))!;
+          expect((await verifyInclusionProofAgainstJwks(proof, keyRing.publicJwks())).treeSize).toBe(leaves.length);
+        }
+      }),
+    90_000,
+  );
 
-  it('Given a worker frozen mid-seal (SIGSTOP) with the sealer lock, Then PostgreSQL ends its idle session and another worker seals', async () => {
-    workers.push(await startWorker('worker-c', environment));
-    await sealed(await append('before the freeze'), 20_000);
+  it(
+    'Given a worker frozen mid-seal (SIGSTOP) with the sealer lock, Then PostgreSQL ends its idle session and another worker seals',
+    () =>
+      withWorkerLogsOnFailure(workers, async () => {
+        workers.push(await startWorker('worker-c', environment));
+        await sealed(await append('before the freeze'), 20_000);
 
-    // Its connection stays open, so only the seal's idle limit (5 s) frees the lock.
-    const { stopped: frozen, leafId, stoppedAt } = await stopTheSealerMidSeal('SIGSTOP');
-    try {
-      await sealed(leafId, FROZEN_TAKEOVER_LIMIT_MS);
-      expect(Date.now() - stoppedAt).toBeLessThan(FROZEN_TAKEOVER_LIMIT_MS);
-    } finally {
-      frozen.child.kill('SIGKILL');
-    }
-  }, 120_000);
+        // Its connection stays open, so only the seal's idle limit (5 s) frees the lock.
+        const { stopped: frozen, leafId, stoppedAt } = await stopTheSealerMidSeal('SIGSTOP');
+        try {
+          await sealed(leafId, FROZEN_TAKEOVER_LIMIT_MS);
+          expect(Date.now() - stoppedAt).toBeLessThan(FROZEN_TAKEOVER_LIMIT_MS);
+        } finally {
+          frozen.child.kill('SIGKILL');
+        }
+      }),
+    120_000,
+  );
 });
+
+/** Runs a test's body; when it fails, the failure carries the last lines each worker logged (who sealed, who was busy). */
+async function withWorkerLogsOnFailure(workers: readonly WorkerProcess[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const logs = workers.map(
+      (worker) =>
+        `--- ${worker.name} (${worker.child.signalCode ?? 'running'}):\n${worker.output.join('').split('\n').slice(-80).join('\n')}`,
+    );
+    if (error instanceof Error) error.message += `\n\nWorker logs:\n${logs.join('\n')}`;
+    throw error;
+  }
+}
 
 /** Starts a built worker on the environment's database and Redis prefix; resolves once its /health answers 200. */
 async function startWorker(name: string, environment: IsolatedEnvironment): Promise<WorkerProcess> {

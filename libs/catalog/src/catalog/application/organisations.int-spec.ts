@@ -1,7 +1,8 @@
 import { generateKeyPairJwk, type GeneratedKeyPairJwk } from '@infobank/crypto';
 import { createRequestContext, sql, Transactions, ValidationFailedError, withTransaction, type RequestContext } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { backendPid, blockersOf, connectionsForEachTest } from '../../../../../test/support/lock-waits';
 import { eventually, openTestDataSource } from '../../../../../test/support/platform';
 import { validCorporateNumber } from '../domain/corporate-number';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
@@ -214,31 +215,10 @@ describe('organisations over Postgres', () => {
   });
 
   describe("an organisation re-checked when a write commits (another context's statement, FOR SHARE)", () => {
-    let holder: QueryRunner;
-    let suspender: QueryRunner;
-
-    beforeEach(async () => {
-      holder = dataSource.createQueryRunner();
-      suspender = dataSource.createQueryRunner();
-      await holder.connect();
-      await suspender.connect();
-    });
-    afterEach(async () => {
-      if (holder.isTransactionActive) await holder.rollbackTransaction();
-      if (suspender.isTransactionActive) await suspender.rollbackTransaction();
-      await holder.release();
-      await suspender.release();
-    });
+    const connections = connectionsForEachTest(() => dataSource, 'holder', 'suspender');
 
     const stillActive = async (on: RequestContext, organisationId: string): Promise<boolean> =>
       (await transactions.runStatement(on, directory.stillActivePiece(organisationId))).length === 1;
-
-    const backendPid = async (runner: QueryRunner): Promise<number> =>
-      ((await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
-
-    /** The backends holding up `pid`'s statement (empty when it is not waiting for a lock). */
-    const blockersOf = async (pid: number): Promise<number[]> =>
-      ((await dataSource.query(`SELECT pg_blocking_pids($1) AS pids`, [pid])) as { pids: number[] }[])[0].pids;
 
     it('Given an organisation, then the piece selects it while it is active and nothing once it is suspended', async () => {
       const { id } = await create.execute(ctx, command());
@@ -251,22 +231,24 @@ describe('organisations over Postgres', () => {
 
     it('Given a write that re-checked the organisation, when the operator suspends it meanwhile, then the suspension waits for the commit', async () => {
       const { id } = await create.execute(ctx, command());
-      const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
-      await holder.startTransaction();
-      expect(await stillActive(withTransaction(ctx, holder.manager), id)).toBe(true);
+      const [holderPid, suspenderPid] = [await backendPid(connections.holder), await backendPid(connections.suspender)];
+      await connections.holder.startTransaction();
+      expect(await stillActive(withTransaction(ctx, connections.holder.manager), id)).toBe(true);
 
       let suspended = false;
-      await suspender.startTransaction();
-      const suspension = suspend.execute(withTransaction(ctx, suspender.manager), { organisationId: id }).then(async () => {
-        await suspender.commitTransaction();
+      await connections.suspender.startTransaction();
+      const suspension = suspend.execute(withTransaction(ctx, connections.suspender.manager), { organisationId: id }).then(async () => {
+        await connections.suspender.commitTransaction();
         suspended = true;
       });
       // The suspension is parked behind the holder's row lock (not merely slow).
-      await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
+      await eventually('the suspension to wait for the share lock', async () =>
+        (await blockersOf(dataSource, suspenderPid)).includes(holderPid),
+      );
       expect(suspended).toBe(false);
       expect((await directory.findCredentials(ctx, id))?.status).toBe('active');
 
-      await holder.commitTransaction();
+      await connections.holder.commitTransaction();
       await suspension;
       expect(suspended).toBe(true);
       expect(await stillActive(ctx, id)).toBe(false);
@@ -274,14 +256,16 @@ describe('organisations over Postgres', () => {
 
     it('Given a suspension committed first, when the write re-checks, then the piece is empty (the write refuses)', async () => {
       const { id } = await create.execute(ctx, command());
-      await suspender.startTransaction();
-      await suspend.execute(withTransaction(ctx, suspender.manager), { organisationId: id });
-      const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
-      await holder.startTransaction();
+      await connections.suspender.startTransaction();
+      await suspend.execute(withTransaction(ctx, connections.suspender.manager), { organisationId: id });
+      const [holderPid, suspenderPid] = [await backendPid(connections.holder), await backendPid(connections.suspender)];
+      await connections.holder.startTransaction();
       // The re-check waits for the suspension's transaction, then sees what it committed.
-      const checking = stillActive(withTransaction(ctx, holder.manager), id);
-      await eventually('the re-check to wait for the suspension', async () => (await blockersOf(holderPid)).includes(suspenderPid));
-      await suspender.commitTransaction();
+      const checking = stillActive(withTransaction(ctx, connections.holder.manager), id);
+      await eventually('the re-check to wait for the suspension', async () =>
+        (await blockersOf(dataSource, holderPid)).includes(suspenderPid),
+      );
+      await connections.suspender.commitTransaction();
       expect(await checking).toBe(false);
     });
   });

@@ -6,7 +6,8 @@ import { SCHEMA } from '@infobank/migrations';
 import { GetCatalogueOfferUseCase, SetOffersSuspendedUseCase, type CatalogueOfferDetail } from '@infobank/offers';
 import { createRequestContext, withTransaction, type RequestContext } from '@infobank/platform';
 import type { Client as PgClient } from 'pg';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { backendPid, blockersOf, connectionsForEachTest } from '../../../../../test/support/lock-waits';
 import { eventually, isolatedEnvironment, testLogger, type IsolatedEnvironment } from '../../../../../test/support/platform';
 import { rejection } from '../../../../../test/support/refusals';
 import {
@@ -115,51 +116,34 @@ describe("a single grant's reads and its commit-time re-checks (GrantConsentUseC
   });
 
   describe('a suspension of the recipient while the grant is being written (two connections)', () => {
-    let granting: QueryRunner;
-    let suspending: QueryRunner;
-
-    beforeEach(async () => {
-      granting = dataSource.createQueryRunner();
-      suspending = dataSource.createQueryRunner();
-      await granting.connect();
-      await suspending.connect();
-    });
-    afterEach(async () => {
-      for (const runner of [granting, suspending]) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        await runner.release();
-      }
-    });
-
-    const backendPid = async (runner: QueryRunner): Promise<number> =>
-      ((await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
-    const blockersOf = async (pid: number): Promise<number[]> =>
-      ((await dataSource.query(`SELECT pg_blocking_pids($1) AS pids`, [pid])) as { pids: number[] }[])[0].pids;
+    const connections = connectionsForEachTest(() => dataSource, 'granting', 'suspending');
 
     it('waits until the grant commits: the consent is given while the recipient was active, and the suspension follows it', async () => {
       const individual = await eligibleIndividual();
       const offer = await readOffer(individual.ctx);
-      const [grantingPid, suspendingPid] = [await backendPid(granting), await backendPid(suspending)];
-      await granting.startTransaction();
-      const [granted] = await grant.grantAll(withTransaction(individual.ctx, granting.manager), offer, [
+      const [grantingPid, suspendingPid] = [await backendPid(connections.granting), await backendPid(connections.suspending)];
+      await connections.granting.startTransaction();
+      const [granted] = await grant.grantAll(withTransaction(individual.ctx, connections.granting.manager), offer, [
         { individualId: individual.id, command: command(offer.id) },
       ]);
       expect(granted).not.toBeNull();
 
       let suspended = false;
-      await suspending.startTransaction();
+      await connections.suspending.startTransaction();
       const suspension = app
         .get(SuspendOrganisationUseCase, { strict: false })
-        .execute(withTransaction(operator, suspending.manager), { organisationId: offer.recipient.id })
+        .execute(withTransaction(operator, connections.suspending.manager), { organisationId: offer.recipient.id })
         .then(async () => {
-          await suspending.commitTransaction();
+          await connections.suspending.commitTransaction();
           suspended = true;
         });
       // Parked behind the grant's share lock on the recipient's row (not merely slow).
-      await eventually('the suspension to wait for the grant', async () => (await blockersOf(suspendingPid)).includes(grantingPid));
+      await eventually('the suspension to wait for the grant', async () =>
+        (await blockersOf(dataSource, suspendingPid)).includes(grantingPid),
+      );
       expect(suspended).toBe(false);
 
-      await granting.commitTransaction();
+      await connections.granting.commitTransaction();
       await suspension;
       expect(suspended).toBe(true);
       expect(await written(individual.id)).toEqual([1, 1]);
@@ -168,23 +152,25 @@ describe("a single grant's reads and its commit-time re-checks (GrantConsentUseC
     it('makes a grant that re-checks after a suspension committed refuse OFFER_NOT_FOUND and write nothing', async () => {
       const individual = await eligibleIndividual();
       const offer = await readOffer(individual.ctx);
-      const [grantingPid, suspendingPid] = [await backendPid(granting), await backendPid(suspending)];
-      await suspending.startTransaction();
+      const [grantingPid, suspendingPid] = [await backendPid(connections.granting), await backendPid(connections.suspending)];
+      await connections.suspending.startTransaction();
       await app
         .get(SuspendOrganisationUseCase, { strict: false })
-        .execute(withTransaction(operator, suspending.manager), { organisationId: offer.recipient.id });
-      await granting.startTransaction();
+        .execute(withTransaction(operator, connections.suspending.manager), { organisationId: offer.recipient.id });
+      await connections.granting.startTransaction();
       const grantAfter = rejection(
-        grant.grantAll(withTransaction(individual.ctx, granting.manager), offer, [
+        grant.grantAll(withTransaction(individual.ctx, connections.granting.manager), offer, [
           { individualId: individual.id, command: command(offer.id) },
         ]),
       );
       // The grant's re-check waits for the suspension's transaction, then sees what it committed.
-      await eventually('the grant to wait for the suspension', async () => (await blockersOf(grantingPid)).includes(suspendingPid));
-      await suspending.commitTransaction();
+      await eventually('the grant to wait for the suspension', async () =>
+        (await blockersOf(dataSource, grantingPid)).includes(suspendingPid),
+      );
+      await connections.suspending.commitTransaction();
 
       expect((await grantAfter).code).toBe('OFFER_NOT_FOUND');
-      await granting.rollbackTransaction();
+      await connections.granting.rollbackTransaction();
       expect(await written(individual.id)).toEqual([0, 0]);
     });
   });

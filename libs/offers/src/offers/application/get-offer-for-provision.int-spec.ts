@@ -8,7 +8,8 @@ import {
 import { generateKeyPairJwk } from '@infobank/crypto';
 import { createRequestContext, withTransaction, type RequestContext, Transactions } from '@infobank/platform';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { backendPid, blockersOf, connectionsForEachTest } from '../../../../../test/support/lock-waits';
 import { offerTerms } from '../../../../../test/support/offer-terms';
 import { eventually, openTestDataSource } from '../../../../../test/support/platform';
 import { rejection } from '../../../../../test/support/refusals';
@@ -118,47 +119,29 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
   });
 
   describe('locking the offer FOR SHARE', () => {
-    let holder: QueryRunner;
-    let suspender: QueryRunner;
-
-    beforeEach(async () => {
-      holder = dataSource.createQueryRunner();
-      suspender = dataSource.createQueryRunner();
-      await holder.connect();
-      await suspender.connect();
-    });
-    afterEach(async () => {
-      if (holder.isTransactionActive) await holder.rollbackTransaction();
-      await holder.release();
-      await suspender.release();
-    });
-
-    const backendPid = async (runner: QueryRunner): Promise<number> =>
-      ((await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid;
-
-    /** The backends holding up `pid`'s statement (empty when it is not waiting for a lock). */
-    const blockersOf = async (pid: number): Promise<number[]> =>
-      ((await dataSource.query(`SELECT pg_blocking_pids($1) AS pids`, [pid])) as { pids: number[] }[])[0].pids;
+    const connections = connectionsForEachTest(() => dataSource, 'holder', 'suspender');
 
     it('makes a concurrent suspension wait until the caller’s transaction commits', async () => {
       const offerId = await approvedOffer(await newOrganisation(['recipient']));
-      const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
+      const [holderPid, suspenderPid] = [await backendPid(connections.holder), await backendPid(connections.suspender)];
 
-      await holder.startTransaction();
-      const snapshot = await getForProvision.execute(withTransaction(worker, holder.manager), offerId, { lock: 'share' });
+      await connections.holder.startTransaction();
+      const snapshot = await getForProvision.execute(withTransaction(worker, connections.holder.manager), offerId, { lock: 'share' });
       expect(snapshot.status).toBe('approved');
 
       let suspended = false;
-      const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]).then(() => {
+      const suspension = connections.suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]).then(() => {
         suspended = true;
       });
       // The suspension is parked behind the lock holder's row lock (not merely slow).
-      await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
+      await eventually('the suspension to wait for the share lock', async () =>
+        (await blockersOf(dataSource, suspenderPid)).includes(holderPid),
+      );
       expect(suspended).toBe(false);
       const [{ status }] = (await dataSource.query(`SELECT status FROM offers WHERE id = $1`, [offerId])) as { status: string }[];
       expect(status).toBe('approved');
 
-      await holder.commitTransaction();
+      await connections.holder.commitTransaction();
       await suspension;
       expect(suspended).toBe(true);
       expect((await getForProvision.execute(worker, offerId)).status).toBe('suspended');
@@ -166,23 +149,23 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
 
     it('does not hold a suspension back without the lock option (the wait above is the lock’s doing)', async () => {
       const offerId = await approvedOffer(await newOrganisation(['recipient']));
-      await holder.startTransaction();
-      await getForProvision.execute(withTransaction(worker, holder.manager), offerId);
+      await connections.holder.startTransaction();
+      await getForProvision.execute(withTransaction(worker, connections.holder.manager), offerId);
 
-      await suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]);
+      await connections.suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offerId]);
       expect((await getForProvision.execute(worker, offerId)).status).toBe('suspended');
     });
 
     it('lets other share-lock holders read at the same time', async () => {
       const offerId = await approvedOffer(await newOrganisation(['recipient']));
-      await holder.startTransaction();
-      await suspender.startTransaction();
+      await connections.holder.startTransaction();
+      await connections.suspender.startTransaction();
       try {
-        await getForProvision.execute(withTransaction(worker, holder.manager), offerId, { lock: 'share' });
-        const second = await getForProvision.execute(withTransaction(worker, suspender.manager), offerId, { lock: 'share' });
+        await getForProvision.execute(withTransaction(worker, connections.holder.manager), offerId, { lock: 'share' });
+        const second = await getForProvision.execute(withTransaction(worker, connections.suspender.manager), offerId, { lock: 'share' });
         expect(second.id).toBe(offerId);
       } finally {
-        await suspender.rollbackTransaction();
+        await connections.suspender.rollbackTransaction();
       }
     });
 
@@ -235,18 +218,20 @@ describe('GetOfferForProvisionUseCase over Postgres', () => {
 
       it('makes a concurrent suspension wait until the write that re-checked the offer commits', async () => {
         const offer = await approvedOfNewRecipient();
-        const [holderPid, suspenderPid] = [await backendPid(holder), await backendPid(suspender)];
-        await holder.startTransaction();
-        expect(await visible(withTransaction(individual, holder.manager), offer, new Date())).toBe(true);
+        const [holderPid, suspenderPid] = [await backendPid(connections.holder), await backendPid(connections.suspender)];
+        await connections.holder.startTransaction();
+        expect(await visible(withTransaction(individual, connections.holder.manager), offer, new Date())).toBe(true);
 
         let suspended = false;
-        const suspension = suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offer.id]).then(() => {
+        const suspension = connections.suspender.query(`UPDATE offers SET status = 'suspended' WHERE id = $1`, [offer.id]).then(() => {
           suspended = true;
         });
-        await eventually('the suspension to wait for the share lock', async () => (await blockersOf(suspenderPid)).includes(holderPid));
+        await eventually('the suspension to wait for the share lock', async () =>
+          (await blockersOf(dataSource, suspenderPid)).includes(holderPid),
+        );
         expect(suspended).toBe(false);
 
-        await holder.commitTransaction();
+        await connections.holder.commitTransaction();
         await suspension;
         expect(await visible(individual, offer, new Date())).toBe(false);
       });

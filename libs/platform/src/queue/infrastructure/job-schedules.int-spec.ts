@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { testConfig, testLogger } from '../../../../../test/support/platform';
 import { PrivateRedis } from '../../../../../test/support/private-redis';
 import { defineJob } from './job-contract';
-import { JobSchedules } from './job-schedules';
+import { ACTIVE_WITHOUT_NEXT_RUN_MS, JobSchedules } from './job-schedules';
 import { QueueRegistry } from './queue-registry';
 
 const SEAL = defineJob({ queue: 'ledger', name: 'test.seal', fields: {}, origin: 'schedule', repeatEveryMs: 1_000 });
@@ -74,5 +74,38 @@ describe('job schedules (kept in Redis by the worker, re-added when Redis loses 
     expect((await queues.get('ledger').getJobScheduler(SEAL.name))?.every).toBe(1_000);
     const next = (await queues.get('schedules').getJobScheduler(SWEEP.name))?.next;
     expect(['waiting', 'delayed']).toContain(await queues.get('schedules').getJobState(`repeat:${SWEEP.name}:${next}`));
+  });
+
+  it('re-adds a schedule whose latest run a worker took and died with before queueing the run after it, once a live worker would have', async () => {
+    await schedules.ensure();
+    const seal = await queues.get('ledger').getJobScheduler(SEAL.name);
+    const taken = `repeat:${SEAL.name}:${seal?.next}`;
+    // What BullMQ's worker does first (moveToActive), without its second step (adding the next run): a SIGKILL between.
+    const client = redis.client();
+    try {
+      const [jobKey] = await client.keys(`*:ledger:${taken}`);
+      const base = jobKey.slice(0, -taken.length);
+      await client
+        .multi()
+        .lrem(`${base}wait`, 0, taken)
+        .zrem(`${base}delayed`, taken)
+        .zrem(`${base}prioritized`, taken)
+        .lpush(`${base}active`, taken)
+        .exec();
+    } finally {
+      client.disconnect();
+    }
+    expect(await queues.get('ledger').getJobState(taken)).toBe('active');
+    let now = (seal?.next as number) + ACTIVE_WITHOUT_NEXT_RUN_MS;
+    const clocked = new JobSchedules(queues, testLogger(), [SEAL, SWEEP], () => now);
+
+    expect(await clocked.ensure()).toEqual([]);
+    expect((await queues.get('ledger').getJobScheduler(SEAL.name))?.next).toBe(seal?.next);
+
+    now += 1;
+    expect(await clocked.ensure()).toEqual([SEAL.name]);
+    const next = (await queues.get('ledger').getJobScheduler(SEAL.name))?.next;
+    expect(next).toBeGreaterThan(seal?.next as number);
+    expect(['waiting', 'delayed']).toContain(await queues.get('ledger').getJobState(`repeat:${SEAL.name}:${next}`));
   });
 });
