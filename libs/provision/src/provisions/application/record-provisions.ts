@@ -21,7 +21,8 @@ export interface DeliveredSubject {
 /**
  * Writes what a delivery leaves behind, in the delivery's transaction: one provision record per
  * subject, its transparency log leaf, and the offer's benefit credited to the subject's benefit ledger.
- * Each a single multi-row statement, so a 1,000-subject part commits in a few statements.
+ * Each a single multi-row statement, so a 1,000-subject part commits in a few statements; what the part's records share
+ * (offer, recipient, transfer, part, time) is sent once a statement, not once a record.
  */
 @Injectable()
 export class ProvisionRecorder {
@@ -67,39 +68,40 @@ export class ProvisionRecorder {
     };
     await this.records.insert(
       tx,
-      rows.map((row, index) => ({
-        id: row.id,
-        individualId: row.individualId,
-        subjectId: row.subjectId,
+      {
         recipientId: offer.recipientId,
         offerId: offer.id,
-        consentId: row.consentId,
-        consentVersion: row.consentVersion,
         transferId,
         part,
-        items: row.items,
-        recordDigests: row.recordDigests,
         recipientName: delivery.recipientName,
         purposeCode: offer.purposeCode,
         purposeText: offer.purposeText,
         benefit,
         dataLifeDays: offer.dataLifeDays,
         providedAt,
+      },
+      rows.map((row, index) => ({
+        id: row.id,
+        individualId: row.individualId,
+        subjectId: row.subjectId,
+        consentId: row.consentId,
+        consentVersion: row.consentVersion,
+        items: row.items,
+        recordDigests: row.recordDigests,
         leafId: leafIds[index],
       })),
     );
-    await this.benefits.credit(
+    await this.benefits.creditDelivery(
       tx,
-      rows.map((row) => ({
-        individualId: row.individualId,
-        provisionId: row.id,
+      {
         offerId: offer.id,
         recipientId: offer.recipientId,
         recipientName: delivery.recipientName,
         purposeText: offer.purposeText,
         benefit,
         creditedAt: providedAt,
-      })),
+      },
+      rows.map((row) => ({ individualId: row.individualId, provisionId: row.id })),
     );
   }
 }

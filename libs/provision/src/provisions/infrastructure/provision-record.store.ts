@@ -27,8 +27,23 @@ export interface DataLifePage {
   next: DataLifeCursor | null;
 }
 
-/** A provision record as written (the entity's columns). */
-export type NewProvisionRecord = Omit<ProvisionRecordEntity, never>;
+/** What every provision record of one delivery (a part downloaded) shares. */
+export type DeliveryProvisionFields = Pick<
+  ProvisionRecordEntity,
+  | 'recipientId'
+  | 'offerId'
+  | 'transferId'
+  | 'part'
+  | 'recipientName'
+  | 'purposeCode'
+  | 'purposeText'
+  | 'benefit'
+  | 'dataLifeDays'
+  | 'providedAt'
+>;
+
+/** What each provision record of a delivery holds of its own. */
+export type SubjectProvisionFields = Omit<ProvisionRecordEntity, keyof DeliveryProvisionFields>;
 
 /** Rows per insert statement. */
 const INSERT_CHUNK = 1_000;
@@ -51,46 +66,43 @@ export class ProvisionRecordStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts provision records in the delivery's transaction, 1,000 rows a statement: one `INSERT … SELECT
-   * FROM unnest(…)` with a fixed parameter count (no per-row placeholders; items and digests travel as JSON arrays), every column a binary array parameter.
+   * Inserts one delivery's provision records in its transaction, 1,000 rows a statement: one `INSERT … SELECT FROM
+   * unnest(…)` with a fixed parameter count. What the delivery's records share (recipient, offer, transfer, part, names,
+   * purpose, benefit, data life, time) is one scalar parameter each, parsed once a statement; each record's own columns
+   * are binary array parameters (items and digests travel as JSON arrays).
    */
-  async insert(tx: TransactionalContext, records: readonly NewProvisionRecord[]): Promise<void> {
+  async insert(tx: TransactionalContext, delivery: DeliveryProvisionFields, records: readonly SubjectProvisionFields[]): Promise<void> {
     for (let start = 0; start < records.length; start += INSERT_CHUNK) {
       const chunk = records.slice(start, start + INSERT_CHUNK);
-      const column = <T>(value: (record: NewProvisionRecord) => T): T[] => chunk.map(value);
-      const json = (value: (record: NewProvisionRecord) => unknown): string[] => chunk.map((record) => JSON.stringify(value(record)));
       await tx.transaction.query(
         `INSERT INTO "provision_records"
            ("id", "individual_id", "subject_id", "recipient_id", "offer_id", "consent_id", "consent_version", "transfer_id", "part",
             "items", "record_digests", "recipient_name", "purpose_code", "purpose_text", "benefit", "data_life_days", "provided_at", "leaf_id")
-         SELECT r."id", r."individual_id", r."subject_id", r."recipient_id", r."offer_id", r."consent_id", r."consent_version",
-                r."transfer_id", r."part", ARRAY(SELECT jsonb_array_elements_text(r."items")),
-                ARRAY(SELECT jsonb_array_elements_text(r."record_digests")), r."recipient_name", r."purpose_code", r."purpose_text",
-                r."benefit", r."data_life_days", r."provided_at", r."leaf_id"
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::integer[], $8::uuid[], $9::integer[],
-                       $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::text[], $14::jsonb[], $15::jsonb[], $16::integer[], $17::timestamptz[], $18::uuid[])
-             AS r("id", "individual_id", "subject_id", "recipient_id", "offer_id", "consent_id", "consent_version", "transfer_id", "part",
-                  "items", "record_digests", "recipient_name", "purpose_code", "purpose_text", "benefit", "data_life_days", "provided_at", "leaf_id")`,
+         SELECT r."id", r."individual_id", r."subject_id", $9::uuid, $10::uuid, r."consent_id", r."consent_version", $11::uuid, $12::integer,
+                ARRAY(SELECT jsonb_array_elements_text(r."items")), ARRAY(SELECT jsonb_array_elements_text(r."record_digests")),
+                $13::jsonb, $14::text, $15::jsonb, $16::jsonb, $17::integer, $18::timestamptz, r."leaf_id"
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::integer[], $6::jsonb[], $7::jsonb[], $8::uuid[])
+             AS r("id", "individual_id", "subject_id", "consent_id", "consent_version", "items", "record_digests", "leaf_id")`,
         // Binary array parameters: PostgreSQL reads each element as it is instead of parsing a part-sized text literal.
         [
-          binaryArray.uuid(column((record) => record.id)),
-          binaryArray.uuid(column((record) => record.individualId)),
-          binaryArray.text(column((record) => record.subjectId)),
-          binaryArray.uuid(column((record) => record.recipientId)),
-          binaryArray.uuid(column((record) => record.offerId)),
-          binaryArray.uuid(column((record) => record.consentId)),
-          binaryArray.int4(column((record) => record.consentVersion)),
-          binaryArray.uuid(column((record) => record.transferId)),
-          binaryArray.int4(column((record) => record.part)),
-          binaryArray.jsonb(json((record) => record.items)),
-          binaryArray.jsonb(json((record) => record.recordDigests)),
-          binaryArray.jsonb(json((record) => record.recipientName)),
-          binaryArray.text(column((record) => record.purposeCode)),
-          binaryArray.jsonb(json((record) => record.purposeText)),
-          binaryArray.jsonb(json((record) => record.benefit)),
-          binaryArray.int4(column((record) => record.dataLifeDays)),
-          binaryArray.timestamptz(column((record) => record.providedAt)),
-          binaryArray.uuid(column((record) => record.leafId)),
+          binaryArray.uuid(chunk.map((record) => record.id)),
+          binaryArray.uuid(chunk.map((record) => record.individualId)),
+          binaryArray.text(chunk.map((record) => record.subjectId)),
+          binaryArray.uuid(chunk.map((record) => record.consentId)),
+          binaryArray.int4(chunk.map((record) => record.consentVersion)),
+          binaryArray.jsonb(chunk.map((record) => JSON.stringify(record.items))),
+          binaryArray.jsonb(chunk.map((record) => JSON.stringify(record.recordDigests))),
+          binaryArray.uuid(chunk.map((record) => record.leafId)),
+          delivery.recipientId,
+          delivery.offerId,
+          delivery.transferId,
+          delivery.part,
+          JSON.stringify(delivery.recipientName),
+          delivery.purposeCode,
+          JSON.stringify(delivery.purposeText),
+          JSON.stringify(delivery.benefit),
+          delivery.dataLifeDays,
+          delivery.providedAt,
         ],
       );
     }

@@ -4,7 +4,7 @@ import { GetOfferForProvisionUseCase, type OfferSnapshot } from '@infobank/offer
 import type { RequestContext } from '@infobank/platform';
 import { FindChangedRecordsUseCase, type PackagedRecordRef } from '@infobank/vault';
 import type { DenialReason } from '../domain/transfer-status';
-import type { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
+import type { WorkSubject } from '../infrastructure/transfer.repository';
 
 /** What the delivery re-check found for the subjects of one part. */
 export interface DeliveryVerdict {
@@ -32,7 +32,7 @@ export class DeliveryCheck {
     private readonly findChangedRecords: FindChangedRecordsUseCase,
   ) {}
 
-  async check(txCtx: RequestContext, offerId: string, subjects: readonly TransferSubjectEntity[], now: Date): Promise<DeliveryVerdict> {
+  async check(txCtx: RequestContext, offerId: string, subjects: readonly WorkSubject[], now: Date): Promise<DeliveryVerdict> {
     const offer = await this.getOffer.execute(txCtx, offerId, { lock: 'share' });
     const consents = await this.lockConsents.execute(txCtx, { consentIds: subjects.map((subject) => subject.consentId as string) });
     const refs: PackagedRecordRef[] = subjects.flatMap((subject) =>

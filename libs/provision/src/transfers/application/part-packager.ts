@@ -21,7 +21,6 @@ import { PACKAGE_JWE_TYPE, PACKAGE_JWS_TYPE } from '../domain/package-format';
 import { changePart, changeSubject, type StoppedSubject } from '../domain/transfer-lifecycle';
 import type { DenialReason } from '../domain/transfer-status';
 import type { TransferPartEntity } from '../infrastructure/transfer-part.entity';
-import type { TransferSubjectEntity } from '../infrastructure/transfer-subject.entity';
 import type { TransferEntity } from '../infrastructure/transfer.entity';
 import {
   partStateOf,
@@ -29,6 +28,7 @@ import {
   TransferRepository,
   type PackagedEntry,
   type SealedPart,
+  type WorkSubject,
 } from '../infrastructure/transfer.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -50,7 +50,7 @@ export interface BuildPartHooks {
 interface PartInputs {
   transfer: TransferEntity;
   stale: TransferPartEntity | null;
-  subjects: TransferSubjectEntity[];
+  subjects: WorkSubject[];
   offer: OfferSnapshot;
   consents: Map<string, GrantedConsent>;
   now: Date;

@@ -71,6 +71,44 @@ describe('the benefits ledger (便益): credit, append-only, balance and pages',
     expect((await benefitsOf(individualId)).balance.yen).toBe(100);
   });
 
+  it("credits a delivery's provisions under its shared terms: one entry each, every field as credited, each provision once", async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const terms = credit(first, new Date('2026-03-04T05:06:07.891Z'), 'points', 40);
+    const provisions = [
+      { individualId: first, provisionId: randomUUID() },
+      { individualId: second, provisionId: randomUUID() },
+      { individualId: second, provisionId: randomUUID() },
+    ];
+    const creditDelivery = (batch: typeof provisions) =>
+      dataSource.transaction((manager) => ledger.creditDelivery(withTransaction(system, manager), terms, batch));
+    expect(await creditDelivery(provisions)).toBe(3);
+    expect(await creditDelivery([provisions[0], { individualId: first, provisionId: randomUUID() }])).toBe(1);
+    const entry = (provisionId: string) => ({
+      id: expect.any(String),
+      provisionId,
+      offerId: terms.offerId,
+      recipient: { id: terms.recipientId, name: { ja: '株式会社テスト', en: 'Test KK' } },
+      purpose: { ja: '商品開発', en: 'Product development' },
+      type: 'points',
+      amount: 40,
+      description: { ja: 'points の便益' },
+      creditedAt: '2026-03-04T05:06:07.891Z',
+    });
+    expect((await benefitsOf(second)).entries).toEqual(
+      expect.arrayContaining([entry(provisions[1].provisionId), entry(provisions[2].provisionId)]),
+    );
+    expect((await benefitsOf(second)).balance.points).toBe(80);
+    expect((await benefitsOf(first)).balance.points).toBe(80);
+    expect(await countOf(first)).toBe(2);
+    const social = { ...credit(first, new Date(), 'social'), provisionId: undefined };
+    expect(
+      await dataSource.transaction((manager) =>
+        ledger.creditDelivery(withTransaction(system, manager), social, [{ individualId: second, provisionId: randomUUID() }]),
+      ),
+    ).toBe(1);
+    expect((await benefitsOf(second)).balance).toEqual({ points: 80, yen: 0, services: 0, social: 1 });
+  });
+
   it('writes inside the caller transaction: nothing remains when it rolls back', async () => {
     const individualId = randomUUID();
     await expect(

@@ -26,6 +26,15 @@ export interface BenefitCredit {
   creditedAt: Date;
 }
 
+/** What one offer credits for every provision of one delivery (a part downloaded): the same for each of its individuals. */
+export type BenefitTerms = Omit<BenefitCredit, 'individualId' | 'provisionId'>;
+
+/** One individual's provision of a delivery, credited under the delivery's `BenefitTerms`. */
+export interface ProvisionToCredit {
+  individualId: string;
+  provisionId: string;
+}
+
 /** What an individual has received over all their benefit entries: points and yen summed, services and social goods counted. */
 export interface BenefitBalance {
   points: number;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { binaryArray, type RequestContext, type TransactionalContext } from '@infobank/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { BenefitBalance, BenefitCredit, BenefitType, BilingualText } from '../domain/benefit';
+import type { BenefitBalance, BenefitCredit, BenefitTerms, BenefitType, BilingualText, ProvisionToCredit } from '../domain/benefit';
 import type { BenefitCursor } from '../domain/benefit-page';
 
 /** Rows per INSERT (one binary array parameter per column, whatever the count). */
@@ -52,6 +52,18 @@ export class BenefitEntryStore {
     return inserted;
   }
 
+  /**
+   * Appends one entry per provision under the same terms, skipping provisions already credited; returns how many were
+   * inserted. The terms are scalar parameters (parsed once a statement); only the ids travel as arrays.
+   */
+  async appendUnderTerms(tx: TransactionalContext, terms: BenefitTerms, provisions: readonly ProvisionToCredit[]): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < provisions.length; start += CREDITS_PER_STATEMENT) {
+      inserted += await insertChunkUnderTerms(tx.transaction, terms, provisions.slice(start, start + CREDITS_PER_STATEMENT));
+    }
+    return inserted;
+  }
+
   /** The individual's balance over every entry they hold. */
   balanceOf(ctx: RequestContext, individualId: string): Promise<BenefitBalance> {
     return balanceOf(this.manager(ctx), individualId);
@@ -89,6 +101,34 @@ async function insertChunk(manager: EntityManager, credits: readonly BenefitCred
       binaryArray.int4(column((credit) => credit.benefit.amount ?? null)),
       binaryArray.jsonb(json((credit) => credit.benefit.description)),
       binaryArray.timestamptz(column((credit) => credit.creditedAt)),
+    ],
+  );
+  return returned.length;
+}
+
+async function insertChunkUnderTerms(
+  manager: EntityManager,
+  terms: BenefitTerms,
+  provisions: readonly ProvisionToCredit[],
+): Promise<number> {
+  const returned: { id: string }[] = await manager.query(
+    `INSERT INTO "benefit_entries" (${COLUMNS.map((name) => `"${name}"`).join(', ')})
+     SELECT p."id", p."individual_id", p."provision_id", $4::uuid, $5::uuid, $6::jsonb, $7::jsonb, $8::text, $9::integer, $10::jsonb, $11::timestamptz
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS p("id", "individual_id", "provision_id")
+     ON CONFLICT ("provision_id") DO NOTHING
+     RETURNING "id"`,
+    [
+      binaryArray.uuid(provisions.map(() => randomUUID())),
+      binaryArray.uuid(provisions.map((provision) => provision.individualId)),
+      binaryArray.uuid(provisions.map((provision) => provision.provisionId)),
+      terms.offerId,
+      terms.recipientId,
+      JSON.stringify(terms.recipientName),
+      JSON.stringify(terms.purposeText),
+      terms.benefit.type,
+      terms.benefit.amount ?? null,
+      JSON.stringify(terms.benefit.description),
+      terms.creditedAt,
     ],
   );
   return returned.length;
