@@ -283,6 +283,43 @@ describe('the transparency log over Postgres', () => {
       });
   });
 
+  it("Given leaves of this month to seal, When the seal saves, Then its update reads only this month's partition", async () => {
+    while ((await seal()).outcome !== 'nothing-to-seal');
+    await append('sealed in its month only');
+    const store = new TransparencyLogStore(environment.dataSource);
+    const runner = environment.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const tx = withTransaction(logCtx, runner.manager);
+      const start = await store.startSeal(tx, 10);
+      if (!start.locked) throw new Error('The seal did not get the lock');
+      expect(start.leaves).toHaveLength(1);
+      // Index scans of each leaves partition in this transaction so far (the start read every partition's queue).
+      const scans = async (): Promise<Map<string, number>> => {
+        const rows: { name: string; scans: string }[] = await runner.query(
+          `SELECT "relname" AS "name", "idx_scan" AS "scans" FROM pg_stat_xact_user_tables WHERE "relname" LIKE 'transparency_log_leaves_%'`,
+        );
+        return new Map(rows.map((row) => [row.name, Number(row.scans)]));
+      };
+      const before = await scans();
+      const treeSize = (start.latest?.treeSize ?? 0) + 1;
+      await store.saveSeal(tx, {
+        nodes: [{ level: 0, index: treeSize - 1, hash: randomBytes(32) }],
+        firstLeafIndex: treeSize - 1,
+        leaves: start.leaves,
+        checkpoint: { treeSize, rootHash: randomBytes(32), signedAt: new Date(), checkpoint: 'not signed: rolled back' },
+      });
+      const after = await scans();
+      const month = `transparency_log_leaves_p${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
+      const read = [...after].filter(([name, count]) => count > (before.get(name) ?? 0)).map(([name]) => name);
+      expect(read).toEqual([month]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
   it('Given many concurrent transactions appending while two sealers run, Then every leaf is sealed exactly once', async () => {
     let appending = true;
     // Two sealers of their own, as in two workers: each one's remembered tree edge goes stale when the other seals.
