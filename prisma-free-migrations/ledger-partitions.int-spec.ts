@@ -234,6 +234,18 @@ describe('monthly partitions of the ledgers (provision_records, transparency_log
     expect(triggers).toBe(2);
   });
 
+  it("Given the schedule makes a month, Then its leaves partition keeps room for the sealer's updates (fillfactor 60), as those made at migration do", async () => {
+    await ensureLedgerPartitions(app.manager, { now: inMonth(40), monthsAhead: 0 });
+    const fillfactors: { name: string; options: string[] | null }[] = await owner.query(
+      `SELECT c."relname" AS "name", c."reloptions" AS "options" FROM pg_inherits i JOIN pg_class c ON c."oid" = i."inhrelid"
+        WHERE i."inhparent" IN ('"transparency_log_leaves"'::regclass, '"provision_records"'::regclass)`,
+    );
+    const made = (table: string) => fillfactors.filter((partition) => partition.name.startsWith(table));
+    expect(made('transparency_log_leaves').map((partition) => partition.name)).toContain(`transparency_log_leaves${monthSuffix(40)}`);
+    expect(made('transparency_log_leaves').every((partition) => partition.options?.includes('fillfactor=60'))).toBe(true);
+    expect(made('provision_records').every((partition) => partition.options === null)).toBe(true);
+  });
+
   it('refuses a range of months it was not made for', async () => {
     await expect(app.query(`SELECT ensure_ledger_partitions(now(), now() - interval '2 months')`)).rejects.toThrow(
       /range of 1 to 121 months/,

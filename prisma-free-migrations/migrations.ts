@@ -35,6 +35,8 @@ import { StoreLargeConsentValuesUncompressed1795340054000 } from './179534005400
 import { StartLogSealsInOneCall1795340064000 } from './1795340064000-start-log-seals-in-one-call';
 import { IndexSealedLeafIndexesOnly1795340068000 } from './1795340068000-index-sealed-leaf-indexes-only';
 import { FitSealIdleLimitToItsLeaves1795340068100 } from './1795340068100-fit-seal-idle-limit-to-its-leaves';
+import { SealLeavesInPlace1795340076000 } from './1795340076000-seal-leaves-in-place';
+import { ReturnSealedLeavesTimes1795340076100 } from './1795340076100-return-sealed-leaves-times';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -75,4 +77,6 @@ export const MIGRATIONS = [
   StartLogSealsInOneCall1795340064000,
   IndexSealedLeafIndexesOnly1795340068000,
   FitSealIdleLimitToItsLeaves1795340068100,
+  SealLeavesInPlace1795340076000,
+  ReturnSealedLeavesTimes1795340076100,
 ];

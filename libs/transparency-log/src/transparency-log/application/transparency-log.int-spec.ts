@@ -228,6 +228,98 @@ describe('the transparency log over Postgres', () => {
     await sealedProofs(ids);
   });
 
+  it("Given pages filled by appends, When some of their leaves are sealed, Then each sealed version stays on its leaf's page", async () => {
+    while ((await seal()).outcome !== 'nothing-to-seal');
+    // Consent-event-sized leaves, more than a page holds.
+    const ids = await environment.dataSource.transaction((manager) =>
+      log.appendMany(
+        withTransaction(logCtx, manager),
+        Array.from({ length: 80 }, (_unused, index) => ({ kind: 'test.page', body: Buffer.from(`page leaf ${index}`.padEnd(150, '.')) })),
+      ),
+    );
+    const pagesOf = async (): Promise<Map<string, string>> => {
+      const rows: { id: string; page: string }[] = await environment.dataSource.query(
+        `SELECT "id", split_part("ctid"::text, ',', 1) AS "page" FROM "transparency_log_leaves" WHERE "id" = ANY($1::uuid[])`,
+        [ids],
+      );
+      return new Map(rows.map((row) => [row.id, row.page]));
+    };
+    const before = await pagesOf();
+    expect(new Set(before.values()).size).toBeGreaterThan(1);
+
+    // About what the ledger scenario's back-to-back sealer takes per seal, with no page pruned in between.
+    const sealed = await environment.dataSource.transaction((manager) =>
+      sealer.execute(withTransaction(logCtx, manager), { maxLeaves: 10 }),
+    );
+    expect(sealed).toMatchObject({ outcome: 'sealed', sealed: 10 });
+
+    const after = await pagesOf();
+    expect(ids.filter((id) => after.get(id) !== before.get(id))).toEqual([]);
+    while ((await seal()).outcome !== 'nothing-to-seal');
+  });
+
+  it('Given an unsealed leaf, When the sealer gives it its index, Then the update writes its row and two index entries, and locks no row first', async () => {
+    await owner
+      .transaction(async (manager) => {
+        // In a month of its own (an empty partition, ahead of now): no other leaf's page is pruned meanwhile.
+        const inserted: { id: string }[] = await manager.query(
+          `INSERT INTO "transparency_log_leaves" ("id", "kind", "body", "appended_xid", "appended_at")
+           SELECT gen_random_uuid(), 'test.wal', '\\x01', pg_current_xact_id()::text::bigint, now() + interval '2 months'
+             FROM generate_series(1, 2) RETURNING "id"`,
+        );
+        // The first gives the partition's leaf-index index its root page.
+        await manager.query(`UPDATE "transparency_log_leaves" SET "leaf_index" = 987654320 WHERE "id" = $1`, [inserted[0].id]);
+        const [{ 'QUERY PLAN': plan }]: { 'QUERY PLAN': { Plan: Record<string, unknown> }[] }[] = await manager.query(
+          `EXPLAIN (ANALYZE, WAL, FORMAT JSON) UPDATE "transparency_log_leaves" SET "leaf_index" = 987654321 WHERE "id" = $1`,
+          [inserted[1].id],
+        );
+        // The new version on the same page, the primary key's entry and the leaf index's: no heap lock record before them.
+        expect(plan[0].Plan['WAL Records']).toBe(3);
+        // Changed nothing: the transaction rolls back.
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+  });
+
+  it("Given leaves of this month to seal, When the seal saves, Then its update reads only this month's partition", async () => {
+    while ((await seal()).outcome !== 'nothing-to-seal');
+    await append('sealed in its month only');
+    const store = new TransparencyLogStore(environment.dataSource);
+    const runner = environment.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const tx = withTransaction(logCtx, runner.manager);
+      const start = await store.startSeal(tx, 10);
+      if (!start.locked) throw new Error('The seal did not get the lock');
+      expect(start.leaves).toHaveLength(1);
+      // Index scans of each leaves partition in this transaction so far (the start read every partition's queue).
+      const scans = async (): Promise<Map<string, number>> => {
+        const rows: { name: string; scans: string }[] = await runner.query(
+          `SELECT "relname" AS "name", "idx_scan" AS "scans" FROM pg_stat_xact_user_tables WHERE "relname" LIKE 'transparency_log_leaves_%'`,
+        );
+        return new Map(rows.map((row) => [row.name, Number(row.scans)]));
+      };
+      const before = await scans();
+      const treeSize = (start.latest?.treeSize ?? 0) + 1;
+      await store.saveSeal(tx, {
+        nodes: [{ level: 0, index: treeSize - 1, hash: randomBytes(32) }],
+        firstLeafIndex: treeSize - 1,
+        leaves: start.leaves,
+        checkpoint: { treeSize, rootHash: randomBytes(32), signedAt: new Date(), checkpoint: 'not signed: rolled back' },
+      });
+      const after = await scans();
+      const month = `transparency_log_leaves_p${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
+      const read = [...after].filter(([name, count]) => count > (before.get(name) ?? 0)).map(([name]) => name);
+      expect(read).toEqual([month]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
   it('Given many concurrent transactions appending while two sealers run, Then every leaf is sealed exactly once', async () => {
     let appending = true;
     // Two sealers of their own, as in two workers: each one's remembered tree edge goes stale when the other seals.
@@ -273,3 +365,6 @@ describe('the transparency log over Postgres', () => {
     expect(Buffer.from(checkpoint.rootHash, 'base64url').equals(merkleTreeHash(rows.map((row) => row.body)))).toBe(true);
   });
 });
+
+/** Ends a transaction that only measured. */
+class RolledBack extends Error {}

@@ -29,7 +29,7 @@ const INSERT_ONE_LEAF: PreparedStatement = {
 /** The reading half of a seal: lock, latest checkpoint, unsealed leaves (see `startSeal`). */
 const START_SEAL: PreparedStatement = {
   name: 'transparency_log_seal_start',
-  text: `SELECT "locked", "tree_size", "root_hash", "id", "body", "appended_xid" FROM transparency_log_seal_start($1, $2, $3)`,
+  text: `SELECT "locked", "tree_size", "root_hash", "id", "body", "appended_xid", "appended_at" FROM transparency_log_seal_start($1, $2, $3)`,
 };
 
 /** The writing half of a seal: nodes, leaf indexes, checkpoint (see `saveSeal`). */
@@ -41,7 +41,8 @@ const SAVE_SEAL: PreparedStatement = {
          "leaves" AS (
            UPDATE "transparency_log_leaves" l SET "leaf_index" = $4::bigint + sealed."position" - 1
              FROM unnest($5::uuid[]) WITH ORDINALITY AS sealed("id", "position")
-            WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL AND l."appended_xid" BETWEEN $6::bigint AND $7::bigint)
+            WHERE l."id" = sealed."id" AND l."leaf_index" IS NULL AND l."appended_xid" BETWEEN $6::bigint AND $7::bigint
+              AND l."appended_at" BETWEEN $12::timestamptz AND $13::timestamptz)
          INSERT INTO "transparency_log_checkpoints" ("tree_size", "root_hash", "signed_at", "checkpoint") VALUES ($8, $9, $10, $11)`,
 };
 
@@ -58,11 +59,15 @@ export interface CheckpointRow {
   checkpoint: string;
 }
 
-/** An unsealed leaf as the sealer reads it, with the id of the transaction that appended it (a bigint, as text). */
+/**
+ * An unsealed leaf as the sealer reads it, with the id of the transaction that appended it (a bigint, as text) and its
+ * time (the partition key; to the millisecond, PostgreSQL keeps microseconds).
+ */
 export interface UnsealedLeaf {
   id: string;
   body: Buffer;
   appendedXid: string;
+  appendedAt: Date;
 }
 
 /** What `startSeal` read: nothing without the lock; with it, the latest checkpoint (null before the first) and leaves. */
@@ -182,6 +187,7 @@ export class TransparencyLogStore {
       id: string | null;
       body: Buffer | null;
       appended_xid: string | null;
+      appended_at: Date | null;
     }>(tx, START_SEAL, [SEALER_LOCK_KEY, SEALER_IDLE_LIMIT, limit]);
     const [first] = rows;
     if (first === undefined || !first.locked) return { locked: false };
@@ -189,8 +195,8 @@ export class TransparencyLogStore {
       first.tree_size === null || first.root_hash === null ? null : { treeSize: Number(first.tree_size), rootHash: first.root_hash };
     const leaves: UnsealedLeaf[] = [];
     for (const row of rows) {
-      if (row.id !== null && row.body !== null && row.appended_xid !== null)
-        leaves.push({ id: row.id, body: row.body, appendedXid: row.appended_xid });
+      if (row.id !== null && row.body !== null && row.appended_xid !== null && row.appended_at !== null)
+        leaves.push({ id: row.id, body: row.body, appendedXid: row.appended_xid, appendedAt: row.appended_at });
     }
     return { locked: true, latest, leaves };
   }
@@ -199,8 +205,10 @@ export class TransparencyLogStore {
    * Stores one seal in one statement: the completed subtree nodes, the sealed leaves' indexes (consecutive from
    * `firstLeafIndex`, in the order given; a leaf already indexed keeps its index) and the signed checkpoint of the new
    * tree. The UPDATE reads the partial index over the sealed leaves' transaction ids only, as `startSeal` did (matched
-   * on `leaf_index IS NULL` alone, it read every entry sealed leaves had left there). A named statement (planned once
-   * per connection), with the ids and hashes as binary arrays.
+   * on `leaf_index IS NULL` alone, it read every entry sealed leaves had left there), and only in the partitions of the
+   * sealed leaves' times (migration 1795340076100: the generic plan's partitions of other months are pruned when it
+   * starts, instead of each probed). A named statement (planned once per connection), with the ids and hashes as binary
+   * arrays.
    */
   async saveSeal(
     tx: TransactionalContext,
@@ -216,6 +224,10 @@ export class TransparencyLogStore {
       ([low, high], xid) => [xid < low ? xid : low, xid > high ? xid : high],
       [xids[0] ?? 0n, xids[0] ?? 0n],
     );
+    const [firstTime, lastTime] = seal.leaves.reduce(
+      ([low, high], leaf) => [Math.min(low, leaf.appendedAt.getTime()), Math.max(high, leaf.appendedAt.getTime())],
+      [seal.leaves[0]?.appendedAt.getTime() ?? 0, seal.leaves[0]?.appendedAt.getTime() ?? 0],
+    );
     await this.queryPrepared(tx, SAVE_SEAL, [
       seal.nodes.map((node) => node.level),
       seal.nodes.map((node) => String(node.index)),
@@ -228,6 +240,9 @@ export class TransparencyLogStore {
       seal.checkpoint.rootHash,
       seal.checkpoint.signedAt,
       seal.checkpoint.checkpoint,
+      new Date(firstTime),
+      // A Date drops the microseconds: a millisecond later, the bound still covers the latest leaf.
+      new Date(lastTime + 1),
     ]);
   }
 
