@@ -13,17 +13,17 @@ import { BenchProvider } from '../intake-provider';
 import { progress, summarise, type ScenarioMeasurement, type Timing } from '../measure';
 import { realisticReceipt } from '../realistic-receipts';
 
-const INDIVIDUALS = 10_000;
-const PROVIDERS = 4;
-const BATCHES_PER_PROVIDER = 3;
-const RECORDS_PER_BATCH = 5_000;
+export const INDIVIDUALS = 10_000;
+export const PROVIDERS = 4;
+export const BATCHES_PER_PROVIDER = 3;
+export const RECORDS_PER_BATCH = 5_000;
 const RECORDS = PROVIDERS * BATCHES_PER_PROVIDER * RECORDS_PER_BATCH;
-const WARM_UP_RECORDS = 200;
+export const WARM_UP_RECORDS = 200;
 
 /** The deposits scenario needs more time than the others: 60,000 records, 10,000 accounts and 40,000 links set up first. */
 export const DEPOSITS_TIMEOUT_MS = 300_000;
 
-function batchOf(slug: string, batch: string, size: number): { batchId: string; records: Record<string, unknown>[] } {
+export function batchOf(slug: string, batch: string, size: number): { batchId: string; records: Record<string, unknown>[] } {
   const now = Date.now();
   return {
     batchId: `${slug}-${batch}`,
@@ -46,7 +46,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The real intake app, built as main.ts builds it, on a loopback port its public URL names. */
-async function startIntake(environment: BenchEnvironment): Promise<{ app: NestFastifyApplication; url: string }> {
+export async function startIntake(environment: BenchEnvironment): Promise<{ app: NestFastifyApplication; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const base = environment.config;
@@ -67,7 +67,7 @@ async function startIntake(environment: BenchEnvironment): Promise<{ app: NestFa
 }
 
 /** 10,000 individuals and, for each provider, an active purchase.receipts link to every one of them (SQL: no scrypt, no link codes). */
-async function seedLinkedIndividuals(pool: Pool, providers: readonly { id: string; slug: string }[]): Promise<void> {
+export async function seedLinkedIndividuals(pool: Pool, providers: readonly { id: string; slug: string }[]): Promise<void> {
   const ids = Array.from({ length: INDIVIDUALS }, () => randomUUID());
   await pool.query(
     `INSERT INTO "accounts" ("id", "kind", "email", "password_hash", "display_name", "language")
@@ -85,7 +85,7 @@ async function seedLinkedIndividuals(pool: Pool, providers: readonly { id: strin
 }
 
 /** Each provider posts its batches one after another, all providers at once; one latency sample per batch. */
-async function postConcurrently(providers: readonly BenchProvider[], batches: readonly string[][]): Promise<Timing> {
+export async function postConcurrently(providers: readonly BenchProvider[], batches: readonly string[][]): Promise<Timing> {
   const latenciesMs: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -158,6 +158,35 @@ async function rawMultiRowInsert(pool: Pool, ciphertextSizes: readonly number[])
   return { seconds, latenciesMs };
 }
 
+/** The providers registered with their signing keys, each linked to every individual (SQL), and signed in. */
+export async function registerLinkedProviders(
+  app: NestFastifyApplication,
+  url: string,
+  pool: Pool,
+): Promise<{ providers: BenchProvider[]; registered: { id: string; slug: string }[] }> {
+  const providers: BenchProvider[] = [];
+  const registered: { id: string; slug: string }[] = [];
+  for (let index = 0; index < PROVIDERS; index += 1) {
+    const provider = await BenchProvider.create(url);
+    const base = `7001200${String(index).padStart(5, '0')}`;
+    const { id } = await app
+      .get(CreateOrganisationUseCase, { strict: false })
+      .execute(createRequestContext({ type: 'operator', name: 'bench' }), {
+        corporateNumber: validCorporateNumber(base),
+        name: { ja: `ベンチマート${index}株式会社`, en: `Bench Mart ${index} K.K.` },
+        country: 'JP',
+        roles: ['provider'],
+        signingKeys: [provider.signing.publicJwk],
+        termsVersion: '2026-04',
+      });
+    providers.push(provider.registeredAs(id));
+    registered.push({ id, slug: `mart${index}` });
+  }
+  await seedLinkedIndividuals(pool, registered);
+  for (const provider of providers) await provider.signIn();
+  return { providers, registered };
+}
+
 /**
  * `npm run bench -- deposits`: ${PROVIDERS} providers post ${BATCHES_PER_PROVIDER} signed batches of 5,000 purchase.receipts
  * records each, concurrently, through the real intake app over HTTP (private_key_jwt + DPoP, application/jose),
@@ -167,26 +196,7 @@ export async function deposits(environment: BenchEnvironment): Promise<ScenarioM
   const { app, url } = await startIntake(environment);
   const pool = new Pool({ ...environment.postgres, max: PROVIDERS });
   try {
-    const providers: BenchProvider[] = [];
-    const registered: { id: string; slug: string }[] = [];
-    for (let index = 0; index < PROVIDERS; index += 1) {
-      const provider = await BenchProvider.create(url);
-      const base = `7001200${String(index).padStart(5, '0')}`;
-      const { id } = await app
-        .get(CreateOrganisationUseCase, { strict: false })
-        .execute(createRequestContext({ type: 'operator', name: 'bench' }), {
-          corporateNumber: validCorporateNumber(base),
-          name: { ja: `ベンチマート${index}株式会社`, en: `Bench Mart ${index} K.K.` },
-          country: 'JP',
-          roles: ['provider'],
-          signingKeys: [provider.signing.publicJwk],
-          termsVersion: '2026-04',
-        });
-      providers.push(provider.registeredAs(id));
-      registered.push({ id, slug: `mart${index}` });
-    }
-    await seedLinkedIndividuals(pool, registered);
-    for (const provider of providers) await provider.signIn();
+    const { providers, registered } = await registerLinkedProviders(app, url, pool);
     progress(`deposits: ${INDIVIDUALS} individuals linked to ${PROVIDERS} providers; signing ${PROVIDERS * BATCHES_PER_PROVIDER} batches`);
 
     // Signing is the provider's work, not the bank's: done before the clock starts.

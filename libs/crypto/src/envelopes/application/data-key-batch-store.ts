@@ -10,6 +10,6 @@ export interface DataKeyBatchStore {
   findMany(ctx: RequestContext, subjectIds: readonly string[]): Promise<Map<string, StoredDataKey>>;
   /** The individuals among these who have no stored key (usually none: only their ids come back). */
   findMissing(ctx: RequestContext, subjectIds: readonly string[]): Promise<string[]>;
-  /** Stores each key unless its individual already has one; never overwrites. */
+  /** Stores each key unless its individual already has one; never overwrites. In subject order, so that concurrent inserts of overlapping keys never deadlock. */
   insertManyIfAbsent(ctx: RequestContext, keys: ReadonlyMap<string, StoredDataKey>): Promise<void>;
 }

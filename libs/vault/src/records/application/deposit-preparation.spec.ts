@@ -62,6 +62,9 @@ describe('prepareDeposit (everything a deposit checks before the database, as a 
     expect([first.index, second.index, fourth.index]).toEqual([0, 2, 4]);
     expect(fourth.content?.code).toBe('DATA_INVALID');
     expect(fourth.plaintextStart).toBe(-1);
+    // The observation time as the content check parsed it, for the database write; none for a rejected record.
+    expect(first.observedAtMs).toBe(Date.parse('2026-03-01T09:30:00+09:00'));
+    expect(fourth.observedAtMs).toBeNaN();
     const text = (record: typeof first) =>
       batch.plaintexts.subarray(record.plaintextStart, record.plaintextStart + record.plaintextLength).toString();
     expect(text(first)).toBe(canonicalJson(good.data));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json';
 import type { RecordRejection, RecordResult } from '../domain/deposit-outcome';
 import { checkDepositPayload, checkRecordShape, recordIdOf } from '../domain/deposit-payload';
-import { checkRecordContent, type CategoryRules } from '../domain/record-checks';
+import { judgeRecordContent, type CategoryRules } from '../domain/record-checks';
 
 /** Media type (`typ` header) a deposit batch JWS must declare (RFC 8725 §3.11 explicit typing). */
 export const DEPOSIT_BATCH_JWS_TYPE = 'deposit-batch+jws';
@@ -32,6 +32,8 @@ export interface PreparedRecord {
   observedAt: string;
   /** The content's rejection (schema, observedAt, 個人番号, unknown category), or null. */
   content: RecordRejection | null;
+  /** observedAt as parsed by the content check (milliseconds since the epoch); NaN when the content is rejected. */
+  observedAtMs: number;
   /** Where the record's canonical data (UTF-8, what is digested and encrypted) lies in `plaintexts`; -1 when rejected. */
   plaintextStart: number;
   plaintextLength: number;
@@ -101,7 +103,8 @@ export async function prepareDeposit(
       });
     }
     seen.add(record.recordId);
-    const content = checkRecordContent(record, index, rules, now);
+    const judged = judgeRecordContent(record, index, rules, now);
+    const content = 'rejection' in judged ? judged.rejection : null;
     // Canonical (members sorted), so that the same content sent in another order is a duplicate.
     if (content === null) canonical.push(canonicalJson(record.data));
     prepared.push({
@@ -111,29 +114,30 @@ export async function prepareDeposit(
       category: record.category,
       observedAt: record.observedAt,
       content,
+      observedAtMs: 'rejection' in judged ? Number.NaN : judged.observedAtMs,
       plaintextStart: -1,
       plaintextLength: 0,
     });
   });
-  // One buffer for every record's canonical data: one transfer back from a worker, not thousands.
-  let total = 0;
-  const lengths = canonical.map((text) => {
-    const length = Buffer.byteLength(text, 'utf8');
-    total += length;
-    return length;
-  });
-  // Its own memory (never a slice of the shared pool), so that a worker can hand it over without copying.
-  const plaintexts = Buffer.allocUnsafeSlow(total);
+  // One buffer for every record's canonical data: one transfer back from a worker, not thousands. Each text
+  // is encoded once, into room for the most bytes it could take (3 for each UTF-16 unit: JSON.stringify writes
+  // no lone surrogate), then the bytes are copied into a buffer of their size (a copy costs less than measuring
+  // each text's UTF-8 length first).
+  let bound = 0;
+  for (const text of canonical) bound += text.length * 3;
+  const scratch = Buffer.allocUnsafeSlow(bound);
   let offset = 0;
   let next = 0;
   for (const record of prepared) {
     if (record.content !== null) continue;
     record.plaintextStart = offset;
-    record.plaintextLength = plaintexts.write(canonical[next], offset, 'utf8');
-    if (record.plaintextLength !== lengths[next]) throw new Error('A canonical record did not fit its measured length.');
+    record.plaintextLength = scratch.write(canonical[next], offset, 'utf8');
     offset += record.plaintextLength;
     next += 1;
   }
+  // Its own memory (never a slice of the shared pool), so that a worker can hand it over without copying.
+  const plaintexts = Buffer.allocUnsafeSlow(offset);
+  scratch.copy(plaintexts, 0, 0, offset);
   const jwsDigest =
     typeof input.jws === 'string' ? createHash('sha256').update(input.jws, 'latin1') : createHash('sha256').update(input.jws);
   return {

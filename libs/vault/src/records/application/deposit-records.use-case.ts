@@ -7,7 +7,6 @@ import { ONLY_AUTHENTICATED_PROVIDERS } from '../../links/application/link-actor
 import { LinkDirectory, type ActiveLink } from '../../links/application/link-directory';
 import type { DepositResponse, RecordRejection } from '../domain/deposit-outcome';
 import { MAX_RECORDS_PER_BATCH } from '../domain/deposit-payload';
-import { parseRfc3339 } from '../domain/observed-at';
 import { recordAad } from '../domain/record-aad';
 import { checkRecordLink, decideRejection } from '../domain/record-checks';
 import { lockActiveLinks } from '../infrastructure/active-link-locks';
@@ -25,7 +24,10 @@ import {
 import type { DepositRefusal, PreparedRecord } from './deposit-preparation';
 import { RecordContentDigest } from './record-content-digest';
 
-/** A provider's deposit: the compact JWS exactly as received (its bytes, or its text). */
+/**
+ * A provider's deposit: the compact JWS exactly as received (its bytes, or its text). Bytes are handed
+ * over: a preparation thread may take their memory, so the caller must not read them afterwards.
+ */
 export interface DepositRecordsCommand {
   jws: string | Uint8Array;
 }
@@ -123,7 +125,7 @@ export class DepositRecordsUseCase {
           continue;
         }
         const individualId = (link as { individualId: string }).individualId;
-        const observedAt = parseRfc3339(record.observedAt) as Date;
+        const observedAt = new Date(record.observedAtMs);
         const plaintext = plaintexts.subarray(record.plaintextStart, record.plaintextStart + record.plaintextLength);
         const { recordId, category } = record;
         candidates.push({

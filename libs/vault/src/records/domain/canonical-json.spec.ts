@@ -27,4 +27,32 @@ describe('canonical JSON of record content', () => {
     expect(canonicalJson(undefined)).toBe('null');
     expect(canonicalJson('text')).toBe('"text"');
   });
+
+  it('Given many objects of shapes that share their first names, then each is sorted as its own names say (the shape cache never mixes them)', () => {
+    const reference = (value: unknown): unknown =>
+      typeof value !== 'object' || value === null
+        ? value
+        : Array.isArray(value)
+          ? value.map(reference)
+          : Object.fromEntries(
+              Object.keys(value)
+                .sort()
+                .map((key) => [key, reference((value as Record<string, unknown>)[key])]),
+            );
+    // 600 shapes (more than the cache keeps), all starting with "z", in an order that revisits each.
+    const shapes = Array.from({ length: 600 }, (_, shape) => [
+      'z',
+      ...Array.from({ length: 1 + (shape % 7) }, (__, n) => `k${(shape * 7 + n) % 13}`),
+    ]);
+    for (let round = 0; round < 3; round += 1) {
+      for (const [index, names] of shapes.entries()) {
+        const value = Object.fromEntries([...new Set(names)].map((name, position) => [name, { n: index, position }]));
+        expect(canonicalJson(value)).toBe(JSON.stringify(reference(value)));
+      }
+    }
+    // One shape orderable, the next with the same first names plus an index name: not taken for the first.
+    expect(canonicalJson(JSON.parse('{"b":1,"a":2}'))).toBe('{"a":2,"b":1}');
+    expect(canonicalJson(JSON.parse('{"b":1,"a":2,"10":3}'))).toBe('{"10":3,"a":2,"b":1}');
+    expect(canonicalJson(JSON.parse('{"b":1,"a":2}'))).toBe('{"a":2,"b":1}');
+  });
 });

@@ -31,13 +31,54 @@ function sortedCopy(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) {
-    if (key === '__proto__' || ARRAY_INDEX.test(key)) return UNORDERABLE;
+  const order = sortedNames(Object.keys(record));
+  if (order === null) return UNORDERABLE;
+  for (const key of order) {
     const member = sortedCopy(record[key]);
     if (member === UNORDERABLE) return UNORDERABLE;
     if (member !== undefined) copy[key] = member;
   }
   return copy;
+}
+
+/** An object's member names as enumerated, and in sorted order (null: names a copy cannot keep in order). */
+interface Shape {
+  names: readonly string[];
+  sorted: readonly string[] | null;
+}
+
+/** Most shapes remembered, all first names together: a batch's records share a few; any other input stays bounded. */
+const MAX_SHAPES = 256;
+const shapes = new Map<string, Shape[]>();
+let shapeCount = 0;
+
+/**
+ * The names sorted, or null when a copy could not keep them in order. The records of a batch share their
+ * members' names (and JSON.parse gives each name once, as one string): sorting is done once a shape,
+ * and recognising a shape costs one comparison a name.
+ */
+function sortedNames(names: readonly string[]): readonly string[] | null {
+  if (names.length === 0) return names;
+  const known = shapes.get(names[0]);
+  if (known !== undefined) {
+    for (const shape of known) if (sameNames(shape.names, names)) return shape.sorted;
+  }
+  const sorted = names.some((name) => name === '__proto__' || ARRAY_INDEX.test(name)) ? null : [...names].sort();
+  if (shapeCount >= MAX_SHAPES) {
+    shapes.clear();
+    shapeCount = 0;
+  }
+  const shape: Shape = { names: [...names], sorted };
+  if (known === undefined || shapeCount === 0) shapes.set(names[0], [shape]);
+  else known.push(shape);
+  shapeCount += 1;
+  return sorted;
+}
+
+function sameNames(left: readonly string[], right: readonly string[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) return false;
+  return true;
 }
 
 function writtenPieceByPiece(value: unknown): string {

@@ -81,6 +81,15 @@ describe('個人番号 (My Number) detection', () => {
     expect(findIndividualNumbers({ total: 1500, list: ['123456789017'] })).toEqual([]);
   });
 
+  it('Given member names seen before (names are remembered once found clean), then a name holding one is still found every time', () => {
+    const names = Array.from({ length: 3_000 }, (_, index) => `item${index}`);
+    for (let round = 0; round < 2; round += 1) {
+      expect(findIndividualNumbers(Object.fromEntries(names.map((name) => [name, 1])))).toEqual([]);
+      expect(findIndividualNumbers({ item1: 1, '1234 5678 9018': 2 })).toEqual(['/1234 5678 9018']);
+      expect(findIndividualNumbers({ '1234 5678 9018': 2 })).toEqual(['/1234 5678 9018']);
+    }
+  });
+
   it('Given any code point, then NFKC makes at most MAX_DIGITS_PER_CODE_POINT digits of it, and none in the digit-free blocks (the bound that skips NFKC)', () => {
     let most = 0;
     for (let codePoint = 0x80; codePoint <= 0x10ffff; codePoint += 1) {

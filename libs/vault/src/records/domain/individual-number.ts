@@ -134,6 +134,22 @@ export function pointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Most member names remembered as holding no 個人番号; more are checked each time (any input stays bounded). */
+const MAX_CLEAN_NAMES = 1_024;
+const cleanNames = new Set<string>();
+
+/**
+ * False when the member name reads as a 個人番号. Records of a batch share their members' names (a receipt has
+ * about 30, and a batch 5,000 receipts): each name is scanned once, then recognised.
+ */
+function isCleanName(name: string): boolean {
+  if (cleanNames.has(name)) return true;
+  if (containsIndividualNumber(name)) return false;
+  if (cleanNames.size >= MAX_CLEAN_NAMES) cleanNames.clear();
+  cleanNames.add(name);
+  return true;
+}
+
 /**
  * JSON pointers (relative to `value`) of every string, property name or whole number in it that
  * reads as a 個人番号, at most `limit` of them.
@@ -159,7 +175,7 @@ export function findIndividualNumbers(value: unknown, limit = 10): string[] {
     } else if (typeof node === 'object' && node !== null) {
       for (const key of Object.keys(node)) {
         tokens.push(key);
-        if (containsIndividualNumber(key) && found.length < limit) found.push(pointer());
+        if (!isCleanName(key) && found.length < limit) found.push(pointer());
         visit((node as Record<string, unknown>)[key]);
         tokens.pop();
       }

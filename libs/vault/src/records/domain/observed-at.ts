@@ -27,10 +27,16 @@ export function parseRfc3339(text: string): Date | null {
 
 /** Why an observation time is refused, or null when it is acceptable at `now`. */
 export function observedAtProblem(text: string, now: Date): string | null {
+  const judged = judgeObservedAt(text, now);
+  return typeof judged === 'string' ? judged : null;
+}
+
+/** The observation time (milliseconds since the epoch) when it is acceptable at `now`, else why it is refused. */
+export function judgeObservedAt(text: string, now: Date): number | string {
   const observed = parseRfc3339(text);
   if (observed === null) return 'must be an RFC 3339 date-time with a time zone offset';
   if (observed.getTime() > now.getTime() + OBSERVED_AT_CLOCK_SKEW_MS) return 'must not be in the future';
-  return null;
+  return observed.getTime();
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -2,7 +2,7 @@ import type { FieldProblem } from '@infobank/platform';
 import type { RecordRejection } from './deposit-outcome';
 import type { DepositRecord } from './deposit-payload';
 import { findIndividualNumbers } from './individual-number';
-import { observedAtProblem } from './observed-at';
+import { judgeObservedAt } from './observed-at';
 
 /** Most field problems reported for one record (a wildly wrong record should not bloat the answer). */
 export const MAX_PROBLEMS_PER_RECORD = 20;
@@ -26,25 +26,41 @@ export interface LinkGrant {
  * is RFC 3339 and not in the future, data valid under the category's schema, and no 個人番号.
  */
 export function checkRecordContent(record: DepositRecord, index: number, rules: CategoryRules, now: Date): RecordRejection | null {
+  const judged = judgeRecordContent(record, index, rules, now);
+  return 'rejection' in judged ? judged.rejection : null;
+}
+
+/**
+ * As `checkRecordContent`, and for an acceptable record its observation time as parsed for the check
+ * (milliseconds since the epoch), so that nothing parses it again.
+ */
+export function judgeRecordContent(
+  record: DepositRecord,
+  index: number,
+  rules: CategoryRules,
+  now: Date,
+): { rejection: RecordRejection } | { observedAtMs: number } {
   const at = `/records/${index}`;
   const schemaProblems = rules.validate(record.category, record.data);
   if (schemaProblems === undefined) {
-    return { code: 'CATEGORY_UNKNOWN', errors: [{ path: `${at}/category`, message: 'is not a category of the catalog' }] };
+    return { rejection: { code: 'CATEGORY_UNKNOWN', errors: [{ path: `${at}/category`, message: 'is not a category of the catalog' }] } };
   }
-  const observedAt = observedAtProblem(record.observedAt, now);
-  if (observedAt !== null) return { code: 'OBSERVED_AT_INVALID', errors: [{ path: `${at}/observedAt`, message: observedAt }] };
+  const observedAt = judgeObservedAt(record.observedAt, now);
+  if (typeof observedAt === 'string') {
+    return { rejection: { code: 'OBSERVED_AT_INVALID', errors: [{ path: `${at}/observedAt`, message: observedAt }] } };
+  }
   if (schemaProblems.length > 0) {
     const errors = schemaProblems.slice(0, MAX_PROBLEMS_PER_RECORD).map((problem) => ({ ...problem, path: `${at}/data${problem.path}` }));
-    return { code: 'DATA_INVALID', errors };
+    return { rejection: { code: 'DATA_INVALID', errors } };
   }
   if (!rules.allowsIndividualNumber(record.category)) {
     const found = findIndividualNumbers(record.data, MAX_PROBLEMS_PER_RECORD);
     if (found.length > 0) {
       const errors = found.map((pointer) => ({ path: `${at}/data${pointer}`, message: 'must not hold a 個人番号 (My Number)' }));
-      return { code: 'INDIVIDUAL_NUMBER_FOUND', errors };
+      return { rejection: { code: 'INDIVIDUAL_NUMBER_FOUND', errors } };
     }
   }
-  return null;
+  return { observedAtMs: observedAt };
 }
 
 /** Checks that the record's customer has an active link at this provider that covers its category. */

@@ -67,7 +67,7 @@ export class DepositPreparationPool implements OnModuleDestroy {
       if (thread === undefined) return;
       const task = this.queue.shift() as Task;
       thread.task = task;
-      thread.worker.postMessage(task.input);
+      thread.worker.postMessage(task.input, ownedBytes(task.input.jws));
     }
   }
 
@@ -97,6 +97,17 @@ export class DepositPreparationPool implements OnModuleDestroy {
     task?.reject(new Error('Preparing a deposit batch failed in its worker thread.', { cause: error }));
     if (!this.closed) this.dispatch();
   }
+}
+
+/**
+ * The memory of a body handed to a worker: moved, not copied (a structured clone copies megabytes), when the
+ * bytes are the whole of their own ArrayBuffer (a body Fastify read into one buffer); shared or pooled memory
+ * (a slice of a larger buffer) is copied. Moved, the caller's view is emptied: the use case passes the body on
+ * and never reads it again.
+ */
+function ownedBytes(jws: string | Uint8Array): ArrayBuffer[] {
+  if (typeof jws === 'string' || !(jws.buffer instanceof ArrayBuffer)) return [];
+  return jws.byteOffset === 0 && jws.byteLength === jws.buffer.byteLength && jws.byteLength > 0 ? [jws.buffer] : [];
 }
 
 /** Byte fields arrive from a worker as plain Uint8Arrays (whatever their declared type): made Buffers again, without copying. */
