@@ -35,6 +35,7 @@ import { StoreLargeConsentValuesUncompressed1795340054000 } from './179534005400
 import { StartLogSealsInOneCall1795340064000 } from './1795340064000-start-log-seals-in-one-call';
 import { IndexSealedLeafIndexesOnly1795340068000 } from './1795340068000-index-sealed-leaf-indexes-only';
 import { FitSealIdleLimitToItsLeaves1795340068100 } from './1795340068100-fit-seal-idle-limit-to-its-leaves';
+import { IndexExpiringLiveConsentsOnly1795340077000 } from './1795340077000-index-expiring-live-consents-only';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   StartLogSealsInOneCall1795340064000,
   IndexSealedLeafIndexesOnly1795340068000,
   FitSealIdleLimitToItsLeaves1795340068100,
+  IndexExpiringLiveConsentsOnly1795340077000,
 ];
