@@ -37,6 +37,7 @@ import { IndexSealedLeafIndexesOnly1795340068000 } from './1795340068000-index-s
 import { FitSealIdleLimitToItsLeaves1795340068100 } from './1795340068100-fit-seal-idle-limit-to-its-leaves';
 import { SealLeavesInPlace1795340076000 } from './1795340076000-seal-leaves-in-place';
 import { ReturnSealedLeavesTimes1795340076100 } from './1795340076100-return-sealed-leaves-times';
+import { IndexExpiringLiveConsentsOnly1795340077000 } from './1795340077000-index-expiring-live-consents-only';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   FitSealIdleLimitToItsLeaves1795340068100,
   SealLeavesInPlace1795340076000,
   ReturnSealedLeavesTimes1795340076100,
+  IndexExpiringLiveConsentsOnly1795340077000,
 ];

@@ -24,6 +24,7 @@ import {
   seedStandingConditionIndividuals,
   submitMarketingOffer,
 } from '../consent-granting';
+import { backendCpuBetween, backendCpuSeconds } from '../backend-cpu';
 import type { BenchEnvironment } from '../bench-environment';
 import { startPortalProcess } from '../portal-process';
 import { progress, roundTo, sleep, summarise, timeConcurrent, type ScenarioMeasurement } from '../measure';
@@ -172,19 +173,30 @@ async function bulkGrantsInProcess(
     cursors.push(rows[end - 1].individual_id);
   progress(`consent_grants_bulk: granting ${BULK_GRANTS} consents in ${cursors.length} pages, ${concurrency} at a time, in process`);
   let granted = 0;
+  const backendsBefore = await backendCpuSeconds(pool);
+  const processBefore = process.cpuUsage();
   const timing = await timeConcurrent(cursors.length, concurrency, async (index) => {
     // Read after the await: `granted += await …` would add to the value read before it (lost updates between pages).
     const page = await evaluate.execute(worker, { offerId, afterIndividualId: cursors[index] });
     granted += page.granted;
   });
+  // CPU per grant says more than the rate on a busy machine: other processes' load stretches seconds, not this work.
+  const processCpu = process.cpuUsage(processBefore);
+  const backendCpu = backendCpuBetween(backendsBefore, await backendCpuSeconds(pool));
   if (granted !== BULK_GRANTS) throw new Error(`consent_grants_bulk: expected ${BULK_GRANTS} grants, made ${granted}`);
   return summarise(
     {
       name: 'consent_grants_bulk',
-      description: `standing-condition grants, EvaluateStandingConditionsUseCase called in process (${cursors.length} pages of ${STANDING_CONDITIONS_PAGE_SIZE}, ${concurrency} at a time; one transaction each: consents, events with signed receipts, log leaves, notifications); a latency is one page`,
+      description: `standing-condition grants, EvaluateStandingConditionsUseCase called in process (${cursors.length} pages of ${STANDING_CONDITIONS_PAGE_SIZE}, ${concurrency} at a time; one transaction each: consents, events with signed receipts, log leaves, notifications); a latency is one page; CPU per grant of this process (its libuv threads included) and of the run's PostgreSQL backends`,
       operations: granted,
       baseline: BASELINE,
-      details: { pages: cursors.length, pageSize: STANDING_CONDITIONS_PAGE_SIZE, pageConcurrency: concurrency },
+      details: {
+        pages: cursors.length,
+        pageSize: STANDING_CONDITIONS_PAGE_SIZE,
+        pageConcurrency: concurrency,
+        processCpuUsPerGrant: Math.round((processCpu.user + processCpu.system) / granted),
+        backendCpuUsPerGrant: Math.round((backendCpu * 1_000_000) / granted),
+      },
     },
     timing,
   );

@@ -14,7 +14,8 @@ import type { ConsentedOffer } from '../domain/consent-receipt';
 @Check('ck_consents_version', `"version" >= 1`)
 @Check('ck_consents_ended', `("ended_at" IS NULL) = ("status" IN ('active', 'paused'))`)
 @Index('ix_consents_individual_granted', ['individualId', 'grantedAt'])
-@Index('ix_consents_live_expires', ['expiresAt'], { where: `"ended_at" IS NULL` })
+// Consents with an expiry date only (migration 1795340077000): the sweep's `expires_at <= now` never reads the others.
+@Index('ix_consents_live_expires', ['expiresAt'], { where: `"ended_at" IS NULL AND "expires_at" IS NOT NULL` })
 @Index('ix_consents_live_offer', ['offerId'], { where: `"ended_at" IS NULL` })
 @Index('ix_consents_offer_individual', ['offerId', 'individualId'])
 // One live consent per individual and offer; a new one may follow a revocation or expiry.

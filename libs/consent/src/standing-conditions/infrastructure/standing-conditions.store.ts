@@ -3,6 +3,11 @@ import type { RequestContext, TransactionalContext } from '@infobank/platform';
 import { DataSource } from 'typeorm';
 import { StandingConditionsEntity } from './standing-conditions.entity';
 
+/** Every column of a row, named as StandingConditionsEntity's properties. */
+const PAGE_COLUMNS = `"individual_id" AS "individualId", "purposes", "allow_cross_border" AS "allowCrossBorder",
+  "allow_profiling" AS "allowProfiling", "minimum_benefit_type" AS "minimumBenefitType",
+  "minimum_benefit_amount" AS "minimumBenefitAmount", "excluded_recipients" AS "excludedRecipients", "mode", "updated_at" AS "updatedAt"`;
+
 /** The `standing_conditions` rows, one per individual who set any. */
 @Injectable()
 export class StandingConditionsStore {
@@ -25,12 +30,11 @@ export class StandingConditionsStore {
     afterIndividualId: string,
     limit: number,
   ): Promise<StandingConditionsEntity[]> {
-    return tx.transaction
-      .createQueryBuilder(StandingConditionsEntity, 'conditions')
-      .where('conditions.purposes @> ARRAY[:purpose]::text[]', { purpose: purposeCode })
-      .andWhere('conditions.individualId > :after', { after: afterIndividualId })
-      .orderBy('conditions.individualId', 'ASC')
-      .limit(limit)
-      .getMany();
+    // Plain rows named as the entity's properties: the query builder's hydration of a 1,000-row page cost more than its read.
+    return tx.transaction.query(
+      `SELECT ${PAGE_COLUMNS} FROM "standing_conditions"
+        WHERE "purposes" @> ARRAY[$1]::text[] AND "individual_id" > $2 ORDER BY "individual_id" LIMIT $3`,
+      [purposeCode, afterIndividualId, limit],
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { binaryArray, readPiece, sql, type ReadPiece, type RequestContext, type TransactionalContext } from '@infobank/platform';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AccountKind, Language } from '../domain/account';
 import { AccountEntity } from './account.entity';
 import {
@@ -120,10 +120,12 @@ export class AccountStore {
   /** Which of these individuals have an open (not disabled) account. */
   async openIndividualsAmong(ctx: RequestContext, individualIds: readonly string[]): Promise<Set<string>> {
     if (individualIds.length === 0) return new Set();
-    const open = await this.manager(ctx).find(AccountEntity, {
-      where: { id: In([...individualIds]), kind: 'individual', disabledAt: IsNull() },
-      select: { id: true },
-    });
+    // The ids as one binary array parameter: a standing-conditions page asks about 1,000 at once, which `In` sent as
+    // 1,000 parameters that the query builder named one by one and PostgreSQL parsed one by one.
+    const open: { id: string }[] = await this.manager(ctx).query(
+      `SELECT "id" FROM "accounts" WHERE "id" = ANY($1::uuid[]) AND "kind" = 'individual' AND "disabled_at" IS NULL`,
+      [binaryArray.uuid(individualIds)],
+    );
     return new Set(open.map((account) => account.id));
   }
 

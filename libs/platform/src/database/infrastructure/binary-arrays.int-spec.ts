@@ -42,6 +42,13 @@ describe('binary array parameters as PostgreSQL reads them', () => {
 
   it('Given a value that is not a uuid or an invalid date, then the parameter is refused before it is sent', () => {
     expect(() => binaryArray.uuid(['not-a-uuid'])).toThrow(TypeError);
+    const uuid = '0b1e0a4c-5c7e-4f39-9d6c-0a1b2c3d4e5f';
+    // A non-hex digit anywhere (the last included), a hyphen out of place, a character beyond ASCII, one digit too many or too few.
+    for (const almost of [`${uuid.slice(0, 35)}g`, `x${uuid.slice(1)}`, `${uuid.slice(0, 8)}x${uuid.slice(9)}`, `${uuid.slice(0, 35)}é`]) {
+      expect(() => binaryArray.uuid([uuid, almost])).toThrow(TypeError);
+    }
+    expect(() => binaryArray.uuid([`${uuid}0`])).toThrow(TypeError);
+    expect(() => binaryArray.uuid([uuid.slice(1)])).toThrow(TypeError);
     expect(() => binaryArray.timestamptz([new Date(Number.NaN)])).toThrow(TypeError);
   });
 
